@@ -1,0 +1,140 @@
+/**
+ * The engine's one entry point: text and settings in, an immutable analysis out. The language
+ * server, the CLI and the tests all call this function; none of them analyses text another way.
+ */
+import { makeCtx } from './context';
+import type { Ctx } from './context';
+import { extractAge, extractBmi, extractCategories, extractWho, findImpression } from './elements/clinical';
+import { extractCodes } from './elements/codes';
+import { extractProviders } from './elements/provider';
+import { extractModels, extractRisks } from './elements/risk';
+import { parseTables } from './elements/tables';
+import { extractTbs } from './elements/tbs';
+import { extractTScores } from './elements/tscore';
+import { planInsertions } from './fixes/insert';
+import { selectProfile } from './profiles';
+import { codeRules } from './rules/codes';
+import { adjustmentRule, categoryRule, conflictRule, hipVsMof, whoRule } from './rules/consistency';
+import type { RuleInput } from './rules/helpers';
+import type { Documented } from './rules/missing';
+import { documentedElements, missingRules, placeholderRule } from './rules/missing';
+import { validatedRules } from './rules/validated';
+import { valueRules } from './rules/values';
+import type { EngineSettings } from './settings';
+import { DEFAULT_SETTINGS, resolveSettings } from './settings';
+import { lineOf, makeDoc, rangeOf } from './text';
+import { thresholdsFor } from './thresholds';
+import type { Elements, Finding, ProfileId, RuleId, Section, Slot, TextEditSpec } from './types';
+
+export interface Analysis {
+  profile: ProfileId;
+  /** "code" when the report named its TBS code, "setting" when the configured default applied. */
+  profileSource: 'code' | 'setting';
+  elements: Elements;
+  sections: Section[];
+  findings: Finding[];
+  documented: Documented;
+  /** Edits that insert every missing element at once (empty when nothing is missing). */
+  insertAll: TextEditSpec[];
+  /** Number of lines in the document. */
+  lineCount: number;
+}
+
+function extract(ctx: Ctx): Elements {
+  const slots: Slot[] = [];
+  const rows = parseTables(ctx);
+  const tbs = extractTbs(ctx, rows, slots);
+  const tScores = extractTScores(ctx, rows, slots);
+  const riskModels = extractModels(ctx, slots);
+  const risks = extractRisks(ctx, slots);
+  const providers = extractProviders(ctx, slots);
+  const impression = findImpression(ctx);
+  for (const s of ctx.sections) {
+    if (s.kind !== 'impression') continue;
+    for (const p of ctx.placeholders) {
+      const line = lineOf(ctx.doc, p.start);
+      if (line >= s.headerLine && line <= s.endLine) slots.push({ element: 'impression', span: p, range: rangeOf(ctx.doc, p) });
+    }
+  }
+  const placeholders = ctx.placeholders.map((p) => ({ text: ctx.doc.text.slice(p.start, p.end), span: p, range: rangeOf(ctx.doc, p) }));
+  return {
+    tbs,
+    tScores,
+    riskModels,
+    risks,
+    providers,
+    placeholders,
+    slots,
+    codes: extractCodes(ctx),
+    categories: extractCategories(ctx, tbs),
+    whoStatements: extractWho(ctx),
+    age: extractAge(ctx),
+    bmi: extractBmi(ctx),
+    impression,
+  };
+}
+
+const DISABLE = /tbs-report-disable(-next-line|-line)?\b([^\n\r]{0,300})/g;
+
+/** Rules turned off by comments: "tbs-report-disable rule-a, rule-b" (whole file), "-line", "-next-line". */
+function disabledBy(ctx: Ctx): (f: Finding) => boolean {
+  const file = new Set<string>();
+  let fileAll = false;
+  const lines = new Map<number, Set<string> | 'all'>();
+  DISABLE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DISABLE.exec(ctx.doc.norm)) !== null) {
+    const ids = (m[2].match(/[a-z][a-z-]+[a-z]/g) ?? []).filter((w) => w !== 'tbs-report');
+    const line = lineOf(ctx.doc, m.index) + (m[1] === '-next-line' ? 1 : 0);
+    if (!m[1]) {
+      if (ids.length) ids.forEach((i) => file.add(i));
+      else fileAll = true;
+    } else {
+      const prev = lines.get(line);
+      if (!ids.length || prev === 'all') lines.set(line, 'all');
+      else lines.set(line, new Set([...(prev ?? []), ...ids]));
+    }
+  }
+  if (!fileAll && !file.size && !lines.size) return () => false;
+  return (f) => {
+    if (fileAll || file.has(f.code)) return true;
+    const l = lines.get(f.range.start.line);
+    return l === 'all' || (l !== undefined && l.has(f.code));
+  };
+}
+
+export function analyze(text: string, settingsInput: Partial<EngineSettings> | EngineSettings = DEFAULT_SETTINGS): Analysis {
+  const settings = settingsInput === DEFAULT_SETTINGS ? DEFAULT_SETTINGS : resolveSettings(settingsInput);
+  const doc = makeDoc(typeof text === 'string' ? text : String(text ?? ''));
+  const ctx = makeCtx(doc, settings);
+  const elements = extract(ctx);
+  const { profile, fromCode } = selectProfile(elements.codes, settings.profile);
+  const input: RuleInput = { ctx, elements, profile, profileFromCode: fromCode !== null, thresholds: thresholdsFor(settings) };
+  const documented = documentedElements(input, elements.slots);
+  const providerLines = [...elements.providers.map((p) => p.range.start.line), ...elements.slots.filter((s) => s.element === 'provider').map((s) => s.range.start.line)];
+
+  let findings: Finding[] = [
+    ...missingRules(input, documented, providerLines),
+    ...placeholderRule(input),
+    ...valueRules(input),
+    ...hipVsMof(input),
+    ...categoryRule(input),
+    ...whoRule(input, doc.text),
+    ...conflictRule(input),
+    ...adjustmentRule(input),
+    ...codeRules(input),
+    ...validatedRules(input),
+  ];
+
+  const disabled = disabledBy(ctx);
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const sev = settings.severity[f.code as RuleId];
+    if (sev === 'off' || disabled(f)) continue;
+    out.push(sev ? { ...f, severity: sev } : f);
+  }
+  findings = out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
+
+  const insertAll = documented.missing.length ? planInsertions(ctx, documented.missing, providerLines) : [];
+  return { profile, profileSource: fromCode ? 'code' : 'setting', elements, sections: ctx.sections, findings, documented, insertAll, lineCount: doc.lines.length };
+}

@@ -1,0 +1,234 @@
+/**
+ * The shared state of one analysis: the document, its sections, every number and placeholder,
+ * and small helpers the element extractors use to read "a label, some filler words, then a value".
+ */
+import type { Doc } from './text';
+import { isBlank, lineOf, rangeOf } from './text';
+import type { Num } from './scan';
+import { findPlaceholders, findSections, numbersIn } from './scan';
+import type { Range, Section, Span } from './types';
+import type { EngineSettings } from './settings';
+
+export interface Ctx {
+  doc: Doc;
+  settings: EngineSettings;
+  sections: Section[];
+  /** Section index for each line (-1 before the first header). */
+  sectionOfLine: Int32Array;
+  /** Lines that are section headers. */
+  headerLine: Uint8Array;
+  blankLine: Uint8Array;
+  /** Lines that begin a list item ("1.", "-", "*", "•"). */
+  listLine: Uint8Array;
+  /** Lines that belong to a parsed table (header or row). */
+  tableLine: Uint8Array;
+  placeholders: Span[];
+  placeholderAt: Map<number, Span>;
+  nums: Num[];
+  numAt: Map<number, Num>;
+}
+
+export function makeCtx(doc: Doc, settings: EngineSettings): Ctx {
+  const n = doc.lines.length;
+  const sections = findSections(doc);
+  const sectionOfLine = new Int32Array(n).fill(-1);
+  const headerLine = new Uint8Array(n);
+  sections.forEach((s, idx) => {
+    headerLine[s.headerLine] = 1;
+    const next = idx + 1 < sections.length ? sections[idx + 1].headerLine : n;
+    for (let i = s.headerLine; i < next; i++) sectionOfLine[i] = idx;
+  });
+  const blankLine = new Uint8Array(n);
+  const listLine = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (isBlank(doc, i)) {
+      blankLine[i] = 1;
+      continue;
+    }
+    const l = doc.lines[i];
+    let j = l.start;
+    while (j < l.end && (doc.norm.charCodeAt(j) === 32 || doc.norm.charCodeAt(j) === 9)) j++;
+    const c = doc.norm[j];
+    if (c === '-' || c === '*' || c === '\u2022') listLine[i] = doc.norm[j + 1] === ' ' ? 1 : 0;
+    else if (c >= '0' && c <= '9') {
+      let k = j;
+      while (k < l.end && k - j < 3 && doc.norm[k] >= '0' && doc.norm[k] <= '9') k++;
+      if ((doc.norm[k] === '.' || doc.norm[k] === ')') && (doc.norm[k + 1] === ' ' || k + 1 >= l.end)) listLine[i] = 1;
+    }
+  }
+  const placeholders = findPlaceholders(doc);
+  const placeholderAt = new Map<number, Span>();
+  for (const p of placeholders) placeholderAt.set(p.start, p);
+  const nums = numbersIn(doc, 0, doc.text.length);
+  const numAt = new Map<number, Num>();
+  for (const num of nums) numAt.set(num.start, num);
+  return {
+    doc,
+    settings,
+    sections,
+    sectionOfLine,
+    headerLine,
+    blankLine,
+    listLine,
+    tableLine: new Uint8Array(n),
+    placeholders,
+    placeholderAt,
+    nums,
+    numAt,
+  };
+}
+
+export function range(ctx: Ctx, span: Span): Range {
+  return rangeOf(ctx.doc, span);
+}
+
+export function sectionOf(ctx: Ctx, offset: number): Section | null {
+  const idx = ctx.sectionOfLine[lineOf(ctx.doc, offset)];
+  return idx >= 0 ? ctx.sections[idx] : null;
+}
+
+export type Found =
+  | { type: 'number'; num: Num; end: number }
+  | { type: 'placeholder'; span: Span; end: number }
+  | { type: 'none'; end: number };
+
+const PUNCT = new Set([':', '=', '(', ')', '[', ']', '|', ',', '-', '#', '*', '>', '~']);
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 47 || c === 39 || c > 0xbf;
+}
+
+/**
+ * Walks from `from` to the end of its line over filler words and punctuation, and returns the
+ * first number or placeholder it meets; stops at the first word that is not a filler.
+ */
+export function valueAfter(ctx: Ctx, from: number, fillers: ReadonlySet<string>, maxSteps = 10): Found {
+  const { norm } = ctx.doc;
+  const lineEnd = ctx.doc.lines[lineOf(ctx.doc, from)].end;
+  let i = from;
+  let steps = 0;
+  while (i < lineEnd && steps <= maxSteps) {
+    const c = norm.charCodeAt(i);
+    if (c === 32 || c === 9) {
+      i++;
+      continue;
+    }
+    const ph = ctx.placeholderAt.get(i);
+    if (ph) return { type: 'placeholder', span: ph, end: ph.end };
+    const num = ctx.numAt.get(i);
+    if (num) return { type: 'number', num, end: num.end };
+    const ch = norm[i];
+    if (PUNCT.has(ch)) {
+      i++;
+      steps++;
+      continue;
+    }
+    if (isWordChar(c)) {
+      let j = i + 1;
+      while (j < lineEnd && isWordChar(norm.charCodeAt(j))) j++;
+      let word = norm.slice(i, j);
+      // A trailing hyphen or slash belongs to punctuation ("score-").
+      while (word.length > 1 && (word.endsWith('-') || word.endsWith('/'))) {
+        word = word.slice(0, -1);
+        j--;
+      }
+      if (!fillers.has(word)) return { type: 'none', end: i };
+      i = j;
+      steps++;
+      continue;
+    }
+    return { type: 'none', end: i };
+  }
+  return { type: 'none', end: i };
+}
+
+/** The words just before `offset` on its line, lower-cased, up to `max` characters. */
+export function textBefore(ctx: Ctx, offset: number, max = 40): string {
+  const l = ctx.doc.lines[lineOf(ctx.doc, offset)];
+  return ctx.doc.norm.slice(Math.max(l.start, offset - max), offset);
+}
+
+const MAX_SENTENCE = 400;
+
+/**
+ * Start offset of the sentence holding `offset`: after the last ". " (not a decimal point), or the
+ * start of a line that follows a blank line, a header, or that begins a list item.
+ */
+export function sentenceStart(ctx: Ctx, offset: number): number {
+  const { norm, lines } = ctx.doc;
+  let line = lineOf(ctx.doc, offset);
+  let i = offset - 1;
+  const limit = Math.max(0, offset - MAX_SENTENCE);
+  for (;;) {
+    const ls = lines[line].start;
+    for (; i >= ls && i >= limit; i--) {
+      const c = norm[i];
+      if ((c === '.' || c === '!' || c === '?') && (i + 1 >= norm.length || /\s/.test(norm[i + 1]))) {
+        const prev = norm[i - 1];
+        // "Dr." and single initials do not end sentences.
+        if (c === '.' && prev && /[a-z]/.test(prev) && (i < 2 || /[\s(]/.test(norm[i - 2]))) continue;
+        return i + 1;
+      }
+    }
+    if (i < limit) return limit;
+    if (line === 0 || ctx.headerLine[line] || ctx.listLine[line]) return ls;
+    const prev = line - 1;
+    if (ctx.blankLine[prev] || ctx.headerLine[prev] || ctx.tableLine[prev]) return ls;
+    line = prev;
+    i = lines[line].end - 1;
+  }
+}
+
+/** End offset (exclusive) of the sentence holding `offset`. */
+export function sentenceEnd(ctx: Ctx, offset: number): number {
+  const { norm, lines } = ctx.doc;
+  let line = lineOf(ctx.doc, offset);
+  let i = offset;
+  const limit = Math.min(norm.length, offset + MAX_SENTENCE);
+  for (;;) {
+    const le = lines[line].end;
+    for (; i < le && i < limit; i++) {
+      const c = norm[i];
+      if ((c === '.' || c === '!' || c === '?') && (i + 1 >= norm.length || /\s/.test(norm[i + 1]))) return i + 1;
+    }
+    if (i >= limit) return limit;
+    const next = line + 1;
+    if (next >= lines.length || ctx.blankLine[next] || ctx.headerLine[next] || ctx.listLine[next] || ctx.tableLine[next]) return le;
+    line = next;
+    i = lines[line].start;
+  }
+}
+
+export function lastMatch(re: RegExp, s: string): RegExpExecArray | null {
+  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+  let m: RegExpExecArray | null;
+  let last: RegExpExecArray | null = null;
+  while ((m = g.exec(s)) !== null) {
+    last = m;
+    if (m[0].length === 0) g.lastIndex++;
+  }
+  return last;
+}
+
+/** Literal, case-insensitive occurrences of user-given words (never treated as patterns). */
+export function literalHits(ctx: Ctx, words: readonly string[] | undefined): Span[] {
+  const out: Span[] = [];
+  if (!words) return out;
+  const norm = ctx.doc.norm;
+  for (const w of words) {
+    const needle = w.toLowerCase();
+    if (!needle) continue;
+    let i = norm.indexOf(needle);
+    while (i >= 0) {
+      const before = i > 0 ? norm.charCodeAt(i - 1) : 32;
+      const after = i + needle.length < norm.length ? norm.charCodeAt(i + needle.length) : 32;
+      if (!isAlnum(before) && !isAlnum(after)) out.push({ start: i, end: i + needle.length });
+      i = norm.indexOf(needle, i + needle.length);
+    }
+  }
+  return out;
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}

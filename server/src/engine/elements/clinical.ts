@@ -1,0 +1,149 @@
+/**
+ * Clinical statements a report makes about its numbers: age, BMI, the stated TBS category and the
+ * stated WHO densitometric class, and where the impression is.
+ */
+import type { Ctx } from '../context';
+import { range, sectionOf, sentenceEnd, sentenceStart } from '../context';
+import type { NumberFact } from '../types';
+import { lineOf } from '../text';
+import type { CategoryStatement, Located, TbsCategory, TbsValue, WhoClass, WhoStatement } from '../types';
+
+const AGE_PATTERNS: RegExp[] = [
+  /\bage[d]?\s*[:=]?\s*\(?(\d{1,3})(?![\d.,])/g,
+  /\b(\d{1,3})[- ](?:year|yr)s?[- ]old\b/g,
+  /\b(\d{1,3}) ?(?:y\/o|yo|y\.o\.|yrs?|years)\b(?! ago| since| of)/g,
+  /\((\d{1,3}) ?y\)/g,
+  /, (\d{1,3}) ?(?:y )?[fm]\b/g,
+];
+
+export function extractAge(ctx: Ctx): NumberFact | null {
+  const { norm } = ctx.doc;
+  for (const re of AGE_PATTERNS) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(norm)) !== null) {
+      const before = norm.slice(Math.max(0, m.index - 12), m.index);
+      if (/\bat $|since $|menopause |for $/.test(before)) continue;
+      const value = Number(m[1]);
+      if (value > 130) continue;
+      const start = m.index + m[0].indexOf(m[1]);
+      const span = { start, end: start + m[1].length };
+      return { value, span, range: range(ctx, span) };
+    }
+  }
+  return null;
+}
+
+const BMI = /\bbmi\b\s*(?:of|is|was|[:=])?\s*(\d{1,2}(?:[.,]\d{1,2})?)(?![\d])/g;
+
+export function extractBmi(ctx: Ctx): NumberFact | null {
+  BMI.lastIndex = 0;
+  const m = BMI.exec(ctx.doc.norm);
+  if (!m) return null;
+  const start = m.index + m[0].lastIndexOf(m[1]);
+  const span = { start, end: start + m[1].length };
+  return { value: Number(m[1].replace(',', '.')), span, range: range(ctx, span) };
+}
+
+const CATEGORY = /\bpartially degraded\b|\bdegraded\b|\bnormal\b|\bintermediate\b/g;
+
+/**
+ * Category words stated with a TBS value: on the value's line, or in its sentence. A reference line
+ * that lists several categories ("> 1.310 normal; 1.230-1.310 partially degraded") states none.
+ */
+export function extractCategories(ctx: Ctx, tbs: TbsValue[]): CategoryStatement[] {
+  const out: CategoryStatement[] = [];
+  const { norm, lines } = ctx.doc;
+  const done = new Set<number>();
+  for (const value of tbs) {
+    const line = lineOf(ctx.doc, value.span.start);
+    const l = lines[line];
+    const sStart = Math.min(sentenceStart(ctx, value.span.start), l.start);
+    const sEnd = Math.max(sentenceEnd(ctx, value.span.end), l.end);
+    const scope = norm.slice(sStart, sEnd);
+    if (/reference|threshold|cut[- ]?off|range:|categories/.test(scope)) continue;
+    const hits: Array<{ cat: TbsCategory; start: number; end: number }> = [];
+    CATEGORY.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = CATEGORY.exec(scope)) !== null) {
+      const word = m[0];
+      const ctxAfter = scope.slice(m.index + word.length, m.index + word.length + 40);
+      const ctxBefore = scope.slice(Math.max(0, m.index - 30), m.index);
+      if (word === 'normal') {
+        // "normal" describes the TBS only next to microarchitecture / TBS words or in brackets.
+        const aboutTbs = /^ ?(?:trabecular|microarchitecture|tbs|bone (?:micro|texture|quality)|\)|range\)?$|$|[.,;])/.test(ctxAfter) || /(?:tbs|score|microarchitecture|\() ?$|is $/.test(ctxBefore);
+        if (!aboutTbs || /bone (?:density|mass|mineral)|bmd/.test(ctxAfter.slice(0, 20))) continue;
+      }
+      if (word === 'degraded' && /partially $/.test(ctxBefore)) continue;
+      const cat: TbsCategory = word === 'normal' ? 'normal' : word === 'degraded' ? 'degraded' : 'partially degraded';
+      hits.push({ cat, start: sStart + m.index, end: sStart + m.index + word.length });
+    }
+    const distinct = new Set(hits.map((h) => h.cat));
+    if (distinct.size !== 1) continue;
+    for (const h of hits) {
+      if (done.has(h.start)) continue;
+      done.add(h.start);
+      const span = { start: h.start, end: h.end };
+      out.push({ category: h.cat, tbs: value, span, range: range(ctx, span) });
+    }
+  }
+  return out;
+}
+
+const WHO = /\bosteoporosis\b|\bosteopenia\b|\bosteopenic\b|\blow bone (?:mass|density|mineral density)\b|\bnormal (?:bone (?:density|mass|mineral density)|bmd)\b|\b(?:bmd|bone (?:mineral )?density) (?:is |was )?(?:within normal limits|normal)\b/g;
+const WHO_EXCLUDE_BEFORE = /(?:secondary|glucocorticoid[- ]induced|steroid[- ]induced|screening for|screen for|evaluate for|evaluation for|assess for|risk of|risk for|history of|h\/o|treatment of|therapy for|known|no|without|rule out|r\/o|family history of|for) $/;
+const WHO_EXCLUDE_AFTER = /^ ?(?:therapy|treatment|medications?|pharmacotherapy|drugs?|screening|risk factors?|:)/;
+
+/** WHO class statements in the impression (or, when there is none, in sentences naming a T-score). */
+export function extractWho(ctx: Ctx): WhoStatement[] {
+  const out: WhoStatement[] = [];
+  const { norm } = ctx.doc;
+  const hasImpression = ctx.sections.some((s) => s.kind === 'impression');
+  WHO.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WHO.exec(norm)) !== null) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const section = sectionOf(ctx, start);
+    if (hasImpression) {
+      if (section?.kind !== 'impression') continue;
+    } else {
+      const sentence = norm.slice(sentenceStart(ctx, start), sentenceEnd(ctx, start));
+      if (!/t[- ]?score|who|classification|densitometric|diagnos/.test(sentence)) continue;
+    }
+    const before = norm.slice(Math.max(0, start - 30), start);
+    const after = norm.slice(end, end + 25);
+    if (WHO_EXCLUDE_BEFORE.test(before) || WHO_EXCLUDE_AFTER.test(after)) continue;
+    const word = m[0];
+    const whoClass: WhoClass = word === 'osteoporosis' ? 'osteoporosis' : word.startsWith('osteopeni') || word.startsWith('low') ? 'osteopenia' : 'normal';
+    let span = { start, end };
+    // "Low bone mass (osteopenia)" is one statement.
+    const paren = /^ \((?:osteopenia|low bone mass)\)/.exec(after);
+    if (whoClass === 'osteopenia' && paren) span = { start, end: end + paren[0].length };
+    const last = out[out.length - 1];
+    if (last && last.span.end >= span.start) continue;
+    out.push({ whoClass, span, range: range(ctx, span) });
+  }
+  return out;
+}
+
+export function findImpression(ctx: Ctx): Located | null {
+  for (const s of ctx.sections) {
+    if (s.kind !== 'impression') continue;
+    const l = ctx.doc.lines[s.headerLine];
+    let hasContent = s.inlineText.length > 0;
+    for (let i = s.bodyStartLine; !hasContent && i <= s.endLine; i++) if (!ctx.blankLine[i]) hasContent = true;
+    if (!hasContent) continue;
+    const end = ctx.doc.lines[s.endLine].end;
+    return { span: { start: l.start, end }, range: range(ctx, { start: l.start, end }) };
+  }
+  // "Impression: ..." inline in a line that is not a header.
+  const m = /(?:^|\n)[ \t]*(?:impression|conclusions?)[ \t]*[:\-][ \t]*\S/.exec(ctx.doc.norm);
+  if (m) {
+    const start = m.index + (m[0].startsWith('\n') ? 1 : 0);
+    const line = lineOf(ctx.doc, start);
+    const span = { start, end: ctx.doc.lines[line].end };
+    return { span, range: range(ctx, span) };
+  }
+  return null;
+}

@@ -1,0 +1,20 @@
+/** CPT codes named in the report, with modifiers: "CPT 77091", "77091-26", "77091 TC". */
+import type { Ctx } from '../context';
+import { range } from '../context';
+import type { CptCode } from '../types';
+
+const CODE = /(?<![\w.\/-])(77089|7709[0-2]|7708[0-6])(?:(?: ?- ?| )(26|tc)\b| modifier (26|tc)\b)?(?![\d\/])/g;
+
+export const TBS_CODES = ['77089', '77090', '77091', '77092'];
+
+export function extractCodes(ctx: Ctx): CptCode[] {
+  const out: CptCode[] = [];
+  CODE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CODE.exec(ctx.doc.norm)) !== null) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    const mod = m[2] ?? m[3] ?? null;
+    out.push({ code: m[1], modifier: mod ? mod.toUpperCase() : null, span, range: range(ctx, span) });
+  }
+  return out;
+}

@@ -1,0 +1,19 @@
+/** Values from an earlier study ("prior TBS 1.301", "compared with 2022") are not this report's. */
+import type { Ctx } from '../context';
+import { lineOf } from '../text';
+
+const HISTORY = /\b(?:(?:prior|previous|earlier|last|baseline)(?: dxa| study| exam| scan| tbs| t-score| bmd| value| result| measurement)|previously|baseline:|prior:|compared (?:with|to)|versus|vs\.?|in (?:19|20)\d\d|on \d\d?\/\d\d?\/\d{2,4})(?![a-z])/;
+
+/** True when the clause before `offset` (since the last ".", ";" or line start) speaks of the past. */
+export function isHistorical(ctx: Ctx, offset: number): boolean {
+  const l = ctx.doc.lines[lineOf(ctx.doc, offset)];
+  let i = offset - 1;
+  const limit = Math.max(l.start, offset - 120);
+  while (i >= limit) {
+    const c = ctx.doc.norm[i];
+    if (c === ';' || (c === '.' && !/\d/.test(ctx.doc.norm[i + 1] ?? ''))) break;
+    i--;
+  }
+  const clause = ctx.doc.norm.slice(i + 1, offset);
+  return HISTORY.test(clause);
+}

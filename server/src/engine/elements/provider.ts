@@ -1,0 +1,136 @@
+/**
+ * The performing / signing provider: "Electronically signed by: Jane Roe, MD", "Interpreting
+ * physician: ...", "Calculated and reviewed by ...". Never a referring or ordering clinician, a cc
+ * recipient or a technologist.
+ */
+import type { Ctx } from '../context';
+import { literalHits, range } from '../context';
+import { lineNorm, lineText } from '../text';
+import type { Provider, Slot, Span } from '../types';
+
+const LABEL = new RegExp(
+  '(?<![a-z])(?:' +
+  [
+    'electronically signed(?: and verified)?(?: by)?',
+    'e-?signed(?: by)?',
+    'digitally signed(?: by)?',
+    '(?:reviewed|read|calculated|interpreted|verified|approved|dictated|reported|performed|authenticated|finalized|signed)(?: (?:and|&) (?:reviewed|interpreted|signed|calculated|verified|approved|reported))?(?: by)',
+    'signed',
+    'signature',
+    '(?:interpreting|reading|attending|reviewing|performing|signing|supervising|staff) (?:physician|radiologist|provider|endocrinologist|clinician|doctor)',
+    'interpreter',
+    'radiologist',
+    'endocrinologist',
+    'bone health specialist',
+    'provider',
+    'physician',
+    '\\/s\\/',
+  ].join('|') + ')',
+  'g',
+);
+
+/** Words before a label that make the person someone other than the provider. */
+const EXCLUDED_BEFORE = /(?:referring|referred|ordering|ordered|requesting|requested|primary care|pcp|copy|copies|cc|technologist|tech|scheduling|attending of record for|co-?signer for)\W*$/;
+const EXCLUDED_LINE = /^\W*(?:cc|bcc|copy to|copies to|referring|ordered|ordering|requested|requesting|technologist|pcp|primary care)\b/;
+const CREDENTIAL = /\b(?:m\.?d|d\.?o|mbbs|mbchb|ph\.?d|frcpc|frcr|facr|ccd|facp|face|dnp|np|pa-c|pa|msc|mph|dm)\b\.?/;
+const TECH_ONLY = /\b(?:rt|rt\(r\)|cdt|rdms|arrt|bd)\b/;
+
+function validName(textNorm: string): boolean {
+  const t = textNorm.trim();
+  if (!t || /^\d/.test(t) || !/[a-z]{2}/.test(t)) return false;
+  if (/^(?:on|at|date|time|the|n\/a|none|pending)\b/.test(t)) return false;
+  if (TECH_ONLY.test(t) && !CREDENTIAL.test(t)) return false;
+  return true;
+}
+
+/** The name part after a label: up to a date, " on ", a time or the end of the line. */
+function nameSpan(ctx: Ctx, from: number, lineEnd: number): Span {
+  const { norm } = ctx.doc;
+  let s = from;
+  while (s < lineEnd && /[\s:\-–—=]/.test(norm[s])) s++;
+  let e = lineEnd;
+  const rest = norm.slice(s, lineEnd);
+  const stop = /\s(?:on|at)\s+\d|\s\d{1,2}\/\d{1,2}\/\d{2,4}|\s\d{4}-\d\d-\d\d|\s\d{1,2}:\d\d|\s{3,}|\s*[;|]/.exec(rest);
+  if (stop) e = s + stop.index;
+  while (e > s && /[\s,.]/.test(norm[e - 1])) e--;
+  return { start: s, end: e };
+}
+
+export function extractProviders(ctx: Ctx, slots: Slot[]): Provider[] {
+  const out: Provider[] = [];
+  const { doc } = ctx;
+  const n = doc.lines.length;
+  const labelHits: Array<{ line: number; start: number; end: number }> = [];
+  for (let line = 0; line < n; line++) {
+    if (ctx.blankLine[line] || ctx.tableLine[line]) continue;
+    const text = lineNorm(doc, line);
+    if (text.length > 400 || EXCLUDED_LINE.test(text)) continue;
+    const l = doc.lines[line];
+    LABEL.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = LABEL.exec(text)) !== null) {
+      labelHits.push({ line, start: l.start + m.index, end: l.start + m.index + m[0].length });
+      break;
+    }
+  }
+  for (const hit of literalHits(ctx, ctx.settings.labels.provider)) {
+    let line = 0;
+    while (line + 1 < n && doc.lines[line + 1].start <= hit.start) line++;
+    labelHits.push({ line, ...hit });
+  }
+
+  for (const hit of labelHits) {
+    const l = doc.lines[hit.line];
+    const before = doc.norm.slice(l.start, hit.start);
+    if (EXCLUDED_BEFORE.test(before)) continue;
+    // A label must open its clause: "Radiologist: X" yes, "discussed with the radiologist" no.
+    if (/[a-z0-9]\s*$/.test(before) && !/(?:report|study|exam|result)s?\s*$/.test(before)) continue;
+    const after = doc.norm.slice(hit.end, l.end);
+    // "Signed" needs a colon or "by" and a name; "physician" alone needs a colon.
+    if (/^(?:signed|signature|provider|physician|radiologist|endocrinologist|interpreter)$/.test(doc.norm.slice(hit.start, hit.end)) && !/^\s*[:\-–—=]/.test(after)) continue;
+    let span = nameSpan(ctx, hit.end, l.end);
+    if (span.end <= span.start) {
+      // The name may stand on the next line: "Electronically signed by:\nJane Roe, MD".
+      const next = hit.line + 1;
+      if (next < n && !ctx.blankLine[next] && !ctx.headerLine[next]) {
+        const nl = doc.lines[next];
+        span = nameSpan(ctx, nl.start, nl.end);
+      }
+    }
+    if (span.end <= span.start) continue;
+    const ph = ctx.placeholders.find((p) => p.start >= span.start && p.start < span.end);
+    if (ph) {
+      slots.push({ element: 'provider', span: ph, range: range(ctx, ph) });
+      continue;
+    }
+    const nameNorm = doc.norm.slice(span.start, span.end);
+    if (!validName(nameNorm)) continue;
+    out.push({
+      text: doc.text.slice(span.start, span.end),
+      label: doc.text.slice(hit.start, hit.end),
+      span,
+      range: range(ctx, span),
+    });
+  }
+
+  // A bare signature line near the end: "Jane Roe, MD".
+  if (!out.length) {
+    let seen = 0;
+    for (let line = n - 1; line >= 0 && seen < 6; line--) {
+      if (ctx.blankLine[line]) continue;
+      seen++;
+      const text = lineNorm(doc, line);
+      if (EXCLUDED_LINE.test(text) || text.includes(':') || text.length > 80) continue;
+      const raw = lineText(doc, line);
+      if (/^\s*[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){1,3},? (?:M\.?D|D\.?O|MBBS|PhD|FRCPC)\b/.test(raw)) {
+        const l = doc.lines[line];
+        const lead = raw.length - raw.trimStart().length;
+        const span = { start: l.start + lead, end: l.start + raw.trimEnd().length };
+        out.push({ text: doc.text.slice(span.start, span.end), label: '', span, range: range(ctx, span) });
+        break;
+      }
+    }
+  }
+  out.sort((a, b) => a.span.start - b.span.start);
+  return out;
+}

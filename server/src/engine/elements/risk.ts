@@ -1,0 +1,153 @@
+/**
+ * Risk model names and fracture-risk percentages: "TBS-adjusted FRAX: MOF 17%; hip 2.9%",
+ * "10-year probability of major osteoporotic fracture 14 % and hip fracture 2.1 %".
+ */
+import type { Ctx } from '../context';
+import { lastMatch, literalHits, range, sectionOf, sentenceEnd, sentenceStart, valueAfter } from '../context';
+import { MODEL_FILLERS, RISK_FILLERS } from '../lexicon';
+import { lineOf } from '../text';
+import type { Risk, RiskKind, RiskModel, RiskModelName, Slot } from '../types';
+
+const MODEL = /\b(?:frax(?:plus)?|garvan|q-?fracture|caroc)\b/g;
+
+export function modelName(word: string): RiskModelName {
+  if (word.startsWith('frax')) return 'FRAX';
+  if (word === 'garvan') return 'Garvan';
+  if (word.startsWith('q')) return 'QFracture';
+  return 'CAROC';
+}
+
+export function extractModels(ctx: Ctx, slots: Slot[]): RiskModel[] {
+  const out: RiskModel[] = [];
+  MODEL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = MODEL.exec(ctx.doc.norm)) !== null) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    out.push({ name: modelName(m[0]), span, range: range(ctx, span) });
+  }
+  // "Risk model: ___" is the model's place, unfilled.
+  const LABEL = /\b(?:risk|fracture risk|risk calculation) (?:model|tool|calculator)\b|\bmodel\b/g;
+  LABEL.lastIndex = 0;
+  while ((m = LABEL.exec(ctx.doc.norm)) !== null) {
+    const found = valueAfter(ctx, m.index + m[0].length, MODEL_FILLERS, 3);
+    if (found.type === 'placeholder') slots.push({ element: 'riskModel', span: found.span, range: range(ctx, found.span) });
+  }
+  for (const hit of literalHits(ctx, ctx.settings.labels.riskModel)) {
+    const found = valueAfter(ctx, hit.end, MODEL_FILLERS, 3);
+    if (found.type === 'placeholder') slots.push({ element: 'riskModel', span: found.span, range: range(ctx, found.span) });
+  }
+  return out;
+}
+
+const PERCENT = /^ ?(?:%|percent\b|pct\b)/;
+const MOF_WORD = /\bmof\b|\bmajor (?:osteoporotic )?(?:fracture|fx)|\bmajor osteoporotic\b|\bosteoporotic fracture|\bany (?:osteoporotic )?fracture|\bmajor\b/g;
+const HIP_WORD = /\bhip\b/g;
+const NOT_HIP_RISK = /(?:total|both|left|right|lt|rt|proximal|dual) $|^ (?:bmd|region|positioning|scan|t-score|axis|joint|replacement|arthroplasty|bone)/;
+const RISK_CONTEXT = /frax|garvan|q-?fracture|caroc|probabilit|\brisk\b|10[- ]?y(?:ea)?r|\bmof\b|major osteoporotic|fracture/;
+const ADJUSTED = /tbs[- ]?adjusted|adjusted (?:for|with|by) (?:the )?(?:tbs|trabecular)|adjusted[- ]frax|tbs[- ]frax|frax[- ]tbs|adjustment (?:for|with) (?:the )?(?:tbs|trabecular)|tbs[- ]adjustment|tbs[- ]corrected|corrected for tbs|adjusted using tbs|incorporat\w* (?:the )?tbs|with tbs adjustment|\badjusted\b/g;
+const UNADJUSTED = /unadjusted|not (?:been )?(?:tbs[- ])?adjusted|non[- ]?adjusted|without (?:tbs|trabecular|adjustment)|before (?:tbs )?adjustment|prior to (?:tbs )?adjustment|conventional|standard frax|\bbmd[- ]only|frax alone/g;
+const COMPARATOR = /(?:>=?|<=?|≥|≤|=>|=<|above|below|over|under|exceed\w*|threshold\w*(?: of)?|cut[- ]?(?:off|point)s?(?: of)?|at least|greater than|less than|more than|intervention|treat\w*(?: threshold)?|approximately|approx\.?) ?$/;
+
+interface Mention {
+  kind: RiskKind;
+  at: number;
+}
+
+function lastKindWord(window: string, base: number): Mention | null {
+  const mof = lastMatch(MOF_WORD, window);
+  let hip: RegExpExecArray | null = null;
+  HIP_WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = HIP_WORD.exec(window)) !== null) {
+    const before = window.slice(Math.max(0, m.index - 10), m.index);
+    const after = window.slice(m.index + 3, m.index + 16);
+    if (!NOT_HIP_RISK.test(before) && !NOT_HIP_RISK.test(after)) hip = m;
+  }
+  if (!mof && !hip) return null;
+  if (mof && (!hip || mof.index > hip.index)) return { kind: 'mof', at: base + mof.index };
+  return { kind: 'hip', at: base + (hip as RegExpExecArray).index };
+}
+
+/** Is the risk at `offset` TBS-adjusted? The nearest qualifier in its sentence decides. */
+function adjustedAt(ctx: Ctx, offset: number, sStart: number, sEnd: number): boolean {
+  const { norm } = ctx.doc;
+  const before = norm.slice(sStart, offset);
+  const pos = lastMatch(ADJUSTED, before);
+  const neg = lastMatch(UNADJUSTED, before);
+  const posAt = pos ? pos.index : -1;
+  const negAt = neg ? neg.index : -1;
+  if (posAt >= 0 || negAt >= 0) {
+    if (negAt >= posAt) return false;
+    // "adjusted" alone counts only when TBS is named in the sentence.
+    if (pos && pos[0] === 'adjusted' && !/tbs|trabecular/.test(norm.slice(sStart, sEnd))) return false;
+    return true;
+  }
+  const after = norm.slice(offset, sEnd);
+  ADJUSTED.lastIndex = 0;
+  UNADJUSTED.lastIndex = 0;
+  const pa = ADJUSTED.exec(after);
+  const na = UNADJUSTED.exec(after);
+  if (pa || na) {
+    if (na && (!pa || na.index <= pa.index)) return false;
+    if (pa && pa[0] === 'adjusted' && !/tbs|trabecular/.test(norm.slice(sStart, sEnd))) return false;
+    return true;
+  }
+  // Fall back to the section's title: "TBS-ADJUSTED FRACTURE RISK".
+  const section = sectionOf(ctx, offset);
+  if (section) {
+    const t = section.title.toLowerCase();
+    ADJUSTED.lastIndex = 0;
+    UNADJUSTED.lastIndex = 0;
+    if (UNADJUSTED.test(t)) return false;
+    ADJUSTED.lastIndex = 0;
+    if (ADJUSTED.test(t) && /tbs|trabecular/.test(t)) return true;
+  }
+  return false;
+}
+
+export function extractRisks(ctx: Ctx, slots: Slot[]): Risk[] {
+  const out: Risk[] = [];
+  const { norm } = ctx.doc;
+  let prevEnd = 0;
+  for (const num of ctx.nums) {
+    if (!PERCENT.test(num.after)) continue;
+    const pctEnd = num.end + (PERCENT.exec(num.after) as RegExpExecArray)[0].length;
+    const myPrevEnd = prevEnd;
+    prevEnd = pctEnd;
+    if (num.signed && num.value < 0) continue;
+    const sStart = sentenceStart(ctx, num.start);
+    const sEnd = sentenceEnd(ctx, num.start);
+    const windowStart = Math.max(sStart, myPrevEnd);
+    const window = norm.slice(windowStart, num.start);
+    if (COMPARATOR.test(window)) continue;
+    const mention = lastKindWord(window, windowStart);
+    if (!mention) continue;
+    const sentence = norm.slice(sStart, sEnd);
+    const section = sectionOf(ctx, num.start);
+    if (!RISK_CONTEXT.test(sentence) && section?.kind !== 'risk') continue;
+    // Between the kind word and the value only risk words may stand: "hip fracture risk 2.9%".
+    const gap = norm.slice(mention.at, num.start);
+    if (/\d[.,]?\d*\s*(?:g\/cm|kg|cm|mm)|\bvs\b|decrease|increase|change|loss/.test(gap)) continue;
+    out.push({
+      kind: mention.kind,
+      value: num.value,
+      text: ctx.doc.text.slice(num.start, pctEnd),
+      adjusted: adjustedAt(ctx, num.start, sStart, sEnd),
+      span: { start: num.start, end: pctEnd },
+      range: range(ctx, { start: num.start, end: pctEnd }),
+    });
+  }
+  // Slots: "major osteoporotic fracture ___%", "MOF: ___", "hip fracture ___ %".
+  for (const ph of ctx.placeholders) {
+    const lineStart = ctx.doc.lines[lineOf(ctx.doc, ph.start)].start;
+    const before = norm.slice(Math.max(lineStart, ph.start - 60), ph.start);
+    if (/(?:\bmof|major osteoporotic(?: fracture)?|hip(?: fracture)?|probability|fracture risk|10-year risk)\b[^a-z0-9]{0,4}(?:(?:risk|probability|is|of)[^a-z0-9]{0,3})?$/.test(before)) {
+      slots.push({ element: 'risk', span: ph, range: range(ctx, ph) });
+    }
+  }
+  for (const hit of literalHits(ctx, ctx.settings.labels.risk)) {
+    const found = valueAfter(ctx, hit.end, RISK_FILLERS);
+    if (found.type === 'placeholder') slots.push({ element: 'risk', span: found.span, range: range(ctx, found.span) });
+  }
+  return out;
+}

@@ -1,0 +1,136 @@
+/**
+ * BMD tables: a header row naming columns (BMD, T-score, Z-score, TBS, ...) and rows of a site
+ * label followed by values. Works for space-aligned, tab-separated and Markdown tables, in any case.
+ */
+import type { Ctx } from '../context';
+import type { Span } from '../types';
+import type { Num } from '../scan';
+import { lineNorm } from '../text';
+
+export type Column = 'bmd' | 't' | 'z' | 'tbs' | 'other';
+
+export interface Cell {
+  column: Column;
+  /** A number, a placeholder, or nothing (an empty cell such as "-" or "n/a"). */
+  num: Num | null;
+  placeholder: Span | null;
+}
+
+export interface TableRow {
+  line: number;
+  /** The row's label (site) in normalised text. */
+  label: string;
+  labelSpan: Span;
+  cells: Cell[];
+}
+
+const COLUMN = /\b(?:bmd|bmc|t[- ]?scores?|z[- ]?scores?|tbs|young[- ]adult|age[- ]matched|ya|am|change|area)\b|%/g;
+
+function columnOf(word: string): Column {
+  if (word === 'bmd') return 'bmd';
+  if (word[0] === 't' && word !== 'tbs') return 't';
+  if (word[0] === 'z') return 'z';
+  if (word === 'tbs') return 'tbs';
+  return 'other';
+}
+
+/** Reads a header row; returns its value columns (the label column excluded) or null. */
+function headerColumns(text: string): Column[] | null {
+  if (text.length > 300) return null;
+  if (/\d[.,]\d/.test(text)) return null;
+  const cols: Column[] = [];
+  if (text.includes('|')) {
+    const cells = text.split('|').map((c) => c.trim());
+    if (cells[0] === '') cells.shift();
+    if (cells.length && cells[cells.length - 1] === '') cells.pop();
+    if (cells.length < 3) return null;
+    for (const c of cells.slice(1)) {
+      COLUMN.lastIndex = 0;
+      const m = COLUMN.exec(c);
+      cols.push(m ? columnOf(m[0]) : 'other');
+    }
+  } else {
+    // "(g/cm2)" and similar unit notes belong to the column before them.
+    const clean = text.replace(/\([^)]{0,20}\)/g, ' ');
+    COLUMN.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = COLUMN.exec(clean)) !== null) cols.push(columnOf(m[0]));
+  }
+  // A sentence that names two measures ("BMD T-scores were not provided") is not a header.
+  const rest = text.replace(/\([^)]{0,20}\)/g, ' ').replace(COLUMN, ' ').replace(/[|:]/g, ' ').trim();
+  if (rest && rest.split(/\s+/).length > 4) return null;
+  const known = cols.filter((c) => c !== 'other').length;
+  if (known < 2 || !cols.some((c) => c === 't' || c === 'z' || c === 'tbs')) return null;
+  return cols;
+}
+
+interface Token {
+  num: Num | null;
+  placeholder: Span | null;
+  start: number;
+  end: number;
+}
+
+const EMPTY_CELL = /^(?:-|--|n\/a|na|nd|\.\.\.)$/;
+
+/** Values at the end of a row: numbers, placeholders and empty-cell marks, right to left. */
+function trailingValues(ctx: Ctx, start: number, end: number): { tokens: Token[]; labelEnd: number } {
+  const { norm } = ctx.doc;
+  const tokens: Token[] = [];
+  let i = end;
+  for (;;) {
+    while (i > start && (norm[i - 1] === ' ' || norm[i - 1] === '\t' || norm[i - 1] === '|')) i--;
+    if (i <= start) break;
+    let j = i;
+    while (j > start && norm[j - 1] !== ' ' && norm[j - 1] !== '\t' && norm[j - 1] !== '|') j--;
+    const word = norm.slice(j, i);
+    // A number may carry a unit or a percent sign glued to it.
+    const num = ctx.numAt.get(j);
+    const ph = ctx.placeholderAt.get(j);
+    if (ph && ph.end <= i) tokens.push({ num: null, placeholder: ph, start: j, end: i });
+    else if (num && num.end <= i && /^(?:%|g\/cm2?|\*)?$/.test(norm.slice(num.end, i))) tokens.push({ num, placeholder: null, start: j, end: i });
+    else if (EMPTY_CELL.test(word)) tokens.push({ num: null, placeholder: null, start: j, end: i });
+    else break;
+    i = j;
+  }
+  tokens.reverse();
+  return { tokens, labelEnd: i };
+}
+
+export function parseTables(ctx: Ctx): TableRow[] {
+  const { doc } = ctx;
+  const rows: TableRow[] = [];
+  const n = doc.lines.length;
+  for (let i = 0; i < n; i++) {
+    if (ctx.blankLine[i]) continue;
+    const text = lineNorm(doc, i);
+    if (!/t[- ]?score|z[- ]?score|tbs|bmd/.test(text)) continue;
+    const cols = headerColumns(text);
+    if (!cols) continue;
+    ctx.tableLine[i] = 1;
+    let j = i + 1;
+    for (; j < n; j++) {
+      if (ctx.blankLine[j] || ctx.headerLine[j]) break;
+      const l = doc.lines[j];
+      const rowText = lineNorm(doc, j);
+      if (/^\s*\|?[\s:|-]+\|?\s*$/.test(rowText) && rowText.includes('-')) {
+        ctx.tableLine[j] = 1; // Markdown separator row.
+        continue;
+      }
+      if (headerColumns(rowText)) break;
+      const { tokens, labelEnd } = trailingValues(ctx, l.start, l.end);
+      if (!tokens.length || tokens.every((t) => !t.num && !t.placeholder)) break;
+      let labelStart = l.start;
+      while (labelStart < labelEnd && /[\s|]/.test(doc.norm[labelStart])) labelStart++;
+      const label = doc.norm.slice(labelStart, labelEnd).replace(/[\s|]+$/, '');
+      if (!/[a-z]/.test(label)) break;
+      // Right-align when there are at least as many values as columns, else left-align.
+      const use = tokens.length >= cols.length ? tokens.slice(tokens.length - cols.length) : tokens;
+      const cells: Cell[] = use.map((t, k) => ({ column: cols[k], num: t.num, placeholder: t.placeholder }));
+      ctx.tableLine[j] = 1;
+      rows.push({ line: j, label, labelSpan: { start: labelStart, end: labelStart + label.length }, cells });
+    }
+    i = j - 1;
+  }
+  return rows;
+}

@@ -1,0 +1,66 @@
+/** The TBS value: "TBS: 1.262", "TBS L1-L4 1.262", "Trabecular bone score (L1-L4) = 1.262". */
+import type { Ctx } from '../context';
+import { literalHits, range, textBefore, valueAfter } from '../context';
+import { TBS_FILLERS } from '../lexicon';
+import { UNIT_AFTER } from '../scan';
+import type { Slot, TbsValue } from '../types';
+import type { TableRow } from './tables';
+import { isHistorical } from './history';
+
+const TBS_LABEL = /\b(?:tbs|trabecular bone scores?)\b/g;
+
+export function extractTbs(ctx: Ctx, rows: TableRow[], slots: Slot[]): TbsValue[] {
+  const out: TbsValue[] = [];
+  const seen = new Set<number>();
+  const labels: number[] = [];
+  TBS_LABEL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TBS_LABEL.exec(ctx.doc.norm)) !== null) labels.push(m.index + m[0].length);
+  for (const hit of literalHits(ctx, ctx.settings.labels.tbs)) labels.push(hit.end);
+  labels.sort((a, b) => a - b);
+
+  const take = (found: ReturnType<typeof valueAfter>) => {
+    if (found.type === 'placeholder') {
+      slots.push({ element: 'tbs', span: found.span, range: range(ctx, found.span) });
+      return;
+    }
+    if (found.type !== 'number') return;
+    const num = found.num;
+    if (seen.has(num.start) || (num.signed && num.value < 0) || UNIT_AFTER.test(num.after)) return;
+    if (isHistorical(ctx, num.start)) return;
+    seen.add(num.start);
+    out.push({ value: num.value, text: num.text, span: { start: num.start, end: num.end }, range: range(ctx, num) });
+  };
+
+  for (const end of labels) {
+    // "TBS T-score", "TBS-adjusted", "TBS iNsight": the walker stops at the first non-filler word.
+    const before = textBefore(ctx, end, 30);
+    if (/(?:z|t)[- ]?score (?:of )?$/.test(before)) continue;
+    take(valueAfter(ctx, end, TBS_FILLERS));
+  }
+
+  // Inside a TBS section, a value line may leave out the word TBS: "L1-L4: 1.262".
+  for (const s of ctx.sections) {
+    if (s.kind !== 'tbs') continue;
+    for (let line = s.bodyStartLine; line <= s.endLine; line++) {
+      if (ctx.tableLine[line] || ctx.blankLine[line]) continue;
+      const l = ctx.doc.lines[line];
+      const found = valueAfter(ctx, l.start, TBS_FILLERS, 4);
+      if (found.type === 'number' && found.num.decimal) take(found);
+    }
+  }
+
+  // A TBS column in a table.
+  for (const row of rows) {
+    for (const cell of row.cells) {
+      if (cell.column !== 'tbs') continue;
+      if (cell.placeholder) slots.push({ element: 'tbs', span: cell.placeholder, range: range(ctx, cell.placeholder) });
+      else if (cell.num && !seen.has(cell.num.start)) {
+        seen.add(cell.num.start);
+        out.push({ value: cell.num.value, text: cell.num.text, span: { start: cell.num.start, end: cell.num.end }, range: range(ctx, cell.num) });
+      }
+    }
+  }
+  out.sort((a, b) => a.span.start - b.span.start);
+  return out;
+}

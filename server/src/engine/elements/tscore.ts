@@ -1,0 +1,110 @@
+/**
+ * BMD T-scores: table columns, "T-score -2.1", "T score: -2.1", "T = -1.8", "L1-L4 T -1.7", and
+ * "femoral neck ... -2.3". Never a Z-score, never a "TBS T-score".
+ */
+import type { Ctx } from '../context';
+import { literalHits, range, valueAfter } from '../context';
+import { parseSite, siteKey, T_FILLERS } from '../lexicon';
+import type { Num } from '../scan';
+import { UNIT_AFTER } from '../scan';
+import { lineNorm, lineOf } from '../text';
+import type { Slot, TScore } from '../types';
+import type { TableRow } from './tables';
+import { isHistorical } from './history';
+
+const T_LABEL = /\bt[- ]?scores?\b|\bt(?= ?[=:] ?[-+]?\d| [-+]\d)/g;
+
+export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScore[] {
+  const out: TScore[] = [];
+  const seen = new Set<number>();
+  const add = (num: Num, site: string | null) => {
+    if (seen.has(num.start)) return;
+    seen.add(num.start);
+    out.push({ value: num.value, text: num.text, site, span: { start: num.start, end: num.end }, range: range(ctx, num) });
+  };
+
+  for (const row of rows) {
+    for (const cell of row.cells) {
+      if (cell.column !== 't') continue;
+      if (cell.placeholder) slots.push({ element: 'tScore', span: cell.placeholder, range: range(ctx, cell.placeholder) });
+      else if (cell.num) add(cell.num, siteKey(parseSite(row.label)));
+    }
+  }
+
+  const { norm } = ctx.doc;
+  const labels: Array<{ start: number; end: number }> = [];
+  T_LABEL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = T_LABEL.exec(norm)) !== null) labels.push({ start: m.index, end: m.index + m[0].length });
+  labels.push(...literalHits(ctx, ctx.settings.labels.tScore));
+  for (const lab of labels) {
+    const line = lineOf(ctx.doc, lab.start);
+    if (ctx.tableLine[line]) continue;
+    const l = ctx.doc.lines[line];
+    const before = norm.slice(Math.max(l.start, lab.start - 12), lab.start);
+    if (/\btbs[- ]?$|\btbs \(?l1-l4\)? $/.test(before)) continue; // "TBS T-score" is not a BMD T-score.
+    const found = valueAfter(ctx, lab.end, T_FILLERS);
+    if (found.type === 'placeholder') {
+      slots.push({ element: 'tScore', span: found.span, range: range(ctx, found.span) });
+      continue;
+    }
+    if (found.type !== 'number' || UNIT_AFTER.test(found.num.after) || isHistorical(ctx, found.num.start)) continue;
+    add(found.num, siteNear(ctx, line, lab.start, found.num.end));
+  }
+
+  // "Left femoral neck 0.701 -2.3" or "femoral neck: -2.3" on a line that names no score at all.
+  for (let line = 0; line < ctx.doc.lines.length; line++) {
+    if (ctx.tableLine[line] || ctx.blankLine[line] || ctx.headerLine[line]) continue;
+    const text = lineNorm(ctx.doc, line);
+    if (text.length > 300 || /score|\bz\b|\bt\b|tbs|%|change|decrease|increase|loss|gain|vs/.test(text)) continue;
+    const site = parseSite(text);
+    if (!site) continue;
+    const l = ctx.doc.lines[line];
+    for (const num of numbersOnLine(ctx, l.start, l.end)) {
+      if (num.signed && num.decimal && !UNIT_AFTER.test(num.after)) {
+        if (!isHistorical(ctx, num.start)) add(num, siteKey(parseSite(norm.slice(l.start, num.start))));
+        break;
+      }
+    }
+  }
+  out.sort((a, b) => a.span.start - b.span.start);
+  return out;
+}
+
+function numbersOnLine(ctx: Ctx, start: number, end: number): Num[] {
+  // ctx.nums is sorted by offset: binary search the first number on the line.
+  const nums = ctx.nums;
+  let lo = 0;
+  let hi = nums.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (nums[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Num[] = [];
+  for (let i = lo; i < nums.length && nums[i].start < end; i++) out.push(nums[i]);
+  return out;
+}
+
+/**
+ * The site a keyword T-score belongs to: named between the keyword and the value, right after the
+ * value ("-2.1 at the left femoral neck"), or before the keyword in the same clause.
+ */
+function siteNear(ctx: Ctx, line: number, labelStart: number, valueEnd: number): string | null {
+  const { norm } = ctx.doc;
+  const l = ctx.doc.lines[line];
+  const between = parseSite(norm.slice(labelStart, valueEnd));
+  if (between) return siteKey(between);
+  const afterText = norm.slice(valueEnd, Math.min(l.end, valueEnd + 40));
+  const after = /^\)? ?(?:at|in|of|for|,)? ?(?:the )?([a-z][a-z -]{2,30})/.exec(afterText);
+  if (after) {
+    const s = parseSite(after[1]);
+    if (s) return siteKey(s);
+  }
+  let i = labelStart - 1;
+  while (i > l.start && !/[;,.]/.test(norm[i])) i--;
+  const beforeSite = parseSite(norm.slice(i, labelStart));
+  return siteKey(beforeSite);
+}
+
+export { numbersOnLine };

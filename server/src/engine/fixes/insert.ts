@@ -1,0 +1,148 @@
+/**
+ * Where a missing element goes and what line is inserted for it: a labelled line with a "___" slot,
+ * in the section where it belongs, creating the section when the report has none. Insertions only
+ * add text at line boundaries; nothing the author wrote is touched.
+ */
+import type { Ctx } from '../context';
+import { positionAt } from '../text';
+import type { ElementId, Position, SectionKind, TextEditSpec } from '../types';
+
+interface SlotSpec {
+  section: SectionKind;
+  header: string;
+  /** The line to insert, as a snippet: ${n:___} marks each slot. */
+  line: string;
+}
+
+export const SLOT_SPECS: Record<ElementId, SlotSpec> = {
+  tbs: { section: 'tbs', header: 'TRABECULAR BONE SCORE:', line: 'TBS L1-L4: ${1:___}' },
+  tScore: { section: 'findings', header: 'FINDINGS:', line: 'Femoral neck T-score: ${1:___}' },
+  riskModel: { section: 'risk', header: 'FRACTURE RISK:', line: 'Risk model: ${1:___}' },
+  risk: {
+    section: 'risk',
+    header: 'FRACTURE RISK:',
+    line: 'TBS-adjusted 10-year probability: major osteoporotic fracture ${1:___}%; hip fracture ${2:___}%',
+  },
+  provider: { section: 'signature', header: '', line: 'Interpreting physician: ${1:___}' },
+  impression: { section: 'impression', header: 'IMPRESSION:', line: '${1:___}' },
+};
+
+const ORDER: Partial<Record<SectionKind, number>> = {
+  indication: 1,
+  technique: 2,
+  comparison: 3,
+  findings: 4,
+  tbs: 5,
+  risk: 6,
+  impression: 7,
+  recommendations: 8,
+};
+
+/** Snippet text to plain text: every ${n:default} becomes its default. */
+export function snippetToText(snippet: string): string {
+  return snippet.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
+}
+
+/** Renumbers tab stops so that several snippet lines joined together keep distinct numbers. */
+function renumber(snippet: string, offset: number): string {
+  return snippet.replace(/\$\{(\d+):/g, (_m, n: string) => `\${${Number(n) + offset}:`);
+}
+
+function maxStop(snippet: string): number {
+  let max = 0;
+  for (const m of snippet.matchAll(/\$\{(\d+):/g)) max = Math.max(max, Number(m[1]));
+  return max;
+}
+
+/** The line before which a new section goes when no later section exists: the signature block. */
+function tailAnchor(ctx: Ctx, providerLines: readonly number[]): number | null {
+  const lastHeader = ctx.sections.length ? ctx.sections[ctx.sections.length - 1].headerLine : -1;
+  const after = providerLines.filter((l) => l > lastHeader);
+  return after.length ? Math.min(...after) : null;
+}
+
+interface Group {
+  at: { line: number; atEnd: boolean };
+  header: string | null;
+  lines: string[];
+  order: number;
+}
+
+/**
+ * Plans the insertion of every element in `missing`. Elements that share a section share one edit,
+ * so a new section is created once. Returns edits sorted by position, each with a snippet.
+ */
+export function planInsertions(ctx: Ctx, missing: readonly ElementId[], providerLines: readonly number[]): TextEditSpec[] {
+  const { doc } = ctx;
+  const eol = doc.eol;
+  const lastLine = doc.lines.length - 1;
+  let lastContent = -1;
+  for (let i = lastLine; i >= 0; i--) {
+    if (!ctx.blankLine[i]) {
+      lastContent = i;
+      break;
+    }
+  }
+  const endOfDoc = { line: lastContent + 1, atEnd: lastContent + 1 > lastLine };
+  const groups = new Map<string, Group>();
+
+  for (const el of missing) {
+    const spec = SLOT_SPECS[el];
+    let key: string;
+    let at: Group['at'];
+    let header: string | null = null;
+    if (spec.section === 'signature') {
+      key = 'tail';
+      at = endOfDoc;
+    } else {
+      const idx = ctx.sections.findIndex((s) => s.kind === spec.section);
+      if (idx >= 0) {
+        const s = ctx.sections[idx];
+        key = `s${idx}`;
+        at = { line: s.endLine + 1, atEnd: s.endLine + 1 > lastLine };
+      } else {
+        key = `new-${spec.section}`;
+        header = spec.header;
+        const order = ORDER[spec.section] ?? 99;
+        const later = ctx.sections.find((s) => (ORDER[s.kind] ?? 0) > order);
+        const anchor = tailAnchor(ctx, providerLines);
+        if (later) at = { line: later.headerLine, atEnd: false };
+        else if (anchor !== null) at = { line: anchor, atEnd: false };
+        else at = endOfDoc;
+      }
+    }
+    const g = groups.get(key) ?? { at, header, lines: [], order: ORDER[spec.section] ?? 99 };
+    g.lines.push(spec.line);
+    groups.set(key, g);
+  }
+
+  const edits: Array<TextEditSpec & { order: number }> = [];
+  for (const g of groups.values()) {
+    let stop = 0;
+    const lines = g.lines.map((l) => {
+      const r = renumber(l, stop);
+      stop = Math.max(stop, maxStop(r));
+      return r;
+    });
+    let body = lines.join(eol);
+    if (g.header) body = `${g.header}${eol}${body}`;
+    let snippet: string;
+    let pos: Position;
+    if (g.at.atEnd) {
+      // After the last line, which has no line break of its own.
+      pos = positionAt(doc, doc.text.length);
+      const needsBreak = doc.text.length > 0 && !/[\r\n]$/.test(doc.text);
+      const blank = g.header && lastContent >= 0 ? eol : '';
+      snippet = `${needsBreak ? eol : ''}${blank}${body}${needsBreak ? '' : eol}`;
+    } else {
+      pos = { line: g.at.line, character: 0 };
+      // A new section keeps a blank line from its neighbours.
+      const blankBefore = g.header && g.at.line > 0 && !ctx.blankLine[g.at.line - 1] ? eol : '';
+      const blankAfter = g.header && !ctx.blankLine[g.at.line] ? eol : '';
+      snippet = `${blankBefore}${body}${eol}${blankAfter}`;
+    }
+    edits.push({ range: { start: pos, end: pos }, newText: snippetToText(snippet), snippet, order: g.order });
+  }
+  edits.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.order - b.order);
+  return edits.map(({ range, newText, snippet }) => ({ range, newText, snippet }));
+}

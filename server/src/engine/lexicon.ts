@@ -1,0 +1,68 @@
+/**
+ * The words reports use, as data. Adding a site's phrasing should touch this file only.
+ */
+
+/** Words that may stand between a TBS label and its value: "TBS (L1-L4) value of 1.262". */
+export const TBS_FILLERS: ReadonlySet<string> = new Set([
+  'l1-l4', 'l1-4', 'l1-l3', 'l2-l4', 'l1-l2', 'l1', 'l2', 'l3', 'l4', 'l1l4', 'level', 'levels',
+  'value', 'values', 'score', 'result', 'results', 'index', 'of', 'is', 'was', 'at', 'the', 'lumbar',
+  'spine', 'spinal', 'measured', 'calculated', 'computed', 'equals', 'mean', 'overall', 'global',
+  'tbs', 'reported', 'l-spine', 'ap', 'current', 'today', 'today\'s', 'vertebrae',
+]);
+
+/** Site words: they may stand between "T-score" and its value. */
+export const SITE_WORDS: ReadonlySet<string> = new Set([
+  'left', 'right', 'lt', 'rt', 'l', 'r', 'bilateral', 'femoral', 'femur', 'neck', 'total', 'hip', 'hips',
+  'lumbar', 'spine', 'l-spine', 'l1-l4', 'l1-4', 'l1-l3', 'l2-l4', 'l1-l2', 'l1', 'l2', 'l3', 'l4', 'forearm',
+  'radius', 'radial', 'distal', 'one-third', 'trochanter', 'trochanteric', 'intertrochanteric', 'ward\'s',
+  'body', 'dual', 'mean', 'proximal', 'ap', 'fn', 'th',
+]);
+
+export const T_FILLERS: ReadonlySet<string> = new Set([
+  ...SITE_WORDS,
+  'of', 'is', 'was', 'at', 'the', 'in', 'lowest', 'measured', 'value', 'bmd', 'score', 'for', 'on', 'site',
+]);
+
+/** Words that may stand between a risk label and its value: "major osteoporotic fracture is 22%". */
+export const RISK_FILLERS: ReadonlySet<string> = new Set([
+  'fracture', 'fractures', 'fx', 'risk', 'probability', 'of', 'is', 'was', 'at', 'the', '10-year', '10-yr',
+  'ten-year', 'year', 'years', 'osteoporotic', 'major', 'tbs-adjusted', 'adjusted', 'frax', 'for', 'a',
+]);
+
+export const MODEL_FILLERS: ReadonlySet<string> = new Set(['used', 'is', 'was', 'the', 'name', 'of']);
+
+export interface SiteParse {
+  side: 'left' | 'right' | null;
+  region: string;
+}
+
+/**
+ * Reads a site from free text: "Left femoral neck", "Rt total hip", "L1-L4", "lumbar spine",
+ * "radius 33%". Returns null when no region word is present.
+ */
+export function parseSite(textNorm: string): SiteParse | null {
+  const t = ` ${textNorm.replace(/[^a-z0-9%/' -]/g, ' ').replace(/\s+/g, ' ')} `;
+  let side: SiteParse['side'] = null;
+  if (/ (?:left|lt|l) /.test(t)) side = 'left';
+  else if (/ (?:right|rt|r) /.test(t)) side = 'right';
+  let region: string | null = null;
+  if (/femoral neck|femur neck| fn |neck/.test(t)) region = 'femoral neck';
+  else if (/total hip|total femur| th |dual (?:femur|hip)|mean (?:total )?hip/.test(t)) region = 'total hip';
+  else if (/trochant/.test(t)) region = 'trochanter';
+  else if (/radius|forearm|radial/.test(t)) region = 'radius';
+  else if (/total body|whole body/.test(t)) region = 'total body';
+  else if (/ l1 ?- ?l?4 |lumbar|l-spine|(?:^| )spine /.test(t)) region = 'l1-l4';
+  else {
+    const m = / (l[1-5](?: ?- ?l?[1-5])?) /.exec(t);
+    if (m) region = m[1].replace(/ /g, '').replace(/^l(\d)-(\d)$/, 'l$1-l$2');
+    else if (/ hip /.test(t)) region = 'hip';
+  }
+  if (!region) return null;
+  if (region === 'l1-l4' || /^l\d/.test(region) || region === 'total body') side = null;
+  return { side, region };
+}
+
+export function siteKey(site: SiteParse | null): string | null {
+  if (!site) return null;
+  return site.side ? `${site.side} ${site.region}` : site.region;
+}

@@ -1,0 +1,223 @@
+/**
+ * First pass over a document: sections, numbers and placeholders. Everything later works on these
+ * and on the normalised text; no later stage re-reads the raw text with its own rules for what a
+ * number or a header is.
+ */
+import type { Doc } from './text';
+import { isBlank, lineNorm, lineText, rangeOf } from './text';
+import type { Section, SectionKind, Span } from './types';
+
+export interface Num extends Span {
+  value: number;
+  /** Text as written (original characters). */
+  text: string;
+  /** True when a sign was written. */
+  signed: boolean;
+  /** True when a decimal separator was written. */
+  decimal: boolean;
+  /** Text right after the number in the normalised document, up to 12 characters. */
+  after: string;
+}
+
+// A number not glued to a word, a date or another number. The sign counts only when it does not
+// join two words or numbers ("L1-L4", "1.230-1.310").
+const NUMBER = /(?:(?<![\w)\].])([-+])|(?<![\w.,/:]))(\d{1,6}(?:[.,]\d{1,4})?)(?![\d/]|[.,]\d|:\d)/g;
+
+export function numbersIn(doc: Doc, start: number, end: number): Num[] {
+  const out: Num[] = [];
+  const s = doc.norm;
+  NUMBER.lastIndex = start;
+  let m: RegExpExecArray | null;
+  while ((m = NUMBER.exec(s)) !== null) {
+    if (m.index >= end) break;
+    const numEnd = m.index + m[0].length;
+    if (numEnd > end) break;
+    const sign = m[1] ?? '';
+    const digits = m[2];
+    const v = Number(digits.replace(',', '.'));
+    out.push({
+      start: m.index,
+      end: numEnd,
+      value: sign === '-' ? -v : v,
+      text: doc.text.slice(m.index, numEnd),
+      signed: sign !== '',
+      decimal: /[.,]/.test(digits),
+      after: s.slice(numEnd, Math.min(numEnd + 12, s.length)),
+    });
+  }
+  return out;
+}
+
+/** Units that mark a number as something other than a score. */
+export const UNIT_AFTER = /^ ?(?:g\/cm|g\/cm2|g\/cm²|mg\b|kg\b|cm\b|mm\b|%|percent|years?\b|y\b|yrs?\b|yo\b|days?\b|months?\b|units?\b|lbs?\b|in\b|m2|kg\/m)/;
+
+// ---------------------------------------------------------------------------------------------
+// Placeholders: template leftovers.
+
+const PLACEHOLDER_NORM = /_{3,}|\[ *(?:\.\.\.|\u2026)? *\]|\*{3,}|\{\{[^{}\n\r]{0,60}\}\}|<[a-z][^<>\n\r]{0,40}>/g;
+const PLACEHOLDER_XX = /\bX{2,}(?:[/.:-]X+)*\b/g;
+
+export function findPlaceholders(doc: Doc): Span[] {
+  const out: Span[] = [];
+  let m: RegExpExecArray | null;
+  PLACEHOLDER_NORM.lastIndex = 0;
+  while ((m = PLACEHOLDER_NORM.exec(doc.norm)) !== null) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (m[0][0] === '*' && isThematicBreak(doc, span)) continue;
+    out.push(span);
+  }
+  PLACEHOLDER_XX.lastIndex = 0;
+  while ((m = PLACEHOLDER_XX.exec(doc.text)) !== null) out.push({ start: m.index, end: m.index + m[0].length });
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+/** A line that holds only asterisks is a Markdown thematic break, not a placeholder. */
+function isThematicBreak(doc: Doc, span: Span): boolean {
+  let i = span.start - 1;
+  while (i >= 0 && (doc.norm[i] === ' ' || doc.norm[i] === '\t')) i--;
+  if (i >= 0 && doc.norm[i] !== '\n' && doc.norm[i] !== '\r') return false;
+  let j = span.end;
+  while (j < doc.norm.length && (doc.norm[j] === ' ' || doc.norm[j] === '\t')) j++;
+  return j >= doc.norm.length || doc.norm[j] === '\n' || doc.norm[j] === '\r';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sections.
+
+/** Heads a section title may start with, and the kind they give. Order matters: first match wins. */
+const SECTION_KINDS: Array<[RegExp, SectionKind]> = [
+  [/risk factors?|frax inputs?|clinical data/, 'other'],
+  [/^(?:tbs|trabecular bone score|trabecular)\b/, 'tbs'],
+  [/^(?:fracture risk|frax|10[- ]?year|fracture probability|risk assessment|tbs[- ]adjusted|adjusted frax|absolute fracture risk|calculated risk)/, 'risk'],
+  [/(?:fracture risk|frax)(?: assessment| results?| calculation)?$/, 'risk'],
+  [/^(?:impression|conclusions?|assessment|summary|interpretation|opinion|diagnosis|diagnostic impression)\b/, 'impression'],
+  [/^(?:findings|results|bone density|bone mineral density|bmd|densitometry|dxa results|measurements)\b/, 'findings'],
+  [/^(?:indications?|clinical history|history|reason for (?:exam|study)|clinical indication)\b/, 'indication'],
+  [/^(?:technique|procedure|exam|examination|method|study)\b/, 'technique'],
+  [/^(?:comparison|prior studies|change since|changes since)\b/, 'comparison'],
+  [/^(?:recommendations?|plan|follow[- ]?up|comment|comments)\b/, 'recommendations'],
+];
+
+/** Labels that, with text after their colon, are fields of a report rather than headers. */
+const FIELD_LABELS = /^(?:tbs(?: value| score| l1-l4)?|bmi|age|sex|dob|mrn|name|date|t[- ]?scores?|z[- ]?scores?|mof|hip|risk model|model|cpt|bmd|height|weight|accession|patient|provider|signed)$/;
+
+/** Labels that are headers even in mixed case, when they are the whole label. */
+const KNOWN_HEAD = /^(?:indications?|clinical history|history|technique|comparison|findings|results|impression|conclusions?|assessment|summary|interpretation|recommendations?|procedure|exam|examination|fracture risk(?: assessment)?|frax(?: results)?|trabecular bone score(?: \(tbs\))?|tbs(?: results)?|bone density|comments?|opinion|diagnosis)$/;
+
+export function sectionKind(titleNorm: string): SectionKind {
+  const t = titleNorm.replace(/^\d{1,2}[.)] */, '').trim();
+  for (const [re, kind] of SECTION_KINDS) if (re.test(t)) return kind;
+  return 'other';
+}
+
+interface HeaderHit {
+  title: string;
+  start: number;
+  end: number;
+  inline: string;
+}
+
+function letterStats(s: string): { letters: number; lower: number; nonSpace: number } {
+  let letters = 0;
+  let lower = 0;
+  let nonSpace = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9) nonSpace++;
+    if (c >= 97 && c <= 122) {
+      letters++;
+      lower++;
+    } else if (c >= 65 && c <= 90) letters++;
+  }
+  return { letters, lower, nonSpace };
+}
+
+const LABEL_CHARS = /^[A-Za-z][A-Za-z0-9 /&(),'+.-]*$/;
+
+function headerOf(doc: Doc, line: number): HeaderHit | null {
+  const raw = lineText(doc, line);
+  if (raw.length > 200) return null;
+  const l = doc.lines[line];
+  const lead = raw.length - raw.trimStart().length;
+  const body = raw.trim();
+  if (!body) return null;
+  // Markdown header.
+  const md = /^#{1,6}[ \t]+/.exec(body);
+  if (md) {
+    const title = body.slice(md[0].length).replace(/[ \t#]+$/, '').replace(/:$/, '').trim();
+    if (!title) return null;
+    const s = l.start + lead + md[0].length;
+    return { title, start: s, end: s + title.length, inline: '' };
+  }
+  const numbered = /^\d{1,2}[.)][ \t]*/.exec(body);
+  const numLen = numbered ? numbered[0].length : 0;
+  const colon = body.indexOf(':');
+  if (colon > 0) {
+    const label = body.slice(numLen, colon).trim();
+    const inline = body.slice(colon + 1).trim();
+    if (label.length < 2 || label.length > 60 || !LABEL_CHARS.test(label)) return null;
+    const labelNorm = label.toLowerCase().replace(/\s+/g, ' ').replace(/\*+/g, '');
+    if (inline && FIELD_LABELS.test(labelNorm)) return null;
+    const st = letterStats(label);
+    const allCaps = st.lower === 0 && st.letters >= 3;
+    const words = labelNorm.split(' ').length;
+    const header = KNOWN_HEAD.test(labelNorm) || (allCaps && (inline === '' || (words >= 2 && !/\d/.test(label))));
+    if (!header) return null;
+    if (numbered && !allCaps) return null;
+    const s = l.start + lead + body.indexOf(label, numLen);
+    return { title: label, start: s, end: s + label.length, inline };
+  }
+  // An all-caps line without a colon: "6. TRABECULAR BONE SCORE", "FINDINGS".
+  const rest = body.slice(numLen);
+  const st = letterStats(rest);
+  if (st.lower === 0 && st.letters >= 4 && st.letters * 2 >= st.nonSpace && rest.length <= 80 && !/\d[.,]\d/.test(rest) && /[A-Z]{3}/.test(rest)) {
+    const s = l.start + lead + numLen;
+    return { title: rest, start: s, end: s + rest.length, inline: '' };
+  }
+  // A mixed-case known header alone on its line: "Impression", "Findings".
+  if (KNOWN_HEAD.test(rest.toLowerCase())) {
+    const s = l.start + lead + numLen;
+    return { title: rest, start: s, end: s + rest.length, inline: '' };
+  }
+  return null;
+}
+
+export function findSections(doc: Doc): Section[] {
+  const sections: Section[] = [];
+  const n = doc.lines.length;
+  for (let i = 0; i < n; i++) {
+    const h = headerOf(doc, i);
+    if (!h) continue;
+    if (sections.length) sections[sections.length - 1].endLine = lastContentLine(doc, sections[sections.length - 1].headerLine, i - 1);
+    sections.push({
+      title: h.title,
+      kind: sectionKind(h.title.toLowerCase()),
+      headerLine: i,
+      headerRange: rangeOf(doc, { start: h.start, end: h.end }),
+      bodyStartLine: i + 1,
+      endLine: i,
+      inlineText: h.inline,
+    });
+  }
+  if (sections.length) sections[sections.length - 1].endLine = lastContentLine(doc, sections[sections.length - 1].headerLine, n - 1);
+  return sections;
+}
+
+/** The last non-blank line in [from, to], or `from` when all are blank. */
+function lastContentLine(doc: Doc, from: number, to: number): number {
+  for (let i = to; i > from; i--) if (!isBlank(doc, i)) return i;
+  return from;
+}
+
+/** The section that holds a line, or null for lines before the first header. */
+export function sectionAt(sections: Section[], line: number): Section | null {
+  let found: Section | null = null;
+  for (const s of sections) {
+    if (s.headerLine <= line) found = s;
+    else break;
+  }
+  return found;
+}
+
+export { lineNorm };

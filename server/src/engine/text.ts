@@ -1,0 +1,133 @@
+/**
+ * The document as the engine sees it: the original text, a same-length normalised copy (lower case,
+ * every dash and minus as "-", every space-like character as " "), and a line table that turns
+ * offsets into LSP positions. Offsets into `norm` are offsets into the original text.
+ */
+import type { Position, Range, Span } from './types';
+
+export interface Line {
+  /** Offset of the first character. */
+  start: number;
+  /** Offset just past the last character, before the line break. */
+  end: number;
+  /** Offset just past the line break (== end on the last line). */
+  next: number;
+}
+
+export interface Doc {
+  text: string;
+  norm: string;
+  lines: Line[];
+  /** The line break the document mostly uses, for inserted text. */
+  eol: string;
+}
+
+// Dashes and minus signs that reports use for a minus or a range: hyphen variants, figure dash,
+// en dash, em dash, minus sign, small and full-width hyphen-minus.
+const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d]/g;
+// Space-like characters: no-break, en/em and other fixed spaces, narrow no-break, ideographic,
+// zero-width no-break (BOM). Tabs stay tabs: they separate table columns.
+const SPACES = /[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/g;
+// NUL and other C0 controls except tab, line feed and carriage return.
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+
+function lowerSameLength(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  // A few characters (e.g. U+0130) lower-case to two code units; keep those as they are so that
+  // offsets stay aligned.
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const l = c.toLowerCase();
+    out += l.length === 1 ? l : c;
+  }
+  return out;
+}
+
+export function normalise(text: string): string {
+  return lowerSameLength(text).replace(DASHES, '-').replace(SPACES, ' ').replace(CONTROLS, ' ');
+}
+
+export function makeDoc(text: string): Doc {
+  const lines: Line[] = [];
+  let start = 0;
+  let crlf = 0;
+  let lf = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      const end = i;
+      if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) {
+        i++;
+        crlf++;
+      } else if (c === 10) lf++;
+      lines.push({ start, end, next: i + 1 });
+      start = i + 1;
+    }
+  }
+  lines.push({ start, end: n, next: n });
+  return { text, norm: normalise(text), lines, eol: crlf > lf ? '\r\n' : '\n' };
+}
+
+/** Index of the line that holds `offset` (binary search). */
+export function lineOf(doc: Doc, offset: number): number {
+  const lines = doc.lines;
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export function positionAt(doc: Doc, offset: number): Position {
+  const o = Math.max(0, Math.min(offset, doc.text.length));
+  const line = lineOf(doc, o);
+  const l = doc.lines[line];
+  return { line, character: Math.min(o, l.end) - l.start };
+}
+
+export function rangeOf(doc: Doc, span: Span): Range {
+  return { start: positionAt(doc, span.start), end: positionAt(doc, span.end) };
+}
+
+export function offsetAt(doc: Doc, pos: Position): number {
+  if (pos.line < 0) return 0;
+  if (pos.line >= doc.lines.length) return doc.text.length;
+  const l = doc.lines[pos.line];
+  return Math.min(l.start + Math.max(0, pos.character), l.end);
+}
+
+export function lineText(doc: Doc, line: number): string {
+  const l = doc.lines[line];
+  return doc.text.slice(l.start, l.end);
+}
+
+export function lineNorm(doc: Doc, line: number): string {
+  const l = doc.lines[line];
+  return doc.norm.slice(l.start, l.end);
+}
+
+/** Range covering the text of a line without its leading and trailing spaces. */
+export function lineContentRange(doc: Doc, line: number): Range {
+  const l = doc.lines[line];
+  const t = doc.norm.slice(l.start, l.end);
+  const lead = t.length - t.trimStart().length;
+  const trail = t.length - t.trimEnd().length;
+  const s = l.start + lead;
+  const e = Math.max(s, l.end - trail);
+  return rangeOf(doc, { start: s, end: e });
+}
+
+export function isBlank(doc: Doc, line: number): boolean {
+  const l = doc.lines[line];
+  for (let i = l.start; i < l.end; i++) {
+    const c = doc.norm.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}

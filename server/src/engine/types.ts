@@ -1,0 +1,191 @@
+/**
+ * Types shared by every part of the analysis engine. The engine is pure: text and settings in,
+ * typed findings out. Nothing here may import vscode-* packages, fs or process.
+ */
+
+/** Zero-based line and UTF-16 character, as LSP defines them. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A span of the document in UTF-16 offsets (end exclusive). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+export type ProfileId = '77091' | '77089' | '77092';
+
+export type RiskKind = 'mof' | 'hip';
+export type RiskModelName = 'FRAX' | 'Garvan' | 'QFracture' | 'CAROC';
+export type TbsCategory = 'normal' | 'partially degraded' | 'degraded';
+export type WhoClass = 'normal' | 'osteopenia' | 'osteoporosis';
+
+export type ElementId = 'tbs' | 'tScore' | 'riskModel' | 'risk' | 'provider' | 'impression';
+
+export interface Located {
+  span: Span;
+  range: Range;
+}
+
+export interface TbsValue extends Located {
+  value: number;
+  /** Raw text of the number as written. */
+  text: string;
+}
+
+export interface TScore extends Located {
+  value: number;
+  text: string;
+  /** Normalised site, e.g. "left femoral neck", "l1-l4"; null when the report does not say. */
+  site: string | null;
+}
+
+export interface RiskModel extends Located {
+  name: RiskModelName;
+}
+
+export interface Risk extends Located {
+  kind: RiskKind;
+  value: number;
+  text: string;
+  adjusted: boolean;
+}
+
+export interface Provider extends Located {
+  /** The name (and credential) as written. */
+  text: string;
+  /** The label that introduced it, e.g. "Electronically signed by". */
+  label: string;
+}
+
+export interface Placeholder extends Located {
+  text: string;
+}
+
+/** A labelled slot that holds a placeholder: the element's place, unfilled. */
+export interface Slot extends Located {
+  element: ElementId;
+}
+
+export interface CptCode extends Located {
+  code: string;
+  modifier: string | null;
+}
+
+export interface CategoryStatement extends Located {
+  category: TbsCategory;
+  /** The TBS value the statement describes. */
+  tbs: TbsValue;
+}
+
+export interface WhoStatement extends Located {
+  whoClass: WhoClass;
+}
+
+export interface NumberFact extends Located {
+  value: number;
+}
+
+export type SectionKind =
+  | 'header'
+  | 'indication'
+  | 'technique'
+  | 'comparison'
+  | 'findings'
+  | 'tbs'
+  | 'risk'
+  | 'impression'
+  | 'recommendations'
+  | 'signature'
+  | 'other';
+
+export interface Section {
+  /** Title as written, without the trailing colon or markdown hashes. */
+  title: string;
+  kind: SectionKind;
+  /** Line of the header. */
+  headerLine: number;
+  /** Range of the header text. */
+  headerRange: Range;
+  /** First line after the header that belongs to the section (may equal endLine+1 when empty). */
+  bodyStartLine: number;
+  /** Last line of the section (inclusive), before the next header. */
+  endLine: number;
+  /** Text that follows the colon on the header line ("INDICATION: text"), trimmed. */
+  inlineText: string;
+}
+
+export interface Elements {
+  tbs: TbsValue[];
+  tScores: TScore[];
+  riskModels: RiskModel[];
+  risks: Risk[];
+  providers: Provider[];
+  placeholders: Placeholder[];
+  slots: Slot[];
+  codes: CptCode[];
+  categories: CategoryStatement[];
+  whoStatements: WhoStatement[];
+  age: NumberFact | null;
+  bmi: NumberFact | null;
+  impression: Located | null;
+}
+
+export interface RelatedInfo {
+  range: Range;
+  message: string;
+}
+
+export interface TextEditSpec {
+  range: Range;
+  newText: string;
+  /** Same edit as a snippet (with $1 tab stops) for clients that accept snippet edits. */
+  snippet?: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEditSpec[];
+  /** True when this is the preferred fix for its finding. */
+  preferred?: boolean;
+}
+
+export interface Finding {
+  code: RuleId;
+  severity: Severity;
+  message: string;
+  range: Range;
+  related?: RelatedInfo[];
+  fixes?: Fix[];
+}
+
+export type RuleId =
+  | 'missing-tbs-value'
+  | 'missing-t-score'
+  | 'missing-risk-model'
+  | 'missing-calculated-risk'
+  | 'missing-provider'
+  | 'missing-impression'
+  | 'unfilled-placeholder'
+  | 'tbs-value-implausible'
+  | 't-score-implausible'
+  | 'risk-implausible'
+  | 'hip-risk-exceeds-mof'
+  | 'tbs-category-mismatch'
+  | 'who-classification-mismatch'
+  | 'conflicting-values'
+  | 'risk-not-tbs-adjusted'
+  | 'cpt-code-conflict'
+  | 'tbs-code-modifier'
+  | 'age-outside-validated-range'
+  | 'bmi-outside-validated-range';
