@@ -227,7 +227,7 @@ const CONTENT_TYPES = `<?xml version="1.0" encoding="utf-8"?>
  * @returns {Promise<CodeServer>} { port, url, folder, userDataDir, extensionsDir, settingsPath, logFile, pid,
  *                                  log(): string, stop(): Promise<void> }
  */
-export async function startCodeServer({ folder, extensionsDir, settings = {}, userDataDir, env = {}, startTimeout = 60_000 } = {}) {
+export async function startCodeServer({ folder, extensionsDir, settings = {}, userDataDir, env = {}, args: extraArgs = [], startTimeout = 60_000 } = {}) {
   assertInstalled();
   installExitHooks();
   if (!folder) throw new Error('startCodeServer: folder is required');
@@ -253,6 +253,7 @@ export async function startCodeServer({ folder, extensionsDir, settings = {}, us
       '--disable-getting-started-override',
       '--user-data-dir', userDataDir,
       '--extensions-dir', extensionsDir,
+      ...extraArgs,
       folder,
     ];
     dbg('spawn', process.execPath, args.join(' '));
@@ -353,10 +354,10 @@ export async function openWorkbench(browser, server, { folder = server.folder, v
  * Everything at once: install the vsix (optional), start code-server, launch Chromium, open the workbench.
  * @returns {Promise<Session>} { name, server, browser, page, artifactsDir, shot(step) → png path, close() }
  */
-export async function startSession({ name = 'session', vsix, extensionsDir, folder, settings = {}, viewport, env } = {}) {
+export async function startSession({ name = 'session', vsix, extensionsDir, folder, settings = {}, viewport, env, args } = {}) {
   const started = Date.now();
   if (vsix) ({ extensionsDir } = await installVsix(vsix, { extensionsDir }));
-  const server = await startCodeServer({ folder, extensionsDir, settings, env });
+  const server = await startCodeServer({ folder, extensionsDir, settings, env, args });
   let browser, page;
   try {
     browser = await launchBrowser();

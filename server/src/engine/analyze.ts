@@ -22,7 +22,7 @@ import { validatedRules } from './rules/validated';
 import { valueRules } from './rules/values';
 import type { EngineSettings } from './settings';
 import { DEFAULT_SETTINGS, resolveSettings } from './settings';
-import { lineOf, makeDoc, rangeOf } from './text';
+import { lineOf, makeDoc, offsetAt, rangeOf } from './text';
 import { thresholdsFor } from './thresholds';
 import type { Elements, Finding, ProfileId, RuleId, Section, Slot, TextEditSpec } from './types';
 
@@ -49,12 +49,21 @@ function extract(ctx: Ctx): Elements {
   const risks = extractRisks(ctx, slots);
   const providers = extractProviders(ctx, slots);
   const impression = findImpression(ctx);
+  // An impression whose only content is a placeholder is the impression's place, unfilled.
   for (const s of ctx.sections) {
     if (s.kind !== 'impression') continue;
-    for (const p of ctx.placeholders) {
-      const line = lineOf(ctx.doc, p.start);
-      if (line >= s.headerLine && line <= s.endLine) slots.push({ element: 'impression', span: p, range: rangeOf(ctx.doc, p) });
+    const from = offsetAt(ctx.doc, s.headerRange.end);
+    const to = ctx.doc.lines[s.endLine].end;
+    const inside = ctx.placeholders.filter((p) => p.start >= from && p.end <= to);
+    if (!inside.length) continue;
+    let rest = '';
+    let at = from;
+    for (const p of inside) {
+      rest += ctx.doc.norm.slice(at, p.start);
+      at = p.end;
     }
+    rest += ctx.doc.norm.slice(at, to);
+    if (!/[a-z0-9]/.test(rest)) for (const p of inside) slots.push({ element: 'impression', span: p, range: rangeOf(ctx.doc, p) });
   }
   const placeholders = ctx.placeholders.map((p) => ({ text: ctx.doc.text.slice(p.start, p.end), span: p, range: rangeOf(ctx.doc, p) }));
   return {

@@ -1,0 +1,81 @@
+/**
+ * Code actions from the analysis: a quick-fix per finding that has one (inserted slots are snippet
+ * tab stops where the client supports snippet edits), "Insert all missing elements", fix-all for
+ * safe replacements, and "Normalise minus signs and decimal commas".
+ */
+import type { CodeAction, CodeActionParams, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { CodeActionKind } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis } from '../engine/analyze';
+import { normaliseEdits, rangesOverlap } from '../engine/fixes/normalise';
+import type { Finding, TextEditSpec } from '../engine/types';
+import { INSERT_ALL_KIND, NORMALISE_KIND } from '../protocol';
+import { SOURCE, toDiagnostic } from './diagnostics';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.tbsReport`;
+
+export interface EditOptions {
+  snippets: boolean;
+  versioned: boolean;
+}
+
+function workspaceEdit(doc: TextDocument, edits: TextEditSpec[], opts: EditOptions, snippet: boolean): WorkspaceEdit {
+  const useSnippet = snippet && opts.snippets && edits.length === 1 && edits[0].snippet !== undefined;
+  const lspEdits = edits.map((e) =>
+    useSnippet ? ({ range: e.range, snippet: { kind: 'snippet', value: e.snippet as string } } as unknown as TextEdit) : { range: e.range, newText: e.newText },
+  );
+  if (opts.versioned || useSnippet) {
+    return { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: lspEdits }] };
+  }
+  return { changes: { [doc.uri]: lspEdits } };
+}
+
+function wanted(only: string[] | undefined, kind: string): boolean {
+  if (!only || !only.length) return true;
+  return only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+function sameDiagnostic(d: Diagnostic, f: Finding): boolean {
+  return d.code === f.code && d.range.start.line === f.range.start.line && d.range.start.character === f.range.start.character && d.range.end.line === f.range.end.line && d.range.end.character === f.range.end.character;
+}
+
+export function codeActions(doc: TextDocument, analysis: Analysis, params: CodeActionParams, opts: EditOptions): CodeAction[] {
+  const out: CodeAction[] = [];
+  const only = params.context.only;
+  if (wanted(only, CodeActionKind.QuickFix)) {
+    const ours = params.context.diagnostics.filter((d) => d.source === SOURCE);
+    for (const f of analysis.findings) {
+      if (!f.fixes?.length) continue;
+      const matching = ours.find((d) => sameDiagnostic(d, f));
+      if (!matching && !rangesOverlap(f.range, params.range)) continue;
+      for (const fix of f.fixes) {
+        out.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [matching ?? toDiagnostic(f, doc.uri)],
+          isPreferred: fix.preferred,
+          edit: workspaceEdit(doc, fix.edits, opts, true),
+        });
+      }
+    }
+  }
+  if (analysis.insertAll.length && wanted(only, INSERT_ALL_KIND)) {
+    const n = analysis.documented.missing.length;
+    out.push({
+      title: `Insert all missing elements (${n})`,
+      kind: INSERT_ALL_KIND,
+      diagnostics: analysis.findings.filter((f) => f.code.startsWith('missing-')).map((f) => toDiagnostic(f, doc.uri)),
+      edit: workspaceEdit(doc, analysis.insertAll, opts, false),
+    });
+  }
+  if (wanted(only, FIX_ALL_KIND) && only?.length) {
+    // Fix-all applies only replacements whose right text is certain (category, WHO class).
+    const edits = analysis.findings.filter((f) => !f.code.startsWith('missing-') && f.fixes?.length).map((f) => (f.fixes ?? [])[0].edits).flat();
+    if (edits.length) out.push({ title: 'Fix all TBS report findings that have a safe fix', kind: FIX_ALL_KIND, edit: workspaceEdit(doc, edits, opts, false) });
+  }
+  if (wanted(only, NORMALISE_KIND)) {
+    const edits = normaliseEdits(doc.getText(), analysis.elements);
+    if (edits.length) out.push({ title: `Normalise minus signs and decimal commas (${edits.length})`, kind: NORMALISE_KIND, edit: workspaceEdit(doc, edits, opts, false) });
+  }
+  return out;
+}

@@ -1,0 +1,90 @@
+/**
+ * Settings resolved per document in one place: pulled from the client with workspace/configuration
+ * (cached per URI, dropped on didChangeConfiguration), or taken from initializationOptions and
+ * didChangeConfiguration pushes for clients that cannot be asked.
+ */
+import type { Connection } from 'vscode-languageserver';
+import type { EngineSettings } from '../engine/settings';
+import { resolveSettings } from '../engine/settings';
+import { DEFAULT_SERVER_SETTINGS, SETTINGS_SECTION } from '../protocol';
+import type { ServerSettings } from '../protocol';
+
+export interface ResolvedSettings {
+  enable: boolean;
+  checkPlainText: boolean;
+  debounceMs: number;
+  maxFileSize: number;
+  engine: EngineSettings;
+  problems: string[];
+}
+
+export function resolveServerSettings(raw: unknown): ResolvedSettings {
+  const s = (raw && typeof raw === 'object' ? raw : {}) as ServerSettings & Record<string, unknown>;
+  const problems: string[] = [];
+  const engine = resolveSettings(s, problems);
+  const num = (v: unknown, d: number, min: number, max: number) => (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? v : d);
+  return {
+    enable: typeof s.enable === 'boolean' ? s.enable : DEFAULT_SERVER_SETTINGS.enable,
+    checkPlainText: typeof s.checkPlainText === 'boolean' ? s.checkPlainText : DEFAULT_SERVER_SETTINGS.checkPlainText,
+    debounceMs: num(s.debounceMs, DEFAULT_SERVER_SETTINGS.debounceMs, 0, 10_000),
+    maxFileSize: num(s.maxFileSize, DEFAULT_SERVER_SETTINGS.maxFileSize, 1, 1024 * 1024 * 1024),
+    engine,
+    problems,
+  };
+}
+
+/** Picks our section out of a didChangeConfiguration payload, whatever shape the client sends. */
+export function sectionOf(payload: unknown): unknown {
+  if (!payload || typeof payload !== 'object') return undefined;
+  const p = payload as Record<string, unknown>;
+  if (p[SETTINGS_SECTION] && typeof p[SETTINGS_SECTION] === 'object') return p[SETTINGS_SECTION];
+  return undefined;
+}
+
+export class SettingsStore {
+  private cache = new Map<string, Promise<ResolvedSettings>>();
+  private pushed: unknown;
+  canPull = false;
+
+  constructor(private readonly connection: Connection, initial: unknown) {
+    this.pushed = initial;
+  }
+
+  /** Settings from a didChangeConfiguration push (or initializationOptions). */
+  setPushed(raw: unknown): void {
+    if (raw !== undefined) this.pushed = raw;
+    this.cache.clear();
+  }
+
+  clear(uri?: string): void {
+    if (uri) this.cache.delete(uri);
+    else this.cache.clear();
+  }
+
+  get(uri: string): Promise<ResolvedSettings> {
+    let p = this.cache.get(uri);
+    if (!p) {
+      p = this.load(uri);
+      this.cache.set(uri, p);
+    }
+    return p;
+  }
+
+  private async load(uri: string): Promise<ResolvedSettings> {
+    if (this.canPull) {
+      try {
+        const raw = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
+        if (raw && typeof raw === 'object') return resolveServerSettings(mergeOver(this.pushed, raw));
+      } catch {
+        // Fall back to pushed settings.
+      }
+    }
+    return resolveServerSettings(this.pushed);
+  }
+}
+
+/** VS Code returns every setting (defaults included); pushed options fill only what is absent. */
+function mergeOver(base: unknown, top: unknown): unknown {
+  if (!base || typeof base !== 'object') return top;
+  return { ...(base as object), ...(top as object) };
+}

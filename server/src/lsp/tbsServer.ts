@@ -1,0 +1,229 @@
+/**
+ * The language server: a document store, per-document settings, debounced analysis, and handlers
+ * that translate one cached analysis per document version into diagnostics, code actions, hovers,
+ * completions, symbols and folding ranges. All analysis happens in the pure engine.
+ */
+import type { ClientCapabilities, Connection, InitializeParams, InitializeResult } from 'vscode-languageserver';
+import { CodeActionKind, DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze } from '../engine/analyze';
+import type { Analysis } from '../engine/analyze';
+import { LANGUAGE_ID, mentionsTbs, NORMALISE_KIND, INSERT_ALL_KIND, STATUS_NOTIFICATION } from '../protocol';
+import type { StatusParams } from '../protocol';
+import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { toDiagnostic } from './diagnostics';
+import { completion, documentSymbols, foldingRanges, hover } from './features';
+import type { ResolvedSettings } from './settings';
+import { sectionOf, SettingsStore } from './settings';
+
+interface Cached {
+  version: number;
+  analysis: Analysis | null;
+  settings: ResolvedSettings;
+  reason?: string;
+}
+
+export class TbsServer {
+  readonly documents = new TextDocuments(TextDocument);
+  private settings!: SettingsStore;
+  private cache = new Map<string, Cached>();
+  private timers = new Map<string, NodeJS.Timeout>();
+  private skippedNotified = new Set<string>();
+  /** Version last published per document, so that one version is published once. */
+  private published = new Map<string, number>();
+  private snippetEdits = false;
+  private snippetCompletion = false;
+  private versionedEdits = false;
+  private dynamicConfig = false;
+
+  constructor(private readonly connection: Connection) {}
+
+  listen(): void {
+    const c = this.connection;
+    c.onInitialize((p) => this.initialize(p));
+    c.onInitialized(() => {
+      if (this.dynamicConfig) void c.client.register(DidChangeConfigurationNotification.type, { section: 'tbsReport' });
+    });
+    c.onDidChangeConfiguration((p) => {
+      this.settings.setPushed(sectionOf(p.settings));
+      this.skippedNotified.clear();
+      this.cache.clear();
+      this.published.clear();
+      for (const doc of this.documents.all()) this.schedule(doc, 0);
+    });
+    this.documents.onDidOpen((e) => this.schedule(e.document, 0));
+    this.documents.onDidChangeContent((e) => this.schedule(e.document));
+    this.documents.onDidClose((e) => this.forget(e.document.uri));
+    c.onCodeAction(async (p) => {
+      const doc = this.documents.get(p.textDocument.uri);
+      if (!doc) return [];
+      const a = await this.analysisFor(doc);
+      return a ? codeActions(doc, a, p, { snippets: this.snippetEdits, versioned: this.versionedEdits }) : [];
+    });
+    c.onHover(async (p) => {
+      const doc = this.documents.get(p.textDocument.uri);
+      if (!doc) return null;
+      const a = await this.analysisFor(doc);
+      const cached = this.cache.get(doc.uri);
+      return a && cached ? hover(a, p.position, cached.settings.engine) : null;
+    });
+    c.onCompletion(async (p) => {
+      const doc = this.documents.get(p.textDocument.uri);
+      if (!doc || !(await this.isChecked(doc))) return [];
+      const line = doc.getText({ start: { line: p.position.line, character: 0 }, end: p.position });
+      return completion(line, this.snippetCompletion);
+    });
+    c.onDocumentSymbol(async (p) => {
+      const doc = this.documents.get(p.textDocument.uri);
+      if (!doc) return [];
+      const a = await this.analysisFor(doc);
+      if (!a) return [];
+      return documentSymbols(a, (line) => lineLength(doc, line));
+    });
+    c.onFoldingRanges(async (p) => {
+      const doc = this.documents.get(p.textDocument.uri);
+      if (!doc) return [];
+      const a = await this.analysisFor(doc);
+      return a ? foldingRanges(a) : [];
+    });
+    c.onShutdown(() => {
+      for (const t of this.timers.values()) clearTimeout(t);
+      this.timers.clear();
+    });
+    this.documents.listen(c);
+    c.listen();
+  }
+
+  private initialize(p: InitializeParams): InitializeResult {
+    const caps: ClientCapabilities = p.capabilities;
+    const ws = caps.workspace as (ClientCapabilities['workspace'] & { workspaceEdit?: { snippetEditSupport?: boolean } }) | undefined;
+    this.snippetEdits = ws?.workspaceEdit?.snippetEditSupport === true;
+    this.versionedEdits = ws?.workspaceEdit?.documentChanges === true;
+    this.snippetCompletion = caps.textDocument?.completion?.completionItem?.snippetSupport === true;
+    this.dynamicConfig = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    const init = p.initializationOptions as Record<string, unknown> | undefined;
+    this.settings = new SettingsStore(this.connection, init && typeof init === 'object' ? ((init.tbsReport as unknown) ?? init) : undefined);
+    this.settings.canPull = caps.workspace?.configuration === true;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, INSERT_ALL_KIND, FIX_ALL_KIND, NORMALISE_KIND] },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['(', ' '] },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+      },
+      serverInfo: { name: 'tbs-report-language-server', version: '0.1.0' },
+    };
+  }
+
+  /** Analyse after the debounce delay; an older pending run for the same document is dropped. */
+  private schedule(doc: TextDocument, delay?: number): void {
+    const prev = this.timers.get(doc.uri);
+    if (prev) clearTimeout(prev);
+    void this.settings.get(doc.uri).then((s) => {
+      const wait = delay ?? s.debounceMs;
+      const run = () => {
+        this.timers.delete(doc.uri);
+        void this.publish(doc.uri);
+      };
+      if (wait <= 0) {
+        run();
+        return;
+      }
+      const existing = this.timers.get(doc.uri);
+      if (existing) clearTimeout(existing);
+      this.timers.set(doc.uri, setTimeout(run, wait));
+    });
+  }
+
+  private forget(uri: string): void {
+    const t = this.timers.get(uri);
+    if (t) clearTimeout(t);
+    this.timers.delete(uri);
+    this.cache.delete(uri);
+    this.published.delete(uri);
+    this.settings.clear(uri);
+    this.skippedNotified.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private async isChecked(doc: TextDocument): Promise<boolean> {
+    const s = await this.settings.get(doc.uri);
+    return this.whyNot(doc, s) === undefined;
+  }
+
+  /** Undefined when the document is checked; otherwise why not. */
+  private whyNot(doc: TextDocument, s: ResolvedSettings): string | undefined {
+    if (!s.enable) return 'checking is turned off (tbsReport.enable)';
+    const size = Buffer.byteLength(doc.getText(), 'utf8');
+    if (size > s.maxFileSize) return `the file is ${(size / 1024 / 1024).toFixed(1)} MB, above tbsReport.maxFileSize (${(s.maxFileSize / 1024 / 1024).toFixed(1)} MB)`;
+    if (doc.languageId === LANGUAGE_ID) return undefined;
+    if ((doc.languageId === 'plaintext' || doc.languageId === 'markdown') && s.checkPlainText && mentionsTbs(doc.getText())) return undefined;
+    return 'not a TBS report';
+  }
+
+  /** The analysis of the document's current version (cached), or null when it is not checked. */
+  async analysisFor(doc: TextDocument): Promise<Analysis | null> {
+    const cached = this.cache.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached.analysis;
+    const settings = await this.settings.get(doc.uri);
+    const current = this.documents.get(doc.uri);
+    if (!current) return null;
+    const reason = this.whyNot(current, settings);
+    let analysis: Analysis | null = null;
+    if (!reason) {
+      try {
+        analysis = analyze(current.getText(), settings.engine);
+      } catch (err) {
+        // The engine should never throw; if it does, say so without any report text.
+        this.connection.console.error(`tbs-report: analysis failed: ${(err as Error).name}: ${(err as Error).message.slice(0, 200)}`);
+        analysis = null;
+      }
+    }
+    this.cache.set(doc.uri, { version: current.version, analysis, settings, reason });
+    return analysis;
+  }
+
+  private async publish(uri: string): Promise<void> {
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    const analysis = await this.analysisFor(doc);
+    // A newer version arrived while we waited for settings: its own run will publish.
+    const now = this.documents.get(uri);
+    if (!now || now.version !== version) return;
+    const cached = this.cache.get(uri);
+    const settings = cached?.settings;
+    if (settings?.problems.length) this.connection.console.warn(`tbs-report: ignored settings: ${settings.problems.join('; ')}`);
+    if (this.published.get(uri) === version) return;
+    this.published.set(uri, version);
+    const diagnostics = analysis ? analysis.findings.map((f) => toDiagnostic(f, uri)) : [];
+    await this.connection.sendDiagnostics({ uri, version, diagnostics });
+    const reason = cached?.reason;
+    if (reason && reason.includes('maxFileSize') && !this.skippedNotified.has(uri)) {
+      this.skippedNotified.add(uri);
+      void this.connection.window.showWarningMessage(`TBS Report Assistant skipped ${uri.split('/').pop()}: ${reason}.`);
+    }
+    const status: StatusParams = {
+      uri,
+      version,
+      checked: analysis !== null,
+      reason,
+      profile: analysis?.profile ?? settings?.engine.profile ?? '77091',
+      profileSource: analysis?.profileSource ?? 'setting',
+      required: analysis?.documented.required ?? [],
+      documented: analysis?.documented.documented ?? [],
+      missing: analysis?.documented.missing ?? [],
+      unfilled: analysis?.documented.unfilled ?? [],
+      errors: analysis ? analysis.findings.filter((f) => f.severity === 'error').length : 0,
+      warnings: analysis ? analysis.findings.filter((f) => f.severity === 'warning').length : 0,
+    };
+    void this.connection.sendNotification(STATUS_NOTIFICATION, status);
+  }
+}
+
+function lineLength(doc: TextDocument, line: number): number {
+  const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+  return text.replace(/\r?\n$|\r$/, '').length;
+}

@@ -1,0 +1,65 @@
+/**
+ * The contract between the VS Code client, the language server and any other LSP client: the
+ * settings shape (section "tbsReport"), custom notifications and commands. Imported by both sides;
+ * it must not import vscode or vscode-languageserver.
+ */
+import type { EngineSettings } from './engine/settings';
+import type { ElementId, ProfileId } from './engine/types';
+
+export const SETTINGS_SECTION = 'tbsReport';
+export const LANGUAGE_ID = 'radiology-report';
+
+/** Settings as the user writes them (every field optional). */
+export interface ServerSettings extends Partial<EngineSettings> {
+  /** Turns checking off entirely. */
+  enable?: boolean;
+  /** Also check plain-text and Markdown files that mention TBS / trabecular bone score / 77089-77092. */
+  checkPlainText?: boolean;
+  /** Milliseconds to wait after a change before analysing. */
+  debounceMs?: number;
+  /** Files larger than this many bytes are skipped (with one message). */
+  maxFileSize?: number;
+}
+
+export const DEFAULT_SERVER_SETTINGS = {
+  enable: true,
+  checkPlainText: true,
+  debounceMs: 150,
+  maxFileSize: 2 * 1024 * 1024,
+};
+
+/** Server -> client: what the active profile requires and what the document documents. */
+export const STATUS_NOTIFICATION = 'tbsReport/status';
+
+export interface StatusParams {
+  uri: string;
+  version: number | null;
+  /** False when the document is not checked (not a report, disabled, or too large). */
+  checked: boolean;
+  reason?: string;
+  profile: ProfileId;
+  profileSource: 'code' | 'setting';
+  required: ElementId[];
+  documented: ElementId[];
+  missing: ElementId[];
+  unfilled: ElementId[];
+  errors: number;
+  warnings: number;
+}
+
+/** Code action kind of "Insert all missing elements". */
+export const INSERT_ALL_KIND = 'source.insertMissing.tbsReport';
+/** Code action kind of "Normalise minus signs and decimal commas". */
+export const NORMALISE_KIND = 'source.normalise.tbsReport';
+
+export const COMMANDS = {
+  insertTemplate: 'tbsReport.insertTemplate',
+  insertAllMissing: 'tbsReport.insertAllMissing',
+  showOutput: 'tbsReport.showOutput',
+  restartServer: 'tbsReport.restartServer',
+} as const;
+
+/** Does a plain-text or Markdown document speak of TBS, so that it should be checked? */
+export function mentionsTbs(text: string): boolean {
+  return /\bTBS\b|trabecular bone score|\b7709[0-2]\b|\b77089\b/i.test(text.length > 200_000 ? text.slice(0, 200_000) : text);
+}
