@@ -82,7 +82,7 @@ function installExitHooks() {
 function killGroup(pid, signal) {
   try { process.kill(-pid, signal); return true; } catch { return false; }
 }
-function groupAlive(pid) {
+export function groupAlive(pid) {
   try { process.kill(-pid, 0); return true; } catch { return false; }
 }
 
@@ -232,8 +232,9 @@ export async function startCodeServer({ folder, extensionsDir, settings = {}, us
   installExitHooks();
   if (!folder) throw new Error('startCodeServer: folder is required');
   folder = path.resolve(folder);
-  userDataDir = userDataDir || mkTempDir('tbs-e2e-ud-');
-  extensionsDir = extensionsDir || mkTempDir('tbs-e2e-ext-');
+  const ownDirs = []; // temp dirs made here, removed by stop() unless E2E_KEEP=1
+  if (!userDataDir) ownDirs.push(userDataDir = mkTempDir('tbs-e2e-ud-'));
+  if (!extensionsDir) ownDirs.push(extensionsDir = mkTempDir('tbs-e2e-ext-'));
   const settingsPath = path.join(userDataDir, 'User', 'settings.json');
   fs.mkdirSync(path.dirname(settingsPath), { recursive: true });
   fs.writeFileSync(settingsPath, JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }, null, 2));
@@ -270,14 +271,16 @@ export async function startCodeServer({ folder, extensionsDir, settings = {}, us
     const server = {
       port, url: `http://127.0.0.1:${port}`, folder, userDataDir, extensionsDir, settingsPath, logFile, pid,
       log: () => { try { return fs.readFileSync(logFile, 'utf8'); } catch { return ''; } },
-      stop: async () => {
-        if (!liveGroups.has(pid)) return;
+      stop: async ({ cleanup = !process.env.E2E_KEEP } = {}) => {
+        const removeDirs = () => { if (cleanup) for (const d of ownDirs) fs.rmSync(d, { recursive: true, force: true }); };
+        if (!liveGroups.has(pid)) return removeDirs();
         killGroup(pid, 'SIGTERM');
         const deadline = Date.now() + 5000;
         while (groupAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
         if (groupAlive(pid)) killGroup(pid, 'SIGKILL');
         await Promise.race([exitPromise, new Promise((r) => setTimeout(r, 2000))]);
         liveGroups.delete(pid);
+        removeDirs();
         dbg('stopped code-server group', pid);
       },
     };
@@ -291,34 +294,71 @@ export async function startCodeServer({ folder, extensionsDir, settings = {}, us
       return server;
     } catch (e) {
       lastError = e;
-      await server.stop();
-      if (!/EADDRINUSE/.test(server.log())) break;
+      lastError.log = server.log();
+      await server.stop({ cleanup: false });
+      if (!/EADDRINUSE/.test(lastError.log)) break;
     }
   }
-  throw new Error(`${lastError.message}\n--- code-server log (${logFile}) ---\n${tail(fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '', 60)}`);
+  for (const d of ownDirs) fs.rmSync(d, { recursive: true, force: true });
+  throw new Error(`${lastError.message}\n--- code-server log ---\n${tail(lastError.log || '', 60)}`);
 }
 
 function tail(text, n) { return text.split('\n').slice(-n).join('\n'); }
 
-/** Reads User/settings.json of a running server. */
+/** Reads User/settings.json of a running server from disk. */
 export function readUserSettings(server) {
   return JSON.parse(fs.readFileSync(server.settingsPath, 'utf8'));
 }
-/**
- * Changes user settings by rewriting User/settings.json (code-server watches it and applies the change).
- * `patch` is merged over the current settings; a key set to undefined is removed.
- * The caller then waits on the UI effect of the change (e.g. waitForStatusBarItem).
- */
-export async function updateUserSettings(server, patch) {
-  const cur = readUserSettings(server);
+
+function mergeSettings(cur, patch) {
+  const out = { ...cur };
   for (const [k, v] of Object.entries(patch)) {
-    if (v === undefined) delete cur[k]; else cur[k] = v;
+    if (v === undefined) delete out[k]; else out[k] = v;
   }
-  // write-then-rename so the watcher never reads a half-written file
-  const tmp = `${server.settingsPath}.tmp-${process.pid}`;
-  await fsp.writeFile(tmp, JSON.stringify(cur, null, 2));
-  await fsp.rename(tmp, server.settingsPath);
-  return cur;
+  return out;
+}
+
+/**
+ * Changes user settings the way a user does: "Preferences: Open User Settings (JSON)", replace the
+ * text, Ctrl+S, close the editor. `patch` is merged over the current settings (a key set to undefined
+ * is removed). Waits until the file on disk holds the new settings; the caller then waits on the
+ * change's effect in the UI (e.g. waitForLanguageStatus).
+ * NB: code-server 4.100 does NOT apply edits made to User/settings.json behind its back (its server
+ * sees the file change, the workbench does not re-read it), so the UI route is the reliable one.
+ * @returns {Promise<object>} the new settings
+ */
+export async function updateUserSettings(page, server, patch, { timeout = DEFAULT_TIMEOUT } = {}) {
+  const next = mergeSettings(readUserSettings(server), patch);
+  const activeBefore = await page.locator('.tabs-container .tab.active').getAttribute('data-resource-name').catch(() => null);
+  await runCommand(page, 'Preferences: Open User Settings (JSON)', { timeout });
+  await waitForActiveEditor(page, 'settings.json', { timeout });
+  await focusEditor(page, { timeout });
+  await page.keyboard.press('Control+A');
+  // one line through insertText: no auto-closing of quotes/braces, no auto-indent
+  await page.keyboard.insertText(JSON.stringify(next));
+  await save(page, { timeout });
+  await waitUntil(() => {
+    try { return JSON.stringify(readUserSettings(server)) === JSON.stringify(next); } catch { return false; }
+  }, { timeout, what: 'User/settings.json to be written' });
+  await page.keyboard.press('Control+W');
+  await page.locator('.tabs-container .tab[data-resource-name="settings.json"]').waitFor({ state: 'detached', timeout });
+  if (activeBefore && activeBefore !== 'settings.json') await waitForActiveEditor(page, activeBefore, { timeout }).catch(() => {});
+  return next;
+}
+
+/**
+ * Changes workspace settings by writing <folder>/.vscode/settings.json on disk (code-server does pick
+ * up changes to this file, within about 0.2–2.5 s). Only resource/window-scoped settings work there.
+ * @returns {Promise<object>} the new workspace settings
+ */
+export async function updateWorkspaceSettings(server, patch, { folder = server.folder } = {}) {
+  const file = path.join(folder, '.vscode', 'settings.json');
+  let cur = {};
+  try { cur = JSON.parse(fs.readFileSync(file, 'utf8')); } catch { /* none yet */ }
+  const next = mergeSettings(cur, patch);
+  await fsp.mkdir(path.dirname(file), { recursive: true });
+  await fsp.writeFile(file, JSON.stringify(next, null, 2));
+  return next;
 }
 
 // ------------------------------------------------------------------------------------------ (c) browser
@@ -356,8 +396,18 @@ export async function openWorkbench(browser, server, { folder = server.folder, v
  */
 export async function startSession({ name = 'session', vsix, extensionsDir, folder, settings = {}, viewport, env, args } = {}) {
   const started = Date.now();
-  if (vsix) ({ extensionsDir } = await installVsix(vsix, { extensionsDir }));
-  const server = await startCodeServer({ folder, extensionsDir, settings, env, args });
+  const ownDirs = [];
+  if (vsix) {
+    if (!extensionsDir) ownDirs.push(extensionsDir = mkTempDir('tbs-e2e-ext-'));
+    await installVsix(vsix, { extensionsDir });
+  }
+  let server;
+  try {
+    server = await startCodeServer({ folder, extensionsDir, settings, env, args });
+  } catch (e) {
+    for (const d of ownDirs) fs.rmSync(d, { recursive: true, force: true });
+    throw e;
+  }
   let browser, page;
   try {
     browser = await launchBrowser();
@@ -365,6 +415,7 @@ export async function startSession({ name = 'session', vsix, extensionsDir, fold
   } catch (e) {
     await browser?.close().catch(() => {});
     await server.stop();
+    for (const d of ownDirs) fs.rmSync(d, { recursive: true, force: true });
     throw e;
   }
   const artifactsDir = path.join(ARTIFACTS_DIR, RUN_ID, name.replace(/[^\w.-]+/g, '-'));
@@ -381,6 +432,7 @@ export async function startSession({ name = 'session', vsix, extensionsDir, fold
     close: async () => {
       await browser.close().catch(() => {});
       await server.stop();
+      if (!process.env.E2E_KEEP) for (const d of ownDirs) fs.rmSync(d, { recursive: true, force: true });
     },
   };
   dbg(`session ${name} ready in ${Date.now() - started} ms`);
@@ -465,7 +517,7 @@ export async function openFile(page, fileName, { timeout = DEFAULT_TIMEOUT } = {
   await focusEditor(page);
 }
 
-/** Puts keyboard focus into the active editor's text area. */
+/** Puts keyboard focus into the active editor's text area (no-op when it is already there). */
 export async function focusEditor(page, { timeout = DEFAULT_TIMEOUT } = {}) {
   const ed = page.locator('.editor-group-container.active .monaco-editor').first();
   await ed.waitFor({ state: 'visible', timeout });
@@ -475,6 +527,8 @@ export async function focusEditor(page, { timeout = DEFAULT_TIMEOUT } = {}) {
     return focused;
   }, { timeout, what: 'editor focus' });
 }
+/** Alias of focusEditor, used before keyboard actions that need the editor to have focus. */
+export const ensureEditorFocus = focusEditor;
 
 /** Runs a command through the command palette by its title (F1, type, wait for the row, Enter). */
 export async function runCommand(page, title, { timeout = DEFAULT_TIMEOUT } = {}) {
@@ -501,30 +555,46 @@ export async function openProblems(page, { timeout = DEFAULT_TIMEOUT } = {}) {
 }
 
 /**
- * Reads the Problems panel rows as shown (file rows included, with kind 'file').
- * @returns {Promise<Array<{kind: 'file'|'marker', text: string, message: string, source: string,
- *           code: string, position: string, severity: string, ariaLabel: string}>>}
+ * Reads the Problems panel rows as shown: file rows (kind 'file') and marker rows (kind 'marker').
+ * Only the rows the virtualized tree has rendered are read (all of them unless the panel overflows).
+ * @returns {Promise<Array<{kind: 'file'|'marker', file: string, text: string, message: string,
+ *           source: string, code: string, position: string, severity: string, ariaLabel: string}>>}
  */
 export async function readProblems(page) {
-  return page.locator(MARKER_ROWS).evaluateAll((rows) => rows.map((r) => {
-    const q = (s) => r.querySelector(s)?.textContent?.trim() ?? '';
-    const isFile = !!r.querySelector('.file-icon, .monaco-icon-label.file-icon') && !r.querySelector('.marker-message-details');
-    const sevEl = r.querySelector('.marker-icon');
-    const sev = sevEl ? (/error/.test(sevEl.className) ? 'error' : /warning/.test(sevEl.className) ? 'warning' : /info/.test(sevEl.className) ? 'info' : '') : '';
-    return {
-      kind: isFile ? 'file' : 'marker',
-      text: (r.textContent || '').replace(/\s+/g, ' ').trim(),
-      message: q('.marker-message-details .marker-message, .marker-message-details .monaco-highlighted-label') || q('.marker-message-details'),
-      source: q('.marker-source'),
-      code: q('.marker-code'),
-      position: q('.marker-line'),
-      severity: sev,
-      ariaLabel: r.getAttribute('aria-label') || '',
-    };
-  }));
+  return page.locator(MARKER_ROWS).evaluateAll((rows) => {
+    let file = '';
+    return rows
+      .sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index))
+      .map((r) => {
+        const q = (s) => [...r.querySelectorAll(s)].map((e) => (e.textContent || '').trim()).filter(Boolean).join(' ');
+        const ariaLabel = r.getAttribute('aria-label') || '';
+        if (!r.querySelector('.marker-message-details-container, .marker-message')) {
+          file = q('.label-name') || ariaLabel;
+          return { kind: 'file', file, text: q('.label-name'), message: '', source: '', code: '', position: '', severity: '', ariaLabel };
+        }
+        const sevEl = r.querySelector('.marker-icon');
+        const sev = sevEl ? (['error', 'warning', 'info'].find((k) => sevEl.classList.contains(k)) || '') : '';
+        const message = q('.marker-message');
+        const source = q('.marker-source');
+        const code = q('.marker-code');
+        const position = q('.marker-line');
+        // "message source(code) [Ln 1, Col 1]" as the panel shows it
+        const text = `${message} ${source}${code ? `(${code})` : ''} ${position}`.replace(/\s+/g, ' ').trim();
+        return { kind: 'marker', file, text, message, source, code, position, severity: sev, ariaLabel };
+      });
+  });
 }
 
-/** Opens the Problems panel and waits until a marker row matches `matcher` (string, RegExp or fn(text)). Returns all marker rows. */
+/** The marker rows only (no file rows), after opening the Problems panel. */
+export async function readMarkers(page, { timeout = DEFAULT_TIMEOUT } = {}) {
+  await openProblems(page, { timeout });
+  return (await readProblems(page)).filter((r) => r.kind === 'marker');
+}
+
+/**
+ * Opens the Problems panel and waits until a marker row's text (or aria-label) matches `matcher`
+ * (substring, RegExp or fn(text)). Returns all marker rows at that moment.
+ */
 export async function waitForProblem(page, matcher, { timeout = DEFAULT_TIMEOUT } = {}) {
   await openProblems(page, { timeout });
   return waitUntil(async () => {
@@ -533,20 +603,32 @@ export async function waitForProblem(page, matcher, { timeout = DEFAULT_TIMEOUT 
   }, { timeout, what: `a Problems row matching ${matcher}` });
 }
 
-/** Waits until no marker row matches `matcher` (or, with matcher omitted, until the panel has no markers). */
-export async function waitForNoProblem(page, matcher, { timeout = DEFAULT_TIMEOUT } = {}) {
+/** Waits until the marker rows satisfy predicate(rows) (e.g. rows => rows.length === 3); returns them. */
+export async function waitForProblems(page, predicate, { timeout = DEFAULT_TIMEOUT, what = 'the Problems rows' } = {}) {
   await openProblems(page, { timeout });
-  return waitUntil(async () => {
-    const rows = (await readProblems(page)).filter((r) => r.kind === 'marker');
-    return rows.some((r) => matches(r.text, matcher)) ? null : rows.length ? rows : [true];
-  }, { timeout, what: `no Problems row matching ${matcher ?? 'anything'}` }).then((r) => (r[0] === true ? [] : r));
+  let last = [];
+  try {
+    return await waitUntil(async () => {
+      last = (await readProblems(page)).filter((r) => r.kind === 'marker');
+      return predicate(last) ? last : null;
+    }, { timeout, what });
+  } catch (e) {
+    e.message += `\nlast rows: ${JSON.stringify(last.map((r) => r.text))}`;
+    throw e;
+  }
 }
 
-/** The numbers of errors / warnings in the status bar's problems item. */
+/** Waits until no marker row matches `matcher` (with no matcher: until the panel shows no marker). Returns the rows left. */
+export async function waitForNoProblem(page, matcher, { timeout = DEFAULT_TIMEOUT } = {}) {
+  return waitForProblems(page, (rows) => !rows.some((r) => matches(r.text, matcher ?? (() => true))),
+    { timeout, what: `no Problems row matching ${matcher ?? 'anything'}` });
+}
+
+/** The numbers shown by the status bar's problems item (#status.problems), e.g. {errors: 0, warnings: 2, info: 0}. */
 export async function readProblemCounts(page) {
-  const label = await page.locator('#status\\.problems').getAttribute('aria-label').catch(() => '') || '';
+  const label = (await page.locator('#status\\.problems').getAttribute('aria-label').catch(() => '')) || '';
   const num = (re) => Number((label.match(re) || [])[1] || 0);
-  return { errors: num(/(\d+)\s+error/i), warnings: num(/(\d+)\s+warning/i), info: num(/(\d+)\s+info/i), label };
+  return { errors: num(/Errors?:\s*(\d+)/i), warnings: num(/Warnings?:\s*(\d+)/i), info: num(/Infos?:\s*(\d+)/i), label };
 }
 
 // ---- status bar / language status
@@ -568,41 +650,78 @@ export async function waitForStatusBarItem(page, matcher, { timeout = DEFAULT_TI
     { timeout, what: `a status bar item matching ${matcher}` });
 }
 
-const LANG_STATUS_HOVER = '.workbench-hover-container .hover-language-status, .monaco-hover .hover-language-status';
+const LANG_STATUS_ENTRY = '#status\\.languageStatus';
+const LANG_STATUS_HOVER = '.workbench-hover-container .hover-language-status';
 
 /**
- * Reads the language status items of the active editor: opens the `{}` language status hover
- * (status bar entry #status.languageStatus), reads each item's label/detail/command link, closes it.
+ * The language status items of the active editor as the `{}` status bar entry (#status.languageStatus)
+ * announces them, without opening anything: its aria-label reads
+ * "Editor Language Status: <label>[, <detail>], next: <label>..." (one part per item).
+ * @returns {Promise<string[]>} one string per item, "label" or "label, detail"
+ */
+export async function readLanguageStatusSummary(page) {
+  const label = (await page.locator(LANG_STATUS_ENTRY).getAttribute('aria-label').catch(() => null)) || '';
+  return label.replace(/^[^:]*:\s*/, '').split(/, next: /).map((x) => x.trim()).filter(Boolean);
+}
+
+/** Waits until one language status item (as in readLanguageStatusSummary) matches; returns all items. */
+export async function waitForLanguageStatus(page, matcher, { timeout = DEFAULT_TIMEOUT } = {}) {
+  let last = [];
+  try {
+    return await waitUntil(async () => {
+      last = await readLanguageStatusSummary(page);
+      return last.some((i) => matches(i, matcher)) ? last : null;
+    }, { timeout, what: `a language status item matching ${matcher}` });
+  } catch (e) {
+    e.message += `\nlast items: ${JSON.stringify(last)}`;
+    throw e;
+  }
+}
+
+/**
+ * Opens the language status hover (click on the `{}` entry) and reads each item as shown:
+ * label, detail, command links, severity ('info' | 'warning' | 'error'). Closes it again unless keepOpen
+ * (keep it open to take a screenshot of it, then call closeLanguageStatus).
  * @returns {Promise<Array<{label: string, detail: string, links: string[], severity: string, text: string}>>}
  */
 export async function readLanguageStatus(page, { timeout = DEFAULT_TIMEOUT, keepOpen = false } = {}) {
-  const entry = page.locator('#status\\.languageStatus');
+  const entry = page.locator(LANG_STATUS_ENTRY);
   await entry.waitFor({ state: 'visible', timeout });
-  await entry.locator('a, .statusbar-item-label').first().click();
+  if (!(await page.locator(LANG_STATUS_HOVER).first().isVisible().catch(() => false))) await entry.click();
   await page.locator(LANG_STATUS_HOVER).first().waitFor({ state: 'visible', timeout });
   const items = await page.locator(LANG_STATUS_HOVER).evaluateAll((els) => els.map((el) => {
-    const q = (s) => el.querySelector(s)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    const left = el.querySelector('.left');
+    let label = '', detail = '', seenSep = false;
+    for (const n of left ? left.childNodes : []) {
+      if (n.nodeType === 1 && n.classList.contains('separator')) { seenSep = true; continue; }
+      if (seenSep) detail += n.textContent; else label += n.textContent;
+    }
+    const sev = el.querySelector('.severity');
+    const sevNum = sev ? Number((sev.className.match(/sev(\d)/) || [])[1]) : 1;
     return {
-      label: q('.label'),
-      detail: q('.detail'),
-      links: [...el.querySelectorAll('.right a, .right .monaco-link, .right .monaco-button')].map((a) => (a.textContent || '').trim()).filter(Boolean),
-      severity: /error/.test(el.className) ? 'error' : /warning/.test(el.className) ? 'warning' : 'info',
-      text: (el.textContent || '').replace(/\s+/g, ' ').trim(),
+      label: label.replace(/\s+/g, ' ').trim(),
+      detail: detail.replace(/\s+/g, ' ').trim(),
+      links: [...el.querySelectorAll('.right a.monaco-link')].map((a) => (a.textContent || '').trim()).filter(Boolean),
+      severity: sevNum >= 3 ? 'error' : sevNum === 2 ? 'warning' : 'info',
+      text: (left?.textContent || '').replace(/\s+/g, ' ').trim(),
     };
   }));
-  if (!keepOpen) {
-    await page.keyboard.press('Escape');
-    await page.locator(LANG_STATUS_HOVER).first().waitFor({ state: 'hidden', timeout }).catch(() => {});
-  }
+  if (!keepOpen) await closeLanguageStatus(page, { timeout });
   return items;
 }
 
-/** Polls the language status hover until an item matches; returns the items. */
-export async function waitForLanguageStatus(page, matcher, { timeout = DEFAULT_TIMEOUT } = {}) {
-  return waitUntil(async () => {
-    const items = await readLanguageStatus(page, { timeout: 5000 });
-    return items.some((i) => matches(i.text, matcher)) ? items : null;
-  }, { timeout, interval: 300, what: `a language status item matching ${matcher}` });
+/** Closes the language status hover if it is open. */
+export async function closeLanguageStatus(page, { timeout = DEFAULT_TIMEOUT } = {}) {
+  const hover = page.locator(LANG_STATUS_HOVER).first();
+  if (!(await hover.isVisible().catch(() => false))) return;
+  await page.keyboard.press('Escape');
+  try {
+    await hover.waitFor({ state: 'hidden', timeout: 2000 });
+  } catch {
+    // the hover is "locked" after a click and keeps open while focus is elsewhere: clicking the entry toggles it
+    await page.locator(LANG_STATUS_ENTRY).click();
+    await hover.waitFor({ state: 'hidden', timeout });
+  }
 }
 
 // ---- editor actions
@@ -630,6 +749,7 @@ export async function gotoPosition(page, where, { timeout = DEFAULT_TIMEOUT } = 
  * Enter never accepts a suggestion. Auto-indent still applies on Enter.
  */
 export async function typeText(page, text) {
+  await ensureEditorFocus(page);
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     if (lines[i]) await page.keyboard.insertText(lines[i]);
@@ -642,6 +762,7 @@ export async function typeText(page, text) {
 
 /** Types key by key like a person (triggers auto-closing, quick suggestions, on-type formatting). */
 export async function typeKeys(page, text, { delay = 0 } = {}) {
+  await ensureEditorFocus(page);
   await page.keyboard.type(text, { delay });
 }
 
@@ -686,31 +807,65 @@ const ACTION_WIDGET = '.action-widget';
 const ACTION_ROWS = `${ACTION_WIDGET} .monaco-list-row.action`;
 
 /**
- * Opens the quick-fix menu at the cursor (Ctrl+.), waits for it, and returns the labels it shows.
- * Leaves the menu open.
+ * Opens the quick-fix menu at the cursor (Ctrl+.) and returns the labels it offers; leaves it open.
+ * Retries Ctrl+. while the menu does not come (code actions may still be computing right after an edit).
  */
 export async function openQuickFixMenu(page, { timeout = DEFAULT_TIMEOUT } = {}) {
-  await page.keyboard.press('Control+.');
-  await page.locator(ACTION_ROWS).first().waitFor({ state: 'visible', timeout });
-  return page.locator(ACTION_ROWS).evaluateAll((rows) => rows.map((r) => (r.querySelector('.title')?.textContent || r.textContent || '').trim()));
+  if (!(await page.locator(ACTION_ROWS).first().isVisible().catch(() => false))) await ensureEditorFocus(page, { timeout });
+  await waitUntil(async () => {
+    if (await page.locator(ACTION_ROWS).first().isVisible().catch(() => false)) return true;
+    await page.keyboard.press('Control+.');
+    try {
+      await page.locator(ACTION_ROWS).first().waitFor({ state: 'visible', timeout: 3000 });
+      return true;
+    } catch {
+      await page.keyboard.press('Escape'); // closes a "No code actions available" message
+      return false;
+    }
+  }, { timeout, interval: 200, what: 'the quick fix menu (Ctrl+.)' });
+  return readQuickFixMenu(page);
+}
+
+/** Labels of the open quick-fix menu's actions (group headers such as "Quick Fix" excluded). */
+export async function readQuickFixMenu(page) {
+  return page.locator(ACTION_ROWS).evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') || (r.querySelector('.title')?.textContent || '').trim()));
 }
 
 /**
- * Ctrl+. at the cursor, waits for the row whose label matches, and applies it.
- * @returns {Promise<string[]>} all labels that were on offer
+ * Ctrl+. at the cursor, waits for the action whose label matches (exact string or RegExp), moves to it
+ * with the arrow keys and applies it with Enter. (A mouse click does not work: a pointer-block layer
+ * covers the menu while it is open.) Returns all labels that were on offer.
  */
 export async function applyQuickFix(page, label, { timeout = DEFAULT_TIMEOUT } = {}) {
-  const labels = await openQuickFixMenu(page, { timeout });
-  const row = page.locator(ACTION_ROWS).filter({ has: page.locator('.title', { hasText: label instanceof RegExp ? label : new RegExp(`^${escapeRe(label)}$`) }) }).first();
+  const want = label instanceof RegExp ? (t) => label.test(t) : (t) => t === label;
+  let labels = [];
   try {
-    await row.waitFor({ state: 'visible', timeout: 5000 });
-  } catch {
-    await page.keyboard.press('Escape');
-    throw new Error(`quick fix "${label}" not offered; the menu had: ${JSON.stringify(labels)}`);
+    labels = await waitUntil(async () => {
+      const l = await openQuickFixMenu(page, { timeout });
+      if (l.some(want)) return l;
+      await page.keyboard.press('Escape'); // the action may come with the next diagnostics: ask again
+      return null;
+    }, { timeout, interval: 250, what: `quick fix "${label}"` });
+  } catch (e) {
+    e.message += `; the menu had: ${JSON.stringify(labels.length ? labels : await readQuickFixMenu(page).catch(() => []))}`;
+    throw e;
   }
-  await row.click();
+  await selectListRowByKeyboard(page, `${ACTION_WIDGET} .monaco-list-row.action.focused`, (r) => want(r), labels.length + 2);
+  await page.keyboard.press('Enter');
   await page.locator(ACTION_WIDGET).waitFor({ state: 'hidden', timeout });
   return labels;
+}
+
+/** Presses ArrowDown until the focused row's aria-label satisfies want(); throws after maxSteps. */
+async function selectListRowByKeyboard(page, focusedSelector, want, maxSteps) {
+  for (let i = 0; i <= maxSteps; i++) {
+    const cur = await page.locator(focusedSelector).first().getAttribute('aria-label', { timeout: 2000 }).catch(() => null);
+    if (cur != null && want(cur)) return cur;
+    await page.keyboard.press('ArrowDown');
+    await waitUntil(async () => (await page.locator(focusedSelector).first().getAttribute('aria-label', { timeout: 500 }).catch(() => null)) !== cur,
+      { timeout: 2000, interval: 20, what: 'the list focus to move' }).catch(() => {});
+  }
+  throw new Error(`no row matching the wanted label in ${focusedSelector}`);
 }
 
 // ---- completion / suggest widget
@@ -718,23 +873,41 @@ export async function applyQuickFix(page, label, { timeout = DEFAULT_TIMEOUT } =
 const SUGGEST = '.editor-widget.suggest-widget';
 const SUGGEST_ROWS = `${SUGGEST} .monaco-list-row`;
 
-/** Triggers suggestions (Ctrl+Space) and returns the labels shown. Leaves the widget open. */
+/** Triggers suggestions at the cursor (Ctrl+Space) unless open, waits for rows, returns their labels. Leaves it open. */
 export async function openSuggest(page, { timeout = DEFAULT_TIMEOUT } = {}) {
-  const visible = await page.locator(`${SUGGEST}.visible`).isVisible().catch(() => false);
-  if (!visible) await page.keyboard.press('Control+Space');
+  await ensureEditorFocus(page, { timeout });
+  if (!(await page.locator(`${SUGGEST}.visible`).isVisible().catch(() => false))) await page.keyboard.press('Control+Space');
   await page.locator(SUGGEST_ROWS).first().waitFor({ state: 'visible', timeout });
-  return page.locator(SUGGEST_ROWS).evaluateAll((rows) => rows.map((r) => (r.querySelector('.label-name')?.textContent || '').trim()));
+  return readSuggestions(page);
 }
 
-/** Opens suggestions, waits for the item whose label matches, accepts it, waits for the widget to close. */
+/** Labels of the suggest widget's rendered rows (it renders about 12 at a time). */
+export async function readSuggestions(page) {
+  return page.locator(SUGGEST_ROWS).evaluateAll((rows) => rows
+    .sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index))
+    .map((r) => (r.querySelector('.label-name')?.textContent || '').trim()));
+}
+
+/**
+ * Opens suggestions, moves to the item whose label matches (exact string or RegExp) with the arrow keys,
+ * accepts it with Enter and waits for the widget to close. Type a prefix first to narrow the list.
+ */
 export async function acceptSuggestion(page, label, { timeout = DEFAULT_TIMEOUT } = {}) {
-  await openSuggest(page, { timeout });
-  const re = label instanceof RegExp ? label : new RegExp(`^${escapeRe(label)}$`);
-  const row = page.locator(SUGGEST_ROWS).filter({ has: page.locator('.label-name', { hasText: re }) }).first();
-  await row.waitFor({ state: 'visible', timeout });
-  await row.click();
-  // a click selects in some versions; Enter accepts the selected one if still open
-  if (await page.locator(`${SUGGEST}.visible`).isVisible().catch(() => false)) await page.keyboard.press('Enter');
+  const labels = await openSuggest(page, { timeout });
+  const want = label instanceof RegExp ? (t) => label.test(t) : (t) => t === label;
+  const rowLabel = async () => (await page.locator(`${SUGGEST_ROWS}.focused .label-name`).first().textContent({ timeout: 2000 }).catch(() => null))?.trim() ?? null;
+  let found = false;
+  for (let i = 0; i < 60 && !found; i++) {
+    const cur = await rowLabel();
+    if (cur != null && want(cur)) { found = true; break; }
+    await page.keyboard.press('ArrowDown');
+    await waitUntil(async () => (await rowLabel()) !== cur, { timeout: 2000, interval: 20, what: 'suggest focus to move' }).catch(() => {});
+  }
+  if (!found) {
+    await page.keyboard.press('Escape');
+    throw new Error(`suggestion "${label}" not found; first rows were ${JSON.stringify(labels)}`);
+  }
+  await page.keyboard.press('Enter');
   await page.locator(`${SUGGEST}.visible`).waitFor({ state: 'hidden', timeout });
 }
 
