@@ -77,7 +77,8 @@ function adjustedAt(ctx: Ctx, offset: number, sStart: number, sEnd: number): boo
   const posAt = pos ? pos.index : -1;
   const negAt = neg ? neg.index : -1;
   if (posAt >= 0 || negAt >= 0) {
-    if (negAt >= posAt) return false;
+    // A negation wins when it comes last or contains the positive phrase ("not adjusted for TBS").
+    if (neg && negAt + neg[0].length >= posAt) return false;
     // "adjusted" alone counts only when TBS is named in the sentence.
     if (pos && pos[0] === 'adjusted' && !/tbs|trabecular/.test(norm.slice(sStart, sEnd))) return false;
     return true;
@@ -88,7 +89,7 @@ function adjustedAt(ctx: Ctx, offset: number, sStart: number, sEnd: number): boo
   const pa = ADJUSTED.exec(after);
   const na = UNADJUSTED.exec(after);
   if (pa || na) {
-    if (na && (!pa || na.index <= pa.index)) return false;
+    if (na && (!pa || na.index <= pa.index + pa[0].length)) return false;
     if (pa && pa[0] === 'adjusted' && !/tbs|trabecular/.test(norm.slice(sStart, sEnd))) return false;
     return true;
   }
