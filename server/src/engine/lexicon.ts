@@ -64,5 +64,7 @@ export function parseSite(textNorm: string): SiteParse | null {
 
 export function siteKey(site: SiteParse | null): string | null {
   if (!site) return null;
-  return site.side ? `${site.side} ${site.region}` : site.region;
+  // Vertebral levels are written in capitals: "L1-L4".
+  const region = site.region.replace(/\bl(\d)/g, 'L$1');
+  return site.side ? `${site.side} ${region}` : region;
 }
