@@ -334,8 +334,8 @@ export async function updateUserSettings(page, server, patch, { timeout = DEFAUL
   await waitForActiveEditor(page, 'settings.json', { timeout });
   await focusEditor(page, { timeout });
   await page.keyboard.press('Control+A');
-  // one line through insertText: no auto-closing of quotes/braces, no auto-indent
-  await page.keyboard.insertText(JSON.stringify(next));
+  await page.keyboard.press('Delete');
+  await pasteText(page, JSON.stringify(next, null, 2));
   await save(page, { timeout });
   await waitUntil(() => {
     try { return JSON.stringify(readUserSettings(server)) === JSON.stringify(next); } catch { return false; }
@@ -758,6 +758,31 @@ export async function typeText(page, text) {
       await page.keyboard.press('Enter');
     }
   }
+}
+
+/**
+ * Pastes text at the cursor (replacing the selection) exactly as given: a synthetic paste event with
+ * the text as clipboard data is sent to the focused editor, so no clipboard permission is needed and
+ * no auto-closing, auto-indent or suggestion gets in the way. Use it for bulk or exact content.
+ */
+export async function pasteText(page, text) {
+  await ensureEditorFocus(page);
+  const handled = await page.evaluate((t) => {
+    const el = document.activeElement;
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    const ev = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true });
+    el.dispatchEvent(ev);
+    return ev.defaultPrevented; // the editor's paste handler calls preventDefault
+  }, text);
+  if (!handled) throw new Error('pasteText: the focused element did not handle the paste event');
+}
+
+/** Selects the whole document (Ctrl+A) and pastes `text` over it. */
+export async function replaceAllText(page, text) {
+  await ensureEditorFocus(page);
+  await page.keyboard.press('Control+A');
+  await pasteText(page, text);
 }
 
 /** Types key by key like a person (triggers auto-closing, quick suggestions, on-type formatting). */

@@ -106,6 +106,7 @@ describe('e2e harness smoke (throwaway hello-e2e extension in code-server)', { t
   }));
 
   it('applies a workspace setting written to .vscode/settings.json on disk', () => step('workspace-setting', async () => {
+    await h.openFile(s.page, FILE);
     await h.updateWorkspaceSettings(s.server, { 'helloE2e.greeting': 'Hallo' });
     await h.waitForLanguageStatus(s.page, 'Hallo: 0 issue(s)');
   }));
