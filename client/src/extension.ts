@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import { ELEMENT_NAMES } from '../../server/src/engine/profiles';
-import { COMMANDS, INSERT_ALL_KIND, LANGUAGE_ID, SETTINGS_SECTION, STATUS_NOTIFICATION } from '../../server/src/protocol';
+import { COMMANDS, INSERT_ALL_KIND, LANGUAGE_ID, SETTINGS_SECTION, STATUS_NOTIFICATION, TRUST_NOTIFICATION } from '../../server/src/protocol';
 import type { StatusParams } from '../../server/src/protocol';
 import snippets from '../../snippets/radiology-report.code-snippets';
 
@@ -36,7 +36,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
     ],
-    synchronize: { configurationSection: SETTINGS_SECTION },
+    synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: vscode.workspace.createFileSystemWatcher('**/.tbsreportrc.json') },
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
     outputChannel: output,
     diagnosticCollectionName: 'tbs-report',
   };
@@ -111,6 +112,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   });
   context.subscriptions.push(vscode.workspace.onDidCloseTextDocument((d) => statuses.delete(d.uri.toString())));
   await client.start();
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(TRUST_NOTIFICATION, { trusted: true })));
   render();
 }
 

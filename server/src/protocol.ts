@@ -47,6 +47,14 @@ export interface StatusParams {
   warnings: number;
 }
 
+/** Client -> server: the workspace became trusted (or not); the config file applies only when trusted. */
+export const TRUST_NOTIFICATION = 'tbsReport/workspaceTrust';
+
+/** Initialization options the VS Code client sends. */
+export interface InitializationOptions extends ServerSettings {
+  workspaceTrusted?: boolean;
+}
+
 /** Code action kind of "Insert all missing elements". */
 export const INSERT_ALL_KIND = 'source.insertMissing.tbsReport';
 /** Code action kind of "Normalise minus signs and decimal commas". */

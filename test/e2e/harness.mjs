@@ -426,7 +426,8 @@ export async function startSession({ name = 'session', vsix, extensionsDir, fold
     shot: async (step, opts = {}) => {
       fs.mkdirSync(artifactsDir, { recursive: true });
       const file = path.join(artifactsDir, `${String(++n).padStart(2, '0')}-${step.replace(/[^\w.-]+/g, '-')}.png`);
-      await page.screenshot({ path: file, ...opts });
+      // animations: 'disabled' finishes fade-ins (hovers, menus) so they show fully in the picture
+      await page.screenshot({ path: file, animations: 'disabled', ...opts });
       return file;
     },
     close: async () => {

@@ -93,8 +93,14 @@ describe('e2e harness smoke (throwaway hello-e2e extension in code-server)', { t
     assert.ok(labels.includes('hello-snippet'), JSON.stringify(labels));
     await s.shot('suggest-widget');
     await h.acceptSuggestion(s.page, 'hello-snippet');
+    await h.closeSuggest(s.page);
+    await s.page.keyboard.press('Escape'); // leave snippet mode
+    await h.gotoPosition(s.page, 'end');
+    await h.pasteText(s.page, '\n  pasted {exactly} "as is"\n');
     await h.save(s.page);
-    assert.equal(await h.waitForFileContent(file, 'Hello world!'), 'FIXED some text\nsecond line\ntyped (line\nHello world!');
+    const expected = 'FIXED some text\nsecond line\ntyped (line\nHello world!\n  pasted {exactly} "as is"\n';
+    assert.equal(await h.waitForFileContent(file, 'as is'), expected);
+    assert.equal(await h.readEditorText(s.page), expected);
   }));
 
   it('applies a user setting changed through the settings JSON', () => step('user-setting', async () => {

@@ -53,6 +53,11 @@ export async function startServer(opts: { capabilities?: ClientCapabilities; ini
     }
   };
   for (const method of ['tbsReport/status', 'window/showMessage', 'window/logMessage']) conn.onNotification(method, record(method));
+  // Messages with optional actions arrive as requests; record them like notifications.
+  conn.onRequest('window/showMessageRequest', (p: unknown) => {
+    record('window/showMessage')(p);
+    return null;
+  });
   conn.onRequest('workspace/configuration', (p: { items: Array<{ section?: string; scopeUri?: string }> }) =>
     p.items.map((i) => (opts.configuration ? opts.configuration(i.section ?? '', i.scopeUri) : null)),
   );

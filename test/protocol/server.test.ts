@@ -248,3 +248,36 @@ test('requests for unknown documents answer empty, never crash', async () => {
     await c.close();
   }
 });
+
+test('.tbsreportrc.json applies over the settings, and is ignored in an untrusted workspace', async () => {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const { pathToFileURL } = await import('node:url');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tbsrc-'));
+  fs.mkdirSync(path.join(dir, 'sub'));
+  fs.writeFileSync(path.join(dir, '.tbsreportrc.json'), JSON.stringify({ severity: { 'missing-provider': 'off' } }));
+  const uri = pathToFileURL(path.join(dir, 'sub', 'r.radreport')).href;
+  for (const trusted of [true, false]) {
+    const c = await startServer({ initializationOptions: { debounceMs: 0, workspaceTrusted: trusted } });
+    try {
+      const diags = await open(c, uri, DRAFT);
+      assert.equal(diags.some((d) => d.code === 'missing-provider'), !trusted, `trusted=${trusted}`);
+      assert.ok(diags.some((d) => d.code === 'missing-risk-model'));
+    } finally {
+      await c.close();
+    }
+  }
+  // A broken config file is reported and ignored; checking goes on.
+  fs.writeFileSync(path.join(dir, '.tbsreportrc.json'), '{ not json');
+  const c = await startServer();
+  try {
+    const diags = await open(c, uri, DRAFT);
+    assert.ok(diags.some((d) => d.code === 'missing-provider'));
+    const msg = await c.waitNotification<{ message: string }>('window/showMessage', (m) => /tbsreportrc/.test(m.message));
+    assert.match(msg.message, /\.tbsreportrc\.json/);
+  } finally {
+    await c.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

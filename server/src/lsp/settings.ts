@@ -7,6 +7,7 @@ import type { Connection } from 'vscode-languageserver';
 import type { EngineSettings } from '../engine/settings';
 import { resolveSettings } from '../engine/settings';
 import { DEFAULT_SERVER_SETTINGS, SETTINGS_SECTION } from '../protocol';
+import { ConfigFiles } from './configFile';
 import type { ServerSettings } from '../protocol';
 
 export interface ResolvedSettings {
@@ -44,7 +45,12 @@ export function sectionOf(payload: unknown): unknown {
 export class SettingsStore {
   private cache = new Map<string, Promise<ResolvedSettings>>();
   private pushed: unknown;
+  private readonly files = new ConfigFiles();
   canPull = false;
+  /** In an untrusted workspace the config file is ignored. */
+  trusted = true;
+  /** Config-file errors already reported, so each is said once. */
+  readonly reported = new Set<string>();
 
   constructor(private readonly connection: Connection, initial: unknown) {
     this.pushed = initial;
@@ -58,7 +64,10 @@ export class SettingsStore {
 
   clear(uri?: string): void {
     if (uri) this.cache.delete(uri);
-    else this.cache.clear();
+    else {
+      this.cache.clear();
+      this.files.clear();
+    }
   }
 
   get(uri: string): Promise<ResolvedSettings> {
@@ -71,20 +80,34 @@ export class SettingsStore {
   }
 
   private async load(uri: string): Promise<ResolvedSettings> {
+    let raw: unknown = this.pushed;
     if (this.canPull) {
       try {
-        const raw = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
-        if (raw && typeof raw === 'object') return resolveServerSettings(mergeOver(this.pushed, raw));
+        const pulled = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
+        if (pulled && typeof pulled === 'object') raw = mergeOver(this.pushed, pulled);
       } catch {
         // Fall back to pushed settings.
       }
     }
-    return resolveServerSettings(this.pushed);
+    let fileError: string | undefined;
+    if (this.trusted) {
+      const cfg = this.files.forUri(uri);
+      if (cfg.settings) raw = mergeOver(raw, cfg.settings);
+      fileError = cfg.error;
+    }
+    const resolved = resolveServerSettings(raw);
+    if (fileError) resolved.problems.push(fileError);
+    return resolved;
   }
 }
 
-/** VS Code returns every setting (defaults included); pushed options fill only what is absent. */
+/** Keys of `top` win; nested objects (severity, labels) merge one level deep. */
 function mergeOver(base: unknown, top: unknown): unknown {
   if (!base || typeof base !== 'object') return top;
-  return { ...(base as object), ...(top as object) };
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(top as Record<string, unknown>)) {
+    const b = out[k];
+    out[k] = v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' && !Array.isArray(b) ? { ...(b as object), ...(v as object) } : v;
+  }
+  return out;
 }

@@ -8,7 +8,7 @@ import { CodeActionKind, DidChangeConfigurationNotification, TextDocuments, Text
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../engine/analyze';
 import type { Analysis } from '../engine/analyze';
-import { LANGUAGE_ID, mentionsTbs, NORMALISE_KIND, INSERT_ALL_KIND, STATUS_NOTIFICATION } from '../protocol';
+import { LANGUAGE_ID, mentionsTbs, NORMALISE_KIND, INSERT_ALL_KIND, STATUS_NOTIFICATION, TRUST_NOTIFICATION } from '../protocol';
 import type { StatusParams } from '../protocol';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { toDiagnostic } from './diagnostics';
@@ -46,10 +46,12 @@ export class TbsServer {
     });
     c.onDidChangeConfiguration((p) => {
       this.settings.setPushed(sectionOf(p.settings));
-      this.skippedNotified.clear();
-      this.cache.clear();
-      this.published.clear();
-      for (const doc of this.documents.all()) this.schedule(doc, 0);
+      this.refreshAll();
+    });
+    c.onDidChangeWatchedFiles(() => this.refreshAll());
+    c.onNotification(TRUST_NOTIFICATION, (p: { trusted: boolean }) => {
+      this.settings.trusted = p.trusted === true;
+      this.refreshAll();
     });
     this.documents.onDidOpen((e) => this.schedule(e.document, 0));
     this.documents.onDidChangeContent((e) => this.schedule(e.document));
@@ -104,6 +106,7 @@ export class TbsServer {
     const init = p.initializationOptions as Record<string, unknown> | undefined;
     this.settings = new SettingsStore(this.connection, init && typeof init === 'object' ? ((init.tbsReport as unknown) ?? init) : undefined);
     this.settings.canPull = caps.workspace?.configuration === true;
+    if (init && typeof init === 'object' && init.workspaceTrusted === false) this.settings.trusted = false;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -115,6 +118,15 @@ export class TbsServer {
       },
       serverInfo: { name: 'tbs-report-language-server', version: '0.1.0' },
     };
+  }
+
+  /** Settings or config files changed: forget everything and check every open document again. */
+  private refreshAll(): void {
+    this.settings.clear();
+    this.skippedNotified.clear();
+    this.cache.clear();
+    this.published.clear();
+    for (const doc of this.documents.all()) this.schedule(doc, 0);
   }
 
   /** Analyse after the debounce delay; an older pending run for the same document is dropped. */
@@ -195,7 +207,12 @@ export class TbsServer {
     if (!now || now.version !== version) return;
     const cached = this.cache.get(uri);
     const settings = cached?.settings;
-    if (settings?.problems.length) this.connection.console.warn(`tbs-report: ignored settings: ${settings.problems.join('; ')}`);
+    for (const problem of settings?.problems ?? []) {
+      if (this.settings.reported.has(problem)) continue;
+      this.settings.reported.add(problem);
+      this.connection.console.warn(`tbs-report: ignored setting: ${problem}`);
+      if (problem.includes('.tbsreportrc.json')) void this.connection.window.showWarningMessage(`TBS Report Assistant ignored ${problem}`);
+    }
     if (this.published.get(uri) === version) return;
     this.published.set(uri, version);
     const diagnostics = analysis ? analysis.findings.map((f) => toDiagnostic(f, uri)) : [];
