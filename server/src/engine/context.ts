@@ -150,6 +150,10 @@ export function textBefore(ctx: Ctx, offset: number, max = 40): string {
 
 const MAX_SENTENCE = 400;
 
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
 /**
  * Start offset of the sentence holding `offset`: after the last ". " (not a decimal point), or the
  * start of a line that follows a blank line, a header, or that begins a list item.
@@ -163,7 +167,7 @@ export function sentenceStart(ctx: Ctx, offset: number): number {
     const ls = lines[line].start;
     for (; i >= ls && i >= limit; i--) {
       const c = norm[i];
-      if ((c === '.' || c === '!' || c === '?') && (i + 1 >= norm.length || /\s/.test(norm[i + 1]))) {
+      if ((c === '.' || c === '!' || c === '?') && (i + 1 >= norm.length || isSpace(norm.charCodeAt(i + 1)))) {
         const prev = norm[i - 1];
         // "Dr." and single initials do not end sentences.
         if (c === '.' && prev && /[a-z]/.test(prev) && (i < 2 || /[\s(]/.test(norm[i - 2]))) continue;
@@ -189,7 +193,7 @@ export function sentenceEnd(ctx: Ctx, offset: number): number {
     const le = lines[line].end;
     for (; i < le && i < limit; i++) {
       const c = norm[i];
-      if ((c === '.' || c === '!' || c === '?') && (i + 1 >= norm.length || /\s/.test(norm[i + 1]))) return i + 1;
+      if ((c === '.' || c === '!' || c === '?') && (i + 1 >= norm.length || isSpace(norm.charCodeAt(i + 1)))) return i + 1;
     }
     if (i >= limit) return limit;
     const next = line + 1;
@@ -199,8 +203,16 @@ export function sentenceEnd(ctx: Ctx, offset: number): number {
   }
 }
 
+const GLOBAL = new WeakMap<RegExp, RegExp>();
+
+/** The last match of `re` in `s` (a global copy of `re` is made once and reused). */
 export function lastMatch(re: RegExp, s: string): RegExpExecArray | null {
-  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+  let g = GLOBAL.get(re);
+  if (!g) {
+    g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+    GLOBAL.set(re, g);
+  }
+  g.lastIndex = 0;
   let m: RegExpExecArray | null;
   let last: RegExpExecArray | null = null;
   while ((m = g.exec(s)) !== null) {

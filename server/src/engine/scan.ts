@@ -135,9 +135,29 @@ function letterStats(s: string): { letters: number; lower: number; nonSpace: num
 
 const LABEL_CHARS = /^[A-Za-z][A-Za-z0-9 /&(),'+.-]*$/;
 
+/**
+ * Cheap test that rules out most lines before the real one: a header starts with "#", is all
+ * capitals up to its colon (or end), or is short enough to be a known mixed-case header.
+ */
+function mayBeHeader(doc: Doc, line: number): boolean {
+  const { start, end } = doc.lines[line];
+  if (end - start > 200 || end === start) return false;
+  const text = doc.text;
+  let i = start;
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  if (text.charCodeAt(i) === 35) return true; // '#'
+  const from = i;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58) return true; // ':' reached with no lower-case letter past the first 45 characters
+    if (c >= 97 && c <= 122 && i - from > 45) return false;
+  }
+  return true;
+}
+
 function headerOf(doc: Doc, line: number): HeaderHit | null {
+  if (!mayBeHeader(doc, line)) return null;
   const raw = lineText(doc, line);
-  if (raw.length > 200) return null;
   const l = doc.lines[line];
   const lead = raw.length - raw.trimStart().length;
   const body = raw.trim();

@@ -58,8 +58,9 @@ export function extractCategories(ctx: Ctx, tbs: TbsValue[]): CategoryStatement[
   for (const value of tbs) {
     const line = lineOf(ctx.doc, value.span.start);
     const l = lines[line];
-    const sStart = Math.min(sentenceStart(ctx, value.span.start), l.start);
-    const sEnd = Math.max(sentenceEnd(ctx, value.span.end), l.end);
+    // The value's line and sentence, at most 200 characters either side.
+    const sStart = Math.max(Math.min(sentenceStart(ctx, value.span.start), l.start), value.span.start - 200);
+    const sEnd = Math.min(Math.max(sentenceEnd(ctx, value.span.end), l.end), value.span.end + 200);
     const scope = norm.slice(sStart, sEnd);
     if (/reference|threshold|cut[- ]?off|range:|categories/.test(scope)) continue;
     const hits: Array<{ cat: TbsCategory; start: number; end: number }> = [];

@@ -5,7 +5,7 @@
  */
 import type { Ctx } from '../context';
 import { literalHits, range } from '../context';
-import { lineNorm, lineText } from '../text';
+import { lineNorm, lineOf, lineText } from '../text';
 import type { Provider, Slot, Span } from '../types';
 
 const LABEL = new RegExp(
@@ -61,17 +61,17 @@ export function extractProviders(ctx: Ctx, slots: Slot[]): Provider[] {
   const { doc } = ctx;
   const n = doc.lines.length;
   const labelHits: Array<{ line: number; start: number; end: number }> = [];
-  for (let line = 0; line < n; line++) {
-    if (ctx.blankLine[line] || ctx.tableLine[line]) continue;
-    const text = lineNorm(doc, line);
-    if (text.length > 400 || EXCLUDED_LINE.test(text)) continue;
+  // One pass over the document; the first label on each line counts.
+  let lastLine = -1;
+  LABEL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LABEL.exec(doc.norm)) !== null) {
+    const line = lineOf(doc, m.index);
+    if (line === lastLine || ctx.tableLine[line]) continue;
+    lastLine = line;
     const l = doc.lines[line];
-    LABEL.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = LABEL.exec(text)) !== null) {
-      labelHits.push({ line, start: l.start + m.index, end: l.start + m.index + m[0].length });
-      break;
-    }
+    if (l.end - l.start > 400 || EXCLUDED_LINE.test(doc.norm.slice(l.start, Math.min(l.end, l.start + 40)))) continue;
+    labelHits.push({ line, start: m.index, end: m.index + m[0].length });
   }
   for (const hit of literalHits(ctx, ctx.settings.labels.provider)) {
     let line = 0;

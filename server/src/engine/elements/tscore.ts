@@ -53,7 +53,9 @@ export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScor
   }
 
   // "Left femoral neck 0.701 -2.3" or "femoral neck: -2.3" on a line that names no score at all.
-  for (let line = 0; line < ctx.doc.lines.length; line++) {
+  const candidates = new Set<number>();
+  for (const num of ctx.nums) if (num.signed && num.decimal) candidates.add(lineOf(ctx.doc, num.start));
+  for (const line of candidates) {
     if (ctx.tableLine[line] || ctx.blankLine[line] || ctx.headerLine[line]) continue;
     const text = lineNorm(ctx.doc, line);
     if (text.length > 300 || /score|\bz\b|\bt\b|tbs|%|change|decrease|increase|loss|gain|vs/.test(text)) continue;
@@ -102,7 +104,8 @@ function siteNear(ctx: Ctx, line: number, labelStart: number, valueEnd: number):
     if (s) return siteKey(s);
   }
   let i = labelStart - 1;
-  while (i > l.start && !/[;,.]/.test(norm[i])) i--;
+  const limit = Math.max(l.start, labelStart - 60);
+  while (i > limit && norm[i] !== ';' && norm[i] !== ',' && norm[i] !== '.') i--;
   const beforeSite = parseSite(norm.slice(i, labelStart));
   return siteKey(beforeSite);
 }
