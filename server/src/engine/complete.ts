@@ -40,7 +40,11 @@ const CATEGORIES: CompletionEntry[] = ['normal', 'partially degraded', 'degraded
   snippet: false,
 }));
 
-const CODES: CompletionEntry[] = Object.entries(CPT_DESCRIPTORS).map(([code, desc]) => ({ label: code, kind: 'code' as const, detail: desc, insert: code, snippet: false }));
+// The four TBS codes first, then the DXA codes they go with.
+const isTbsCode = (c: string) => c >= '77089' && c <= '77092';
+const CODES: CompletionEntry[] = Object.entries(CPT_DESCRIPTORS)
+  .sort(([a], [b]) => Number(isTbsCode(b)) - Number(isTbsCode(a)) || a.localeCompare(b))
+  .map(([code, desc]) => ({ label: code, kind: 'code' as const, detail: desc, insert: code, snippet: false }));
 
 /**
  * Entries for a cursor whose line reads `before` up to the cursor. At a line start (only a word
