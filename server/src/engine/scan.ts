@@ -146,13 +146,26 @@ function mayBeHeader(doc: Doc, line: number): boolean {
   let i = start;
   while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
   if (text.charCodeAt(i) === 35) return true; // '#'
-  const from = i;
-  for (; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 58) return true; // ':' reached with no lower-case letter past the first 45 characters
-    if (c >= 97 && c <= 122 && i - from > 45) return false;
+  // Skip a list number: "6. ".
+  let j = i;
+  while (j < end && j - i < 3 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+  if (j > i && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 41)) {
+    j++;
+    while (j < end && text.charCodeAt(j) === 32) j++;
+  } else j = i;
+  const first = text.charCodeAt(j);
+  const capital = first >= 65 && first <= 90;
+  let letters = 0;
+  let lower = false;
+  for (let k = j; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 58) return !lower || (capital && k - j <= 40); // ':' ends the label
+    if (c >= 97 && c <= 122) {
+      lower = true;
+      if (!capital || k - j > 40) return false;
+    } else if (c >= 65 && c <= 90) letters++;
   }
-  return true;
+  return lower ? capital && end - j <= 40 : letters >= 4;
 }
 
 function headerOf(doc: Doc, line: number): HeaderHit | null {

@@ -45,8 +45,16 @@ function lowerSameLength(text: string): string {
   return out;
 }
 
+// All three in one pass; each match is one character and becomes one character.
+const SPECIAL = new RegExp(`${DASHES.source}|${SPACES.source}|${CONTROLS.source}`, 'g');
+
+function replaceSpecial(c: string): string {
+  DASHES.lastIndex = 0;
+  return DASHES.test(c) ? '-' : ' ';
+}
+
 export function normalise(text: string): string {
-  return lowerSameLength(text).replace(DASHES, '-').replace(SPACES, ' ').replace(CONTROLS, ' ');
+  return lowerSameLength(text).replace(SPECIAL, replaceSpecial);
 }
 
 export function makeDoc(text: string): Doc {
