@@ -9,6 +9,12 @@ import { findPlaceholders, findSections, numbersIn } from './scan';
 import type { Range, Section, Span } from './types';
 import type { EngineSettings } from './settings';
 
+/**
+ * How many mentions of one kind the engine reads per document. Real reports hold a handful; the cap
+ * keeps hostile input (100 KB of "TBS TBS ...") linear with a small constant.
+ */
+export const MAX_MENTIONS = 1000;
+
 export interface Ctx {
   doc: Doc;
   settings: EngineSettings;

@@ -54,6 +54,9 @@ export const UNIT_AFTER = /^ ?(?:g\/cm|g\/cm2|g\/cm²|mg\b|kg\b|cm\b|mm\b|%|perc
 // ---------------------------------------------------------------------------------------------
 // Placeholders: template leftovers.
 
+/** Placeholders read per document (each becomes a diagnostic; more than this is not a draft). */
+export const MAX_PLACEHOLDERS = 1000;
+
 const PLACEHOLDER_NORM = /_{3,}|\[ *(?:\.\.\.|\u2026)? *\]|\*{3,}|\{\{[^{}\n\r]{0,60}\}\}|<[a-z][^<>\n\r]{0,40}>/g;
 const PLACEHOLDER_XX = /\bX{2,}(?:[/.:-]X+)*\b/g;
 
@@ -61,13 +64,13 @@ export function findPlaceholders(doc: Doc): Span[] {
   const out: Span[] = [];
   let m: RegExpExecArray | null;
   PLACEHOLDER_NORM.lastIndex = 0;
-  while ((m = PLACEHOLDER_NORM.exec(doc.norm)) !== null) {
+  while ((m = PLACEHOLDER_NORM.exec(doc.norm)) !== null && out.length < MAX_PLACEHOLDERS) {
     const span = { start: m.index, end: m.index + m[0].length };
     if (m[0][0] === '*' && isThematicBreak(doc, span)) continue;
     out.push(span);
   }
   PLACEHOLDER_XX.lastIndex = 0;
-  while ((m = PLACEHOLDER_XX.exec(doc.text)) !== null) out.push({ start: m.index, end: m.index + m[0].length });
+  while ((m = PLACEHOLDER_XX.exec(doc.text)) !== null && out.length < 2 * MAX_PLACEHOLDERS) out.push({ start: m.index, end: m.index + m[0].length });
   out.sort((a, b) => a.start - b.start);
   return out;
 }

@@ -3,7 +3,7 @@
  * stated WHO densitometric class, and where the impression is.
  */
 import type { Ctx } from '../context';
-import { range, sectionOf, sentenceEnd, sentenceStart } from '../context';
+import { MAX_MENTIONS, range, sectionOf, sentenceEnd, sentenceStart } from '../context';
 import type { NumberFact } from '../types';
 import { lineOf } from '../text';
 import type { CategoryStatement, Located, TbsCategory, TbsValue, WhoClass, WhoStatement } from '../types';
@@ -55,7 +55,7 @@ export function extractCategories(ctx: Ctx, tbs: TbsValue[]): CategoryStatement[
   const out: CategoryStatement[] = [];
   const { norm, lines } = ctx.doc;
   const done = new Set<number>();
-  for (const value of tbs) {
+  for (const value of tbs.slice(0, MAX_MENTIONS)) {
     const line = lineOf(ctx.doc, value.span.start);
     const l = lines[line];
     // The value's line and sentence, at most 200 characters either side.
@@ -102,7 +102,7 @@ export function extractWho(ctx: Ctx): WhoStatement[] {
   const hasImpression = ctx.sections.some((s) => s.kind === 'impression');
   WHO.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = WHO.exec(norm)) !== null) {
+  while ((m = WHO.exec(norm)) !== null && out.length < MAX_MENTIONS) {
     const start = m.index;
     const end = start + m[0].length;
     const section = sectionOf(ctx, start);

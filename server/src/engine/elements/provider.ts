@@ -4,7 +4,7 @@
  * recipient or a technologist.
  */
 import type { Ctx } from '../context';
-import { literalHits, range } from '../context';
+import { literalHits, MAX_MENTIONS, range } from '../context';
 import { lineNorm, lineOf, lineText } from '../text';
 import type { Provider, Slot, Span } from '../types';
 
@@ -79,7 +79,7 @@ export function extractProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     labelHits.push({ line, ...hit });
   }
 
-  for (const hit of labelHits) {
+  for (const hit of labelHits.slice(0, MAX_MENTIONS)) {
     const l = doc.lines[hit.line];
     const before = doc.norm.slice(l.start, hit.start);
     if (EXCLUDED_BEFORE.test(before)) continue;

@@ -3,7 +3,7 @@
  * "10-year probability of major osteoporotic fracture 14 % and hip fracture 2.1 %".
  */
 import type { Ctx } from '../context';
-import { lastMatch, literalHits, range, sectionOf, sentenceEnd, sentenceStart, valueAfter } from '../context';
+import { lastMatch, literalHits, MAX_MENTIONS, range, sectionOf, sentenceEnd, sentenceStart, valueAfter } from '../context';
 import { MODEL_FILLERS, RISK_FILLERS } from '../lexicon';
 import { lineOf } from '../text';
 import type { Risk, RiskKind, RiskModel, RiskModelName, Slot } from '../types';
@@ -21,7 +21,7 @@ export function extractModels(ctx: Ctx, slots: Slot[]): RiskModel[] {
   const out: RiskModel[] = [];
   MODEL.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = MODEL.exec(ctx.doc.norm)) !== null) {
+  while ((m = MODEL.exec(ctx.doc.norm)) !== null && out.length < MAX_MENTIONS) {
     const span = { start: m.index, end: m.index + m[0].length };
     out.push({ name: modelName(m[0]), span, range: range(ctx, span) });
   }
@@ -110,8 +110,10 @@ export function extractRisks(ctx: Ctx, slots: Slot[]): Risk[] {
   const out: Risk[] = [];
   const { norm } = ctx.doc;
   let prevEnd = 0;
+  let seen = 0;
   for (const num of ctx.nums) {
     if (!PERCENT.test(num.after)) continue;
+    if (++seen > MAX_MENTIONS) break;
     const pctEnd = num.end + (PERCENT.exec(num.after) as RegExpExecArray)[0].length;
     const myPrevEnd = prevEnd;
     prevEnd = pctEnd;

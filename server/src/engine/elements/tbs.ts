@@ -1,6 +1,6 @@
 /** The TBS value: "TBS: 1.262", "TBS L1-L4 1.262", "Trabecular bone score (L1-L4) = 1.262". */
 import type { Ctx } from '../context';
-import { literalHits, range, textBefore, valueAfter } from '../context';
+import { literalHits, MAX_MENTIONS, range, textBefore, valueAfter } from '../context';
 import { TBS_FILLERS } from '../lexicon';
 import { UNIT_AFTER } from '../scan';
 import type { Slot, TbsValue } from '../types';
@@ -18,6 +18,7 @@ export function extractTbs(ctx: Ctx, rows: TableRow[], slots: Slot[]): TbsValue[
   while ((m = TBS_LABEL.exec(ctx.doc.norm)) !== null) labels.push(m.index + m[0].length);
   for (const hit of literalHits(ctx, ctx.settings.labels.tbs)) labels.push(hit.end);
   labels.sort((a, b) => a - b);
+  labels.length = Math.min(labels.length, MAX_MENTIONS);
 
   const take = (found: ReturnType<typeof valueAfter>) => {
     if (found.type === 'placeholder') {

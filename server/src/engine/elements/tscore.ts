@@ -3,7 +3,7 @@
  * "femoral neck ... -2.3". Never a Z-score, never a "TBS T-score".
  */
 import type { Ctx } from '../context';
-import { literalHits, range, valueAfter } from '../context';
+import { literalHits, MAX_MENTIONS, range, valueAfter } from '../context';
 import { parseSite, siteKey, T_FILLERS } from '../lexicon';
 import type { Num } from '../scan';
 import { UNIT_AFTER } from '../scan';
@@ -37,6 +37,7 @@ export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScor
   let m: RegExpExecArray | null;
   while ((m = T_LABEL.exec(norm)) !== null) labels.push({ start: m.index, end: m.index + m[0].length });
   labels.push(...literalHits(ctx, ctx.settings.labels.tScore));
+  labels.length = Math.min(labels.length, MAX_MENTIONS);
   for (const lab of labels) {
     const line = lineOf(ctx.doc, lab.start);
     if (ctx.tableLine[line]) continue;
@@ -54,7 +55,10 @@ export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScor
 
   // "Left femoral neck 0.701 -2.3" or "femoral neck: -2.3" on a line that names no score at all.
   const candidates = new Set<number>();
-  for (const num of ctx.nums) if (num.signed && num.decimal) candidates.add(lineOf(ctx.doc, num.start));
+  for (const num of ctx.nums) {
+    if (num.signed && num.decimal) candidates.add(lineOf(ctx.doc, num.start));
+    if (candidates.size >= MAX_MENTIONS) break;
+  }
   for (const line of candidates) {
     if (ctx.tableLine[line] || ctx.blankLine[line] || ctx.headerLine[line]) continue;
     const text = lineNorm(ctx.doc, line);
