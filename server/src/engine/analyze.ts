@@ -48,7 +48,7 @@ function extract(ctx: Ctx): Elements {
   const riskModels = extractModels(ctx, slots);
   const risks = extractRisks(ctx, slots);
   const providers = extractProviders(ctx, slots);
-  const impression = findImpression(ctx);
+  let impression = findImpression(ctx);
   // An impression whose only content is a placeholder is the impression's place, unfilled.
   for (const s of ctx.sections) {
     if (s.kind !== 'impression') continue;
@@ -63,7 +63,10 @@ function extract(ctx: Ctx): Elements {
       at = p.end;
     }
     rest += ctx.doc.norm.slice(at, to);
-    if (!/[a-z0-9]/.test(rest)) for (const p of inside) slots.push({ element: 'impression', span: p, range: rangeOf(ctx.doc, p) });
+    if (/[a-z0-9]/.test(rest)) continue;
+    for (const p of inside) slots.push({ element: 'impression', span: p, range: rangeOf(ctx.doc, p) });
+    // Only a placeholder: the impression's place, not an impression.
+    if (impression && impression.span.start === ctx.doc.lines[s.headerLine].start) impression = null;
   }
   const placeholders = ctx.placeholders.map((p) => ({ text: ctx.doc.text.slice(p.start, p.end), span: p, range: rangeOf(ctx.doc, p) }));
   return {
@@ -127,7 +130,7 @@ export function analyze(text: string, settingsInput: Partial<EngineSettings> | E
     ...placeholderRule(input),
     ...valueRules(input),
     ...hipVsMof(input),
-    ...categoryRule(input),
+    ...categoryRule(input, doc.text),
     ...whoRule(input, doc.text),
     ...conflictRule(input),
     ...adjustmentRule(input),

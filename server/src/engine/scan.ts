@@ -174,6 +174,7 @@ function mayBeHeader(doc: Doc, line: number): boolean {
 function headerOf(doc: Doc, line: number): HeaderHit | null {
   if (!mayBeHeader(doc, line)) return null;
   const raw = lineText(doc, line);
+  if (raw.includes('tbs-report-disable')) return null;
   const l = doc.lines[line];
   const lead = raw.length - raw.trimStart().length;
   const body = raw.trim();

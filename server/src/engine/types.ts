@@ -90,6 +90,8 @@ export interface CategoryStatement extends Located {
 
 export interface WhoStatement extends Located {
   whoClass: WhoClass;
+  /** The sentence bases the class on a fracture or a clinical diagnosis, not on the T-score. */
+  clinical: boolean;
 }
 
 export interface NumberFact extends Located {

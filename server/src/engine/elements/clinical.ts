@@ -123,7 +123,9 @@ export function extractWho(ctx: Ctx): WhoStatement[] {
     if (whoClass === 'osteopenia' && paren) span = { start, end: end + paren[0].length };
     const last = out[out.length - 1];
     if (last && last.span.end >= span.start) continue;
-    out.push({ whoClass, span, range: range(ctx, span) });
+    const sentence = norm.slice(sentenceStart(ctx, start), sentenceEnd(ctx, end));
+    const clinical = /fragility fracture|clinical(?:ly)? (?:diagnos|osteoporosis)|(?:vertebral|compression|low[- ]trauma) fracture|based on (?:the )?(?:history of )?(?:a )?(?:prior )?fracture/.test(sentence);
+    out.push({ whoClass, clinical, span, range: range(ctx, span) });
   }
   return out;
 }

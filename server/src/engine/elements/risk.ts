@@ -46,7 +46,9 @@ const NOT_HIP_RISK = /(?:total|both|left|right|lt|rt|proximal|dual) $|^ (?:bmd|r
 const RISK_CONTEXT = /frax|garvan|q-?fracture|caroc|probabilit|\brisk\b|10[- ]?y(?:ea)?r|\bmof\b|major osteoporotic|fracture/;
 const ADJUSTED = /tbs[- ]?adjusted|adjusted (?:for|with|by) (?:the )?(?:tbs|trabecular)|adjusted[- ]frax|tbs[- ]frax|frax[- ]tbs|adjustment (?:for|with) (?:the )?(?:tbs|trabecular)|tbs[- ]adjustment|tbs[- ]corrected|corrected for tbs|adjusted using tbs|incorporat\w* (?:the )?tbs|with tbs adjustment|\badjusted\b/g;
 const UNADJUSTED = /unadjusted|not (?:been )?(?:tbs[- ])?adjusted|non[- ]?adjusted|without (?:tbs|trabecular|adjustment)|before (?:tbs )?adjustment|prior to (?:tbs )?adjustment|conventional|standard frax|\bbmd[- ]only|frax alone/g;
-const COMPARATOR = /(?:>=?|<=?|≥|≤|=>|=<|above|below|over|under|exceed\w*|threshold\w*(?: of)?|cut[- ]?(?:off|point)s?(?: of)?|at least|greater than|less than|more than|intervention|treat\w*(?: threshold)?|approximately|approx\.?) ?$/;
+const COMPARATOR = /(?:>=?|<=?|≥|≤|=>|=<|above|below|over|under|exceed\w*|threshold\w*(?: of)?|cut[- ]?(?:off|point)s?(?: of)?|at least|greater than|less than|more than|intervention|treat\w*(?: threshold)?) ?$/;
+/** "Treatment thresholds: MOF 20%, hip 3%": the values after such a label are cut-points, not results. */
+const THRESHOLD_LABEL = /(?:thresholds?|cut[- ]?(?:offs?|points?)|intervention levels?|treat if)\s*(?:are|is|of)?\s*:[^.]*$/;
 
 interface Mention {
   kind: RiskKind;
@@ -122,7 +124,7 @@ export function extractRisks(ctx: Ctx, slots: Slot[]): Risk[] {
     const sEnd = sentenceEnd(ctx, num.start);
     const windowStart = Math.max(sStart, myPrevEnd);
     const window = norm.slice(windowStart, num.start);
-    if (COMPARATOR.test(window)) continue;
+    if (COMPARATOR.test(window) || THRESHOLD_LABEL.test(norm.slice(sStart, num.start))) continue;
     const mention = lastKindWord(window, windowStart);
     if (!mention) continue;
     const sentence = norm.slice(sStart, sEnd);

@@ -26,7 +26,7 @@ export function hipVsMof({ elements }: RuleInput): Finding[] {
   return out;
 }
 
-export function categoryRule({ elements, thresholds }: RuleInput): Finding[] {
+export function categoryRule({ elements, thresholds }: RuleInput, original: string): Finding[] {
   const out: Finding[] = [];
   for (const st of elements.categories) {
     const v = st.tbs.value;
@@ -36,7 +36,7 @@ export function categoryRule({ elements, thresholds }: RuleInput): Finding[] {
     out.push(
       finding('tbs-category-mismatch', st.range, `TBS ${st.tbs.text} is "${expected}", not "${st.category}", under the ${thresholds.name} thresholds (${thresholds.source}).`, {
         related: [{ range: st.tbs.range, message: `TBS ${st.tbs.text}` }],
-        fixes: [{ title: `Change "${st.category}" to "${expected}"`, preferred: true, edits: [{ range: st.range, newText: expected }] }],
+        fixes: [{ title: `Change "${st.category}" to "${expected}"`, preferred: true, edits: [{ range: st.range, newText: matchCase(original.slice(st.span.start, st.span.end), expected) }] }],
       }),
     );
   }
@@ -52,6 +52,8 @@ export function whoRule({ elements }: RuleInput, original: string): Finding[] {
   const expected = whoClassOf(lowest.value);
   for (const st of elements.whoStatements) {
     if (st.whoClass === expected) continue;
+    // Osteoporosis diagnosed clinically (fragility fracture) may stand above the densitometric class.
+    if (st.whoClass === 'osteoporosis' && st.clinical) continue;
     const written = original.slice(st.span.start, st.span.end);
     const replacement = matchCase(written, WHO_LABEL[expected]);
     out.push(
@@ -135,12 +137,12 @@ export function conflictRule({ elements }: RuleInput): Finding[] {
   return out;
 }
 
-export function adjustmentRule({ elements }: RuleInput): Finding[] {
+export function adjustmentRule({ elements, profile }: RuleInput): Finding[] {
   if (!elements.tbs.length || !elements.risks.length) return [];
   if (elements.risks.some((r) => r.adjusted)) return [];
   const r = elements.risks[0];
   return [
-    finding('risk-not-tbs-adjusted', r.range, `The report states TBS ${elements.tbs[0].text} and a fracture risk (${r.text}), but nothing says the risk was adjusted for TBS. For 77091 document the TBS-adjusted result, e.g. "TBS-adjusted FRAX: MOF 17%; hip 2.9%".`),
+    finding('risk-not-tbs-adjusted', r.range, `The report states TBS ${elements.tbs[0].text} and a fracture risk (${r.text}), but nothing says the risk was adjusted for TBS. For CPT ${profile} document the TBS-adjusted result, e.g. "TBS-adjusted FRAX: MOF 17%; hip 2.9%".`),
   ];
 }
 
