@@ -1,40 +1,158 @@
-/** Reading a report file: UTF-8 (BOM stripped), with clear errors for what cannot be a report. */
+/**
+ * Reading a report file: UTF-8 (BOM stripped), UTF-16 with a BOM, Windows-1252 as a fallback for
+ * text that is not valid UTF-8, and clear errors for what cannot be a report (binary, too large,
+ * unreadable). Never throws.
+ */
 import * as fs from 'node:fs';
+import * as buffer from 'node:buffer';
 
+/** Default limit for one report (--max-file-size). Radiology reports are a few kilobytes. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
-export function decodeReport(buf: Buffer): { text: string } | { error: string } {
-  // A NUL in the first 8 KB means a binary file, not a report.
+export type ReadResult = { text: string } | { error: string };
+
+const isUtf8: ((b: Buffer) => boolean) | undefined = (buffer as unknown as { isUtf8?: (b: Buffer) => boolean }).isUtf8;
+const latin1 = new TextDecoder('windows-1252');
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) === 0 ? 0 : 1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(n % 1024 === 0 ? 0 : 1)} KB`;
+  return `${n} bytes`;
+}
+
+function tooLarge(size: number | null, maxBytes: number): { error: string } {
+  const what = size === null ? 'more than' : `${formatBytes(size)},`;
+  return { error: `file is too large (${what} above the ${formatBytes(maxBytes)} limit; see --max-file-size)` };
+}
+
+/** Share of C0 control bytes other than tab, line feed, form feed, carriage return and escape. */
+function looksBinary(head: Buffer): boolean {
+  let ctl = 0;
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i];
+    if (b < 0x20 && b !== 9 && b !== 10 && b !== 12 && b !== 13 && b !== 27) ctl++;
+  }
+  return ctl > head.length * 0.1;
+}
+
+export function decodeReport(buf: Buffer): ReadResult {
+  // UTF-16 with a byte order mark (Windows "Unicode" text files).
+  if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
+    const le = buf[0] === 0xff;
+    try {
+      return { text: new TextDecoder(le ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(buf.subarray(2)) };
+    } catch {
+      return { error: 'not valid UTF-16 text (the file starts with a UTF-16 byte order mark)' };
+    }
+  }
+  // A NUL in the first 8 KB means a binary file, not a report (the heuristic git uses).
   const head = buf.subarray(0, 8192);
   if (head.includes(0)) return { error: 'binary file (contains NUL bytes), not a text report' };
-  let text = buf.toString('utf8');
+  const valid = isUtf8 ? isUtf8(buf) : !buf.toString('utf8').includes('\uFFFD');
+  let text: string;
+  if (valid) text = buf.toString('utf8');
+  else {
+    // Not UTF-8: either binary data without NULs, or a legacy Windows-1252 export.
+    if (looksBinary(head)) return { error: 'binary file (control characters), not a text report' };
+    text = latin1.decode(buf);
+  }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { text };
 }
 
-export function readReport(path: string, maxBytes = MAX_FILE_BYTES): { text: string } | { error: string } {
-  if (path === '-') {
+function errnoText(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    case 'EIO':
+      return 'cannot read: input/output error (EIO)';
+    default:
+      return `cannot read (${code ?? (e as Error).message})`;
+  }
+}
+
+/** Reads a stream-like file (pipe, character device, standard input) up to maxBytes + 1 bytes. */
+function readBounded(fd: number, maxBytes: number): Buffer | null {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const chunk = Buffer.allocUnsafe(64 * 1024);
+  for (;;) {
+    let n: number;
     try {
-      const buf = fs.readFileSync(0);
-      if (buf.length > maxBytes) return { error: `standard input is above the ${(maxBytes / 1024 / 1024).toFixed(0)} MB limit` };
-      return decodeReport(buf);
+      n = fs.readSync(fd, chunk, 0, chunk.length, null);
     } catch (e) {
-      return { error: `cannot read standard input (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+      if ((e as NodeJS.ErrnoException).code === 'EOF') break;
+      throw e;
     }
+    if (n === 0) break;
+    total += n;
+    if (total > maxBytes) return null;
+    chunks.push(Buffer.from(chunk.subarray(0, n)));
   }
-  let stat: fs.Stats;
+  return Buffer.concat(chunks, total);
+}
+
+export function readStdin(maxBytes = MAX_FILE_BYTES): ReadResult {
   try {
-    stat = fs.statSync(path);
+    const buf = readBounded(0, maxBytes);
+    if (buf === null) return { error: `standard input is too large (more than the ${formatBytes(maxBytes)} limit; see --max-file-size)` };
+    return decodeReport(buf);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { error: code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? (e as Error).message})` };
+    return { error: `cannot read standard input (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
   }
-  if (stat.isDirectory()) return { error: 'is a directory' };
-  if (stat.size > maxBytes) return { error: `file is ${(stat.size / 1024 / 1024).toFixed(1)} MB, above the ${(maxBytes / 1024 / 1024).toFixed(0)} MB limit` };
+}
+
+/** Reads one report. Regular files are sized first, so a huge file is refused without reading it. */
+export function readReport(path: string, maxBytes = MAX_FILE_BYTES): ReadResult {
+  if (path === '-') return readStdin(maxBytes);
+  let fd: number;
   try {
-    return decodeReport(fs.readFileSync(path));
+    fd = fs.openSync(path, 'r');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { error: `cannot read (${code ?? (e as Error).message})` };
+    return { error: errnoText(e) };
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    if (st.isDirectory()) return { error: 'is a directory' };
+    let buf: Buffer;
+    if (st.isFile()) {
+      if (st.size > maxBytes) return tooLarge(st.size, maxBytes);
+      buf = Buffer.allocUnsafe(st.size);
+      let off = 0;
+      while (off < st.size) {
+        const n = fs.readSync(fd, buf, off, st.size - off, off);
+        if (n === 0) break;
+        off += n;
+      }
+      if (off < st.size) buf = buf.subarray(0, off);
+      // A file that grew or is synthetic (size 0 in /proc): read on to the end, still bounded.
+      if (st.size === 0) {
+        const rest = readBounded(fd, maxBytes);
+        if (rest === null) return tooLarge(null, maxBytes);
+        buf = rest;
+      }
+    } else {
+      const b = readBounded(fd, maxBytes);
+      if (b === null) return tooLarge(null, maxBytes);
+      buf = b;
+    }
+    return decodeReport(buf);
+  } catch (e) {
+    return { error: errnoText(e) };
+  } finally {
+    try {
+      fs.closeSync(fd);
+    } catch {
+      /* nothing to do */
+    }
   }
 }

@@ -36,3 +36,14 @@ export function fileReport(path: string, a: Analysis): FileReport {
     diagnostics: a.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, range: f.range })),
   };
 }
+
+/**
+ * What checking one input gives: a report, or the reason it could not be checked. `lines` (only
+ * when asked for, for the HTML page) holds the text of the line each diagnostic starts on.
+ */
+export interface Outcome {
+  path: string;
+  report?: FileReport;
+  lines?: string[];
+  error?: string;
+}

@@ -23,6 +23,8 @@ export interface Ctx {
   sectionOfLine: Int32Array;
   /** Lines that are section headers. */
   headerLine: Uint8Array;
+  /** For a header line with text after its colon, where that text starts (else -1). */
+  headerInline: Map<number, number>;
   blankLine: Uint8Array;
   /** Lines that begin a list item ("1.", "-", "*", "•"). */
   listLine: Uint8Array;
@@ -39,8 +41,10 @@ export function makeCtx(doc: Doc, settings: EngineSettings): Ctx {
   const sections = findSections(doc);
   const sectionOfLine = new Int32Array(n).fill(-1);
   const headerLine = new Uint8Array(n);
+  const headerInline = new Map<number, number>();
   sections.forEach((s, idx) => {
     headerLine[s.headerLine] = 1;
+    if (s.inlineText) headerInline.set(s.headerLine, s.inlineStart);
     const next = idx + 1 < sections.length ? sections[idx + 1].headerLine : n;
     for (let i = s.headerLine; i < next; i++) sectionOfLine[i] = idx;
   });
@@ -74,6 +78,7 @@ export function makeCtx(doc: Doc, settings: EngineSettings): Ctx {
     sections,
     sectionOfLine,
     headerLine,
+    headerInline,
     blankLine,
     listLine,
     tableLine: new Uint8Array(n),
@@ -170,20 +175,25 @@ export function sentenceStart(ctx: Ctx, offset: number): number {
   let i = offset - 1;
   const limit = Math.max(0, offset - MAX_SENTENCE);
   for (;;) {
-    const ls = lines[line].start;
+    // On a header line, the sentence can only begin in the text after the colon.
+    const inlineAt = ctx.headerLine[line] ? ctx.headerInline.get(line) : undefined;
+    const ls = inlineAt !== undefined && inlineAt <= i + 1 ? inlineAt : lines[line].start;
     for (; i >= ls && i >= limit; i--) {
       const c = norm[i];
       if ((c === '.' || c === '!' || c === '?') && (i + 1 >= norm.length || isSpace(norm.charCodeAt(i + 1)))) {
         const prev = norm[i - 1];
+        // Dot leaders and ellipses ("fracture ...... 6.2%") do not end sentences.
+        if (c === '.' && prev === '.') continue;
         // "Dr." and single initials do not end sentences.
         if (c === '.' && prev && /[a-z]/.test(prev) && (i < 2 || /[\s(]/.test(norm[i - 2]))) continue;
         return i + 1;
       }
     }
     if (i < limit) return limit;
-    if (line === 0 || ctx.headerLine[line] || ctx.listLine[line]) return ls;
+    if (ctx.headerLine[line]) return ls;
+    if (line === 0 || ctx.listLine[line]) return ls;
     const prev = line - 1;
-    if (ctx.blankLine[prev] || ctx.headerLine[prev] || ctx.tableLine[prev]) return ls;
+    if (ctx.blankLine[prev] || ctx.tableLine[prev] || (ctx.headerLine[prev] && !ctx.headerInline.has(prev))) return ls;
     line = prev;
     i = lines[line].end - 1;
   }
@@ -199,7 +209,7 @@ export function sentenceEnd(ctx: Ctx, offset: number): number {
     const le = lines[line].end;
     for (; i < le && i < limit; i++) {
       const c = norm[i];
-      if ((c === '.' || c === '!' || c === '?') && (i + 1 >= norm.length || isSpace(norm.charCodeAt(i + 1)))) return i + 1;
+      if ((c === '.' || c === '!' || c === '?') && (i + 1 >= norm.length || isSpace(norm.charCodeAt(i + 1))) && norm[i - 1] !== '.') return i + 1;
     }
     if (i >= limit) return limit;
     const next = line + 1;

@@ -21,7 +21,7 @@ export interface Num extends Span {
 
 // A number not glued to a word, a date or another number. The sign counts only when it does not
 // join two words or numbers ("L1-L4", "1.230-1.310").
-const NUMBER = /(?:(?<![\w)\].])([-+])|(?<![\w.,/:]))(\d{1,6}(?:[.,]\d{1,4})?)(?![\d/]|[.,]\d|:\d)/g;
+const NUMBER = /(?:(?<![\w)\].])([-+])|(?<![\w.,/]|\d:))(\d{1,6}(?:[.,]\d{1,4})?)(?![\d/]|[.,]\d|:\d)/g;
 
 export function numbersIn(doc: Doc, start: number, end: number): Num[] {
   const out: Num[] = [];
@@ -49,7 +49,7 @@ export function numbersIn(doc: Doc, start: number, end: number): Num[] {
 }
 
 /** Units that mark a number as something other than a score. */
-export const UNIT_AFTER = /^ ?(?:g\/cm|g\/cm2|g\/cm²|mg\b|kg\b|cm\b|mm\b|%|percent|years?\b|y\b|yrs?\b|yo\b|days?\b|months?\b|units?\b|lbs?\b|in\b|m2|kg\/m)/;
+export const UNIT_AFTER = /^[ -]?(?:g\/cm|g\/cm2|g\/cm²|mg\b|kg\b|cm\b|mm\b|%|percent|years?\b|y\b|yrs?\b|yo\b|days?\b|months?\b|units?\b|lbs?\b|in\b|m2|kg\/m)/;
 
 // ---------------------------------------------------------------------------------------------
 // Placeholders: template leftovers.
@@ -108,8 +108,11 @@ const FIELD_LABELS = /^(?:tbs(?: value| score| l1-l4)?|bmi|age|sex|dob|mrn|name|
 /** Labels that are headers even in mixed case, when they are the whole label. */
 const KNOWN_HEAD = /^(?:indications?|clinical history|history|technique|comparison|findings|results|impression|conclusions?|assessment|summary|interpretation|recommendations?|procedure|exam|examination|fracture risk(?: assessment)?|frax(?: results)?|trabecular bone score(?: \(tbs\))?|tbs(?: results)?|bone density|comments?|opinion|diagnosis)$/;
 
+/** A mixed-case label alone on its line that starts like a header: "Fracture risk (FRAX adjusted for TBS):". */
+const KNOWN_HEAD_START = /^(?:fracture risk|frax|trabecular bone score|tbs results|impression|findings|results|bone density|technique|indications?|clinical history|comparison|recommendations?|conclusions?|assessment|summary|interpretation)\b/;
+
 export function sectionKind(titleNorm: string): SectionKind {
-  const t = titleNorm.replace(/^\d{1,2}[.)] */, '').trim();
+  const t = titleNorm.replace(/\s+/g, ' ').replace(/^\d{1,2}[.)] */, '').trim();
   for (const [re, kind] of SECTION_KINDS) if (re.test(t)) return kind;
   return 'other';
 }
@@ -119,6 +122,7 @@ interface HeaderHit {
   start: number;
   end: number;
   inline: string;
+  inlineStart?: number;
 }
 
 function letterStats(s: string): { letters: number; lower: number; nonSpace: number } {
@@ -199,11 +203,15 @@ function headerOf(doc: Doc, line: number): HeaderHit | null {
     const st = letterStats(label);
     const allCaps = st.lower === 0 && st.letters >= 3;
     const words = labelNorm.split(' ').length;
-    const header = KNOWN_HEAD.test(labelNorm) || (allCaps && (inline === '' || (words >= 2 && !/\d/.test(label))));
+    const header =
+      KNOWN_HEAD.test(labelNorm) ||
+      (inline === '' && KNOWN_HEAD_START.test(labelNorm)) ||
+      (allCaps && (inline === '' || (words >= 2 && !/\d/.test(label))));
     if (!header) return null;
     if (numbered && !allCaps) return null;
     const s = l.start + lead + body.indexOf(label, numLen);
-    return { title: label, start: s, end: s + label.length, inline };
+    const inlineStart = inline ? l.start + lead + colon + 1 + (body.length - colon - 1 - body.slice(colon + 1).trimStart().length) : l.end;
+    return { title: label, start: s, end: s + label.length, inline, inlineStart };
   }
   // An all-caps line without a colon: "6. TRABECULAR BONE SCORE", "FINDINGS".
   const rest = body.slice(numLen);
@@ -235,6 +243,7 @@ export function findSections(doc: Doc): Section[] {
       bodyStartLine: i + 1,
       endLine: i,
       inlineText: h.inline,
+      inlineStart: h.inlineStart ?? doc.lines[i].end,
     });
   }
   if (sections.length) sections[sections.length - 1].endLine = lastContentLine(doc, sections[sections.length - 1].headerLine, n - 1);

@@ -125,6 +125,8 @@ export interface Section {
   endLine: number;
   /** Text that follows the colon on the header line ("INDICATION: text"), trimmed. */
   inlineText: string;
+  /** Offset where that text starts (the end of the header line when there is none). */
+  inlineStart: number;
 }
 
 export interface Elements {

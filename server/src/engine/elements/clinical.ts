@@ -2,6 +2,7 @@
  * Clinical statements a report makes about its numbers: age, BMI, the stated TBS category and the
  * stated WHO densitometric class, and where the impression is.
  */
+import { spaced } from '../regex';
 import type { Ctx } from '../context';
 import { MAX_MENTIONS, range, sectionOf, sentenceEnd, sentenceStart } from '../context';
 import type { NumberFact } from '../types';
@@ -45,7 +46,7 @@ export function extractBmi(ctx: Ctx): NumberFact | null {
   return { value: Number(m[1].replace(',', '.')), span, range: range(ctx, span) };
 }
 
-const CATEGORY = /\bpartially degraded\b|\bdegraded\b|\bnormal\b|\bintermediate\b/g;
+const CATEGORY = spaced(/\bpartially degraded\b|\bdegraded\b|\bnormal\b|\bintermediate\b/g);
 
 /**
  * Category words stated with a TBS value: on the value's line, or in its sentence. A reference line
@@ -91,8 +92,8 @@ export function extractCategories(ctx: Ctx, tbs: TbsValue[]): CategoryStatement[
   return out;
 }
 
-const WHO = /\bosteoporosis\b|\bosteopenia\b|\bosteopenic\b|\blow bone (?:mass|density|mineral density)\b|\bnormal (?:bone (?:density|mass|mineral density)|bmd)\b|\b(?:bmd|bone (?:mineral )?density) (?:is |was )?(?:within normal limits|normal)\b/g;
-const WHO_EXCLUDE_BEFORE = /(?:secondary|glucocorticoid[- ]induced|steroid[- ]induced|screening for|screen for|evaluate for|evaluation for|assess for|risk of|risk for|history of|h\/o|treatment of|therapy for|known|no|without|rule out|r\/o|family history of|for) $/;
+const WHO = spaced(/\bosteoporosis\b|\bosteopenia\b|\bosteopenic\b|\blow bone (?:mass|density|mineral density)\b|\bnormal (?:bone (?:density|mass|mineral density)|bmd)\b|\b(?:bmd|bone (?:mineral )?density) (?:is |was )?(?:within normal limits|normal)\b/g);
+const WHO_EXCLUDE_BEFORE = spaced(/(?:near|low)-$|(?:near|nearly|almost|borderline|secondary|glucocorticoid[- ]induced|steroid[- ]induced|screening for|screen for|evaluate for|evaluation for|assess for|risk of|risk for|history of|h\/o|treatment of|therapy for|known|no|without|rule out|r\/o|family history of|for) $/);
 const WHO_EXCLUDE_AFTER = /^ ?(?:therapy|treatment|medications?|pharmacotherapy|drugs?|screening|risk factors?|:)/;
 
 /** WHO class statements in the impression (or, when there is none, in sentences naming a T-score). */

@@ -1,8 +1,9 @@
 /** Values from an earlier study ("prior TBS 1.301", "compared with 2022") are not this report's. */
+import { spaced } from '../regex';
 import type { Ctx } from '../context';
 import { lineOf } from '../text';
 
-const HISTORY = /\b(?:(?:prior|previous|earlier|last|baseline)(?: dxa| study| exam| scan| tbs| t-score| bmd| value| result| measurement)|previously|baseline:|prior:|compared (?:with|to)|versus|vs\.?|in (?:19|20)\d\d|on \d\d?\/\d\d?\/\d{2,4})(?![a-z])/;
+const HISTORY = spaced(/\b(?:(?:prior|previous|earlier|last|baseline)(?: dxa| study| exam| scan| tbs| t-score| bmd| value| result| measurement)|previously|baseline:|prior:|compared (?:with|to)|versus|vs\.?|in (?:19|20)\d\d|on \d\d?\/\d\d?\/\d{2,4})(?![a-z])/);
 
 /** True when the clause before `offset` (since the last ".", ";" or line start) speaks of the past. */
 export function isHistorical(ctx: Ctx, offset: number): boolean {

@@ -3,12 +3,13 @@
  * physician: ...", "Calculated and reviewed by ...". Never a referring or ordering clinician, a cc
  * recipient or a technologist.
  */
+import { spaced } from '../regex';
 import type { Ctx } from '../context';
 import { literalHits, MAX_MENTIONS, range } from '../context';
 import { lineNorm, lineOf, lineText } from '../text';
 import type { Provider, Slot, Span } from '../types';
 
-const LABEL = new RegExp(
+const LABEL = spaced(new RegExp(
   '(?<![a-z])(?:' +
   [
     'electronically signed(?: and verified)?(?: by)?',
@@ -27,11 +28,11 @@ const LABEL = new RegExp(
     '\\/s\\/',
   ].join('|') + ')',
   'g',
-);
+));
 
 /** Words before a label that make the person someone other than the provider. */
-const EXCLUDED_BEFORE = /(?:referring|referred|ordering|ordered|requesting|requested|primary care|pcp|copy|copies|cc|technologist|tech|scheduling|attending of record for|co-?signer for)\W*$/;
-const EXCLUDED_LINE = /^\W*(?:cc|bcc|copy to|copies to|referring|ordered|ordering|requested|requesting|technologist|pcp|primary care)\b/;
+const EXCLUDED_BEFORE = spaced(/(?:referring|referred|ordering|ordered|requesting|requested|primary care|pcp|copy|copies|cc|technologist|tech|scheduling|attending of record for|co-?signer for)\W*$/);
+const EXCLUDED_LINE = spaced(/^\W*(?:cc|bcc|copy to|copies to|referring|ordered|ordering|requested|requesting|technologist|pcp|primary care)\b/);
 const CREDENTIAL = /\b(?:m\.?d|d\.?o|mbbs|mbchb|ph\.?d|frcpc|frcr|facr|ccd|facp|face|dnp|np|pa-c|pa|msc|mph|dm)\b\.?/;
 const TECH_ONLY = /\b(?:rt|rt\(r\)|cdt|rdms|arrt|bd)\b/;
 
@@ -48,9 +49,9 @@ function nameSpan(ctx: Ctx, from: number, lineEnd: number): Span {
   const { norm } = ctx.doc;
   let s = from;
   while (s < lineEnd && /[\s:\-–—=]/.test(norm[s])) s++;
-  let e = lineEnd;
-  const rest = norm.slice(s, lineEnd);
-  const stop = /\s(?:on|at)\s+\d|\s\d{1,2}\/\d{1,2}\/\d{2,4}|\s\d{4}-\d\d-\d\d|\s\d{1,2}:\d\d|\s{3,}|\s*[;|]/.exec(rest);
+  let e = Math.min(lineEnd, s + 120);
+  const rest = norm.slice(s, e);
+  const stop = /\s(?:on|at)\s+\d|\s\d{1,2}\/\d{1,2}\/\d{2,4}|\s\d{4}-\d\d-\d\d|\s\d{1,2}:\d\d|\s{3,}|\s*[;|]|\.\s/.exec(rest);
   if (stop) e = s + stop.index;
   while (e > s && /[\s,.]/.test(norm[e - 1])) e--;
   return { start: s, end: e };
@@ -70,7 +71,7 @@ export function extractProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     if (line === lastLine || ctx.tableLine[line]) continue;
     lastLine = line;
     const l = doc.lines[line];
-    if (l.end - l.start > 400 || EXCLUDED_LINE.test(doc.norm.slice(l.start, Math.min(l.end, l.start + 40)))) continue;
+    if (EXCLUDED_LINE.test(doc.norm.slice(l.start, Math.min(l.end, l.start + 40)))) continue;
     labelHits.push({ line, start: m.index, end: m.index + m[0].length });
   }
   for (const hit of literalHits(ctx, ctx.settings.labels.provider)) {

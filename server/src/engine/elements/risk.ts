@@ -2,6 +2,7 @@
  * Risk model names and fracture-risk percentages: "TBS-adjusted FRAX: MOF 17%; hip 2.9%",
  * "10-year probability of major osteoporotic fracture 14 % and hip fracture 2.1 %".
  */
+import { spaced } from '../regex';
 import type { Ctx } from '../context';
 import { lastMatch, literalHits, MAX_MENTIONS, range, sectionOf, sentenceEnd, sentenceStart, valueAfter } from '../context';
 import { MODEL_FILLERS, RISK_FILLERS } from '../lexicon';
@@ -26,7 +27,7 @@ export function extractModels(ctx: Ctx, slots: Slot[]): RiskModel[] {
     out.push({ name: modelName(m[0]), span, range: range(ctx, span) });
   }
   // "Risk model: ___" is the model's place, unfilled.
-  const LABEL = /\b(?:risk|fracture risk|risk calculation) (?:model|tool|calculator)\b|\bmodel\b/g;
+  const LABEL = MODEL_LABEL;
   LABEL.lastIndex = 0;
   while ((m = LABEL.exec(ctx.doc.norm)) !== null) {
     const found = valueAfter(ctx, m.index + m[0].length, MODEL_FILLERS, 3);
@@ -39,16 +40,17 @@ export function extractModels(ctx: Ctx, slots: Slot[]): RiskModel[] {
   return out;
 }
 
+const MODEL_LABEL = spaced(/\b(?:risk|fracture risk|risk calculation) (?:model|tool|calculator)\b|\bmodel\b/g);
 const PERCENT = /^ ?(?:%|percent\b|pct\b)/;
-const MOF_WORD = /\bmof\b|\bmajor (?:osteoporotic )?(?:fracture|fx)|\bmajor osteoporotic\b|\bosteoporotic fracture|\bany (?:osteoporotic )?fracture|\bmajor\b/g;
+const MOF_WORD = spaced(/\bmof\b|\bmajor (?:osteoporotic )?(?:fracture|fx)|\bmajor osteoporotic\b|\bosteoporotic fracture|\bany (?:osteoporotic )?fracture|\bmajor\b/g);
 const HIP_WORD = /\bhip\b/g;
-const NOT_HIP_RISK = /(?:total|both|left|right|lt|rt|proximal|dual) $|^ (?:bmd|region|positioning|scan|t-score|axis|joint|replacement|arthroplasty|bone)/;
-const RISK_CONTEXT = /frax|garvan|q-?fracture|caroc|probabilit|\brisk\b|10[- ]?y(?:ea)?r|\bmof\b|major osteoporotic|fracture/;
-const ADJUSTED = /tbs[- ]?adjusted|adjusted (?:for|with|by) (?:the )?(?:tbs|trabecular)|adjusted[- ]frax|tbs[- ]frax|frax[- ]tbs|adjustment (?:for|with) (?:the )?(?:tbs|trabecular)|tbs[- ]adjustment|tbs[- ]corrected|corrected for tbs|adjusted using tbs|incorporat\w* (?:the )?tbs|with tbs adjustment|\badjusted\b/g;
-const UNADJUSTED = /unadjusted|not (?:been )?(?:tbs[- ])?adjusted|non[- ]?adjusted|without (?:tbs|trabecular|adjustment)|before (?:tbs )?adjustment|prior to (?:tbs )?adjustment|conventional|standard frax|\bbmd[- ]only|frax alone/g;
-const COMPARATOR = /(?:>=?|<=?|≥|≤|=>|=<|above|below|over|under|exceed\w*|threshold\w*(?: of)?|cut[- ]?(?:off|point)s?(?: of)?|at least|greater than|less than|more than|intervention|treat\w*(?: threshold)?) ?$/;
+const NOT_HIP_RISK = spaced(/(?:total|both|left|right|lt|rt|proximal|dual) $|^ (?:bmd|region|positioning|scan|t-score|axis|joint|replacement|arthroplasty|bone)/);
+const RISK_CONTEXT = spaced(/frax|garvan|q-?fracture|caroc|probabilit|\brisk\b|10[- ]?y(?:ea)?r|\bmof\b|major osteoporotic|fracture/);
+const ADJUSTED = spaced(/tbs[- ]?adjusted|adjusted (?:for|with|by) (?:the )?(?:tbs|trabecular)|adjusted[- ]frax|tbs[- ]frax|frax[- ]tbs|adjustment (?:for|with) (?:the )?(?:tbs|trabecular)|tbs[- ]adjustment|tbs[- ]corrected|corrected for tbs|adjusted using tbs|incorporat\w* (?:the )?tbs|with tbs adjustments?|\bwith (?:the )?tbs\b|tbs (?:and [a-z0-9 -]{1,40} )?adjustments?|\badjusted\b/g);
+const UNADJUSTED = spaced(/unadjusted|not (?:been )?(?:tbs[- ])?adjusted|non[- ]?adjusted|without (?:tbs|trabecular|adjustment)|before (?:tbs )?adjustment|prior to (?:tbs )?adjustment|conventional|standard frax|\bbmd[- ]only|frax alone/g);
+const COMPARATOR = spaced(/(?:>=?|<=?|≥|≤|=>|=<|above|below|over|under|exceed\w*|threshold\w*(?: of)?|cut[- ]?(?:off|point)s?(?: of)?|at least|greater than|less than|more than|intervention|treat\w*(?: threshold)?) ?$/);
 /** "Treatment thresholds: MOF 20%, hip 3%": the values after such a label are cut-points, not results. */
-const THRESHOLD_LABEL = /(?:thresholds?|cut[- ]?(?:offs?|points?)|intervention levels?|treat if)\s*(?:are|is|of)?\s*:[^.]*$/;
+const THRESHOLD_LABEL = spaced(/(?:thresholds?|cut[- ]?(?:offs?|points?)|intervention levels?|treat if)\s*(?:are|is|of)?\s*:[^.]*$/);
 
 interface Mention {
   kind: RiskKind;

@@ -34,6 +34,15 @@ function columnOf(word: string): Column {
   return 'other';
 }
 
+/** The measure a header cell names: a T-score or Z-score wins over other words in the cell. */
+function cellColumn(cell: string): Column {
+  if (/\bt[- ]?scores?\b|^t$/.test(cell)) return 't';
+  if (/\bz[- ]?scores?\b|^z$/.test(cell)) return 'z';
+  if (/\btbs\b/.test(cell)) return 'tbs';
+  if (/\bbmd\b|g\/cm/.test(cell)) return 'bmd';
+  return 'other';
+}
+
 /** Reads a header row; returns its value columns (the label column excluded) or null. */
 function headerColumns(text: string): Column[] | null {
   if (text.length > 300) return null;
@@ -44,11 +53,11 @@ function headerColumns(text: string): Column[] | null {
     if (cells[0] === '') cells.shift();
     if (cells.length && cells[cells.length - 1] === '') cells.pop();
     if (cells.length < 3) return null;
-    for (const c of cells.slice(1)) {
-      COLUMN.lastIndex = 0;
-      const m = COLUMN.exec(c);
-      cols.push(m ? columnOf(m[0]) : 'other');
-    }
+    for (const c of cells.slice(1)) cols.push(cellColumn(c));
+  } else if (text.trim().split(/ {2,}|\t+/).length >= 3) {
+    // Columns separated by runs of spaces or tabs: one cell per column ("YA %" is one column).
+    const cells = text.trim().split(/ {2,}|\t+/);
+    for (const c of cells.slice(1)) cols.push(cellColumn(c));
   } else {
     // "(g/cm2)" and similar unit notes belong to the column before them.
     const clean = text.replace(/\([^)]{0,20}\)/g, ' ');

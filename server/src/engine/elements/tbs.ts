@@ -1,4 +1,5 @@
 /** The TBS value: "TBS: 1.262", "TBS L1-L4 1.262", "Trabecular bone score (L1-L4) = 1.262". */
+import { spaced } from '../regex';
 import type { Ctx } from '../context';
 import { literalHits, MAX_MENTIONS, range, textBefore, valueAfter } from '../context';
 import { TBS_FILLERS } from '../lexicon';
@@ -7,7 +8,7 @@ import type { Slot, TbsValue } from '../types';
 import type { TableRow } from './tables';
 import { isHistorical } from './history';
 
-const TBS_LABEL = /\b(?:tbs|trabecular bone scores?)\b/g;
+const TBS_LABEL = spaced(/\b(?:tbs|trabecular bone scores?)\b/g);
 
 export function extractTbs(ctx: Ctx, rows: TableRow[], slots: Slot[]): TbsValue[] {
   const out: TbsValue[] = [];
@@ -28,6 +29,9 @@ export function extractTbs(ctx: Ctx, rows: TableRow[], slots: Slot[]): TbsValue[
     if (found.type !== 'number') return;
     const num = found.num;
     if (seen.has(num.start) || (num.signed && num.value < 0) || UNIT_AFTER.test(num.after)) return;
+    // A TBS is written with decimals; an integer counts only as a TBS with a lost decimal point
+    // (1262), never as a code or a year (77080, 2024).
+    if (!num.decimal && (num.value < 100 || num.value > 9999 || (num.value >= 1900 && num.value <= 2100))) return;
     if (isHistorical(ctx, num.start)) return;
     seen.add(num.start);
     out.push({ value: num.value, text: num.text, span: { start: num.start, end: num.end }, range: range(ctx, num) });

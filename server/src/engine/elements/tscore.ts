@@ -102,7 +102,7 @@ function siteNear(ctx: Ctx, line: number, labelStart: number, valueEnd: number):
   const between = parseSite(norm.slice(labelStart, valueEnd));
   if (between) return siteKey(between);
   const afterText = norm.slice(valueEnd, Math.min(l.end, valueEnd + 40));
-  const after = /^\)? ?(?:at|in|of|for|,)? ?(?:the )?([a-z][a-z -]{2,30})/.exec(afterText);
+  const after = /^\)? ?(?:at|in|of|for) (?:the )?([a-z][a-z -]{2,30})/.exec(afterText);
   if (after) {
     const s = parseSite(after[1]);
     if (s) return siteKey(s);
