@@ -21,7 +21,7 @@ export interface Num extends Span {
 
 // A number not glued to a word, a date or another number. The sign counts only when it does not
 // join two words or numbers ("L1-L4", "1.230-1.310").
-const NUMBER = /(?:(?<![\w)\].])([-+])|(?<![\w.,/]|\d:))(\d{1,6}(?:[.,]\d{1,4})?)(?![\d/]|[.,]\d|:\d)/g;
+const NUMBER = /(?:(?<![\w)\].])([-+])|(?<![\w.,]|\d:|[\w.]\/))(\d{1,6}(?:[.,]\d{1,4})?)(?![\d/]|[.,]\d|:\d)/g;
 
 export function numbersIn(doc: Doc, start: number, end: number): Num[] {
   const out: Num[] = [];

@@ -3,7 +3,7 @@ import { spaced } from '../regex';
 import type { Ctx } from '../context';
 import { lineOf } from '../text';
 
-const HISTORY = spaced(/\b(?:(?:prior|previous|earlier|last|baseline)(?: dxa| study| exam| scan| tbs| t-score| bmd| value| result| measurement)|previously|baseline:|prior:|compared (?:with|to)|versus|vs\.?|in (?:19|20)\d\d|on \d\d?\/\d\d?\/\d{2,4})(?![a-z])/);
+const HISTORY = spaced(/\b(?:(?:prior|previous|earlier|last|baseline)(?: dxa| study| exam| scan| tbs| t-score| bmd| value| result| measurement| frax| risk| fracture risk| probabilit)|previously|baseline:|prior:|compared (?:with|to)|versus|vs\.?|in (?:19|20)\d\d|on \d\d?\/\d\d?\/\d{2,4})(?![a-z])/);
 
 /** True when the clause before `offset` (since the last ".", ";" or line start) speaks of the past. */
 export function isHistorical(ctx: Ctx, offset: number): boolean {

@@ -7,6 +7,7 @@ import type { Ctx } from '../context';
 import { lastMatch, literalHits, MAX_MENTIONS, range, sectionOf, sentenceEnd, sentenceStart, valueAfter } from '../context';
 import { MODEL_FILLERS, RISK_FILLERS } from '../lexicon';
 import { lineOf } from '../text';
+import { isHistorical } from './history';
 import type { Risk, RiskKind, RiskModel, RiskModelName, Slot } from '../types';
 
 const MODEL = /\b(?:frax(?:plus)?|garvan|q-?fracture|caroc)\b/g;
@@ -38,6 +39,13 @@ export function extractModels(ctx: Ctx, slots: Slot[]): RiskModel[] {
     if (found.type === 'placeholder') slots.push({ element: 'riskModel', span: found.span, range: range(ctx, found.span) });
   }
   return out;
+}
+
+const PAIR_LABEL = spaced(/\b(mof|major(?: osteoporotic)?(?: fracture)?|hip(?: fracture)?) ?\/ ?(mof|major(?: osteoporotic)?(?: fracture)?|hip(?: fracture)?)\b/);
+const KIND_AFTER = spaced(/^ ?(?:\( ?|(?:for|of) (?:a |the )?)(mof\b|major|hip|any)[^)\n]{0,30}\)?/);
+
+function kindOf(word: string): RiskKind {
+  return word.startsWith('hip') ? 'hip' : 'mof';
 }
 
 const MODEL_LABEL = spaced(/\b(?:risk|fracture risk|risk calculation) (?:model|tool|calculator)\b|\bmodel\b/g);
@@ -115,6 +123,7 @@ export function extractRisks(ctx: Ctx, slots: Slot[]): Risk[] {
   const { norm } = ctx.doc;
   let prevEnd = 0;
   let seen = 0;
+  let pendingSecond: RiskKind | null = null;
   for (const num of ctx.nums) {
     if (!PERCENT.test(num.after)) continue;
     if (++seen > MAX_MENTIONS) break;
@@ -126,8 +135,23 @@ export function extractRisks(ctx: Ctx, slots: Slot[]): Risk[] {
     const sEnd = sentenceEnd(ctx, num.start);
     const windowStart = Math.max(sStart, myPrevEnd);
     const window = norm.slice(windowStart, num.start);
-    if (COMPARATOR.test(window) || THRESHOLD_LABEL.test(norm.slice(sStart, num.start))) continue;
-    const mention = lastKindWord(window, windowStart);
+    if (COMPARATOR.test(window) || THRESHOLD_LABEL.test(norm.slice(sStart, num.start)) || isHistorical(ctx, num.start)) continue;
+    let mention = lastKindWord(window, windowStart);
+    // "MOF/hip: 15%/2.1%": a pair label and a pair of values.
+    const pair = lastMatch(PAIR_LABEL, norm.slice(sStart, num.start));
+    const slashAfter = /^ ?\/ ?[-+]?\d/.test(norm.slice(pctEnd, pctEnd + 6));
+    const slashBefore: boolean = pendingSecond !== null && /^ ?\/ ?$/.test(norm.slice(myPrevEnd, num.start));
+    if (slashBefore && pendingSecond) mention = { kind: pendingSecond, at: num.start };
+    else if (pair && slashAfter) mention = { kind: kindOf(pair[1]), at: num.start };
+    pendingSecond = pair && slashAfter && !slashBefore ? kindOf(pair[2]) : null;
+    // "15% (major osteoporotic)": a kind named right after the value, when none stands before it.
+    if (!mention) {
+      const after = KIND_AFTER.exec(norm.slice(pctEnd, pctEnd + 50));
+      if (after) {
+        mention = { kind: kindOf(after[1]), at: num.start };
+        prevEnd = pctEnd + after[0].length;
+      }
+    }
     if (!mention) continue;
     const sentence = norm.slice(sStart, sEnd);
     const section = sectionOf(ctx, num.start);

@@ -3,14 +3,18 @@
  * "femoral neck ... -2.3". Never a Z-score, never a "TBS T-score".
  */
 import type { Ctx } from '../context';
-import { literalHits, MAX_MENTIONS, range, valueAfter } from '../context';
-import { parseSite, siteKey, T_FILLERS } from '../lexicon';
+import { lastMatch, literalHits, MAX_MENTIONS, range, valueAfter } from '../context';
+import { parseSite, SITE_WORDS, siteKey, T_FILLERS } from '../lexicon';
 import type { Num } from '../scan';
 import { UNIT_AFTER } from '../scan';
 import { lineNorm, lineOf } from '../text';
 import type { Slot, TScore } from '../types';
 import type { TableRow } from './tables';
 import { isHistorical } from './history';
+
+const CLAUSE_CUT = /[-+]?\d+[.,]\d+|\band\b/;
+
+const LIST_FILLERS: ReadonlySet<string> = new Set([...SITE_WORDS, 'at', 'the', 'of', 'is']);
 
 const T_LABEL = /\bt[- ]?scores?\b|\bt(?= ?[=:] ?[-+]?\d| [-+]\d)/g;
 
@@ -51,6 +55,18 @@ export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScor
     }
     if (found.type !== 'number' || UNIT_AFTER.test(found.num.after) || isHistorical(ctx, found.num.start)) continue;
     add(found.num, siteNear(ctx, line, lab.start, found.num.end));
+    // A list after one keyword: "T-scores: L1-L4 -1.6, left femoral neck -2.3, left total hip -1.4".
+    let end = found.num.end;
+    for (let k = 0; k < 12; k++) {
+      const sep = /^ ?(?:[,;]|and\b) ?(?:and )?/.exec(norm.slice(end, end + 8));
+      if (!sep) break;
+      const next = valueAfter(ctx, end + sep[0].length, LIST_FILLERS, 6);
+      if (next.type !== 'number' || !next.num.signed || UNIT_AFTER.test(next.num.after)) break;
+      const site = parseSite(norm.slice(end + sep[0].length, next.num.start)) ?? siteAfter(norm.slice(next.num.end, next.num.end + 40));
+      if (!site) break;
+      add(next.num, siteKey(site));
+      end = next.num.end;
+    }
   }
 
   // "Left femoral neck 0.701 -2.3" or "femoral neck: -2.3" on a line that names no score at all.
@@ -101,17 +117,23 @@ function siteNear(ctx: Ctx, line: number, labelStart: number, valueEnd: number):
   const l = ctx.doc.lines[line];
   const between = parseSite(norm.slice(labelStart, valueEnd));
   if (between) return siteKey(between);
-  const afterText = norm.slice(valueEnd, Math.min(l.end, valueEnd + 40));
-  const after = /^\)? ?(?:at|in|of|for) (?:the )?([a-z][a-z -]{2,30})/.exec(afterText);
-  if (after) {
-    const s = parseSite(after[1]);
-    if (s) return siteKey(s);
-  }
+  const after = siteAfter(norm.slice(valueEnd, Math.min(l.end, valueEnd + 40)));
+  if (after) return siteKey(after);
+  // Before the keyword, back to the clause start (";", or ", " / ". " but not a decimal point).
   let i = labelStart - 1;
   const limit = Math.max(l.start, labelStart - 60);
-  while (i > limit && norm[i] !== ';' && norm[i] !== ',' && norm[i] !== '.') i--;
-  const beforeSite = parseSite(norm.slice(i, labelStart));
-  return siteKey(beforeSite);
+  while (i > limit && norm[i] !== ';' && !((norm[i] === ',' || norm[i] === '.') && norm[i + 1] === ' ' && !/(?:t-score|t score)\s*$/.test(norm.slice(i + 1, labelStart)))) i--;
+  // The nearest site: after the last value or "and" in the clause.
+  let clause = norm.slice(i, labelStart);
+  const cut = lastMatch(CLAUSE_CUT, clause);
+  if (cut) clause = clause.slice(cut.index + cut[0].length);
+  return siteKey(parseSite(clause));
+}
+
+/** A site named right after a value: "-2.1 at the left femoral neck", "-2.3 (left femoral neck)". */
+function siteAfter(text: string): ReturnType<typeof parseSite> {
+  const m = /^\)? ?(?:\( ?|(?:at|in|of|for) (?:the )?)([a-z][a-z -]{2,30})/.exec(text);
+  return m ? parseSite(m[1]) : null;
 }
 
 export { numbersOnLine };

@@ -1,0 +1,195 @@
+/**
+ * Checking many inputs on all cores. The main thread and (jobs - 1) worker threads take batches of
+ * inputs from one queue; a worker is the CLI bundle itself started with workerData (the bundle is
+ * one file), reads its files itself and sends back one message per batch. Results are stored by
+ * input index, so the output order is the input order whatever the parallelism. A worker that dies
+ * hands its batches back to the queue; the run still completes.
+ */
+import * as os from 'node:os';
+import { Worker, parentPort, workerData } from 'node:worker_threads';
+import type { CheckOptions } from './check';
+import { checkInput } from './check';
+import type { Input } from './inputs';
+import type { Outcome } from './report';
+
+/** Below this many inputs a run stays in-process unless --jobs says otherwise. */
+export const PARALLEL_MIN_INPUTS = 300;
+/** Batches in flight per worker, so that a worker never waits for the main thread. */
+const IN_FLIGHT = 3;
+
+export interface WorkerInit {
+  tbsReportWorker: 1;
+  opts: CheckOptions;
+}
+
+interface BatchRequest {
+  id: number;
+  inputs: Input[];
+}
+
+interface BatchResult {
+  id: number;
+  outcomes: Outcome[];
+}
+
+export function availableCores(): number {
+  const f = (os as unknown as { availableParallelism?: () => number }).availableParallelism;
+  return Math.max(1, f ? f() : os.cpus().length);
+}
+
+/** How many threads (main included) to use: explicit --jobs wins; "auto" uses all cores for large batches. */
+export function decideJobs(requested: number | 'auto', inputs: number): number {
+  if (requested !== 'auto') return Math.max(1, Math.min(requested, Math.max(1, inputs)));
+  if (inputs < PARALLEL_MIN_INPUTS) return 1;
+  return Math.max(1, Math.min(availableCores(), Math.ceil(inputs / 100)));
+}
+
+export function batchSizeFor(inputs: number, jobs: number): number {
+  return Math.max(8, Math.min(200, Math.ceil(inputs / (jobs * 8))));
+}
+
+/** True when this thread was started as a checking worker. */
+export function isCheckWorker(): boolean {
+  return parentPort !== null && !!workerData && (workerData as Partial<WorkerInit>).tbsReportWorker === 1;
+}
+
+/** The worker's side: check each batch it is sent, answer with one message per batch. */
+export function runCheckWorker(): void {
+  const { opts } = workerData as WorkerInit;
+  const port = parentPort;
+  if (!port) return;
+  port.on('message', (req: BatchRequest) => {
+    const outcomes = req.inputs.map((i) => checkInput(i, opts));
+    const res: BatchResult = { id: req.id, outcomes };
+    port.postMessage(res);
+  });
+}
+
+export interface RunOptions {
+  jobs: number;
+  opts: CheckOptions;
+  /** The script a worker runs: the CLI entry (dist/cli.js in the bundle). */
+  workerScript: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+function serial(inputs: Input[], ro: RunOptions): Outcome[] {
+  const out: Outcome[] = new Array(inputs.length);
+  for (let i = 0; i < inputs.length; i++) {
+    out[i] = checkInput(inputs[i], ro.opts);
+    if (ro.onProgress && (i & 31) === 31) ro.onProgress(i + 1, inputs.length);
+  }
+  ro.onProgress?.(inputs.length, inputs.length);
+  return out;
+}
+
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function checkAll(inputs: Input[], ro: RunOptions): Promise<Outcome[]> {
+  // Standard input can only be read here; it is checked first, in the main thread.
+  const jobs = ro.jobs;
+  if (jobs <= 1 || inputs.length === 0) return serial(inputs, ro);
+
+  const total = inputs.length;
+  const out: Outcome[] = new Array(total);
+  const size = batchSizeFor(total, jobs);
+  const queue: Array<[number, number]> = [];
+  for (let s = 0; s < total; s += size) queue.push([s, Math.min(total, s + size)]);
+  let done = 0;
+  const report = () => ro.onProgress?.(done, total);
+
+  // Inputs that only the main thread can read (standard input) are never sent to a worker.
+  const mainOnly = (b: [number, number]) => {
+    for (let i = b[0]; i < b[1]; i++) if (inputs[i].fsPath === null && inputs[i].error === undefined) return true;
+    return false;
+  };
+
+  let finish: () => void = () => {};
+  const allDone = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
+  const complete = (b: [number, number], outcomes: Outcome[]) => {
+    for (let i = 0; i < outcomes.length; i++) out[b[0] + i] = outcomes[i];
+    done += b[1] - b[0];
+    report();
+    if (done === total) finish();
+  };
+
+  interface Slot {
+    worker: Worker;
+    inFlight: Map<number, [number, number]>;
+    alive: boolean;
+  }
+  const slots: Slot[] = [];
+  let nextId = 0;
+  const feed = (slot: Slot) => {
+    while (slot.alive && slot.inFlight.size < IN_FLIGHT) {
+      const idx = queue.findIndex((b) => !mainOnly(b));
+      if (idx < 0) return;
+      const b = queue.splice(idx, 1)[0];
+      const id = nextId++;
+      slot.inFlight.set(id, b);
+      const req: BatchRequest = { id, inputs: inputs.slice(b[0], b[1]) };
+      slot.worker.postMessage(req);
+    }
+  };
+  const fail = (slot: Slot) => {
+    if (!slot.alive) return;
+    slot.alive = false;
+    // Hand its unfinished batches back; the main thread (or another worker) checks them.
+    for (const b of slot.inFlight.values()) queue.unshift(b);
+    slot.inFlight.clear();
+    for (const s of slots) feed(s);
+    wake();
+  };
+  let wake: () => void = () => {};
+
+  const init: WorkerInit = { tbsReportWorker: 1, opts: ro.opts };
+  for (let w = 0; w < jobs - 1; w++) {
+    let worker: Worker;
+    try {
+      worker = new Worker(ro.workerScript, { workerData: init, stdout: false, stderr: false });
+    } catch {
+      break; // no worker threads available: the main thread does it all
+    }
+    const slot: Slot = { worker, inFlight: new Map(), alive: true };
+    slots.push(slot);
+    worker.on('message', (res: BatchResult) => {
+      const b = slot.inFlight.get(res.id);
+      if (!b) return;
+      slot.inFlight.delete(res.id);
+      complete(b, res.outcomes);
+      feed(slot);
+    });
+    worker.on('error', () => fail(slot));
+    worker.on('exit', () => fail(slot));
+    feed(slot);
+  }
+
+  // The main thread works through the queue too, yielding between batches to hear the workers.
+  for (;;) {
+    const b = queue.shift();
+    if (b) {
+      const outcomes: Outcome[] = [];
+      for (let i = b[0]; i < b[1]; i++) outcomes.push(checkInput(inputs[i], ro.opts));
+      complete(b, outcomes);
+      await tick();
+      continue;
+    }
+    if (done === total) break;
+    // Nothing left to take: wait until a worker finishes or fails (and hands batches back).
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+      void allDone.then(resolve);
+    });
+    wake = () => {};
+  }
+  await allDone;
+  await Promise.all(
+    slots.map((s) => {
+      s.alive = false;
+      return s.worker.terminate().catch(() => 0);
+    }),
+  );
+  return out;
+}
