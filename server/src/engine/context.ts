@@ -129,6 +129,15 @@ export function valueAfter(ctx: Ctx, from: number, fillers: ReadonlySet<string>,
     const num = ctx.numAt.get(i);
     if (num) return { type: 'number', num, end: num.end };
     const ch = norm[i];
+    if (ch === '(') {
+      // A short parenthetical that holds no number ("(L1-L4, TBS iNsight v3.1)") is skipped whole.
+      const close = norm.indexOf(')', i);
+      if (close > i && close < lineEnd && close - i <= 60 && !hasValueIn(ctx, i, close)) {
+        i = close + 1;
+        steps++;
+        continue;
+      }
+    }
     if (PUNCT.has(ch)) {
       i++;
       steps++;
@@ -151,6 +160,11 @@ export function valueAfter(ctx: Ctx, from: number, fillers: ReadonlySet<string>,
     return { type: 'none', end: i };
   }
   return { type: 'none', end: i };
+}
+
+function hasValueIn(ctx: Ctx, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (ctx.numAt.has(k) || ctx.placeholderAt.has(k)) return true;
+  return false;
 }
 
 /** The words just before `offset` on its line, lower-cased, up to `max` characters. */

@@ -4,7 +4,7 @@ import type { Ctx } from '../context';
 import { range } from '../context';
 import type { CptCode } from '../types';
 
-const CODE = spaced(/(?<![\w.\/-])(77089|7709[0-2]|7708[0-6])(?:(?: ?- ?| )(26|tc)\b| modifier (26|tc)\b)?(?![\d\/])/g);
+const CODE = spaced(/(?<![\w.\/-])(77089|7709[0-2]|7708[0-6])(?:(?: ?- ?| )(26|tc)\b|(?: with)? modifier (26|tc)\b)?(?![\d\/])/g);
 
 export const TBS_CODES = ['77089', '77090', '77091', '77092'];
 

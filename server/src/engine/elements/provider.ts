@@ -13,6 +13,7 @@ const LABEL = spaced(new RegExp(
   '(?<![a-z])(?:' +
   [
     'electronically signed(?: and verified)?(?: by)?',
+    'signed electronically(?: by)?',
     'e-?signed(?: by)?',
     'digitally signed(?: by)?',
     '(?:reviewed|read|calculated|interpreted|verified|approved|dictated|reported|performed|authenticated|finalized|signed)(?: (?:and|&) (?:reviewed|interpreted|signed|calculated|verified|approved|reported))?(?: by)',
@@ -123,9 +124,9 @@ export function extractProviders(ctx: Ctx, slots: Slot[]): Provider[] {
       const text = lineNorm(doc, line);
       if (EXCLUDED_LINE.test(text) || text.includes(':') || text.length > 80) continue;
       const raw = lineText(doc, line);
-      if (/^\s*[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){1,3},? (?:M\.?D|D\.?O|MBBS|PhD|FRCPC)\b/.test(raw)) {
+      if (/^\s*(?:[-\u2013\u2014]+ ?|\/s\/ ?)?[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){1,3},? (?:M\.?D|D\.?O|MBBS|PhD|FRCPC)\b/.test(raw)) {
         const l = doc.lines[line];
-        const lead = raw.length - raw.trimStart().length;
+        const lead = raw.length - raw.replace(/^\s*(?:[-\u2013\u2014]+ ?|\/s\/ ?)?/, '').length;
         const span = { start: l.start + lead, end: l.start + raw.trimEnd().length };
         out.push({ text: doc.text.slice(span.start, span.end), label: '', span, range: range(ctx, span) });
         break;

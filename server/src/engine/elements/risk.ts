@@ -41,6 +41,9 @@ export function extractModels(ctx: Ctx, slots: Slot[]): RiskModel[] {
   return out;
 }
 
+/** "3% or more": a cut-point, not a result. */
+const CUTPOINT_AFTER = spaced(/^ ?(?:or (?:more|greater|higher|above)|and (?:above|over)|\+|threshold)/);
+const NEXT_SENTENCE = spaced(/^\s*(?:both|these|they|all|this|the(?: above| two)? (?:probabilities|values|results|risks|estimates|figures))\b/);
 const PAIR_LABEL = spaced(/\b(mof|major(?: osteoporotic)?(?: fracture)?|hip(?: fracture)?) ?\/ ?(mof|major(?: osteoporotic)?(?: fracture)?|hip(?: fracture)?)\b/);
 const KIND_AFTER = spaced(/^ ?(?:\( ?|(?:for|of) (?:a |the )?)(mof\b|major|hip|any)[^)\n]{0,30}\)?/);
 
@@ -105,6 +108,15 @@ function adjustedAt(ctx: Ctx, offset: number, sStart: number, sEnd: number): boo
     if (pa && pa[0] === 'adjusted' && !/tbs|trabecular/.test(norm.slice(sStart, sEnd))) return false;
     return true;
   }
+  // "MOF 17%, hip 2.9%. Both probabilities are adjusted for TBS."
+  const next = norm.slice(sEnd, sentenceEnd(ctx, Math.min(norm.length, sEnd + 1)));
+  if (NEXT_SENTENCE.test(next)) {
+    ADJUSTED.lastIndex = 0;
+    UNADJUSTED.lastIndex = 0;
+    if (UNADJUSTED.test(next)) return false;
+    ADJUSTED.lastIndex = 0;
+    if (ADJUSTED.test(next) && /tbs|trabecular/.test(next)) return true;
+  }
   // Fall back to the section's title: "TBS-ADJUSTED FRACTURE RISK".
   const section = sectionOf(ctx, offset);
   if (section) {
@@ -136,6 +148,7 @@ export function extractRisks(ctx: Ctx, slots: Slot[]): Risk[] {
     const windowStart = Math.max(sStart, myPrevEnd);
     const window = norm.slice(windowStart, num.start);
     if (COMPARATOR.test(window) || THRESHOLD_LABEL.test(norm.slice(sStart, num.start)) || isHistorical(ctx, num.start)) continue;
+    if (CUTPOINT_AFTER.test(norm.slice(pctEnd, pctEnd + 20))) continue;
     let mention = lastKindWord(window, windowStart);
     // "MOF/hip: 15%/2.1%": a pair label and a pair of values.
     const pair = lastMatch(PAIR_LABEL, norm.slice(sStart, num.start));

@@ -7,7 +7,8 @@ import type { Span } from '../types';
 import type { Num } from '../scan';
 import { lineNorm } from '../text';
 
-export type Column = 'bmd' | 't' | 'z' | 'tbs' | 'other';
+/** tbsScore: a "TBS T-score" or "TBS Z-score" column, which is not a BMD score. */
+export type Column = 'bmd' | 't' | 'z' | 'tbs' | 'tbsScore' | 'other';
 
 export interface Cell {
   column: Column;
@@ -24,9 +25,10 @@ export interface TableRow {
   cells: Cell[];
 }
 
-const COLUMN = /\b(?:bmd|bmc|t[- ]?scores?|z[- ]?scores?|tbs|young[- ]adult|age[- ]matched|ya|am|change|area)\b|%/g;
+const COLUMN = /\btbs[- ][tz][- ]?scores?\b|\b(?:bmd|bmc|t[- ]?scores?|z[- ]?scores?|tbs|young[- ]adult|age[- ]matched|ya|am|change|area)\b|%/g;
 
 function columnOf(word: string): Column {
+  if (word.startsWith('tbs') && word.length > 3) return 'tbsScore';
   if (word === 'bmd') return 'bmd';
   if (word[0] === 't' && word !== 'tbs') return 't';
   if (word[0] === 'z') return 'z';
@@ -36,6 +38,7 @@ function columnOf(word: string): Column {
 
 /** The measure a header cell names: a T-score or Z-score wins over other words in the cell. */
 function cellColumn(cell: string): Column {
+  if (/\btbs\b/.test(cell) && /[tz][- ]?score/.test(cell)) return 'tbsScore'; // not a BMD T-score
   if (/\bt[- ]?scores?\b|^t$/.test(cell)) return 't';
   if (/\bz[- ]?scores?\b|^z$/.test(cell)) return 'z';
   if (/\btbs\b/.test(cell)) return 'tbs';
@@ -69,7 +72,7 @@ function headerColumns(text: string): Column[] | null {
   const rest = text.replace(/\([^)]{0,20}\)/g, ' ').replace(COLUMN, ' ').replace(/[|:]/g, ' ').trim();
   if (rest && rest.split(/\s+/).length > 4) return null;
   const known = cols.filter((c) => c !== 'other').length;
-  if (known < 2 || !cols.some((c) => c === 't' || c === 'z' || c === 'tbs')) return null;
+  if (known < 2 || !cols.some((c) => c === 't' || c === 'z' || c === 'tbs' || c === 'tbsScore')) return null;
   return cols;
 }
 
