@@ -129,6 +129,11 @@ export function valueAfter(ctx: Ctx, from: number, fillers: ReadonlySet<string>,
     const num = ctx.numAt.get(i);
     if (num) return { type: 'number', num, end: num.end };
     const ch = norm[i];
+    // "- 1.3" with a spaced minus, after a label, is a negative value.
+    if (ch === '-') {
+      const neg = negatedAfter(ctx, i, i + 1, lineEnd);
+      if (neg) return neg;
+    }
     if (ch === '(') {
       // A short parenthetical that holds no number ("(L1-L4, TBS iNsight v3.1)") is skipped whole.
       const close = norm.indexOf(')', i);
@@ -152,6 +157,11 @@ export function valueAfter(ctx: Ctx, from: number, fillers: ReadonlySet<string>,
         word = word.slice(0, -1);
         j--;
       }
+      // Dictated signs: "T-score of minus 1.8", "negative 2.0".
+      if (word === 'minus' || word === 'negative') {
+        const neg = negatedAfter(ctx, i, j, lineEnd);
+        if (neg) return neg;
+      }
       if (!fillers.has(word)) return { type: 'none', end: i };
       i = j;
       steps++;
@@ -160,6 +170,16 @@ export function valueAfter(ctx: Ctx, from: number, fillers: ReadonlySet<string>,
     return { type: 'none', end: i };
   }
   return { type: 'none', end: i };
+}
+
+/** The unsigned number right after a written sign at [signStart, signEnd), as a negative value. */
+function negatedAfter(ctx: Ctx, signStart: number, signEnd: number, lineEnd: number): Found | null {
+  let k = signEnd;
+  while (k < lineEnd && (ctx.doc.norm.charCodeAt(k) === 32 || ctx.doc.norm.charCodeAt(k) === 9)) k++;
+  const num = ctx.numAt.get(k);
+  if (!num || num.signed || k === signEnd) return null;
+  const text = ctx.doc.text.slice(signStart, num.end);
+  return { type: 'number', num: { ...num, start: signStart, value: -num.value, signed: true, text }, end: num.end };
 }
 
 function hasValueIn(ctx: Ctx, from: number, to: number): boolean {

@@ -59,6 +59,8 @@ export interface Risk extends Located {
   value: number;
   text: string;
   adjusted: boolean;
+  /** Years the probability covers: 10 unless the sentence says otherwise (Garvan also gives 5). */
+  horizon: number;
 }
 
 export interface Provider extends Located {

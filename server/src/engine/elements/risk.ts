@@ -44,6 +44,14 @@ export function extractModels(ctx: Ctx, slots: Slot[]): RiskModel[] {
 /** "3% or more": a cut-point, not a result. */
 const CUTPOINT_AFTER = spaced(/^ ?(?:or (?:more|greater|higher|above)|and (?:above|over)|\+|threshold)/);
 const NEXT_SENTENCE = spaced(/^\s*(?:both|these|they|all|this|the(?: above| two)? (?:probabilities|values|results|risks|estimates|figures))\b/);
+/** The time horizon named last before the value: "5-year risk", "10-yr probability". */
+function horizonOf(before: string): number {
+  const m = lastMatch(HORIZON, before);
+  if (!m) return 10;
+  const n = m[1] === 'five' ? 5 : m[1] === 'ten' ? 10 : Number(m[1]);
+  return n > 0 && n <= 30 ? n : 10;
+}
+const HORIZON = /\b(\d{1,2}|five|ten)[- ]?(?:years?|yrs?|y)\b/;
 const PAIR_LABEL = spaced(/\b(mof|major(?: osteoporotic)?(?: fracture)?|hip(?: fracture)?) ?\/ ?(mof|major(?: osteoporotic)?(?: fracture)?|hip(?: fracture)?)\b/);
 const KIND_AFTER = spaced(/^ ?(?:\( ?|(?:for|of) (?:a |the )?)(mof\b|major|hip|any)[^)\n]{0,30}\)?/);
 
@@ -177,6 +185,7 @@ export function extractRisks(ctx: Ctx, slots: Slot[]): Risk[] {
       value: num.value,
       text: ctx.doc.text.slice(num.start, pctEnd),
       adjusted: adjustedAt(ctx, num.start, sStart, sEnd),
+      horizon: horizonOf(norm.slice(sStart, num.start)),
       span: { start: num.start, end: pctEnd },
       range: range(ctx, { start: num.start, end: pctEnd }),
     });

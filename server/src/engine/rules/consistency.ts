@@ -11,11 +11,18 @@ function riskName(r: Risk): string {
   return `${r.adjusted ? 'TBS-adjusted' : 'unadjusted'} ${r.kind === 'mof' ? 'MOF' : 'hip'} probability`;
 }
 
+/** The distinct (adjusted, horizon) pairs: risks are compared only within one. */
+function riskGroups(risks: readonly Risk[]): Array<[boolean, number]> {
+  const seen = new Map<string, [boolean, number]>();
+  for (const r of risks) seen.set(`${r.adjusted}/${r.horizon}`, [r.adjusted, r.horizon]);
+  return [...seen.values()];
+}
+
 export function hipVsMof({ elements }: RuleInput): Finding[] {
   const out: Finding[] = [];
-  for (const adjusted of [true, false]) {
-    const mof = elements.risks.find((r) => r.kind === 'mof' && r.adjusted === adjusted);
-    const hip = elements.risks.find((r) => r.kind === 'hip' && r.adjusted === adjusted);
+  for (const [adjusted, horizon] of riskGroups(elements.risks)) {
+    const mof = elements.risks.find((r) => r.kind === 'mof' && r.adjusted === adjusted && r.horizon === horizon);
+    const hip = elements.risks.find((r) => r.kind === 'hip' && r.adjusted === adjusted && r.horizon === horizon);
     if (!mof || !hip || hip.value <= mof.value) continue;
     out.push(
       finding('hip-risk-exceeds-mof', hip.range, `${riskName(hip)} ${hip.text} exceeds the ${riskName(mof)} ${mof.text} (line ${lineNo(mof.range)}): MOF includes hip fracture, so hip probability cannot be higher. Check both values.`, {
@@ -118,8 +125,8 @@ export function conflictRule({ elements }: RuleInput): Finding[] {
     );
   }
   for (const kind of ['mof', 'hip'] as const) {
-    for (const adjusted of [true, false]) {
-      const list = elements.risks.filter((r) => r.kind === kind && r.adjusted === adjusted);
+    for (const [adjusted, horizon] of riskGroups(elements.risks)) {
+      const list = elements.risks.filter((r) => r.kind === kind && r.adjusted === adjusted && r.horizon === horizon);
       if (list.length < 2) continue;
       const first = list[0];
       const other = list.find((r) => r.value !== first.value);
