@@ -184,21 +184,29 @@ function headerOf(doc: Doc, line: number): HeaderHit | null {
   const body = raw.trim();
   if (!body) return null;
   // Markdown header.
-  const md = /^#{1,6}[ \t]+/.exec(body);
+  const md = body.charCodeAt(0) === 35 ? /^#{1,6}[ \t]+/.exec(body) : null;
   if (md) {
     const title = body.slice(md[0].length).replace(/[ \t#]+$/, '').replace(/:$/, '').trim();
     if (!title) return null;
     const s = l.start + lead + md[0].length;
     return { title, start: s, end: s + title.length, inline: '' };
   }
-  const numbered = /^\d{1,2}[.)][ \t]*/.exec(body);
+  const c0 = body.charCodeAt(0);
+  const numbered = c0 >= 48 && c0 <= 57 ? /^\d{1,2}[.)][ \t]*/.exec(body) : null;
   const numLen = numbered ? numbered[0].length : 0;
   const colon = body.indexOf(':');
   if (colon > 0) {
     const label = body.slice(numLen, colon).trim();
-    const inline = body.slice(colon + 1).trim();
     if (label.length < 2 || label.length > 60 || !LABEL_CHARS.test(label)) return null;
     const labelNorm = label.toLowerCase().replace(/\s+/g, ' ').replace(/\*+/g, '');
+    const inline = body.slice(colon + 1).trim();
+    // Mixed case: only a known header name ("Impression:", "Fracture risk (FRAX adjusted for TBS):").
+    if (labelNorm !== label && label.toUpperCase() !== label) {
+      if (numbered || !(KNOWN_HEAD.test(labelNorm) || (inline === '' && KNOWN_HEAD_START.test(labelNorm)))) return null;
+      const s = l.start + lead + body.indexOf(label, numLen);
+      const inlineStart = inline ? l.start + lead + colon + 1 + (body.length - colon - 1 - body.slice(colon + 1).trimStart().length) : l.end;
+      return { title: label, start: s, end: s + label.length, inline, inlineStart };
+    }
     if (inline && FIELD_LABELS.test(labelNorm)) return null;
     const st = letterStats(label);
     const allCaps = st.lower === 0 && st.letters >= 3;
