@@ -10,9 +10,10 @@ import { lineOf } from '../text';
 import type { CategoryStatement, Located, TbsCategory, TbsValue, WhoClass, WhoStatement } from '../types';
 
 const AGE_PATTERNS: RegExp[] = [
-  /\bage[d]?\s*[:=]?\s*\(?(\d{1,3})(?![\d.,])/g,
+  /\bage[d]?(?:[\s*_]*[:=])?[\s*_]*\(?(\d{1,3})(?![\d.,])/g,
   /\b(\d{1,3})[- ](?:year|yr)s?[- ]old\b/g,
-  /\b(\d{1,3}) ?(?:y\/o|yo|y\.o\.|yrs?|years)\b(?! ago| since| of)/g,
+  /\b(\d{1,3}) ?(?:y\/o|yo|y\.o\.)(?![a-z])/g,
+  /\b(\d{1,3}) (?:years?|yrs?) (?:old|of age)\b/g,
   /\((\d{1,3}) ?y\)/g,
   /, (\d{1,3}) ?(?:y )?[fm]\b/g,
 ];
@@ -35,7 +36,7 @@ export function extractAge(ctx: Ctx): NumberFact | null {
   return null;
 }
 
-const BMI = /\bbmi\b\s*(?:of|is|was|[:=])?\s*(\d{1,2}(?:[.,]\d{1,2})?)(?![\d])/g;
+const BMI = /\bbmi\b(?:[\s*_]*(?:of|is|was|[:=]))?[\s*_]*(\d{1,2}(?:[.,]\d{1,2})?)(?![\d])/g;
 
 export function extractBmi(ctx: Ctx): NumberFact | null {
   BMI.lastIndex = 0;

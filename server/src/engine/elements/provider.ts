@@ -107,6 +107,10 @@ export function extractProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     }
     const nameNorm = doc.norm.slice(span.start, span.end);
     if (!validName(nameNorm)) continue;
+    // "Electronically signed by:" on the next line is another label, not a name.
+    LABEL.lastIndex = 0;
+    const lab = LABEL.exec(nameNorm);
+    if ((lab && lab.index === 0) || /:\s*$/.test(nameNorm)) continue;
     out.push({
       text: doc.text.slice(span.start, span.end),
       label: doc.text.slice(hit.start, hit.end),

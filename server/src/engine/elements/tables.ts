@@ -71,7 +71,8 @@ function headerColumns(text: string): Column[] | null {
   // A sentence that names two measures ("BMD T-scores were not provided") is not a header.
   const rest = text.replace(/\([^)]{0,20}\)/g, ' ').replace(COLUMN, ' ').replace(/[|:]/g, ' ').trim();
   if (rest && rest.split(/\s+/).length > 4) return null;
-  const known = cols.filter((c) => c !== 'other').length;
+  // Two different measures make a header; "TBS: TBS" is not one.
+  const known = new Set(cols.filter((c) => c !== 'other')).size;
   if (known < 2 || !cols.some((c) => c === 't' || c === 'z' || c === 'tbs' || c === 'tbsScore')) return null;
   return cols;
 }
