@@ -44,6 +44,8 @@ export function sectionOf(payload: unknown): unknown {
 
 export class SettingsStore {
   private cache = new Map<string, Promise<ResolvedSettings>>();
+  /** initializationOptions: the base every other source is merged over. */
+  private readonly initial: unknown;
   private pushed: unknown;
   private readonly files = new ConfigFiles();
   canPull = false;
@@ -53,10 +55,10 @@ export class SettingsStore {
   readonly reported = new Set<string>();
 
   constructor(private readonly connection: Connection, initial: unknown) {
-    this.pushed = initial;
+    this.initial = initial;
   }
 
-  /** Settings from a didChangeConfiguration push (or initializationOptions). */
+  /** Settings from a didChangeConfiguration push; merged over initializationOptions, never replacing them. */
   setPushed(raw: unknown): void {
     if (raw !== undefined) this.pushed = raw;
     this.cache.clear();
@@ -80,11 +82,12 @@ export class SettingsStore {
   }
 
   private async load(uri: string): Promise<ResolvedSettings> {
-    let raw: unknown = this.pushed;
+    // initializationOptions < pushed settings < pulled settings < .tbsreportrc.json
+    let raw: unknown = this.pushed && typeof this.pushed === 'object' ? mergeOver(this.initial, this.pushed) : this.initial;
     if (this.canPull) {
       try {
         const pulled = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
-        if (pulled && typeof pulled === 'object') raw = mergeOver(this.pushed, pulled);
+        if (pulled && typeof pulled === 'object') raw = mergeOver(raw, pulled);
       } catch {
         // Fall back to pushed settings.
       }
