@@ -45,6 +45,7 @@ h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:32px 0 12px;padding-bo
 .card.error b{color:var(--error)}.card.warning b{color:var(--warning)}.card.information b{color:var(--information)}
 table{border-collapse:collapse;width:100%;font-size:13px}th,td{text-align:left;padding:5px 8px;border-bottom:1px solid var(--line);vertical-align:top}th{background:var(--soft);font-weight:600}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+td code{white-space:nowrap}
 code,.src{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px}
 .src{white-space:pre-wrap;word-break:break-word;color:#333;background:var(--soft);padding:1px 4px;border-radius:3px}
 .sev{display:inline-block;min-width:74px;padding:0 6px;border-radius:3px;color:#fff;font-size:12px;text-align:center}
@@ -57,24 +58,29 @@ a{color:#0b5cad}footer{margin-top:40px;color:var(--muted);font-size:12px}
 @media print{details.file{break-inside:avoid}body{padding:0}}
 `;
 
-function niceMax(n: number): number {
-  if (n <= 5) return Math.max(1, n);
-  const p = 10 ** Math.floor(Math.log10(n));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= n) return m * p;
-  return 10 * p;
+/** Whole-number axis ticks: a step of 1, 2 or 5 times a power of ten, four or five steps. */
+export function axisTicks(max: number): number[] {
+  const raw = Math.max(1, max / 4);
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * p).find((s) => s >= raw && Number.isInteger(s)) ?? Math.ceil(raw);
+  const top = Math.max(step, Math.ceil(max / step) * step);
+  const ticks: number[] = [];
+  for (let v = 0; v <= top; v += step) ticks.push(v);
+  return ticks;
 }
 
 /** A horizontal stacked bar chart: one bar per rule, one segment per severity. */
 export function ruleChart(rules: RuleCount[]): string {
   const labelW = 230;
-  const barW = 460;
+  const barW = 560;
   const rowH = 26;
-  const top = 34;
+  const top = 40;
   const width = labelW + barW + 70;
   if (!rules.length) {
     return `<svg id="rule-chart" role="img" aria-labelledby="rule-chart-title" width="${width}" height="60" viewBox="0 0 ${width} 60" xmlns="http://www.w3.org/2000/svg"><title id="rule-chart-title">Findings per rule: none</title><text x="0" y="34" class="empty">No findings: every checked report documents what its profile needs.</text></svg>`;
   }
-  const max = niceMax(Math.max(...rules.map((r) => r.total)));
+  const ticks = axisTicks(Math.max(...rules.map((r) => r.total)));
+  const max = ticks[ticks.length - 1];
   const height = top + rules.length * rowH + 10;
   const scale = (n: number) => (n / max) * barW;
   const parts: string[] = [];
@@ -87,11 +93,10 @@ export function ruleChart(rules: RuleCount[]): string {
     lx += 22 + LABEL[s].length * 7;
   }
   // ticks
-  for (let i = 0; i <= 4; i++) {
-    const x = labelW + (barW * i) / 4;
-    const v = (max * i) / 4;
-    parts.push(`<line class="axis" x1="${x}" y1="${top - 6}" x2="${x}" y2="${height - 6}"/>`);
-    parts.push(`<text class="tick" x="${x}" y="${top - 9}" text-anchor="middle">${Number.isInteger(v) ? v : v.toFixed(1)}</text>`);
+  for (const v of ticks) {
+    const x = (labelW + scale(v)).toFixed(1);
+    parts.push(`<line class="axis" x1="${x}" y1="${top - 4}" x2="${x}" y2="${height - 6}"/>`);
+    parts.push(`<text class="tick" x="${x}" y="${top - 7}" text-anchor="middle">${v}</text>`);
   }
   rules.forEach((r, i) => {
     const y = top + i * rowH;
@@ -134,12 +139,12 @@ export function formatHtml(outcomes: Outcome[], s: Summary, opts: HtmlOptions): 
     ranked.push({ index, o, counts, total: o.report.diagnostics.length });
   });
   ranked.sort((a, b) => b.counts.error - a.counts.error || b.counts.warning - a.counts.warning || b.total - a.total || a.index - b.index);
-  const unreadable = outcomes.filter((o) => !o.report);
+  const unreadable = outcomes.filter((o) => o.error !== undefined);
   const openFiles = opts.openFiles ?? 50;
 
   const h: string[] = [];
   h.push('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">');
-  h.push(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">`);
+  h.push(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">`);
   h.push('<meta name="referrer" content="no-referrer">\n<meta name="robots" content="noindex, nofollow">');
   h.push('<meta name="viewport" content="width=device-width, initial-scale=1">');
   h.push(`<meta name="generator" content="tbs-report ${esc(opts.version)}">`);

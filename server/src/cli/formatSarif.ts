@@ -11,8 +11,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES, ruleDocPath } from '../engine/rules/registry';
 import type { Severity } from '../engine/types';
-import type { Outcome } from './report';
-import type { Summary } from './summary';
+import type { Diagnostic, FileError } from './report';
+import { spliceItems } from './jsonText';
 
 export interface SarifOptions {
   version: string;
@@ -23,7 +23,7 @@ export interface SarifOptions {
   exitCode: number;
 }
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+export const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
 function pascal(id: string): string {
   return id.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase());
@@ -65,45 +65,47 @@ export function sarifRules(ruleDocsBase: string | null) {
   });
 }
 
-export function buildSarif(outcomes: Outcome[], _summary: Summary, opts: SarifOptions, stdinPaths: ReadonlySet<string>) {
-  const ruleIndex = new Map(RULES.map((r, i) => [r.id as string, i]));
-  const results = [];
-  const notifications = [];
-  for (const o of outcomes) {
-    const loc = artifactLocation(o.path, opts.cwd, stdinPaths.has(o.path));
-    if (!o.report) {
-      notifications.push({
-        level: 'error' as const,
-        message: { text: `${o.path}: ${o.error ?? 'not checked'}` },
-        locations: [{ physicalLocation: { artifactLocation: loc } }],
-        descriptor: { id: 'file-not-checked' },
-      });
-      continue;
-    }
-    for (const d of o.report.diagnostics) {
-      const idx = ruleIndex.get(d.code);
-      results.push({
-        ruleId: d.code,
-        ...(idx !== undefined ? { ruleIndex: idx } : {}),
-        level: LEVEL[d.severity],
-        message: { text: d.message },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: loc,
-              region: {
-                startLine: d.range.start.line + 1,
-                startColumn: d.range.start.character + 1,
-                endLine: d.range.end.line + 1,
-                endColumn: d.range.end.character + 1,
-              },
-            },
-          },
-        ],
-      });
-    }
-  }
+const RULE_INDEX = new Map(RULES.map((r, i) => [r.id as string, i]));
+
+/** One finding as a SARIF result. */
+export function sarifResult(shown: string, d: Diagnostic, cwd: string, isStdin: boolean) {
+  const idx = RULE_INDEX.get(d.code);
   return {
+    ruleId: d.code,
+    ...(idx !== undefined ? { ruleIndex: idx } : {}),
+    level: LEVEL[d.severity],
+    message: { text: d.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: artifactLocation(shown, cwd, isStdin),
+          region: {
+            startLine: d.range.start.line + 1,
+            startColumn: d.range.start.character + 1,
+            endLine: d.range.end.line + 1,
+            endColumn: d.range.end.character + 1,
+          },
+        },
+      },
+    ],
+  };
+}
+
+const MARK = '@@tbs-report:results@@';
+
+/**
+ * The SARIF log, from each file's results already serialised (see render.ts) and the files that
+ * could not be checked: pretty-printed, each result on one line.
+ */
+export function assembleSarif(resultParts: string[], errors: FileError[], opts: SarifOptions, stdinPaths: ReadonlySet<string>): string {
+  const notifications = errors.map((e) => ({
+    level: 'error' as const,
+    message: { text: `${e.path}: ${e.error}` },
+    locations: [{ physicalLocation: { artifactLocation: artifactLocation(e.path, opts.cwd, stdinPaths.has(e.path)) } }],
+    descriptor: { id: 'file-not-checked' },
+  }));
+  const parts = resultParts.filter((p) => p.length > 0).flatMap((p) => p.split('\n'));
+  const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0' as const,
     runs: [
@@ -120,12 +122,9 @@ export function buildSarif(outcomes: Outcome[], _summary: Summary, opts: SarifOp
         originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(opts.cwd).href.replace(/\/?$/, '/')}` } },
         invocations: [{ executionSuccessful: notifications.length === 0, exitCode: opts.exitCode, toolExecutionNotifications: notifications }],
         columnKind: 'utf16CodeUnits' as const,
-        results,
+        results: parts.length ? [MARK] : [],
       },
     ],
   };
-}
-
-export function formatSarif(outcomes: Outcome[], summary: Summary, opts: SarifOptions, stdinPaths: ReadonlySet<string>): string {
-  return `${JSON.stringify(buildSarif(outcomes, summary, opts, stdinPaths), null, 2)}\n`;
+  return `${spliceItems(JSON.stringify(log, null, 2), MARK, parts)}\n`;
 }

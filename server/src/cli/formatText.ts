@@ -7,13 +7,19 @@ import type { Outcome } from './report';
 import type { Summary } from './summary';
 import { plural } from './summary';
 
-export interface TextOptions {
-  color: boolean;
-  /** Leave the summary out. */
-  quiet: boolean;
-}
-
 const COLORS: Record<Severity, string> = { error: '31', warning: '33', information: '36', hint: '2' };
+
+/** One file's lines (empty when it has no finding). */
+export function textLines(o: Outcome, color: boolean): string {
+  if (!o.report) return '';
+  let out = '';
+  for (const d of o.report.diagnostics) {
+    const sev = color ? `\x1b[${COLORS[d.severity]}m${d.severity}\x1b[0m` : d.severity;
+    const code = color ? `\x1b[2m[${d.code}]\x1b[0m` : `[${d.code}]`;
+    out += `${o.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${sev}: ${d.message} ${code}\n`;
+  }
+  return out;
+}
 
 export function formatSummary(s: Summary, color = false): string {
   const bold = (t: string) => (color ? `\x1b[1m${t}\x1b[0m` : t);
@@ -35,19 +41,9 @@ export function formatSummary(s: Summary, color = false): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function formatText(outcomes: Outcome[], summary: Summary, opts: TextOptions): string {
-  const out: string[] = [];
-  for (const o of outcomes) {
-    if (!o.report) continue;
-    for (const d of o.report.diagnostics) {
-      const sev = opts.color ? `\x1b[${COLORS[d.severity]}m${d.severity}\x1b[0m` : d.severity;
-      const code = opts.color ? `\x1b[2m[${d.code}]\x1b[0m` : `[${d.code}]`;
-      out.push(`${o.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${sev}: ${d.message} ${code}\n`);
-    }
-  }
-  if (!opts.quiet) {
-    if (out.length) out.push('\n');
-    out.push(formatSummary(summary, opts.color));
-  }
-  return out.join('');
+/** The whole text report from the files' parts (in input order). */
+export function assembleText(parts: string[], summary: Summary, opts: { quiet: boolean; color: boolean }): string {
+  const body = parts.join('');
+  if (opts.quiet) return body;
+  return `${body}${body ? '\n' : ''}${formatSummary(summary, opts.color)}`;
 }

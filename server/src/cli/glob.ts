@@ -6,9 +6,10 @@
  *   {a,b}  either alternative (may nest)          \x     the character x itself
  *
  * Matching is case-insensitive (reports exported from Windows systems are often named *.TXT).
- * A pattern without "/" is matched against a file's base name and against each directory name on
- * its way; a pattern with "/" against the path relative to the directory argument and against the
- * path as printed. A trailing "/" (or "/**") matches a directory and everything below it.
+ * As in .gitignore, a pattern without "/" (a trailing one aside) is matched against a file's base
+ * name and against each directory name on its way; a pattern with a "/" at the start or in the
+ * middle against the path relative to the directory argument and against the path as printed.
+ * A trailing "/" or "/**" matches a directory and everything below it.
  */
 
 export interface Glob {
@@ -103,8 +104,10 @@ export function compileGlob(pattern: string): Glob {
   let p = pattern.trim();
   if (!p) throw new Error('empty glob pattern');
   while (p.startsWith('./')) p = p.slice(2);
+  // As in .gitignore: a "/" at the start or in the middle anchors the pattern; a trailing one does not.
+  const anchored = p.replace(/\/+$/, '').includes('/');
+  if (p.startsWith('/')) p = p.slice(1);
   if (p.endsWith('/') && p.length > 1) p = `${p}**`;
-  const anchored = p.replace(/\/\*\*$/, '').includes('/');
   const [body] = translate(p, 0, false);
   return { source: pattern, anchored, re: new RegExp(`^${body}$`, 'i') };
 }

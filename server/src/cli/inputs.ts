@@ -46,14 +46,22 @@ export function collectInputs(operands: string[], opts: CollectOptions): Collect
   const seen = new Set<string>();
   let stdinSeen = false;
 
-  const add = (shown: string, fsPath: string) => {
-    const key = path.resolve(fsPath);
+  /** `key` is the file's real path: a file reached twice (a link, a repeated argument) is checked once. */
+  const add = (shown: string, fsPath: string, key: string) => {
     if (seen.has(key)) return;
     seen.add(key);
     inputs.push({ path: shown, fsPath });
   };
 
-  const walk = (root: string, dir: string, rel: string, visited: Set<string>): number => {
+  const realOf = (p: string) => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+
+  const walk = (dir: string, dirReal: string, rel: string, visited: Set<string>): number => {
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -66,11 +74,12 @@ export function collectInputs(operands: string[], opts: CollectOptions): Collect
     let found = 0;
     for (const ent of entries) {
       if (ent.name.startsWith('.')) continue;
-      const full = path.join(dir, ent.name);
+      const full = dir === '.' ? ent.name : dir.endsWith('/') ? dir + ent.name : `${dir}/${ent.name}`;
       const r = rel ? `${rel}/${ent.name}` : ent.name;
       let isDir = ent.isDirectory();
       let isFile = ent.isFile();
-      if (ent.isSymbolicLink()) {
+      const link = ent.isSymbolicLink();
+      if (link) {
         try {
           const st = fs.statSync(full);
           isDir = st.isDirectory();
@@ -86,20 +95,15 @@ export function collectInputs(operands: string[], opts: CollectOptions): Collect
       if (isDir) {
         if (SKIPPED_DIRS.has(ent.name)) continue;
         if (exclude.some((g) => matchDir(g, r, full))) continue;
-        let real: string;
-        try {
-          real = fs.realpathSync(full);
-        } catch {
-          real = path.resolve(full);
-        }
+        const real = link ? realOf(full) : `${dirReal}/${ent.name}`;
         if (visited.has(real)) continue; // a symbolic-link cycle
         visited.add(real);
-        found += walk(root, full, r, visited);
+        found += walk(full, real, r, visited);
         visited.delete(real);
       } else if (isFile) {
-        if (!include.some((g) => matchInclude(g, r, full))) continue;
-        if (exclude.some((g) => matchFile(g, r, full))) continue;
-        add(full, full);
+        if (!include.some((g) => (g.anchored ? matchInclude(g, r, full) : g.re.test(ent.name)))) continue;
+        if (exclude.length && exclude.some((g) => matchFile(g, r, full))) continue;
+        add(full, full, link ? realOf(full) : `${dirReal}/${ent.name}`);
         found++;
       }
       // sockets, FIFOs and devices found while walking are never reports: skipped
@@ -122,19 +126,17 @@ export function collectInputs(operands: string[], opts: CollectOptions): Collect
       continue;
     }
     if (st.isDirectory()) {
-      let real: string;
-      try {
-        real = fs.realpathSync(op);
-      } catch {
-        real = path.resolve(op);
+      const real = realOf(op);
+      const n = walk(path.normalize(op), real, '', new Set([real]));
+      if (n === 0) {
+        const inc = (opts.include.length ? opts.include : DEFAULT_INCLUDE).join(', ');
+        notes.push(`${op}: no file matched ${inc}${opts.exclude.length ? ` outside --exclude ${opts.exclude.join(', ')}` : ''}`);
       }
-      const n = walk(op, op, '', new Set([real]));
-      if (n === 0) notes.push(`${op}: no file matched ${(opts.include.length ? opts.include : DEFAULT_INCLUDE).join(', ')}`);
     } else {
       // A file named on the command line is checked whatever its name; only --exclude drops it.
       const rel = op.replace(/^\.\//, '');
       if (exclude.some((g) => matchFile(g, rel, op))) continue;
-      add(op, op);
+      add(op, op, realOf(op));
     }
   }
   return { inputs, notes };

@@ -7,20 +7,23 @@
  * The same file is the worker-thread entry: started with workerData it checks batches instead.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { version as PACKAGE_VERSION } from '../../../package.json';
 import { resolveSettings } from '../engine/settings';
 import type { EngineSettings } from '../engine/settings';
 import type { Options } from './args';
 import { HELP, UsageError, parseArgs } from './args';
 import { formatHtml } from './formatHtml';
-import { formatJson } from './formatJson';
-import { formatSarif } from './formatSarif';
-import { formatSummary, formatText } from './formatText';
+import { assembleJson } from './formatJson';
+import { assembleSarif } from './formatSarif';
+import { assembleText, formatSummary } from './formatText';
 import { collectInputs } from './inputs';
 import { checkAll, decideJobs, isCheckWorker, runCheckWorker } from './pool';
+import type { PoolStats } from './pool';
 import type { ProgressStream } from './progress';
 import { createProgress } from './progress';
-import { dropMinor, exitStatus, summarize } from './summary';
+import type { FileError, Outcome } from './report';
+import { exitStatus, summarize } from './summary';
 
 export const VERSION: string = PACKAGE_VERSION;
 
@@ -99,51 +102,64 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`tbs-report: ${(e as Error).message}\nRun "tbs-report --help" for usage.\n`);
     return 2;
   }
-  const { inputs, notes } = collected;
+  const { notes } = collected;
+  // A report written into a checked directory by an earlier run is not a report to check.
+  const outPath = opts.output === null ? null : path.resolve(cwd, opts.output);
+  const inputs = outPath === null ? collected.inputs : collected.inputs.filter((i) => i.fsPath === null || path.resolve(cwd, i.fsPath) !== outPath);
   if (!opts.quiet) for (const n of notes) io.stderr(`tbs-report: ${n}\n`);
   if (!inputs.length) {
     io.stderr('tbs-report: no report files to check\n');
     return 2;
   }
 
+  const t0 = Date.now();
+  const stats: PoolStats = { threads: 0, batchSize: 0, checkedBy: [], failedWorkers: 0 };
   const stderrTTY = !!io.progressStream?.isTTY;
-  const progress = createProgress(io.progressStream ?? { write: () => 0 }, opts.progress && !opts.quiet);
-  const withLines = opts.format === 'html';
-  let outcomes = await checkAll(inputs, {
+  const delay = env.TBS_REPORT_PROGRESS_DELAY && /^\d+$/.test(env.TBS_REPORT_PROGRESS_DELAY) ? Number(env.TBS_REPORT_PROGRESS_DELAY) : 300;
+  const progress = createProgress(io.progressStream ?? { write: () => 0 }, opts.progress && !opts.quiet, delay);
+  const color = opts.format === 'text' && (opts.color === 'always' || (opts.color === 'auto' && opts.output === null && !!io.stdoutIsTTY && !env.NO_COLOR));
+  const briefs = await checkAll(inputs, {
     jobs: decideJobs(opts.jobs, inputs.length),
-    opts: { settings, maxBytes: opts.maxFileSize, withLines },
+    check: { settings, maxBytes: opts.maxFileSize, withLines: opts.format === 'html' },
+    render: { format: opts.format, quiet: opts.quiet, color, cwd },
     workerScript: io.workerScript ?? __filename,
     onProgress: (done, total) => progress.update(done, total),
+    stats,
   });
   progress.stop();
+  const t1 = Date.now();
 
-  if (opts.quiet) outcomes = dropMinor(outcomes);
-  const summary = summarize(outcomes, opts.maxWarnings);
+  const summary = summarize(briefs, opts.maxWarnings);
   const status = exitStatus(summary);
+  const errors: FileError[] = briefs.filter((b) => b.error !== undefined).map((b) => ({ path: b.path, error: b.error as string }));
   const stdinPaths = new Set(inputs.filter((i) => i.fsPath === null && i.error === undefined).map((i) => i.path));
 
   let text: string;
   switch (opts.format) {
     case 'json':
-      text = formatJson(outcomes, summary);
+      text = assembleJson(briefs.filter((b) => b.error === undefined).map((b) => b.part), errors, summary);
       break;
     case 'sarif':
-      text = formatSarif(outcomes, summary, { version: VERSION, ruleDocsBase: opts.ruleDocsBase, cwd, exitCode: status }, stdinPaths);
+      text = assembleSarif(briefs.map((b) => b.part), errors, { version: VERSION, ruleDocsBase: opts.ruleDocsBase, cwd, exitCode: status }, stdinPaths);
       break;
-    case 'html':
+    case 'html': {
+      const outcomes: Outcome[] = briefs.map((b) => (b.error !== undefined ? { path: b.path, error: b.error } : b.part ? (JSON.parse(b.part) as Outcome) : { path: b.path }));
       text = formatHtml(outcomes, summary, { version: VERSION, generatedAt: generatedAt(env), defaultProfile: settings.profile, ruleDocsBase: opts.ruleDocsBase });
       break;
-    default: {
-      const color = opts.color === 'always' || (opts.color === 'auto' && opts.output === null && !!io.stdoutIsTTY && !env.NO_COLOR);
-      text = formatText(outcomes, summary, { color, quiet: opts.quiet });
     }
+    default:
+      text = assembleText(briefs.map((b) => b.part), summary, { quiet: opts.quiet, color });
   }
 
-  for (const o of outcomes) if (!o.report) io.stderr(`tbs-report: ${o.path}: ${o.error}\n`);
+  for (const e of errors) io.stderr(`tbs-report: ${e.path}: ${e.error}\n`);
+  if (env.TBS_REPORT_STATS) {
+    // Diagnostics for tests and tuning: how the work was shared, and where the time went.
+    io.stderr(`tbs-report: stats: inputs=${inputs.length} threads=${stats.threads} batch=${stats.batchSize} checkedBy=${stats.checkedBy.join(',')} failedWorkers=${stats.failedWorkers} check=${t1 - t0}ms format=${Date.now() - t1}ms\n`);
+  }
 
   if (opts.output !== null) {
     try {
-      fs.writeFileSync(opts.output, text);
+      fs.writeFileSync(outPath ?? opts.output, text);
     } catch (e) {
       io.stderr(`tbs-report: cannot write ${opts.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
       return 2;

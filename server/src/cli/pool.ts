@@ -8,18 +8,19 @@
 import * as os from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import type { CheckOptions } from './check';
-import { checkInput } from './check';
 import type { Input } from './inputs';
-import type { Outcome } from './report';
+import type { Brief, RenderOptions } from './render';
+import { processInput } from './render';
 
 /** Below this many inputs a run stays in-process unless --jobs says otherwise. */
-export const PARALLEL_MIN_INPUTS = 300;
+export const PARALLEL_MIN_INPUTS = 1000;
 /** Batches in flight per worker, so that a worker never waits for the main thread. */
 const IN_FLIGHT = 3;
 
 export interface WorkerInit {
   tbsReportWorker: 1;
-  opts: CheckOptions;
+  check: CheckOptions;
+  render: RenderOptions;
 }
 
 interface BatchRequest {
@@ -29,7 +30,7 @@ interface BatchRequest {
 
 interface BatchResult {
   id: number;
-  outcomes: Outcome[];
+  briefs: Brief[];
 }
 
 export function availableCores(): number {
@@ -41,7 +42,7 @@ export function availableCores(): number {
 export function decideJobs(requested: number | 'auto', inputs: number): number {
   if (requested !== 'auto') return Math.max(1, Math.min(requested, Math.max(1, inputs)));
   if (inputs < PARALLEL_MIN_INPUTS) return 1;
-  return Math.max(1, Math.min(availableCores(), Math.ceil(inputs / 100)));
+  return availableCores();
 }
 
 export function batchSizeFor(inputs: number, jobs: number): number {
@@ -55,48 +56,62 @@ export function isCheckWorker(): boolean {
 
 /** The worker's side: check each batch it is sent, answer with one message per batch. */
 export function runCheckWorker(): void {
-  const { opts } = workerData as WorkerInit;
+  const { check, render } = workerData as WorkerInit;
   const port = parentPort;
   if (!port) return;
   port.on('message', (req: BatchRequest) => {
-    const outcomes = req.inputs.map((i) => checkInput(i, opts));
-    const res: BatchResult = { id: req.id, outcomes };
+    const briefs = req.inputs.map((i) => processInput(i, check, render));
+    const res: BatchResult = { id: req.id, briefs };
     port.postMessage(res);
   });
 }
 
 export interface RunOptions {
   jobs: number;
-  opts: CheckOptions;
+  check: CheckOptions;
+  render: RenderOptions;
   /** The script a worker runs: the CLI entry (dist/cli.js in the bundle). */
   workerScript: string;
   onProgress?: (done: number, total: number) => void;
+  /** Filled in with how the work was shared: inputs checked per thread (index 0 = main thread). */
+  stats?: PoolStats;
 }
 
-function serial(inputs: Input[], ro: RunOptions): Outcome[] {
-  const out: Outcome[] = new Array(inputs.length);
+export interface PoolStats {
+  threads: number;
+  batchSize: number;
+  /** Inputs checked by each thread; [0] is the main thread. */
+  checkedBy: number[];
+  /** Workers that failed (their batches were checked again elsewhere). */
+  failedWorkers: number;
+}
+
+function serial(inputs: Input[], ro: RunOptions): Brief[] {
+  const out: Brief[] = new Array(inputs.length);
   for (let i = 0; i < inputs.length; i++) {
-    out[i] = checkInput(inputs[i], ro.opts);
+    out[i] = processInput(inputs[i], ro.check, ro.render);
     if (ro.onProgress && (i & 31) === 31) ro.onProgress(i + 1, inputs.length);
   }
   ro.onProgress?.(inputs.length, inputs.length);
+  if (ro.stats) Object.assign(ro.stats, { threads: 1, batchSize: inputs.length, checkedBy: [inputs.length], failedWorkers: 0 });
   return out;
 }
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export async function checkAll(inputs: Input[], ro: RunOptions): Promise<Outcome[]> {
-  // Standard input can only be read here; it is checked first, in the main thread.
+export async function checkAll(inputs: Input[], ro: RunOptions): Promise<Brief[]> {
   const jobs = ro.jobs;
   if (jobs <= 1 || inputs.length === 0) return serial(inputs, ro);
 
   const total = inputs.length;
-  const out: Outcome[] = new Array(total);
+  const out: Brief[] = new Array(total);
   const size = batchSizeFor(total, jobs);
   const queue: Array<[number, number]> = [];
   for (let s = 0; s < total; s += size) queue.push([s, Math.min(total, s + size)]);
   let done = 0;
   const report = () => ro.onProgress?.(done, total);
+  const checkedBy: number[] = [0];
+  let failedWorkers = 0;
 
   // Inputs that only the main thread can read (standard input) are never sent to a worker.
   const mainOnly = (b: [number, number]) => {
@@ -108,8 +123,8 @@ export async function checkAll(inputs: Input[], ro: RunOptions): Promise<Outcome
   const allDone = new Promise<void>((resolve) => {
     finish = resolve;
   });
-  const complete = (b: [number, number], outcomes: Outcome[]) => {
-    for (let i = 0; i < outcomes.length; i++) out[b[0] + i] = outcomes[i];
+  const complete = (b: [number, number], briefs: Brief[]) => {
+    for (let i = 0; i < briefs.length; i++) out[b[0] + i] = briefs[i];
     done += b[1] - b[0];
     report();
     if (done === total) finish();
@@ -136,6 +151,7 @@ export async function checkAll(inputs: Input[], ro: RunOptions): Promise<Outcome
   const fail = (slot: Slot) => {
     if (!slot.alive) return;
     slot.alive = false;
+    failedWorkers++;
     // Hand its unfinished batches back; the main thread (or another worker) checks them.
     for (const b of slot.inFlight.values()) queue.unshift(b);
     slot.inFlight.clear();
@@ -144,7 +160,7 @@ export async function checkAll(inputs: Input[], ro: RunOptions): Promise<Outcome
   };
   let wake: () => void = () => {};
 
-  const init: WorkerInit = { tbsReportWorker: 1, opts: ro.opts };
+  const init: WorkerInit = { tbsReportWorker: 1, check: ro.check, render: ro.render };
   for (let w = 0; w < jobs - 1; w++) {
     let worker: Worker;
     try {
@@ -154,11 +170,14 @@ export async function checkAll(inputs: Input[], ro: RunOptions): Promise<Outcome
     }
     const slot: Slot = { worker, inFlight: new Map(), alive: true };
     slots.push(slot);
+    const slotIndex = slots.length;
+    checkedBy.push(0);
     worker.on('message', (res: BatchResult) => {
       const b = slot.inFlight.get(res.id);
       if (!b) return;
       slot.inFlight.delete(res.id);
-      complete(b, res.outcomes);
+      complete(b, res.briefs);
+      checkedBy[slotIndex] += b[1] - b[0];
       feed(slot);
     });
     worker.on('error', () => fail(slot));
@@ -170,9 +189,10 @@ export async function checkAll(inputs: Input[], ro: RunOptions): Promise<Outcome
   for (;;) {
     const b = queue.shift();
     if (b) {
-      const outcomes: Outcome[] = [];
-      for (let i = b[0]; i < b[1]; i++) outcomes.push(checkInput(inputs[i], ro.opts));
-      complete(b, outcomes);
+      const briefs: Brief[] = [];
+      for (let i = b[0]; i < b[1]; i++) briefs.push(processInput(inputs[i], ro.check, ro.render));
+      complete(b, briefs);
+      checkedBy[0] += b[1] - b[0];
       await tick();
       continue;
     }
@@ -185,6 +205,7 @@ export async function checkAll(inputs: Input[], ro: RunOptions): Promise<Outcome
     wake = () => {};
   }
   await allDone;
+  if (ro.stats) Object.assign(ro.stats, { threads: slots.length + 1, batchSize: size, checkedBy, failedWorkers });
   await Promise.all(
     slots.map((s) => {
       s.alive = false;

@@ -39,7 +39,8 @@ export function createProgress(stream: ProgressStream, enabled: boolean, delayMs
       if (t - start < delayMs || (t - last < intervalMs && done < total)) return;
       last = t;
       drawn = true;
-      stream.write(`\r${renderBar(done, total, stream.columns ?? 80, t - start)}\x1b[K`);
+      const cols = stream.columns && stream.columns >= 40 ? stream.columns : 80;
+      stream.write(`\r${renderBar(done, total, cols, t - start)}\x1b[K`);
     },
     stop() {
       if (drawn) stream.write('\r\x1b[K');

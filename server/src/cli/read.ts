@@ -13,6 +13,7 @@ export type ReadResult = { text: string } | { error: string };
 
 const isUtf8: ((b: Buffer) => boolean) | undefined = (buffer as unknown as { isUtf8?: (b: Buffer) => boolean }).isUtf8;
 const latin1 = new TextDecoder('windows-1252');
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) === 0 ? 0 : 1)} MB`;
@@ -89,7 +90,11 @@ function readBounded(fd: number, maxBytes: number): Buffer | null {
     try {
       n = fs.readSync(fd, chunk, 0, chunk.length, null);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') {
+        // a non-blocking pipe with nothing in it yet: wait a little instead of spinning
+        Atomics.wait(PAUSE, 0, 0, 5);
+        continue;
+      }
       if ((e as NodeJS.ErrnoException).code === 'EOF') break;
       throw e;
     }

@@ -12,7 +12,14 @@ export interface FileReport {
     risks: Array<{ kind: 'mof' | 'hip'; value: number; adjusted: boolean; range: Range }>;
     provider: { text: string; range: Range } | null;
   };
-  diagnostics: Array<{ code: string; severity: Severity; message: string; range: Range }>;
+  diagnostics: Diagnostic[];
+}
+
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  range: Range;
 }
 
 /** A file that could not be checked. Kept out of `files`, listed in `errors`. */

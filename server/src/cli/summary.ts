@@ -3,6 +3,12 @@ import { RULES } from '../engine/rules/registry';
 import type { Severity } from '../engine/types';
 import type { FileReport, Outcome } from './report';
 
+/** What the summary needs of one input: its error, or the code and severity of each finding. */
+export interface Tally {
+  error?: string;
+  findings?: Array<[string, Severity]>;
+}
+
 export type SeverityCounts = Record<Severity, number>;
 
 export interface RuleCount {
@@ -33,28 +39,28 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information
 const zero = (): SeverityCounts => ({ error: 0, warning: 0, information: 0, hint: 0 });
 const ORDER = new Map(RULES.map((r, i) => [r.id as string, i]));
 
-export function summarize(outcomes: Outcome[], maxWarnings: number | null): Summary {
+export function summarize(tallies: Tally[], maxWarnings: number | null): Summary {
   const bySeverity = zero();
   const rules = new Map<string, RuleCount>();
   let filesChecked = 0;
   let filesClean = 0;
   let unreadable = 0;
   let findings = 0;
-  for (const o of outcomes) {
-    if (!o.report) {
+  for (const t of tallies) {
+    if (t.error !== undefined || !t.findings) {
       unreadable++;
       continue;
     }
     filesChecked++;
-    const ds = o.report.diagnostics;
+    const ds = t.findings;
     if (!ds.length) filesClean++;
     findings += ds.length;
-    for (const d of ds) {
-      bySeverity[d.severity]++;
-      let rc = rules.get(d.code);
-      if (!rc) rules.set(d.code, (rc = { id: d.code, total: 0, bySeverity: zero() }));
+    for (const [code, severity] of ds) {
+      bySeverity[severity]++;
+      let rc = rules.get(code);
+      if (!rc) rules.set(code, (rc = { id: code, total: 0, bySeverity: zero() }));
       rc.total++;
-      rc.bySeverity[d.severity]++;
+      rc.bySeverity[severity]++;
     }
   }
   const byRule = [...rules.values()].sort((a, b) => b.total - a.total || (ORDER.get(a.id) ?? 999) - (ORDER.get(b.id) ?? 999) || (a.id < b.id ? -1 : 1));

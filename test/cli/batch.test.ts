@@ -1,0 +1,82 @@
+/**
+ * A generated batch of 10,000 typical reports (about 3 KB each) in nested directories: checked in
+ * parallel (worker threads) it gives byte-for-byte the output of a serial run, in input order,
+ * and both stay within the performance budget (about 3 s on the 2-core reference machine; the
+ * assertion allows for a loaded CI machine, the timings are printed).
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as os from 'node:os';
+import { writeBatch } from './generate';
+import { parseJson, runCliAsync, tmpDir } from './helpers';
+
+const COUNT = 10_000;
+let dir = '';
+let files: string[] = [];
+
+before(() => {
+  dir = tmpDir('batch');
+  files = writeBatch(dir, COUNT);
+  const size = files.slice(0, 100).reduce((a, f) => a + fs.statSync(f).size, 0) / 100;
+  assert.ok(size > 2500 && size < 3600, `typical report size, got ${size}`);
+});
+
+after(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function stats(stderr: string): { threads: number; checkedBy: number[] } {
+  const m = /threads=(\d+) batch=\d+ checkedBy=([\d,]+) failedWorkers=0/.exec(stderr);
+  assert.ok(m, `stats line in stderr: ${stderr.slice(0, 300)}`);
+  return { threads: Number(m[1]), checkedBy: m[2].split(',').map(Number) };
+}
+
+test('10,000 reports: parallel output is identical to serial output, in input order', async (t) => {
+  const env = { TBS_REPORT_STATS: '1' };
+  const serial = await runCliAsync(['check', '--format', 'json', '--jobs', '1', dir], { env });
+  const parallel = await runCliAsync(['check', '--format', 'json', '--jobs', '2', dir], { env });
+  t.diagnostic(`json, 10,000 reports: serial ${serial.ms} ms, parallel (2 threads) ${parallel.ms} ms (wall, process start included)`);
+  assert.equal(serial.status, 1);
+  assert.equal(parallel.status, 1);
+  assert.equal(stats(serial.stderr).threads, 1);
+  const p = stats(parallel.stderr);
+  assert.equal(p.threads, 2);
+  assert.ok(p.checkedBy.every((n) => n > 0), `both threads checked reports: ${p.checkedBy}`);
+  assert.equal(p.checkedBy.reduce((a, b) => a + b, 0), COUNT);
+  assert.ok(parallel.stdout === serial.stdout, 'parallel JSON output is byte-for-byte the serial one');
+  const j = parseJson(parallel);
+  assert.equal(j.files.length, COUNT);
+  assert.deepEqual(j.files.map((f) => f.path), files, 'input (walk) order');
+  assert.equal(j.summary.filesChecked, COUNT);
+  assert.ok(j.summary.filesWithFindings > 1000 && j.summary.filesClean > 5000, 'a realistic mix of findings');
+  assert.ok(Object.keys(j.summary.byRule).length >= 6);
+  // lenient bound for a shared machine; the budget is about 3 s on an idle 2-core machine
+  assert.ok(parallel.ms < 20_000 && serial.ms < 20_000, 'within the time budget (generously)');
+});
+
+test('10,000 reports in text format: the default (auto) parallelism uses all cores', async (t) => {
+  const auto = await runCliAsync(['check', dir], { env: { TBS_REPORT_STATS: '1' } });
+  const st = stats(auto.stderr);
+  t.diagnostic(`text, 10,000 reports: auto (${st.threads} threads, ${st.checkedBy.join('/')} reports each) ${auto.ms} ms`);
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  assert.equal(st.threads, cores, 'a large batch uses all cores');
+  assert.equal(auto.status, 1);
+  const lines = auto.stdout.split('\n');
+  assert.ok(lines[0].startsWith(`${files[0]}:`) || lines[0].startsWith(dir), 'paths as found under the directory argument');
+  assert.match(auto.stdout, /\n10000 files checked: \d+ clean, \d+ with findings\.\n/);
+  // findings in input order: the file of each line never goes back
+  const order = new Map(files.map((f, i) => [f, i]));
+  let last = -1;
+  for (const line of lines) {
+    const m = /^(.+?\.radreport):\d+:\d+: /.exec(line);
+    if (!m) continue;
+    const i = order.get(m[1]);
+    assert.ok(i !== undefined && i >= last, `order at ${line.slice(0, 80)}`);
+    last = i;
+  }
+  assert.ok(last > COUNT / 2);
+  assert.ok(auto.ms < 20_000);
+  assert.equal(path.isAbsolute(dir), true);
+});
