@@ -58,6 +58,16 @@ if [ -f "$ENTRY" ] && cs_version | grep -q "^$CS_VERSION "; then
   exit 0
 fi
 
+# node-gyp must build against the local Node headers: it cannot download them here.
+NODEDIR=$(npm config get nodedir 2>/dev/null || true)
+if [ -z "$NODEDIR" ] || [ "$NODEDIR" = "undefined" ] || [ "$NODEDIR" = "null" ]; then
+  NODE_PREFIX=$(dirname "$(dirname "$(command -v node)")")
+  for cand in "$NODE_PREFIX" /usr /usr/local; do
+    if [ -f "$cand/include/node/node_api.h" ]; then export npm_config_nodedir="$cand"; break; fi
+  done
+  [ -n "${npm_config_nodedir:-}" ] || log "warning: no local Node headers found (include/node); node-gyp may try to download them"
+fi
+
 log "installing code-server $CS_VERSION into $D (takes a few minutes)"
 rm -rf "$D"
 mkdir -p "$D" "$(dirname "$CODE_SERVER_CONFIG")"

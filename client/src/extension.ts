@@ -57,6 +57,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       status.text = s?.reason ? 'TBS: not checked' : 'TBS';
       status.detail = s?.reason ?? '';
       status.severity = vscode.LanguageStatusSeverity.Information;
+      status.command = undefined;
       return;
     }
     const total = s.required.length;

@@ -15,4 +15,7 @@ if (args.includes('--help') || !args.some((a) => /^--(stdio|node-ipc|socket|pipe
   process.stderr.write('Usage: tbs-report-language-server --stdio | --node-ipc | --socket=PORT\n\nThe TBS report language server (LSP). Start it from an editor; see the README for Neovim, Emacs and Helix.\n');
   process.exit(args.includes('--help') ? 0 : 2);
 }
-new TbsServer(createConnection(ProposedFeatures.all)).listen();
+const server = new TbsServer(createConnection(ProposedFeatures.all));
+// A bad message from a client must not take the server down: log (without report text) and go on.
+process.on('unhandledRejection', (err) => server.logError('a request', err));
+server.listen();

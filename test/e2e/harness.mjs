@@ -632,6 +632,94 @@ export async function readProblemCounts(page) {
   return { errors: num(/Errors?:\s*(\d+)/i), warnings: num(/Warnings?:\s*(\d+)/i), info: num(/Infos?:\s*(\d+)/i), label };
 }
 
+/**
+ * Every marker row of the Problems panel, also when the virtualized list renders only part of them:
+ * when fewer rows are rendered than the status bar's problem counts announce, the panel is maximized
+ * ("View: Toggle Maximized Panel") for the read and restored after. Throws when still short.
+ */
+export async function readAllMarkers(page, { timeout = DEFAULT_TIMEOUT } = {}) {
+  const rows = await readMarkers(page, { timeout });
+  const { errors, warnings, info } = await readProblemCounts(page);
+  const total = errors + warnings + info;
+  if (rows.length >= total) return rows;
+  await runCommand(page, 'View: Toggle Maximized Panel', { timeout });
+  try {
+    return await waitUntil(async () => {
+      const r = (await readProblems(page)).filter((x) => x.kind === 'marker');
+      return r.length >= total ? r : null;
+    }, { timeout: 5000, what: `${total} rendered Problems rows in the maximized panel` });
+  } finally {
+    await runCommand(page, 'View: Toggle Maximized Panel', { timeout });
+  }
+}
+
+// ---- editor state
+
+/** Whether the active editor's tab shows unsaved changes (only meaningful with files.autoSave off). */
+export async function isActiveEditorDirty(page) {
+  return ((await page.locator('.tabs-container .tab.active').getAttribute('class')) || '').split(/\s+/).includes('dirty');
+}
+
+/**
+ * Closes every editor, reverting unsaved changes (no "Save changes?" dialog): a clean slate between
+ * scenarios, also after one failed half-way. Returns how many were closed.
+ */
+export async function closeAllEditors(page, { timeout = DEFAULT_TIMEOUT } = {}) {
+  const tabs = page.locator('.tabs-container .tab');
+  for (let i = 0; i < 30; i++) {
+    const n = await tabs.count();
+    if (!n) return i;
+    if (await page.locator(`${QUICK_INPUT}`).isVisible().catch(() => false)) await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape'); // menus, suggestions, snippet mode
+    const dirty = await isActiveEditorDirty(page);
+    if (dirty) await runCommand(page, 'View: Revert and Close Editor', { timeout });
+    else await page.keyboard.press('Control+W');
+    await waitUntil(async () => (await tabs.count()) < n, { timeout, what: 'the editor to close' });
+  }
+  throw new Error('closeAllEditors: editors keep opening');
+}
+
+/** Presses Ctrl+Z in the editor until its tab is no longer dirty (needs files.autoSave off). */
+export async function undoUntilClean(page, { maxSteps = 50, timeout = DEFAULT_TIMEOUT } = {}) {
+  await focusEditor(page, { timeout });
+  for (let i = 0; i < maxSteps; i++) {
+    if (!(await isActiveEditorDirty(page))) return i;
+    await page.keyboard.press('Control+Z');
+    // the tab redraws asynchronously: give it a moment to drop 'dirty' before undoing further
+    await waitUntil(async () => !(await isActiveEditorDirty(page)), { timeout: 300, interval: 30 }).catch(() => {});
+  }
+  throw new Error(`the editor is still dirty after ${maxSteps} undo steps`);
+}
+
+/** The status bar's cursor item as shown, e.g. "Ln 21, Col 25 (3 selected)". */
+export async function readCursorStatus(page) {
+  return ((await page.locator('#status\\.editor\\.selection').textContent().catch(() => '')) || '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The squiggles drawn in the visible part of the active editor, top to bottom:
+ * [{ line (1-based, read from the gutter), severity ('error'|'warning'|'info'|'hint'), left, width }].
+ */
+export async function readSquiggles(page) {
+  const ed = page.locator('.editor-group-container.active .monaco-editor').first();
+  return ed.evaluate((root) => {
+    const lineAt = new Map();
+    for (const d of root.querySelectorAll('.margin-view-overlays > div')) {
+      const n = d.querySelector('.line-numbers');
+      if (n) lineAt.set(parseFloat(d.style.top), Number(n.textContent.trim()));
+    }
+    const out = [];
+    for (const d of root.querySelectorAll('.view-overlays > div')) {
+      for (const sq of d.querySelectorAll('[class*="squiggly-"]')) {
+        const sev = (sq.className.match(/squiggly-(error|warning|info|hint)/) || [])[1];
+        if (!sev) continue;
+        out.push({ line: lineAt.get(parseFloat(d.style.top)) ?? null, severity: sev, left: parseFloat(sq.style.left), width: parseFloat(sq.style.width) });
+      }
+    }
+    return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || a.left - b.left);
+  });
+}
+
 // ---- status bar / language status
 
 /** @returns {Promise<Array<{id: string, text: string, ariaLabel: string}>>} every visible status bar entry */
@@ -809,11 +897,18 @@ export async function save(page, { timeout = DEFAULT_TIMEOUT } = {}) {
     { timeout, what: 'the active tab to be saved (not dirty)' });
 }
 
-/** Waits until a file on disk satisfies `matcher` (string it contains, RegExp, or fn(content)); returns the content. */
+/**
+ * Waits until a file on disk satisfies `matcher` (string it contains, RegExp, or fn(content)) and reads
+ * the same on two polls in a row (a write in progress is not taken for the result); returns the content.
+ */
 export async function waitForFileContent(file, matcher, { timeout = DEFAULT_TIMEOUT } = {}) {
+  let prev = null;
   return waitUntil(async () => {
     const c = await fsp.readFile(file, 'utf8').catch(() => null);
-    return c != null && matches(c, matcher) ? c : null;
+    const ok = c != null && matches(c, matcher);
+    const stable = ok && c === prev;
+    prev = ok ? c : null;
+    return stable ? c : null;
   }, { timeout, what: `${file} to match ${matcher}` });
 }
 
@@ -946,7 +1041,9 @@ export async function hoverSquiggle(page, { severity = 'warning', timeout = DEFA
   await sq.hover({ force: true });
   const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover .hover-contents').first();
   await hover.waitFor({ state: 'visible', timeout });
-  return (await hover.textContent())?.replace(/\s+/g, ' ').trim();
+  await page.waitForFunction((el) => (el.innerText || '').trim().length > 0, await hover.elementHandle(), { timeout });
+  // innerText keeps the hover's line breaks: "message\nsource(code)\nView Problem (Alt+F8) ..."
+  return (await hover.innerText()).replace(/[ \t]+/g, ' ').trim();
 }
 
 /** Visible notification toasts' messages. */

@@ -137,7 +137,7 @@ export class TbsServer {
       const wait = delay ?? s.debounceMs;
       const run = () => {
         this.timers.delete(doc.uri);
-        void this.publish(doc.uri);
+        this.publish(doc.uri).catch((err: unknown) => this.logError('publishing diagnostics', err));
       };
       if (wait <= 0) {
         run();
@@ -147,6 +147,12 @@ export class TbsServer {
       if (existing) clearTimeout(existing);
       this.timers.set(doc.uri, setTimeout(run, wait));
     });
+  }
+
+  /** Logs an internal error by its kind and message only: never report text. */
+  logError(what: string, err: unknown): void {
+    const e = err instanceof Error ? err : new Error(String(err));
+    this.connection.console.error(`tbs-report: ${what} failed: ${e.name}: ${e.message.slice(0, 200)}`);
   }
 
   private forget(uri: string): void {
@@ -168,10 +174,10 @@ export class TbsServer {
   /** Undefined when the document is checked; otherwise why not. */
   private whyNot(doc: TextDocument, s: ResolvedSettings): string | undefined {
     if (!s.enable) return 'checking is turned off (tbsReport.enable)';
-    const size = Buffer.byteLength(doc.getText(), 'utf8');
+    const size = Buffer.byteLength(textOf(doc), 'utf8');
     if (size > s.maxFileSize) return `the file is ${(size / 1024 / 1024).toFixed(1)} MB, above tbsReport.maxFileSize (${(s.maxFileSize / 1024 / 1024).toFixed(1)} MB)`;
     if (doc.languageId === LANGUAGE_ID) return undefined;
-    if ((doc.languageId === 'plaintext' || doc.languageId === 'markdown') && s.checkPlainText && mentionsTbs(doc.getText())) return undefined;
+    if ((doc.languageId === 'plaintext' || doc.languageId === 'markdown') && s.checkPlainText && mentionsTbs(textOf(doc))) return undefined;
     return 'not a TBS report';
   }
 
@@ -186,7 +192,7 @@ export class TbsServer {
     let analysis: Analysis | null = null;
     if (!reason) {
       try {
-        analysis = analyze(current.getText(), settings.engine);
+        analysis = analyze(textOf(current), settings.engine);
       } catch (err) {
         // The engine should never throw; if it does, say so without any report text.
         this.connection.console.error(`tbs-report: analysis failed: ${(err as Error).name}: ${(err as Error).message.slice(0, 200)}`);
@@ -238,6 +244,12 @@ export class TbsServer {
     };
     void this.connection.sendNotification(STATUS_NOTIFICATION, status);
   }
+}
+
+/** A document's text; a client that sent no string (a protocol error) gets an empty document. */
+function textOf(doc: TextDocument): string {
+  const t = doc.getText() as unknown;
+  return typeof t === 'string' ? t : '';
 }
 
 function lineLength(doc: TextDocument, line: number): number {

@@ -132,8 +132,12 @@ export function planInsertions(ctx: Ctx, missing: readonly ElementId[], provider
       // After the last line, which has no line break of its own.
       pos = positionAt(doc, doc.text.length);
       const needsBreak = doc.text.length > 0 && !/[\r\n]$/.test(doc.text);
-      const blank = g.header && lastContent >= 0 ? eol : '';
+      const blank = (g.header || g.order === 99) && lastContent >= 0 ? eol : '';
       snippet = `${needsBreak ? eol : ''}${blank}${body}${needsBreak ? '' : eol}`;
+    } else if (!g.header && g.order === 99 && g.at.line > 0 && !ctx.blankLine[g.at.line - 1]) {
+      // The signature block at the end: a blank line between it and the text above.
+      pos = { line: g.at.line, character: 0 };
+      snippet = `${eol}${body}${eol}`;
     } else {
       pos = { line: g.at.line, character: 0 };
       // A new section keeps a blank line from its neighbours.

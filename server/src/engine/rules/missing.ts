@@ -46,7 +46,8 @@ export interface Documented {
 
 export function documentedElements(input: RuleInput, slots: readonly Slot[]): Documented {
   const { elements, profile } = input;
-  const required = [...PROFILE_REQUIRES[profile]];
+  // An element whose missing-* rule is turned off is not required.
+  const required = PROFILE_REQUIRES[profile].filter((e) => input.ctx.settings.severity[MISSING_RULE[e]] !== 'off');
   const present: Record<ElementId, boolean> = {
     tbs: elements.tbs.length > 0,
     tScore: elements.tScores.length > 0,
