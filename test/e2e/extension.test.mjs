@@ -183,11 +183,15 @@ describe('TBS Report Assistant in VS Code (code-server + Chromium)', { timeout: 
     await h.save(s.page);
     const saved = await h.waitForFileContent(onDisk(DRAFT), (c) => c !== original);
     await s.shot('fixed-and-saved');
-    // the author's text, line for line, plus exactly the two new lines
+    // the author's text, line for line, plus exactly the two new lines (the signature line comes
+    // with the blank line that sets it off from the text above)
     const added = ['Interpreting physician: Jane Roe, MD', 'Risk model: FRAX'];
     const lines = saved.split('\n');
     for (const a of added) assert.equal(lines.filter((l) => l === a).length, 1, `"${a}" once in:\n${saved}`);
-    assert.deepEqual(lines.filter((l) => !added.includes(l)), original.split('\n'), `author's text changed:\n${saved}`);
+    const sig = lines.indexOf(added[0]);
+    assert.equal(lines[sig - 1], '', `a blank line before the inserted signature:\n${saved}`);
+    const kept = lines.filter((l, i) => !added.includes(l) && i !== sig - 1);
+    assert.deepEqual(kept, original.split('\n'), `author's text changed:\n${saved}`);
     // ... each in its place: the risk model in FRACTURE RISK (before IMPRESSION), the provider after the text
     const at = (t) => lines.indexOf(t);
     assert.ok(at('FRACTURE RISK:') < at('Risk model: FRAX') && at('Risk model: FRAX') < at('IMPRESSION:'), saved);
