@@ -40,7 +40,20 @@ export interface SiteParse {
  * Reads a site from free text: "Left femoral neck", "Rt total hip", "L1-L4", "lumbar spine",
  * "radius 33%". Returns null when no region word is present.
  */
+const SITE_CACHE = new Map<string, SiteParse | null>();
+
 export function parseSite(textNorm: string): SiteParse | null {
+  if (textNorm.length > 80) return computeSite(textNorm);
+  let site = SITE_CACHE.get(textNorm);
+  if (site === undefined) {
+    site = computeSite(textNorm);
+    if (SITE_CACHE.size > 5000) SITE_CACHE.clear();
+    SITE_CACHE.set(textNorm, site);
+  }
+  return site;
+}
+
+function computeSite(textNorm: string): SiteParse | null {
   const t = ` ${textNorm.replace(/[^a-z0-9%/' -]/g, ' ').replace(/\s+/g, ' ')} `;
   let side: SiteParse['side'] = null;
   if (/ (?:left|lt|l) /.test(t)) side = 'left';

@@ -53,8 +53,18 @@ function replaceSpecial(c: string): string {
   return DASHES.test(c) ? '-' : ' ';
 }
 
+/** Does the text hold any character that `SPECIAL` rewrites (a control, or a non-ASCII dash or space)? */
+function needsSpecial(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c >= 0xa0) return true;
+  }
+  return false;
+}
+
 export function normalise(text: string): string {
-  return lowerSameLength(text).replace(SPECIAL, replaceSpecial);
+  const lower = lowerSameLength(text);
+  return needsSpecial(text) ? lower.replace(SPECIAL, replaceSpecial) : lower;
 }
 
 export function makeDoc(text: string): Doc {

@@ -10,7 +10,7 @@ import { lineNorm, lineOf, lineText } from '../text';
 import type { Provider, Slot, Span } from '../types';
 
 const LABEL = spaced(new RegExp(
-  '(?<![a-z])(?:' +
+  '\\/s\\/|\\b(?:' +
   [
     'electronically signed(?: and verified)?(?: by)?',
     'signed electronically(?: by)?',
@@ -26,7 +26,6 @@ const LABEL = spaced(new RegExp(
     'bone health specialist',
     'provider',
     'physician',
-    '\\/s\\/',
   ].join('|') + ')',
   'g',
 ));

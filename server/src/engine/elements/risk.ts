@@ -28,6 +28,7 @@ export function extractModels(ctx: Ctx, slots: Slot[]): RiskModel[] {
     out.push({ name: modelName(m[0]), span, range: range(ctx, span) });
   }
   // "Risk model: ___" is the model's place, unfilled.
+  if (!ctx.placeholders.length) return out;
   const LABEL = MODEL_LABEL;
   LABEL.lastIndex = 0;
   while ((m = LABEL.exec(ctx.doc.norm)) !== null) {

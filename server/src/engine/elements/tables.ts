@@ -110,6 +110,14 @@ function trailingValues(ctx: Ctx, start: number, end: number): { tokens: Token[]
   return { tokens, labelEnd: i };
 }
 
+const COLUMN_WORD = /t[- ]?score|z[- ]?score|tbs|bmd/g;
+
+/** A header names at least two measures. */
+function twoColumnWords(text: string): boolean {
+  COLUMN_WORD.lastIndex = 0;
+  return COLUMN_WORD.exec(text) !== null && COLUMN_WORD.exec(text) !== null;
+}
+
 export function parseTables(ctx: Ctx): TableRow[] {
   const { doc } = ctx;
   const rows: TableRow[] = [];
@@ -117,7 +125,7 @@ export function parseTables(ctx: Ctx): TableRow[] {
   for (let i = 0; i < n; i++) {
     if (ctx.blankLine[i]) continue;
     const text = lineNorm(doc, i);
-    if (!/t[- ]?score|z[- ]?score|tbs|bmd/.test(text)) continue;
+    if (!twoColumnWords(text)) continue;
     const cols = headerColumns(text);
     if (!cols) continue;
     ctx.tableLine[i] = 1;
