@@ -190,7 +190,7 @@ function mayBeHeader(doc: Doc, line: number): boolean {
 function headerOf(doc: Doc, line: number): HeaderHit | null {
   if (!mayBeHeader(doc, line)) return null;
   const raw = lineText(doc, line);
-  if (raw.includes('tbs-report-disable')) return null;
+  if (doc.hasDisable && raw.includes('tbs-report-disable')) return null;
   const l = doc.lines[line];
   const lead = raw.length - raw.trimStart().length;
   const body = raw.trim();
@@ -210,15 +210,17 @@ function headerOf(doc: Doc, line: number): HeaderHit | null {
   if (colon > 0) {
     const label = body.slice(numLen, colon).trim();
     if (label.length < 2 || label.length > 60 || !LABEL_CHARS.test(label)) return null;
-    const labelNorm = label.toLowerCase().replace(/\s+/g, ' ').replace(/\*+/g, '');
-    const inline = body.slice(colon + 1).trim();
+    const lower = label.toLowerCase();
+    const labelNorm = /\s\s|\t|\*/.test(lower) ? lower.replace(/\s+/g, ' ').replace(/\*+/g, '') : lower;
     // Mixed case: only a known header name ("Impression:", "Fracture risk (FRAX adjusted for TBS):").
-    if (labelNorm !== label && label.toUpperCase() !== label) {
+    if (lower !== label && !/^[^a-z]*$/.test(label)) {
+      const inline = body.slice(colon + 1).trim();
       if (numbered || !(KNOWN_HEAD.test(labelNorm) || (inline === '' && KNOWN_HEAD_START.test(labelNorm)))) return null;
       const s = l.start + lead + body.indexOf(label, numLen);
       const inlineStart = inline ? l.start + lead + colon + 1 + (body.length - colon - 1 - body.slice(colon + 1).trimStart().length) : l.end;
       return { title: label, start: s, end: s + label.length, inline, inlineStart };
     }
+    const inline = body.slice(colon + 1).trim();
     if (inline && FIELD_LABELS.test(labelNorm)) return null;
     const st = letterStats(label);
     const allCaps = st.lower === 0 && st.letters >= 3;

@@ -20,6 +20,8 @@ export interface Doc {
   lines: Line[];
   /** The line break the document mostly uses, for inserted text. */
   eol: string;
+  /** The text holds a "tbs-report-disable" comment somewhere. */
+  hasDisable: boolean;
 }
 
 // Dashes and minus signs that reports use for a minus or a range: hyphen variants, figure dash,
@@ -86,7 +88,8 @@ export function makeDoc(text: string): Doc {
     }
   }
   lines.push({ start, end: n, next: n });
-  return { text, norm: normalise(text), lines, eol: crlf > lf ? '\r\n' : '\n' };
+  const norm = normalise(text);
+  return { text, norm, lines, eol: crlf > lf ? '\r\n' : '\n', hasDisable: norm.includes('tbs-report-disable') };
 }
 
 /** Index of the line that holds `offset` (binary search). */
