@@ -15,14 +15,8 @@ export const ROOT = resolve(__dirname, '../../..');
 export const SERVER = join(ROOT, 'dist', 'server.js');
 export const CLI = join(ROOT, 'dist', 'cli.js');
 
-export interface Position {
-  line: number;
-  character: number;
-}
-export interface Range {
-  start: Position;
-  end: Position;
-}
+import type { Position, Range } from '../../server/src/engine/types';
+export type { Position, Range };
 export interface LspDiagnostic {
   code: string;
   severity: number;

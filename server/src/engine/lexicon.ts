@@ -1,3 +1,5 @@
+import { memoByString } from './memo';
+
 /**
  * The words reports use, as data. Adding a site's phrasing should touch this file only.
  */
@@ -40,18 +42,7 @@ export interface SiteParse {
  * Reads a site from free text: "Left femoral neck", "Rt total hip", "L1-L4", "lumbar spine",
  * "radius 33%". Returns null when no region word is present.
  */
-const SITE_CACHE = new Map<string, SiteParse | null>();
-
-export function parseSite(textNorm: string): SiteParse | null {
-  if (textNorm.length > 80) return computeSite(textNorm);
-  let site = SITE_CACHE.get(textNorm);
-  if (site === undefined) {
-    site = computeSite(textNorm);
-    if (SITE_CACHE.size > 5000) SITE_CACHE.clear();
-    SITE_CACHE.set(textNorm, site);
-  }
-  return site;
-}
+export const parseSite: (textNorm: string) => SiteParse | null = memoByString(computeSite, 5000);
 
 function computeSite(textNorm: string): SiteParse | null {
   const t = ` ${textNorm.replace(/[^a-z0-9%/' -]/g, ' ').replace(/\s+/g, ' ')} `;

@@ -6,6 +6,7 @@
 import type { Doc } from './text';
 import { isBlank, lineNorm, lineText, rangeOf } from './text';
 import type { Section, SectionKind, Span } from './types';
+import { memoByString } from './memo';
 
 export interface Num extends Span {
   value: number;
@@ -111,17 +112,7 @@ const KNOWN_HEAD = /^(?:indications?|clinical history|history|technique|comparis
 /** A mixed-case label alone on its line that starts like a header: "Fracture risk (FRAX adjusted for TBS):". */
 const KNOWN_HEAD_START = /^(?:fracture risk|frax|trabecular bone score|tbs results|impression|findings|results|bone density|technique|indications?|clinical history|comparison|recommendations?|conclusions?|assessment|summary|interpretation)\b/;
 
-const KIND_CACHE = new Map<string, SectionKind>();
-
-export function sectionKind(titleNorm: string): SectionKind {
-  let kind = KIND_CACHE.get(titleNorm);
-  if (kind === undefined) {
-    kind = computeSectionKind(titleNorm);
-    if (KIND_CACHE.size > 2000) KIND_CACHE.clear();
-    KIND_CACHE.set(titleNorm, kind);
-  }
-  return kind;
-}
+export const sectionKind: (titleNorm: string) => SectionKind = memoByString(computeSectionKind, 2000, 200);
 
 function computeSectionKind(titleNorm: string): SectionKind {
   const t = titleNorm.replace(/\s+/g, ' ').replace(/^\d{1,2}[.)] */, '').trim();
