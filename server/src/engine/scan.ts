@@ -58,7 +58,7 @@ export const UNIT_AFTER = /^[ -]?(?:g\/cm|g\/cm2|g\/cm²|mg\b|kg\b|cm\b|mm\b|%|p
 /** Placeholders read per document (each becomes a diagnostic; more than this is not a draft). */
 export const MAX_PLACEHOLDERS = 1000;
 
-const PLACEHOLDER_NORM = /_{3,}|\[ *(?:\.\.\.|\u2026)? *\]|\*{3,}|\{\{[^{}\n\r]{0,60}\}\}|<[a-z][^<>\n\r]{0,40}>/g;
+const PLACEHOLDER_NORM = /_{3,}|\[ *(?:\.\.\.|\u2026)? *\]|(?<!\S)\*{3,}(?![^\s.,;:)\]])|\{\{[^{}\n\r]{0,60}\}\}|<[a-z][^<>\n\r]{0,40}>/g;
 const PLACEHOLDER_XX = /\bX{2,}(?:[/.:-]X+)*\b/g;
 
 export function findPlaceholders(doc: Doc): Span[] {

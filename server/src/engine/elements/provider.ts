@@ -48,12 +48,14 @@ function validName(textNorm: string): boolean {
 function nameSpan(ctx: Ctx, from: number, lineEnd: number): Span {
   const { norm } = ctx.doc;
   let s = from;
-  while (s < lineEnd && /[\s:\-–—=]/.test(norm[s])) s++;
+  // Markdown emphasis around a label ("**Signed by:** Jane Roe") is not part of the name.
+  // A run of three underscores is a placeholder, not emphasis: stop there.
+  while (s < lineEnd && /[\s:\-–—=*_]/.test(norm[s]) && !norm.startsWith('___', s)) s++;
   let e = Math.min(lineEnd, s + 120);
   const rest = norm.slice(s, e);
   const stop = /\s(?:on|at)\s+\d|\s\d{1,2}\/\d{1,2}\/\d{2,4}|\s\d{4}-\d\d-\d\d|\s\d{1,2}:\d\d|\s{3,}|\s*[;|]|\.\s/.exec(rest);
   if (stop) e = s + stop.index;
-  while (e > s && /[\s,.]/.test(norm[e - 1])) e--;
+  while (e > s && /[\s,.*_]/.test(norm[e - 1]) && !norm.endsWith('___', e)) e--;
   return { start: s, end: e };
 }
 

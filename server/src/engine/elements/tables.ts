@@ -145,6 +145,8 @@ export function parseTables(ctx: Ctx): TableRow[] {
       while (labelStart < labelEnd && /[\s|]/.test(doc.norm[labelStart])) labelStart++;
       const label = doc.norm.slice(labelStart, labelEnd).replace(/[\s|]+$/, '');
       if (!/[a-z]/.test(label)) break;
+      // "Femoral neck T-score: ___" is a labelled line after the table, not a row of it.
+      if (/:\s*$|[tz][- ]?score|tbs/.test(label)) break;
       // Right-align when there are at least as many values as columns, else left-align.
       const use = tokens.length >= cols.length ? tokens.slice(tokens.length - cols.length) : tokens;
       const cells: Cell[] = use.map((t, k) => ({ column: cols[k], num: t.num, placeholder: t.placeholder }));

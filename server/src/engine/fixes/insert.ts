@@ -134,6 +134,10 @@ export function planInsertions(ctx: Ctx, missing: readonly ElementId[], provider
       const needsBreak = doc.text.length > 0 && !/[\r\n]$/.test(doc.text);
       const blank = (g.header || g.order === 99) && lastContent >= 0 ? eol : '';
       snippet = `${needsBreak ? eol : ''}${blank}${body}${needsBreak ? '' : eol}`;
+    } else if (!g.header && g.at.line > 0 && ctx.tableLine[g.at.line - 1]) {
+      // Right under a table: a blank line first, so the new line is not read as a row.
+      pos = { line: g.at.line, character: 0 };
+      snippet = `${eol}${body}${eol}`;
     } else if (!g.header && g.order === 99 && g.at.line > 0 && !ctx.blankLine[g.at.line - 1]) {
       // The signature block at the end: a blank line between it and the text above.
       pos = { line: g.at.line, character: 0 };
