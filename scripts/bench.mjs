@@ -35,8 +35,15 @@ const ONLY = onlyArg ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : argv[arg
 const want = (area) => ONLY.includes(area);
 // --server-node-options="--max-semi-space-size=4": Node/V8 flags for the spawned server (as the VS Code
 // client would pass in execArgv), given to it through NODE_OPTIONS.
+// By default the server runs with the flags the VS Code client gives it (SERVER_NODE_FLAGS in
+// server/src/protocol.ts, read from the source so there is one list).
 const serverOptsArg = argv.find((a) => a.startsWith('--server-node-options='));
-const SERVER_NODE_OPTIONS = serverOptsArg ? serverOptsArg.slice('--server-node-options='.length) : '';
+const clientFlags = (/SERVER_NODE_FLAGS = \[([^\]]*)\]/.exec(fs.readFileSync(new URL('../server/src/protocol.ts', import.meta.url), 'utf8'))?.[1] ?? '')
+  .split(',')
+  .map((s) => s.trim().replace(/^'|'$/g, ''))
+  .filter(Boolean)
+  .join(' ');
+const SERVER_NODE_OPTIONS = serverOptsArg ? serverOptsArg.slice('--server-node-options='.length) : clientFlags;
 
 const CFG = QUICK
   ? {

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import { ELEMENT_NAMES } from '../../server/src/engine/profiles';
-import { COMMANDS, INSERT_ALL_KIND, LANGUAGE_ID, SETTINGS_SECTION, STATUS_NOTIFICATION, TRUST_NOTIFICATION } from '../../server/src/protocol';
+import { COMMANDS, INSERT_ALL_KIND, LANGUAGE_ID, SERVER_NODE_FLAGS, SETTINGS_SECTION, STATUS_NOTIFICATION, TRUST_NOTIFICATION } from '../../server/src/protocol';
 import type { StatusParams } from '../../server/src/protocol';
 import snippets from '../../snippets/radiology-report.code-snippets';
 
@@ -23,8 +23,8 @@ const SELECTOR: vscode.DocumentSelector = [
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_FLAGS } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6019'] } },
   };
   const output = vscode.window.createOutputChannel('TBS Report Assistant', { log: true });
   const clientOptions: LanguageClientOptions = {

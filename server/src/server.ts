@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=4
 /**
  * Entry point of the language server: `node dist/server.js --stdio` (or --node-ipc, --socket=N).
  * Only wires the connection to the server class.
