@@ -56,12 +56,10 @@ function replaceSpecial(c: string): string {
 }
 
 /** Does the text hold any character that `SPECIAL` rewrites (a control, or a non-ASCII dash or space)? */
+const NOT_PLAIN = /[^\t\n\r\x20-\x9f]/;
+
 function needsSpecial(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c >= 0xa0) return true;
-  }
-  return false;
+  return NOT_PLAIN.test(text);
 }
 
 export function normalise(text: string): string {
@@ -75,6 +73,19 @@ export function makeDoc(text: string): Doc {
   let crlf = 0;
   let lf = 0;
   const n = text.length;
+  if (!text.includes('\r')) {
+    // Only "\n" breaks: let indexOf find them.
+    let i = text.indexOf('\n');
+    while (i >= 0) {
+      lines.push({ start, end: i, next: i + 1 });
+      lf++;
+      start = i + 1;
+      i = text.indexOf('\n', start);
+    }
+    lines.push({ start, end: n, next: n });
+    const norm = normalise(text);
+    return { text, norm, lines, eol: '\n', hasDisable: norm.includes('tbs-report-disable') };
+  }
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {

@@ -101,6 +101,7 @@ const WHO_EXCLUDE_AFTER = spaced(/^ ?(?:therapy|treatment|medications?|pharmacot
 export function extractWho(ctx: Ctx): WhoStatement[] {
   const out: WhoStatement[] = [];
   const { norm } = ctx.doc;
+  if (!norm.includes('osteop') && !norm.includes('bone') && !norm.includes('bmd')) return out; // cheap test first
   const hasImpression = ctx.sections.some((s) => s.kind === 'impression');
   WHO.lastIndex = 0;
   let m: RegExpExecArray | null;

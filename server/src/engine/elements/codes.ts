@@ -10,6 +10,7 @@ export const TBS_CODES = ['77089', '77090', '77091', '77092'];
 
 export function extractCodes(ctx: Ctx): CptCode[] {
   const out: CptCode[] = [];
+  if (!ctx.doc.norm.includes('770')) return out; // cheap test before the scan
   CODE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CODE.exec(ctx.doc.norm)) !== null) {

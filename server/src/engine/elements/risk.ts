@@ -21,6 +21,8 @@ export function modelName(word: string): RiskModelName {
 
 export function extractModels(ctx: Ctx, slots: Slot[]): RiskModel[] {
   const out: RiskModel[] = [];
+  const n = ctx.doc.norm;
+  if (!n.includes('frax') && !n.includes('garvan') && !n.includes('fracture') && !n.includes('caroc') && !ctx.placeholders.length) return out;
   MODEL.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = MODEL.exec(ctx.doc.norm)) !== null && out.length < MAX_MENTIONS) {
