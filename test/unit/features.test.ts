@@ -117,3 +117,17 @@ describe('user label words', () => {
     assert.deepEqual(a.elements.tbs, []);
   });
 });
+
+describe('section headers', () => {
+  test('mixed-case known headers are sections; field labels are not', () => {
+    const heads = ['Impression:', 'Fracture risk (FRAX adjusted for TBS):', 'Clinical history:', 'Bone density:', 'Opinion:', 'Diagnosis:', 'Comments:', 'Findings:', 'Trabecular bone score:', 'Technique: DXA of L1-L4.', 'Recommendations:', 'Conclusion:'];
+    for (const h of heads) assert.equal(run(`${h}\nText.\n`).sections.length, 1, h);
+    for (const f of ['Patient: Jane Doe', 'Referring physician: Sam Poe, MD', 'Previous fragility fracture: no', 'TBS: 1.262', 'Age: 68']) {
+      assert.equal(run(`${f}\n`).sections.length, 0, f);
+    }
+  });
+  test('all-caps and Markdown headers, with their kinds', () => {
+    const a = run('## Impression\nx\nFRACTURE RISK:\ny\n6. TRABECULAR BONE SCORE\nz\n');
+    assert.deepEqual(a.sections.map((s) => [s.title, s.kind]), [['Impression', 'impression'], ['FRACTURE RISK', 'risk'], ['TRABECULAR BONE SCORE', 'tbs']]);
+  });
+});

@@ -182,6 +182,14 @@ const FIELD_LABELS = /^(?:tbs(?: value| score| l1-l4)?|bmi|age|sex|dob|mrn|name|
 /** Labels that are headers even in mixed case, when they are the whole label. */
 const KNOWN_HEAD = /^(?:indications?|clinical history|history|technique|comparison|findings|results|impression|conclusions?|assessment|summary|interpretation|recommendations?|procedure|exam|examination|fracture risk(?: assessment)?|frax(?: results)?|trabecular bone score(?: \(tbs\))?|tbs(?: results)?|bone density|comments?|opinion|diagnosis)$/;
 
+/** First words of every known header name: a cheap test before the patterns. */
+const HEAD_FIRST_WORDS = new Set([
+  'indication', 'indications', 'clinical', 'history', 'technique', 'comparison', 'findings', 'results', 'impression',
+  'conclusion', 'conclusions', 'assessment', 'summary', 'interpretation', 'recommendation', 'recommendations',
+  'procedure', 'exam', 'examination', 'fracture', 'frax', 'trabecular', 'tbs', 'bone', 'comment', 'comments',
+  'opinion', 'diagnosis',
+]);
+
 /** A mixed-case label alone on its line that starts like a header: "Fracture risk (FRAX adjusted for TBS):". */
 const KNOWN_HEAD_START = /^(?:fracture risk|frax|trabecular bone score|tbs results|impression|findings|results|bone density|technique|indications?|clinical history|comparison|recommendations?|conclusions?|assessment|summary|interpretation)\b/;
 
@@ -278,6 +286,8 @@ function headerOf(doc: Doc, line: number): HeaderHit | null {
     const labelNorm = /\s\s|\t|\*/.test(lower) ? lower.replace(/\s+/g, ' ').replace(/\*+/g, '') : lower;
     // Mixed case: only a known header name ("Impression:", "Fracture risk (FRAX adjusted for TBS):").
     if (lower !== label && !/^[^a-z]*$/.test(label)) {
+      const first = /^[a-z]+/.exec(lower);
+      if (!first || !HEAD_FIRST_WORDS.has(first[0])) return null;
       const inline = body.slice(colon + 1).trim();
       if (numbered || !(KNOWN_HEAD.test(labelNorm) || (inline === '' && KNOWN_HEAD_START.test(labelNorm)))) return null;
       const s = l.start + lead + body.indexOf(label, numLen);
