@@ -4,36 +4,44 @@
  */
 import { spaced } from '../regex';
 import type { Ctx } from '../context';
-import { MAX_MENTIONS, range, sectionOf, sentenceEnd, sentenceStart } from '../context';
+import { MAX_MENTIONS, range, sentenceEnd, sentenceStart } from '../context';
 import type { NumberFact } from '../types';
 import { lineOf } from '../text';
 import type { CategoryStatement, Located, TbsCategory, TbsValue, WhoClass, WhoStatement } from '../types';
 
-const AGE_PATTERNS: RegExp[] = [
-  /\bage[d]?(?:[\s*_]*[:=])?[\s*_]*\(?(\d{1,3})(?![\d.,])/g,
-  /\b(\d{1,3})[- ](?:year|yr)s?[- ]old\b/g,
-  /\b(\d{1,3}) ?(?:y\/o|yo|y\.o\.)(?![a-z])/g,
-  /\b(\d{1,3}) (?:years?|yrs?) (?:old|of age)\b/g,
-  /\((\d{1,3}) ?y\)/g,
-  /, (\d{1,3}) ?(?:y )?[fm]\b/g,
+/**
+ * Ways a report states the age, most explicit first. One combined scan collects the candidates; the
+ * earliest match of the most explicit form wins.
+ */
+const AGE_FORMS = [
+  /\bage[d]?(?:[\s*_]*[:=])?[\s*_]*\(?(\d{1,3})(?![\d.,])/,
+  /\b(\d{1,3})[- ](?:year|yr)s?[- ]old\b/,
+  /\b(\d{1,3}) ?(?:y\/o|yo|y\.o\.)(?![a-z])/,
+  /\b(\d{1,3}) (?:years?|yrs?) (?:old|of age)\b/,
+  /\((\d{1,3}) ?y\)/,
+  /, (\d{1,3}) ?(?:y )?[fm]\b/,
 ];
+const AGE = new RegExp(AGE_FORMS.map((r) => `(?:${r.source})`).join('|'), 'g');
 
 export function extractAge(ctx: Ctx): NumberFact | null {
   const { norm } = ctx.doc;
-  for (const re of AGE_PATTERNS) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(norm)) !== null) {
-      const before = norm.slice(Math.max(0, m.index - 12), m.index);
-      if (/\bat $|since $|menopause |for $/.test(before)) continue;
-      const value = Number(m[1]);
-      if (value > 130) continue;
-      const start = m.index + m[0].indexOf(m[1]);
-      const span = { start, end: start + m[1].length };
-      return { value, span, range: range(ctx, span) };
-    }
+  let best: { form: number; value: number; start: number; len: number } | null = null;
+  AGE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = AGE.exec(norm)) !== null) {
+    const form = m.slice(1).findIndex((g) => g !== undefined);
+    if (form < 0 || (best && form >= best.form)) continue;
+    const digits = m[form + 1];
+    const before = norm.slice(Math.max(0, m.index - 12), m.index);
+    if (/\bat $|since $|menopause |for $/.test(before)) continue;
+    const value = Number(digits);
+    if (value > 130) continue;
+    best = { form, value, start: m.index + m[0].indexOf(digits), len: digits.length };
+    if (form === 0) break;
   }
-  return null;
+  if (!best) return null;
+  const span = { start: best.start, end: best.start + best.len };
+  return { value: best.value, span, range: range(ctx, span) };
 }
 
 const BMI = /\bbmi\b(?:[\s*_]*(?:of|is|was|[:=]))?[\s*_]*(\d{1,2}(?:[.,]\d{1,2})?)(?![\d])/g;
@@ -102,35 +110,44 @@ export function extractWho(ctx: Ctx): WhoStatement[] {
   const out: WhoStatement[] = [];
   const { norm } = ctx.doc;
   if (!norm.includes('osteop') && !norm.includes('bone') && !norm.includes('bmd')) return out; // cheap test first
-  const hasImpression = ctx.sections.some((s) => s.kind === 'impression');
-  WHO.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WHO.exec(norm)) !== null && out.length < MAX_MENTIONS) {
-    const start = m.index;
-    const end = start + m[0].length;
-    const section = sectionOf(ctx, start);
-    if (hasImpression) {
-      if (section?.kind !== 'impression') continue;
-    } else {
-      const sentence = norm.slice(sentenceStart(ctx, start), sentenceEnd(ctx, start));
-      if (!/t[- ]?score|who|classification|densitometric|diagnos/.test(sentence)) continue;
+  const impressions = ctx.sections.filter((s) => s.kind === 'impression');
+  const hasImpression = impressions.length > 0;
+  // With an impression, only its text is read; without one, the whole report.
+  const ranges = hasImpression ? impressions.map((s) => [ctx.doc.lines[s.headerLine].start, ctx.doc.lines[s.endLine].end]) : [[0, norm.length]];
+  for (const [from, to] of ranges) {
+    WHO.lastIndex = from;
+    let m: RegExpExecArray | null;
+    while ((m = WHO.exec(norm)) !== null && m.index < to && out.length < MAX_MENTIONS) {
+      const statement = whoStatement(ctx, m, hasImpression);
+      if (!statement) continue;
+      const last = out[out.length - 1];
+      if (last && last.span.end >= statement.span.start) continue;
+      out.push(statement);
     }
-    const before = norm.slice(Math.max(0, start - 30), start);
-    const after = norm.slice(end, end + 25);
-    if (WHO_EXCLUDE_BEFORE.test(before) || WHO_EXCLUDE_AFTER.test(after)) continue;
-    const word = m[0];
-    const whoClass: WhoClass = word === 'osteoporosis' ? 'osteoporosis' : word.startsWith('osteopeni') || word.startsWith('low') ? 'osteopenia' : 'normal';
-    let span = { start, end };
-    // "Low bone mass (osteopenia)" is one statement.
-    const paren = /^ \((?:osteopenia|low bone mass)\)/.exec(after);
-    if (whoClass === 'osteopenia' && paren) span = { start, end: end + paren[0].length };
-    const last = out[out.length - 1];
-    if (last && last.span.end >= span.start) continue;
-    const sentence = norm.slice(sentenceStart(ctx, start), sentenceEnd(ctx, end));
-    const clinical = /fragility fracture|clinical(?:ly)? (?:diagnos|osteoporosis)|(?:vertebral|compression|low[- ]trauma) fracture|based on (?:the )?(?:history of )?(?:a )?(?:prior )?fracture/.test(sentence);
-    out.push({ whoClass, clinical, span, range: range(ctx, span) });
   }
   return out;
+}
+
+function whoStatement(ctx: Ctx, m: RegExpExecArray, hasImpression: boolean): WhoStatement | null {
+  const { norm } = ctx.doc;
+  const start = m.index;
+  const end = start + m[0].length;
+  if (!hasImpression) {
+    const sentence = norm.slice(sentenceStart(ctx, start), sentenceEnd(ctx, start));
+    if (!/t[- ]?score|who|classification|densitometric|diagnos/.test(sentence)) return null;
+  }
+  const before = norm.slice(Math.max(0, start - 30), start);
+  const after = norm.slice(end, end + 25);
+  if (WHO_EXCLUDE_BEFORE.test(before) || WHO_EXCLUDE_AFTER.test(after)) return null;
+  const word = m[0];
+  const whoClass: WhoClass = word === 'osteoporosis' ? 'osteoporosis' : word.startsWith('osteopeni') || word.startsWith('low') ? 'osteopenia' : 'normal';
+  let span = { start, end };
+  // "Low bone mass (osteopenia)" is one statement.
+  const paren = /^ \((?:osteopenia|low bone mass)\)/.exec(after);
+  if (whoClass === 'osteopenia' && paren) span = { start, end: end + paren[0].length };
+  const sentence = norm.slice(sentenceStart(ctx, start), sentenceEnd(ctx, end));
+  const clinical = /fragility fracture|clinical(?:ly)? (?:diagnos|osteoporosis)|(?:vertebral|compression|low[- ]trauma) fracture|based on (?:the )?(?:history of )?(?:a )?(?:prior )?fracture/.test(sentence);
+  return { whoClass, clinical, span, range: range(ctx, span) };
 }
 
 export function findImpression(ctx: Ctx): Located | null {

@@ -110,7 +110,7 @@ function trailingValues(ctx: Ctx, start: number, end: number): { tokens: Token[]
   return { tokens, labelEnd: i };
 }
 
-const COLUMN_WORD = /t[- ]?score|z[- ]?score|tbs|bmd/g;
+const COLUMN_WORD = /[tz][- ]?score|tbs|bmd/g;
 
 /** A header names at least two measures. */
 function twoColumnWords(text: string): boolean {

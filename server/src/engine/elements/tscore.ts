@@ -16,7 +16,7 @@ const CLAUSE_CUT = /[-+]?\d+[.,]\d+|\band\b/;
 
 const LIST_FILLERS: ReadonlySet<string> = new Set([...SITE_WORDS, 'at', 'the', 'of', 'is']);
 
-const T_LABEL = /\bt[- ]?scores?\b|\bt(?= ?[=:] ?[-+]?\d| [-+]\d)/g;
+const T_LABEL = /\bt(?:[- ]?scores?\b|(?= ?[=:] ?[-+]?\d| [-+]\d))/g;
 
 export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScore[] {
   const out: TScore[] = [];
