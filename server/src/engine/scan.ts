@@ -244,19 +244,27 @@ function mayBeHeader(doc: Doc, line: number): boolean {
     j++;
     while (j < end && text.charCodeAt(j) === 32) j++;
   } else j = i;
+  const numbered = j > i;
   const first = text.charCodeAt(j);
   const capital = first >= 65 && first <= 90;
   let letters = 0;
   let lower = false;
   for (let k = j; k < end; k++) {
     const c = text.charCodeAt(k);
-    if (c === 58) return !lower || (capital && k - j <= 40); // ':' ends the label
+    if (c === 58) return !lower || (capital && k - j <= 40 && !numbered && knownFirstWord(doc.norm, j, k)); // ':' ends the label
     if (c >= 97 && c <= 122) {
       lower = true;
       if (!capital || k - j > 40) return false;
     } else if (c >= 65 && c <= 90) letters++;
   }
-  return lower ? capital && end - j <= 40 : letters >= 4;
+  return lower ? capital && end - j <= 40 && knownFirstWord(doc.norm, j, end) : letters >= 4;
+}
+
+/** Is the word at `from` one that a mixed-case header can start with? */
+function knownFirstWord(norm: string, from: number, to: number): boolean {
+  let w = from;
+  while (w < to && norm.charCodeAt(w) >= 97 && norm.charCodeAt(w) <= 122) w++;
+  return HEAD_FIRST_WORDS.has(norm.slice(from, w));
 }
 
 function headerOf(doc: Doc, line: number): HeaderHit | null {
