@@ -5,8 +5,8 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
-import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
+import type { ErrorHandler, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { ErrorAction, LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
 import { ELEMENT_NAMES } from '../../server/src/engine/profiles';
 import { COMMANDS, INSERT_ALL_KIND, LANGUAGE_ID, SERVER_NODE_FLAGS, SETTINGS_SECTION, STATUS_NOTIFICATION, TRUST_NOTIFICATION } from '../../server/src/protocol';
 import type { StatusParams } from '../../server/src/protocol';
@@ -27,6 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6019'] } },
   };
   const output = vscode.window.createOutputChannel('TBS Report Assistant', { log: true });
+  let restarts: ErrorHandler | undefined;
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: LANGUAGE_ID },
@@ -40,6 +41,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
     outputChannel: output,
     diagnosticCollectionName: 'tbs-report',
+    // A write that races a crashing server ("write EPIPE") is logged, not shown: the close handler
+    // restarts the server (up to 4 times in 3 minutes, then it says so).
+    errorHandler: {
+      error: (_error, _message, count) => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true }),
+      closed: () => {
+        restarts ??= (client as LanguageClient).createDefaultErrorHandler(4);
+        return restarts.closed();
+      },
+    },
   };
   client = new LanguageClient('tbsReport', 'TBS Report Assistant', serverOptions, clientOptions);
 
@@ -107,6 +117,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
 
+  // A crashed server's counts are stale: clear them until the restarted one reports.
+  context.subscriptions.push(
+    client.onDidChangeState((e) => {
+      if (e.newState !== State.Running) {
+        statuses.clear();
+        render();
+      }
+    }),
+  );
   client.onNotification(STATUS_NOTIFICATION, (s: StatusParams) => {
     statuses.set(s.uri, s);
     render();

@@ -1052,3 +1052,67 @@ export async function readNotifications(page) {
 }
 
 function escapeRe(s) { return String(s).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
+
+// ------------------------------------------------------------------------------------------ (e) processes (Linux /proc)
+
+/**
+ * One process as /proc shows it, or null when there is none with that pid:
+ * { pid, ppid, pgid, state ('R', 'S', 'Z' for a zombie, ...), argv: string[] } (argv is empty for a zombie).
+ */
+export function readProcess(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses, so split after the last ')'
+    const [state, ppid, pgid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    if (argv[argv.length - 1] === '') argv.pop();
+    return { pid: Number(pid), ppid: Number(ppid), pgid: Number(pgid), state, argv };
+  } catch {
+    return null;
+  }
+}
+
+/** Every process /proc lists (a snapshot; processes may come and go while it is read). */
+export function listProcesses() {
+  return fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(readProcess).filter(Boolean);
+}
+
+/** Whether pid is a running process (a zombie, dead but not yet reaped by its parent, is not). */
+export function processAlive(pid) {
+  const p = readProcess(pid);
+  return !!p && p.state !== 'Z';
+}
+
+/** Whether `pid` descends from `ancestor` (following parent pids in the snapshot `procs`). */
+export function isDescendantOf(pid, ancestor, procs = listProcesses()) {
+  const byPid = new Map(procs.map((p) => [p.pid, p]));
+  for (let p = byPid.get(pid), hops = 0; p && hops < 64; p = byPid.get(p.ppid), hops++) {
+    if (p.ppid === ancestor) return true;
+  }
+  return false;
+}
+
+/**
+ * The folder an extension was installed into by installVsix: <extensionsDir>/<publisher>.<name>-<version>.
+ * @param {string} id  "publisher.name"
+ */
+export function installedExtensionDir(extensionsDir, id) {
+  const dirs = fs.readdirSync(extensionsDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && d.name.toLowerCase().startsWith(`${id.toLowerCase()}-`));
+  if (dirs.length !== 1) throw new Error(`expected one installed ${id} in ${extensionsDir}, found ${JSON.stringify(dirs.map((d) => d.name))}`);
+  return path.join(extensionsDir, dirs[0].name);
+}
+
+/**
+ * The live processes of one code-server session that run `script` (an absolute path, e.g. a language
+ * server inside installedExtensionDir(...)): descendants of server.pid with `script` as one of their
+ * argv entries. Each comes with its parent process as `parent`. Other sessions' processes never match
+ * (they descend from another code-server and their extensions live in another extensions dir).
+ */
+export function findSessionProcesses(server, script) {
+  const procs = listProcesses();
+  const byPid = new Map(procs.map((p) => [p.pid, p]));
+  return procs
+    .filter((p) => p.state !== 'Z' && p.argv.includes(script) && isDescendantOf(p.pid, server.pid, procs))
+    .map((p) => ({ ...p, parent: byPid.get(p.ppid) || null }));
+}
