@@ -129,6 +129,12 @@ export function valueAfter(ctx: Ctx, from: number, fillers: ReadonlySet<string>,
     const num = ctx.numAt.get(i);
     if (num) return { type: 'number', num, end: num.end };
     const ch = norm[i];
+    // Dot leaders between a label and its value: "TBS (L1-L4) ........ 1.322".
+    if (ch === '.' && norm[i + 1] === '.') {
+      while (i < lineEnd && norm[i] === '.') i++;
+      steps++;
+      continue;
+    }
     // "- 1.3" with a spaced minus, after a label, is a negative value.
     if (ch === '-') {
       const neg = negatedAfter(ctx, i, i + 1, lineEnd);

@@ -22,7 +22,7 @@ export const SITE_WORDS: ReadonlySet<string> = new Set([
 
 export const T_FILLERS: ReadonlySet<string> = new Set([
   ...SITE_WORDS,
-  'of', 'is', 'was', 'were', 'are', 'at', 'the', 'in', 'lowest', 'measured', 'value', 'bmd', 'score', 'for', 'on', 'site',
+  'of', 'is', 'was', 'were', 'are', 'at', 'the', 'in', 'lowest', 'measured', 'measuring', 'value', 'bmd', 'score', 'for', 'on', 'site',
 ]);
 
 /** Words that may stand between a risk label and its value: "major osteoporotic fracture is 22%". */

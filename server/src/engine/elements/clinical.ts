@@ -14,7 +14,7 @@ import type { CategoryStatement, Located, TbsCategory, TbsValue, WhoClass, WhoSt
  * earliest match of the most explicit form wins.
  */
 const AGE_FORMS = [
-  /\bage[d]?(?:[\s*_]*[:=])?[\s*_]*\(?(\d{1,3})(?![\d.,])/,
+  /\bage[d]?(?:[\s*_]*[:=])?[\s*_]*\(?(\d{1,3}(?:[.,]\d)?)(?![\d.,])/,
   /\b(\d{1,3})[- ](?:year|yr)s?[- ]old\b/,
   /\b(\d{1,3}) ?(?:y\/o|yo|y\.o\.)(?![a-z])/,
   /\b(\d{1,3}) (?:years?|yrs?) (?:old|of age)\b/,
@@ -34,7 +34,7 @@ export function extractAge(ctx: Ctx): NumberFact | null {
     const digits = m[form + 1];
     const before = norm.slice(Math.max(0, m.index - 12), m.index);
     if (/\bat $|since $|menopause |for $/.test(before)) continue;
-    const value = Number(digits);
+    const value = Number(digits.replace(',', '.'));
     if (value > 130) continue;
     best = { form, value, start: m.index + m[0].indexOf(digits), len: digits.length };
     if (form === 0) break;

@@ -16,10 +16,11 @@ const LABEL = spaced(new RegExp(
     'signed electronically(?: by)?',
     'e-?signed(?: by)?',
     'digitally signed(?: by)?',
-    '(?:reviewed|read|calculated|interpreted|verified|approved|dictated|reported|performed|authenticated|finalized|signed)(?: (?:and|&) (?:reviewed|interpreted|signed|calculated|verified|approved|reported))?(?: by)',
+    '(?:reviewed|read|calculated|interpreted|verified|approved|dictated|reported|performed|authenticated|finalized|signed)(?: (?:and|&) (?:reviewed|interpreted|signed|electronically signed|calculated|verified|approved|reported))?(?: by)',
     'signed',
     'signature',
-    '(?:interpreting|reading|attending|reviewing|performing|signing|supervising|staff) (?:physician|radiologist|provider|endocrinologist|clinician|doctor)',
+    '(?:interpreting|reading|reporting|attending|reviewing|performing|signing|supervising|staff|consultant) (?:physician|radiologist|provider|endocrinologist|clinician|doctor)',
+    'attending',
     'interpreter',
     'radiologist',
     'endocrinologist',
@@ -50,7 +51,7 @@ function nameSpan(ctx: Ctx, from: number, lineEnd: number): Span {
   let s = from;
   // Markdown emphasis around a label ("**Signed by:** Jane Roe") is not part of the name.
   // A run of three underscores is a placeholder, not emphasis: stop there.
-  while (s < lineEnd && /[\s:\-–—=*_]/.test(norm[s]) && !norm.startsWith('___', s)) s++;
+  while (s < lineEnd && /[\s:\-–—=*_.]/.test(norm[s]) && !norm.startsWith('___', s)) s++;
   let e = Math.min(lineEnd, s + 120);
   const rest = norm.slice(s, e);
   const stop = /\s(?:on|at)\s+\d|\s\d{1,2}\/\d{1,2}\/\d{2,4}|\s\d{4}-\d\d-\d\d|\s\d{1,2}:\d\d|\s{3,}|\s*[;|]|\.\s/.exec(rest);
@@ -87,10 +88,10 @@ export function extractProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     const before = doc.norm.slice(l.start, hit.start);
     if (EXCLUDED_BEFORE.test(before)) continue;
     // A label must open its clause: "Radiologist: X" yes, "discussed with the radiologist" no.
-    if (/[a-z0-9]\s*$/.test(before) && !/(?:report|study|exam|result)s?\s*$/.test(before)) continue;
+    if (/[a-z0-9]\s*$/.test(before) && !/(?:report|study|exam|result)s?(?: (?:was|is|has been|were))?\s*$/.test(before)) continue;
     const after = doc.norm.slice(hit.end, l.end);
     // "Signed" needs a colon or "by" and a name; "physician" alone needs a colon.
-    if (/^(?:signed|signature|provider|physician|radiologist|endocrinologist|interpreter)$/.test(doc.norm.slice(hit.start, hit.end)) && !/^\s*[:\-–—=]/.test(after)) continue;
+    if (/^(?:signed|signature|provider|physician|radiologist|endocrinologist|interpreter|attending)$/.test(doc.norm.slice(hit.start, hit.end)) && !/^\s*(?:[:\-–—=]|\.{3,})/.test(after)) continue;
     let span = nameSpan(ctx, hit.end, l.end);
     if (span.end <= span.start) {
       // The name may stand on the next line: "Electronically signed by:\nJane Roe, MD".

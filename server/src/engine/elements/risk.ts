@@ -10,10 +10,10 @@ import { lineOf } from '../text';
 import { isHistorical } from './history';
 import type { Risk, RiskKind, RiskModel, RiskModelName, Slot } from '../types';
 
-const MODEL = /\b(?:frax(?:plus)?|garvan|q-?fracture|caroc)\b/g;
+const MODEL = /\b(?:frax(?:plus)?|garvan|q-?fracture|caroc|(?:who )?fracture risk assessment tool)\b/g;
 
 export function modelName(word: string): RiskModelName {
-  if (word.startsWith('frax')) return 'FRAX';
+  if (word.startsWith('frax') || word.includes('assessment tool')) return 'FRAX';
   if (word === 'garvan') return 'Garvan';
   if (word.startsWith('q')) return 'QFracture';
   return 'CAROC';
@@ -55,17 +55,18 @@ function horizonOf(before: string): number {
   return n > 0 && n <= 30 ? n : 10;
 }
 const HORIZON = /\b(\d{1,2}|five|ten)[- ]?(?:years?|yrs?|y)\b/;
+const RISING_TO = spaced(/^[\d.,]+ ?(?:%|percent|per cent)? ?(?:rising|increasing|rises|increases|going up|up) to [-+]?\d/);
 const PAIR_LABEL = spaced(/\b(mof|major(?: osteoporotic)?(?: fracture)?|hip(?: fracture)?) ?\/ ?(mof|major(?: osteoporotic)?(?: fracture)?|hip(?: fracture)?)\b/);
-const KIND_AFTER = spaced(/^ ?(?:\( ?|(?:for|of) (?:a |the )?)(mof\b|major|hip|any)[^)\n]{0,30}\)?/);
+const KIND_AFTER = spaced(/^ ?(?:\( ?|(?:for|of) (?:a |the )?)?(mof\b|major|hip\b|hf\b|any)[^)\n,;]{0,30}\)?/);
 
 function kindOf(word: string): RiskKind {
-  return word.startsWith('hip') ? 'hip' : 'mof';
+  return word.startsWith('hip') || word === 'hf' ? 'hip' : 'mof';
 }
 
 const MODEL_LABEL = spaced(/\b(?:risk|fracture risk|risk calculation) (?:model|tool|calculator)\b|\bmodel\b/g);
-const PERCENT = /^ ?(?:%|percent\b|pct\b)/;
+const PERCENT = /^ ?(?:%|percent\b|per cent\b|pct\b)/;
 const MOF_WORD = spaced(/\bmof\b|\bmajor (?:osteoporotic )?(?:fracture|fx)|\bmajor osteoporotic\b|\bosteoporotic fracture|\bany (?:osteoporotic )?fracture|\bmajor\b/g);
-const HIP_WORD = /\bhip\b/g;
+const HIP_WORD = /\bhip\b|\bhf\b/g;
 const NOT_HIP_RISK = spaced(/(?:total|both|left|right|lt|rt|proximal|dual) $|^ (?:bmd|region|positioning|scan|t-score|axis|joint|replacement|arthroplasty|bone)/);
 const RISK_CONTEXT = spaced(/frax|garvan|q-?fracture|caroc|probabilit|\brisk\b|10[- ]?y(?:ea)?r|\bmof\b|major osteoporotic|fracture/);
 const ADJUSTED = spaced(/tbs[- ]?adjusted|adjusted (?:for|with|by) (?:the )?(?:tbs|trabecular)|adjusted[- ]frax|tbs[- ]frax|frax[- ]tbs|adjustment (?:for|with) (?:the )?(?:tbs|trabecular)|tbs[- ]adjustment|tbs[- ]corrected|corrected for tbs|adjusted using tbs|incorporat\w* (?:the )?tbs|with tbs adjustments?|\bwith (?:the )?tbs\b|tbs (?:and [a-z0-9 -]{1,40} )?adjustments?|\badjusted\b/g);
@@ -110,6 +111,8 @@ function adjustedAt(ctx: Ctx, offset: number, sStart: number, sEnd: number): boo
     return true;
   }
   const after = norm.slice(offset, sEnd);
+  // "12% rising to 15% after TBS adjustment": the first value is the one before adjustment.
+  if (RISING_TO.test(after)) return false;
   ADJUSTED.lastIndex = 0;
   UNADJUSTED.lastIndex = 0;
   const pa = ADJUSTED.exec(after);
