@@ -9,7 +9,7 @@ export const TBS_FILLERS: ReadonlySet<string> = new Set([
   'l1-l4', 'l1-4', 'l1-l3', 'l2-l4', 'l1-l2', 'l1', 'l2', 'l3', 'l4', 'l1l4', 'level', 'levels',
   'value', 'values', 'score', 'result', 'results', 'index', 'of', 'is', 'was', 'at', 'the', 'lumbar',
   'spine', 'spinal', 'measured', 'calculated', 'computed', 'equals', 'mean', 'overall', 'global',
-  'tbs', 'reported', 'l-spine', 'ap', 'current', 'today', 'today\'s', 'vertebrae',
+  'tbs', 'reported', 'l-spine', 'ap', 'current', 'today', 'today\'s', 'vertebrae', 'corrected', 'revised', 'amended', 'to',
 ]);
 
 /** Site words: they may stand between "T-score" and its value. */
@@ -50,7 +50,8 @@ function computeSite(textNorm: string): SiteParse | null {
   if (/ (?:left|lt|l) /.test(t)) side = 'left';
   else if (/ (?:right|rt|r) /.test(t)) side = 'right';
   let region: string | null = null;
-  if (/femoral neck|femur neck| fn |neck/.test(t)) region = 'femoral neck';
+  if (/upper neck/.test(t)) region = 'upper neck';
+  else if (/femoral neck|femur neck| fn |neck/.test(t)) region = 'femoral neck';
   else if (/total hip|total femur| th |dual (?:femur|hip)|mean (?:total )?hip/.test(t)) region = 'total hip';
   else if (/trochant/.test(t)) region = 'trochanter';
   else if (/radius|forearm|radial/.test(t)) region = 'radius';

@@ -45,7 +45,7 @@ export function extractModels(ctx: Ctx, slots: Slot[]): RiskModel[] {
 }
 
 /** "3% or more": a cut-point, not a result. */
-const CUTPOINT_AFTER = spaced(/^ ?(?:or (?:more|greater|higher|above)|and (?:above|over)|\+|threshold)/);
+const CUTPOINT_AFTER = spaced(/^ ?(?:or (?:more|greater|higher|above)|and (?:above|over)|\+|(?:treatment |intervention |us )?(?:threshold|cut[- ]?(?:off|point)))/);
 const NEXT_SENTENCE = spaced(/^\s*(?:both|these|they|all|this|the(?: above| two)? (?:probabilities|values|results|risks|estimates|figures))\b/);
 /** The time horizon named last before the value: "5-year risk", "10-yr probability". */
 function horizonOf(before: string): number {
@@ -56,6 +56,10 @@ function horizonOf(before: string): number {
 }
 const HORIZON = /\b(\d{1,2}|five|ten)[- ]?(?:years?|yrs?|y)\b/;
 const RISING_TO = spaced(/^[\d.,]+ ?(?:%|percent|per cent)? ?(?:rising|increasing|rises|increases|going up|up) to [-+]?\d/);
+const INSIDE_PAREN = spaced(/^\s*\((?:tbs-adjusted|adjusted|unadjusted|not adjusted|without tbs|with tbs|conventional)?[;,]? ?(?:tbs-adjusted|adjusted|unadjusted|not adjusted|without tbs|with tbs|conventional)? ?(?:frax)?:? ?$/);
+/** A closed parenthetical that holds its own percentage: "(unadjusted 12.0%)". */
+const RISING_GAP = spaced(/^ ?(?:rising|increasing|rises|increases|going up|up)? to $/);
+const CLOSED_PAREN = /\([^()%]*\d ?%[^()]*\)/g;
 const PAIR_LABEL = spaced(/\b(mof|major(?: osteoporotic)?(?: fracture)?|hip(?: fracture)?) ?\/ ?(mof|major(?: osteoporotic)?(?: fracture)?|hip(?: fracture)?)\b/);
 const KIND_AFTER = spaced(/^ ?(?:\( ?|(?:for|of) (?:a |the )?)?(mof\b|major|hip\b|hf\b|any)[^)\n,;]{0,30}\)?/);
 
@@ -98,7 +102,10 @@ function lastKindWord(window: string, base: number): Mention | null {
 /** Is the risk at `offset` TBS-adjusted? The nearest qualifier in its sentence decides. */
 function adjustedAt(ctx: Ctx, offset: number, sStart: number, sEnd: number): boolean {
   const { norm } = ctx.doc;
-  const before = norm.slice(sStart, offset);
+  // "12% rising to 15% after TBS adjustment": the first value is the one before adjustment.
+  if (RISING_TO.test(norm.slice(offset, Math.min(sEnd, offset + 40)))) return false;
+  // A closed parenthetical with its own value ("(unadjusted 12.0%)") qualifies that value only.
+  const before = norm.slice(sStart, offset).replace(CLOSED_PAREN, (p) => ' '.repeat(p.length));
   const pos = lastMatch(ADJUSTED, before);
   const neg = lastMatch(UNADJUSTED, before);
   const posAt = pos ? pos.index : -1;
@@ -111,8 +118,6 @@ function adjustedAt(ctx: Ctx, offset: number, sStart: number, sEnd: number): boo
     return true;
   }
   const after = norm.slice(offset, sEnd);
-  // "12% rising to 15% after TBS adjustment": the first value is the one before adjustment.
-  if (RISING_TO.test(after)) return false;
   ADJUSTED.lastIndex = 0;
   UNADJUSTED.lastIndex = 0;
   const pa = ADJUSTED.exec(after);
@@ -171,6 +176,11 @@ export function extractRisks(ctx: Ctx, slots: Slot[]): Risk[] {
     if (slashBefore && pendingSecond) mention = { kind: pendingSecond, at: num.start };
     else if (pair && slashAfter) mention = { kind: kindOf(pair[1]), at: num.start };
     pendingSecond = pair && slashAfter && !slashBefore ? kindOf(pair[2]) : null;
+    // "MOF 15.0% (unadjusted 12.0%)": a value in a parenthetical after a risk is the same kind.
+    // "12% rising to 15%": the second value is the same kind.
+    if (!mention && out.length && (INSIDE_PAREN.test(window) || RISING_GAP.test(window)) && out[out.length - 1].span.end === myPrevEnd) {
+      mention = { kind: out[out.length - 1].kind, at: num.start };
+    }
     // "15% (major osteoporotic)": a kind named right after the value, when none stands before it.
     if (!mention) {
       const after = KIND_AFTER.exec(norm.slice(pctEnd, pctEnd + 50));

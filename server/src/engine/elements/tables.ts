@@ -49,6 +49,8 @@ function cellColumn(cell: string): Column {
 /** Reads a header row; returns its value columns (the label column excluded) or null. */
 function headerColumns(text: string): Column[] | null {
   if (text.length > 300) return null;
+  if (/:\s*$/.test(text) && !text.includes('|')) return null; // "BMD T-scores:" labels a list
+
   if (/\d[.,]\d/.test(text)) return null;
   const cols: Column[] = [];
   if (text.includes('|')) {
