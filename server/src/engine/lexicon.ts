@@ -50,7 +50,7 @@ function computeSite(textNorm: string): SiteParse | null {
   if (/ (?:left|lt|l) /.test(t)) side = 'left';
   else if (/ (?:right|rt|r) /.test(t)) side = 'right';
   let region: string | null = null;
-  if (/upper neck/.test(t)) region = 'upper neck';
+  if (/upper (?:femoral )?neck/.test(t)) region = 'upper neck';
   else if (/femoral neck|femur neck| fn |neck/.test(t)) region = 'femoral neck';
   else if (/total hip|total femur| th |dual (?:femur|hip)|mean (?:total )?hip/.test(t)) region = 'total hip';
   else if (/trochant/.test(t)) region = 'trochanter';

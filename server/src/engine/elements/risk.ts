@@ -99,6 +99,33 @@ function lastKindWord(window: string, base: number): Mention | null {
   return { kind: 'hip', at: base + (hip as RegExpExecArray).index };
 }
 
+const KIND_WORDS = spaced(/\bmof\b|\bmajor(?: osteoporotic)?(?: fracture)?|\bhip\b|\bhf\b/g);
+
+/**
+ * "The probabilities of major osteoporotic fracture and hip fracture are 3.1% and 4.4%,
+ * respectively": kinds named first, values given in the same order.
+ */
+function respectively(ctx: Ctx, sStart: number, sEnd: number, at: number): Mention | null {
+  const { norm } = ctx.doc;
+  const rest = norm.slice(at, sEnd);
+  if (!rest.includes('respectively')) return null;
+  const pcts: number[] = [];
+  for (const n of ctx.nums) {
+    if (n.start < sStart) continue;
+    if (n.start >= sEnd) break;
+    if (PERCENT.test(n.after)) pcts.push(n.start);
+  }
+  const index = pcts.indexOf(at);
+  if (index < 0 || !pcts.length) return null;
+  const kinds: RiskKind[] = [];
+  KIND_WORDS.lastIndex = 0;
+  const prefix = norm.slice(sStart, pcts[0]);
+  let m: RegExpExecArray | null;
+  while ((m = KIND_WORDS.exec(prefix)) !== null) kinds.push(kindOf(m[0].startsWith('major') ? 'mof' : m[0]));
+  if (kinds.length < 2 || index >= kinds.length) return null;
+  return { kind: kinds[index], at };
+}
+
 /** Is the risk at `offset` TBS-adjusted? The nearest qualifier in its sentence decides. */
 function adjustedAt(ctx: Ctx, offset: number, sStart: number, sEnd: number): boolean {
   const { norm } = ctx.doc;
@@ -168,7 +195,7 @@ export function extractRisks(ctx: Ctx, slots: Slot[]): Risk[] {
     const window = norm.slice(windowStart, num.start);
     if (COMPARATOR.test(window) || THRESHOLD_LABEL.test(norm.slice(sStart, num.start)) || isHistorical(ctx, num.start)) continue;
     if (CUTPOINT_AFTER.test(norm.slice(pctEnd, pctEnd + 20))) continue;
-    let mention = lastKindWord(window, windowStart);
+    let mention = respectively(ctx, sStart, sEnd, num.start) ?? lastKindWord(window, windowStart);
     // "MOF/hip: 15%/2.1%": a pair label and a pair of values.
     const pair = lastMatch(PAIR_LABEL, norm.slice(sStart, num.start));
     const slashAfter = /^ ?\/ ?[-+]?\d/.test(norm.slice(pctEnd, pctEnd + 6));

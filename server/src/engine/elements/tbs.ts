@@ -2,7 +2,7 @@
 import { spaced } from '../regex';
 import type { Ctx } from '../context';
 import { literalHits, MAX_MENTIONS, range, textBefore, valueAfter } from '../context';
-import { TBS_FILLERS } from '../lexicon';
+import { parseSite, siteKey, TBS_FILLERS } from '../lexicon';
 import { UNIT_AFTER } from '../scan';
 import type { Slot, TbsValue } from '../types';
 import type { TableRow } from './tables';
@@ -53,13 +53,18 @@ export function extractTbs(ctx: Ctx, rows: TableRow[], slots: Slot[]): TbsValue[
     for (let line = s.bodyStartLine; line <= s.endLine; line++) {
       if (ctx.tableLine[line] || ctx.blankLine[line]) continue;
       const l = ctx.doc.lines[line];
+      // A single vertebra's TBS ("L2  1.281") is another region, not the report's (L1-L4) TBS.
+      if (/^\s*l[1-5](?![-\d])/.test(ctx.doc.norm.slice(l.start, Math.min(l.end, l.start + 12)))) continue;
       const found = valueAfter(ctx, l.start, TBS_FILLERS, 4);
       if (found.type === 'number' && found.num.decimal) take(found);
     }
   }
 
-  // A TBS column in a table.
-  for (const row of rows) {
+  // A TBS column in a table. Per-vertebra rows (L1, L2, ...) are other regions: when the table has
+  // an L1-L4 row, that row is the report's TBS.
+  const tbsRows = rows.filter((r) => r.cells.some((c) => c.column === 'tbs'));
+  const total = tbsRows.filter((r) => siteKey(parseSite(r.label)) === 'L1-L4');
+  for (const row of total.length ? total : tbsRows) {
     for (const cell of row.cells) {
       if (cell.column !== 'tbs') continue;
       if (cell.placeholder) slots.push({ element: 'tbs', span: cell.placeholder, range: range(ctx, cell.placeholder) });
