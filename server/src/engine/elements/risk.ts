@@ -10,7 +10,9 @@ import { lineOf } from '../text';
 import { isHistorical } from './history';
 import type { Risk, RiskKind, RiskModel, RiskModelName, Slot } from '../types';
 
-const MODEL = /\b(?:frax(?:plus)?|garvan|q-?fracture|caroc|(?:who )?fracture risk assessment tool)\b/g;
+const MODEL = /\b(?:frax(?:plus)?|garvan|q-?fracture|caroc)\b/g;
+/** FRAX by its full name; searched only when the text holds it (a cheap test first). */
+const MODEL_LONG = /\b(?:who )?fracture risk assessment tool\b/g;
 
 export function modelName(word: string): RiskModelName {
   if (word.startsWith('frax') || word.includes('assessment tool')) return 'FRAX';
@@ -23,12 +25,15 @@ export function extractModels(ctx: Ctx, slots: Slot[]): RiskModel[] {
   const out: RiskModel[] = [];
   const n = ctx.doc.norm;
   if (!n.includes('frax') && !n.includes('garvan') && !n.includes('fracture') && !n.includes('caroc') && !ctx.placeholders.length) return out;
-  MODEL.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = MODEL.exec(ctx.doc.norm)) !== null && out.length < MAX_MENTIONS) {
-    const span = { start: m.index, end: m.index + m[0].length };
-    out.push({ name: modelName(m[0]), span, range: range(ctx, span) });
+  for (const re of n.includes('assessment tool') ? [MODEL, MODEL_LONG] : [MODEL]) {
+    re.lastIndex = 0;
+    while ((m = re.exec(n)) !== null && out.length < MAX_MENTIONS) {
+      const span = { start: m.index, end: m.index + m[0].length };
+      out.push({ name: modelName(m[0]), span, range: range(ctx, span) });
+    }
   }
+  out.sort((a, b) => a.span.start - b.span.start);
   // "Risk model: ___" is the model's place, unfilled.
   if (!ctx.placeholders.length) return out;
   const LABEL = MODEL_LABEL;

@@ -5,7 +5,7 @@
 import type { Ctx } from '../context';
 import type { Span } from '../types';
 import type { Num } from '../scan';
-import { lineNorm } from '../text';
+import { lineNorm, lineOf } from '../text';
 
 /** tbsScore: a "TBS T-score" or "TBS Z-score" column, which is not a BMD score. */
 export type Column = 'bmd' | 't' | 'z' | 'tbs' | 'tbsScore' | 'other';
@@ -114,20 +114,32 @@ function trailingValues(ctx: Ctx, start: number, end: number): { tokens: Token[]
 
 const COLUMN_WORD = /[tz][- ]?score|tbs|bmd/g;
 
-/** A header names at least two measures. */
-function twoColumnWords(text: string): boolean {
+/** Lines that name at least two measures: the only candidates for a header row (one scan). */
+function headerCandidates(ctx: Ctx): number[] {
+  const out: number[] = [];
+  let lastLine = -1;
+  let count = 0;
   COLUMN_WORD.lastIndex = 0;
-  return COLUMN_WORD.exec(text) !== null && COLUMN_WORD.exec(text) !== null;
+  let m: RegExpExecArray | null;
+  while ((m = COLUMN_WORD.exec(ctx.doc.norm)) !== null) {
+    const line = lineOf(ctx.doc, m.index);
+    if (line !== lastLine) {
+      lastLine = line;
+      count = 0;
+    }
+    if (++count === 2) out.push(line);
+  }
+  return out;
 }
 
 export function parseTables(ctx: Ctx): TableRow[] {
   const { doc } = ctx;
   const rows: TableRow[] = [];
   const n = doc.lines.length;
-  for (let i = 0; i < n; i++) {
-    if (ctx.blankLine[i]) continue;
+  let consumedTo = -1;
+  for (const i of headerCandidates(ctx)) {
+    if (i <= consumedTo || ctx.blankLine[i]) continue;
     const text = lineNorm(doc, i);
-    if (!twoColumnWords(text)) continue;
     const cols = headerColumns(text);
     if (!cols) continue;
     ctx.tableLine[i] = 1;
@@ -155,7 +167,7 @@ export function parseTables(ctx: Ctx): TableRow[] {
       ctx.tableLine[j] = 1;
       rows.push({ line: j, label, labelSpan: { start: labelStart, end: labelStart + label.length }, cells });
     }
-    i = j - 1;
+    consumedTo = j - 1;
   }
   return rows;
 }
