@@ -131,3 +131,17 @@ describe('section headers', () => {
     assert.deepEqual(a.sections.map((s) => [s.title, s.kind]), [['Impression', 'impression'], ['FRACTURE RISK', 'risk'], ['TRABECULAR BONE SCORE', 'tbs']]);
   });
 });
+
+describe('comparison tables', () => {
+  test('a column per study date: only the latest column is this study', () => {
+    const text = 'COMPARISON:\nMeasurement          08/2023    08/2025    Change\nLeft femoral neck T-score   -2.6   -2.4   +0.2\nTBS L1-L4            1.213      1.236      +1.9%\n';
+    const a = run(text);
+    assert.deepEqual(a.elements.tScores.map((t) => t.value), [-2.4]);
+    assert.deepEqual(a.elements.tbs.map((t) => t.value), [1.236]);
+    assert.deepEqual(a.elements.risks, []);
+  });
+  test('a sentence with two dates is not a comparison table', () => {
+    const a = run('COMPARISON: DXA of 06/02/2022 and 05/01/2024.\nRegion   BMD   T-score   Z-score\nL1-L4   0.871   -1.6   -0.2\n');
+    assert.deepEqual(a.elements.tScores.map((t) => t.value), [-1.6]);
+  });
+});

@@ -22,7 +22,6 @@ const KNOWN_GAPS: Record<string, string> = {
   '115-hologic-dual-femur-neck-rows-both-sides-clean.radreport': 'DualFemur printout blocks whose side is only in the block heading',
   '129-markdown-frax-matrix-with-without-tbs-clean.radreport': 'Markdown matrix with the kinds as column headers and no % in the cells',
   '131-addendum-same-values-repeated-clean.radreport': 'an addendum that declares earlier values adjusted (the earlier, unadjusted reading is kept too)',
-  '134-followup-year-columns-comparison-table-clean.radreport': 'comparison tables with a column per study date (the prior column is read as this study)',
 };
 
 interface ExpectedRisk {

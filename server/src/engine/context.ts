@@ -30,6 +30,8 @@ export interface Ctx {
   listLine: Uint8Array;
   /** Lines that belong to a parsed table (header or row). */
   tableLine: Uint8Array;
+  /** Numbers that belong to an earlier study's column (or a change column) of a comparison table. */
+  priorNumbers: Set<number>;
   placeholders: Span[];
   placeholderAt: Map<number, Span>;
   nums: Num[];
@@ -82,6 +84,7 @@ export function makeCtx(doc: Doc, settings: EngineSettings): Ctx {
     blankLine,
     listLine,
     tableLine: new Uint8Array(n),
+    priorNumbers: new Set<number>(),
     placeholders,
     placeholderAt,
     nums,
@@ -127,6 +130,13 @@ export function valueAfter(ctx: Ctx, from: number, fillers: ReadonlySet<string>,
     const ph = ctx.placeholderAt.get(i);
     if (ph) return { type: 'placeholder', span: ph, end: ph.end };
     const num = ctx.numAt.get(i);
+    if (num && ctx.priorNumbers.has(num.start)) {
+      // An earlier study's column: read past it to this study's value.
+      i = num.end;
+      while (i < lineEnd && norm[i] === '%') i++;
+      steps++;
+      continue;
+    }
     if (num) return { type: 'number', num, end: num.end };
     const ch = norm[i];
     // Dot leaders between a label and its value: "TBS (L1-L4) ........ 1.322".

@@ -132,7 +132,55 @@ function headerCandidates(ctx: Ctx): number[] {
   return out;
 }
 
+const DATE_COLUMN = /\b(\d{1,2})\/(?:\d{1,2}\/)?(\d{4})\b|\b((?:19|20)\d\d)\b/g;
+
+/** A study date as a comparable number (yyyymm). */
+function dateKey(m: RegExpExecArray): number {
+  if (m[3]) return Number(m[3]) * 100;
+  return Number(m[2]) * 100 + Number(m[1]);
+}
+
+/**
+ * Comparison tables with a column per study ("Measurement  08/2023  08/2025  Change"): the latest
+ * date's column is this study; numbers in the other columns belong to earlier studies (or are
+ * changes) and are marked so that no element is read from them.
+ */
+function markPriorColumns(ctx: Ctx): void {
+  const { doc } = ctx;
+  const n = doc.lines.length;
+  for (let i = 0; i < n; i++) {
+    const l = doc.lines[i];
+    if (ctx.blankLine[i] || l.end - l.start > 200) continue;
+    const text = lineNorm(doc, i);
+    if (!text.includes('/') && !/(?:19|20)\d\d/.test(text)) continue;
+    const cols: Array<{ key: number } | null> = [];
+    DATE_COLUMN.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = DATE_COLUMN.exec(text)) !== null) cols.push({ key: dateKey(m) });
+    if (cols.length < 2) continue;
+    // The words between the dates must be column names only (change, difference, %).
+    const rest = text.replace(DATE_COLUMN, ' ').replace(/\b(?:change|diff(?:erence)?|delta|%|measurement|region|site|parameter|prior|current|previous)\b/g, ' ');
+    // Only dates and column names, laid out in columns.
+    if (/[a-z0-9]/.test(rest.replace(/[|:()]/g, ' ')) || !/ {2,}|\t|\|/.test(text.trim())) continue;
+    if (/\bchange|diff|delta/.test(text)) cols.push(null);
+    const latest = Math.max(...cols.map((c) => (c ? c.key : -1)));
+    for (let j = i + 1; j < n && !ctx.blankLine[j] && !ctx.headerLine[j]; j++) {
+      const row = doc.lines[j];
+      const values = ctx.nums.filter((x) => x.start >= row.start && x.end <= row.end);
+      if (values.length < 2) break;
+      // Align the row's last values with the columns, right to left.
+      const use = values.slice(Math.max(0, values.length - cols.length));
+      const offset = cols.length - use.length;
+      use.forEach((v, k) => {
+        const col = cols[k + offset];
+        if (!col || col.key !== latest) ctx.priorNumbers.add(v.start);
+      });
+    }
+  }
+}
+
 export function parseTables(ctx: Ctx): TableRow[] {
+  markPriorColumns(ctx);
   const { doc } = ctx;
   const rows: TableRow[] = [];
   const n = doc.lines.length;

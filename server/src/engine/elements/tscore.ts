@@ -83,6 +83,7 @@ export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScor
     if (!site) continue;
     const l = ctx.doc.lines[line];
     for (const num of numbersOnLine(ctx, l.start, l.end)) {
+      if (ctx.priorNumbers.has(num.start)) continue;
       if (num.signed && num.decimal && !UNIT_AFTER.test(num.after)) {
         if (!isHistorical(ctx, num.start)) add(num, siteKey(parseSite(norm.slice(l.start, num.start))));
         break;
