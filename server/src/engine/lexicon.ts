@@ -34,7 +34,7 @@ export const RISK_FILLERS: ReadonlySet<string> = new Set([
 export const MODEL_FILLERS: ReadonlySet<string> = new Set(['used', 'is', 'was', 'the', 'name', 'of']);
 
 export interface SiteParse {
-  side: 'left' | 'right' | null;
+  side: 'left' | 'right' | 'mean' | null;
   region: string;
 }
 
@@ -49,6 +49,7 @@ function computeSite(textNorm: string): SiteParse | null {
   let side: SiteParse['side'] = null;
   if (/ (?:left|lt|l) /.test(t)) side = 'left';
   else if (/ (?:right|rt|r) /.test(t)) side = 'right';
+  else if (/ mean /.test(t)) side = 'mean';
   let region: string | null = null;
   if (/upper (?:femoral )?neck/.test(t)) region = 'upper neck';
   else if (/femoral neck|femur neck| fn |neck/.test(t)) region = 'femoral neck';

@@ -179,6 +179,31 @@ function markPriorColumns(ctx: Ctx): void {
   }
 }
 
+const BLOCK_HEADING = /\b(?:dual ?femur|femur|hip)\b[^\n]{0,20}?\b(left|right|mean)\b|\b(left|right|mean)\b[^\n]{0,20}?\b(?:femur|hip)\b/;
+
+/**
+ * A row label read in the light of its block's heading: under "DualFemur - Left", "Neck" is the left
+ * femoral neck and "Total" the left total hip. Labels that name their own side are kept.
+ */
+export function labelInBlock(ctx: Ctx, line: number, label: string): string {
+  if (/\b(?:left|right|lt|rt|l|r|mean)\b/.test(label)) return label;
+  // The heading is the nearest line above that is neither blank nor part of the block.
+  let i = line - 1;
+  let seen = 0;
+  while (i >= 0 && seen < 12 && !ctx.blankLine[i]) {
+    const text = lineNorm(ctx.doc, i);
+    const m = BLOCK_HEADING.exec(text);
+    if (m) {
+      const side = m[1] ?? m[2];
+      const region = /^\s*total\s*$/.test(label) ? 'total hip' : label;
+      return `${side} ${region}`;
+    }
+    i--;
+    seen++;
+  }
+  return label;
+}
+
 export function parseTables(ctx: Ctx): TableRow[] {
   markPriorColumns(ctx);
   const { doc } = ctx;

@@ -10,6 +10,7 @@ import { UNIT_AFTER } from '../scan';
 import { lineNorm, lineOf } from '../text';
 import type { Slot, TScore } from '../types';
 import type { TableRow } from './tables';
+import { labelInBlock } from './tables';
 import { isHistorical } from './history';
 
 const CLAUSE_CUT = /[-+]?\d+[.,]\d+|\band\b/;
@@ -31,7 +32,7 @@ export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScor
     for (const cell of row.cells) {
       if (cell.column !== 't') continue;
       if (cell.placeholder) slots.push({ element: 'tScore', span: cell.placeholder, range: range(ctx, cell.placeholder) });
-      else if (cell.num) add(cell.num, siteKey(parseSite(row.label)));
+      else if (cell.num) add(cell.num, siteKey(parseSite(labelInBlock(ctx, row.line, row.label))));
     }
   }
 
@@ -79,13 +80,15 @@ export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScor
     if (ctx.tableLine[line] || ctx.blankLine[line] || ctx.headerLine[line]) continue;
     const text = lineNorm(ctx.doc, line);
     if (text.length > 300 || /score|\bz\b|\bt\b|tbs|%|change|decrease|increase|loss|gain|vs/.test(text)) continue;
-    const site = parseSite(text);
-    if (!site) continue;
     const l = ctx.doc.lines[line];
+    const firstNum = numbersOnLine(ctx, l.start, l.end)[0];
+    const label = firstNum ? norm.slice(l.start, firstNum.start).trim() : text;
+    const site = parseSite(labelInBlock(ctx, line, label));
+    if (!site) continue;
     for (const num of numbersOnLine(ctx, l.start, l.end)) {
       if (ctx.priorNumbers.has(num.start)) continue;
       if (num.signed && num.decimal && !UNIT_AFTER.test(num.after)) {
-        if (!isHistorical(ctx, num.start)) add(num, siteKey(parseSite(norm.slice(l.start, num.start))));
+        if (!isHistorical(ctx, num.start)) add(num, siteKey(parseSite(labelInBlock(ctx, line, norm.slice(l.start, num.start).trim()))));
         break;
       }
     }
