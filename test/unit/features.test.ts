@@ -145,3 +145,17 @@ describe('comparison tables', () => {
     assert.deepEqual(a.elements.tScores.map((t) => t.value), [-1.6]);
   });
 });
+
+describe('risk tables', () => {
+  test('kinds as rows, adjustment as columns, % only in the title', () => {
+    const a = run('FRAX 10-year fracture probability (%)\n                     Unadjusted    TBS-adjusted\nMajor osteoporotic       15            18\nHip                     2.9           3.6\n');
+    assert.deepEqual(a.elements.risks.map((r) => [r.kind, r.value, r.adjusted]), [['mof', 15, false], ['mof', 18, true], ['hip', 2.9, false], ['hip', 3.6, true]]);
+  });
+  test('Markdown: kinds as columns, adjustment as rows', () => {
+    const a = run('| FRAX 10-yr (%) | MOF | Hip |\n|---|---|---|\n| Without TBS | 14 | 2.2 |\n| With TBS adjustment | 17 | 2.8 |\n');
+    assert.deepEqual(a.elements.risks.map((r) => [r.kind, r.value, r.adjusted]), [['mof', 14, false], ['hip', 2.2, false], ['mof', 17, true], ['hip', 2.8, true]]);
+  });
+  test('a BMD table is not a risk table', () => {
+    assert.deepEqual(run('Region   BMD   T-score   Z-score\nLeft total hip   0.781   -1.4   -0.3\n').elements.risks, []);
+  });
+});

@@ -17,9 +17,7 @@ import { decodeReport } from '../../server/src/cli/read';
  * test runner, never as a pass) with the reason, until the engine learns it.
  */
 const KNOWN_GAPS: Record<string, string> = {
-  '102-frax-block-percent-only-in-header-clean.radreport': 'risk matrix whose % sign is only in the title and whose columns are Unadjusted / TBS-adjusted',
   '113-terse-slash-lists-tscores-and-risks-clean.radreport': 'slash lists with the sites or kinds in a trailing parenthesis ("-1.2 / -2.3 / -1.8", "19% / 3.3% (MOF / hip)")',
-  '129-markdown-frax-matrix-with-without-tbs-clean.radreport': 'Markdown matrix with the kinds as column headers and no % in the cells',
   '131-addendum-same-values-repeated-clean.radreport': 'an addendum that declares earlier values adjusted (the earlier, unadjusted reading is kept too)',
 };
 

@@ -54,8 +54,17 @@ function nameSpan(ctx: Ctx, from: number, lineEnd: number): Span {
   while (s < lineEnd && /[\s:\-–—=*_.]/.test(norm[s]) && !norm.startsWith('___', s)) s++;
   let e = Math.min(lineEnd, s + 120);
   const rest = norm.slice(s, e);
-  const stop = /\s(?:on|at)\s+\d|\s\d{1,2}\/\d{1,2}\/\d{2,4}|\s\d{4}-\d\d-\d\d|\s\d{1,2}:\d\d|\s{3,}|\s*[;|]|\.\s/.exec(rest);
+  const stop = /\s(?:on|at)\s+\d|\s\d{1,2}\/\d{1,2}\/\d{2,4}|\s\d{4}-\d\d-\d\d|\s\d{1,2}:\d\d|\s{3,}|\s*[;|]/.exec(rest);
   if (stop) e = s + stop.index;
+  // A sentence end, but not after a title or an initial ("Dr. Jane Roe", "Jane Q. Roe").
+  const dot = /\.\s/g;
+  let d: RegExpExecArray | null;
+  while ((d = dot.exec(rest)) !== null && s + d.index < e) {
+    const word = /([a-z]+)$/.exec(rest.slice(0, d.index));
+    if (word && (word[1].length === 1 || /^(?:dr|mr|mrs|ms|prof|med|st|jr|sr|mt)$/.test(word[1]))) continue;
+    e = s + d.index;
+    break;
+  }
   while (e > s && /[\s,.*_]/.test(norm[e - 1]) && !norm.endsWith('___', e)) e--;
   return { start: s, end: e };
 }

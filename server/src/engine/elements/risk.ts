@@ -181,8 +181,67 @@ function adjustedAt(ctx: Ctx, offset: number, sStart: number, sEnd: number): boo
   return false;
 }
 
-export function extractRisks(ctx: Ctx, slots: Slot[]): Risk[] {
+type Axis = { kind: RiskKind } | { adjusted: boolean } | null;
+
+/** What a risk-table cell names: a kind (MOF, hip) or an adjustment (with / without TBS). */
+function axisOf(cell: string): Axis {
+  if (/\bmof\b|\bmajor\b/.test(cell)) return { kind: 'mof' };
+  if (/\bhip\b|\bhf\b/.test(cell)) return { kind: 'hip' };
+  if (/unadjusted|without tbs|conventional|not adjusted|before (?:tbs )?adjustment/.test(cell)) return { adjusted: false };
+  if (/adjusted|with tbs/.test(cell)) return { adjusted: true };
+  return null;
+}
+
+function cellsOf(text: string): string[] {
+  const t = text.trim();
+  if (t.includes('|')) return t.split('|').map((c) => c.trim()).filter((c, i, a) => c !== '' || (i > 0 && i < a.length - 1));
+  return t.split(/ {2,}|\t+/).map((c) => c.trim());
+}
+
+/**
+ * Risk tables: one axis names the kinds (MOF, hip), the other the adjustment (unadjusted,
+ * TBS-adjusted), and the cells hold probabilities whose "%" stands only in a title or corner:
+ *   FRAX 10-year fracture probability (%)        | FRAX 10-yr (%) | MOF | Hip |
+ *                  Unadjusted  TBS-adjusted      | Without TBS    | 14  | 2.2 |
+ *   Major osteoporotic    15        18           | With TBS       | 17  | 2.8 |
+ */
+function riskTables(ctx: Ctx): Risk[] {
   const out: Risk[] = [];
+  const { doc } = ctx;
+  const n = doc.lines.length;
+  for (let i = 0; i < n; i++) {
+    const l = doc.lines[i];
+    if (ctx.blankLine[i] || l.end - l.start > 200) continue;
+    const text = doc.norm.slice(l.start, l.end);
+    if (!/adjust|tbs|mof|major|hip|conventional/.test(text) || /\d/.test(text.replace(/10[- ]?y(?:ea)?r|\(%\)/g, ''))) continue;
+    const axes = cellsOf(text).map(axisOf).filter((a): a is NonNullable<Axis> => a !== null);
+    const kinds = axes.filter((a) => 'kind' in a).length;
+    const adjs = axes.filter((a) => 'adjusted' in a).length;
+    if (axes.length < 2 || (kinds && adjs)) continue;
+    const title = i > 0 ? doc.norm.slice(doc.lines[i - 1].start, doc.lines[i - 1].end) : '';
+    if (!/%|percent|probabilit/.test(text + title) || !/frax|probabilit|risk|%/.test(text + title)) continue;
+    for (let j = i + 1; j < n && !ctx.blankLine[j]; j++) {
+      const row = doc.lines[j];
+      const rowText = doc.norm.slice(row.start, row.end);
+      if (/^\s*\|?[\s:|-]+\|?\s*$/.test(rowText)) continue; // Markdown separator
+      const rowAxis = axisOf(cellsOf(rowText)[0] ?? '');
+      if (!rowAxis || ('kind' in rowAxis) === kinds > 0) break;
+      const values = ctx.nums.filter((x) => x.start >= row.start && x.end <= row.end && !x.signed && !/^[ -]?(?:y|yr|year)/.test(x.after));
+      const use = values.slice(Math.max(0, values.length - axes.length));
+      const offset = axes.length - use.length;
+      use.forEach((v, k) => {
+        const col = axes[k + offset];
+        const kind = 'kind' in col ? col.kind : (rowAxis as { kind: RiskKind }).kind;
+        const adjusted = 'adjusted' in col ? col.adjusted : (rowAxis as { adjusted: boolean }).adjusted;
+        out.push({ kind, value: v.value, text: v.text, adjusted, horizon: 10, span: { start: v.start, end: v.end }, range: range(ctx, v) });
+      });
+    }
+  }
+  return out;
+}
+
+export function extractRisks(ctx: Ctx, slots: Slot[]): Risk[] {
+  const out: Risk[] = riskTables(ctx);
   const { norm } = ctx.doc;
   let prevEnd = 0;
   let seen = 0;
@@ -250,5 +309,6 @@ export function extractRisks(ctx: Ctx, slots: Slot[]): Risk[] {
     const found = valueAfter(ctx, hit.end, RISK_FILLERS);
     if (found.type === 'placeholder') slots.push({ element: 'risk', span: found.span, range: range(ctx, found.span) });
   }
+  out.sort((a, b) => a.span.start - b.span.start);
   return out;
 }
