@@ -181,6 +181,9 @@ function adjustedAt(ctx: Ctx, offset: number, sStart: number, sEnd: number): boo
   return false;
 }
 
+/** A two-axis risk table names an unadjusted column (or row), or has kind columns between pipes. */
+const RISK_TABLE_NEEDLES = ['unadjusted', 'without tbs', 'conventional', '|'];
+
 type Axis = { kind: RiskKind } | { adjusted: boolean } | null;
 
 /** What a risk-table cell names: a kind (MOF, hip) or an adjustment (with / without TBS). */
@@ -209,11 +212,18 @@ function riskTables(ctx: Ctx): Risk[] {
   const out: Risk[] = [];
   const { doc } = ctx;
   const n = doc.lines.length;
-  for (let i = 0; i < n; i++) {
+  // Header candidates from one scan: lines naming an adjustment or a kind column, with no value.
+  const found = new Set<number>();
+  for (const needle of RISK_TABLE_NEEDLES) {
+    for (let k = doc.norm.indexOf(needle); k >= 0 && found.size < MAX_MENTIONS; k = doc.norm.indexOf(needle, k + needle.length)) found.add(lineOf(doc, k));
+  }
+  const candidates = [...found].sort((a, b) => a - b);
+  for (const i of candidates) {
     const l = doc.lines[i];
-    if (ctx.blankLine[i] || l.end - l.start > 200) continue;
+    if (l.end - l.start > 200) continue;
     const text = doc.norm.slice(l.start, l.end);
-    if (!/adjust|tbs|mof|major|hip|conventional/.test(text) || /\d/.test(text.replace(/10[- ]?y(?:ea)?r|\(%\)/g, ''))) continue;
+    if (text.includes('|') && !/\| *(?:mof|hip|major|unadjusted|without tbs|conventional)/.test(text)) continue;
+    if (/\d/.test(text.replace(/10[- ]?y(?:ea)?r|\(%\)/g, ''))) continue;
     const axes = cellsOf(text).map(axisOf).filter((a): a is NonNullable<Axis> => a !== null);
     const kinds = axes.filter((a) => 'kind' in a).length;
     const adjs = axes.filter((a) => 'adjusted' in a).length;

@@ -148,11 +148,24 @@ function dateKey(m: RegExpExecArray): number {
 function markPriorColumns(ctx: Ctx): void {
   const { doc } = ctx;
   const n = doc.lines.length;
-  for (let i = 0; i < n; i++) {
+  // Candidates from one scan: lines with at least two dates.
+  const candidates: number[] = [];
+  let lastLine = -1;
+  let count = 0;
+  DATE_COLUMN.lastIndex = 0;
+  let hit: RegExpExecArray | null;
+  while ((hit = DATE_COLUMN.exec(doc.norm)) !== null) {
+    const line = lineOf(doc, hit.index);
+    if (line !== lastLine) {
+      lastLine = line;
+      count = 0;
+    }
+    if (++count === 2) candidates.push(line);
+  }
+  for (const i of candidates) {
     const l = doc.lines[i];
-    if (ctx.blankLine[i] || l.end - l.start > 200) continue;
+    if (l.end - l.start > 200) continue;
     const text = lineNorm(doc, i);
-    if (!text.includes('/') && !/(?:19|20)\d\d/.test(text)) continue;
     const cols: Array<{ key: number } | null> = [];
     DATE_COLUMN.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -186,7 +199,8 @@ const BLOCK_HEADING = /\b(?:dual ?femur|femur|hip)\b[^\n]{0,20}?\b(left|right|me
  * femoral neck and "Total" the left total hip. Labels that name their own side are kept.
  */
 export function labelInBlock(ctx: Ctx, line: number, label: string): string {
-  if (/\b(?:left|right|lt|rt|l|r|mean)\b/.test(label)) return label;
+  // Only a bare femur region ("Neck", "Total", "Troch") takes its side from a heading.
+  if (!/^\s*(?:neck|total|troch\w*|inter\w*|shaft|upper neck|ward'?s?|femoral neck|total hip)\s*$/.test(label)) return label;
   // The heading is the nearest line above that is neither blank nor part of the block.
   let i = line - 1;
   let seen = 0;
