@@ -5,17 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { makeRng } from '../robustness/reportGen';
 
 const FIRST = ['Harriet', 'Maria', 'Joan', 'Aiko', 'Fatima', 'Ingrid', 'Lucia', 'Grace', 'Olga', 'Nadia', 'Ruth', 'Carmen'];
 const LAST = ['Delacourt', 'Okafor', 'Lindqvist', 'Tanaka', 'Haddad', 'Moreau', 'Kowalski', 'Brennan', 'Ivanova', 'Sato', 'Greene', 'Vargas'];
@@ -33,7 +23,7 @@ const fix = (n: number, d: number) => n.toFixed(d);
 
 /** One report. `kind` chooses the defect (0 = complete). */
 export function makeReport(i: number, seed = 7): string {
-  const r = rng(seed * 100003 + i);
+  const r = makeRng(seed * 100003 + i); // the robustness tests' seeded generator
   const kind = r() < 0.7 ? 0 : 1 + Math.floor(r() * 8);
   const name = `${pick(r, FIRST)} ${pick(r, LAST)}`;
   const age = 48 + Math.floor(r() * 38);
