@@ -1,7 +1,7 @@
 /** Completion entries: element labels and section headers at line starts, model names, TBS
  * category words and CPT codes elsewhere. */
 import { CPT_DESCRIPTORS } from './explain';
-import { SLOT_SPECS, snippetToText } from './fixes/insert';
+import { SLOT_SPECS } from './fixes/insert';
 
 export interface CompletionEntry {
   label: string;
@@ -60,4 +60,3 @@ export function completionsAt(before: string): CompletionEntry[] {
   return [...MODELS, ...CATEGORIES, ...CODES];
 }
 
-export { snippetToText };

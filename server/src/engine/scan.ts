@@ -4,7 +4,7 @@
  * number or a header is.
  */
 import type { Doc } from './text';
-import { isBlank, lineNorm, lineText, rangeOf } from './text';
+import { isBlank, lineText, rangeOf } from './text';
 import type { Section, SectionKind, Span } from './types';
 import { memoByString } from './memo';
 
@@ -360,14 +360,4 @@ function lastContentLine(doc: Doc, from: number, to: number): number {
   return from;
 }
 
-/** The section that holds a line, or null for lines before the first header. */
-export function sectionAt(sections: Section[], line: number): Section | null {
-  let found: Section | null = null;
-  for (const s of sections) {
-    if (s.headerLine <= line) found = s;
-    else break;
-  }
-  return found;
-}
 
-export { lineNorm };

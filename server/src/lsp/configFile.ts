@@ -53,9 +53,10 @@ export function readConfig(file: string): ConfigLookup {
     const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
     const parsed = JSON.parse(text) as unknown;
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return { file, settings: null, error: `${file}: expected a JSON object` };
-    const { $schema: _schema, ...rest } = parsed as Record<string, unknown>;
-    void _schema;
-    return { file, settings: rest };
+    // "$schema" points editors at the JSON schema; it is not a setting.
+    const settings = { ...(parsed as Record<string, unknown>) };
+    delete settings.$schema;
+    return { file, settings };
   } catch (e) {
     return { file, settings: null, error: `${file}: ${(e as Error).message}` };
   }

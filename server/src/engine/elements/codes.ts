@@ -6,8 +6,6 @@ import type { CptCode } from '../types';
 
 const CODE = spaced(/(?<![\w.\/-])(77089|7709[0-2]|7708[0-6])(?:(?: ?- ?| )(26|tc)\b|(?: with)? modifier (26|tc)\b)?(?![\d\/])/g);
 
-export const TBS_CODES = ['77089', '77090', '77091', '77092'];
-
 export function extractCodes(ctx: Ctx): CptCode[] {
   const out: CptCode[] = [];
   if (!ctx.doc.norm.includes('770')) return out; // cheap test before the scan

@@ -140,4 +140,3 @@ function siteAfter(text: string): ReturnType<typeof parseSite> {
   return m ? parseSite(m[1]) : null;
 }
 
-export { numbersOnLine };
