@@ -54,6 +54,7 @@ const CUTPOINT_AFTER = spaced(/^ ?(?:or (?:more|greater|higher|above)|and (?:abo
 const NEXT_SENTENCE = spaced(/^\s*(?:both|these|they|all|this|the(?: above| two)? (?:probabilities|values|results|risks|estimates|figures))\b/);
 /** The time horizon named last before the value: "5-year risk", "10-yr probability". */
 function horizonOf(before: string): number {
+  if (!before.includes('y') && !before.includes('five') && !before.includes('ten')) return 10;
   const m = lastMatch(HORIZON, before);
   if (!m) return 10;
   const n = m[1] === 'five' ? 5 : m[1] === 'ten' ? 10 : Number(m[1]);
@@ -112,8 +113,7 @@ const KIND_WORDS = spaced(/\bmof\b|\bmajor(?: osteoporotic)?(?: fracture)?|\bhip
  */
 function respectively(ctx: Ctx, sStart: number, sEnd: number, at: number): Mention | null {
   const { norm } = ctx.doc;
-  const rest = norm.slice(at, sEnd);
-  if (!rest.includes('respectively')) return null;
+  if (!norm.slice(at, sEnd).includes('respectively')) return null;
   const pcts: number[] = [];
   for (const n of ctx.nums) {
     if (n.start < sStart) continue;
@@ -267,12 +267,15 @@ export function extractRisks(ctx: Ctx, slots: Slot[]): Risk[] {
     const sEnd = sentenceEnd(ctx, num.start);
     const windowStart = Math.max(sStart, myPrevEnd);
     const window = norm.slice(windowStart, num.start);
-    if (COMPARATOR.test(window) || THRESHOLD_LABEL.test(norm.slice(sStart, num.start)) || isHistorical(ctx, num.start)) continue;
-    if (CUTPOINT_AFTER.test(norm.slice(pctEnd, pctEnd + 20))) continue;
+    const lead = norm.slice(sStart, num.start);
+    // Comparators stand right before the value; threshold labels need a colon.
+    if (COMPARATOR.test(window.slice(-40)) || (lead.includes(':') && THRESHOLD_LABEL.test(lead)) || isHistorical(ctx, num.start)) continue;
+    const tail = norm.slice(pctEnd, pctEnd + 50);
+    if (CUTPOINT_AFTER.test(tail)) continue;
     let mention = respectively(ctx, sStart, sEnd, num.start) ?? lastKindWord(window, windowStart);
     // "MOF/hip: 15%/2.1%": a pair label and a pair of values.
-    const pair = lastMatch(PAIR_LABEL, norm.slice(sStart, num.start));
-    const slashAfter = /^ ?\/ ?[-+]?\d/.test(norm.slice(pctEnd, pctEnd + 6));
+    const slashAfter = /^ ?\/ ?[-+]?\d/.test(tail);
+    const pair = slashAfter ? lastMatch(PAIR_LABEL, lead) : null;
     const slashBefore: boolean = pendingSecond !== null && /^ ?\/ ?$/.test(norm.slice(myPrevEnd, num.start));
     if (slashBefore && pendingSecond) mention = { kind: pendingSecond, at: num.start };
     else if (pair && slashAfter) mention = { kind: kindOf(pair[1]), at: num.start };
@@ -284,7 +287,7 @@ export function extractRisks(ctx: Ctx, slots: Slot[]): Risk[] {
     }
     // "15% (major osteoporotic)": a kind named right after the value, when none stands before it.
     if (!mention) {
-      const after = KIND_AFTER.exec(norm.slice(pctEnd, pctEnd + 50));
+      const after = KIND_AFTER.exec(tail);
       if (after) {
         mention = { kind: kindOf(after[1]), at: num.start };
         prevEnd = pctEnd + after[0].length;
@@ -302,7 +305,7 @@ export function extractRisks(ctx: Ctx, slots: Slot[]): Risk[] {
       value: num.value,
       text: ctx.doc.text.slice(num.start, pctEnd),
       adjusted: adjustedAt(ctx, num.start, sStart, sEnd),
-      horizon: horizonOf(norm.slice(sStart, num.start)),
+      horizon: horizonOf(lead),
       span: { start: num.start, end: pctEnd },
       range: range(ctx, { start: num.start, end: pctEnd }),
     });
