@@ -247,6 +247,10 @@ function mayBeHeader(doc: Doc, line: number): boolean {
   const numbered = j > i;
   const first = text.charCodeAt(j);
   const capital = first >= 65 && first <= 90;
+  if (first >= 97 && first <= 122) return false; // a line that starts in lower case
+  // "Patient: ...", "The ...": mixed case from the first word on, so only a known header word will do.
+  const second = text.charCodeAt(j + 1);
+  if (capital && second >= 97 && second <= 122 && !knownFirstWord(doc.norm, j, end)) return false;
   let letters = 0;
   let lower = false;
   for (let k = j; k < end; k++) {
