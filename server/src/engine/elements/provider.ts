@@ -86,11 +86,7 @@ export function extractProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     if (EXCLUDED_LINE.test(doc.norm.slice(l.start, Math.min(l.end, l.start + 40)))) continue;
     labelHits.push({ line, start: m.index, end: m.index + m[0].length });
   }
-  for (const hit of literalHits(ctx, ctx.settings.labels.provider)) {
-    let line = 0;
-    while (line + 1 < n && doc.lines[line + 1].start <= hit.start) line++;
-    labelHits.push({ line, ...hit });
-  }
+  for (const hit of literalHits(ctx, ctx.settings.labels.provider)) labelHits.push({ line: lineOf(doc, hit.start), ...hit });
 
   for (const hit of labelHits.slice(0, MAX_MENTIONS)) {
     const l = doc.lines[hit.line];

@@ -161,24 +161,20 @@ function adjustedAt(ctx: Ctx, offset: number, sStart: number, sEnd: number): boo
   }
   // "MOF 17%, hip 2.9%. Both probabilities are adjusted for TBS."
   const next = norm.slice(sEnd, sentenceEnd(ctx, Math.min(norm.length, sEnd + 1)));
-  if (NEXT_SENTENCE.test(next)) {
-    ADJUSTED.lastIndex = 0;
-    UNADJUSTED.lastIndex = 0;
-    if (UNADJUSTED.test(next)) return false;
-    ADJUSTED.lastIndex = 0;
-    if (ADJUSTED.test(next) && /tbs|trabecular/.test(next)) return true;
-  }
+  const fromNext = NEXT_SENTENCE.test(next) ? statedAdjustment(next) : null;
+  if (fromNext !== null) return fromNext;
   // Fall back to the section's title: "TBS-ADJUSTED FRACTURE RISK".
   const section = sectionOf(ctx, offset);
-  if (section) {
-    const t = section.title.toLowerCase();
-    ADJUSTED.lastIndex = 0;
-    UNADJUSTED.lastIndex = 0;
-    if (UNADJUSTED.test(t)) return false;
-    ADJUSTED.lastIndex = 0;
-    if (ADJUSTED.test(t) && /tbs|trabecular/.test(t)) return true;
-  }
-  return false;
+  return (section && statedAdjustment(section.title.toLowerCase())) ?? false;
+}
+
+/** What a whole text says of the adjustment: false if it negates it, true if it names a TBS adjustment. */
+function statedAdjustment(text: string): boolean | null {
+  UNADJUSTED.lastIndex = 0;
+  if (UNADJUSTED.test(text)) return false;
+  ADJUSTED.lastIndex = 0;
+  if (ADJUSTED.test(text) && /tbs|trabecular/.test(text)) return true;
+  return null;
 }
 
 /** A two-axis risk table names an unadjusted column (or row), or has kind columns between pipes. */

@@ -114,14 +114,14 @@ function trailingValues(ctx: Ctx, start: number, end: number): { tokens: Token[]
 
 const COLUMN_WORD = /[tz][- ]?score|tbs|bmd/g;
 
-/** Lines that name at least two measures: the only candidates for a header row (one scan). */
-function headerCandidates(ctx: Ctx): number[] {
+/** Lines where a global pattern matches at least twice, in document order (one scan). */
+function linesWithTwoHits(ctx: Ctx, re: RegExp): number[] {
   const out: number[] = [];
   let lastLine = -1;
   let count = 0;
-  COLUMN_WORD.lastIndex = 0;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = COLUMN_WORD.exec(ctx.doc.norm)) !== null) {
+  while ((m = re.exec(ctx.doc.norm)) !== null) {
     const line = lineOf(ctx.doc, m.index);
     if (line !== lastLine) {
       lastLine = line;
@@ -148,21 +148,8 @@ function dateKey(m: RegExpExecArray): number {
 function markPriorColumns(ctx: Ctx): void {
   const { doc } = ctx;
   const n = doc.lines.length;
-  // Candidates from one scan: lines with at least two dates.
-  const candidates: number[] = [];
-  let lastLine = -1;
-  let count = 0;
-  DATE_COLUMN.lastIndex = 0;
-  let hit: RegExpExecArray | null;
-  while ((hit = DATE_COLUMN.exec(doc.norm)) !== null) {
-    const line = lineOf(doc, hit.index);
-    if (line !== lastLine) {
-      lastLine = line;
-      count = 0;
-    }
-    if (++count === 2) candidates.push(line);
-  }
-  for (const i of candidates) {
+  // Candidates: lines with at least two dates.
+  for (const i of linesWithTwoHits(ctx, DATE_COLUMN)) {
     const l = doc.lines[i];
     if (l.end - l.start > 200) continue;
     const text = lineNorm(doc, i);
@@ -224,7 +211,8 @@ export function parseTables(ctx: Ctx): TableRow[] {
   const rows: TableRow[] = [];
   const n = doc.lines.length;
   let consumedTo = -1;
-  for (const i of headerCandidates(ctx)) {
+  // Candidates for a header row: lines that name at least two measures.
+  for (const i of linesWithTwoHits(ctx, COLUMN_WORD)) {
     if (i <= consumedTo || ctx.blankLine[i]) continue;
     const text = lineNorm(doc, i);
     const cols = headerColumns(text);
