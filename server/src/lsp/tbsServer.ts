@@ -167,8 +167,12 @@ export class TbsServer {
   }
 
   private async isChecked(doc: TextDocument): Promise<boolean> {
-    const s = await this.settings.get(doc.uri);
-    return this.whyNot(doc, s) === undefined;
+    // The cached analysis of this version already knows; otherwise decide (and cache) it once.
+    const cached = this.cache.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached.reason === undefined;
+    await this.analysisFor(doc);
+    const now = this.cache.get(doc.uri);
+    return now !== undefined && now.reason === undefined;
   }
 
   /** Undefined when the document is checked; otherwise why not. */
