@@ -5,7 +5,7 @@
 import type { Doc } from './text';
 import { isBlank, lineOf, rangeOf } from './text';
 import type { Num } from './scan';
-import { findPlaceholders, findSections, numbersIn } from './scan';
+import { findMeasureWords, findPlaceholders, findSections, numbersIn } from './scan';
 import type { Range, Section, Span } from './types';
 import type { EngineSettings } from './settings';
 
@@ -36,6 +36,8 @@ export interface Ctx {
   placeholderAt: Map<number, Span>;
   nums: Num[];
   numAt: Map<number, Num>;
+  /** Where the TBS label, the T-score label and table measure words can start (see findMeasureWords). */
+  measureWords: Span[];
 }
 
 export function makeCtx(doc: Doc, settings: EngineSettings): Ctx {
@@ -89,6 +91,7 @@ export function makeCtx(doc: Doc, settings: EngineSettings): Ctx {
     placeholderAt,
     nums,
     numAt,
+    measureWords: findMeasureWords(doc),
   };
 }
 

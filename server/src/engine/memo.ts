@@ -6,8 +6,11 @@ export function memoByString<V>(fn: (key: string) => V, maxEntries: number, maxK
   const cache = new Map<string, V>();
   return (key: string): V => {
     if (key.length > maxKeyLength) return fn(key);
-    if (cache.has(key)) return cache.get(key) as V;
+    // One lookup on a hit (a cached value is never undefined: fn's undefined is not cached).
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
     const value = fn(key);
+    if (value === undefined) return value;
     if (cache.size >= maxEntries) cache.clear();
     cache.set(key, value);
     return value;

@@ -122,6 +122,46 @@ export function numbersIn(doc: Doc, start: number, end: number): Num[] {
 export const UNIT_AFTER = /^[ -]?(?:g\/cm|g\/cm2|g\/cm²|mg\b|kg\b|cm\b|mm\b|%|percent|years?\b|y\b|yrs?\b|yo\b|days?\b|months?\b|units?\b|lbs?\b|in\b|m2|kg\/m)/;
 
 // ---------------------------------------------------------------------------------------------
+// Measure words.
+
+/**
+ * Where three patterns can start, found in one scan instead of three: the TBS label ("tbs",
+ * "trabecular bone score"), the T-score label ("t-score", "t: -1.2", "t -1.2") and the measure words
+ * of a table header ("t-score", "z score", "tbs", "bmd"). Every match of each of those patterns
+ * starts at one of these spans, and no match starts inside one (a unit test checks this against the
+ * three patterns' own scans); each reader runs its pattern only here.
+ */
+const MEASURE_WORD = /[tz](?:bs|[- ]?score|rabecular|(?= ?[=:] ?[-+]?\d| [-+]\d))|bmd/g;
+
+export function findMeasureWords(doc: Doc): Span[] {
+  const out: Span[] = [];
+  MEASURE_WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = MEASURE_WORD.exec(doc.norm)) !== null) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/**
+ * The matches of `sticky` (a pattern with the "y" flag) that start at the given offsets, in order
+ * and without overlap: what a global scan with the same pattern finds, when every match of the
+ * pattern starts at one of the offsets.
+ */
+export function matchesAt(text: string, starts: readonly Span[], sticky: RegExp, limit = Infinity): Span[] {
+  const out: Span[] = [];
+  let lastEnd = 0;
+  for (const { start } of starts) {
+    if (start < lastEnd) continue;
+    sticky.lastIndex = start;
+    const m = sticky.exec(text);
+    if (!m) continue;
+    lastEnd = start + Math.max(1, m[0].length);
+    out.push({ start, end: start + m[0].length });
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Placeholders: template leftovers.
 
 /** Placeholders read per document (each becomes a diagnostic; more than this is not a draft). */
@@ -264,18 +304,46 @@ function mayBeHeader(doc: Doc, line: number): boolean {
   return lower ? capital && end - j <= 40 && knownFirstWord(doc.norm, j, end) : letters >= 4;
 }
 
+/** HEAD_FIRST_WORDS by their first letter (a = 0): the test below reads no substring. */
+const HEAD_FIRST_BY_LETTER: string[][] = Array.from({ length: 26 }, () => []);
+for (const w of HEAD_FIRST_WORDS) HEAD_FIRST_BY_LETTER[w.charCodeAt(0) - 97].push(w);
+
 /** Is the word at `from` one that a mixed-case header can start with? */
 function knownFirstWord(norm: string, from: number, to: number): boolean {
+  const c = norm.charCodeAt(from) - 97;
+  if (c < 0 || c > 25) return false;
+  const words = HEAD_FIRST_BY_LETTER[c];
+  if (!words.length) return false;
   let w = from;
   while (w < to && norm.charCodeAt(w) >= 97 && norm.charCodeAt(w) <= 122) w++;
-  return HEAD_FIRST_WORDS.has(norm.slice(from, w));
+  const len = w - from;
+  for (const word of words) if (word.length === len && norm.startsWith(word, from)) return true;
+  return false;
 }
 
 function headerOf(doc: Doc, line: number): HeaderHit | null {
   if (!mayBeHeader(doc, line)) return null;
-  const raw = lineText(doc, line);
-  if (doc.hasDisable && raw.includes('tbs-report-disable')) return null;
   const l = doc.lines[line];
+  const shape = headerShape(lineText(doc, line));
+  if (!shape) return null;
+  return {
+    title: shape.title,
+    start: l.start + shape.start,
+    end: l.start + shape.end,
+    inline: shape.inline,
+    inlineStart: shape.inlineStart === undefined ? undefined : l.start + shape.inlineStart,
+  };
+}
+
+/**
+ * What a line that may be a header is, with offsets relative to the line's start. A pure function
+ * of the line's text: templates repeat their header lines, and a draft being typed keeps them, so
+ * the answer is memoised (bounded).
+ */
+const headerShape: (raw: string) => HeaderHit | null = memoByString(computeHeaderShape, 2000, 200);
+
+function computeHeaderShape(raw: string): HeaderHit | null {
+  if (raw.includes('tbs-report-disable')) return null;
   const lead = raw.length - raw.trimStart().length;
   const body = raw.trim();
   if (!body) return null;
@@ -284,7 +352,7 @@ function headerOf(doc: Doc, line: number): HeaderHit | null {
   if (md) {
     const title = body.slice(md[0].length).replace(/[ \t#]+$/, '').replace(/:$/, '').trim();
     if (!title) return null;
-    const s = l.start + lead + md[0].length;
+    const s = lead + md[0].length;
     return { title, start: s, end: s + title.length, inline: '' };
   }
   const c0 = body.charCodeAt(0);
@@ -302,8 +370,8 @@ function headerOf(doc: Doc, line: number): HeaderHit | null {
       if (!first || !HEAD_FIRST_WORDS.has(first[0])) return null;
       const inline = body.slice(colon + 1).trim();
       if (numbered || !(KNOWN_HEAD.test(labelNorm) || (inline === '' && KNOWN_HEAD_START.test(labelNorm)))) return null;
-      const s = l.start + lead + body.indexOf(label, numLen);
-      const inlineStart = inline ? l.start + lead + colon + 1 + (body.length - colon - 1 - body.slice(colon + 1).trimStart().length) : l.end;
+      const s = lead + body.indexOf(label, numLen);
+      const inlineStart = inline ? lead + colon + 1 + (body.length - colon - 1 - body.slice(colon + 1).trimStart().length) : undefined;
       return { title: label, start: s, end: s + label.length, inline, inlineStart };
     }
     const inline = body.slice(colon + 1).trim();
@@ -317,20 +385,20 @@ function headerOf(doc: Doc, line: number): HeaderHit | null {
       (allCaps && (inline === '' || (words >= 2 && !/\d/.test(label))));
     if (!header) return null;
     if (numbered && !allCaps) return null;
-    const s = l.start + lead + body.indexOf(label, numLen);
-    const inlineStart = inline ? l.start + lead + colon + 1 + (body.length - colon - 1 - body.slice(colon + 1).trimStart().length) : l.end;
+    const s = lead + body.indexOf(label, numLen);
+    const inlineStart = inline ? lead + colon + 1 + (body.length - colon - 1 - body.slice(colon + 1).trimStart().length) : undefined;
     return { title: label, start: s, end: s + label.length, inline, inlineStart };
   }
   // An all-caps line without a colon: "6. TRABECULAR BONE SCORE", "FINDINGS".
   const rest = body.slice(numLen);
   const st = letterStats(rest);
   if (st.lower === 0 && st.letters >= 4 && st.letters * 2 >= st.nonSpace && rest.length <= 80 && !/\d[.,]\d/.test(rest) && /[A-Z]{3}/.test(rest)) {
-    const s = l.start + lead + numLen;
+    const s = lead + numLen;
     return { title: rest, start: s, end: s + rest.length, inline: '' };
   }
   // A mixed-case known header alone on its line: "Impression", "Findings".
   if (KNOWN_HEAD.test(rest.toLowerCase())) {
-    const s = l.start + lead + numLen;
+    const s = lead + numLen;
     return { title: rest, start: s, end: s + rest.length, inline: '' };
   }
   return null;

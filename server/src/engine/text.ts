@@ -47,24 +47,16 @@ function lowerSameLength(text: string): string {
   return out;
 }
 
-// All three in one pass; each match is one character and becomes one character.
-const SPECIAL = new RegExp(`${DASHES.source}|${SPACES.source}|${CONTROLS.source}`, 'g');
-
-function replaceSpecial(c: string): string {
-  DASHES.lastIndex = 0;
-  return DASHES.test(c) ? '-' : ' ';
-}
-
-/** Does the text hold any character that `SPECIAL` rewrites (a control, or a non-ASCII dash or space)? */
-const NOT_PLAIN = /[^\t\n\r\x20-\x9f]/;
-
-function needsSpecial(text: string): boolean {
-  return NOT_PLAIN.test(text);
-}
+// Any character that one of the three rewrites: one scan decides whether a rewrite is needed.
+const SPECIAL = new RegExp(`[${DASHES.source.slice(1, -1)}${SPACES.source.slice(1, -1)}${CONTROLS.source.slice(1, -1)}]`);
+// Spaces and controls both become a space.
+const BLANKS = new RegExp(`[${SPACES.source.slice(1, -1)}${CONTROLS.source.slice(1, -1)}]`, 'g');
 
 export function normalise(text: string): string {
   const lower = lowerSameLength(text);
-  return needsSpecial(text) ? lower.replace(SPECIAL, replaceSpecial) : lower;
+  // Most reports hold none of these characters; replacing with a constant string runs natively.
+  if (lower.search(SPECIAL) < 0) return lower;
+  return lower.replace(DASHES, '-').replace(BLANKS, ' ');
 }
 
 export function makeDoc(text: string): Doc {
@@ -86,17 +78,28 @@ export function makeDoc(text: string): Doc {
     const norm = normalise(text);
     return { text, norm, lines, eol: '\n', hasDisable: norm.includes('tbs-report-disable') };
   }
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      const end = i;
-      if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) {
-        i++;
+  // "\r\n", "\r" and "\n" breaks: two searches, each for one character, run natively.
+  let cr = text.indexOf('\r');
+  let nl = text.indexOf('\n');
+  while (cr >= 0 || nl >= 0) {
+    let end: number;
+    let next: number;
+    if (cr >= 0 && (nl < 0 || cr < nl)) {
+      end = cr;
+      if (nl === cr + 1) {
+        next = cr + 2;
         crlf++;
-      } else if (c === 10) lf++;
-      lines.push({ start, end, next: i + 1 });
-      start = i + 1;
+        nl = text.indexOf('\n', next);
+      } else next = cr + 1;
+      cr = text.indexOf('\r', next);
+    } else {
+      end = nl;
+      next = nl + 1;
+      lf++;
+      nl = text.indexOf('\n', next);
     }
+    lines.push({ start, end, next });
+    start = next;
   }
   lines.push({ start, end: n, next: n });
   const norm = normalise(text);

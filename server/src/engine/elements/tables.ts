@@ -5,6 +5,7 @@
 import type { Ctx } from '../context';
 import type { Span } from '../types';
 import type { Num } from '../scan';
+import { matchesAt } from '../scan';
 import { lineNorm, lineOf } from '../text';
 
 /** tbsScore: a "TBS T-score" or "TBS Z-score" column, which is not a BMD score. */
@@ -112,17 +113,15 @@ function trailingValues(ctx: Ctx, start: number, end: number): { tokens: Token[]
   return { tokens, labelEnd: i };
 }
 
-const COLUMN_WORD = /[tz][- ]?score|tbs|bmd/g;
+export const COLUMN_WORD = /[tz][- ]?score|tbs|bmd/y;
 
-/** Lines where a global pattern matches at least twice, in document order (one scan). */
-function linesWithTwoHits(ctx: Ctx, re: RegExp): number[] {
+/** Lines that hold at least two of the hits, in document order. */
+function linesWithTwoOf(ctx: Ctx, hits: Iterable<{ start: number }>): number[] {
   const out: number[] = [];
   let lastLine = -1;
   let count = 0;
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(ctx.doc.norm)) !== null) {
-    const line = lineOf(ctx.doc, m.index);
+  for (const hit of hits) {
+    const line = lineOf(ctx.doc, hit.start);
     if (line !== lastLine) {
       lastLine = line;
       count = 0;
@@ -130,6 +129,15 @@ function linesWithTwoHits(ctx: Ctx, re: RegExp): number[] {
     if (++count === 2) out.push(line);
   }
   return out;
+}
+
+/** Lines where a global pattern matches at least twice, in document order (one scan). */
+function linesWithTwoHits(ctx: Ctx, re: RegExp): number[] {
+  const hits: Array<{ start: number }> = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(ctx.doc.norm)) !== null) hits.push({ start: m.index });
+  return linesWithTwoOf(ctx, hits);
 }
 
 const DATE_COLUMN = /\b(\d{1,2})\/(?:\d{1,2}\/)?(\d{4})\b|\b((?:19|20)\d\d)\b/g;
@@ -212,7 +220,7 @@ export function parseTables(ctx: Ctx): TableRow[] {
   const n = doc.lines.length;
   let consumedTo = -1;
   // Candidates for a header row: lines that name at least two measures.
-  for (const i of linesWithTwoHits(ctx, COLUMN_WORD)) {
+  for (const i of linesWithTwoOf(ctx, matchesAt(doc.norm, ctx.measureWords, COLUMN_WORD))) {
     if (i <= consumedTo || ctx.blankLine[i]) continue;
     const text = lineNorm(doc, i);
     const cols = headerColumns(text);

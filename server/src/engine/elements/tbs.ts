@@ -3,20 +3,18 @@ import { spaced } from '../regex';
 import type { Ctx } from '../context';
 import { literalHits, MAX_MENTIONS, range, textBefore, valueAfter } from '../context';
 import { parseSite, siteKey, TBS_FILLERS } from '../lexicon';
-import { UNIT_AFTER } from '../scan';
+import { matchesAt, UNIT_AFTER } from '../scan';
 import type { Slot, TbsValue } from '../types';
 import type { TableRow } from './tables';
 import { isHistorical } from './history';
 
-const TBS_LABEL = spaced(/\b(?:tbs|trabecular bone scores?)\b/g);
+export const TBS_LABEL = spaced(/\b(?:tbs|trabecular bone scores?)\b/y);
 
 export function extractTbs(ctx: Ctx, rows: TableRow[], slots: Slot[]): TbsValue[] {
   const out: TbsValue[] = [];
   const seen = new Set<number>();
   const labels: number[] = [];
-  TBS_LABEL.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TBS_LABEL.exec(ctx.doc.norm)) !== null) labels.push(m.index + m[0].length);
+  for (const hit of matchesAt(ctx.doc.norm, ctx.measureWords, TBS_LABEL)) labels.push(hit.end);
   for (const hit of literalHits(ctx, ctx.settings.labels.tbs)) labels.push(hit.end);
   labels.sort((a, b) => a - b);
   labels.length = Math.min(labels.length, MAX_MENTIONS);

@@ -6,7 +6,7 @@ import type { Ctx } from '../context';
 import { lastMatch, literalHits, MAX_MENTIONS, range, valueAfter } from '../context';
 import { parseSite, SITE_WORDS, siteKey, T_FILLERS } from '../lexicon';
 import type { Num } from '../scan';
-import { UNIT_AFTER } from '../scan';
+import { matchesAt, UNIT_AFTER } from '../scan';
 import { lineNorm, lineOf } from '../text';
 import type { Slot, TScore } from '../types';
 import type { TableRow } from './tables';
@@ -17,7 +17,7 @@ const CLAUSE_CUT = /[-+]?\d+[.,]\d+|\band\b/;
 
 const LIST_FILLERS: ReadonlySet<string> = new Set([...SITE_WORDS, 'at', 'the', 'of', 'is']);
 
-const T_LABEL = /\bt(?:[- ]?scores?\b|(?= ?[=:] ?[-+]?\d| [-+]\d))/g;
+export const T_LABEL = /\bt(?:[- ]?scores?\b|(?= ?[=:] ?[-+]?\d| [-+]\d))/y;
 
 export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScore[] {
   const out: TScore[] = [];
@@ -38,9 +38,7 @@ export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScor
 
   const { norm } = ctx.doc;
   const labels: Array<{ start: number; end: number }> = [];
-  T_LABEL.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = T_LABEL.exec(norm)) !== null) labels.push({ start: m.index, end: m.index + m[0].length });
+  labels.push(...matchesAt(norm, ctx.measureWords, T_LABEL));
   labels.push(...literalHits(ctx, ctx.settings.labels.tScore));
   labels.length = Math.min(labels.length, MAX_MENTIONS);
   for (const lab of labels) {

@@ -1,0 +1,63 @@
+/**
+ * The TBS label, the T-score label and the table measure words are read only where the shared scan
+ * (findMeasureWords) found a measure word. That is right only if it finds every match of each
+ * pattern that a scan of the whole text would: checked here against those whole-text scans.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { findMeasureWords, matchesAt } from '../../server/src/engine/scan';
+import { makeDoc } from '../../server/src/engine/text';
+import { TBS_LABEL } from '../../server/src/engine/elements/tbs';
+import { T_LABEL } from '../../server/src/engine/elements/tscore';
+import { COLUMN_WORD } from '../../server/src/engine/elements/tables';
+import { generateReports } from '../robustness/reportGen';
+
+const PATTERNS: Array<[string, RegExp]> = [
+  ['TBS label', TBS_LABEL],
+  ['T-score label', T_LABEL],
+  ['table measure word', COLUMN_WORD],
+];
+
+function wholeScan(norm: string, sticky: RegExp): Array<[number, number]> {
+  const re = new RegExp(sticky.source, sticky.flags.replace('y', '') + 'g');
+  const out: Array<[number, number]> = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(norm)) !== null) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
+function check(text: string): void {
+  const doc = makeDoc(text);
+  const words = findMeasureWords(doc);
+  for (const [name, sticky] of PATTERNS) {
+    assert.ok(sticky.sticky, `${name} is a sticky pattern`);
+    const found = matchesAt(doc.norm, words, sticky).map((s): [number, number] => [s.start, s.end]);
+    assert.deepEqual(found, wholeScan(doc.norm, sticky), `${name} in ${JSON.stringify(text.slice(0, 200))}`);
+  }
+}
+
+test('measure-word scan finds every label on hand-picked text', () => {
+  const cases = [
+    'TBS: 1.262 and T-score -2.1; Z score 0.3; BMD 0.8',
+    'Trabecular  bone\tscores 1.2, trabecular bone score 1.3',
+    'T: -1.2 t = -2 t -1.5 t +0.4 T=-2.5 tbs-adjusted tbst-score',
+    'ttbs tbsbmd bmdtbs zbs t-scores z-scorebs t  score tscore t- score',
+    'L1-L4 | 1.099 | -1.4 | TBS | T-score | BMD | Z-score |',
+    'rest of text without any word of interest',
+    '',
+  ];
+  for (const c of cases) check(c);
+});
+
+test('measure-word scan finds every label in generated reports', () => {
+  for (const r of generateReports(200, 7)) check(r);
+});
+
+test('measure-word scan finds every label in random text', () => {
+  const pieces = fc.constantFrom('t', 'z', 'b', 's', 'tbs', 'bmd', 'score', 'scores', 'trabecular', 'bone', ' ', '  ', '\t', '-', '+', '=', ':', '1', '.2', 'T', 'Z', 'TBS', '\n', 'a', 'x');
+  fc.assert(
+    fc.property(fc.array(pieces, { maxLength: 30 }).map((a) => a.join('')), (s) => check(s)),
+    { numRuns: 3000 },
+  );
+});
