@@ -5,7 +5,7 @@
 import type { Doc } from './text';
 import { isBlank, lineOf, rangeOf } from './text';
 import type { Num } from './scan';
-import { findMeasureWords, findPlaceholders, findSections, numbersIn } from './scan';
+import { findKeywords, findPlaceholders, findSections, numbersIn } from './scan';
 import type { Range, Section, Span } from './types';
 import type { EngineSettings } from './settings';
 
@@ -36,8 +36,8 @@ export interface Ctx {
   placeholderAt: Map<number, Span>;
   nums: Num[];
   numAt: Map<number, Num>;
-  /** Where the TBS label, the T-score label and table measure words can start (see findMeasureWords). */
-  measureWords: Span[];
+  /** Where the TBS label, the T-score label, measure words, model names, BMI and codes can start (see findKeywords). */
+  keywords: Span[];
 }
 
 export function makeCtx(doc: Doc, settings: EngineSettings): Ctx {
@@ -91,7 +91,7 @@ export function makeCtx(doc: Doc, settings: EngineSettings): Ctx {
     placeholderAt,
     nums,
     numAt,
-    measureWords: findMeasureWords(doc),
+    keywords: findKeywords(doc),
   };
 }
 

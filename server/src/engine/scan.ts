@@ -122,22 +122,23 @@ export function numbersIn(doc: Doc, start: number, end: number): Num[] {
 export const UNIT_AFTER = /^[ -]?(?:g\/cm|g\/cm2|g\/cm²|mg\b|kg\b|cm\b|mm\b|%|percent|years?\b|y\b|yrs?\b|yo\b|days?\b|months?\b|units?\b|lbs?\b|in\b|m2|kg\/m)/;
 
 // ---------------------------------------------------------------------------------------------
-// Measure words.
+// Keywords.
 
 /**
- * Where three patterns can start, found in one scan instead of three: the TBS label ("tbs",
- * "trabecular bone score"), the T-score label ("t-score", "t: -1.2", "t -1.2") and the measure words
- * of a table header ("t-score", "z score", "tbs", "bmd"). Every match of each of those patterns
- * starts at one of these spans, and no match starts inside one (a unit test checks this against the
- * three patterns' own scans); each reader runs its pattern only here.
+ * Where several patterns can start, found in one scan instead of one scan each: the TBS label
+ * ("tbs", "trabecular bone score"), the T-score label ("t-score", "t: -1.2", "t -1.2"), the measure
+ * words of a table header ("t-score", "z score", "tbs", "bmd"), risk model names ("frax", "garvan",
+ * "qfracture", "caroc"), "bmi" and the DXA CPT codes ("770.."). Every match of each of those
+ * patterns starts at one of these spans, and none starts inside one (a unit test checks this
+ * against each pattern's own scan of the whole text); each reader runs its pattern only here.
  */
-const MEASURE_WORD = /[tz](?:bs|[- ]?score|rabecular|(?= ?[=:] ?[-+]?\d| [-+]\d))|bmd/g;
+const KEYWORD = /[tz](?:bs|[- ]?score|rabecular|(?= ?[=:] ?[-+]?\d| [-+]\d))|bm[di]|frax|garvan|q-?fracture|caroc|770/g;
 
-export function findMeasureWords(doc: Doc): Span[] {
+export function findKeywords(doc: Doc): Span[] {
   const out: Span[] = [];
-  MEASURE_WORD.lastIndex = 0;
+  KEYWORD.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = MEASURE_WORD.exec(doc.norm)) !== null) out.push({ start: m.index, end: m.index + m[0].length });
+  while ((m = KEYWORD.exec(doc.norm)) !== null) out.push({ start: m.index, end: m.index + m[0].length });
   return out;
 }
 

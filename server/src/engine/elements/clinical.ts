@@ -44,11 +44,15 @@ export function extractAge(ctx: Ctx): NumberFact | null {
   return { value: best.value, span, range: range(ctx, span) };
 }
 
-const BMI = /\bbmi\b(?:[\s*_]*(?:of|is|was|[:=]))?[\s*_]*(\d{1,2}(?:[.,]\d{1,2})?)(?![\d])/g;
+export const BMI = /\bbmi\b(?:[\s*_]*(?:of|is|was|[:=]))?[\s*_]*(\d{1,2}(?:[.,]\d{1,2})?)(?![\d])/y;
 
 export function extractBmi(ctx: Ctx): NumberFact | null {
-  BMI.lastIndex = 0;
-  const m = BMI.exec(ctx.doc.norm);
+  let m: RegExpExecArray | null = null;
+  for (const { start } of ctx.keywords) {
+    if (ctx.doc.norm.charCodeAt(start) !== 98) continue; // "b"
+    BMI.lastIndex = start;
+    if ((m = BMI.exec(ctx.doc.norm)) !== null) break;
+  }
   if (!m) return null;
   const start = m.index + m[0].lastIndexOf(m[1]);
   const span = { start, end: start + m[1].length };

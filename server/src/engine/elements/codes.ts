@@ -4,15 +4,18 @@ import type { Ctx } from '../context';
 import { range } from '../context';
 import type { CptCode } from '../types';
 
-const CODE = spaced(/(?<![\w.\/-])(77089|7709[0-2]|7708[0-6])(?:(?: ?- ?| )(26|tc)\b|(?: with)? modifier (26|tc)\b)?(?![\d\/])/g);
+export const CODE = spaced(/(?<![\w.\/-])(77089|7709[0-2]|7708[0-6])(?:(?: ?- ?| )(26|tc)\b|(?: with)? modifier (26|tc)\b)?(?![\d\/])/y);
 
 export function extractCodes(ctx: Ctx): CptCode[] {
   const out: CptCode[] = [];
-  if (!ctx.doc.norm.includes('770')) return out; // cheap test before the scan
-  CODE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = CODE.exec(ctx.doc.norm)) !== null) {
-    const span = { start: m.index, end: m.index + m[0].length };
+  let lastEnd = 0;
+  for (const { start } of ctx.keywords) {
+    if (start < lastEnd || ctx.doc.norm.charCodeAt(start) !== 55) continue; // "7"
+    CODE.lastIndex = start;
+    const m = CODE.exec(ctx.doc.norm);
+    if (!m) continue;
+    const span = { start, end: start + m[0].length };
+    lastEnd = span.end;
     const mod = m[2] ?? m[3] ?? null;
     out.push({ code: m[1], modifier: mod ? mod.toUpperCase() : null, span, range: range(ctx, span) });
   }

@@ -6,12 +6,13 @@ import { spaced } from '../regex';
 import type { Ctx } from '../context';
 import { lastMatch, literalHits, MAX_MENTIONS, range, sectionOf, sentenceEnd, sentenceStart, valueAfter } from '../context';
 import { MODEL_FILLERS, RISK_FILLERS } from '../lexicon';
+import { matchesAt } from '../scan';
 import { lineOf } from '../text';
 import { isHistorical } from './history';
 import type { Risk, RiskKind, RiskModel, RiskModelName, Slot } from '../types';
 
-const MODEL = /\b(?:frax(?:plus)?|garvan|q-?fracture|caroc)\b/g;
-/** FRAX by its full name; searched only when the text holds it (a cheap test first). */
+export const MODEL = /\b(?:frax(?:plus)?|garvan|q-?fracture|caroc)\b/y;
+/** FRAX by its full name; searched only when the text holds "ment tool" (a cheap test: "m" is rare). */
 const MODEL_LONG = /\b(?:who )?fracture risk assessment tool\b/g;
 
 export function modelName(word: string): RiskModelName {
@@ -24,11 +25,11 @@ export function modelName(word: string): RiskModelName {
 export function extractModels(ctx: Ctx, slots: Slot[]): RiskModel[] {
   const out: RiskModel[] = [];
   const n = ctx.doc.norm;
-  if (!n.includes('frax') && !n.includes('garvan') && !n.includes('fracture') && !n.includes('caroc') && !ctx.placeholders.length) return out;
+  for (const span of matchesAt(n, ctx.keywords, MODEL, MAX_MENTIONS)) out.push({ name: modelName(n.slice(span.start, span.end)), span, range: range(ctx, span) });
   let m: RegExpExecArray | null;
-  for (const re of n.includes('assessment tool') ? [MODEL, MODEL_LONG] : [MODEL]) {
-    re.lastIndex = 0;
-    while ((m = re.exec(n)) !== null && out.length < MAX_MENTIONS) {
+  if (n.includes('ment tool')) {
+    MODEL_LONG.lastIndex = 0;
+    while ((m = MODEL_LONG.exec(n)) !== null && out.length < MAX_MENTIONS) {
       const span = { start: m.index, end: m.index + m[0].length };
       out.push({ name: modelName(m[0]), span, range: range(ctx, span) });
     }

@@ -220,7 +220,7 @@ export function parseTables(ctx: Ctx): TableRow[] {
   const n = doc.lines.length;
   let consumedTo = -1;
   // Candidates for a header row: lines that name at least two measures.
-  for (const i of linesWithTwoOf(ctx, matchesAt(doc.norm, ctx.measureWords, COLUMN_WORD))) {
+  for (const i of linesWithTwoOf(ctx, matchesAt(doc.norm, ctx.keywords, COLUMN_WORD))) {
     if (i <= consumedTo || ctx.blankLine[i]) continue;
     const text = lineNorm(doc, i);
     const cols = headerColumns(text);

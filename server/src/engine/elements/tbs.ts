@@ -14,7 +14,7 @@ export function extractTbs(ctx: Ctx, rows: TableRow[], slots: Slot[]): TbsValue[
   const out: TbsValue[] = [];
   const seen = new Set<number>();
   const labels: number[] = [];
-  for (const hit of matchesAt(ctx.doc.norm, ctx.measureWords, TBS_LABEL)) labels.push(hit.end);
+  for (const hit of matchesAt(ctx.doc.norm, ctx.keywords, TBS_LABEL)) labels.push(hit.end);
   for (const hit of literalHits(ctx, ctx.settings.labels.tbs)) labels.push(hit.end);
   labels.sort((a, b) => a - b);
   labels.length = Math.min(labels.length, MAX_MENTIONS);

@@ -38,7 +38,7 @@ export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScor
 
   const { norm } = ctx.doc;
   const labels: Array<{ start: number; end: number }> = [];
-  labels.push(...matchesAt(norm, ctx.measureWords, T_LABEL));
+  labels.push(...matchesAt(norm, ctx.keywords, T_LABEL));
   labels.push(...literalHits(ctx, ctx.settings.labels.tScore));
   labels.length = Math.min(labels.length, MAX_MENTIONS);
   for (const lab of labels) {

@@ -1,22 +1,28 @@
 /**
- * The TBS label, the T-score label and the table measure words are read only where the shared scan
- * (findMeasureWords) found a measure word. That is right only if it finds every match of each
- * pattern that a scan of the whole text would: checked here against those whole-text scans.
+ * The TBS label, the T-score label, table measure words, model names, BMI and CPT codes are read only
+ * where the shared scan (findKeywords) found a keyword. That is right only if it finds every match of
+ * each pattern that a scan of the whole text would: checked here against those whole-text scans.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { findMeasureWords, matchesAt } from '../../server/src/engine/scan';
+import { findKeywords, matchesAt } from '../../server/src/engine/scan';
 import { makeDoc } from '../../server/src/engine/text';
 import { TBS_LABEL } from '../../server/src/engine/elements/tbs';
 import { T_LABEL } from '../../server/src/engine/elements/tscore';
 import { COLUMN_WORD } from '../../server/src/engine/elements/tables';
+import { MODEL } from '../../server/src/engine/elements/risk';
+import { BMI } from '../../server/src/engine/elements/clinical';
+import { CODE } from '../../server/src/engine/elements/codes';
 import { generateReports } from '../robustness/reportGen';
 
 const PATTERNS: Array<[string, RegExp]> = [
   ['TBS label', TBS_LABEL],
   ['T-score label', T_LABEL],
   ['table measure word', COLUMN_WORD],
+  ['risk model', MODEL],
+  ['BMI', BMI],
+  ['CPT code', CODE],
 ];
 
 function wholeScan(norm: string, sticky: RegExp): Array<[number, number]> {
@@ -29,7 +35,7 @@ function wholeScan(norm: string, sticky: RegExp): Array<[number, number]> {
 
 function check(text: string): void {
   const doc = makeDoc(text);
-  const words = findMeasureWords(doc);
+  const words = findKeywords(doc);
   for (const [name, sticky] of PATTERNS) {
     assert.ok(sticky.sticky, `${name} is a sticky pattern`);
     const found = matchesAt(doc.norm, words, sticky).map((s): [number, number] => [s.start, s.end]);
@@ -45,6 +51,8 @@ test('measure-word scan finds every label on hand-picked text', () => {
     'ttbs tbsbmd bmdtbs zbs t-scores z-scorebs t  score tscore t- score',
     'L1-L4 | 1.099 | -1.4 | TBS | T-score | BMD | Z-score |',
     'rest of text without any word of interest',
+    'FRAX, fraxplus, FRAXplus: Garvan; QFracture, q-fracture, CAROC, tfrax, frax-tbs, garvanx',
+    'BMI 24.1; bmi: 30; BMI of 19,5; bmibmi 3; CPT 77091-26, 77080 TC, 770912, 7709177089, x77091, 77091 with modifier 26',
     '',
   ];
   for (const c of cases) check(c);
@@ -55,7 +63,7 @@ test('measure-word scan finds every label in generated reports', () => {
 });
 
 test('measure-word scan finds every label in random text', () => {
-  const pieces = fc.constantFrom('t', 'z', 'b', 's', 'tbs', 'bmd', 'score', 'scores', 'trabecular', 'bone', ' ', '  ', '\t', '-', '+', '=', ':', '1', '.2', 'T', 'Z', 'TBS', '\n', 'a', 'x');
+  const pieces = fc.constantFrom('t', 'z', 'b', 's', 'tbs', 'bmd', 'score', 'scores', 'trabecular', 'bone', ' ', '  ', '\t', '-', '+', '=', ':', '1', '.2', 'T', 'Z', 'TBS', '\n', 'a', 'x', 'frax', 'plus', 'garvan', 'q', 'fracture', 'caroc', 'bmi', '770', '9', '1', '-26', ' tc', ' modifier', '/');
   fc.assert(
     fc.property(fc.array(pieces, { maxLength: 30 }).map((a) => a.join('')), (s) => check(s)),
     { numRuns: 3000 },
