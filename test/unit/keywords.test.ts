@@ -11,7 +11,7 @@ import { makeDoc } from '../../server/src/engine/text';
 import { TBS_LABEL } from '../../server/src/engine/elements/tbs';
 import { T_LABEL } from '../../server/src/engine/elements/tscore';
 import { COLUMN_WORD } from '../../server/src/engine/elements/tables';
-import { MODEL } from '../../server/src/engine/elements/risk';
+import { MODEL, MODEL_LONG } from '../../server/src/engine/elements/risk';
 import { BMI } from '../../server/src/engine/elements/clinical';
 import { CODE } from '../../server/src/engine/elements/codes';
 import { generateReports } from '../robustness/reportGen';
@@ -41,6 +41,11 @@ function check(text: string): void {
     const found = matchesAt(doc.norm, words, sticky).map((s): [number, number] => [s.start, s.end]);
     assert.deepEqual(found, wholeScan(doc.norm, sticky), `${name} in ${JSON.stringify(text.slice(0, 200))}`);
   }
+  // Disable comments are looked for only at keyword hits too.
+  const commentAtHit = words.some((w) => doc.norm.startsWith('tbs-report-disable', w.start));
+  assert.equal(commentAtHit, doc.norm.includes('tbs-report-disable'), `disable comment in ${JSON.stringify(text.slice(0, 200))}`);
+  // FRAX by its full name is looked for only when a hit starts a "tool".
+  if (new RegExp(MODEL_LONG.source).test(doc.norm)) assert.ok(words.some((w) => doc.norm.startsWith('tool', w.start)), `"tool" hit in ${JSON.stringify(text.slice(0, 200))}`);
 }
 
 test('measure-word scan finds every label on hand-picked text', () => {
@@ -51,6 +56,8 @@ test('measure-word scan finds every label on hand-picked text', () => {
     'ttbs tbsbmd bmdtbs zbs t-scores z-scorebs t  score tscore t- score',
     'L1-L4 | 1.099 | -1.4 | TBS | T-score | BMD | Z-score |',
     'rest of text without any word of interest',
+    'WHO Fracture Risk Assessment Tool; fracture risk  assessment\ttool; ttool; t-score tool',
+    '<!-- tbs-report-disable missing-provider --> ttbs-report-disable xtbs-report-disable-next-line',
     'FRAX, fraxplus, FRAXplus: Garvan; QFracture, q-fracture, CAROC, tfrax, frax-tbs, garvanx',
     'BMI 24.1; bmi: 30; BMI of 19,5; bmibmi 3; CPT 77091-26, 77080 TC, 770912, 7709177089, x77091, 77091 with modifier 26',
     '',
@@ -63,7 +70,7 @@ test('measure-word scan finds every label in generated reports', () => {
 });
 
 test('measure-word scan finds every label in random text', () => {
-  const pieces = fc.constantFrom('t', 'z', 'b', 's', 'tbs', 'bmd', 'score', 'scores', 'trabecular', 'bone', ' ', '  ', '\t', '-', '+', '=', ':', '1', '.2', 'T', 'Z', 'TBS', '\n', 'a', 'x', 'frax', 'plus', 'garvan', 'q', 'fracture', 'caroc', 'bmi', '770', '9', '1', '-26', ' tc', ' modifier', '/');
+  const pieces = fc.constantFrom('t', 'z', 'b', 's', 'tbs', 'bmd', 'score', 'scores', 'trabecular', 'bone', ' ', '  ', '\t', '-', '+', '=', ':', '1', '.2', 'T', 'Z', 'TBS', '\n', 'a', 'x', 'frax', 'plus', 'garvan', 'q', 'fracture', 'caroc', 'bmi', '770', '9', '1', '-26', ' tc', ' modifier', '/', 'tbs-report-disable', '-report-disable', 'fracture risk assessment tool', 'who ', 'tool');
   fc.assert(
     fc.property(fc.array(pieces, { maxLength: 30 }).map((a) => a.join('')), (s) => check(s)),
     { numRuns: 3000 },

@@ -90,7 +90,8 @@ const DISABLE = /tbs-report-disable(-next-line|-line)?\b([^\n\r]{0,300})/g;
 
 /** Rules turned off by comments: "tbs-report-disable rule-a, rule-b" (whole file), "-line", "-next-line". */
 function disabledBy(ctx: Ctx): (f: Finding) => boolean {
-  if (!ctx.doc.hasDisable) return () => false;
+  // A comment starts with "tbs", so the keyword scan has a hit where one starts.
+  if (!ctx.keywords.some((k) => ctx.doc.norm.startsWith('tbs-report-disable', k.start))) return () => false;
   const file = new Set<string>();
   let fileAll = false;
   const lines = new Map<number, Set<string> | 'all'>();

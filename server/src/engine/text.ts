@@ -20,8 +20,6 @@ export interface Doc {
   lines: Line[];
   /** The line break the document mostly uses, for inserted text. */
   eol: string;
-  /** The text holds a "tbs-report-disable" comment somewhere. */
-  hasDisable: boolean;
 }
 
 // Dashes and minus signs that reports use for a minus or a range: hyphen variants, figure dash,
@@ -76,7 +74,7 @@ export function makeDoc(text: string): Doc {
     }
     lines.push({ start, end: n, next: n });
     const norm = normalise(text);
-    return { text, norm, lines, eol: '\n', hasDisable: norm.includes('tbs-report-disable') };
+    return { text, norm, lines, eol: '\n' };
   }
   // "\r\n", "\r" and "\n" breaks: two searches, each for one character, run natively.
   let cr = text.indexOf('\r');
@@ -103,7 +101,7 @@ export function makeDoc(text: string): Doc {
   }
   lines.push({ start, end: n, next: n });
   const norm = normalise(text);
-  return { text, norm, lines, eol: crlf > lf ? '\r\n' : '\n', hasDisable: norm.includes('tbs-report-disable') };
+  return { text, norm, lines, eol: crlf > lf ? '\r\n' : '\n' };
 }
 
 /** Index of the line that holds `offset` (binary search). */

@@ -12,8 +12,8 @@ import { isHistorical } from './history';
 import type { Risk, RiskKind, RiskModel, RiskModelName, Slot } from '../types';
 
 export const MODEL = /\b(?:frax(?:plus)?|garvan|q-?fracture|caroc)\b/y;
-/** FRAX by its full name; searched only when the text holds "ment tool" (a cheap test: "m" is rare). */
-const MODEL_LONG = /\b(?:who )?fracture risk assessment tool\b/g;
+/** FRAX by its full name; searched only when the keyword scan found a "tool". */
+export const MODEL_LONG = /\b(?:who )?fracture risk assessment tool\b/g;
 
 export function modelName(word: string): RiskModelName {
   if (word.startsWith('frax') || word.includes('assessment tool')) return 'FRAX';
@@ -27,7 +27,7 @@ export function extractModels(ctx: Ctx, slots: Slot[]): RiskModel[] {
   const n = ctx.doc.norm;
   for (const span of matchesAt(n, ctx.keywords, MODEL, MAX_MENTIONS)) out.push({ name: modelName(n.slice(span.start, span.end)), span, range: range(ctx, span) });
   let m: RegExpExecArray | null;
-  if (n.includes('ment tool')) {
+  if (ctx.keywords.some((k) => n.startsWith('tool', k.start))) {
     MODEL_LONG.lastIndex = 0;
     while ((m = MODEL_LONG.exec(n)) !== null && out.length < MAX_MENTIONS) {
       const span = { start: m.index, end: m.index + m[0].length };
