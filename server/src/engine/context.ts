@@ -95,6 +95,17 @@ export function makeCtx(doc: Doc, settings: EngineSettings): Ctx {
   };
 }
 
+/** The number that starts at `offset`, if any (a number starts with a digit or a sign). */
+export function numStartingAt(ctx: Ctx, offset: number): Num | undefined {
+  const c = ctx.doc.norm.charCodeAt(offset);
+  return (c >= 48 && c <= 57) || c === 45 || c === 43 ? ctx.numAt.get(offset) : undefined;
+}
+
+/** The placeholder that starts at `offset`, if any (most finished reports hold none). */
+export function placeholderStartingAt(ctx: Ctx, offset: number): Span | undefined {
+  return ctx.placeholders.length ? ctx.placeholderAt.get(offset) : undefined;
+}
+
 export function range(ctx: Ctx, span: Span): Range {
   return rangeOf(ctx.doc, span);
 }
@@ -130,9 +141,9 @@ export function valueAfter(ctx: Ctx, from: number, fillers: ReadonlySet<string>,
       i++;
       continue;
     }
-    const ph = ctx.placeholderAt.get(i);
+    const ph = placeholderStartingAt(ctx, i);
     if (ph) return { type: 'placeholder', span: ph, end: ph.end };
-    const num = ctx.numAt.get(i);
+    const num = numStartingAt(ctx, i);
     if (num && ctx.priorNumbers.has(num.start)) {
       // An earlier study's column: read past it to this study's value.
       i = num.end;
@@ -195,14 +206,14 @@ export function valueAfter(ctx: Ctx, from: number, fillers: ReadonlySet<string>,
 function negatedAfter(ctx: Ctx, signStart: number, signEnd: number, lineEnd: number): Found | null {
   let k = signEnd;
   while (k < lineEnd && (ctx.doc.norm.charCodeAt(k) === 32 || ctx.doc.norm.charCodeAt(k) === 9)) k++;
-  const num = ctx.numAt.get(k);
+  const num = numStartingAt(ctx, k);
   if (!num || num.signed || k === signEnd) return null;
   const text = ctx.doc.text.slice(signStart, num.end);
   return { type: 'number', num: { ...num, start: signStart, value: -num.value, signed: true, text }, end: num.end };
 }
 
 function hasValueIn(ctx: Ctx, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (ctx.numAt.has(k) || ctx.placeholderAt.has(k)) return true;
+  for (let k = from; k < to; k++) if (numStartingAt(ctx, k) || placeholderStartingAt(ctx, k)) return true;
   return false;
 }
 

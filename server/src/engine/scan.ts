@@ -53,6 +53,8 @@ function signOk(s: string, q: number): boolean {
   return !(isWordAt(s, q - 1) || c0 === 41 || c0 === 93 || c0 === 46);
 }
 
+const POW10 = [1, 10, 100, 1000, 10000];
+
 export function numbersIn(doc: Doc, start: number, end: number): Num[] {
   const out: Num[] = [];
   const s = doc.norm;
@@ -102,8 +104,17 @@ export function numbersIn(doc: Doc, start: number, end: number): Num[] {
       continue;
     }
     if (numStart >= end || e > end) break;
-    const digits = s.slice(p, e);
-    const v = Number(decimal ? digits.replace(',', '.') : digits);
+    // The value from the digits as read: an exact integer over a power of ten is rounded once,
+    // exactly as Number() rounds the written decimal.
+    let whole = 0;
+    for (let k = p; k < r; k++) whole = whole * 10 + (s.charCodeAt(k) - 48);
+    let v = whole;
+    if (decimal) {
+      let frac = 0;
+      for (let k = r + 1; k < e; k++) frac = frac * 10 + (s.charCodeAt(k) - 48);
+      const scale = POW10[e - r - 1];
+      v = (whole * scale + frac) / scale;
+    }
     out.push({
       start: numStart,
       end: e,
@@ -235,9 +246,7 @@ const HEAD_FIRST_WORDS = new Set([
 /** A mixed-case label alone on its line that starts like a header: "Fracture risk (FRAX adjusted for TBS):". */
 const KNOWN_HEAD_START = /^(?:fracture risk|frax|trabecular bone score|tbs results|impression|findings|results|bone density|technique|indications?|clinical history|comparison|recommendations?|conclusions?|assessment|summary|interpretation)\b/;
 
-export const sectionKind: (titleNorm: string) => SectionKind = memoByString(computeSectionKind, 2000, 200);
-
-function computeSectionKind(titleNorm: string): SectionKind {
+function sectionKind(titleNorm: string): SectionKind {
   const t = titleNorm.replace(/\s+/g, ' ').replace(/^\d{1,2}[.)] */, '').trim();
   for (const [re, kind] of SECTION_KINDS) if (re.test(t)) return kind;
   return 'other';
@@ -245,6 +254,7 @@ function computeSectionKind(titleNorm: string): SectionKind {
 
 interface HeaderHit {
   title: string;
+  kind: SectionKind;
   start: number;
   end: number;
   inline: string;
@@ -330,6 +340,7 @@ function headerOf(doc: Doc, line: number): HeaderHit | null {
   if (!shape) return null;
   return {
     title: shape.title,
+    kind: shape.kind,
     start: l.start + shape.start,
     end: l.start + shape.end,
     inline: shape.inline,
@@ -345,6 +356,11 @@ function headerOf(doc: Doc, line: number): HeaderHit | null {
 const headerShape: (raw: string) => HeaderHit | null = memoByString(computeHeaderShape, 2000, 200);
 
 function computeHeaderShape(raw: string): HeaderHit | null {
+  const h = readHeader(raw);
+  return h ? { ...h, kind: sectionKind(h.title.toLowerCase()) } : null;
+}
+
+function readHeader(raw: string): Omit<HeaderHit, 'kind'> | null {
   if (raw.includes('tbs-report-disable')) return null;
   const lead = raw.length - raw.trimStart().length;
   const body = raw.trim();
@@ -415,7 +431,7 @@ export function findSections(doc: Doc): Section[] {
     if (sections.length) sections[sections.length - 1].endLine = lastContentLine(doc, sections[sections.length - 1].headerLine, i - 1);
     sections.push({
       title: h.title,
-      kind: sectionKind(h.title.toLowerCase()),
+      kind: h.kind,
       headerLine: i,
       headerRange: rangeOf(doc, { start: h.start, end: h.end }),
       bodyStartLine: i + 1,

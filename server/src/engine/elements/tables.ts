@@ -3,6 +3,7 @@
  * label followed by values. Works for space-aligned, tab-separated and Markdown tables, in any case.
  */
 import type { Ctx } from '../context';
+import { numStartingAt, placeholderStartingAt } from '../context';
 import type { Span } from '../types';
 import type { Num } from '../scan';
 import { matchesAt } from '../scan';
@@ -101,8 +102,8 @@ function trailingValues(ctx: Ctx, start: number, end: number): { tokens: Token[]
     while (j > start && norm[j - 1] !== ' ' && norm[j - 1] !== '\t' && norm[j - 1] !== '|') j--;
     const word = norm.slice(j, i);
     // A number may carry a unit or a percent sign glued to it.
-    const num = ctx.numAt.get(j);
-    const ph = ctx.placeholderAt.get(j);
+    const num = numStartingAt(ctx, j);
+    const ph = placeholderStartingAt(ctx, j);
     if (ph && ph.end <= i) tokens.push({ num: null, placeholder: ph, start: j, end: i });
     else if (num && num.end <= i && /^(?:%|g\/cm2?|\*)?$/.test(norm.slice(num.end, i))) tokens.push({ num, placeholder: null, start: j, end: i });
     else if (EMPTY_CELL.test(word)) tokens.push({ num: null, placeholder: null, start: j, end: i });
