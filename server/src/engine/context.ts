@@ -33,9 +33,7 @@ export interface Ctx {
   /** Numbers that belong to an earlier study's column (or a change column) of a comparison table. */
   priorNumbers: Set<number>;
   placeholders: Span[];
-  placeholderAt: Map<number, Span>;
   nums: Num[];
-  numAt: Map<number, Num>;
   /** Where the TBS label, the T-score label, measure words, model names, BMI and codes can start (see findKeywords). */
   keywords: Span[];
 }
@@ -71,11 +69,7 @@ export function makeCtx(doc: Doc, settings: EngineSettings): Ctx {
     }
   }
   const placeholders = findPlaceholders(doc);
-  const placeholderAt = new Map<number, Span>();
-  for (const p of placeholders) placeholderAt.set(p.start, p);
   const nums = numbersIn(doc, 0, doc.text.length);
-  const numAt = new Map<number, Num>();
-  for (const num of nums) numAt.set(num.start, num);
   return {
     doc,
     settings,
@@ -88,9 +82,7 @@ export function makeCtx(doc: Doc, settings: EngineSettings): Ctx {
     tableLine: new Uint8Array(n),
     priorNumbers: new Set<number>(),
     placeholders,
-    placeholderAt,
     nums,
-    numAt,
     keywords: findKeywords(doc),
   };
 }
@@ -98,12 +90,24 @@ export function makeCtx(doc: Doc, settings: EngineSettings): Ctx {
 /** The number that starts at `offset`, if any (a number starts with a digit or a sign). */
 export function numStartingAt(ctx: Ctx, offset: number): Num | undefined {
   const c = ctx.doc.norm.charCodeAt(offset);
-  return (c >= 48 && c <= 57) || c === 45 || c === 43 ? ctx.numAt.get(offset) : undefined;
+  return (c >= 48 && c <= 57) || c === 45 || c === 43 ? startingAt(ctx.nums, offset) : undefined;
 }
 
 /** The placeholder that starts at `offset`, if any (most finished reports hold none). */
 export function placeholderStartingAt(ctx: Ctx, offset: number): Span | undefined {
-  return ctx.placeholders.length ? ctx.placeholderAt.get(offset) : undefined;
+  return ctx.placeholders.length ? startingAt(ctx.placeholders, offset) : undefined;
+}
+
+/** The last span of a list sorted by start that starts at `offset` (binary search). */
+function startingAt<T extends Span>(sorted: readonly T[], offset: number): T | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && sorted[lo - 1].start === offset ? sorted[lo - 1] : undefined;
 }
 
 export function range(ctx: Ctx, span: Span): Range {

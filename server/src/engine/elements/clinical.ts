@@ -119,9 +119,11 @@ export function extractWho(ctx: Ctx): WhoStatement[] {
   // With an impression, only its text is read; without one, the whole report.
   const ranges = hasImpression ? impressions.map((s) => [ctx.doc.lines[s.headerLine].start, ctx.doc.lines[s.endLine].end]) : [[0, norm.length]];
   for (const [from, to] of ranges) {
+    // The scan stops at the range's end: the text is cut there (a statement never spans a line).
+    const hay = to < norm.length ? norm.slice(0, to) : norm;
     WHO.lastIndex = from;
     let m: RegExpExecArray | null;
-    while ((m = WHO.exec(norm)) !== null && m.index < to && out.length < MAX_MENTIONS) {
+    while ((m = WHO.exec(hay)) !== null && out.length < MAX_MENTIONS) {
       const statement = whoStatement(ctx, m, hasImpression);
       if (!statement) continue;
       const last = out[out.length - 1];
