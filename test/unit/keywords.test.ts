@@ -11,7 +11,7 @@ import { makeDoc } from '../../server/src/engine/text';
 import { TBS_LABEL } from '../../server/src/engine/elements/tbs';
 import { T_LABEL } from '../../server/src/engine/elements/tscore';
 import { COLUMN_WORD } from '../../server/src/engine/elements/tables';
-import { MODEL, MODEL_LONG } from '../../server/src/engine/elements/risk';
+import { MODEL, MODEL_LONG, RISK_TABLE_WORDS } from '../../server/src/engine/elements/risk';
 import { BMI } from '../../server/src/engine/elements/clinical';
 import { CODE } from '../../server/src/engine/elements/codes';
 import { generateReports } from '../robustness/reportGen';
@@ -44,6 +44,10 @@ function check(text: string): void {
   // Disable comments are looked for only at keyword hits too.
   const commentAtHit = words.some((w) => doc.norm.startsWith('tbs-report-disable', w.start));
   assert.equal(commentAtHit, doc.norm.includes('tbs-report-disable'), `disable comment in ${JSON.stringify(text.slice(0, 200))}`);
+  // Risk-table header words: every occurrence starts at a hit.
+  for (const w of RISK_TABLE_WORDS) {
+    for (let k = doc.norm.indexOf(w); k >= 0; k = doc.norm.indexOf(w, k + 1)) assert.ok(words.some((h) => h.start === k), `"${w}" at ${k} in ${JSON.stringify(text.slice(0, 200))}`);
+  }
   // FRAX by its full name is looked for only when a hit starts a "tool".
   if (new RegExp(MODEL_LONG.source).test(doc.norm)) assert.ok(words.some((w) => doc.norm.startsWith('tool', w.start)), `"tool" hit in ${JSON.stringify(text.slice(0, 200))}`);
 }
@@ -56,6 +60,7 @@ test('measure-word scan finds every label on hand-picked text', () => {
     'ttbs tbsbmd bmdtbs zbs t-scores z-scorebs t  score tscore t- score',
     'L1-L4 | 1.099 | -1.4 | TBS | T-score | BMD | Z-score |',
     'rest of text without any word of interest',
+    'Unadjusted | without  TBS | without tbs | caroconventional | tunadjusted | without tbswithout tbs',
     'WHO Fracture Risk Assessment Tool; fracture risk  assessment\ttool; ttool; t-score tool',
     '<!-- tbs-report-disable missing-provider --> ttbs-report-disable xtbs-report-disable-next-line',
     'FRAX, fraxplus, FRAXplus: Garvan; QFracture, q-fracture, CAROC, tfrax, frax-tbs, garvanx',
@@ -70,7 +75,7 @@ test('measure-word scan finds every label in generated reports', () => {
 });
 
 test('measure-word scan finds every label in random text', () => {
-  const pieces = fc.constantFrom('t', 'z', 'b', 's', 'tbs', 'bmd', 'score', 'scores', 'trabecular', 'bone', ' ', '  ', '\t', '-', '+', '=', ':', '1', '.2', 'T', 'Z', 'TBS', '\n', 'a', 'x', 'frax', 'plus', 'garvan', 'q', 'fracture', 'caroc', 'bmi', '770', '9', '1', '-26', ' tc', ' modifier', '/', 'tbs-report-disable', '-report-disable', 'fracture risk assessment tool', 'who ', 'tool');
+  const pieces = fc.constantFrom('t', 'z', 'b', 's', 'tbs', 'bmd', 'score', 'scores', 'trabecular', 'bone', ' ', '  ', '\t', '-', '+', '=', ':', '1', '.2', 'T', 'Z', 'TBS', '\n', 'a', 'x', 'frax', 'plus', 'garvan', 'q', 'fracture', 'caroc', 'bmi', '770', '9', '1', '-26', ' tc', ' modifier', '/', 'tbs-report-disable', '-report-disable', 'fracture risk assessment tool', 'who ', 'tool', 'unadjusted', 'without tbs', 'conventional', 'con', 'ventional', 'un', 'adjusted', 'without', ' tbs');
   fc.assert(
     fc.property(fc.array(pieces, { maxLength: 30 }).map((a) => a.join('')), (s) => check(s)),
     { numRuns: 3000 },

@@ -179,12 +179,7 @@ function statedAdjustment(text: string): boolean | null {
 }
 
 /** A two-axis risk table names an unadjusted column (or row), or has kind columns between pipes. */
-const RISK_TABLE_NEEDLES = ['unadjusted', 'without tbs', 'conventional', '|'].map((needle) => {
-  // Searched by the part from its rarest letter on ("justed" of "unadjusted"): indexOf runs
-  // fastest when the first character of what it seeks is rare.
-  const from = Math.max(0, ...['|', 'j', 'v', 'w'].map((c) => needle.indexOf(c)));
-  return { needle, part: needle.slice(from), from };
-});
+export const RISK_TABLE_WORDS = ['unadjusted', 'without tbs', 'conventional'];
 
 type Axis = { kind: RiskKind } | { adjusted: boolean } | null;
 
@@ -217,17 +212,16 @@ function riskTables(ctx: Ctx): Risk[] {
   // Header candidates from one scan: lines naming an adjustment or a kind column, with no value.
   const found = new Set<number>();
   const norm = doc.norm;
-  for (const { needle, part, from } of RISK_TABLE_NEEDLES) {
-    for (let k = norm.indexOf(part); k >= 0 && found.size < MAX_MENTIONS; ) {
-      if (k < from || !norm.startsWith(needle, k - from)) {
-        k = norm.indexOf(part, k + 1);
-        continue;
-      }
-      // One hit per line is enough: after a hit, the search goes on from the end of its line.
-      const line = lineOf(doc, k);
-      found.add(line);
-      k = norm.indexOf(part, Math.max(k + part.length, doc.lines[line].end));
-    }
+  // The words are keywords: the keyword scan has a hit wherever one of them starts.
+  for (const { start } of ctx.keywords) {
+    if (found.size >= MAX_MENTIONS) break;
+    if (RISK_TABLE_WORDS.some((w) => norm.startsWith(w, start))) found.add(lineOf(doc, start));
+  }
+  // Pipes: one hit per line is enough, so the search goes on from the end of the line.
+  for (let k = norm.indexOf('|'); k >= 0 && found.size < MAX_MENTIONS; ) {
+    const line = lineOf(doc, k);
+    found.add(line);
+    k = norm.indexOf('|', doc.lines[line].end);
   }
   const candidates = [...found].sort((a, b) => a - b);
   for (const i of candidates) {
