@@ -16,7 +16,7 @@ const LABEL = spaced(new RegExp(
     'signed electronically(?: by)?',
     'e-?signed(?: by)?',
     'digitally signed(?: by)?',
-    '(?:reviewed|read|calculated|interpreted|verified|approved|dictated|reported|performed|authenticated|finalized|signed)(?: (?:and|&) (?:reviewed|interpreted|signed|electronically signed|calculated|verified|approved|reported))?(?: by)',
+    '(?:reviewed|read|calculated|interpreted|verified|approved|dictated|reported|performed|authenticated|finalized|signed|seen|examined|evaluated)(?: (?:and|&) (?:reviewed|interpreted|signed|electronically signed|calculated|verified|approved|reported|examined|evaluated))?(?: by)',
     'signed',
     'signature',
     '(?:interpreting|reading|reporting|attending|reviewing|performing|signing|supervising|staff|consultant) (?:physician|radiologist|provider|endocrinologist|clinician|doctor)',

@@ -68,6 +68,8 @@ const INSIDE_PAREN = spaced(/^\s*\((?:tbs-adjusted|adjusted|unadjusted|not adjus
 const RISING_GAP = spaced(/^ ?(?:rising|increasing|rises|increases|going up|up)? to $/);
 const CLOSED_PAREN = /\([^()%]*\d ?%[^()]*\)/g;
 const PAIR_LABEL = spaced(/\b(mof|major(?: osteoporotic)?(?: fracture)?|hip(?: fracture)?) ?\/ ?(mof|major(?: osteoporotic)?(?: fracture)?|hip(?: fracture)?)\b/);
+/** Two values and then their kinds, in the same order: "19% / 3.3% (MOF / hip)". */
+const TRAILING_PAIR = spaced(/^\d{1,2}(?:[.,]\d{1,2})? ?% ?\/ ?\d{1,2}(?:[.,]\d{1,2})? ?% ?\( ?(mof|major(?: osteoporotic)?(?: fracture)?|hip(?: fracture)?) ?\/ ?(mof|major(?: osteoporotic)?(?: fracture)?|hip(?: fracture)?) ?\)/);
 const KIND_AFTER = spaced(/^ ?(?:\( ?|(?:for|of) (?:a |the )?)?(mof\b|major|hip\b|hf\b|any)[^)\n,;]{0,30}\)?/);
 
 function kindOf(word: string): RiskKind {
@@ -258,6 +260,7 @@ function riskTables(ctx: Ctx): Risk[] {
 
 export function extractRisks(ctx: Ctx, slots: Slot[]): Risk[] {
   const out: Risk[] = riskTables(ctx);
+  const fromTable = new Set(out.map((r) => r.span.start));
   const { norm } = ctx.doc;
   let prevEnd = 0;
   let seen = 0;
@@ -281,11 +284,12 @@ export function extractRisks(ctx: Ctx, slots: Slot[]): Risk[] {
     let mention = respectively(ctx, sStart, sEnd, num.start) ?? lastKindWord(window, windowStart);
     // "MOF/hip: 15%/2.1%": a pair label and a pair of values.
     const slashAfter = /^ ?\/ ?[-+]?\d/.test(tail);
-    const pair = slashAfter ? lastMatch(PAIR_LABEL, lead) : null;
     const slashBefore: boolean = pendingSecond !== null && /^ ?\/ ?$/.test(norm.slice(myPrevEnd, num.start));
+    // "19% / 3.3% (MOF / hip)": the pair of kinds may follow the pair of values instead.
+    const pair: RegExpExecArray | null = slashAfter && !slashBefore ? lastMatch(PAIR_LABEL, lead) ?? TRAILING_PAIR.exec(norm.slice(num.start, num.start + 80)) : null;
     if (slashBefore && pendingSecond) mention = { kind: pendingSecond, at: num.start };
-    else if (pair && slashAfter) mention = { kind: kindOf(pair[1]), at: num.start };
-    pendingSecond = pair && slashAfter && !slashBefore ? kindOf(pair[2]) : null;
+    else if (pair) mention = { kind: kindOf(pair[1]), at: num.start };
+    pendingSecond = pair ? kindOf(pair[2]) : null;
     // "MOF 15.0% (unadjusted 12.0%)": a value in a parenthetical after a risk is the same kind.
     // "12% rising to 15%": the second value is the same kind.
     if (!mention && out.length && (INSIDE_PAREN.test(window) || RISING_GAP.test(window)) && out[out.length - 1].span.end === myPrevEnd) {
@@ -329,5 +333,43 @@ export function extractRisks(ctx: Ctx, slots: Slot[]): Risk[] {
     if (found.type === 'placeholder') slots.push({ element: 'risk', span: found.span, range: range(ctx, found.span) });
   }
   out.sort((a, b) => a.span.start - b.span.start);
+  declaredAdjustedLater(ctx, out, fromTable);
   return out;
+}
+
+/** A later statement that points back at values given earlier: "the FRAX probabilities above". */
+const BACK_REFERENCE = spaced(/\b(?:above|previously (?:reported|stated|given|quoted)|reported (?:above|earlier)|given earlier|stated earlier)\b/);
+
+/**
+ * "ADDENDUM: the FRAX probabilities above (MOF 10%, hip 1.2%) were adjusted for the TBS": a later
+ * sentence that points back at earlier values and declares them TBS-adjusted makes the earlier
+ * values it repeats adjusted too, when their own text said nothing of the adjustment. The values in
+ * that sentence count even when they are not read as risks of their own ("previously reported"
+ * reads as history).
+ */
+function declaredAdjustedLater(ctx: Ctx, risks: Risk[], fromTable: ReadonlySet<number>): void {
+  const open = risks.filter((r) => !r.adjusted && !fromTable.has(r.span.start));
+  if (!open.length) return;
+  const { norm } = ctx.doc;
+  const declares = new Map<number, boolean>(); // sentence start -> it declares earlier values adjusted
+  for (const num of ctx.nums) {
+    if (num.start <= open[0].span.end || !PERCENT.test(num.after)) continue;
+    const sStart = sentenceStart(ctx, num.start);
+    let yes = declares.get(sStart);
+    if (yes === undefined) {
+      const sentence = norm.slice(sStart, sentenceEnd(ctx, num.start));
+      yes = BACK_REFERENCE.test(sentence) && statedAdjustment(sentence) === true;
+      declares.set(sStart, yes);
+    }
+    if (!yes) continue;
+    for (const earlier of open) {
+      if (earlier.span.start >= sStart) break;
+      if (earlier.adjusted || earlier.value !== num.value) continue;
+      // Only values whose own sentence (and section title) said nothing of the adjustment.
+      const own = norm.slice(sentenceStart(ctx, earlier.span.start), sentenceEnd(ctx, earlier.span.start));
+      const section = sectionOf(ctx, earlier.span.start);
+      if (statedAdjustment(own) === false || (section && statedAdjustment(section.title.toLowerCase()) === false)) continue;
+      earlier.adjusted = true;
+    }
+  }
 }

@@ -3,7 +3,7 @@
  * "femoral neck ... -2.3". Never a Z-score, never a "TBS T-score".
  */
 import type { Ctx } from '../context';
-import { lastMatch, literalHits, MAX_MENTIONS, range, valueAfter } from '../context';
+import { lastMatch, literalHits, MAX_MENTIONS, numStartingAt, range, valueAfter } from '../context';
 import { parseSite, SITE_WORDS, siteKey, T_FILLERS } from '../lexicon';
 import type { Num } from '../scan';
 import { matchesAt, UNIT_AFTER } from '../scan';
@@ -53,6 +53,13 @@ export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScor
       continue;
     }
     if (found.type !== 'number' || UNIT_AFTER.test(found.num.after) || isHistorical(ctx, found.num.start)) continue;
+    // "T-scores (L1-L4 / FN / TH): -1.2 / -2.3 / -1.8": a slash list of values whose sites stand in
+    // a slash list of the same length, in parentheses before or after the values.
+    const slashList = slashListAt(ctx, lab.end, found.num, l.end);
+    if (slashList) {
+      for (const [num, site] of slashList) add(num, site);
+      continue;
+    }
     add(found.num, siteNear(ctx, line, lab.start, found.num.end));
     // A list after one keyword: "T-scores: L1-L4 -1.6, left femoral neck -2.3, left total hip -1.4".
     let end = found.num.end;
@@ -93,6 +100,31 @@ export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScor
   }
   out.sort((a, b) => a.span.start - b.span.start);
   return out;
+}
+
+const SLASH = /^ ?\/ ?/;
+const SITE_LIST = /\(([^()]{2,80})\)/;
+const SITE_LIST_AFTER = /^ ?\(([^()]{2,80})\)/;
+
+/** A slash list of T-scores starting with `first`, paired with a slash list of sites; else null. */
+function slashListAt(ctx: Ctx, labelEnd: number, first: Num, lineEnd: number): Array<[Num, string | null]> | null {
+  const { norm } = ctx.doc;
+  if (!SLASH.test(norm.slice(first.end, first.end + 3))) return null;
+  const values: Num[] = [first];
+  let end = first.end;
+  for (let sep = SLASH.exec(norm.slice(end, end + 3)); sep && values.length < 8; sep = SLASH.exec(norm.slice(end, end + 3))) {
+    const next = numStartingAt(ctx, end + sep[0].length);
+    if (!next || !next.decimal || UNIT_AFTER.test(next.after)) break;
+    values.push(next);
+    end = next.end;
+  }
+  if (values.length < 2) return null;
+  // The sites: in parentheses between the keyword and the values, or right after the values.
+  const inside = SITE_LIST.exec(norm.slice(labelEnd, first.start)) ?? SITE_LIST_AFTER.exec(norm.slice(end, Math.min(lineEnd, end + 90)));
+  if (!inside) return null;
+  const sites = inside[1].split('/').map((part) => siteKey(parseSite(part)));
+  if (sites.length !== values.length || sites.some((site) => site === null)) return null;
+  return values.map((v, k) => [v, sites[k]]);
 }
 
 function numbersOnLine(ctx: Ctx, start: number, end: number): Num[] {
