@@ -1,7 +1,8 @@
 /**
- * First pass over a document: sections, numbers and placeholders. Everything later works on these
- * and on the normalised text; no later stage re-reads the raw text with its own rules for what a
- * number or a header is.
+ * First pass over a document: sections, numbers, placeholders and keyword hits. Everything later
+ * works on these and on the normalised text; no later stage re-reads the raw text with its own rules
+ * for what a number or a header is, and the labels that the keyword scan covers are read only at
+ * its hits (one scan of the text instead of one per label).
  */
 import type { Doc } from './text';
 import { isBlank, lineText, rangeOf } from './text';
