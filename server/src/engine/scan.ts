@@ -186,7 +186,8 @@ export function matchesAt(text: string, starts: readonly Span[], sticky: RegExp,
 export const MAX_PLACEHOLDERS = 1000;
 
 const PLACEHOLDER_NORM = /_{3,}|\[ *(?:\.\.\.|\u2026)? *\]|(?<!\S)\*{3,}(?![^\s.,;:)\]])|\{\{[^{}\n\r]{0,60}\}\}|<[a-z][^<>\n\r]{0,40}>/g;
-const PLACEHOLDER_XX = /\bX{2,}(?:[/.:-]X+)*\b/g;
+// Not a karyotype: "46,XX".
+const PLACEHOLDER_XX = /(?<!\d,)\bX{2,}(?:[/.:-]X+)*\b/g;
 
 export function findPlaceholders(doc: Doc): Span[] {
   const out: Span[] = [];

@@ -3,9 +3,12 @@ import { spaced } from '../regex';
 import type { Ctx } from '../context';
 import { lineOf } from '../text';
 
-const HISTORY = spaced(/\b(?:(?:prior|previous|earlier|last|baseline)(?: dxa| study| exam| scan| tbs| t-score| bmd| value| result| measurement| frax| risk| fracture risk| probabilit)|previously|baseline:|prior:|compared (?:with|to)|versus|vs\.?|in (?:19|20)\d\d|on \d\d?\/\d\d?\/\d{2,4})(?![a-z])/);
+const HISTORY = spaced(/\b(?:(?:prior|previous|earlier|last|baseline)(?: dxa| study| exam| scan| tbs| t-score| bmd| value| result| measurement| frax| risk| fracture risk| probabilit)|previously|baseline:|prior:|compared (?:with|to)|versus|vs\.?|in (?:19|20)\d\d|on \d\d?\/\d\d?\/\d{2,4}|(?:diagnosed|dx|noted|documented|measured|found)(?: [a-z]+){0,3} (?:\d\d?\/)?(?:19|20)\d\d)(?![a-z])/);
 
-/** True when the clause before `offset` (since the last ".", ";" or line start) speaks of the past. */
+/**
+ * True when the clause before `offset` (since the last ".", ";" or line start) speaks of the past:
+ * "prior", "compared with", "in 2022", "diagnosed 03/2023 (T-score -2.6)".
+ */
 export function isHistorical(ctx: Ctx, offset: number): boolean {
   const l = ctx.doc.lines[lineOf(ctx.doc, offset)];
   let i = offset - 1;
