@@ -9,7 +9,7 @@ export const TBS_FILLERS: ReadonlySet<string> = new Set([
   'l1-l4', 'l1-4', 'l1-l3', 'l2-l4', 'l1-l2', 'l1', 'l2', 'l3', 'l4', 'l1l4', 'level', 'levels',
   'value', 'values', 'score', 'result', 'results', 'index', 'of', 'is', 'was', 'at', 'the', 'lumbar',
   'spine', 'spinal', 'measured', 'calculated', 'computed', 'equals', 'mean', 'overall', 'global',
-  'tbs', 'reported', 'l-spine', 'ap', 'current', 'today', 'today\'s', 'vertebrae', 'corrected', 'revised', 'amended', 'to',
+  'tbs', 'reported', 'over', 'across', 'l-spine', 'ap', 'current', 'today', 'today\'s', 'vertebrae', 'corrected', 'revised', 'amended', 'to',
 ]);
 
 /** Site words: they may stand between "T-score" and its value. */
@@ -22,7 +22,7 @@ export const SITE_WORDS: ReadonlySet<string> = new Set([
 
 export const T_FILLERS: ReadonlySet<string> = new Set([
   ...SITE_WORDS,
-  'of', 'is', 'was', 'were', 'are', 'at', 'the', 'in', 'lowest', 'measured', 'measuring', 'value', 'bmd', 'score', 'for', 'on', 'site',
+  'of', 'is', 'was', 'were', 'are', 'at', 'the', 'in', 'lowest', 'measured', 'measuring', 'value', 'bmd', 'score', 'for', 'on', 'site', 'only',
 ]);
 
 /** Words that may stand between a risk label and its value: "major osteoporotic fracture is 22%". */
@@ -55,7 +55,13 @@ function computeSite(textNorm: string): SiteParse | null {
   else if (/femoral neck|femur neck| fn |neck/.test(t)) region = 'femoral neck';
   else if (/total hip|total femur| th |dual (?:femur|hip)|mean (?:total )?hip/.test(t)) region = 'total hip';
   else if (/trochant/.test(t)) region = 'trochanter';
-  else if (/radius|forearm|radial/.test(t)) region = 'radius';
+  else if (/radius|forearm|radial/.test(t)) {
+    // The one-third (33%) radius and the ultradistal radius are different regions.
+    if (/33 ?%|one[- ]third|1\/3/.test(t)) region = 'radius 33%';
+    else if (/ultra[- ]?distal| ud /.test(t)) region = 'radius UD';
+    else if (/ mid /.test(t)) region = 'radius mid';
+    else region = 'radius';
+  }
   else if (/total body|whole body/.test(t)) region = 'total body';
   else if (/ l1 ?- ?l?4 |lumbar|l-spine|(?:^| )spine /.test(t)) region = 'l1-l4';
   else {

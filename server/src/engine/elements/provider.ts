@@ -16,10 +16,10 @@ const LABEL = spaced(new RegExp(
     'signed electronically(?: by)?',
     'e-?signed(?: by)?',
     'digitally signed(?: by)?',
-    '(?:reviewed|read|calculated|interpreted|verified|approved|dictated|reported|performed|authenticated|finalized|signed|seen|examined|evaluated)(?: (?:and|&) (?:reviewed|interpreted|signed|electronically signed|calculated|verified|approved|reported|examined|evaluated))?(?: by)',
+    '(?:reviewed|read|calculated|interpreted|verified|approved|dictated|reported|performed|authenticated|authori[sz]ed|finali[sz]ed|signed|seen|examined|evaluated)(?: (?:and|&) (?:reviewed|interpreted|signed|electronically signed|calculated|verified|approved|reported|examined|evaluated))?(?: by)',
     'signed',
     'signature',
-    '(?:interpreting|reading|reporting|attending|reviewing|performing|signing|supervising|staff|consultant) (?:physician|radiologist|provider|endocrinologist|clinician|doctor)',
+    '(?:interpreting|reading|reporting|attending|reviewing|performing|signing|supervising|staff|consultant) (?:physician|radiologist|provider|endocrinologist|clinician|doctor|specialist)',
     'attending',
     'interpreter',
     'radiologist',
@@ -34,7 +34,7 @@ const LABEL = spaced(new RegExp(
 /** Words before a label that make the person someone other than the provider. */
 const EXCLUDED_BEFORE = spaced(/(?:referring|referred|ordering|ordered|requesting|requested|primary care|pcp|copy|copies|cc|technologist|tech|scheduling|attending of record for|co-?signer for)\W*$/);
 const EXCLUDED_LINE = spaced(/^\W*(?:cc|bcc|copy to|copies to|referring|ordered|ordering|requested|requesting|technologist|pcp|primary care)\b/);
-const CREDENTIAL = /\b(?:m\.?d|d\.?o|mbbs|mbchb|ph\.?d|frcpc|frcr|facr|ccd|facp|face|dnp|np|pa-c|pa|msc|mph|dm)\b\.?/;
+const CREDENTIAL = /\b(?:m\.?d|d\.?o|mbbs|mbchb|ph\.?d|frcpc|frcp|frcr|fracp|franzcr|mrcp|facr|ccd|facp|face|dnp|np|pa-c|pa|msc|mph|dm)\b\.?/;
 const TECH_ONLY = /\b(?:rt|rt\(r\)|cdt|rdms|arrt|bd)\b/;
 
 function validName(textNorm: string): boolean {
@@ -135,7 +135,7 @@ export function extractProviders(ctx: Ctx, slots: Slot[]): Provider[] {
       const text = lineNorm(doc, line);
       if (EXCLUDED_LINE.test(text) || text.includes(':') || text.length > 80) continue;
       const raw = lineText(doc, line);
-      if (/^\s*(?:[-\u2013\u2014]+ ?|\/s\/ ?)?[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){1,3},? (?:M\.?D|D\.?O|MBBS|PhD|FRCPC)\b/.test(raw)) {
+      if (/^\s*(?:[-\u2013\u2014]+ ?|\/s\/ ?)?[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){1,3},? (?:M\.?D|D\.?O|MBBS|MBChB|MB ?BS|PhD|FRCPC|FRCP|FRCR|FRACP|FRANZCR|MRCP)\b/.test(raw)) {
         const l = doc.lines[line];
         const lead = raw.length - raw.replace(/^\s*(?:[-\u2013\u2014]+ ?|\/s\/ ?)?/, '').length;
         const span = { start: l.start + lead, end: l.start + raw.trimEnd().length };

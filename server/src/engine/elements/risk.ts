@@ -51,7 +51,7 @@ export function extractModels(ctx: Ctx, slots: Slot[]): RiskModel[] {
 }
 
 /** "3% or more": a cut-point, not a result. */
-const CUTPOINT_AFTER = spaced(/^ ?(?:or (?:more|greater|higher|above)|and (?:above|over)|\+|(?:treatment |intervention |us )?(?:threshold|cut[- ]?(?:off|point)))/);
+const CUTPOINT_AFTER = spaced(/^\s*(?:or (?:more|greater|higher|above)|and (?:above|over)|\+|(?:treatment |intervention |us )?(?:threshold|cut[- ]?(?:off|point)))/);
 const NEXT_SENTENCE = spaced(/^\s*(?:both|these|they|all|this|the(?: above| two)? (?:probabilities|values|results|risks|estimates|figures))\b/);
 /** The time horizon named last before the value: "5-year risk", "10-yr probability". */
 function horizonOf(before: string): number {
@@ -279,7 +279,8 @@ export function extractRisks(ctx: Ctx, slots: Slot[]): Risk[] {
     const lead = norm.slice(sStart, num.start);
     // Comparators stand right before the value; threshold labels need a colon.
     if (COMPARATOR.test(window.slice(-40)) || (lead.includes(':') && THRESHOLD_LABEL.test(lead)) || isHistorical(ctx, num.start)) continue;
-    const tail = norm.slice(pctEnd, pctEnd + 50);
+    // A wrapped line goes on the next: line breaks read as spaces (same length, offsets kept).
+    const tail = norm.slice(pctEnd, pctEnd + 50).replace(/[\r\n]/g, ' ');
     if (CUTPOINT_AFTER.test(tail)) continue;
     let mention = respectively(ctx, sStart, sEnd, num.start) ?? lastKindWord(window, windowStart);
     // "MOF/hip: 15%/2.1%": a pair label and a pair of values.
