@@ -6,6 +6,7 @@ import type { Doc } from './text';
 import { isBlank, lineOf, rangeOf } from './text';
 import type { Num } from './scan';
 import { findKeywords, findPlaceholders, findSections, numbersIn } from './scan';
+import { SITE_WORDS } from './lexicon';
 import type { Range, Section, Span } from './types';
 import type { EngineSettings } from './settings';
 
@@ -136,10 +137,22 @@ function isWordChar(c: number): boolean {
  */
 export function valueAfter(ctx: Ctx, from: number, fillers: ReadonlySet<string>, maxSteps = 10): Found {
   const { norm } = ctx.doc;
-  const lineEnd = ctx.doc.lines[lineOf(ctx.doc, from)].end;
+  let line = lineOf(ctx.doc, from);
+  let lineEnd = ctx.doc.lines[line].end;
   let i = from;
   let steps = 0;
-  while (i < lineEnd && steps <= maxSteps) {
+  // A hard-wrapped line may put the value first on the next: "Left femoral neck T-score\n -2.9".
+  let wrapped = false;
+  while (steps <= maxSteps) {
+    if (i >= lineEnd) {
+      const next = line + 1;
+      if (wrapped || next >= ctx.doc.lines.length || ctx.blankLine[next] || ctx.headerLine[next] || ctx.tableLine[line] || ctx.tableLine[next]) break;
+      wrapped = true;
+      line = next;
+      i = ctx.doc.lines[line].start;
+      lineEnd = ctx.doc.lines[line].end;
+      continue;
+    }
     const c = norm.charCodeAt(i);
     if (c === 32 || c === 9) {
       i++;
@@ -155,7 +168,8 @@ export function valueAfter(ctx: Ctx, from: number, fillers: ReadonlySet<string>,
       steps++;
       continue;
     }
-    if (num) return { type: 'number', num, end: num.end };
+    // On the next line only a written decimal counts ("2. Osteopenia" is a list number).
+    if (num) return wrapped && !num.decimal ? { type: 'none', end: i } : { type: 'number', num, end: num.end };
     const ch = norm[i];
     // Dot leaders between a label and its value: "TBS (L1-L4) ........ 1.322".
     if (ch === '.' && norm[i + 1] === '.') {
@@ -196,7 +210,8 @@ export function valueAfter(ctx: Ctx, from: number, fillers: ReadonlySet<string>,
         const neg = negatedAfter(ctx, i, j, lineEnd);
         if (neg) return neg;
       }
-      if (!fillers.has(word)) return { type: 'none', end: i };
+      // After a line break, a site or level word starts a row of its own ("Region  TBS" / "L1  1.232").
+      if (!fillers.has(word) || (wrapped && (SITE_WORDS.has(word) || /^l\d/.test(word)))) return { type: 'none', end: i };
       i = j;
       steps++;
       continue;

@@ -62,8 +62,12 @@ export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScor
     }
     add(found.num, siteNear(ctx, line, lab.start, found.num.end));
     // A list after one keyword: "T-scores: L1-L4 -1.6, left femoral neck -2.3, left total hip -1.4".
+    // "T-scores are -1.4 at L1-L4, -2.2 at the left femoral neck and -1.6 at the left total hip":
+    // each value's site may follow it.
     let end = found.num.end;
     for (let k = 0; k < 12; k++) {
+      const own = SITE_AFTER_VALUE.exec(norm.slice(end, end + 45));
+      if (own && parseSite(own[1])) end += own[0].length;
       const sep = /^ ?(?:[,;]|and\b) ?(?:and )?/.exec(norm.slice(end, end + 8));
       if (!sep) break;
       const next = valueAfter(ctx, end + sep[0].length, LIST_FILLERS, 6);
@@ -102,6 +106,8 @@ export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScor
   return out;
 }
 
+/** A site right after a value, up to the next list separator: " at the left femoral neck". */
+const SITE_AFTER_VALUE = /^ ?(?:at|in|of|for) (?:the )?([a-z][a-z0-9 -]{1,30}?)(?= ?(?:[,;]|and\b))/;
 const SLASH = /^ ?\/ ?/;
 const SITE_LIST = /\(([^()]{2,80})\)/;
 const SITE_LIST_AFTER = /^ ?\(([^()]{2,80})\)/;
@@ -166,7 +172,7 @@ function siteNear(ctx: Ctx, line: number, labelStart: number, valueEnd: number):
 
 /** A site named right after a value: "-2.1 at the left femoral neck", "-2.3 (left femoral neck)". */
 function siteAfter(text: string): ReturnType<typeof parseSite> {
-  const m = /^\)? ?(?:\( ?|(?:at|in|of|for) (?:the )?)([a-z][a-z -]{2,30})/.exec(text);
+  const m = /^\)? ?(?:\( ?|(?:at|in|of|for) (?:the )?)([a-z][a-z0-9 -]{2,30})/.exec(text);
   return m ? parseSite(m[1]) : null;
 }
 
