@@ -62,6 +62,8 @@ function horizonOf(before: string): number {
   return n > 0 && n <= 30 ? n : 10;
 }
 const HORIZON = /\b(\d{1,2}|five|ten)[- ]?(?:years?|yrs?|y)\b/;
+const FROM_BEFORE = /\bfrom\s+$/;
+const FROM_TO = /^[\d.,]+ ?(?:%|percent|per cent)?\s+to\s+[-+]?\d/;
 const RISING_TO = spaced(/^[\d.,]+ ?(?:%|percent|per cent)? ?(?:rising|increasing|rises|increases|going up|up) to [-+]?\d/);
 const INSIDE_PAREN = spaced(/^\s*\((?:tbs-adjusted|adjusted|unadjusted|not adjusted|without tbs|with tbs|conventional)?[;,]? ?(?:tbs-adjusted|adjusted|unadjusted|not adjusted|without tbs|with tbs|conventional)? ?(?:frax)?:? ?$/);
 /** A closed parenthetical that holds its own percentage: "(unadjusted 12.0%)". */
@@ -139,6 +141,8 @@ function adjustedAt(ctx: Ctx, offset: number, sStart: number, sEnd: number): boo
   const { norm } = ctx.doc;
   // "12% rising to 15% after TBS adjustment": the first value is the one before adjustment.
   if (RISING_TO.test(norm.slice(offset, Math.min(sEnd, offset + 40)))) return false;
+  // "rises from 11% to 14% with the TBS adjustment": the value after "from" is the one before.
+  if (FROM_BEFORE.test(norm.slice(Math.max(sStart, offset - 12), offset)) && FROM_TO.test(norm.slice(offset, Math.min(sEnd, offset + 40)))) return false;
   // A closed parenthetical with its own value ("(unadjusted 12.0%)") qualifies that value only.
   const before = norm.slice(sStart, offset).replace(CLOSED_PAREN, (p) => ' '.repeat(p.length));
   const pos = lastMatch(ADJUSTED, before);
@@ -335,7 +339,31 @@ export function extractRisks(ctx: Ctx, slots: Slot[]): Risk[] {
   }
   out.sort((a, b) => a.span.start - b.span.start);
   declaredAdjustedLater(ctx, out, fromTable);
+  restatedAdjusted(ctx, out, fromTable);
   return out;
+}
+
+/**
+ * "TBS-adjusted FRAX: MOF 22%, hip 4.1%" and, in the impression, "FRAX: MOF 22%, hip 4.1%": a value
+ * whose own text says nothing of the adjustment, repeated with the same kind and value as a
+ * TBS-adjusted one, is that adjusted value restated, not a second measurement.
+ */
+function restatedAdjusted(ctx: Ctx, risks: Risk[], fromTable: ReadonlySet<number>): void {
+  const adjusted = risks.filter((r) => r.adjusted);
+  if (!adjusted.length) return;
+  for (const r of risks) {
+    if (r.adjusted || fromTable.has(r.span.start) || !adjusted.some((a) => a.kind === r.kind && a.value === r.value)) continue;
+    if (!silentOnAdjustment(ctx, r)) continue;
+    r.adjusted = true;
+  }
+}
+
+/** Neither the risk's sentence nor its section's title says anything of the TBS adjustment. */
+function silentOnAdjustment(ctx: Ctx, r: Risk): boolean {
+  const { norm } = ctx.doc;
+  const own = norm.slice(sentenceStart(ctx, r.span.start), sentenceEnd(ctx, r.span.start));
+  const section = sectionOf(ctx, r.span.start);
+  return statedAdjustment(own) === null && !(section && statedAdjustment(section.title.toLowerCase()) !== null);
 }
 
 /** A later statement that points back at values given earlier: "the FRAX probabilities above". */
@@ -366,11 +394,7 @@ function declaredAdjustedLater(ctx: Ctx, risks: Risk[], fromTable: ReadonlySet<n
     for (const earlier of open) {
       if (earlier.span.start >= sStart) break;
       if (earlier.adjusted || earlier.value !== num.value) continue;
-      // Only values whose own sentence (and section title) said nothing of the adjustment.
-      const own = norm.slice(sentenceStart(ctx, earlier.span.start), sentenceEnd(ctx, earlier.span.start));
-      const section = sectionOf(ctx, earlier.span.start);
-      if (statedAdjustment(own) === false || (section && statedAdjustment(section.title.toLowerCase()) === false)) continue;
-      earlier.adjusted = true;
+      if (silentOnAdjustment(ctx, earlier)) earlier.adjusted = true;
     }
   }
 }
