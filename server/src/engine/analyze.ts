@@ -7,7 +7,7 @@ import type { Ctx } from './context';
 import { extractAge, extractBmi, extractCategories, extractWho, findImpression } from './elements/clinical';
 import { extractCodes } from './elements/codes';
 import { extractProviders } from './elements/provider';
-import { extractModels, extractRisks } from './elements/risk';
+import { extractModels, extractRisks, riskTables } from './elements/risk';
 import { parseTables } from './elements/tables';
 import { extractTbs } from './elements/tbs';
 import { extractTScores } from './elements/tscore';
@@ -43,10 +43,12 @@ export interface Analysis {
 function extract(ctx: Ctx): Elements {
   const slots: Slot[] = [];
   const rows = parseTables(ctx);
+  // Risk matrices first: their row lines ("FRAX adj. TBS   25.0   6.4") hold no TBS value.
+  const tableRisks = riskTables(ctx);
   const tbs = extractTbs(ctx, rows, slots);
   const tScores = extractTScores(ctx, rows, slots);
   const riskModels = extractModels(ctx, slots);
-  const risks = extractRisks(ctx, slots);
+  const risks = extractRisks(ctx, slots, tableRisks);
   const providers = extractProviders(ctx, slots);
   let impression = findImpression(ctx);
   // An impression whose only content is a placeholder is the impression's place, unfilled.

@@ -194,9 +194,14 @@ function axisOf(cell: string): Axis {
   if (/\bmof\b|\bmajor\b/.test(cell)) return { kind: 'mof' };
   if (/\bhip\b|\bhf\b/.test(cell)) return { kind: 'hip' };
   if (/unadjusted|without tbs|conventional|not adjusted|before (?:tbs )?adjustment/.test(cell)) return { adjusted: false };
-  if (/adjusted|with tbs/.test(cell)) return { adjusted: true };
+  if (/adjusted|with tbs|\badj\b\.?(?: (?:for |by |with )?tbs)?|tbs[- ]adj\b/.test(cell)) return { adjusted: true };
   return null;
 }
+
+/** A row named only by its model ("FRAX" above "FRAX adj. TBS"): the conventional, unadjusted value. */
+const BARE_MODEL_ROW = /^(?:frax|garvan|q-?fracture|caroc)(?: \((?:us|uk|[a-z ]{2,20})\))?$/;
+/** A row of an earlier study, not of this one. */
+const PRIOR_ROW = /\b(?:prior|previous|baseline|last)\b|(?:19|20)\d\d/;
 
 function cellsOf(text: string): string[] {
   const t = text.trim();
@@ -211,7 +216,7 @@ function cellsOf(text: string): string[] {
  *                  Unadjusted  TBS-adjusted      | Without TBS    | 14  | 2.2 |
  *   Major osteoporotic    15        18           | With TBS       | 17  | 2.8 |
  */
-function riskTables(ctx: Ctx): Risk[] {
+export function riskTables(ctx: Ctx): Risk[] {
   const out: Risk[] = [];
   const { doc } = ctx;
   const n = doc.lines.length;
@@ -228,6 +233,20 @@ function riskTables(ctx: Ctx): Risk[] {
     const line = lineOf(doc, k);
     found.add(line);
     k = norm.indexOf('|', doc.lines[line].end);
+  }
+  // Plain-text matrices name their kind columns only: the line above a row of two or more plain
+  // numbers ("FRAX adj. TBS     25.0     6.4") is a candidate too.
+  let rowLine = -1;
+  let rowCount = 0;
+  for (const num of ctx.nums) {
+    if (found.size >= MAX_MENTIONS) break;
+    if (num.signed || /^ ?[%a-z/]/.test(num.after)) continue;
+    const line = lineOf(doc, num.start);
+    if (line !== rowLine) {
+      rowLine = line;
+      rowCount = 0;
+    }
+    if (++rowCount === 2 && line > 0 && !ctx.blankLine[line - 1]) found.add(line - 1);
   }
   const candidates = [...found].sort((a, b) => a - b);
   for (const i of candidates) {
@@ -246,8 +265,15 @@ function riskTables(ctx: Ctx): Risk[] {
       const row = doc.lines[j];
       const rowText = doc.norm.slice(row.start, row.end);
       if (/^\s*\|?[\s:|-]+\|?\s*$/.test(rowText)) continue; // Markdown separator
-      const rowAxis = axisOf(cellsOf(rowText)[0] ?? '');
+      const label = cellsOf(rowText)[0] ?? '';
+      let rowAxis = axisOf(label);
+      // Under kind columns, a row that names no adjustment takes the title's ("... TBS-adjusted"),
+      // or is the conventional value when it names only the model.
+      if (!rowAxis && kinds > 0 && /[a-z]/.test(label) && !PRIOR_ROW.test(label)) {
+        rowAxis = { adjusted: BARE_MODEL_ROW.test(label) ? false : statedAdjustment(`${title} ${text}`) ?? false };
+      }
       if (!rowAxis || ('kind' in rowAxis) === kinds > 0) break;
+      ctx.tableLine[j] = 1;
       const values = ctx.nums.filter((x) => x.start >= row.start && x.end <= row.end && !x.signed && !/^[ -]?(?:y|yr|year)/.test(x.after));
       const use = values.slice(Math.max(0, values.length - axes.length));
       const offset = axes.length - use.length;
@@ -262,8 +288,8 @@ function riskTables(ctx: Ctx): Risk[] {
   return out;
 }
 
-export function extractRisks(ctx: Ctx, slots: Slot[]): Risk[] {
-  const out: Risk[] = riskTables(ctx);
+export function extractRisks(ctx: Ctx, slots: Slot[], tableRisks: Risk[]): Risk[] {
+  const out: Risk[] = [...tableRisks];
   const fromTable = new Set(out.map((r) => r.span.start));
   const { norm } = ctx.doc;
   let prevEnd = 0;

@@ -4,6 +4,7 @@ import type { Ctx } from '../context';
 import { literalHits, MAX_MENTIONS, range, textBefore, valueAfter } from '../context';
 import { parseSite, siteKey, TBS_FILLERS } from '../lexicon';
 import { matchesAt, UNIT_AFTER } from '../scan';
+import { lineOf } from '../text';
 import type { Slot, TbsValue } from '../types';
 import type { TableRow } from './tables';
 import { isHistorical } from './history';
@@ -39,6 +40,8 @@ export function extractTbs(ctx: Ctx, rows: TableRow[], slots: Slot[]): TbsValue[
   };
 
   for (const end of labels) {
+    // A label in a table's row or header is read with its table.
+    if (ctx.tableLine[lineOf(ctx.doc, end)]) continue;
     // "TBS T-score", "TBS-adjusted", "TBS iNsight": the walker stops at the first non-filler word.
     const before = textBefore(ctx, end, 30);
     if (/(?:z|t)[- ]?score (?:of )?$/.test(before)) continue;
