@@ -236,17 +236,21 @@ export function riskTables(ctx: Ctx): Risk[] {
   }
   // Plain-text matrices name their kind columns only: the line above a row of two or more plain
   // numbers ("FRAX adj. TBS     25.0     6.4") is a candidate too.
+  // (Such a header names a hip column, so it holds "hip".)
+  let line = 0;
   let rowLine = -1;
   let rowCount = 0;
   for (const num of ctx.nums) {
     if (found.size >= MAX_MENTIONS) break;
     if (num.signed || /^ ?[%a-z/]/.test(num.after)) continue;
-    const line = lineOf(doc, num.start);
+    while (doc.lines[line].next <= num.start && line + 1 < n) line++;
     if (line !== rowLine) {
       rowLine = line;
       rowCount = 0;
     }
-    if (++rowCount === 2 && line > 0 && !ctx.blankLine[line - 1]) found.add(line - 1);
+    if (++rowCount !== 2 || line === 0 || ctx.blankLine[line - 1]) continue;
+    const above = doc.lines[line - 1];
+    if (norm.slice(above.start, above.end).includes('hip')) found.add(line - 1);
   }
   const candidates = [...found].sort((a, b) => a - b);
   for (const i of candidates) {
