@@ -60,6 +60,12 @@ export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScor
       for (const [num, site] of slashList) add(num, site);
       continue;
     }
+    // A table turned sideways: "T-score   -1.1   -2.0   -1.4" under a line of site columns.
+    const sideways = sidewaysRow(ctx, line, found.num);
+    if (sideways) {
+      for (const [num, site] of sideways) add(num, site);
+      continue;
+    }
     add(found.num, siteNear(ctx, line, lab.start, found.num.end));
     // A list after one keyword: "T-scores: L1-L4 -1.6, left femoral neck -2.3, left total hip -1.4".
     // "T-scores are -1.4 at L1-L4, -2.2 at the left femoral neck and -1.6 at the left total hip":
@@ -131,6 +137,27 @@ function slashListAt(ctx: Ctx, labelEnd: number, first: Num, lineEnd: number): A
   const sites = inside[1].split('/').map((part) => siteKey(parseSite(part)));
   if (sites.length !== values.length || sites.some((site) => site === null)) return null;
   return values.map((v, k) => [v, sites[k]]);
+}
+
+/**
+ * The values of a row that goes on in columns after `first` ("T-score  -1.1  -2.0  -1.4"), paired
+ * with the sites of a header line above in the same block that has one site cell per value.
+ */
+function sidewaysRow(ctx: Ctx, line: number, first: Num): Array<[Num, string | null]> | null {
+  const { norm } = ctx.doc;
+  const l = ctx.doc.lines[line];
+  const values = numbersOnLine(ctx, first.start, l.end);
+  if (values.length < 2 || values.some((v) => !v.decimal)) return null;
+  for (let k = 1; k < values.length; k++) if (!/^(?: {2,}|\t+)$/.test(norm.slice(values[k - 1].end, values[k].start))) return null;
+  if (!/^\s*$/.test(norm.slice(values[values.length - 1].end, l.end))) return null;
+  for (let j = line - 1; j >= 0 && j >= line - 4 && !ctx.blankLine[j]; j--) {
+    const cells = lineNorm(ctx.doc, j).trim().split(/ {2,}|\t+/);
+    if (cells.length !== values.length) continue;
+    const sites = cells.map((c) => siteKey(parseSite(c)));
+    if (sites.some((site) => site === null)) continue;
+    return values.map((v, k) => [v, sites[k]]);
+  }
+  return null;
 }
 
 function numbersOnLine(ctx: Ctx, start: number, end: number): Num[] {
