@@ -99,6 +99,21 @@ export function placeholderStartingAt(ctx: Ctx, offset: number): Span | undefine
   return ctx.placeholders.length ? startingAt(ctx.placeholders, offset) : undefined;
 }
 
+/** The numbers that lie wholly inside [start, end), in order (binary search for the first). */
+export function numbersBetween(ctx: Ctx, start: number, end: number): Num[] {
+  const nums = ctx.nums;
+  let lo = 0;
+  let hi = nums.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (nums[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Num[] = [];
+  for (let i = lo; i < nums.length && nums[i].start < end; i++) if (nums[i].end <= end) out.push(nums[i]);
+  return out;
+}
+
 /** The last span of a list sorted by start that starts at `offset` (binary search). */
 function startingAt<T extends Span>(sorted: readonly T[], offset: number): T | undefined {
   let lo = 0;

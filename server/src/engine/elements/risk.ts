@@ -4,7 +4,7 @@
  */
 import { spaced } from '../regex';
 import type { Ctx } from '../context';
-import { lastMatch, literalHits, MAX_MENTIONS, range, sectionOf, sentenceEnd, sentenceStart, valueAfter } from '../context';
+import { lastMatch, literalHits, MAX_MENTIONS, numbersBetween, range, sectionOf, sentenceEnd, sentenceStart, valueAfter } from '../context';
 import { MODEL_FILLERS, RISK_FILLERS } from '../lexicon';
 import { matchesAt } from '../scan';
 import { lineOf } from '../text';
@@ -278,7 +278,7 @@ export function riskTables(ctx: Ctx): Risk[] {
       }
       if (!rowAxis || ('kind' in rowAxis) === kinds > 0) break;
       ctx.tableLine[j] = 1;
-      const values = ctx.nums.filter((x) => x.start >= row.start && x.end <= row.end && !x.signed && !/^[ -]?(?:y|yr|year)/.test(x.after));
+      const values = numbersBetween(ctx, row.start, row.end).filter((x) => !x.signed && !/^[ -]?(?:y|yr|year)/.test(x.after));
       const use = values.slice(Math.max(0, values.length - axes.length));
       const offset = axes.length - use.length;
       use.forEach((v, k) => {
@@ -379,10 +379,10 @@ export function extractRisks(ctx: Ctx, slots: Slot[], tableRisks: Risk[]): Risk[
  * TBS-adjusted one, is that adjusted value restated, not a second measurement.
  */
 function restatedAdjusted(ctx: Ctx, risks: Risk[], fromTable: ReadonlySet<number>): void {
-  const adjusted = risks.filter((r) => r.adjusted);
-  if (!adjusted.length) return;
+  const adjusted = new Set(risks.filter((r) => r.adjusted).map((r) => `${r.kind} ${r.value}`));
+  if (!adjusted.size) return;
   for (const r of risks) {
-    if (r.adjusted || fromTable.has(r.span.start) || !adjusted.some((a) => a.kind === r.kind && a.value === r.value)) continue;
+    if (r.adjusted || fromTable.has(r.span.start) || !adjusted.has(`${r.kind} ${r.value}`)) continue;
     if (!silentOnAdjustment(ctx, r)) continue;
     r.adjusted = true;
   }
@@ -411,8 +411,10 @@ function declaredAdjustedLater(ctx: Ctx, risks: Risk[], fromTable: ReadonlySet<n
   if (!open.length) return;
   const { norm } = ctx.doc;
   const declares = new Map<number, boolean>(); // sentence start -> it declares earlier values adjusted
+  let seen = 0;
   for (const num of ctx.nums) {
     if (num.start <= open[0].span.end || !PERCENT.test(num.after)) continue;
+    if (++seen > MAX_MENTIONS) break;
     const sStart = sentenceStart(ctx, num.start);
     let yes = declares.get(sStart);
     if (yes === undefined) {

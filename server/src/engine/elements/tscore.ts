@@ -146,10 +146,20 @@ function slashListAt(ctx: Ctx, labelEnd: number, first: Num, lineEnd: number): A
 function sidewaysRow(ctx: Ctx, line: number, first: Num): Array<[Num, string | null]> | null {
   const { norm } = ctx.doc;
   const l = ctx.doc.lines[line];
-  const values = numbersOnLine(ctx, first.start, l.end);
-  if (values.length < 2 || values.some((v) => !v.decimal)) return null;
-  for (let k = 1; k < values.length; k++) if (!/^(?: {2,}|\t+)$/.test(norm.slice(values[k - 1].end, values[k].start))) return null;
-  if (!/^\s*$/.test(norm.slice(values[values.length - 1].end, l.end))) return null;
+  // The values, each after a run of two or more spaces or a tab (a column gap); at most 12.
+  const values: Num[] = [first];
+  let end = first.end;
+  while (values.length <= 12) {
+    let k = end;
+    while (k < l.end && (norm.charCodeAt(k) === 32 || norm.charCodeAt(k) === 9)) k++;
+    if (k >= l.end) break;
+    if (k - end < 2 && norm.charCodeAt(end) !== 9) return null;
+    const next = numStartingAt(ctx, k);
+    if (!next || !next.decimal) return null;
+    values.push(next);
+    end = next.end;
+  }
+  if (values.length < 2 || values.length > 12) return null;
   for (let j = line - 1; j >= 0 && j >= line - 4 && !ctx.blankLine[j]; j--) {
     const cells = lineNorm(ctx.doc, j).trim().split(/ {2,}|\t+/);
     if (cells.length !== values.length) continue;
