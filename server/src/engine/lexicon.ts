@@ -9,7 +9,8 @@ export const TBS_FILLERS: ReadonlySet<string> = new Set([
   'l1-l4', 'l1-4', 'l1-l3', 'l2-l4', 'l1-l2', 'l1', 'l2', 'l3', 'l4', 'l1l4', 'level', 'levels',
   'value', 'values', 'score', 'result', 'results', 'index', 'of', 'is', 'was', 'at', 'the', 'lumbar',
   'spine', 'spinal', 'measured', 'calculated', 'computed', 'equals', 'mean', 'overall', 'global',
-  'tbs', 'reported', 'over', 'across', 'l-spine', 'ap', 'current', 'today', 'today\'s', 'vertebrae', 'corrected', 'revised', 'amended', 'to',
+  'tbs', 'reported', 'over', 'across', 'from', 'for', 'image', 'images', 'region', 'normal', 'degraded', 'partially',
+  'intermediate', 'through', 'thru', 'l-spine', 'ap', 'current', 'today', 'today\'s', 'vertebrae', 'corrected', 'revised', 'amended', 'to',
 ]);
 
 /** Site words: they may stand between "T-score" and its value. */
@@ -22,7 +23,7 @@ export const SITE_WORDS: ReadonlySet<string> = new Set([
 
 export const T_FILLERS: ReadonlySet<string> = new Set([
   ...SITE_WORDS,
-  'of', 'is', 'was', 'were', 'are', 'at', 'the', 'in', 'lowest', 'measured', 'measuring', 'value', 'bmd', 'score', 'for', 'on', 'site', 'only',
+  'of', 'is', 'was', 'were', 'are', 'at', 'the', 'in', 'lowest', 'measured', 'measuring', 'value', 'bmd', 'score', 'for', 'on', 'site', 'only', 'now', 'currently', 'today',
 ]);
 
 /** Words that may stand between a risk label and its value: "major osteoporotic fracture is 22%". */

@@ -115,9 +115,15 @@ export function extractWho(ctx: Ctx): WhoStatement[] {
   const { norm } = ctx.doc;
   if (!norm.includes('osteop') && !norm.includes('bone') && !norm.includes('bmd')) return out; // cheap test first
   const impressions = ctx.sections.filter((s) => s.kind === 'impression');
-  const hasImpression = impressions.length > 0;
+  // Without an impression section, an inline "Impression: ..." in a dictated paragraph.
+  const inline = impressions.length ? null : findImpression(ctx);
+  const hasImpression = impressions.length > 0 || inline !== null;
   // With an impression, only its text is read; without one, the whole report.
-  const ranges = hasImpression ? impressions.map((s) => [ctx.doc.lines[s.headerLine].start, ctx.doc.lines[s.endLine].end]) : [[0, norm.length]];
+  const ranges = impressions.length
+    ? impressions.map((s) => [ctx.doc.lines[s.headerLine].start, ctx.doc.lines[s.endLine].end])
+    : inline
+      ? [[inline.span.start, inline.span.end]]
+      : [[0, norm.length]];
   for (const [from, to] of ranges) {
     // The scan stops at the range's end: the text is cut there (a statement never spans a line).
     const hay = to < norm.length ? norm.slice(0, to) : norm;
@@ -156,6 +162,8 @@ function whoStatement(ctx: Ctx, m: RegExpExecArray, hasImpression: boolean): Who
   return { whoClass, clinical, span, range: range(ctx, span) };
 }
 
+const INLINE_IMPRESSION = /(?:^|\n|[.;] +)[ \t]*((?:impression|conclusions?|summary|opinion)[ \t]*[:\-]|in (?:summary|conclusion),)[ \t]*\S/;
+
 export function findImpression(ctx: Ctx): Located | null {
   for (const s of ctx.sections) {
     if (s.kind !== 'impression') continue;
@@ -166,10 +174,11 @@ export function findImpression(ctx: Ctx): Located | null {
     const end = ctx.doc.lines[s.endLine].end;
     return { span: { start: l.start, end }, range: range(ctx, { start: l.start, end }) };
   }
-  // "Impression: ..." inline in a line that is not a header.
-  const m = /(?:^|\n)[ \t]*(?:impression|conclusions?)[ \t]*[:\-][ \t]*\S/.exec(ctx.doc.norm);
+  // "Impression: ..." inline, at a line's start or after a sentence in a dictated paragraph, and
+  // "In summary, ..." / "In conclusion, ..." in prose.
+  const m = INLINE_IMPRESSION.exec(ctx.doc.norm);
   if (m) {
-    const start = m.index + (m[0].startsWith('\n') ? 1 : 0);
+    const start = m.index + m[0].indexOf(m[1]);
     const line = lineOf(ctx.doc, start);
     const span = { start, end: ctx.doc.lines[line].end };
     return { span, range: range(ctx, span) };

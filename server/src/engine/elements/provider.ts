@@ -135,7 +135,8 @@ export function extractProviders(ctx: Ctx, slots: Slot[]): Provider[] {
       const text = lineNorm(doc, line);
       if (EXCLUDED_LINE.test(text) || text.includes(':') || text.length > 80) continue;
       const raw = lineText(doc, line);
-      if (/^\s*(?:[-\u2013\u2014]+ ?|\/s\/ ?)?[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){1,3},? (?:M\.?D|D\.?O|MBBS|MBChB|MB ?BS|PhD|FRCPC|FRCP|FRCR|FRACP|FRANZCR|MRCP)\b/.test(raw)) {
+      // "Jane Roe, MD", or after a signature dash: "— Dr Jane Roe (Radiology)".
+      if (/^\s*(?:[-\u2013\u2014]+ ?|\/s\/ ?)?[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){1,3},? (?:M\.?D|D\.?O|MBBS|MBChB|MB ?BS|PhD|FRCPC|FRCP|FRCR|FRACP|FRANZCR|MRCP)\b/.test(raw) || /^\s*(?:[-\u2013\u2014]+|\/s\/) ?Dr\.? [A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z.'-]+){1,3}(?: \([A-Z][A-Za-z ]{2,30}\))?\s*$/.test(raw)) {
         const l = doc.lines[line];
         const lead = raw.length - raw.replace(/^\s*(?:[-\u2013\u2014]+ ?|\/s\/ ?)?/, '').length;
         const span = { start: l.start + lead, end: l.start + raw.trimEnd().length };
@@ -144,6 +145,17 @@ export function extractProviders(ctx: Ctx, slots: Slot[]): Provider[] {
       }
     }
   }
+  // An attestation: "I, Dr. Jane Roe, have personally reviewed the images and the TBS calculation".
+  if (!out.length) {
+    const m = ATTESTATION.exec(doc.norm);
+    if (m) {
+      const start = m.index + m[0].indexOf(m[1]);
+      const span = { start, end: start + m[1].length };
+      out.push({ text: doc.text.slice(span.start, span.end), label: '', span, range: range(ctx, span) });
+    }
+  }
   out.sort((a, b) => a.span.start - b.span.start);
   return out;
 }
+
+const ATTESTATION = spaced(/\bi, ((?:dr\.? )?[a-z][a-z'-]+(?: [a-z]\.?)?(?: [a-z][a-z'-]+){1,2}(?:,? (?:m\.?d|d\.?o|mbbs|mbchb|frcr|frcpc|frcp|facr|ph\.?d)\.?)*),? (?:have |has )?(?:personally )?(?:reviewed|interpreted|performed|examined|read)\b/);

@@ -85,7 +85,7 @@ const HIP_WORD = /\bhip\b|\bhf\b/g;
 const NOT_HIP_RISK = spaced(/(?:total|both|left|right|lt|rt|proximal|dual) $|^ (?:bmd|region|positioning|scan|t-score|axis|joint|replacement|arthroplasty|bone)/);
 const RISK_CONTEXT = spaced(/frax|garvan|q-?fracture|caroc|probabilit|\brisk\b|10[- ]?y(?:ea)?r|\bmof\b|major osteoporotic|fracture/);
 const ADJUSTED = spaced(/tbs[- ]?adjusted|adjusted (?:for|with|by) (?:the )?(?:tbs|trabecular)|(?<![a-z0-9]-)adjusted[- ]frax|tbs[- ]frax|frax[- ]tbs|adjustment (?:for|with) (?:the )?(?:tbs|trabecular)|tbs[- ]adjustment|tbs[- ]corrected|corrected for tbs|adjusted using tbs|incorporat\w* (?:the )?tbs|with tbs adjustments?|\bwith (?:the )?tbs\b|tbs (?:and [a-z0-9 -]{1,40} )?adjustments?|\badjusted\b/g);
-const UNADJUSTED = spaced(/unadjusted|not (?:been )?(?:tbs[- ])?adjusted|non[- ]?adjusted|without (?:tbs|trabecular|adjustment)|before (?:tbs )?adjustment|prior to (?:tbs )?adjustment|conventional|standard frax|\bbmd[- ]only|frax alone/g);
+const UNADJUSTED = spaced(/unadjusted|not (?:been )?(?:tbs[- ])?adjusted|non[- ]?adjusted|without (?:the |an? )?(?:tbs|trabecular|adjustment)|before (?:the )?(?:tbs )?adjustment|prior to (?:the )?(?:tbs )?adjustment|conventional|standard frax|\bbmd[- ]only|frax alone/g);
 const COMPARATOR = spaced(/(?:>=?|<=?|≥|≤|=>|=<|above|below|over|under|exceed\w*|threshold\w*(?: of)?|cut[- ]?(?:off|point)s?(?: of)?|at least|greater than|less than|more than|intervention|treat\w*(?: threshold)?) ?$/);
 /** "Treatment thresholds: MOF 20%, hip 3%": the values after such a label are cut-points, not results. */
 const THRESHOLD_LABEL = spaced(/(?:thresholds?|cut[- ]?(?:offs?|points?)|intervention levels?|treat if)\s*(?:are|is|of)?\s*:[^.]*$/);

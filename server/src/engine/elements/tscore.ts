@@ -2,6 +2,7 @@
  * BMD T-scores: table columns, "T-score -2.1", "T score: -2.1", "T = -1.8", "L1-L4 T -1.7", and
  * "femoral neck ... -2.3". Never a Z-score, never a "TBS T-score".
  */
+import { spaced } from '../regex';
 import type { Ctx } from '../context';
 import { lastMatch, literalHits, MAX_MENTIONS, numStartingAt, range, valueAfter } from '../context';
 import { parseSite, SITE_WORDS, siteKey, T_FILLERS } from '../lexicon';
@@ -47,7 +48,10 @@ export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScor
     const l = ctx.doc.lines[line];
     const before = norm.slice(Math.max(l.start, lab.start - 12), lab.start);
     if (/\btbs[- ]?$|\btbs \(?l1-l4\)? $/.test(before)) continue; // "TBS T-score" is not a BMD T-score.
-    const found = valueAfter(ctx, lab.end, T_FILLERS);
+    // "T-score has improved from -2.5 to -2.0": the value after "to" is this study's.
+    const change = CHANGE_FROM_TO.exec(norm.slice(lab.end, lab.end + 80));
+    const changedTo = change ? numStartingAt(ctx, lab.end + change[0].length) : undefined;
+    const found: ReturnType<typeof valueAfter> = changedTo ? { type: 'number', num: changedTo, end: changedTo.end } : valueAfter(ctx, lab.end, T_FILLERS);
     if (found.type === 'placeholder') {
       slots.push({ element: 'tScore', span: found.span, range: range(ctx, found.span) });
       continue;
@@ -74,6 +78,9 @@ export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScor
     for (let k = 0; k < 12; k++) {
       const own = SITE_AFTER_VALUE.exec(norm.slice(end, end + 45));
       if (own && parseSite(own[1])) end += own[0].length;
+      // ", which is the lowest value," between a value's site and the next separator.
+      const aside = ASIDE.exec(norm.slice(end, end + 50));
+      if (aside) end += aside[0].length;
       const sep = /^ ?(?:[,;]|and\b) ?(?:and )?/.exec(norm.slice(end, end + 8));
       if (!sep) break;
       const next = valueAfter(ctx, end + sep[0].length, LIST_FILLERS, 6);
@@ -112,6 +119,10 @@ export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScor
   return out;
 }
 
+/** "has improved from -2.5 to ": a change whose end value is the current one. */
+const CHANGE_FROM_TO = spaced(/^ (?:has |have )?(?:improved|increased|decreased|declined|changed|fallen|dropped|risen|gone (?:up|down)|moved)(?: slightly| significantly| markedly| modestly)? from (?:a )?[-+]?\d{1,2}(?:[.,]\d{1,2})? to (?:a )?(?=[-+]?\d)/);
+/** A relative clause after a listed value's site: ", which is the lowest value". */
+const ASIDE = /^, (?:which|that) [^,;]{1,40}(?=,)/;
 /** A site right after a value, up to the next list separator: " at the left femoral neck". */
 const SITE_AFTER_VALUE = /^ ?(?:at|in|of|for) (?:the )?([a-z][a-z0-9 -]{1,30}?)(?= ?(?:[,;]|and\b))/;
 const SLASH = /^ ?\/ ?/;
