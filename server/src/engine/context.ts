@@ -140,7 +140,7 @@ export type Found =
   | { type: 'placeholder'; span: Span; end: number }
   | { type: 'none'; end: number };
 
-const PUNCT = new Set([':', '=', '(', ')', '[', ']', '|', ',', '-', '#', '*', '>', '~']);
+const PUNCT = new Set([':', '=', '(', ')', '[', ']', '|', ',', '-', '#', '*', '>', '~', ';', '"']);
 
 function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 47 || c === 39 || c > 0xbf;
@@ -277,13 +277,13 @@ export function sentenceStart(ctx: Ctx, offset: number): number {
     const inlineAt = ctx.headerLine[line] ? ctx.headerInline.get(line) : undefined;
     const ls = inlineAt !== undefined && inlineAt <= i + 1 ? inlineAt : lines[line].start;
     for (; i >= ls && i >= limit; i--) {
-      const c = norm[i];
-      if ((c === '.' || c === '!' || c === '?') && (i + 1 >= norm.length || isSpace(norm.charCodeAt(i + 1)))) {
-        const prev = norm[i - 1];
+      const c = norm.charCodeAt(i);
+      if ((c === 46 || c === 33 || c === 63) && (i + 1 >= norm.length || isSpace(norm.charCodeAt(i + 1)))) {
+        const prev = norm.charCodeAt(i - 1);
         // Dot leaders and ellipses ("fracture ...... 6.2%") do not end sentences.
-        if (c === '.' && prev === '.') continue;
+        if (c === 46 && prev === 46) continue;
         // "Dr." and single initials do not end sentences.
-        if (c === '.' && prev && /[a-z]/.test(prev) && (i < 2 || /[\s(]/.test(norm[i - 2]))) continue;
+        if (c === 46 && prev >= 97 && prev <= 122 && (i < 2 || /[\s(]/.test(norm[i - 2]))) continue;
         return i + 1;
       }
     }
@@ -306,8 +306,8 @@ export function sentenceEnd(ctx: Ctx, offset: number): number {
   for (;;) {
     const le = lines[line].end;
     for (; i < le && i < limit; i++) {
-      const c = norm[i];
-      if ((c === '.' || c === '!' || c === '?') && (i + 1 >= norm.length || isSpace(norm.charCodeAt(i + 1))) && norm[i - 1] !== '.') return i + 1;
+      const c = norm.charCodeAt(i);
+      if ((c === 46 || c === 33 || c === 63) && (i + 1 >= norm.length || isSpace(norm.charCodeAt(i + 1))) && norm.charCodeAt(i - 1) !== 46) return i + 1;
     }
     if (i >= limit) return limit;
     const next = line + 1;

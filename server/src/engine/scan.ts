@@ -185,7 +185,7 @@ export function matchesAt(text: string, starts: readonly Span[], sticky: RegExp,
 /** Placeholders read per document (each becomes a diagnostic; more than this is not a draft). */
 export const MAX_PLACEHOLDERS = 1000;
 
-const PLACEHOLDER_NORM = /_{3,}|\[ *(?:\.\.\.|\u2026)? *\]|(?<!\S)\*{3,}(?![^\s.,;:)\]])|\{\{[^{}\n\r]{0,60}\}\}|<[a-z][^<>\n\r]{0,40}>/g;
+const PLACEHOLDER_NORM = /_{3,}|\[ *(?:\.\.\.|\u2026)? *\]|(?<!\S)\*{3,}(?![^\s.,;:)\]])|\{\{[^{}\n\r]{0,60}\}\}|<[a-z][^<>\n\r]{0,40}>|&lt;[a-z][^<>&\n\r]{0,40}&gt;/g;
 // Not a karyotype: "46,XX".
 const PLACEHOLDER_XX = /(?<!\d,)\bX{2,}(?:[/.:-]X+)*\b/g;
 
@@ -194,7 +194,7 @@ export function findPlaceholders(doc: Doc): Span[] {
   let m: RegExpExecArray | null;
   // Cheap tests first: most finished reports hold no placeholder character at all.
   const n = doc.norm;
-  const maybe = n.includes('___') || n.includes('[') || n.includes('***') || n.includes('{{') || n.includes('<');
+  const maybe = n.includes('___') || n.includes('[') || n.includes('***') || n.includes('{{') || n.includes('<') || n.includes('&lt;');
   if (!maybe && !doc.text.includes('XX')) return out;
   PLACEHOLDER_NORM.lastIndex = 0;
   while ((m = PLACEHOLDER_NORM.exec(doc.norm)) !== null && out.length < MAX_PLACEHOLDERS) {

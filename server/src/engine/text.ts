@@ -1,7 +1,9 @@
 /**
  * The document as the engine sees it: the original text, a same-length normalised copy (lower case,
- * every dash and minus as "-", every space-like character as " "), and a line table that turns
- * offsets into LSP positions. Offsets into `norm` are offsets into the original text.
+ * every dash and minus as "-", every space-like character as " ", full-width forms as ASCII, and
+ * pasted HTML markup, "&nbsp;" and lone underscores ("TBS_L1L4", "_signed by:_") as spaces), and a
+ * line table that turns offsets into LSP positions. Offsets into `norm` are offsets into the
+ * original text.
  */
 import type { Position, Range, Span } from './types';
 
@@ -45,16 +47,32 @@ function lowerSameLength(text: string): string {
   return out;
 }
 
-// Any character that one of the three rewrites: one scan decides whether a rewrite is needed.
-const SPECIAL = new RegExp(`[${DASHES.source.slice(1, -1)}${SPACES.source.slice(1, -1)}${CONTROLS.source.slice(1, -1)}]`);
+// Full-width ASCII forms ("１．２３８", "：", "％"): each becomes its ASCII character.
+const FULLWIDTH = /[\uff01-\uff5e]/g;
+// Any character that one of these rewrites: one scan decides whether a rewrite is needed.
+const SPECIAL = new RegExp(`[${DASHES.source.slice(1, -1)}${SPACES.source.slice(1, -1)}${CONTROLS.source.slice(1, -1)}${FULLWIDTH.source.slice(1, -1)}]`);
 // Spaces and controls both become a space.
 const BLANKS = new RegExp(`[${SPACES.source.slice(1, -1)}${CONTROLS.source.slice(1, -1)}]`, 'g');
+// Markup of pasted HTML ("<p>", "</b>", "<td class=x>"), never a template's "<name>" slot.
+const HTML_TAG = /<\/?(?:p|br|b|i|u|em|strong|div|span|table|tr|td|th|tbody|thead|tfoot|ol|ul|li|h[1-6]|hr|font|sup|sub|small|pre|code|a|img|section|article|header|footer|html|body|head|title|style|meta|center|blockquote|caption|col|colgroup)(?=[\s/>])[^<>\n\r]{0,200}>/g;
+const SPACE_ENTITY = /&(?:nbsp|ensp|emsp|thinsp);/g;
+// A lone underscore joins words ("TBS_L1L4") or marks emphasis ("_signed by:_"); runs stay.
+const LONE_UNDERSCORE = /(?<!_)_(?!_)/g;
+
+const blank = (m: string): string => ' '.repeat(m.length);
 
 export function normalise(text: string): string {
-  const lower = lowerSameLength(text);
+  let norm = lowerSameLength(text);
   // Most reports hold none of these characters; replacing with a constant string runs natively.
-  if (lower.search(SPECIAL) < 0) return lower;
-  return lower.replace(DASHES, '-').replace(BLANKS, ' ');
+  if (norm.search(SPECIAL) >= 0) {
+    norm = norm.replace(FULLWIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    norm = norm.replace(DASHES, '-').replace(BLANKS, ' ');
+  }
+  // "<", "&" and "_" are rare in reports: a cheap test first.
+  if (norm.includes('<')) norm = norm.replace(HTML_TAG, blank);
+  if (norm.includes('&')) norm = norm.replace(SPACE_ENTITY, blank);
+  if (norm.includes('_')) norm = norm.replace(LONE_UNDERSCORE, ' ');
+  return norm;
 }
 
 export function makeDoc(text: string): Doc {

@@ -3,7 +3,10 @@ import { spaced } from '../regex';
 import type { Ctx } from '../context';
 import { lineOf } from '../text';
 
-const HISTORY = spaced(/\b(?:(?:prior|previous|earlier|last|baseline)(?: dxa| study| exam| scan| tbs| t-score| bmd| value| result| measurement| frax| risk| fracture risk| probabilit)|previously|baseline:|prior:|compared (?:with|to)|versus|vs\.?|in (?:19|20)\d\d|on \d\d?\/\d\d?\/\d{2,4}|(?:diagnosed|dx|noted|documented|measured|found)(?: [a-z]+){0,3} (?:\d\d?\/)?(?:19|20)\d\d)(?![a-z])/);
+const HISTORY = spaced(/\b(?:(?:prior|previous|earlier|last|baseline)(?: dxa| study| exam| scan| tbs| t-score| bmd| value| result| measurement| frax| risk| fracture risk| probabilit)|previously|baseline:|prior:|compared (?:with|to)|versus|vs\.?|in (?:19|20)\d\d|on \d\d?\/\d\d?\/\d{2,4})(?![a-z])/);
+/** "diagnosed 03/2023 (T-score -2.6)": tested only when the clause holds a year. */
+const DATED_FINDING = spaced(/\b(?:diagnosed|dx|noted|documented|measured|found)(?: [a-z]+){0,3} (?:\d\d?\/)?(?:19|20)\d\d(?![a-z])/);
+const YEAR = /(?:19|20)\d\d/;
 
 /**
  * True when the clause before `offset` (since the last ".", ";" or line start) speaks of the past:
@@ -13,11 +16,17 @@ export function isHistorical(ctx: Ctx, offset: number): boolean {
   const l = ctx.doc.lines[lineOf(ctx.doc, offset)];
   let i = offset - 1;
   const limit = Math.max(l.start, offset - 120);
+  const norm = ctx.doc.norm;
   while (i >= limit) {
-    const c = ctx.doc.norm[i];
-    if (c === ';' || (c === '.' && !/\d/.test(ctx.doc.norm[i + 1] ?? ''))) break;
+    const c = norm.charCodeAt(i);
+    if (c === 59) break; // ";"
+    if (c === 46) {
+      // "." ends the clause unless a digit follows ("1.23").
+      const d = norm.charCodeAt(i + 1);
+      if (!(d >= 48 && d <= 57)) break;
+    }
     i--;
   }
   const clause = ctx.doc.norm.slice(i + 1, offset);
-  return HISTORY.test(clause);
+  return HISTORY.test(clause) || (YEAR.test(clause) && DATED_FINDING.test(clause));
 }

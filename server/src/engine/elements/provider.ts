@@ -19,7 +19,7 @@ const LABEL = spaced(new RegExp(
     '(?:reviewed|read|calculated|interpreted|verified|approved|dictated|reported|performed|authenticated|authori[sz]ed|finali[sz]ed|signed|seen|examined|evaluated)(?: (?:and|&) (?:reviewed|interpreted|signed|electronically signed|calculated|verified|approved|reported|examined|evaluated))?(?: by)',
     'signed',
     'signature',
-    '(?:interpreting|reading|reporting|attending|reviewing|performing|signing|supervising|staff|consultant) (?:physician|radiologist|provider|endocrinologist|clinician|doctor|specialist)',
+    '(?:interpreting|reading|reporting|attending|reviewing|performing|signing|supervising|staff|consultant) (?:physician|radiologist|provider|endocrinologist|clinician|doctor|specialist|md)',
     'attending',
     'interpreter',
     'radiologist',
@@ -51,7 +51,7 @@ function nameSpan(ctx: Ctx, from: number, lineEnd: number): Span {
   let s = from;
   // Markdown emphasis around a label ("**Signed by:** Jane Roe") is not part of the name.
   // A run of three underscores is a placeholder, not emphasis: stop there.
-  while (s < lineEnd && /[\s:\-–—=*_.]/.test(norm[s]) && !norm.startsWith('___', s)) s++;
+  while (s < lineEnd && /[\s:;\-–—=*_.]/.test(norm[s]) && !norm.startsWith('___', s)) s++;
   let e = Math.min(lineEnd, s + 120);
   const rest = norm.slice(s, e);
   const stop = /\s(?:on|at)\s+\d|\s\d{1,2}\/\d{1,2}\/\d{2,4}|\s\d{4}-\d\d-\d\d|\s\d{1,2}:\d\d|\s{3,}|\s*[;|]/.exec(rest);

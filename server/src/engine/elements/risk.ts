@@ -6,6 +6,7 @@ import { spaced } from '../regex';
 import type { Ctx } from '../context';
 import { lastMatch, literalHits, MAX_MENTIONS, numbersBetween, range, sectionOf, sentenceEnd, sentenceStart, valueAfter } from '../context';
 import { MODEL_FILLERS, RISK_FILLERS } from '../lexicon';
+import type { Num } from '../scan';
 import { matchesAt } from '../scan';
 import { lineOf } from '../text';
 import { isHistorical } from './history';
@@ -142,7 +143,9 @@ function adjustedAt(ctx: Ctx, offset: number, sStart: number, sEnd: number): boo
   // "12% rising to 15% after TBS adjustment": the first value is the one before adjustment.
   if (RISING_TO.test(norm.slice(offset, Math.min(sEnd, offset + 40)))) return false;
   // "rises from 11% to 14% with the TBS adjustment": the value after "from" is the one before.
-  if (FROM_BEFORE.test(norm.slice(Math.max(sStart, offset - 12), offset)) && FROM_TO.test(norm.slice(offset, Math.min(sEnd, offset + 40)))) return false;
+  let k = offset - 1;
+  while (k > sStart && (norm.charCodeAt(k) === 32 || norm.charCodeAt(k) === 10 || norm.charCodeAt(k) === 13 || norm.charCodeAt(k) === 9)) k--;
+  if (k - 3 >= sStart && norm.startsWith('from', k - 3) && FROM_BEFORE.test(norm.slice(Math.max(sStart, offset - 12), offset)) && FROM_TO.test(norm.slice(offset, Math.min(sEnd, offset + 40)))) return false;
   // A closed parenthetical with its own value ("(unadjusted 12.0%)") qualifies that value only.
   const before = norm.slice(sStart, offset).replace(CLOSED_PAREN, (p) => ' '.repeat(p.length));
   const pos = lastMatch(ADJUSTED, before);
@@ -294,6 +297,8 @@ export function riskTables(ctx: Ctx): Risk[] {
 
 export function extractRisks(ctx: Ctx, slots: Slot[], tableRisks: Risk[]): Risk[] {
   const out: Risk[] = [...tableRisks];
+  // Each percentage value read below, with its sentence (for declaredAdjustedLater).
+  const percentSentences: PercentSentence[] = [];
   const fromTable = new Set(out.map((r) => r.span.start));
   const { norm } = ctx.doc;
   let prevEnd = 0;
@@ -308,13 +313,15 @@ export function extractRisks(ctx: Ctx, slots: Slot[], tableRisks: Risk[]): Risk[
     if (num.signed && num.value < 0) continue;
     const sStart = sentenceStart(ctx, num.start);
     const sEnd = sentenceEnd(ctx, num.start);
+    percentSentences.push({ num, sStart, sEnd });
     const windowStart = Math.max(sStart, myPrevEnd);
     const window = norm.slice(windowStart, num.start);
     const lead = norm.slice(sStart, num.start);
     // Comparators stand right before the value; threshold labels need a colon.
     if (COMPARATOR.test(window.slice(-40)) || (lead.includes(':') && THRESHOLD_LABEL.test(lead)) || isHistorical(ctx, num.start)) continue;
     // A wrapped line goes on the next: line breaks read as spaces (same length, offsets kept).
-    const tail = norm.slice(pctEnd, pctEnd + 50).replace(/[\r\n]/g, ' ');
+    const tail50 = norm.slice(pctEnd, pctEnd + 50);
+    const tail = tail50.includes('\r') ? tail50.replace(/[\r\n]/g, ' ') : tail50.includes('\n') ? tail50.replaceAll('\n', ' ') : tail50;
     if (CUTPOINT_AFTER.test(tail)) continue;
     let mention = respectively(ctx, sStart, sEnd, num.start) ?? lastKindWord(window, windowStart);
     // "MOF/hip: 15%/2.1%": a pair label and a pair of values.
@@ -368,7 +375,7 @@ export function extractRisks(ctx: Ctx, slots: Slot[], tableRisks: Risk[]): Risk[
     if (found.type === 'placeholder') slots.push({ element: 'risk', span: found.span, range: range(ctx, found.span) });
   }
   out.sort((a, b) => a.span.start - b.span.start);
-  declaredAdjustedLater(ctx, out, fromTable);
+  declaredAdjustedLater(ctx, out, fromTable, percentSentences);
   restatedAdjusted(ctx, out, fromTable);
   return out;
 }
@@ -379,10 +386,16 @@ export function extractRisks(ctx: Ctx, slots: Slot[], tableRisks: Risk[]): Risk[
  * TBS-adjusted one, is that adjusted value restated, not a second measurement.
  */
 function restatedAdjusted(ctx: Ctx, risks: Risk[], fromTable: ReadonlySet<number>): void {
-  const adjusted = new Set(risks.filter((r) => r.adjusted).map((r) => `${r.kind} ${r.value}`));
-  if (!adjusted.size) return;
+  // Adjusted values by value, with a bit per kind (no string keys: this runs on every report).
+  const adjusted = new Map<number, number>();
+  let unadjusted = 0;
   for (const r of risks) {
-    if (r.adjusted || fromTable.has(r.span.start) || !adjusted.has(`${r.kind} ${r.value}`)) continue;
+    if (r.adjusted) adjusted.set(r.value, (adjusted.get(r.value) ?? 0) | (r.kind === 'mof' ? 1 : 2));
+    else unadjusted++;
+  }
+  if (!adjusted.size || !unadjusted) return;
+  for (const r of risks) {
+    if (r.adjusted || fromTable.has(r.span.start) || !((adjusted.get(r.value) ?? 0) & (r.kind === 'mof' ? 1 : 2))) continue;
     if (!silentOnAdjustment(ctx, r)) continue;
     r.adjusted = true;
   }
@@ -406,27 +419,33 @@ const BACK_REFERENCE = spaced(/\b(?:above|previously (?:reported|stated|given|qu
  * that sentence count even when they are not read as risks of their own ("previously reported"
  * reads as history).
  */
-function declaredAdjustedLater(ctx: Ctx, risks: Risk[], fromTable: ReadonlySet<number>): void {
-  const open = risks.filter((r) => !r.adjusted && !fromTable.has(r.span.start));
-  if (!open.length) return;
+interface PercentSentence {
+  num: Num;
+  sStart: number;
+  sEnd: number;
+}
+
+function declaredAdjustedLater(ctx: Ctx, risks: Risk[], fromTable: ReadonlySet<number>, sentences: readonly PercentSentence[]): void {
+  // Cheap tests first: an unadjusted value, then a later sentence that points back and declares.
+  let firstOpen = Infinity;
+  for (const r of risks) if (!r.adjusted && !fromTable.has(r.span.start)) firstOpen = Math.min(firstOpen, r.span.end);
+  if (firstOpen === Infinity) return;
   const { norm } = ctx.doc;
   const declares = new Map<number, boolean>(); // sentence start -> it declares earlier values adjusted
-  let seen = 0;
-  for (const num of ctx.nums) {
-    if (num.start <= open[0].span.end || !PERCENT.test(num.after)) continue;
-    if (++seen > MAX_MENTIONS) break;
-    const sStart = sentenceStart(ctx, num.start);
+  let open: Risk[] | null = null;
+  for (const { num, sStart, sEnd } of sentences) {
+    if (num.start <= firstOpen) continue;
     let yes = declares.get(sStart);
     if (yes === undefined) {
-      const sentence = norm.slice(sStart, sentenceEnd(ctx, num.start));
+      const sentence = norm.slice(sStart, sEnd);
       yes = BACK_REFERENCE.test(sentence) && statedAdjustment(sentence) === true;
       declares.set(sStart, yes);
     }
     if (!yes) continue;
+    open ??= risks.filter((r) => !r.adjusted && !fromTable.has(r.span.start) && silentOnAdjustment(ctx, r));
     for (const earlier of open) {
       if (earlier.span.start >= sStart) break;
-      if (earlier.adjusted || earlier.value !== num.value) continue;
-      if (silentOnAdjustment(ctx, earlier)) earlier.adjusted = true;
+      if (!earlier.adjusted && earlier.value === num.value) earlier.adjusted = true;
     }
   }
 }

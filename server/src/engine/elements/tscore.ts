@@ -49,7 +49,8 @@ export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScor
     const before = norm.slice(Math.max(l.start, lab.start - 12), lab.start);
     if (/\btbs[- ]?$|\btbs \(?l1-l4\)? $/.test(before)) continue; // "TBS T-score" is not a BMD T-score.
     // "T-score has improved from -2.5 to -2.0": the value after "to" is this study's.
-    const change = CHANGE_FROM_TO.exec(norm.slice(lab.end, lab.end + 80));
+    const ahead = norm.slice(lab.end, lab.end + 80);
+    const change = ahead.includes(' from ') ? CHANGE_FROM_TO.exec(ahead) : null;
     const changedTo = change ? numStartingAt(ctx, lab.end + change[0].length) : undefined;
     const found: ReturnType<typeof valueAfter> = changedTo ? { type: 'number', num: changedTo, end: changedTo.end } : valueAfter(ctx, lab.end, T_FILLERS);
     if (found.type === 'placeholder') {
@@ -76,10 +77,11 @@ export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScor
     // each value's site may follow it.
     let end = found.num.end;
     for (let k = 0; k < 12; k++) {
-      const own = SITE_AFTER_VALUE.exec(norm.slice(end, end + 45));
+      // (Cheap tests first: a site after a value starts with a space, an aside with ", ".)
+      const own = norm.charCodeAt(end) === 32 ? SITE_AFTER_VALUE.exec(norm.slice(end, end + 45)) : null;
       if (own && parseSite(own[1])) end += own[0].length;
       // ", which is the lowest value," between a value's site and the next separator.
-      const aside = ASIDE.exec(norm.slice(end, end + 50));
+      const aside = norm.startsWith(', wh', end) || norm.startsWith(', th', end) ? ASIDE.exec(norm.slice(end, end + 50)) : null;
       if (aside) end += aside[0].length;
       const sep = /^ ?(?:[,;]|and\b) ?(?:and )?/.exec(norm.slice(end, end + 8));
       if (!sep) break;
