@@ -23,8 +23,6 @@ const KNOWN_GAPS: Record<string, string> = {
     "quoted CSV rows with the \"%\" in a column of its own and the signer label in a cell after a \"signature\" cell",
   '190-semicolon-csv-decimal-comma-unicode-minus-t-2-5-clean.radreport':
     "semicolon-separated rows with the \"%\" in a column of its own (\"...probability;19,1;%\")",
-  '195-two-reports-current-then-pasted-prior-clean.radreport':
-    "a prior report pasted below the current one: its values are read as this study's",
   '198-yaml-export-tbs-1262-called-normal.radreport':
     "YAML exports with the TBS value two keys below its label and risks as \"mof_pct: 15.0\"",
 };

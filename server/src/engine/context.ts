@@ -37,6 +37,8 @@ export interface Ctx {
   nums: Num[];
   /** Where the TBS label, the T-score label, measure words, model names, BMI and codes can start (see findKeywords). */
   keywords: Span[];
+  /** Where a pasted earlier report begins ("===== PRIOR REPORT (09/14/2023) ====="); Infinity if none. */
+  priorFrom: number;
 }
 
 export function makeCtx(doc: Doc, settings: EngineSettings): Ctx {
@@ -69,6 +71,7 @@ export function makeCtx(doc: Doc, settings: EngineSettings): Ctx {
       if ((doc.norm[k] === '.' || doc.norm[k] === ')') && (doc.norm[k + 1] === ' ' || k + 1 >= l.end)) listLine[i] = 1;
     }
   }
+  const keywords = findKeywords(doc);
   const placeholders = findPlaceholders(doc);
   const nums = numbersIn(doc, 0, doc.text.length);
   return {
@@ -84,8 +87,23 @@ export function makeCtx(doc: Doc, settings: EngineSettings): Ctx {
     priorNumbers: new Set<number>(),
     placeholders,
     nums,
-    keywords: findKeywords(doc),
+    keywords,
+    priorFrom: pastedPriorReport(doc, keywords),
   };
+}
+
+/** A banner line that opens a pasted earlier report: the words stand first on their line. */
+const PRIOR_BANNER = /^[^a-z0-9]*(?:copy of (?:the )?)?(?:prior|previous) report\b/;
+
+/** Where a pasted earlier report begins: everything from its banner line on is history. */
+function pastedPriorReport(doc: Doc, keywords: readonly Span[]): number {
+  for (const k of keywords) {
+    const c = doc.norm.charCodeAt(k.start);
+    if (c !== 112 || !(doc.norm.startsWith('prior report', k.start) || doc.norm.startsWith('previous report', k.start))) continue; // "p"
+    const l = doc.lines[lineOf(doc, k.start)];
+    if (l.end - l.start <= 120 && PRIOR_BANNER.test(doc.norm.slice(l.start, l.end))) return l.start;
+  }
+  return Infinity;
 }
 
 /** The number that starts at `offset`, if any (a number starts with a digit or a sign). */

@@ -141,12 +141,12 @@ export const UNIT_AFTER = /^[ -]?(?:g\/cm|g\/cm2|g\/cm²|mg\b|kg\b|cm\b|mm\b|%|p
  * ("tbs", "trabecular bone score"), the T-score label ("t-score", "t: -1.2", "t -1.2"), the measure
  * words of a table header ("t-score", "z score", "tbs", "bmd"), risk model names ("frax", "garvan",
  * "qfracture", "caroc"), "bmi", the DXA CPT codes ("770.."), the words of a risk-table header
- * ("unadjusted", "without tbs", "conventional"), "tbs-report-disable" comments and the "tool" of
- * "fracture risk assessment tool". Every match of each of those patterns starts at one of the hits
+ * ("unadjusted", "without tbs", "conventional"), "tbs-report-disable" comments, the "tool" of
+ * "fracture risk assessment tool" and the banner of a pasted "prior report". Every match of each of those patterns starts at one of the hits
  * (a unit test checks this against each pattern's own scan of the whole text); each reader runs its
  * pattern only there. The scan goes on one character after each hit, so no hit hides another.
  */
-const KEYWORD = /[tz](?:bs|[- ]?score|rabecular|ool|(?= ?[=:] ?[-+]?\d| [-+]\d))|bm[di]|frax|garvan|q-?fracture|c(?:aroc|onventional)|770|without tbs|unadjusted/g;
+const KEYWORD = /[tz](?:bs|[- ]?score|rabecular|ool|(?= ?[=:] ?[-+]?\d| [-+]\d))|bm[di]|frax|garvan|q-?fracture|c(?:aroc|onventional)|770|without tbs|unadjusted|p(?:rior|revious) report/g;
 
 export function findKeywords(doc: Doc): Span[] {
   const out: Span[] = [];

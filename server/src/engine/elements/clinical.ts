@@ -124,7 +124,10 @@ export function extractWho(ctx: Ctx): WhoStatement[] {
     : inline
       ? [[inline.span.start, inline.span.end]]
       : [[0, norm.length]];
-  for (const [from, to] of ranges) {
+  for (const [from, rangeEnd] of ranges) {
+    // A pasted earlier report's statements are about that study.
+    const to = Math.min(rangeEnd, ctx.priorFrom);
+    if (from >= to) continue;
     // The scan stops at the range's end: the text is cut there (a statement never spans a line).
     const hay = to < norm.length ? norm.slice(0, to) : norm;
     WHO.lastIndex = from;

@@ -9,10 +9,12 @@ const DATED_FINDING = spaced(/\b(?:diagnosed|dx|noted|documented|measured|found)
 const YEAR = /(?:19|20)\d\d/;
 
 /**
- * True when the clause before `offset` (since the last ".", ";" or line start) speaks of the past:
- * "prior", "compared with", "in 2022", "diagnosed 03/2023 (T-score -2.6)".
+ * True when the clause before `offset` (since the last ".", ";" or line start) speaks of the past
+ * ("prior", "compared with", "in 2022", "diagnosed 03/2023 (T-score -2.6)"), or the offset lies in
+ * a pasted earlier report.
  */
 export function isHistorical(ctx: Ctx, offset: number): boolean {
+  if (offset >= ctx.priorFrom) return true; // in a pasted earlier report
   const l = ctx.doc.lines[lineOf(ctx.doc, offset)];
   let i = offset - 1;
   const limit = Math.max(l.start, offset - 120);
