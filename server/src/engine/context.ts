@@ -101,7 +101,10 @@ function pastedPriorReport(doc: Doc, keywords: readonly Span[]): number {
     const c = doc.norm.charCodeAt(k.start);
     if (c !== 112 || !(doc.norm.startsWith('prior report', k.start) || doc.norm.startsWith('previous report', k.start))) continue; // "p"
     const l = doc.lines[lineOf(doc, k.start)];
-    if (l.end - l.start <= 120 && PRIOR_BANNER.test(doc.norm.slice(l.start, l.end))) return l.start;
+    if (l.end - l.start > 120 || !PRIOR_BANNER.test(doc.norm.slice(l.start, l.end))) continue;
+    // A banner, not a sentence ("Prior report reviewed."): in capitals, or set off by rules or "#".
+    const raw = doc.text.slice(l.start, l.end);
+    if (!/[a-z]/.test(raw) || /={3,}|-{3,}|\*{3,}|_{3,}|^\s*#/.test(raw)) return l.start;
   }
   return Infinity;
 }
