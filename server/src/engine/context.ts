@@ -161,6 +161,9 @@ export type Found =
   | { type: 'placeholder'; span: Span; end: number }
   | { type: 'none'; end: number };
 
+/** A parenthetical that names the software or scanner: its numbers are versions ("(TBS iNsight 4.0)"). */
+const SOFTWARE = /insight|version|software|\bv\d|apex|encore|medimaps|hologic|lunar|prodigy|horizon|discovery|idxa/;
+
 const PUNCT = new Set([':', '=', '(', ')', '[', ']', '|', ',', '-', '#', '*', '>', '~', ';', '"']);
 
 function isWordChar(c: number): boolean {
@@ -221,7 +224,7 @@ export function valueAfter(ctx: Ctx, from: number, fillers: ReadonlySet<string>,
     if (ch === '(') {
       // A short parenthetical that holds no number ("(L1-L4, TBS iNsight v3.1)") is skipped whole.
       const close = norm.indexOf(')', i);
-      if (close > i && close < lineEnd && close - i <= 60 && !hasValueIn(ctx, i, close)) {
+      if (close > i && close < lineEnd && close - i <= 60 && (!hasValueIn(ctx, i, close) || SOFTWARE.test(norm.slice(i, close)))) {
         i = close + 1;
         steps++;
         continue;

@@ -31,6 +31,9 @@ const LABEL = spaced(new RegExp(
   'g',
 ));
 
+/** A date and time between a signing label and its "by". */
+const DATED_BY = /^ ?(?:on|at) [\d\/.:\- ]{4,30}?(?: ?[ap]\.?m\.?)? ?by\b/;
+
 /** Words before a label that make the person someone other than the provider. */
 const EXCLUDED_BEFORE = spaced(/(?:referring|referred|ordering|ordered|requesting|requested|primary care|pcp|copy|copies|cc|technologist|tech|scheduling|attending of record for|co-?signer for)\W*$/);
 const EXCLUDED_LINE = spaced(/^\W*(?:cc|bcc|copy to|copies to|referring|ordered|ordering|requested|requesting|technologist|pcp|primary care)\b/);
@@ -65,7 +68,7 @@ function nameSpan(ctx: Ctx, from: number, lineEnd: number): Span {
     e = s + d.index;
     break;
   }
-  while (e > s && /[\s,.*_]/.test(norm[e - 1]) && !norm.endsWith('___', e)) e--;
+  while (e > s && /[\s,.*_\-–—]/.test(norm[e - 1]) && !norm.endsWith('___', e)) e--;
   return { start: s, end: e };
 }
 
@@ -93,11 +96,13 @@ export function extractProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     const before = doc.norm.slice(l.start, hit.start);
     if (EXCLUDED_BEFORE.test(before)) continue;
     // A label must open its clause: "Radiologist: X" yes, "discussed with the radiologist" no.
-    if (/[a-z0-9]\s*$/.test(before) && !/(?:report|study|exam|result)s?(?: (?:was|is|has been|were))?\s*$/.test(before)) continue;
+    if (/[a-z0-9]\s*$/.test(before) && !/(?:(?:report|study|exam|result)s?(?: (?:was|is|has been|were))?|(?:dictated|reviewed|read|interpreted|approved|verified|seen|examined|evaluated|calculated|transcribed) (?:and|&))\s*$/.test(before)) continue;
     const after = doc.norm.slice(hit.end, l.end);
     // "Signed" needs a colon or "by" and a name; "physician" alone needs a colon.
     if (/^(?:signed|signature|provider|physician|radiologist|endocrinologist|interpreter|attending)$/.test(doc.norm.slice(hit.start, hit.end)) && !/^\s*(?:[:\-–—=]|\.{3,})/.test(after)) continue;
-    let span = nameSpan(ctx, hit.end, l.end);
+    // "Electronically signed on 05/14/2025 09:03 by Jane Roe, MD": the date stands before "by".
+    const dated = DATED_BY.exec(after);
+    let span = nameSpan(ctx, dated ? hit.end + dated[0].length : hit.end, l.end);
     if (span.end <= span.start) {
       // The name may stand on the next line: "Electronically signed by:\nJane Roe, MD".
       const next = hit.line + 1;

@@ -89,6 +89,8 @@ const ADJUSTED = spaced(/tbs[- ]?adjusted|adjusted (?:for|with|by) (?:the )?(?:t
 const UNADJUSTED = spaced(/unadjusted|not (?:been )?(?:tbs[- ])?adjusted|non[- ]?adjusted|without (?:the |an? )?(?:tbs|trabecular|adjustment)|before (?:the )?(?:tbs )?adjustment|prior to (?:the )?(?:tbs )?adjustment|conventional|standard frax|\bbmd[- ]only|frax alone/g);
 const COMPARATOR = spaced(/(?:>=?|<=?|≥|≤|=>|=<|above|below|over|under|exceed\w*|threshold\w*(?: of)?|cut[- ]?(?:off|point)s?(?: of)?|at least|greater than|less than|more than|intervention|treat\w*(?: threshold)?) ?$/);
 /** "Treatment thresholds: MOF 20%, hip 3%": the values after such a label are cut-points, not results. */
+/** Inside parentheses after a threshold word: "above the BHOF thresholds (MOF 20%, hip 3%)". */
+const THRESHOLD_PAREN = spaced(/(?:thresholds?|cut[- ]?(?:offs?|points?)|intervention levels?)\s*\([^()]*$/);
 const THRESHOLD_LABEL = spaced(/(?:thresholds?|cut[- ]?(?:offs?|points?)|intervention levels?|treat if)\s*(?:are|is|of)?\s*:[^.]*$/);
 
 interface Mention {
@@ -197,7 +199,7 @@ function axisOf(cell: string): Axis {
   if (/\bmof\b|\bmajor\b/.test(cell)) return { kind: 'mof' };
   if (/\bhip\b|\bhf\b/.test(cell)) return { kind: 'hip' };
   if (/unadjusted|without tbs|conventional|not adjusted|before (?:tbs )?adjustment/.test(cell)) return { adjusted: false };
-  if (/adjusted|with tbs|\badj\b\.?(?: (?:for |by |with )?tbs)?|tbs[- ]adj\b/.test(cell)) return { adjusted: true };
+  if (/adjusted|with tbs|\badj\b\.?(?: (?:for |by |with )?tbs)?|tbs[- ]adj\b|\(tbs\)|\+ ?tbs|frax[- ]?tbs|tbs[- ]frax/.test(cell)) return { adjusted: true };
   return null;
 }
 
@@ -245,7 +247,7 @@ export function riskTables(ctx: Ctx): Risk[] {
   let rowCount = 0;
   for (const num of ctx.nums) {
     if (found.size >= MAX_MENTIONS) break;
-    if (num.signed || /^ ?[%a-z/]/.test(num.after)) continue;
+    if (num.signed || /^ ?[a-z/]/.test(num.after)) continue;
     while (doc.lines[line].next <= num.start && line + 1 < n) line++;
     if (line !== rowLine) {
       rowLine = line;
@@ -310,7 +312,8 @@ export function extractRisks(ctx: Ctx, slots: Slot[], tableRisks: Risk[]): Risk[
     const pctEnd = num.end + (PERCENT.exec(num.after) as RegExpExecArray)[0].length;
     const myPrevEnd = prevEnd;
     prevEnd = pctEnd;
-    if (num.signed && num.value < 0) continue;
+    // A signed percentage is a change or a correction ("+15% MOF"), never a probability.
+    if (num.signed || fromTable.has(num.start)) continue;
     const sStart = sentenceStart(ctx, num.start);
     const sEnd = sentenceEnd(ctx, num.start);
     percentSentences.push({ num, sStart, sEnd });
@@ -318,7 +321,7 @@ export function extractRisks(ctx: Ctx, slots: Slot[], tableRisks: Risk[]): Risk[
     const window = norm.slice(windowStart, num.start);
     const lead = norm.slice(sStart, num.start);
     // Comparators stand right before the value; threshold labels need a colon.
-    if (COMPARATOR.test(window.slice(-40)) || (lead.includes(':') && THRESHOLD_LABEL.test(lead)) || isHistorical(ctx, num.start)) continue;
+    if (COMPARATOR.test(window.slice(-40)) || (lead.includes(':') && THRESHOLD_LABEL.test(lead)) || (lead.includes('(') && THRESHOLD_PAREN.test(lead)) || isHistorical(ctx, num.start)) continue;
     // A wrapped line goes on the next: line breaks read as spaces (same length, offsets kept).
     const tail50 = norm.slice(pctEnd, pctEnd + 50);
     const tail = tail50.includes('\r') ? tail50.replace(/[\r\n]/g, ' ') : tail50.includes('\n') ? tail50.replaceAll('\n', ' ') : tail50;

@@ -104,8 +104,10 @@ function trailingValues(ctx: Ctx, start: number, end: number): { tokens: Token[]
     // A number may carry a unit or a percent sign glued to it.
     const num = numStartingAt(ctx, j);
     const ph = placeholderStartingAt(ctx, j);
+    // "33%" after "radius" names the site (the one-third radius), not a value.
+    const siteShare = num !== undefined && norm.slice(num.end, i) === '%' && /(?:radius|radial|forearm)\s*$/.test(norm.slice(start, j));
     if (ph && ph.end <= i) tokens.push({ num: null, placeholder: ph, start: j, end: i });
-    else if (num && num.end <= i && /^(?:%|g\/cm2?|\*)?$/.test(norm.slice(num.end, i))) tokens.push({ num, placeholder: null, start: j, end: i });
+    else if (num && !siteShare && num.end <= i && /^(?:%|g\/cm2?)?\*?$/.test(norm.slice(num.end, i))) tokens.push({ num, placeholder: null, start: j, end: i });
     else if (EMPTY_CELL.test(word)) tokens.push({ num: null, placeholder: null, start: j, end: i });
     else break;
     i = j;
