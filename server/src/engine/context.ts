@@ -208,6 +208,11 @@ export function valueAfter(ctx: Ctx, from: number, fillers: ReadonlySet<string>,
       continue;
     }
     // On the next line only a written decimal counts ("2. Osteopenia" is a list number).
+    // "1.xxx": a template's example value, its digits typed but not the rest.
+    if (num && ctx.placeholders.length && (norm.charCodeAt(num.end) === 46 || norm.charCodeAt(num.end) === 44)) {
+      const rest = placeholderStartingAt(ctx, num.end + 1);
+      if (rest) return { type: 'placeholder', span: rest, end: rest.end };
+    }
     if (num) return wrapped && !num.decimal ? { type: 'none', end: i } : { type: 'number', num, end: num.end };
     const ch = norm[i];
     // Dot leaders between a label and its value: "TBS (L1-L4) ........ 1.322".

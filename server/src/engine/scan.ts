@@ -185,7 +185,9 @@ export function matchesAt(text: string, starts: readonly Span[], sticky: RegExp,
 /** Placeholders read per document (each becomes a diagnostic; more than this is not a draft). */
 export const MAX_PLACEHOLDERS = 1000;
 
-const PLACEHOLDER_NORM = /_{3,}|\[ *(?:\.\.\.|\u2026)? *\]|(?<!\S)\*{3,}(?![^\s.,;:)\]])|\{\{[^{}\n\r]{0,60}\}\}|<[a-z][^<>\n\r]{0,40}>|&lt;[a-z][^<>&\n\r]{0,40}&gt;/g;
+// Template leftovers in the normalised text: "___", "[ ]", "[...]", "[TBS]", "[tbs value]", "***",
+// "{{tbs}}", "<name>", "&lt;name&gt;", and the x's of an example value ("1.xxx", not "46,xx").
+const PLACEHOLDER_NORM = /_{3,}|\[ *(?:\.\.\.|\u2026)? *\]|\[[a-z _/]{0,20}(?:value|name|date|insert|enter|select|tbs|score|result|provider|physician|radiologist|model|percent|number|site)[a-z _/]{0,20}\]|(?<!\S)\*{3,}(?![^\s.,;:)\]])|\{\{[^{}\n\r]{0,60}\}\}|<[a-z][^<>\n\r]{0,40}>|&lt;[a-z][^<>&\n\r]{0,40}&gt;|(?<=\d\.)x{2,}(?![a-z])/g;
 // Not a karyotype: "46,XX".
 const PLACEHOLDER_XX = /(?<!\d,)\bX{2,}(?:[/.:-]X+)*\b/g;
 
@@ -194,7 +196,7 @@ export function findPlaceholders(doc: Doc): Span[] {
   let m: RegExpExecArray | null;
   // Cheap tests first: most finished reports hold no placeholder character at all.
   const n = doc.norm;
-  const maybe = n.includes('___') || n.includes('[') || n.includes('***') || n.includes('{{') || n.includes('<') || n.includes('&lt;');
+  const maybe = n.includes('___') || n.includes('[') || n.includes('***') || n.includes('{{') || n.includes('<') || n.includes('&lt;') || n.includes('xx');
   if (!maybe && !doc.text.includes('XX')) return out;
   PLACEHOLDER_NORM.lastIndex = 0;
   while ((m = PLACEHOLDER_NORM.exec(doc.norm)) !== null && out.length < MAX_PLACEHOLDERS) {

@@ -6,7 +6,7 @@ import { spaced } from '../regex';
 import type { Ctx } from '../context';
 import { MAX_MENTIONS, range, sentenceEnd, sentenceStart } from '../context';
 import type { NumberFact } from '../types';
-import { lineOf } from '../text';
+import { lineNorm, lineOf } from '../text';
 import type { CategoryStatement, Located, TbsCategory, TbsValue, WhoClass, WhoStatement } from '../types';
 
 /**
@@ -165,14 +165,16 @@ function whoStatement(ctx: Ctx, m: RegExpExecArray, hasImpression: boolean): Who
   return { whoClass, clinical, span, range: range(ctx, span) };
 }
 
+const SIGNATURE_LINE = /^\W*(?:electronically signed|e-?signed|digitally signed|signed|signature|\/s\/|dictated|transcribed|(?:interpreted|reviewed|read|verified|approved|reported|finali[sz]ed|authori[sz]ed)(?: and \w+)? by|(?:interpreting|reading|reporting|attending|signing) (?:physician|radiologist|provider))\b/;
 const INLINE_IMPRESSION = /(?:^|\n|[.;] +)[ \t]*((?:impression|conclusions?|summary|opinion)[ \t]*[:\-]|in (?:summary|conclusion),)[ \t]*\S/;
 
 export function findImpression(ctx: Ctx): Located | null {
   for (const s of ctx.sections) {
     if (s.kind !== 'impression') continue;
     const l = ctx.doc.lines[s.headerLine];
+    // A signature line below an empty header is not the impression's content.
     let hasContent = s.inlineText.length > 0;
-    for (let i = s.bodyStartLine; !hasContent && i <= s.endLine; i++) if (!ctx.blankLine[i]) hasContent = true;
+    for (let i = s.bodyStartLine; !hasContent && i <= s.endLine; i++) if (!ctx.blankLine[i] && !SIGNATURE_LINE.test(lineNorm(ctx.doc, i))) hasContent = true;
     if (!hasContent) continue;
     const end = ctx.doc.lines[s.endLine].end;
     return { span: { start: l.start, end }, range: range(ctx, { start: l.start, end }) };

@@ -43,7 +43,7 @@ const TECH_ONLY = /\b(?:rt|rt\(r\)|cdt|rdms|arrt|bd)\b/;
 function validName(textNorm: string): boolean {
   const t = textNorm.trim();
   if (!t || /^\d/.test(t) || !/[a-z]{2}/.test(t)) return false;
-  if (/^(?:on|at|date|time|the|n\/a|none|pending)\b/.test(t)) return false;
+  if (/^(?:on|at|date|time|the|n\/a|none|pending|tbd|tba|to follow|to be (?:determined|named|assigned|confirmed)|unknown|not (?:yet )?signed|unsigned)\b/.test(t)) return false;
   if (TECH_ONLY.test(t) && !CREDENTIAL.test(t)) return false;
   return true;
 }

@@ -23,10 +23,16 @@ export function modelName(word: string): RiskModelName {
   return 'CAROC';
 }
 
+const UNTICKED = /(?:\[ ?\]|\( ?\)|\u2610) ?$/;
+
 export function extractModels(ctx: Ctx, slots: Slot[]): RiskModel[] {
   const out: RiskModel[] = [];
   const n = ctx.doc.norm;
-  for (const span of matchesAt(n, ctx.keywords, MODEL, MAX_MENTIONS)) out.push({ name: modelName(n.slice(span.start, span.end)), span, range: range(ctx, span) });
+  for (const span of matchesAt(n, ctx.keywords, MODEL, MAX_MENTIONS)) {
+    // "[ ] FRAX   [ ] Garvan": an option left unticked names no model.
+    if (UNTICKED.test(n.slice(Math.max(0, span.start - 5), span.start))) continue;
+    out.push({ name: modelName(n.slice(span.start, span.end)), span, range: range(ctx, span) });
+  }
   let m: RegExpExecArray | null;
   if (ctx.keywords.some((k) => n.startsWith('tool', k.start))) {
     MODEL_LONG.lastIndex = 0;
