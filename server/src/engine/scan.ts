@@ -187,7 +187,7 @@ export const MAX_PLACEHOLDERS = 1000;
 
 // Template leftovers in the normalised text: "___", "[ ]", "[...]", "[TBS]", "[tbs value]", "***",
 // "{{tbs}}", "<name>", "&lt;name&gt;", and the x's of an example value ("1.xxx", not "46,xx").
-const PLACEHOLDER_NORM = /_{3,}|\[ *(?:\.\.\.|\u2026)? *\]|\[[a-z _/]{0,20}(?:value|name|date|insert|enter|select|tbs|score|result|provider|physician|radiologist|model|percent|number|site)[a-z _/]{0,20}\]|(?<!\S)\*{3,}(?![^\s.,;:)\]])|\{\{[^{}\n\r]{0,60}\}\}|<[a-z][^<>\n\r]{0,40}>|&lt;[a-z][^<>&\n\r]{0,40}&gt;|(?<=\d\.)x{2,}(?![a-z])/g;
+const PLACEHOLDER_NORM = /_{3,}|\[ *(?:\.\.\.|\u2026)? *\]|\[[a-z _/]{0,20}(?:value|name|date|insert|enter|select|tbs|score|result|provider|physician|radiologist|model|percent|number|site)[a-z _/]{0,20}\]|(?<!\S)\*{3,}(?![^\s.,;:)\]])|\{\{[^{}\n\r]{0,60}\}\}|<[a-z][^<>\n\r]{0,40}>|&lt;[a-z][^<>&\n\r]{0,40}&gt;|x(?<=\d\.x)x+(?![a-z])/g;
 // Not a karyotype: "46,XX".
 const PLACEHOLDER_XX = /(?<!\d,)\bX{2,}(?:[/.:-]X+)*\b/g;
 

@@ -36,8 +36,11 @@ const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
 function lowerSameLength(text: string): string {
   const lower = text.toLowerCase();
   if (lower.length === text.length) return lower;
-  // A few characters (e.g. U+0130) lower-case to two code units; keep those as they are so that
-  // offsets stay aligned.
+  // A few characters lower-case to two code units; keep those as they are so that offsets stay
+  // aligned. U+0130 (capital I with dot) is the one in practice: lower-case around it.
+  const parts = text.split('\u0130').map((part) => part.toLowerCase());
+  const joined = parts.join('\u0130');
+  if (joined.length === text.length) return joined;
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i];

@@ -323,6 +323,12 @@ export function extractRisks(ctx: Ctx, slots: Slot[], tableRisks: Risk[]): Risk[
     const sStart = sentenceStart(ctx, num.start);
     const sEnd = sentenceEnd(ctx, num.start);
     percentSentences.push({ num, sStart, sEnd });
+    // A risk stands in a sentence about risk, or in the risk section: tested first, as most other
+    // percentages (least significant change, "% of young adult") fail it.
+    if (!RISK_CONTEXT.test(norm.slice(sStart, sEnd)) && sectionOf(ctx, num.start)?.kind !== 'risk') {
+      pendingSecond = null;
+      continue;
+    }
     const windowStart = Math.max(sStart, myPrevEnd);
     const window = norm.slice(windowStart, num.start);
     const lead = norm.slice(sStart, num.start);
@@ -355,9 +361,6 @@ export function extractRisks(ctx: Ctx, slots: Slot[], tableRisks: Risk[]): Risk[
       }
     }
     if (!mention) continue;
-    const sentence = norm.slice(sStart, sEnd);
-    const section = sectionOf(ctx, num.start);
-    if (!RISK_CONTEXT.test(sentence) && section?.kind !== 'risk') continue;
     // Between the kind word and the value only risk words may stand: "hip fracture risk 2.9%".
     const gap = norm.slice(mention.at, num.start);
     if (/\d[.,]?\d*\s*(?:g\/cm|kg|cm|mm)|\bvs\b|decrease|increase|change|loss/.test(gap)) continue;
