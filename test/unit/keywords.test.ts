@@ -8,21 +8,21 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { findKeywords, matchesAt } from '../../server/src/engine/scan';
 import { makeDoc } from '../../server/src/engine/text';
-import { TBS_LABEL } from '../../server/src/engine/elements/tbs';
-import { T_LABEL } from '../../server/src/engine/elements/tscore';
-import { COLUMN_WORD } from '../../server/src/engine/elements/tables';
-import { MODEL, MODEL_LONG, RISK_TABLE_WORDS } from '../../server/src/engine/elements/risk';
+import { TBS_LABEL, TBS_LABEL_FIRST } from '../../server/src/engine/elements/tbs';
+import { T_LABEL, T_LABEL_FIRST } from '../../server/src/engine/elements/tscore';
+import { COLUMN_WORD, COLUMN_WORD_FIRST } from '../../server/src/engine/elements/tables';
+import { MODEL, MODEL_FIRST, MODEL_LONG, RISK_TABLE_WORDS } from '../../server/src/engine/elements/risk';
 import { BMI } from '../../server/src/engine/elements/clinical';
 import { CODE } from '../../server/src/engine/elements/codes';
 import { generateReports } from '../robustness/reportGen';
 
-const PATTERNS: Array<[string, RegExp]> = [
-  ['TBS label', TBS_LABEL],
-  ['T-score label', T_LABEL],
-  ['table measure word', COLUMN_WORD],
-  ['risk model', MODEL],
-  ['BMI', BMI],
-  ['CPT code', CODE],
+const PATTERNS: Array<[string, RegExp, string]> = [
+  ['TBS label', TBS_LABEL, TBS_LABEL_FIRST],
+  ['T-score label', T_LABEL, T_LABEL_FIRST],
+  ['table measure word', COLUMN_WORD, COLUMN_WORD_FIRST],
+  ['risk model', MODEL, MODEL_FIRST],
+  ['BMI', BMI, 'b'],
+  ['CPT code', CODE, '7'],
 ];
 
 function wholeScan(norm: string, sticky: RegExp): Array<[number, number]> {
@@ -36,9 +36,9 @@ function wholeScan(norm: string, sticky: RegExp): Array<[number, number]> {
 function check(text: string): void {
   const doc = makeDoc(text);
   const words = findKeywords(doc);
-  for (const [name, sticky] of PATTERNS) {
+  for (const [name, sticky, first] of PATTERNS) {
     assert.ok(sticky.sticky, `${name} is a sticky pattern`);
-    const found = matchesAt(doc.norm, words, sticky).map((s): [number, number] => [s.start, s.end]);
+    const found = matchesAt(doc.norm, words, sticky, first).map((s): [number, number] => [s.start, s.end]);
     assert.deepEqual(found, wholeScan(doc.norm, sticky), `${name} in ${JSON.stringify(text.slice(0, 200))}`);
   }
   // Disable comments are looked for only at keyword hits too.

@@ -162,13 +162,14 @@ export function findKeywords(doc: Doc): Span[] {
 /**
  * The matches of `sticky` (a pattern with the "y" flag) that start at the given offsets, in order
  * and without overlap: what a global scan with the same pattern finds, when every match of the
- * pattern starts at one of the offsets.
+ * pattern starts at one of the offsets and with one of `firstChars`.
  */
-export function matchesAt(text: string, starts: readonly Span[], sticky: RegExp, limit = Infinity): Span[] {
+export function matchesAt(text: string, starts: readonly Span[], sticky: RegExp, firstChars: string, limit = Infinity): Span[] {
   const out: Span[] = [];
   let lastEnd = 0;
   for (const { start } of starts) {
-    if (start < lastEnd) continue;
+    // A cheap test first: the pattern's matches start with one of these characters.
+    if (start < lastEnd || !firstChars.includes(text[start])) continue;
     sticky.lastIndex = start;
     const m = sticky.exec(text);
     if (!m) continue;

@@ -13,6 +13,8 @@ import { isHistorical } from './history';
 import type { Risk, RiskKind, RiskModel, RiskModelName, Slot } from '../types';
 
 export const MODEL = /\b(?:frax(?:plus)?|garvan|q-?fracture|caroc)\b/y;
+/** What MODEL's matches start with. */
+export const MODEL_FIRST = 'fgqc';
 /** FRAX by its full name; searched only when the keyword scan found a "tool". */
 export const MODEL_LONG = /\b(?:who )?fracture risk assessment tool\b/g;
 
@@ -28,7 +30,7 @@ const UNTICKED = /(?:\[ ?\]|\( ?\)|\u2610) ?$/;
 export function extractModels(ctx: Ctx, slots: Slot[]): RiskModel[] {
   const out: RiskModel[] = [];
   const n = ctx.doc.norm;
-  for (const span of matchesAt(n, ctx.keywords, MODEL, MAX_MENTIONS)) {
+  for (const span of matchesAt(n, ctx.keywords, MODEL, MODEL_FIRST, MAX_MENTIONS)) {
     // "[ ] FRAX   [ ] Garvan": an option left unticked names no model.
     if (UNTICKED.test(n.slice(Math.max(0, span.start - 5), span.start))) continue;
     out.push({ name: modelName(n.slice(span.start, span.end)), span, range: range(ctx, span) });

@@ -117,6 +117,8 @@ function trailingValues(ctx: Ctx, start: number, end: number): { tokens: Token[]
 }
 
 export const COLUMN_WORD = /[tz][- ]?score|tbs|bmd/y;
+/** What COLUMN_WORD's matches start with. */
+export const COLUMN_WORD_FIRST = 'tzb';
 
 /** Lines that hold at least two of the hits, in document order. */
 function linesWithTwoOf(ctx: Ctx, hits: Iterable<{ start: number }>): number[] {
@@ -223,7 +225,7 @@ export function parseTables(ctx: Ctx): TableRow[] {
   const n = doc.lines.length;
   let consumedTo = -1;
   // Candidates for a header row: lines that name at least two measures.
-  for (const i of linesWithTwoOf(ctx, matchesAt(doc.norm, ctx.keywords, COLUMN_WORD))) {
+  for (const i of linesWithTwoOf(ctx, matchesAt(doc.norm, ctx.keywords, COLUMN_WORD, COLUMN_WORD_FIRST))) {
     if (i <= consumedTo || ctx.blankLine[i]) continue;
     const text = lineNorm(doc, i);
     const cols = headerColumns(text);

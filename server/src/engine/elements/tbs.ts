@@ -10,12 +10,14 @@ import type { TableRow } from './tables';
 import { isHistorical } from './history';
 
 export const TBS_LABEL = spaced(/\b(?:tbs|trabecular bone scores?)\b/y);
+/** What TBS_LABEL's matches start with. */
+export const TBS_LABEL_FIRST = 't';
 
 export function extractTbs(ctx: Ctx, rows: TableRow[], slots: Slot[]): TbsValue[] {
   const out: TbsValue[] = [];
   const seen = new Set<number>();
   const labels: number[] = [];
-  for (const hit of matchesAt(ctx.doc.norm, ctx.keywords, TBS_LABEL)) labels.push(hit.end);
+  for (const hit of matchesAt(ctx.doc.norm, ctx.keywords, TBS_LABEL, TBS_LABEL_FIRST)) labels.push(hit.end);
   for (const hit of literalHits(ctx, ctx.settings.labels.tbs)) labels.push(hit.end);
   labels.sort((a, b) => a - b);
   labels.length = Math.min(labels.length, MAX_MENTIONS);

@@ -19,6 +19,8 @@ const CLAUSE_CUT = /[-+]?\d+[.,]\d+|\band\b/;
 const LIST_FILLERS: ReadonlySet<string> = new Set([...SITE_WORDS, 'at', 'the', 'of', 'is']);
 
 export const T_LABEL = /\bt(?:[- ]?scores?\b|(?= ?[=:] ?[-+]?\d| [-+]\d))/y;
+/** What T_LABEL's matches start with. */
+export const T_LABEL_FIRST = 't';
 
 export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScore[] {
   const out: TScore[] = [];
@@ -39,7 +41,7 @@ export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScor
 
   const { norm } = ctx.doc;
   const labels: Array<{ start: number; end: number }> = [];
-  labels.push(...matchesAt(norm, ctx.keywords, T_LABEL));
+  labels.push(...matchesAt(norm, ctx.keywords, T_LABEL, T_LABEL_FIRST));
   labels.push(...literalHits(ctx, ctx.settings.labels.tScore));
   labels.length = Math.min(labels.length, MAX_MENTIONS);
   for (const lab of labels) {
