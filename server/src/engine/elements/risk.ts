@@ -60,7 +60,7 @@ export function extractModels(ctx: Ctx, slots: Slot[]): RiskModel[] {
 }
 
 /** "3% or more": a cut-point, not a result. */
-const CUTPOINT_AFTER = spaced(/^\s*(?:or (?:more|greater|higher|above)|and (?:above|over)|\+|(?:treatment |intervention |us )?(?:threshold|cut[- ]?(?:off|point)))/);
+const CUTPOINT_AFTER = spaced(/^\s*(?:or (?:more|greater|higher|above)|and (?:above|over)|\+|(?:(?:mof|major osteoporotic(?: fracture)?|hip(?: fracture)?) )?(?:treatment |intervention |us )?(?:threshold|cut[- ]?(?:off|point)))/);
 const NEXT_SENTENCE = spaced(/^\s*(?:both|these|they|all|this|the(?: above| two)? (?:probabilities|values|results|risks|estimates|figures))\b/);
 /** The time horizon named last before the value: "5-year risk", "10-yr probability". */
 function horizonOf(before: string): number {
