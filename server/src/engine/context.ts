@@ -161,6 +161,11 @@ export type Found =
   | { type: 'placeholder'; span: Span; end: number }
   | { type: 'none'; end: number };
 
+/** The software's or scanner's name: the number after it is a version ("TBS iNsight 3.1: 1.274"). */
+const SOFTWARE_WORDS: ReadonlySet<string> = new Set(['insight', 'version', 'software', 'apex', 'encore', 'medimaps', 'v']);
+/** A date: "12.03.2024", "2024-03-12", "12/03/24". */
+const DATE_AT = /\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?!\d)/y;
+
 /** A parenthetical that names the software or scanner: its numbers are versions ("(TBS iNsight 4.0)"). */
 const SOFTWARE = /insight|version|software|\bv\d|apex|encore|medimaps|hologic|lunar|prodigy|horizon|discovery|idxa/;
 
@@ -182,6 +187,7 @@ export function valueAfter(ctx: Ctx, from: number, fillers: ReadonlySet<string>,
   let steps = 0;
   // A hard-wrapped line may put the value first on the next: "Left femoral neck T-score\n -2.9".
   let wrapped = false;
+  let afterSoftware = false;
   while (steps <= maxSteps) {
     if (i >= lineEnd) {
       const next = line + 1;
@@ -200,6 +206,13 @@ export function valueAfter(ctx: Ctx, from: number, fillers: ReadonlySet<string>,
     const ph = placeholderStartingAt(ctx, i);
     if (ph) return { type: 'placeholder', span: ph, end: ph.end };
     const num = numStartingAt(ctx, i);
+    // "TBS iNsight 3.1: 1.274": a version number after the software's name is read past.
+    if (num && afterSoftware && !num.signed) {
+      afterSoftware = false;
+      i = num.end;
+      steps++;
+      continue;
+    }
     if (num && ctx.priorNumbers.has(num.start)) {
       // An earlier study's column: read past it to this study's value.
       i = num.end;
@@ -215,6 +228,16 @@ export function valueAfter(ctx: Ctx, from: number, fillers: ReadonlySet<string>,
     }
     if (num) return wrapped && !num.decimal ? { type: 'none', end: i } : { type: 'number', num, end: num.end };
     const ch = norm[i];
+    // "measured on 12.03.2024": a date is read past.
+    if (!num && c >= 48 && c <= 57) {
+      DATE_AT.lastIndex = i;
+      const date = DATE_AT.exec(norm);
+      if (date) {
+        i += date[0].length;
+        steps++;
+        continue;
+      }
+    }
     // Dot leaders between a label and its value: "TBS (L1-L4) ........ 1.322".
     if (ch === '.' && norm[i + 1] === '.') {
       while (i < lineEnd && norm[i] === '.') i++;
@@ -255,6 +278,23 @@ export function valueAfter(ctx: Ctx, from: number, fillers: ReadonlySet<string>,
         if (neg) return neg;
       }
       // After a line break, a site or level word starts a row of its own ("Region  TBS" / "L1  1.232").
+      if (SOFTWARE_WORDS.has(word)) {
+        afterSoftware = true;
+        i = j;
+        steps++;
+        continue;
+      }
+      // "v3.1", "v4.0.2": a version is read past whole.
+      if (/^v\d+$/.test(word)) {
+        while (j + 1 < lineEnd && norm.charCodeAt(j) === 46 && norm.charCodeAt(j + 1) >= 48 && norm.charCodeAt(j + 1) <= 57) {
+          j += 2;
+          while (j < lineEnd && norm.charCodeAt(j) >= 48 && norm.charCodeAt(j) <= 57) j++;
+        }
+        afterSoftware = false;
+        i = j;
+        steps++;
+        continue;
+      }
       if (!fillers.has(word) || (wrapped && (SITE_WORDS.has(word) || /^l\d/.test(word)))) return { type: 'none', end: i };
       i = j;
       steps++;

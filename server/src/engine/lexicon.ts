@@ -10,7 +10,7 @@ export const TBS_FILLERS: ReadonlySet<string> = new Set([
   'value', 'values', 'score', 'result', 'results', 'index', 'of', 'is', 'was', 'at', 'the', 'lumbar',
   'spine', 'spinal', 'measured', 'calculated', 'computed', 'equals', 'mean', 'overall', 'global',
   'tbs', 'reported', 'over', 'across', 'from', 'for', 'image', 'images', 'region', 'normal', 'degraded', 'partially',
-  'intermediate', 'through', 'thru', 'l-spine', 'ap', 'current', 'today', 'today\'s', 'vertebrae', 'corrected', 'revised', 'amended', 'to',
+  'intermediate', 'through', 'thru', 'on', 'with', 'using', 'l-spine', 'ap', 'current', 'today', 'today\'s', 'vertebrae', 'corrected', 'revised', 'amended', 'to',
 ]);
 
 /** Site words: they may stand between "T-score" and its value. */

@@ -27,9 +27,14 @@ const LABEL = spaced(new RegExp(
     'bone health specialist',
     'provider',
     'physician',
-  ].join('|') + ')',
+  ].join('|') + ')(?![a-z])',
   'g',
 ));
+
+/** A signature block's name line and the role line under it, and "Dr. med. Name, Facharzt FMH ...". */
+const DR_NAME_LINE = /^\s*Dr\.?(?: med\.)? [A-Z][A-Za-z\u00c0-\u017f'-]+(?: [A-Z][A-Za-z\u00c0-\u017f.'-]+){1,3}\s*$/;
+const ROLE_LINE = /^\s*(?:Consultant |Senior |Attending )?(?:Radiologist|Radiologue|Endocrinologist|Rheumatologist|Specialist|Physician|M[ée]decin|Medico|Facharzt|Fach[äa]rztin|Especialista)\b/;
+const SIGNER_WITH_ROLE = /^\s*Dr[a]?\.?(?: med\.)? [A-Z][A-Za-z\u00c0-\u017f'-]+(?: [A-Z][A-Za-z\u00c0-\u017f.'-]+){1,3},? (?:Facharzt|Fach[äa]rztin|FMH|Consultant|Radiologist|Radiologue|Specialist|Especialista|Medico|M[ée]decin|Endocrinologist)\b/;
 
 /** A date and time between a signing label and its "by". */
 const DATED_BY = /^ ?(?:on|at) [\d\/.:\- ]{4,30}?(?: ?[ap]\.?m\.?)? ?by\b/;
@@ -140,8 +145,11 @@ export function extractProviders(ctx: Ctx, slots: Slot[]): Provider[] {
       const text = lineNorm(doc, line);
       if (EXCLUDED_LINE.test(text) || text.includes(':') || text.length > 80) continue;
       const raw = lineText(doc, line);
+      // "Dr Jane Roe" above a role line ("Radiologist (médecin radiologue)", "Consultant Radiologist").
+      const below = line + 1 < n ? lineText(doc, line + 1) : '';
+      const drAboveRole = DR_NAME_LINE.test(raw) && ROLE_LINE.test(below);
       // "Jane Roe, MD", or after a signature dash: "— Dr Jane Roe (Radiology)".
-      if (/^\s*(?:[-\u2013\u2014]+ ?|\/s\/ ?)?[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){1,3},? (?:M\.?D|D\.?O|MBBS|MBChB|MB ?BS|PhD|FRCPC|FRCP|FRCR|FRACP|FRANZCR|MRCP)\b/.test(raw) || /^\s*(?:[-\u2013\u2014]+|\/s\/) ?Dr\.? [A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z.'-]+){1,3}(?: \([A-Z][A-Za-z ]{2,30}\))?\s*$/.test(raw)) {
+      if (drAboveRole || SIGNER_WITH_ROLE.test(raw) || /^\s*(?:[-\u2013\u2014]+ ?|\/s\/ ?)?[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){1,3},? (?:M\.?D|D\.?O|MBBS|MBChB|MB ?BS|PhD|FRCPC|FRCP|FRCR|FRACP|FRANZCR|MRCP)\b/.test(raw) || /^\s*(?:[-\u2013\u2014]+|\/s\/) ?Dr\.? [A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z.'-]+){1,3}(?: \([A-Z][A-Za-z ]{2,30}\))?\s*$/.test(raw)) {
         const l = doc.lines[line];
         const lead = raw.length - raw.replace(/^\s*(?:[-\u2013\u2014]+ ?|\/s\/ ?)?/, '').length;
         const span = { start: l.start + lead, end: l.start + raw.trimEnd().length };

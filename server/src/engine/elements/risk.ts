@@ -98,7 +98,9 @@ const UNADJUSTED = spaced(/unadjusted|not (?:been )?(?:tbs[- ])?adjusted|non[- ]
 const COMPARATOR = spaced(/(?:>=?|<=?|≥|≤|=>|=<|above|below|over|under|exceed\w*|threshold\w*(?: of)?|cut[- ]?(?:off|point)s?(?: of)?|at least|greater than|less than|more than|intervention|treat\w*(?: threshold)?) ?$/);
 /** "Treatment thresholds: MOF 20%, hip 3%": the values after such a label are cut-points, not results. */
 /** Inside parentheses after a threshold word: "above the BHOF thresholds (MOF 20%, hip 3%)". */
-const THRESHOLD_PAREN = spaced(/(?:thresholds?|cut[- ]?(?:offs?|points?)|intervention levels?)\s*\([^()]*$/);
+const THRESHOLD_PAREN = spaced(/(?:thresholds?|cut[- ]?(?:offs?|points?)|intervention levels?)[^().;%]{0,30}\([^()]*$/);
+/** A threshold named before the value in its clause: "the NOGG intervention threshold is 20.0% (MOF)". */
+const THRESHOLD_BEFORE = spaced(/(?:thresholds?|cut[- ]?(?:offs?|points?)|intervention levels?)\b[^%.;:()]{0,50}$/);
 const THRESHOLD_LABEL = spaced(/(?:thresholds?|cut[- ]?(?:offs?|points?)|intervention levels?|treat if)\s*(?:are|is|of)?\s*:[^.]*$/);
 
 interface Mention {
@@ -335,7 +337,7 @@ export function extractRisks(ctx: Ctx, slots: Slot[], tableRisks: Risk[]): Risk[
     const window = norm.slice(windowStart, num.start);
     const lead = norm.slice(sStart, num.start);
     // Comparators stand right before the value; threshold labels need a colon.
-    if (COMPARATOR.test(window.slice(-40)) || (lead.includes(':') && THRESHOLD_LABEL.test(lead)) || (lead.includes('(') && THRESHOLD_PAREN.test(lead)) || isHistorical(ctx, num.start)) continue;
+    if (COMPARATOR.test(window.slice(-40)) || (lead.includes(':') && THRESHOLD_LABEL.test(lead)) || (lead.includes('(') && THRESHOLD_PAREN.test(lead)) || ((lead.includes('threshold') || lead.includes('cut') || lead.includes('intervention level')) && THRESHOLD_BEFORE.test(lead)) || isHistorical(ctx, num.start)) continue;
     // A wrapped line goes on the next: line breaks read as spaces (same length, offsets kept).
     const tail50 = norm.slice(pctEnd, pctEnd + 50);
     const tail = tail50.includes('\r') ? tail50.replace(/[\r\n]/g, ' ') : tail50.includes('\n') ? tail50.replaceAll('\n', ' ') : tail50;

@@ -224,7 +224,7 @@ function siteNear(ctx: Ctx, line: number, labelStart: number, valueEnd: number):
 
 /** A site named right after a value: "-2.1 at the left femoral neck", "-2.3 (left femoral neck)". */
 function siteAfter(text: string): ReturnType<typeof parseSite> {
-  const m = /^\)? ?(?:\( ?|(?:at|in|of|for) (?:the )?)([a-z][a-z0-9 -]{2,30})/.exec(text);
+  const m = /^\)? ?(?:\( ?|(?:at|in|of|for) (?:the )?)([a-z][a-z0-9 -]{2,30})/.exec(text) ?? /^, ?([a-z][a-z -]{2,30})\)/.exec(text);
   return m ? parseSite(m[1]) : null;
 }
 
