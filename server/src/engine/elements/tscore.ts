@@ -4,7 +4,7 @@
  */
 import { spaced } from '../regex';
 import type { Ctx } from '../context';
-import { lastMatch, literalHits, MAX_MENTIONS, numStartingAt, range, valueAfter } from '../context';
+import { lastMatch, literalHits, MAX_MENTIONS, numbersBetween, numStartingAt, range, valueAfter } from '../context';
 import { parseSite, SITE_WORDS, siteKey, T_FILLERS } from '../lexicon';
 import type { Num } from '../scan';
 import { matchesAt, UNIT_AFTER } from '../scan';
@@ -107,11 +107,11 @@ export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScor
     const text = lineNorm(ctx.doc, line);
     if (text.length > 300 || /score|\bz\b|\bt\b|tbs|%|change|decrease|increase|loss|gain|vs/.test(text)) continue;
     const l = ctx.doc.lines[line];
-    const firstNum = numbersOnLine(ctx, l.start, l.end)[0];
+    const firstNum = numbersBetween(ctx, l.start, l.end)[0];
     const label = firstNum ? norm.slice(l.start, firstNum.start).trim() : text;
     const site = parseSite(labelInBlock(ctx, line, label));
     if (!site) continue;
-    for (const num of numbersOnLine(ctx, l.start, l.end)) {
+    for (const num of numbersBetween(ctx, l.start, l.end)) {
       if (ctx.priorNumbers.has(num.start)) continue;
       if (num.signed && num.decimal && !UNIT_AFTER.test(num.after)) {
         if (!isHistorical(ctx, num.start)) add(num, siteKey(parseSite(labelInBlock(ctx, line, norm.slice(l.start, num.start).trim()))));
@@ -183,21 +183,6 @@ function sidewaysRow(ctx: Ctx, line: number, first: Num): Array<[Num, string | n
     return values.map((v, k) => [v, sites[k]]);
   }
   return null;
-}
-
-function numbersOnLine(ctx: Ctx, start: number, end: number): Num[] {
-  // ctx.nums is sorted by offset: binary search the first number on the line.
-  const nums = ctx.nums;
-  let lo = 0;
-  let hi = nums.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (nums[mid].start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  const out: Num[] = [];
-  for (let i = lo; i < nums.length && nums[i].start < end; i++) out.push(nums[i]);
-  return out;
 }
 
 /**
