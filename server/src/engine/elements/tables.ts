@@ -7,6 +7,7 @@ import { numStartingAt, placeholderStartingAt } from '../context';
 import type { Span } from '../types';
 import type { Num } from '../scan';
 import { matchesAt } from '../scan';
+import { memoByString } from '../memo';
 import { lineNorm, lineOf } from '../text';
 
 /** tbsScore: a "TBS T-score" or "TBS Z-score" column, which is not a BMD score. */
@@ -49,11 +50,17 @@ function cellColumn(cell: string): Column {
 }
 
 /** Reads a header row; returns its value columns (the label column excluded) or null. */
-function headerColumns(text: string): Column[] | null {
-  if (text.length > 300) return null;
-  if (/:\s*$/.test(text) && !text.includes('|')) return null; // "BMD T-scores:" labels a list
+function headerColumns(text: string): readonly Column[] | null {
+  // Cheap tests first (rows hold decimals); a header line's reading is memoised by its text, as
+  // templates repeat their table headers.
+  if (text.length > 300 || /\d[.,]\d/.test(text)) return null;
+  return headerColumnsOf(text);
+}
 
-  if (/\d[.,]\d/.test(text)) return null;
+const headerColumnsOf: (text: string) => readonly Column[] | null = memoByString(readHeaderColumns, 1000, 300);
+
+function readHeaderColumns(text: string): Column[] | null {
+  if (/:\s*$/.test(text) && !text.includes('|')) return null; // "BMD T-scores:" labels a list
   const cols: Column[] = [];
   if (text.includes('|')) {
     const cells = text.split('|').map((c) => c.trim());
