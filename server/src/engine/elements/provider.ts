@@ -16,7 +16,9 @@ const LABEL = spaced(new RegExp(
     'signed electronically(?: by)?',
     'e-?signed(?: by)?',
     'digitally signed(?: by)?',
-    '(?:reviewed|read|calculated|interpreted|verified|approved|dictated|reported|performed|authenticated|authori[sz]ed|finali[sz]ed|signed|seen|examined|evaluated)(?: (?:and|&) (?:reviewed|interpreted|signed|electronically signed|calculated|verified|approved|reported|examined|evaluated))?(?: by)',
+    'signature on file',
+    'printed name',
+    '(?:reviewed|read|calculated|interpreted|verified|approved|dictated|reported|performed|authenticated|authori[sz]ed|finali[sz]ed|signed(?: off)?|seen|examined|evaluated)(?: (?:and|&) (?:reviewed|interpreted|signed|electronically signed|calculated|verified|approved|reported|examined|evaluated))?(?: by)',
     'signed',
     'signature',
     '(?:interpreting|reading|reporting|attending|reviewing|performing|signing|supervising|staff|consultant) (?:physician|radiologist|provider|endocrinologist|clinician|doctor|specialist|md)',
@@ -35,6 +37,19 @@ const LABEL = spaced(new RegExp(
 const DR_NAME_LINE = /^\s*Dr\.?(?: med\.)? [A-Z][A-Za-z\u00c0-\u017f'-]+(?: [A-Z][A-Za-z\u00c0-\u017f.'-]+){1,3}\s*$/;
 const ROLE_LINE = /^\s*(?:Consultant |Senior |Attending )?(?:Radiologist|Radiologue|Endocrinologist|Rheumatologist|Specialist|Physician|M[ée]decin|Medico|Facharzt|Fach[äa]rztin|Especialista)\b/;
 const SIGNER_WITH_ROLE = /^\s*Dr[a]?\.?(?: med\.)? [A-Z][A-Za-z\u00c0-\u017f'-]+(?: [A-Z][A-Za-z\u00c0-\u017f.'-]+){1,3},? (?:Facharzt|Fach[äa]rztin|FMH|Consultant|Radiologist|Radiologue|Specialist|Especialista|Medico|M[ée]decin|Endocrinologist)\b/;
+
+/** A date, and maybe a time, standing before a name. */
+const STAMP = /^(?:\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d\d-\d\d)(?:[ t]\d{1,2}:\d\d(?::\d\d)?(?: ?[ap]\.?m\.?)?)?/;
+
+/** Where the part of a line that holds `offset` starts: after the last wide gap (3+ spaces or a tab) before it. */
+function segmentStart(norm: string, lineStart: number, offset: number): number {
+  const from = Math.max(lineStart, offset - 200);
+  const before = norm.slice(from, offset);
+  const spaces = before.lastIndexOf('   ');
+  const tab = before.lastIndexOf('\t');
+  const gap = Math.max(spaces >= 0 ? spaces + 3 : -1, tab >= 0 ? tab + 1 : -1);
+  return gap < 0 ? lineStart : from + gap;
+}
 
 /** A date and time between a signing label and its "by". */
 const DATED_BY = /^ ?(?:on|at) [\d\/.:\- ]{4,30}?(?: ?[ap]\.?m\.?)? ?by\b/;
@@ -60,6 +75,12 @@ function nameSpan(ctx: Ctx, from: number, lineEnd: number): Span {
   // Markdown emphasis around a label ("**Signed by:** Jane Roe") is not part of the name.
   // A run of three underscores is a placeholder, not emphasis: stop there.
   while (s < lineEnd && /[\s:;\-–—=*_.]/.test(norm[s]) && !norm.startsWith('___', s)) s++;
+  // "Electronically Signed: 03/18/2025 10:42 AM — Jane Roe, MD": a time stamp before the name.
+  const stamp = STAMP.exec(norm.slice(s, Math.min(lineEnd, s + 40)));
+  if (stamp) {
+    s += stamp[0].length;
+    while (s < lineEnd && /[\s:;\-–—=*_.,]/.test(norm[s]) && !norm.startsWith('___', s)) s++;
+  }
   let e = Math.min(lineEnd, s + 120);
   const rest = norm.slice(s, e);
   const stop = /\s(?:on|at)\s+\d|\s\d{1,2}\/\d{1,2}\/\d{2,4}|\s\d{4}-\d\d-\d\d|\s\d{1,2}:\d\d|\s{3,}|\s*[;|]/.exec(rest);
@@ -81,24 +102,30 @@ export function extractProviders(ctx: Ctx, slots: Slot[]): Provider[] {
   const out: Provider[] = [];
   const { doc } = ctx;
   const n = doc.lines.length;
-  const labelHits: Array<{ line: number; start: number; end: number }> = [];
-  // One pass over the document; the first label on each line counts.
-  let lastLine = -1;
+  const labelHits: Array<{ line: number; seg: number; start: number; end: number }> = [];
+  // One pass over the document; the first label on each line counts, or on each part of a line
+  // set off by a wide gap ("Technologist: A, RT      Interpreting physician: B, MD").
+  let lastSeg = -1;
   LABEL.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = LABEL.exec(doc.norm)) !== null) {
     const line = lineOf(doc, m.index);
-    if (line === lastLine || ctx.tableLine[line]) continue;
-    lastLine = line;
+    if (ctx.tableLine[line]) continue;
     const l = doc.lines[line];
-    if (EXCLUDED_LINE.test(doc.norm.slice(l.start, Math.min(l.end, l.start + 40)))) continue;
-    labelHits.push({ line, start: m.index, end: m.index + m[0].length });
+    const seg = segmentStart(doc.norm, l.start, m.index);
+    if (seg === lastSeg) continue;
+    lastSeg = seg;
+    if (EXCLUDED_LINE.test(doc.norm.slice(seg, Math.min(l.end, seg + 40)))) continue;
+    labelHits.push({ line, seg, start: m.index, end: m.index + m[0].length });
   }
-  for (const hit of literalHits(ctx, ctx.settings.labels.provider)) labelHits.push({ line: lineOf(doc, hit.start), ...hit });
+  for (const hit of literalHits(ctx, ctx.settings.labels.provider)) {
+    const line = lineOf(doc, hit.start);
+    labelHits.push({ line, seg: segmentStart(doc.norm, doc.lines[line].start, hit.start), ...hit });
+  }
 
   for (const hit of labelHits.slice(0, MAX_MENTIONS)) {
     const l = doc.lines[hit.line];
-    const before = doc.norm.slice(l.start, hit.start);
+    const before = doc.norm.slice(hit.seg, hit.start);
     if (EXCLUDED_BEFORE.test(before)) continue;
     // A label must open its clause: "Radiologist: X" yes, "discussed with the radiologist" no.
     if (/[a-z0-9]\s*$/.test(before) && !/(?:(?:report|study|exam|result)s?(?: (?:was|is|has been|were))?|(?:dictated|reviewed|read|interpreted|approved|verified|seen|examined|evaluated|calculated|transcribed) (?:and|&))\s*$/.test(before)) continue;
@@ -119,8 +146,14 @@ export function extractProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     if (span.end <= span.start) continue;
     const ph = ctx.placeholders.find((p) => p.start >= span.start && p.start < span.end);
     if (ph) {
-      slots.push({ element: 'provider', span: ph, range: range(ctx, ph) });
-      continue;
+      // "________ Jane Roe, MD": a name with a credential typed after the signature line fills it.
+      const rest = ph.start === span.start ? nameSpan(ctx, ph.end, span.end) : null;
+      if (rest && rest.end > rest.start && CREDENTIAL.test(doc.norm.slice(rest.start, rest.end)) && validName(doc.norm.slice(rest.start, rest.end))) {
+        span = rest;
+      } else {
+        slots.push({ element: 'provider', span: ph, range: range(ctx, ph) });
+        continue;
+      }
     }
     const nameNorm = doc.norm.slice(span.start, span.end);
     if (!validName(nameNorm)) continue;
