@@ -14,7 +14,7 @@ import { analyze } from '../../server/src/engine';
 import type { Analysis } from '../../server/src/engine';
 import { startServer } from '../protocol/lspClient';
 import { assertRangesInside, hostileInputs, ROOT } from './check';
-import { generateLargeDocument, generateReport } from './reportGen';
+import { generateLargeDocument, generateReport, generateReports } from './reportGen';
 
 const REPORT = generateReport(7, { style: 'lakeview', defectRate: 0 });
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -55,6 +55,29 @@ for (const [name, make, limit] of HOSTILE_DOCS) {
     if (text.length < 2_000_000) assert.equal(JSON.stringify(analyze(text)), JSON.stringify(first.a), 'deterministic');
   });
 }
+
+test('engine: report text run together on one line costs linearly (1 MB / 256 KB < 8; linear is 4)', () => {
+  // Many labels on one line, with and without wide gaps between them: every per-label look back
+  // must stay bounded (a look back to the line's start once made this quadratic).
+  const reports = generateReports(400, 11).map((r) => r.replace(/\r?\n/g, ' '));
+  const line = (size: number) => {
+    let out = '';
+    for (let i = 0; out.length < size; i++) out += `${reports[i % reports.length]} `;
+    return out.slice(0, size);
+  };
+  const small = line(256 * 1024);
+  const large = line(1024 * 1024);
+  analyze(small);
+  analyze(large);
+  const best = (t: string, n: number) => Math.min(...Array.from({ length: n }, () => timed(t).ms));
+  let ts = best(small, 3);
+  let tl = best(large, 3);
+  if (tl > 20 && tl / Math.max(ts, 0.5) > 8) {
+    ts = best(small, 7);
+    tl = best(large, 7);
+  }
+  assert.ok(tl <= 20 || tl / Math.max(ts, 0.5) <= 8, `${ts.toFixed(1)} ms -> ${tl.toFixed(1)} ms`);
+});
 
 test('engine: no hostile input costs super-linearly (time at 400 KB / time at 100 KB < 10; linear is 4)', async () => {
   const inputs = await hostileInputs();

@@ -48,7 +48,8 @@ function segmentStart(norm: string, lineStart: number, offset: number): number {
   const spaces = before.lastIndexOf('   ');
   const tab = before.lastIndexOf('\t');
   const gap = Math.max(spaces >= 0 ? spaces + 3 : -1, tab >= 0 ? tab + 1 : -1);
-  return gap < 0 ? lineStart : from + gap;
+  // Without a gap in the last 200 characters the part starts there (a bound for hostile lines).
+  return gap < 0 ? from : from + gap;
 }
 
 /** A date and time between a signing label and its "by". */
