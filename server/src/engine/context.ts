@@ -120,31 +120,30 @@ export function placeholderStartingAt(ctx: Ctx, offset: number): Span | undefine
   return ctx.placeholders.length ? startingAt(ctx.placeholders, offset) : undefined;
 }
 
-/** The numbers that lie wholly inside [start, end), in order (binary search for the first). */
+/** The numbers that lie wholly inside [start, end), in order. */
 export function numbersBetween(ctx: Ctx, start: number, end: number): Num[] {
   const nums = ctx.nums;
-  let lo = 0;
-  let hi = nums.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (nums[mid].start < start) lo = mid + 1;
-    else hi = mid;
-  }
   const out: Num[] = [];
-  for (let i = lo; i < nums.length && nums[i].start < end; i++) if (nums[i].end <= end) out.push(nums[i]);
+  for (let i = firstFrom(nums, start); i < nums.length && nums[i].start < end; i++) if (nums[i].end <= end) out.push(nums[i]);
   return out;
 }
 
-/** The last span of a list sorted by start that starts at `offset` (binary search). */
+/** The last span of a list sorted by start that starts at `offset`. */
 function startingAt<T extends Span>(sorted: readonly T[], offset: number): T | undefined {
+  const after = firstFrom(sorted, offset + 1);
+  return after > 0 && sorted[after - 1].start === offset ? sorted[after - 1] : undefined;
+}
+
+/** Index of the first span of a list sorted by start that starts at or after `offset` (binary search). */
+function firstFrom(sorted: readonly Span[], offset: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (sorted[mid].start <= offset) lo = mid + 1;
+    if (sorted[mid].start < offset) lo = mid + 1;
     else hi = mid;
   }
-  return lo > 0 && sorted[lo - 1].start === offset ? sorted[lo - 1] : undefined;
+  return lo;
 }
 
 export function range(ctx: Ctx, span: Span): Range {
@@ -220,12 +219,12 @@ export function valueAfter(ctx: Ctx, from: number, fillers: ReadonlySet<string>,
       steps++;
       continue;
     }
-    // On the next line only a written decimal counts ("2. Osteopenia" is a list number).
     // "1.xxx": a template's example value, its digits typed but not the rest.
     if (num && ctx.placeholders.length && (norm.charCodeAt(num.end) === 46 || norm.charCodeAt(num.end) === 44)) {
       const rest = placeholderStartingAt(ctx, num.end + 1);
       if (rest) return { type: 'placeholder', span: rest, end: rest.end };
     }
+    // On the next line only a written decimal counts ("2. Osteopenia" is a list number).
     if (num) return wrapped && !num.decimal ? { type: 'none', end: i } : { type: 'number', num, end: num.end };
     const ch = norm[i];
     // "measured on 12.03.2024": a date is read past.
@@ -277,7 +276,6 @@ export function valueAfter(ctx: Ctx, from: number, fillers: ReadonlySet<string>,
         const neg = negatedAfter(ctx, i, j, lineEnd);
         if (neg) return neg;
       }
-      // After a line break, a site or level word starts a row of its own ("Region  TBS" / "L1  1.232").
       if (SOFTWARE_WORDS.has(word)) {
         afterSoftware = true;
         i = j;
@@ -295,6 +293,7 @@ export function valueAfter(ctx: Ctx, from: number, fillers: ReadonlySet<string>,
         steps++;
         continue;
       }
+      // After a line break, a site or level word starts a row of its own ("Region  TBS" / "L1  1.232").
       if (!fillers.has(word) || (wrapped && (SITE_WORDS.has(word) || /^l\d/.test(word)))) return { type: 'none', end: i };
       i = j;
       steps++;
