@@ -84,20 +84,8 @@ export function makeDoc(text: string): Doc {
   let crlf = 0;
   let lf = 0;
   const n = text.length;
-  if (!text.includes('\r')) {
-    // Only "\n" breaks: let indexOf find them.
-    let i = text.indexOf('\n');
-    while (i >= 0) {
-      lines.push({ start, end: i, next: i + 1 });
-      lf++;
-      start = i + 1;
-      i = text.indexOf('\n', start);
-    }
-    lines.push({ start, end: n, next: n });
-    const norm = normalise(text);
-    return { text, norm, lines, eol: '\n' };
-  }
-  // "\r\n", "\r" and "\n" breaks: two searches, each for one character, run natively.
+  // "\r\n", "\r" and "\n" breaks: two searches, each for one character, run natively (with no
+  // "\r" in the text the first finds nothing once and only the second goes on).
   let cr = text.indexOf('\r');
   let nl = text.indexOf('\n');
   while (cr >= 0 || nl >= 0) {
