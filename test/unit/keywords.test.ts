@@ -12,8 +12,8 @@ import { TBS_LABEL, TBS_LABEL_FIRST } from '../../server/src/engine/elements/tbs
 import { T_LABEL, T_LABEL_FIRST } from '../../server/src/engine/elements/tscore';
 import { COLUMN_WORD, COLUMN_WORD_FIRST } from '../../server/src/engine/elements/tables';
 import { MODEL, MODEL_FIRST, MODEL_LONG, RISK_TABLE_WORDS } from '../../server/src/engine/elements/risk';
-import { BMI } from '../../server/src/engine/elements/clinical';
-import { CODE } from '../../server/src/engine/elements/codes';
+import { BMI, BMI_FIRST } from '../../server/src/engine/elements/clinical';
+import { CODE, CODE_FIRST } from '../../server/src/engine/elements/codes';
 import { generateReports } from '../robustness/reportGen';
 
 const PATTERNS: Array<[string, RegExp, string]> = [
@@ -21,8 +21,8 @@ const PATTERNS: Array<[string, RegExp, string]> = [
   ['T-score label', T_LABEL, T_LABEL_FIRST],
   ['table measure word', COLUMN_WORD, COLUMN_WORD_FIRST],
   ['risk model', MODEL, MODEL_FIRST],
-  ['BMI', BMI, 'b'],
-  ['CPT code', CODE, '7'],
+  ['BMI', BMI, BMI_FIRST],
+  ['CPT code', CODE, CODE_FIRST],
 ];
 
 function wholeScan(norm: string, sticky: RegExp): Array<[number, number]> {

@@ -162,10 +162,10 @@ export function findKeywords(doc: Doc): Span[] {
 /**
  * The matches of `sticky` (a pattern with the "y" flag) that start at the given offsets, in order
  * and without overlap: what a global scan with the same pattern finds, when every match of the
- * pattern starts at one of the offsets and with one of `firstChars`.
+ * pattern starts at one of the offsets and with one of `firstChars`. At most `limit` of them.
  */
-export function matchesAt(text: string, starts: readonly Span[], sticky: RegExp, firstChars: string, limit = Infinity): Span[] {
-  const out: Span[] = [];
+export function execAt(text: string, starts: readonly Span[], sticky: RegExp, firstChars: string, limit = Infinity): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
   let lastEnd = 0;
   for (const { start } of starts) {
     // A cheap test first: the pattern's matches start with one of these characters.
@@ -174,10 +174,15 @@ export function matchesAt(text: string, starts: readonly Span[], sticky: RegExp,
     const m = sticky.exec(text);
     if (!m) continue;
     lastEnd = start + Math.max(1, m[0].length);
-    out.push({ start, end: start + m[0].length });
+    out.push(m);
     if (out.length >= limit) break;
   }
   return out;
+}
+
+/** execAt's matches as spans. */
+export function matchesAt(text: string, starts: readonly Span[], sticky: RegExp, firstChars: string, limit = Infinity): Span[] {
+  return execAt(text, starts, sticky, firstChars, limit).map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 import { spaced } from '../regex';
 import type { Ctx } from '../context';
 import { MAX_MENTIONS, range, sentenceEnd, sentenceStart } from '../context';
+import { execAt } from '../scan';
 import type { NumberFact } from '../types';
 import { lineNorm, lineOf } from '../text';
 import type { CategoryStatement, Located, TbsCategory, TbsValue, WhoClass, WhoStatement } from '../types';
@@ -45,14 +46,11 @@ export function extractAge(ctx: Ctx): NumberFact | null {
 }
 
 export const BMI = /\bbmi\b(?:[\s*_]*(?:of|is|was|[:=]))?[\s*_]*(\d{1,2}(?:[.,]\d{1,2})?)(?![\d])/y;
+/** What BMI's matches start with. */
+export const BMI_FIRST = 'b';
 
 export function extractBmi(ctx: Ctx): NumberFact | null {
-  let m: RegExpExecArray | null = null;
-  for (const { start } of ctx.keywords) {
-    if (ctx.doc.norm.charCodeAt(start) !== 98) continue; // "b"
-    BMI.lastIndex = start;
-    if ((m = BMI.exec(ctx.doc.norm)) !== null) break;
-  }
+  const m = execAt(ctx.doc.norm, ctx.keywords, BMI, BMI_FIRST, 1)[0];
   if (!m) return null;
   const start = m.index + m[0].lastIndexOf(m[1]);
   const span = { start, end: start + m[1].length };
