@@ -96,11 +96,11 @@ const RISK_CONTEXT = spaced(/frax|garvan|q-?fracture|caroc|probabilit|\brisk\b|1
 const ADJUSTED = spaced(/tbs[- ]?adjusted|adjusted (?:for|with|by) (?:the )?(?:tbs|trabecular)|(?<![a-z0-9]-)adjusted[- ]frax|tbs[- ]frax|frax[- ]tbs|adjustment (?:for|with) (?:the )?(?:tbs|trabecular)|tbs[- ]adjustment|tbs[- ]corrected|corrected for tbs|adjusted using tbs|incorporat\w* (?:the )?tbs|with tbs adjustments?|\bwith (?:the )?tbs\b|tbs (?:and [a-z0-9 -]{1,40} )?adjustments?|\badjusted\b/g);
 const UNADJUSTED = spaced(/unadjusted|not (?:been )?(?:tbs[- ])?adjusted|non[- ]?adjusted|without (?:the |an? )?(?:tbs|trabecular|adjustment)|before (?:the )?(?:tbs )?adjustment|prior to (?:the )?(?:tbs )?adjustment|conventional|standard frax|\bbmd[- ]only|frax alone/g);
 const COMPARATOR = spaced(/(?:>=?|<=?|≥|≤|=>|=<|above|below|over|under|exceed\w*|threshold\w*(?: of)?|cut[- ]?(?:off|point)s?(?: of)?|at least|greater than|less than|more than|intervention|treat\w*(?: threshold)?) ?$/);
-/** "Treatment thresholds: MOF 20%, hip 3%": the values after such a label are cut-points, not results. */
 /** Inside parentheses after a threshold word: "above the BHOF thresholds (MOF 20%, hip 3%)". */
 const THRESHOLD_PAREN = spaced(/(?:thresholds?|cut[- ]?(?:offs?|points?)|intervention levels?)[^().;%]{0,30}\([^()]*$/);
 /** A threshold named before the value in its clause: "the NOGG intervention threshold is 20.0% (MOF)". */
 const THRESHOLD_BEFORE = spaced(/(?:thresholds?|cut[- ]?(?:offs?|points?)|intervention levels?)\b[^%.;:()]{0,50}$/);
+/** "Treatment thresholds: MOF 20%, hip 3%": the values after such a label are cut-points, not results. */
 const THRESHOLD_LABEL = spaced(/(?:thresholds?|cut[- ]?(?:offs?|points?)|intervention levels?|treat if)\s*(?:are|is|of)?\s*:[^.]*$/);
 
 interface Mention {
@@ -428,6 +428,13 @@ function silentOnAdjustment(ctx: Ctx, r: Risk): boolean {
 /** A later statement that points back at values given earlier: "the FRAX probabilities above". */
 const BACK_REFERENCE = spaced(/\b(?:above|previously (?:reported|stated|given|quoted)|reported (?:above|earlier)|given earlier|stated earlier)\b/);
 
+/** A percentage value read by extractRisks, with its sentence. */
+interface PercentSentence {
+  num: Num;
+  sStart: number;
+  sEnd: number;
+}
+
 /**
  * "ADDENDUM: the FRAX probabilities above (MOF 10%, hip 1.2%) were adjusted for the TBS": a later
  * sentence that points back at earlier values and declares them TBS-adjusted makes the earlier
@@ -435,12 +442,6 @@ const BACK_REFERENCE = spaced(/\b(?:above|previously (?:reported|stated|given|qu
  * that sentence count even when they are not read as risks of their own ("previously reported"
  * reads as history).
  */
-interface PercentSentence {
-  num: Num;
-  sStart: number;
-  sEnd: number;
-}
-
 function declaredAdjustedLater(ctx: Ctx, risks: Risk[], fromTable: ReadonlySet<number>, sentences: readonly PercentSentence[]): void {
   // Cheap tests first: an unadjusted value, then a later sentence that points back and declares.
   let firstOpen = Infinity;
