@@ -149,8 +149,14 @@ function slashListAt(ctx: Ctx, labelEnd: number, first: Num, lineEnd: number): A
   // The sites: in parentheses between the keyword and the values, or right after the values.
   const inside = SITE_LIST.exec(norm.slice(labelEnd, first.start)) ?? SITE_LIST_AFTER.exec(norm.slice(end, Math.min(lineEnd, end + 90)));
   if (!inside) return null;
-  const sites = inside[1].split('/').map((part) => siteKey(parseSite(part)));
-  if (sites.length !== values.length || sites.some((site) => site === null)) return null;
+  return withSites(values, inside[1].split('/'));
+}
+
+/** The values paired with the sites their cells name, one cell per value; null if any cell names none. */
+function withSites(values: Num[], cells: string[]): Array<[Num, string | null]> | null {
+  if (cells.length !== values.length) return null;
+  const sites = cells.map((cell) => siteKey(parseSite(cell)));
+  if (sites.some((site) => site === null)) return null;
   return values.map((v, k) => [v, sites[k]]);
 }
 
@@ -176,11 +182,8 @@ function sidewaysRow(ctx: Ctx, line: number, first: Num): Array<[Num, string | n
   }
   if (values.length < 2 || values.length > 12) return null;
   for (let j = line - 1; j >= 0 && j >= line - 4 && !ctx.blankLine[j]; j--) {
-    const cells = lineNorm(ctx.doc, j).trim().split(/ {2,}|\t+/);
-    if (cells.length !== values.length) continue;
-    const sites = cells.map((c) => siteKey(parseSite(c)));
-    if (sites.some((site) => site === null)) continue;
-    return values.map((v, k) => [v, sites[k]]);
+    const paired = withSites(values, lineNorm(ctx.doc, j).trim().split(/ {2,}|\t+/));
+    if (paired) return paired;
   }
   return null;
 }
