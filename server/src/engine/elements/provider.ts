@@ -38,6 +38,11 @@ const DR_NAME_LINE = /^\s*Dr\.?(?: med\.)? [A-Z][A-Za-z\u00c0-\u017f'-]+(?: [A-Z
 const ROLE_LINE = /^\s*(?:Consultant |Senior |Attending )?(?:Radiologist|Radiologue|Endocrinologist|Rheumatologist|Specialist|Physician|M[ée]decin|Medico|Facharzt|Fach[äa]rztin|Especialista)\b/;
 const SIGNER_WITH_ROLE = /^\s*Dr[a]?\.?(?: med\.)? [A-Z][A-Za-z\u00c0-\u017f'-]+(?: [A-Z][A-Za-z\u00c0-\u017f.'-]+){1,3},? (?:Facharzt|Fach[äa]rztin|FMH|Consultant|Radiologist|Radiologue|Specialist|Especialista|Medico|M[ée]decin|Endocrinologist)\b/;
 
+/** A bare signature line: "Jane Roe, MD", "— Jane Roe, MBChB FRCR", "/s/ Jane Roe, MD". */
+const SIGNER_WITH_CREDENTIAL = /^\s*(?:[-\u2013\u2014]+ ?|\/s\/ ?)?[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){1,3},? (?:M\.?D|D\.?O|MBBS|MBChB|MB ?BS|PhD|FRCPC|FRCP|FRCR|FRACP|FRANZCR|MRCP)\b/;
+/** After a signature dash or "/s/": "— Dr Jane Roe (Radiology)". */
+const DASH_SIGNED_DR = /^\s*(?:[-\u2013\u2014]+|\/s\/) ?Dr\.? [A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z.'-]+){1,3}(?: \([A-Z][A-Za-z ]{2,30}\))?\s*$/;
+
 /** A date, and maybe a time, standing before a name. */
 const STAMP = /^(?:\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d\d-\d\d)(?:[ t]\d{1,2}:\d\d(?::\d\d)?(?: ?[ap]\.?m\.?)?)?/;
 
@@ -182,8 +187,7 @@ export function extractProviders(ctx: Ctx, slots: Slot[]): Provider[] {
       // "Dr Jane Roe" above a role line ("Radiologist (médecin radiologue)", "Consultant Radiologist").
       const below = line + 1 < n ? lineText(doc, line + 1) : '';
       const drAboveRole = DR_NAME_LINE.test(raw) && ROLE_LINE.test(below);
-      // "Jane Roe, MD", or after a signature dash: "— Dr Jane Roe (Radiology)".
-      if (drAboveRole || SIGNER_WITH_ROLE.test(raw) || /^\s*(?:[-\u2013\u2014]+ ?|\/s\/ ?)?[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){1,3},? (?:M\.?D|D\.?O|MBBS|MBChB|MB ?BS|PhD|FRCPC|FRCP|FRCR|FRACP|FRANZCR|MRCP)\b/.test(raw) || /^\s*(?:[-\u2013\u2014]+|\/s\/) ?Dr\.? [A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z.'-]+){1,3}(?: \([A-Z][A-Za-z ]{2,30}\))?\s*$/.test(raw)) {
+      if (drAboveRole || SIGNER_WITH_ROLE.test(raw) || SIGNER_WITH_CREDENTIAL.test(raw) || DASH_SIGNED_DR.test(raw)) {
         const l = doc.lines[line];
         const lead = raw.length - raw.replace(/^\s*(?:[-\u2013\u2014]+ ?|\/s\/ ?)?/, '').length;
         const span = { start: l.start + lead, end: l.start + raw.trimEnd().length };
