@@ -50,7 +50,8 @@ function extract(ctx: Ctx): Elements {
   const riskModels = extractModels(ctx, slots);
   const risks = extractRisks(ctx, slots, tableRisks);
   const providers = extractProviders(ctx, slots);
-  let impression = findImpression(ctx);
+  const foundImpression = findImpression(ctx);
+  let impression = foundImpression;
   // An impression whose only content is a placeholder is the impression's place, unfilled.
   for (const s of ctx.sections) {
     if (s.kind !== 'impression') continue;
@@ -81,7 +82,7 @@ function extract(ctx: Ctx): Elements {
     slots,
     codes: extractCodes(ctx),
     categories: extractCategories(ctx, tbs),
-    whoStatements: extractWho(ctx),
+    whoStatements: extractWho(ctx, foundImpression),
     age: extractAge(ctx),
     bmi: extractBmi(ctx),
     impression,

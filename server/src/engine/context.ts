@@ -160,13 +160,15 @@ export type Found =
   | { type: 'placeholder'; span: Span; end: number }
   | { type: 'none'; end: number };
 
+/** Words that name the TBS or densitometry software. */
+const SOFTWARE_NAMES = ['insight', 'version', 'software', 'apex', 'encore', 'medimaps'];
 /** The software's or scanner's name: the number after it is a version ("TBS iNsight 3.1: 1.274"). */
-const SOFTWARE_WORDS: ReadonlySet<string> = new Set(['insight', 'version', 'software', 'apex', 'encore', 'medimaps', 'v']);
+const SOFTWARE_WORDS: ReadonlySet<string> = new Set([...SOFTWARE_NAMES, 'v']);
 /** A date: "12.03.2024", "2024-03-12", "12/03/24". */
 const DATE_AT = /\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?!\d)/y;
 
 /** A parenthetical that names the software or scanner: its numbers are versions ("(TBS iNsight 4.0)"). */
-const SOFTWARE = /insight|version|software|\bv\d|apex|encore|medimaps|hologic|lunar|prodigy|horizon|discovery|idxa/;
+const SOFTWARE = new RegExp(`${SOFTWARE_NAMES.join('|')}|\\bv\\d|hologic|lunar|prodigy|horizon|discovery|idxa`);
 
 const PUNCT = new Set([':', '=', '(', ')', '[', ']', '|', ',', '-', '#', '*', '>', '~', ';', '"']);
 

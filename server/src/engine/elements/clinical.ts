@@ -107,14 +107,17 @@ const WHO = spaced(/\bosteoporosis\b|\bosteopenia\b|\bosteopenic\b|\blow bone (?
 const WHO_EXCLUDE_BEFORE = spaced(/(?:near|low)-$|(?:approaching(?: the)?|towards?(?: the)?|into(?: the)?|from|no evidence of|not|previously|formerly|discuss|prevent|prevention of|counsel\w*(?: on| about)?|near|nearly|almost|borderline|secondary|glucocorticoid[- ]induced|steroid[- ]induced|screening for|screen for|evaluate for|evaluation for|assess for|risk of|risk for|history of|h\/o|treatment of|therapy for|known|no|without|rule out|r\/o|family history of|for) $/);
 const WHO_EXCLUDE_AFTER = spaced(/^ ?(?:canada|australia|society|foundation|association|international|guidelines?|guidance|clinic|service|therapy|treatment|medications?|pharmacotherapy|drugs?|screening|risk factors?|range|prevention|education|counsel\w*|on the prior|in the past|previously|:)/);
 
-/** WHO class statements in the impression (or, when there is none, in sentences naming a T-score). */
-export function extractWho(ctx: Ctx): WhoStatement[] {
+/**
+ * WHO class statements in the impression (or, when there is none, in sentences naming a T-score).
+ * `impression` is findImpression's answer, which the caller has already.
+ */
+export function extractWho(ctx: Ctx, impression: Located | null): WhoStatement[] {
   const out: WhoStatement[] = [];
   const { norm } = ctx.doc;
   if (!norm.includes('osteop') && !norm.includes('bone') && !norm.includes('bmd')) return out; // cheap test first
   const impressions = ctx.sections.filter((s) => s.kind === 'impression');
   // Without an impression section, an inline "Impression: ..." in a dictated paragraph.
-  const inline = impressions.length ? null : findImpression(ctx);
+  const inline = impressions.length ? null : impression;
   const hasImpression = impressions.length > 0 || inline !== null;
   // With an impression, only its text is read; without one, the whole report.
   const ranges = impressions.length
