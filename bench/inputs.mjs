@@ -35,7 +35,7 @@ export const HOSTILE = {
   'braces {{{{': (n) => fill('{', n),
   'underscores ____': (n) => fill('_', n),
   'asterisks ****': (n) => fill('*', n),
-  'XXXX': (n) => fill('X', n),
+  XXXX: (n) => fill('X', n),
   'X/X/X/X': (n) => fill('XX/', n),
   'colons ::::': (n) => fill(':', n),
   'pipes |||| (table)': (n) => fill('|', n),
@@ -45,7 +45,8 @@ export const HOSTILE = {
   'disable comments': (n) => fill('tbs-report-disable-next-line ', n),
   'CPT codes': (n) => fill('CPT 77091-26 ', n),
   'provider labels': (n) => fill('signed by ', n),
-  'mixed scripts and RTL': (n) => fill('TBS \u0645\u0631\u062d\u0628\u0627 \u05e9\u05dc\u05d5\u05dd \u4e2d\u6587 1.2 \u2212', n),
+  'mixed scripts and RTL': (n) =>
+    fill('TBS \u0645\u0631\u062d\u0628\u0627 \u05e9\u05dc\u05d5\u05dd \u4e2d\u6587 1.2 \u2212', n),
   'NUL and controls': (n) => fill('\u0000\u0001TBS\u0000', n),
 };
 

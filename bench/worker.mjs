@@ -25,7 +25,9 @@ if (impl === 'engine') {
   check = (text) => gen.analyze(text);
 } else if (impl === 'markdownlint') {
   // The orchestrator says where markdownlint is installed (the project's or another node_modules).
-  const from = process.env.BENCH_MARKDOWNLINT_MODULES ? createRequire(path.join(process.env.BENCH_MARKDOWNLINT_MODULES, 'bench.js')) : require;
+  const from = process.env.BENCH_MARKDOWNLINT_MODULES
+    ? createRequire(path.join(process.env.BENCH_MARKDOWNLINT_MODULES, 'bench.js'))
+    : require;
   const { lint } = await import(pathToFileURL(from.resolve('markdownlint/sync')).href);
   check = (text) => lint({ strings: { report: text } });
 } else {
@@ -69,7 +71,13 @@ switch (task) {
     check(text);
     const samples = [];
     for (let k = 0; k < runs; k++) samples.push(time(() => check(text)));
-    Object.assign(out, { bytes: Buffer.byteLength(text), lines: text.split('\n').length, median: median(samples), min: Math.min(...samples), samples });
+    Object.assign(out, {
+      bytes: Buffer.byteLength(text),
+      lines: text.split('\n').length,
+      median: median(samples),
+      min: Math.min(...samples),
+      samples,
+    });
     break;
   }
   case 'hostile': {

@@ -31,14 +31,20 @@ const argv = process.argv.slice(2);
 const flag = (f) => argv.includes(f);
 const QUICK = flag('--quick');
 const onlyArg = argv.find((a) => a.startsWith('--only'));
-const ONLY = onlyArg ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : argv[argv.indexOf(onlyArg) + 1]).split(',') : ['engine', 'hostile', 'server', 'cli', 'size'];
+const ONLY = onlyArg
+  ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : argv[argv.indexOf(onlyArg) + 1]).split(',')
+  : ['engine', 'hostile', 'server', 'cli', 'size'];
 const want = (area) => ONLY.includes(area);
 // --server-node-options="--max-semi-space-size=4": Node/V8 flags for the spawned server (as the VS Code
 // client would pass in execArgv), given to it through NODE_OPTIONS.
 // By default the server runs with the flags the VS Code client gives it (SERVER_NODE_FLAGS in
 // server/src/protocol.ts, read from the source so there is one list).
 const serverOptsArg = argv.find((a) => a.startsWith('--server-node-options='));
-const clientFlags = (/SERVER_NODE_FLAGS = \[([^\]]*)\]/.exec(fs.readFileSync(new URL('../server/src/protocol.ts', import.meta.url), 'utf8'))?.[1] ?? '')
+const clientFlags = (
+  /SERVER_NODE_FLAGS = \[([^\]]*)\]/.exec(
+    fs.readFileSync(new URL('../server/src/protocol.ts', import.meta.url), 'utf8'),
+  )?.[1] ?? ''
+)
   .split(',')
   .map((s) => s.trim().replace(/^'|'$/g, ''))
   .filter(Boolean)
@@ -72,17 +78,34 @@ const MB = 1024 * 1024;
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'tbs-bench-'));
 // markdownlint-cli2 (and the markdownlint library it depends on) from the project's node_modules, or
 // from BENCH_MARKDOWNLINT_DIR (a folder whose node_modules holds them) while it is no devDependency.
-const MDL_HOME = [ROOT, process.env.BENCH_MARKDOWNLINT_DIR].filter(Boolean).find((d) => fs.existsSync(path.join(d, 'node_modules', 'markdownlint-cli2', 'package.json')) && fs.existsSync(path.join(d, 'node_modules', 'markdownlint', 'package.json')));
+const MDL_HOME = [ROOT, process.env.BENCH_MARKDOWNLINT_DIR]
+  .filter(Boolean)
+  .find(
+    (d) =>
+      fs.existsSync(path.join(d, 'node_modules', 'markdownlint-cli2', 'package.json')) &&
+      fs.existsSync(path.join(d, 'node_modules', 'markdownlint', 'package.json')),
+  );
 const HAVE_MDL = MDL_HOME !== undefined;
 const MDL_MODULES = HAVE_MDL ? path.join(MDL_HOME, 'node_modules') : '';
 const MDL_CLI = path.join(MDL_MODULES, 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
-const MDL_VERSION = HAVE_MDL ? JSON.parse(fs.readFileSync(path.join(MDL_MODULES, 'markdownlint-cli2', 'package.json'), 'utf8')).version : null;
+const MDL_VERSION = HAVE_MDL
+  ? JSON.parse(fs.readFileSync(path.join(MDL_MODULES, 'markdownlint-cli2', 'package.json'), 'utf8')).version
+  : null;
 
 // ------------------------------------------------------------------------------------ results
 
 const rows = [];
 const details = {};
-const ms = (v) => (v == null || Number.isNaN(v) ? 'n/a' : v < 1 ? `${v.toFixed(3)} ms` : v < 100 ? `${v.toFixed(1)} ms` : v < 10000 ? `${Math.round(v)} ms` : `${(v / 1000).toFixed(1)} s`);
+const ms = (v) =>
+  v == null || Number.isNaN(v)
+    ? 'n/a'
+    : v < 1
+      ? `${v.toFixed(3)} ms`
+      : v < 100
+        ? `${v.toFixed(1)} ms`
+        : v < 10000
+          ? `${Math.round(v)} ms`
+          : `${(v / 1000).toFixed(1)} s`;
 const mb = (kb) => (kb == null || Number.isNaN(kb) ? 'n/a' : `${(kb / 1024).toFixed(1)} MB`);
 const kbytes = (b) => (b == null ? 'n/a' : b >= MB ? `${(b / MB).toFixed(2)} MB` : `${(b / KB).toFixed(0)} KB`);
 
@@ -91,8 +114,18 @@ const kbytes = (b) => (b == null ? 'n/a' : b >= MB ? `${(b / MB).toFixed(2)} MB`
  * for the same work ({ value, what, timedOut }) or null when there is nothing to compare.
  */
 function row(area, figure, value, unit, target, op, cmp, note, forceMiss = false) {
-  const pass = !forceMiss && (value == null || Number.isNaN(value) ? false : op === '<=' ? value <= target : value >= target);
-  const fmt0 = unit === 'ms' ? ms : unit === 'kB-rss' ? mb : unit === 'bytes' ? kbytes : unit === 'x' ? (v) => (v == null ? 'n/a' : `${v.toFixed(2)}x`) : (v) => String(v);
+  const pass =
+    !forceMiss && (value == null || Number.isNaN(value) ? false : op === '<=' ? value <= target : value >= target);
+  const fmt0 =
+    unit === 'ms'
+      ? ms
+      : unit === 'kB-rss'
+        ? mb
+        : unit === 'bytes'
+          ? kbytes
+          : unit === 'x'
+            ? (v) => (v == null ? 'n/a' : `${v.toFixed(2)}x`)
+            : (v) => String(v);
   const fmt = (v) => (v === Infinity ? 'none' : fmt0(v));
   let ratio = null;
   if (cmp && cmp.value != null && value != null && cmp.value > 0) ratio = value / cmp.value;
@@ -105,9 +138,17 @@ function row(area, figure, value, unit, target, op, cmp, note, forceMiss = false
     target: target === Infinity ? 'none' : `${op} ${fmt(target)}`,
     targetValue: target,
     result: pass ? 'PASS' : 'MISS',
-    markdownlint: cmp ? { value: cmp.value ?? null, display: cmp.timedOut ? `> ${fmt(cmp.value)} (stopped)` : cmp.value == null ? 'n/a' : fmt(cmp.value), what: cmp.what, timedOut: !!cmp.timedOut } : null,
+    markdownlint: cmp
+      ? {
+          value: cmp.value ?? null,
+          display: cmp.timedOut ? `> ${fmt(cmp.value)} (stopped)` : cmp.value == null ? 'n/a' : fmt(cmp.value),
+          what: cmp.what,
+          timedOut: !!cmp.timedOut,
+        }
+      : null,
     ratio: ratio == null ? null : Number(ratio.toPrecision(3)),
-    ratioDisplay: ratio == null ? '' : `${cmp.timedOut ? '< ' : ''}${ratio < 0.01 ? ratio.toExponential(1) : ratio.toFixed(2)}x`,
+    ratioDisplay:
+      ratio == null ? '' : `${cmp.timedOut ? '< ' : ''}${ratio < 0.01 ? ratio.toExponential(1) : ratio.toFixed(2)}x`,
     note: note ?? undefined,
   };
   rows.push(r);
@@ -121,11 +162,28 @@ function pad(s, w) {
   return s.length >= w ? `${s} ` : s + ' '.repeat(w - s.length);
 }
 function printHeader() {
-  console.log(pad('AREA', W[0]) + pad('FIGURE', W[1]) + pad('VALUE', W[2]) + pad('TARGET', W[3]) + pad('', W[4]) + pad('MARKDOWNLINT, SAME WORK', W[5]) + pad('OURS/MDL', W[6]));
+  console.log(
+    pad('AREA', W[0]) +
+      pad('FIGURE', W[1]) +
+      pad('VALUE', W[2]) +
+      pad('TARGET', W[3]) +
+      pad('', W[4]) +
+      pad('MARKDOWNLINT, SAME WORK', W[5]) +
+      pad('OURS/MDL', W[6]),
+  );
 }
 function printRow(r) {
   const cmp = r.markdownlint ? `${r.markdownlint.display} ${r.markdownlint.what}` : '';
-  console.log(pad(r.area, W[0]) + pad(r.figure, W[1]) + pad(r.display, W[2]) + pad(r.target, W[3]) + pad(r.result, W[4]) + pad(cmp, W[5]) + pad(r.ratioDisplay, W[6]) + (r.note ? ` ${r.note}` : ''));
+  console.log(
+    pad(r.area, W[0]) +
+      pad(r.figure, W[1]) +
+      pad(r.display, W[2]) +
+      pad(r.target, W[3]) +
+      pad(r.result, W[4]) +
+      pad(cmp, W[5]) +
+      pad(r.ratioDisplay, W[6]) +
+      (r.note ? ` ${r.note}` : ''),
+  );
 }
 function say(s) {
   console.log(`         ${s}`);
@@ -135,22 +193,33 @@ function say(s) {
 
 function run(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 256 * MB, ...opts });
-  if (r.status !== 0 && !opts.allowFail) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status ?? r.signal}):\n${r.stderr}`);
+  if (r.status !== 0 && !opts.allowFail)
+    throw new Error(`${cmd} ${args.join(' ')} failed (${r.status ?? r.signal}):\n${r.stderr}`);
   return r;
 }
 
 /** Runs bench/worker.mjs; resolves { result } or { timedOut } or { error }. */
 function worker(impl, task, args, timeoutMs = 600000) {
   return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(ROOT, 'bench', 'worker.mjs'), BUNDLE, impl, task, ...args.map(String)], { env: { ...process.env, BENCH_MARKDOWNLINT_MODULES: MDL_MODULES }, timeout: timeoutMs, maxBuffer: 64 * MB, killSignal: 'SIGKILL' }, (err, stdout, stderr) => {
-      if (err && err.killed) return resolve({ timedOut: true });
-      if (err) return resolve({ error: `${err.message}\n${stderr}`.slice(0, 2000) });
-      try {
-        resolve({ result: JSON.parse(stdout.trim().split('\n').pop()) });
-      } catch (e) {
-        resolve({ error: `bad worker output: ${stdout.slice(0, 500)}` });
-      }
-    });
+    execFile(
+      process.execPath,
+      [path.join(ROOT, 'bench', 'worker.mjs'), BUNDLE, impl, task, ...args.map(String)],
+      {
+        env: { ...process.env, BENCH_MARKDOWNLINT_MODULES: MDL_MODULES },
+        timeout: timeoutMs,
+        maxBuffer: 64 * MB,
+        killSignal: 'SIGKILL',
+      },
+      (err, stdout, stderr) => {
+        if (err && err.killed) return resolve({ timedOut: true });
+        if (err) return resolve({ error: `${err.message}\n${stderr}`.slice(0, 2000) });
+        try {
+          resolve({ result: JSON.parse(stdout.trim().split('\n').pop()) });
+        } catch (e) {
+          resolve({ error: `bad worker output: ${stdout.slice(0, 500)}` });
+        }
+      },
+    );
   });
 }
 
@@ -169,7 +238,14 @@ function timeProcess(cmd, args, opts = {}) {
     const timer = opts.timeoutMs ? setTimeout(() => ((timedOut = true), p.kill('SIGKILL')), opts.timeoutMs) : null;
     p.on('close', (code, signal) => {
       if (timer) clearTimeout(timer);
-      resolve({ ms: Number(process.hrtime.bigint() - t0) / 1e6, code, signal, stdoutBytes: out, stderr: err, timedOut });
+      resolve({
+        ms: Number(process.hrtime.bigint() - t0) / 1e6,
+        code,
+        signal,
+        stdoutBytes: out,
+        stderr: err,
+        timedOut,
+      });
     });
   });
 }
@@ -184,11 +260,18 @@ const sleep = (t) => new Promise((r) => setTimeout(r, t));
 
 // ------------------------------------------------------------------------------------ build
 
-console.log(`tbs-report-assistant bench (${QUICK ? 'quick' : 'full'}): node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`);
+console.log(
+  `tbs-report-assistant bench (${QUICK ? 'quick' : 'full'}): node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`,
+);
 const LOAD_START = os.loadavg();
 if (LOAD_START[0] > os.cpus().length * 0.75)
-  console.log(`WARNING: load average ${LOAD_START.map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores: other processes compete for the CPU and the times below are inflated.`);
-if (!HAVE_MDL) console.log('markdownlint-cli2 is not installed (devDependency markdownlint-cli2@0.22.1, or set BENCH_MARKDOWNLINT_DIR): the comparison columns stay empty.');
+  console.log(
+    `WARNING: load average ${LOAD_START.map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores: other processes compete for the CPU and the times below are inflated.`,
+  );
+if (!HAVE_MDL)
+  console.log(
+    'markdownlint-cli2 is not installed (devDependency markdownlint-cli2@0.22.1, or set BENCH_MARKDOWNLINT_DIR): the comparison columns stay empty.',
+  );
 else console.log(`markdownlint-cli2 ${MDL_VERSION} from ${MDL_MODULES}`);
 
 if (!flag('--no-build')) {
@@ -235,7 +318,15 @@ if (want('engine')) {
   const m = theirs?.result;
   details.typical = { ours: o, markdownlint: m ?? theirs };
   const what = '(lint() sync)';
-  row('engine', `typical report (${t.count} x ${(o.meanBytes / KB).toFixed(1)} KB avg), median`, o.median, 'ms', 0.1, '<=', m && { value: m.median, what });
+  row(
+    'engine',
+    `typical report (${t.count} x ${(o.meanBytes / KB).toFixed(1)} KB avg), median`,
+    o.median,
+    'ms',
+    0.1,
+    '<=',
+    m && { value: m.median, what },
+  );
   row('engine', `typical report, p99 (${o.samples} runs)`, o.p99, 'ms', 0.5, '<=', m && { value: m.p99, what });
 
   const l = CFG.large;
@@ -246,8 +337,25 @@ if (want('engine')) {
   details.large = { ours1: one.result, ours2: two.result, mdl1: m1?.result, mdl2: m2?.result };
   const o1 = one.result?.median;
   const o2 = two.result?.median;
-  row('engine', `1 MB document (${one.result?.lines} lines), median of ${l.runs}`, o1, 'ms', 50, '<=', m1?.result && { value: m1.result.median, what });
-  row('engine', '2 MB document, median', o2, 'ms', Infinity, '<=', m2?.result && { value: m2.result.median, what }, '(no target of its own)');
+  row(
+    'engine',
+    `1 MB document (${one.result?.lines} lines), median of ${l.runs}`,
+    o1,
+    'ms',
+    50,
+    '<=',
+    m1?.result && { value: m1.result.median, what },
+  );
+  row(
+    'engine',
+    '2 MB document, median',
+    o2,
+    'ms',
+    Infinity,
+    '<=',
+    m2?.result && { value: m2.result.median, what },
+    '(no target of its own)',
+  );
   const mr = m1?.result && m2?.result ? { value: m2.result.median / m1.result.median, what: '(2 MB / 1 MB)' } : null;
   row('engine', 'linear cost: 2 MB time / 1 MB time', o2 / o1, 'x', 2.3, '<=', mr);
 }
@@ -268,8 +376,13 @@ if (want('hostile')) {
     let cmp = null;
     if (HAVE_MDL) {
       const m = await worker('markdownlint', 'hostile', [i, HOSTILE_SIZE, 1], h.mdlTimeoutMs);
-      details.hostile.markdownlint[name] = m.result?.results?.[name]?.[HOSTILE_SIZE] ?? (m.timedOut ? `> ${h.mdlTimeoutMs} ms` : m.error);
-      cmp = m.timedOut ? { value: h.mdlTimeoutMs, what: '', timedOut: true } : m.result ? { value: m.result.results[name][HOSTILE_SIZE], what: '' } : null;
+      details.hostile.markdownlint[name] =
+        m.result?.results?.[name]?.[HOSTILE_SIZE] ?? (m.timedOut ? `> ${h.mdlTimeoutMs} ms` : m.error);
+      cmp = m.timedOut
+        ? { value: h.mdlTimeoutMs, what: '', timedOut: true }
+        : m.result
+          ? { value: m.result.results[name][HOSTILE_SIZE], what: '' }
+          : null;
     }
     const t = res[name] ?? {};
     // Growth from the smallest to the largest size, as a power of the size: 1 is linear, 2 quadratic.
@@ -279,18 +392,40 @@ if (want('hostile')) {
     // Tiny times are noise: only a growth that also costs something counts as super-linear.
     const isSuper = exponent > 1.4 && hi > 5;
     if (isSuper) superLinear.push(`${name} (x${exponent.toFixed(2)})`);
-    row('hostile', `100 KB: ${name}`, t[HOSTILE_SIZE], 'ms', 50, '<=', cmp, `growth n^${Number.isNaN(exponent) ? '?' : exponent.toFixed(2)}${isSuper ? ' SUPER-LINEAR' : ''}`);
+    row(
+      'hostile',
+      `100 KB: ${name}`,
+      t[HOSTILE_SIZE],
+      'ms',
+      50,
+      '<=',
+      cmp,
+      `growth n^${Number.isNaN(exponent) ? '?' : exponent.toFixed(2)}${isSuper ? ' SUPER-LINEAR' : ''}`,
+    );
   }
   const ll = await worker('engine', 'longline', [CFG.longline.runs]);
   let llc = null;
   if (HAVE_MDL) {
     const m = await worker('markdownlint', 'longline', [1], h.mdlTimeoutMs);
-    llc = m.timedOut ? { value: h.mdlTimeoutMs, what: '', timedOut: true } : m.result ? { value: m.result.median, what: '' } : null;
+    llc = m.timedOut
+      ? { value: h.mdlTimeoutMs, what: '', timedOut: true }
+      : m.result
+        ? { value: m.result.median, what: '' }
+        : null;
   }
   details.hostile.longLine = ll.result ?? ll;
   row('hostile', 'one 1 MB line (report text, no line breaks)', ll.result?.median, 'ms', 50, '<=', llc);
   details.hostile.superLinear = superLinear;
-  row('hostile', `inputs whose cost grows super-linearly (${sizes.map((s) => s / KB).join('/')} KB)`, superLinear.length, 'count', 0, '<=', null, superLinear.join('; '));
+  row(
+    'hostile',
+    `inputs whose cost grows super-linearly (${sizes.map((s) => s / KB).join('/')} KB)`,
+    superLinear.length,
+    'count',
+    0,
+    '<=',
+    null,
+    superLinear.join('; '),
+  );
 }
 
 // ------------------------------------------------------------------------------------ server
@@ -316,7 +451,9 @@ if (want('server')) {
     const tInit = performance.now();
     const uri = `file:///bench/activation-${k}.radreport`;
     const wait = c.diagnostics(uri, () => true, 10000);
-    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'radiology-report', version: 1, text: typical } });
+    await c.conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'radiology-report', version: 1, text: typical },
+    });
     await wait;
     act.push(performance.now() - t0);
     actInit.push(tInit - t0);
@@ -328,18 +465,30 @@ if (want('server')) {
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'report.radreport'), typical);
     const times = [];
-    for (let k = 0; k < Math.min(3, CFG.activation.runs); k++) times.push((await timeProcess(process.execPath, [MDL_CLI, 'report.radreport'], { cwd: dir })).ms);
+    for (let k = 0; k < Math.min(3, CFG.activation.runs); k++)
+      times.push((await timeProcess(process.execPath, [MDL_CLI, 'report.radreport'], { cwd: dir })).ms);
     actCmp = { value: median(times), what: '(cli start+lint 1 file)' };
   }
   details.server.activation = { firstDiagnostics: act, initialized: actInit };
-  row('server', `start+initialize+didOpen -> 1st diagnostics (x${act.length})`, median(act), 'ms', 500, '<=', actCmp, `(proxy for activation; initialize alone ${ms(median(actInit))})`);
+  row(
+    'server',
+    `start+initialize+didOpen -> 1st diagnostics (x${act.length})`,
+    median(act),
+    'ms',
+    500,
+    '<=',
+    actCmp,
+    `(proxy for activation; initialize alone ${ms(median(actInit))})`,
+  );
 
   // didChange -> publishDiagnostics, one-character edits typed into the impression.
   {
     const c = await lib.startServer(opts);
     const uri = 'file:///bench/latency.radreport';
     const first = c.diagnostics(uri, () => true, 10000);
-    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'radiology-report', version: 1, text: typical } });
+    await c.conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'radiology-report', version: 1, text: typical },
+    });
     await first;
     const lines = typical.split(/\r?\n/);
     const line = Math.max(0, lines.findIndex((l) => /^IMPRESSION|^## Impression/i.test(l)) + 1);
@@ -350,10 +499,16 @@ if (want('server')) {
       version++;
       const v = version;
       const ch = Math.min(lines[line].length, 3);
-      const change = i % 2 === 0 ? { range: { start: { line, character: ch }, end: { line, character: ch } }, text: 'x' } : { range: { start: { line, character: ch }, end: { line, character: ch + 1 } }, text: '' };
+      const change =
+        i % 2 === 0
+          ? { range: { start: { line, character: ch }, end: { line, character: ch } }, text: 'x' }
+          : { range: { start: { line, character: ch }, end: { line, character: ch + 1 } }, text: '' };
       const wait = c.diagnostics(uri, (p) => p.version === v, 10000);
       const t0 = performance.now();
-      await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [change] });
+      await c.conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: v },
+        contentChanges: [change],
+      });
       await wait;
       lat.push(performance.now() - t0);
     }
@@ -364,8 +519,22 @@ if (want('server')) {
       const m = await worker('markdownlint', 'typical', [50, 4, 2]);
       if (m.result) cmp = { value: m.result.median, what: '(lint() in-process)' };
     }
-    details.server.latency = { edits: lat.length, median: median(lat), p99: percentile(lat, 99), bytes: Buffer.byteLength(text) };
-    row('server', `didChange -> publishDiagnostics, median (${lat.length} edits)`, median(lat), 'ms', 5, '<=', cmp, `(p99 ${ms(percentile(lat, 99))}, ${(Buffer.byteLength(typical) / KB).toFixed(1)} KB report, debounceMs 0)`);
+    details.server.latency = {
+      edits: lat.length,
+      median: median(lat),
+      p99: percentile(lat, 99),
+      bytes: Buffer.byteLength(text),
+    };
+    row(
+      'server',
+      `didChange -> publishDiagnostics, median (${lat.length} edits)`,
+      median(lat),
+      'ms',
+      5,
+      '<=',
+      cmp,
+      `(p99 ${ms(percentile(lat, 99))}, ${(Buffer.byteLength(typical) / KB).toFixed(1)} KB report, debounceMs 0)`,
+    );
   }
 
   // Resident memory: DOCS documents, EDITS edits, close; twice, to see growth after closing.
@@ -387,7 +556,9 @@ if (want('server')) {
         texts.push(reports[d]);
         versions.push(1);
         waits.push(c.diagnostics(uri, () => true, 10000));
-        await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'radiology-report', version: 1, text: reports[d] } });
+        await c.conn.sendNotification('textDocument/didOpen', {
+          textDocument: { uri, languageId: 'radiology-report', version: 1, text: reports[d] },
+        });
       }
       await Promise.all(waits);
       const afterOpen = rssOf(pid);
@@ -397,13 +568,21 @@ if (want('server')) {
         const lines = texts[d].split(/\r?\n/);
         const line = (i * 7) % lines.length;
         const ch = Math.min(lines[line].length, 2);
-        const change = Math.floor(i / docs) % 2 === 0 ? { range: { start: { line, character: ch }, end: { line, character: ch } }, text: 'x' } : { range: { start: { line, character: ch }, end: { line, character: ch } }, text: 'y' };
+        const change =
+          Math.floor(i / docs) % 2 === 0
+            ? { range: { start: { line, character: ch }, end: { line, character: ch } }, text: 'x' }
+            : { range: { start: { line, character: ch }, end: { line, character: ch } }, text: 'y' };
         const wait = c.diagnostics(uris[d], (p) => p.version === v, 10000);
-        await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: uris[d], version: v }, contentChanges: [change] });
+        await c.conn.sendNotification('textDocument/didChange', {
+          textDocument: { uri: uris[d], version: v },
+          contentChanges: [change],
+        });
         await wait;
       }
       const afterEdits = rssOf(pid);
-      const closed = uris.map((u) => c.diagnostics(u, (p) => p.diagnostics.length === 0 && p.version === undefined, 10000).catch(() => null));
+      const closed = uris.map((u) =>
+        c.diagnostics(u, (p) => p.diagnostics.length === 0 && p.version === undefined, 10000).catch(() => null),
+      );
       for (const u of uris) await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri: u } });
       await Promise.all(closed);
       await sleep(1000);
@@ -418,13 +597,31 @@ if (want('server')) {
       if (m.result) cmp = { value: m.result.afterEdits, what: '(lint() process, same edits)' };
     }
     const peak = Math.max(...cycles.map((x) => x.afterEdits.rss));
-    row('server', `RSS after ${docs} open documents + ${edits} edits`, peak, 'kB-rss', 80 * 1024, '<=', cmp, `(VmHWM ${mb(Math.max(...cycles.map((x) => x.afterEdits.hwm)))}; idle after initialize ${mb(afterInit.rss)}, after opening ${mb(cycles[0].afterOpen.rss)})`);
+    row(
+      'server',
+      `RSS after ${docs} open documents + ${edits} edits`,
+      peak,
+      'kB-rss',
+      80 * 1024,
+      '<=',
+      cmp,
+      `(VmHWM ${mb(Math.max(...cycles.map((x) => x.afterEdits.hwm)))}; idle after initialize ${mb(afterInit.rss)}, after opening ${mb(cycles[0].afterOpen.rss)})`,
+    );
     const growth = cycles[1].afterClose.rss - cycles[0].afterClose.rss;
     if (SERVER_NODE_OPTIONS) {
       if (savedNodeOptions === undefined) delete process.env.NODE_OPTIONS;
       else process.env.NODE_OPTIONS = savedNodeOptions;
     }
-    row('server', 'RSS growth: 2nd open/edit/close cycle vs 1st', growth, 'kB-rss', 5 * 1024, '<=', null, `(after close: ${mb(cycles[0].afterClose.rss)} then ${mb(cycles[1].afterClose.rss)}; after edits ${mb(cycles[0].afterEdits.rss)} / ${mb(cycles[1].afterEdits.rss)})`);
+    row(
+      'server',
+      'RSS growth: 2nd open/edit/close cycle vs 1st',
+      growth,
+      'kB-rss',
+      5 * 1024,
+      '<=',
+      null,
+      `(after close: ${mb(cycles[0].afterClose.rss)} then ${mb(cycles[1].afterClose.rss)}; after edits ${mb(cycles[0].afterEdits.rss)} / ${mb(cycles[1].afterEdits.rss)})`,
+    );
   }
 }
 
@@ -465,13 +662,36 @@ if (want('cli')) {
   }
   let cmp = null;
   if (HAVE_MDL) {
-    const m = await timeProcess(process.execPath, [MDL_CLI, '*.radreport'], { cwd: dir, timeoutMs: CFG.cli.mdlTimeoutMs });
-    cmp = { value: m.timedOut ? CFG.cli.mdlTimeoutMs : m.ms, what: '(markdownlint-cli2 *.radreport)', timedOut: m.timedOut };
+    const m = await timeProcess(process.execPath, [MDL_CLI, '*.radreport'], {
+      cwd: dir,
+      timeoutMs: CFG.cli.mdlTimeoutMs,
+    });
+    cmp = {
+      value: m.timedOut ? CFG.cli.mdlTimeoutMs : m.ms,
+      what: '(markdownlint-cli2 *.radreport)',
+      timedOut: m.timedOut,
+    };
     details.cliMarkdownlint = { ms: m.ms, code: m.code, timedOut: m.timedOut };
   }
-  details.cli = { mode, files: n, runs: times, exitCode: last?.code, stdoutBytes: last?.stdoutBytes, stderr: last?.stderr?.slice(0, 500) };
+  details.cli = {
+    mode,
+    files: n,
+    runs: times,
+    exitCode: last?.code,
+    stdoutBytes: last?.stdoutBytes,
+    stderr: last?.stderr?.slice(0, 500),
+  };
   const how = mode === 'dir' ? 'check DIR' : 'check FILE... (no directory input yet)';
-  row('cli', `${n} typical reports, ${how}`, median(times), 'ms', 3000, '<=', cmp, `(exit ${last?.code}, process start included${CFG.cli.runs > 1 ? `, median of ${CFG.cli.runs}` : ''})`);
+  row(
+    'cli',
+    `${n} typical reports, ${how}`,
+    median(times),
+    'ms',
+    3000,
+    '<=',
+    cmp,
+    `(exit ${last?.code}, process start included${CFG.cli.runs > 1 ? `, median of ${CFG.cli.runs}` : ''})`,
+  );
 }
 
 // ------------------------------------------------------------------------------------ size
@@ -481,7 +701,16 @@ if (want('size')) {
   const client = fs.statSync('dist/client.js').size;
   let mdlBundle = null;
   if (HAVE_MDL) {
-    const r = await esbuild.build({ entryPoints: [MDL_CLI], bundle: true, platform: 'node', format: 'esm', target: 'node20', minify: true, write: false, logLevel: 'silent' });
+    const r = await esbuild.build({
+      entryPoints: [MDL_CLI],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      minify: true,
+      write: false,
+      logLevel: 'silent',
+    });
     mdlBundle = r.outputFiles[0].contents.length;
   }
   const cmp = mdlBundle ? { value: mdlBundle, what: '(cli2 bundled+minified)' } : null;
@@ -494,7 +723,9 @@ if (want('size')) {
     const r = run('npm', ['run', 'package'], { allowFail: true });
     if (r.status !== 0) {
       packageFailed = true;
-      const why = `${r.stderr}\n${r.stdout}`.split('\n').find((l) => /ERROR/.test(l)) ?? (r.stderr || r.stdout).trim().split('\n').pop();
+      const why =
+        `${r.stderr}\n${r.stdout}`.split('\n').find((l) => /ERROR/.test(l)) ??
+        (r.stderr || r.stdout).trim().split('\n').pop();
       vsixNote = `(npm run package FAILED, size of the stale .vsix shown: ${why.trim().slice(0, 160)})`;
     }
   } else vsixNote = '(existing .vsix, --no-package)';
@@ -523,9 +754,22 @@ if (want('size')) {
       }
       return s;
     };
-    installed = [...seen].reduce((a, name) => a + (fs.existsSync(path.join(MDL_MODULES, name)) ? du(path.join(MDL_MODULES, name)) : 0), 0);
+    installed = [...seen].reduce(
+      (a, name) => a + (fs.existsSync(path.join(MDL_MODULES, name)) ? du(path.join(MDL_MODULES, name)) : 0),
+      0,
+    );
   }
-  row('size', 'tbs-report-assistant.vsix', vsixSize, 'bytes', 1.5 * MB, '<=', installed ? { value: installed, what: '(cli2 installed on disk)' } : null, vsixNote, packageFailed);
+  row(
+    'size',
+    'tbs-report-assistant.vsix',
+    vsixSize,
+    'bytes',
+    1.5 * MB,
+    '<=',
+    installed ? { value: installed, what: '(cli2 installed on disk)' } : null,
+    vsixNote,
+    packageFailed,
+  );
   details.size = { server, client, vsix: vsixSize, markdownlintBundle: mdlBundle, markdownlintInstalled: installed };
 }
 
@@ -534,9 +778,13 @@ if (want('size')) {
 const misses = rows.filter((r) => r.result === 'MISS');
 const LOAD_END = os.loadavg();
 console.log('');
-console.log(`load average at start ${LOAD_START.map((l) => l.toFixed(1)).join(' ')}, at end ${LOAD_END.map((l) => l.toFixed(1)).join(' ')} (${os.cpus().length} cores)`);
-console.log(`${rows.length} figures, ${rows.length - misses.length} PASS, ${misses.length} MISS${misses.length ? `: ${misses.map((r) => `${r.area}: ${r.figure}`).join('; ')}` : ''}`);
-console.log('OURS/MDL is our figure divided by markdownlint\'s for the same work (below 1: we cost less).');
+console.log(
+  `load average at start ${LOAD_START.map((l) => l.toFixed(1)).join(' ')}, at end ${LOAD_END.map((l) => l.toFixed(1)).join(' ')} (${os.cpus().length} cores)`,
+);
+console.log(
+  `${rows.length} figures, ${rows.length - misses.length} PASS, ${misses.length} MISS${misses.length ? `: ${misses.map((r) => `${r.area}: ${r.figure}`).join('; ')}` : ''}`,
+);
+console.log("OURS/MDL is our figure divided by markdownlint's for the same work (below 1: we cost less).");
 fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
 const out = {
   date: new Date().toISOString(),

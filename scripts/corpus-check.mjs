@@ -13,7 +13,10 @@ if (!existsSync(join(dir, 'expected.json'))) {
 }
 const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
 const files = expected.map((e) => join(dir, e.file));
-const r = spawnSync('node', [join(root, 'dist', 'cli.js'), 'check', '--format', 'json', ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+const r = spawnSync('node', [join(root, 'dist', 'cli.js'), 'check', '--format', 'json', ...files], {
+  encoding: 'utf8',
+  maxBuffer: 64 * 1024 * 1024,
+});
 if (r.status === 2 || !r.stdout) {
   console.error(`CLI failed (exit ${r.status}): ${r.stderr}`);
   process.exit(1);
@@ -29,13 +32,18 @@ for (const e of expected) {
   else {
     const el = got.elements;
     const cmp = (name, g, w) => {
-      if (JSON.stringify(g) !== JSON.stringify(w)) diffs.push(`${name}: got ${JSON.stringify(g)}, expected ${JSON.stringify(w)}`);
+      if (JSON.stringify(g) !== JSON.stringify(w))
+        diffs.push(`${name}: got ${JSON.stringify(g)}, expected ${JSON.stringify(w)}`);
     };
     cmp('profile', got.profile, e.profile);
     cmp('tbs', el.tbs ? el.tbs.value : null, e.elements.tbs);
     cmp('tScores', distinct(el.tScores.map((t) => t.value)), distinct(e.elements.tScores));
     cmp('riskModel', el.riskModel ? el.riskModel.name : null, e.elements.riskModel);
-    cmp('risks', distinct(el.risks.map((x) => ({ kind: x.kind, value: x.value, adjusted: x.adjusted }))), distinct(e.elements.risks));
+    cmp(
+      'risks',
+      distinct(el.risks.map((x) => ({ kind: x.kind, value: x.value, adjusted: x.adjusted }))),
+      distinct(e.elements.risks),
+    );
     cmp('provider', el.provider !== null, e.elements.provider);
     cmp('codes', [...new Set(got.diagnostics.map((d) => d.code))].sort(), [...new Set(e.codes)].sort());
   }

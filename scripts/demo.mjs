@@ -6,7 +6,9 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 process.chdir(root);
-const files = readdirSync('examples').filter((f) => /\.(radreport|report\.txt)$/.test(f)).map((f) => join('examples', f));
+const files = readdirSync('examples')
+  .filter((f) => /\.(radreport|report\.txt)$/.test(f))
+  .map((f) => join('examples', f));
 console.log(`\nTBS Report Assistant: checking ${files.length} sample reports in examples/\n`);
 const r = spawnSync(process.execPath, ['dist/cli.js', 'check', ...files], { stdio: 'inherit' });
 if (r.status === 2 || r.status === null) {

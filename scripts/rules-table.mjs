@@ -40,17 +40,24 @@ export function loadRules() {
     );
   }
   const { RULES } = createRequire(import.meta.url)(COMPILED);
-  if (!Array.isArray(RULES) || !RULES.length) throw new Failure(`${rel(COMPILED)} exports no RULES: run \`npx tsc -p .\` again.`);
+  if (!Array.isArray(RULES) || !RULES.length)
+    throw new Failure(`${rel(COMPILED)} exports no RULES: run \`npx tsc -p .\` again.`);
   // A stale compile would silently produce an old table: compare ids and severities with the source.
   if (existsSync(SOURCE)) {
     const src = readFileSync(SOURCE, 'utf8');
-    const fromSource = [...src.matchAll(/\{\s*id:\s*'([^']+)',\s*severity:\s*'([^']+)'/g)].map((m) => `${m[1]}:${m[2]}`);
+    const fromSource = [...src.matchAll(/\{\s*id:\s*'([^']+)',\s*severity:\s*'([^']+)'/g)].map(
+      (m) => `${m[1]}:${m[2]}`,
+    );
     const fromCompiled = RULES.map((r) => `${r.id}:${r.severity}`);
     if (fromSource.length && fromSource.join('\n') !== fromCompiled.join('\n')) {
-      throw new Failure(`${rel(COMPILED)} is out of date with ${rel(SOURCE)} (rule ids or severities differ): run \`npx tsc -p .\` first.`);
+      throw new Failure(
+        `${rel(COMPILED)} is out of date with ${rel(SOURCE)} (rule ids or severities differ): run \`npx tsc -p .\` first.`,
+      );
     }
     if (statSync(SOURCE).mtimeMs > statSync(COMPILED).mtimeMs + 1000) {
-      process.stderr.write(`warning: ${rel(SOURCE)} is newer than ${rel(COMPILED)}; summaries and sources may be stale (run \`npx tsc -p .\`).\n`);
+      process.stderr.write(
+        `warning: ${rel(SOURCE)} is newer than ${rel(COMPILED)}; summaries and sources may be stale (run \`npx tsc -p .\`).\n`,
+      );
     }
   }
   return RULES;
@@ -111,14 +118,19 @@ function parseArgs(argv) {
     } else if (a === '-h' || a === '--help') {
       opts.mode = 'help';
     } else {
-      throw new Failure(`unknown argument ${a}\nusage: node scripts/rules-table.mjs [--write | --check] [--file FILE.md]`);
+      throw new Failure(
+        `unknown argument ${a}\nusage: node scripts/rules-table.mjs [--write | --check] [--file FILE.md]`,
+      );
     }
   }
   return opts;
 }
 
 function linkBaseFor(file) {
-  return path.relative(path.dirname(file), path.join(ROOT, 'docs', 'rules')).split(path.sep).join('/');
+  return path
+    .relative(path.dirname(file), path.join(ROOT, 'docs', 'rules'))
+    .split(path.sep)
+    .join('/');
 }
 
 function main(argv) {
@@ -138,7 +150,9 @@ function main(argv) {
   const text = readFileSync(opts.file, 'utf8');
   const parts = splitAtMarkers(text);
   if (!parts) {
-    throw new Failure(`${rel(opts.file)} has no rules table markers: put the lines\n  ${START}\n  ${END}\nwhere the table should go, then run node scripts/rules-table.mjs --write`);
+    throw new Failure(
+      `${rel(opts.file)} has no rules table markers: put the lines\n  ${START}\n  ${END}\nwhere the table should go, then run node scripts/rules-table.mjs --write`,
+    );
   }
   if (opts.mode === 'write') {
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
@@ -161,7 +175,10 @@ function main(argv) {
   const wantLines = want.split('\n');
   const haveSet = new Set(haveLines);
   const wantSet = new Set(wantLines);
-  const out = [`${rel(opts.file)}: the rules table differs from the rule registry.`, `- lines in ${rel(opts.file)} that the registry does not produce; + lines the registry produces that are missing:`];
+  const out = [
+    `${rel(opts.file)}: the rules table differs from the rule registry.`,
+    `- lines in ${rel(opts.file)} that the registry does not produce; + lines the registry produces that are missing:`,
+  ];
   for (const l of haveLines) if (!wantSet.has(l)) out.push(`- ${l}`);
   for (const l of wantLines) if (!haveSet.has(l)) out.push(`+ ${l}`);
   if (out.length === 2) out.push('  (same lines, different order)');

@@ -27,7 +27,14 @@ for (const a of args) {
   }
 }
 if (args.has('--help') || args.has('-h')) {
-  console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).map((l) => l.slice(3)).join('\n'));
+  console.log(
+    fs
+      .readFileSync(fileURLToPath(import.meta.url), 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('//'))
+      .map((l) => l.slice(3))
+      .join('\n'),
+  );
   process.exit(0);
 }
 
@@ -37,7 +44,7 @@ const KEEP_RUNS = 10;
 /** README pictures: step name of a screenshot in <run>/extension/ (NN-<step>.png) -> file in images/. */
 const README_IMAGES = {
   'quick-fix-menu-provider': 'images/problems-and-quickfix.png',
-  'template': 'images/template.png',
+  template: 'images/template.png',
   'status-4-of-5-detail': 'images/status.png',
 };
 const MAX_IMAGE_BYTES = 200 * 1024;
@@ -58,7 +65,9 @@ function step(title, cmd, argv, opts = {}) {
   console.log(`== ${title}: ok (${secs.toFixed(1)} s)`);
 }
 function summary(ok) {
-  console.log(`\n${ok ? 'e2e passed' : 'e2e FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${timings.map(([t, s]) => `${t} ${s.toFixed(1)} s`).join(', ')}`);
+  console.log(
+    `\n${ok ? 'e2e passed' : 'e2e FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${timings.map(([t, s]) => `${t} ${s.toFixed(1)} s`).join(', ')}`,
+  );
   const dir = path.join(ARTIFACTS, RUN_ID);
   if (fs.existsSync(dir)) console.log(`screenshots: ${path.relative(ROOT, dir)}/`);
 }
@@ -66,7 +75,9 @@ function summary(ok) {
 /** Keeps the artifacts of the last KEEP_RUNS runs. */
 function pruneArtifacts() {
   if (!fs.existsSync(ARTIFACTS)) return;
-  const runs = fs.readdirSync(ARTIFACTS, { withFileTypes: true }).filter((d) => d.isDirectory())
+  const runs = fs
+    .readdirSync(ARTIFACTS, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
     .map((d) => ({ name: d.name, mtime: fs.statSync(path.join(ARTIFACTS, d.name)).mtimeMs }))
     .sort((a, b) => b.mtime - a.mtime);
   for (const r of runs.slice(KEEP_RUNS)) fs.rmSync(path.join(ARTIFACTS, r.name), { recursive: true, force: true });
@@ -78,8 +89,11 @@ step('setup (Chromium, code-server)', 'bash', ['scripts/setup-e2e.sh']);
 let vsix = process.env.E2E_VSIX ? path.resolve(process.env.E2E_VSIX) : null;
 if (vsix) {
   console.log(`\n== using E2E_VSIX=${vsix} (not packaging)`);
-  if (!fs.existsSync(vsix)) { console.error(`${vsix} not found`); process.exit(2); }
-  if (!fs.existsSync('dist/cli.js')) step('bundle (dist/cli.js is the suite\'s oracle)', 'node', ['esbuild.mjs']);
+  if (!fs.existsSync(vsix)) {
+    console.error(`${vsix} not found`);
+    process.exit(2);
+  }
+  if (!fs.existsSync('dist/cli.js')) step("bundle (dist/cli.js is the suite's oracle)", 'node', ['esbuild.mjs']);
 } else {
   step('package (.vsix)', 'npm', ['run', '--silent', 'package']);
   vsix = path.join(ROOT, 'tbs-report-assistant.vsix');
@@ -95,7 +109,9 @@ if (args.has('--mutants')) {
   // a failing wait only has to fail: 10 s per wait (mutants.mjs's default) unless E2E_TIMEOUT_MS is set
   const mutantEnv = { ...env, E2E_RUN_ID: `${RUN_ID}-mutants` };
   if (!process.env.E2E_TIMEOUT_MS) delete mutantEnv.E2E_TIMEOUT_MS;
-  step('mutants (the suite must fail on each broken build)', 'node', ['test/e2e/mutants.mjs', '--vsix', vsix], { env: mutantEnv });
+  step('mutants (the suite must fail on each broken build)', 'node', ['test/e2e/mutants.mjs', '--vsix', vsix], {
+    env: mutantEnv,
+  });
   console.log('\nevery mutant was caught.');
   summary(true);
   process.exit(0);
@@ -103,17 +119,28 @@ if (args.has('--mutants')) {
 
 const files = ['test/e2e/extension.test.mjs', 'test/e2e/restart.test.mjs'];
 if (args.has('--smoke')) files.unshift('test/e2e/smoke.test.mjs');
-step('end-to-end suite (code-server + Chromium)', 'node', ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files], { env });
+step(
+  'end-to-end suite (code-server + Chromium)',
+  'node',
+  ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files],
+  { env },
+);
 
 if (args.has('--update-images')) {
   fs.mkdirSync('images', { recursive: true });
   const shots = path.join(ARTIFACTS, RUN_ID, 'extension');
   for (const [stepName, to] of Object.entries(README_IMAGES)) {
     const file = fs.readdirSync(shots).find((f) => f.replace(/^\d+-/, '') === `${stepName}.png`);
-    if (!file) { console.error(`no screenshot of step ${stepName} in ${shots}`); process.exit(1); }
+    if (!file) {
+      console.error(`no screenshot of step ${stepName} in ${shots}`);
+      process.exit(1);
+    }
     const src = path.join(shots, file);
     const size = fs.statSync(src).size;
-    if (size > MAX_IMAGE_BYTES) { console.error(`${src} is ${Math.round(size / 1024)} KB, over ${MAX_IMAGE_BYTES / 1024} KB`); process.exit(1); }
+    if (size > MAX_IMAGE_BYTES) {
+      console.error(`${src} is ${Math.round(size / 1024)} KB, over ${MAX_IMAGE_BYTES / 1024} KB`);
+      process.exit(1);
+    }
     fs.copyFileSync(src, to);
     console.log(`${to} <- ${path.relative(ROOT, src)} (${Math.round(size / 1024)} KB)`);
   }

@@ -49,7 +49,9 @@ async function viaElectron() {
   try {
     testElectron = await import('@vscode/test-electron');
   } catch {
-    die("@vscode/test-electron is not installed: add it as a devDependency (npm install -D @vscode/test-electron@^3.1.0)");
+    die(
+      '@vscode/test-electron is not installed: add it as a devDependency (npm install -D @vscode/test-electron@^3.1.0)',
+    );
   }
   const { runTests, downloadAndUnzipVSCode } = testElectron;
 
@@ -59,14 +61,22 @@ async function viaElectron() {
     console.log(`== VS Code: ${vscodeExecutablePath} (VSCODE_EXECUTABLE_PATH)`);
   } else {
     const version = process.env.VSCODE_TEST_VERSION || 'stable';
-    console.log(`== VS Code: VSCODE_EXECUTABLE_PATH is not set; downloading VS Code ${version} with @vscode/test-electron`);
+    console.log(
+      `== VS Code: VSCODE_EXECUTABLE_PATH is not set; downloading VS Code ${version} with @vscode/test-electron`,
+    );
     try {
-      vscodeExecutablePath = await downloadAndUnzipVSCode({ version, cachePath: path.join(ROOT, '.vscode-test'), timeout: 30_000 });
+      vscodeExecutablePath = await downloadAndUnzipVSCode({
+        version,
+        cachePath: path.join(ROOT, '.vscode-test'),
+        timeout: 30_000,
+      });
     } catch (e) {
-      die(`no VS Code is available: the download failed (${String(e.message || e).trim()}).\n`
-        + '  Set VSCODE_EXECUTABLE_PATH to an installed desktop VS Code (the `code` executable, e.g.\n'
-        + '  /usr/share/code/code or .../Visual Studio Code.app/Contents/MacOS/Electron), or run\n'
-        + '  `node scripts/test-electron.mjs --code-server` to run the same suite in code-server.');
+      die(
+        `no VS Code is available: the download failed (${String(e.message || e).trim()}).\n` +
+          '  Set VSCODE_EXECUTABLE_PATH to an installed desktop VS Code (the `code` executable, e.g.\n' +
+          '  /usr/share/code/code or .../Visual Studio Code.app/Contents/MacOS/Electron), or run\n' +
+          '  `node scripts/test-electron.mjs --code-server` to run the same suite in code-server.',
+      );
     }
   }
 
@@ -130,9 +140,18 @@ async function viaCodeServer() {
   let outcome;
   let s;
   try {
-    s = await h.startSession({ name: 'in-host-suite', extensionsDir, folder, env, settings: { 'files.autoSave': 'off' } });
-    outcome = await h.waitUntil(() => fs.existsSync(result) && JSON.parse(fs.readFileSync(result, 'utf8')),
-      { timeout: 180_000, interval: 250, what: `the in-host suite's result (${result})` });
+    s = await h.startSession({
+      name: 'in-host-suite',
+      extensionsDir,
+      folder,
+      env,
+      settings: { 'files.autoSave': 'off' },
+    });
+    outcome = await h.waitUntil(() => fs.existsSync(result) && JSON.parse(fs.readFileSync(result, 'utf8')), {
+      timeout: 180_000,
+      interval: 250,
+      what: `the in-host suite's result (${result})`,
+    });
     if (!outcome.ok) {
       await s.shot('FAILED').catch(() => {});
       fs.writeFileSync(path.join(s.artifactsDir, 'exthost.log'), h.collectExtHostLogs(s.server.userDataDir));
@@ -144,6 +163,9 @@ async function viaCodeServer() {
     if (!keep) fs.rmSync(tmp, { recursive: true, force: true });
   }
   for (const l of outcome.log) console.log(l);
-  if (!outcome.ok) die(`the in-host suite failed in code-server: ${outcome.error}${s ? `\n  (screenshot and extension host log in ${s.artifactsDir})` : ''}`);
+  if (!outcome.ok)
+    die(
+      `the in-host suite failed in code-server: ${outcome.error}${s ? `\n  (screenshot and extension host log in ${s.artifactsDir})` : ''}`,
+    );
   console.log(`\ntest-electron --code-server: passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

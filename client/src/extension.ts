@@ -8,7 +8,15 @@ import * as vscode from 'vscode';
 import type { ErrorHandler, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { ErrorAction, LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
 import { ELEMENT_NAMES } from '../../server/src/engine/profiles';
-import { COMMANDS, INSERT_ALL_KIND, LANGUAGE_ID, SERVER_NODE_FLAGS, SETTINGS_SECTION, STATUS_NOTIFICATION, TRUST_NOTIFICATION } from '../../server/src/protocol';
+import {
+  COMMANDS,
+  INSERT_ALL_KIND,
+  LANGUAGE_ID,
+  SERVER_NODE_FLAGS,
+  SETTINGS_SECTION,
+  STATUS_NOTIFICATION,
+  TRUST_NOTIFICATION,
+} from '../../server/src/protocol';
 import type { StatusParams } from '../../server/src/protocol';
 import snippets from '../../snippets/radiology-report.code-snippets';
 
@@ -24,7 +32,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_FLAGS } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6019'] } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6019'] },
+    },
   };
   const output = vscode.window.createOutputChannel('TBS Report Assistant', { log: true });
   let restarts: ErrorHandler | undefined;
@@ -37,14 +49,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
     ],
-    synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: vscode.workspace.createFileSystemWatcher('**/.tbsreportrc.json') },
+    synchronize: {
+      configurationSection: SETTINGS_SECTION,
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/.tbsreportrc.json'),
+    },
     initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
     outputChannel: output,
     diagnosticCollectionName: 'tbs-report',
     // A write that races a crashing server ("write EPIPE") is logged, not shown: the close handler
     // restarts the server (up to 4 times in 3 minutes, then it says so).
     errorHandler: {
-      error: (_error, _message, count) => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true }),
+      error: (_error, _message, count) => ({
+        action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown,
+        handled: true,
+      }),
       closed: () => {
         restarts ??= (client as LanguageClient).createDefaultErrorHandler(4);
         return restarts.closed();
@@ -78,7 +96,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     if (missing.length) parts.push(`missing: ${missing.join(', ')}`);
     if (unfilled.length) parts.push(`unfilled: ${unfilled.join(', ')}`);
     status.detail = parts.length ? parts.join('; ') : `all ${total} elements documented`;
-    status.severity = missing.length || unfilled.length ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    status.severity =
+      missing.length || unfilled.length
+        ? vscode.LanguageStatusSeverity.Warning
+        : vscode.LanguageStatusSeverity.Information;
     status.command = missing.length ? { title: 'Insert missing', command: COMMANDS.insertAllMissing } : undefined;
   };
   context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(render));
@@ -90,7 +111,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         void vscode.window.showInformationMessage('Open a report draft first.');
         return;
       }
-      const template = Object.values(snippets).find((s) => s.prefix === 'tbs-report' || (Array.isArray(s.prefix) && s.prefix.includes('tbs-report')));
+      const template = Object.values(snippets).find(
+        (s) => s.prefix === 'tbs-report' || (Array.isArray(s.prefix) && s.prefix.includes('tbs-report')),
+      );
       if (!template) return;
       const body = Array.isArray(template.body) ? template.body.join('\n') : template.body;
       await editor.insertSnippet(new vscode.SnippetString(body));
@@ -132,7 +155,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   });
   context.subscriptions.push(vscode.workspace.onDidCloseTextDocument((d) => statuses.delete(d.uri.toString())));
   await client.start();
-  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(TRUST_NOTIFICATION, { trusted: true })));
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(
+      () => void client?.sendNotification(TRUST_NOTIFICATION, { trusted: true }),
+    ),
+  );
   render();
 }
 

@@ -76,5 +76,7 @@ export const COMMANDS = {
 
 /** Does a plain-text or Markdown document speak of TBS, so that it should be checked? */
 export function mentionsTbs(text: string): boolean {
-  return /\bTBS\b|trabecular bone score|\b7709[0-2]\b|\b77089\b/i.test(text.length > 200_000 ? text.slice(0, 200_000) : text);
+  return /\bTBS\b|trabecular bone score|\b7709[0-2]\b|\b77089\b/i.test(
+    text.length > 200_000 ? text.slice(0, 200_000) : text,
+  );
 }

@@ -12,7 +12,9 @@ if (args.includes('--version')) {
   process.exit(0);
 }
 if (args.includes('--help') || !args.some((a) => /^--(stdio|node-ipc|socket|pipe|clientProcessId)/.test(a))) {
-  process.stderr.write('Usage: tbs-report-language-server --stdio | --node-ipc | --socket=PORT\n\nThe TBS report language server (LSP). Start it from an editor; see the README for Neovim, Emacs and Helix.\n');
+  process.stderr.write(
+    'Usage: tbs-report-language-server --stdio | --node-ipc | --socket=PORT\n\nThe TBS report language server (LSP). Start it from an editor; see the README for Neovim, Emacs and Helix.\n',
+  );
   process.exit(args.includes('--help') ? 0 : 2);
 }
 const server = new TbsServer(createConnection(ProposedFeatures.all));

@@ -37,18 +37,30 @@ test('10,000 reports: parallel output is identical to serial output, in input or
   const env = { TBS_REPORT_STATS: '1' };
   const serial = await runCliAsync(['check', '--format', 'json', '--jobs', '1', dir], { env });
   const parallel = await runCliAsync(['check', '--format', 'json', '--jobs', '2', dir], { env });
-  t.diagnostic(`json, 10,000 reports: serial ${serial.ms} ms, parallel (2 threads) ${parallel.ms} ms (wall, process start included)`);
+  t.diagnostic(
+    `json, 10,000 reports: serial ${serial.ms} ms, parallel (2 threads) ${parallel.ms} ms (wall, process start included)`,
+  );
   assert.equal(serial.status, 1);
   assert.equal(parallel.status, 1);
   assert.equal(stats(serial.stderr).threads, 1);
   const p = stats(parallel.stderr);
   assert.equal(p.threads, 2);
-  assert.ok(p.checkedBy.every((n) => n > 0), `both threads checked reports: ${p.checkedBy}`);
-  assert.equal(p.checkedBy.reduce((a, b) => a + b, 0), COUNT);
+  assert.ok(
+    p.checkedBy.every((n) => n > 0),
+    `both threads checked reports: ${p.checkedBy}`,
+  );
+  assert.equal(
+    p.checkedBy.reduce((a, b) => a + b, 0),
+    COUNT,
+  );
   assert.ok(parallel.stdout === serial.stdout, 'parallel JSON output is byte-for-byte the serial one');
   const j = parseJson(parallel);
   assert.equal(j.files.length, COUNT);
-  assert.deepEqual(j.files.map((f) => f.path), files, 'input (walk) order');
+  assert.deepEqual(
+    j.files.map((f) => f.path),
+    files,
+    'input (walk) order',
+  );
   assert.equal(j.summary.filesChecked, COUNT);
   assert.ok(j.summary.filesWithFindings > 1000 && j.summary.filesClean > 5000, 'a realistic mix of findings');
   assert.ok(Object.keys(j.summary.byRule).length >= 6);
@@ -59,12 +71,17 @@ test('10,000 reports: parallel output is identical to serial output, in input or
 test('10,000 reports in text format: the default (auto) parallelism uses all cores', async (t) => {
   const auto = await runCliAsync(['check', dir], { env: { TBS_REPORT_STATS: '1' } });
   const st = stats(auto.stderr);
-  t.diagnostic(`text, 10,000 reports: auto (${st.threads} threads, ${st.checkedBy.join('/')} reports each) ${auto.ms} ms`);
+  t.diagnostic(
+    `text, 10,000 reports: auto (${st.threads} threads, ${st.checkedBy.join('/')} reports each) ${auto.ms} ms`,
+  );
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   assert.equal(st.threads, cores, 'a large batch uses all cores');
   assert.equal(auto.status, 1);
   const lines = auto.stdout.split('\n');
-  assert.ok(lines[0].startsWith(`${files[0]}:`) || lines[0].startsWith(dir), 'paths as found under the directory argument');
+  assert.ok(
+    lines[0].startsWith(`${files[0]}:`) || lines[0].startsWith(dir),
+    'paths as found under the directory argument',
+  );
   assert.match(auto.stdout, /\n10000 files checked: \d+ clean, \d+ with findings\.\n/);
   // findings in input order: the file of each line never goes back
   const order = new Map(files.map((f, i) => [f, i]));

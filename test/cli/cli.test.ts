@@ -7,7 +7,20 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CLEAN, CLI, INFO_ONLY, NO_PROVIDER, ROOT, WITH_ERROR, cleanEnv, ensureBuilt, parseJson, runCli, tmpDir, write } from './helpers';
+import {
+  CLEAN,
+  CLI,
+  INFO_ONLY,
+  NO_PROVIDER,
+  ROOT,
+  WITH_ERROR,
+  cleanEnv,
+  ensureBuilt,
+  parseJson,
+  runCli,
+  tmpDir,
+  write,
+} from './helpers';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
@@ -16,7 +29,21 @@ test('--help and --version print to stdout and exit 0', () => {
     const r = runCli([flag]);
     assert.equal(r.status, 0);
     assert.match(r.stdout, /^Usage: tbs-report check \[options\]/);
-    for (const opt of ['--format', '--output', '--quiet', '--max-warnings', '--include', '--exclude', '--profile', '--config', '--jobs', '--stdin-filename', '--max-file-size', '--rule-docs-base', '--no-progress']) {
+    for (const opt of [
+      '--format',
+      '--output',
+      '--quiet',
+      '--max-warnings',
+      '--include',
+      '--exclude',
+      '--profile',
+      '--config',
+      '--jobs',
+      '--stdin-filename',
+      '--max-file-size',
+      '--rule-docs-base',
+      '--no-progress',
+    ]) {
       assert.ok(r.stdout.includes(opt), `help mentions ${opt}`);
     }
     assert.equal(r.stderr, '');
@@ -62,7 +89,10 @@ test('a bad config file is a usage error; a good one is applied', () => {
   write(dir, 'off.json', JSON.stringify({ severity: { 'missing-provider': 'off' } }));
   write(dir, 'info.json', `\uFEFF${JSON.stringify({ severity: { 'missing-provider': 'information' } })}`);
   assert.match(runCli(['check', '--config', path.join(dir, 'bad.json'), report]).stderr, /is not valid JSON/);
-  assert.match(runCli(['check', '--config', path.join(dir, 'invalid.json'), report]).stderr, /thresholds must be one of/);
+  assert.match(
+    runCli(['check', '--config', path.join(dir, 'invalid.json'), report]).stderr,
+    /thresholds must be one of/,
+  );
   const off = runCli(['check', '-c', path.join(dir, 'off.json'), report]);
   assert.equal(off.status, 0, off.stdout);
   const info = runCli(['check', `--config=${path.join(dir, 'info.json')}`, '--format=json', report]);
@@ -112,7 +142,10 @@ test('text format: path:line:col lines in input order, then a summary with count
   const lines = r.stdout.split('\n');
   assert.equal(lines[0], `${b}:1:1: warning: ${lines[0].split(': warning: ')[1]}`);
   assert.match(lines[0], /\[missing-provider\]$/);
-  assert.match(lines[1], new RegExp(`^${b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:9:11: error: TBS 12\\.62 .*\\[tbs-value-implausible\\]$`));
+  assert.match(
+    lines[1],
+    new RegExp(`^${b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:9:11: error: TBS 12\\.62 .*\\[tbs-value-implausible\\]$`),
+  );
   assert.match(lines[2], /a\.txt:1:1: warning: .*\[missing-provider\]$/);
   assert.equal(lines[3], '');
   assert.equal(lines[4], '3 files checked: 1 clean, 2 with findings.');
@@ -138,10 +171,16 @@ test('--quiet: errors and warnings only, no summary; information still never fai
   assert.equal(w.stdout.trim().split('\n').length, 1);
   assert.match(w.stdout, /warn\.txt:1:1: warning: .*\[missing-provider\]/);
   const j = parseJson(runCli(['check', '-q', '-f', 'json', info, warn]));
-  assert.deepEqual(j.files.map((f) => f.diagnostics.map((d) => d.code)), [[], ['missing-provider']]);
+  assert.deepEqual(
+    j.files.map((f) => f.diagnostics.map((d) => d.code)),
+    [[], ['missing-provider']],
+  );
   assert.equal(j.summary.bySeverity.information, 0);
   const full = parseJson(runCli(['check', '-f', 'json', info]));
-  assert.deepEqual(full.files[0].diagnostics.map((d) => d.code), ['age-outside-validated-range']);
+  assert.deepEqual(
+    full.files[0].diagnostics.map((d) => d.code),
+    ['age-outside-validated-range'],
+  );
 });
 
 test('json format keeps the public contract and adds errors and summary', () => {
@@ -158,12 +197,24 @@ test('json format keeps the public contract and adds errors and summary', () => 
   assert.equal(file.path, f);
   assert.equal(file.profile, '77091');
   assert.deepEqual(Object.keys(file.elements), ['tbs', 'tScores', 'riskModel', 'risks', 'provider']);
-  const el = file.elements as { tbs: { value: number; range: unknown }; tScores: Array<{ value: number; site: string }>; riskModel: { name: string }; risks: Array<{ kind: string; value: number; adjusted: boolean }>; provider: unknown };
+  const el = file.elements as {
+    tbs: { value: number; range: unknown };
+    tScores: Array<{ value: number; site: string }>;
+    riskModel: { name: string };
+    risks: Array<{ kind: string; value: number; adjusted: boolean }>;
+    provider: unknown;
+  };
   assert.equal(el.tbs.value, 12.62);
   assert.deepEqual(el.tbs.range, { start: { line: 8, character: 10 }, end: { line: 8, character: 15 } });
   assert.deepEqual([...new Set(el.tScores.map((t) => t.value))], [-1.6, -2.1]);
   assert.equal(el.riskModel.name, 'FRAX');
-  assert.deepEqual(el.risks.slice(0, 2).map((x) => [x.kind, x.value, x.adjusted]), [['mof', 17, true], ['hip', 2.9, true]]);
+  assert.deepEqual(
+    el.risks.slice(0, 2).map((x) => [x.kind, x.value, x.adjusted]),
+    [
+      ['mof', 17, true],
+      ['hip', 2.9, true],
+    ],
+  );
   assert.equal(el.provider, null);
   for (const d of file.diagnostics) assert.deepEqual(Object.keys(d), ['code', 'severity', 'message', 'range']);
   assert.deepEqual(j.errors, [{ path: path.join(dir, 'nope.txt'), error: 'no such file or directory' }]);
@@ -214,7 +265,10 @@ test('standard input: "-" is read once, named <stdin> or --stdin-filename', () =
   assert.equal(empty.status, 1, 'an empty report lacks everything');
   const dir = tmpDir('stdin');
   const mixed = parseJson(runCli(['check', '-f', 'json', write(dir, 'a.txt', CLEAN), '-'], { input: WITH_ERROR }));
-  assert.deepEqual(mixed.files.map((f) => path.basename(f.path)), ['a.txt', '<stdin>']);
+  assert.deepEqual(
+    mixed.files.map((f) => path.basename(f.path)),
+    ['a.txt', '<stdin>'],
+  );
   const big = runCli(['check', '--max-file-size', '100', '-'], { input: CLEAN });
   assert.equal(big.status, 2);
   assert.match(big.stderr, /<stdin>: standard input is too large/);
@@ -238,10 +292,16 @@ test('directories are walked recursively in sorted order, with the default inclu
   );
   // relative directory arguments give relative paths
   const rel = parseJson(runCli(['check', '-f', 'json', '.'], { cwd: path.join(dir, 'sub') }));
-  assert.deepEqual(rel.files.map((f) => f.path), ['deeper/y.md', 'z.report.txt']);
+  assert.deepEqual(
+    rel.files.map((f) => f.path),
+    ['deeper/y.md', 'z.report.txt'],
+  );
   // a file named twice (directly and through its directory) is checked once, where it first appears
   const twice = parseJson(runCli(['check', '-f', 'json', path.join(dir, 'b.txt'), dir]));
-  assert.deepEqual(twice.files.map((f) => path.relative(dir, f.path)), ['b.txt', 'UPPER.TXT', 'a.radreport', 'sub/deeper/y.md', 'sub/z.report.txt']);
+  assert.deepEqual(
+    twice.files.map((f) => path.relative(dir, f.path)),
+    ['b.txt', 'UPPER.TXT', 'a.radreport', 'sub/deeper/y.md', 'sub/z.report.txt'],
+  );
 });
 
 test('--include replaces the default list; --exclude prunes files and directories, also named files', () => {
@@ -252,18 +312,43 @@ test('--include replaces the default list; --exclude prunes files and directorie
   write(dir, 'drafts/d.radreport', NO_PROVIDER);
   write(dir, 'keep/drafts/e.radreport', NO_PROVIDER);
   write(dir, 'archive/2023/f.radreport', NO_PROVIDER);
-  const rels = (args: string[]) => parseJson(runCli(['check', '-f', 'json', ...args, dir])).files.map((f) => path.relative(dir, f.path));
+  const rels = (args: string[]) =>
+    parseJson(runCli(['check', '-f', 'json', ...args, dir])).files.map((f) => path.relative(dir, f.path));
   assert.deepEqual(rels(['--include', '*.rpt']), ['keep/c.rpt']);
-  assert.deepEqual(rels(['--include', '*.{rpt,radreport}']), ['archive/2023/f.radreport', 'drafts/d.radreport', 'keep/a.radreport', 'keep/c.rpt', 'keep/drafts/e.radreport']);
+  assert.deepEqual(rels(['--include', '*.{rpt,radreport}']), [
+    'archive/2023/f.radreport',
+    'drafts/d.radreport',
+    'keep/a.radreport',
+    'keep/c.rpt',
+    'keep/drafts/e.radreport',
+  ]);
   assert.deepEqual(rels(['--exclude', 'drafts']), ['archive/2023/f.radreport', 'keep/a.radreport', 'keep/b.txt']);
-  assert.deepEqual(rels(['--exclude', 'drafts/**']), ['archive/2023/f.radreport', 'keep/a.radreport', 'keep/b.txt', 'keep/drafts/e.radreport']);
-  assert.deepEqual(rels(['--exclude', '**/drafts/', '--exclude', 'archive/20[0-2]?']), ['keep/a.radreport', 'keep/b.txt']);
+  assert.deepEqual(rels(['--exclude', 'drafts/**']), [
+    'archive/2023/f.radreport',
+    'keep/a.radreport',
+    'keep/b.txt',
+    'keep/drafts/e.radreport',
+  ]);
+  assert.deepEqual(rels(['--exclude', '**/drafts/', '--exclude', 'archive/20[0-2]?']), [
+    'keep/a.radreport',
+    'keep/b.txt',
+  ]);
   // as in .gitignore, "keep/*" also matches the directory keep/drafts, so nothing below keep/ is left
-  assert.deepEqual(rels(['--include', '*.radreport', '--exclude', 'keep/*']), ['archive/2023/f.radreport', 'drafts/d.radreport']);
-  assert.deepEqual(rels(['--include', '*.radreport', '--exclude', 'keep/*.radreport']), ['archive/2023/f.radreport', 'drafts/d.radreport', 'keep/drafts/e.radreport']);
+  assert.deepEqual(rels(['--include', '*.radreport', '--exclude', 'keep/*']), [
+    'archive/2023/f.radreport',
+    'drafts/d.radreport',
+  ]);
+  assert.deepEqual(rels(['--include', '*.radreport', '--exclude', 'keep/*.radreport']), [
+    'archive/2023/f.radreport',
+    'drafts/d.radreport',
+    'keep/drafts/e.radreport',
+  ]);
   const none = runCli(['check', '--exclude', '*.txt', '--exclude', '?.radreport', dir]);
   assert.equal(none.status, 2);
-  assert.match(none.stderr, /no file matched \*\.radreport, \*\.report\.txt, \*\.txt, \*\.md outside --exclude \*\.txt, \?\.radreport/);
+  assert.match(
+    none.stderr,
+    /no file matched \*\.radreport, \*\.report\.txt, \*\.txt, \*\.md outside --exclude \*\.txt, \?\.radreport/,
+  );
   // a file named on the command line is checked whatever its name, unless excluded
   const named = path.join(dir, 'keep/c.rpt');
   assert.equal(parseJson(runCli(['check', '-f', 'json', named])).files.length, 1);
@@ -303,8 +388,12 @@ test('--output writes the report to a file and nothing to stdout', () => {
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /cannot write .*out\.txt: ENOENT/);
   // the output file of an earlier run, inside the checked directory, is not checked
-  for (let run = 0; run < 2; run++) assert.equal(runCli(['check', '-f', 'json', '-o', 'audit.txt', '.'], { cwd: dir }).status, 1);
-  assert.deepEqual(JSON.parse(fs.readFileSync(path.join(dir, 'audit.txt'), 'utf8')).files.map((x: { path: string }) => x.path), ['r.txt']);
+  for (let run = 0; run < 2; run++)
+    assert.equal(runCli(['check', '-f', 'json', '-o', 'audit.txt', '.'], { cwd: dir }).status, 1);
+  assert.deepEqual(
+    JSON.parse(fs.readFileSync(path.join(dir, 'audit.txt'), 'utf8')).files.map((x: { path: string }) => x.path),
+    ['r.txt'],
+  );
   const dash = runCli(['check', '-o', '-', f]);
   assert.match(dash.stdout, /missing-provider/, '-o - is standard output');
 });
@@ -329,26 +418,42 @@ test('a closed pipe ends the run quietly', () => {
   ensureBuilt();
   const dir = tmpDir('pipe');
   for (let i = 0; i < 400; i++) write(dir, `r${i}.txt`, WITH_ERROR);
-  const r = spawnSync('bash', ['-c', `node ${JSON.stringify(CLI)} check ${JSON.stringify(dir)} | head -1; echo "status=\${PIPESTATUS[0]}"`], { encoding: 'utf8', env: cleanEnv() });
+  const r = spawnSync(
+    'bash',
+    ['-c', `node ${JSON.stringify(CLI)} check ${JSON.stringify(dir)} | head -1; echo "status=\${PIPESTATUS[0]}"`],
+    { encoding: 'utf8', env: cleanEnv() },
+  );
   assert.match(r.stdout, /status=[01]\n$/);
   assert.doesNotMatch(r.stderr, /EPIPE|Error:/);
 });
 
-test('on a terminal: a progress bar on stderr for long runs, erased; stdout keeps only the report', { skip: !fs.existsSync('/usr/bin/script') && 'util-linux script(1) is needed for a pseudo-terminal' }, () => {
-  ensureBuilt();
-  const dir = tmpDir('tty');
-  for (let i = 0; i < 1500; i++) write(dir, `r${String(i).padStart(4, '0')}.txt`, i % 2 ? CLEAN : NO_PROVIDER);
-  const out = path.join(tmpDir('tty-out'), 'stdout.txt');
-  // script(1) gives the CLI a terminal as stderr (and stdin); stdout goes to a file.
-  const cmd = `node ${JSON.stringify(CLI)} check -j 1 ${JSON.stringify(dir)} > ${JSON.stringify(out)}`;
-  const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', env: cleanEnv({ TBS_REPORT_PROGRESS_DELAY: '0' }), timeout: 60_000 });
-  assert.equal(r.status, 1, r.stdout + r.stderr);
-  const terminal = r.stdout;
-  assert.match(terminal, /tbs-report \[[#-]+\] +\d+% \d+\/1500 files/, 'the bar was drawn');
-  assert.match(terminal, /\r\x1b\[K/, 'and erased');
-  const report = fs.readFileSync(out, 'utf8');
-  assert.doesNotMatch(report, /\x1b|\r/, 'stdout holds no progress and no colour');
-  assert.match(report, /1500 files checked: 750 clean, 750 with findings\./);
-  const quiet = spawnSync('script', ['-qec', `${cmd.replace(' check ', ' check -q ')}`, '/dev/null'], { encoding: 'utf8', env: cleanEnv({ TBS_REPORT_PROGRESS_DELAY: '0' }), timeout: 60_000 });
-  assert.doesNotMatch(quiet.stdout, /files/, '--quiet: no progress bar');
-});
+test(
+  'on a terminal: a progress bar on stderr for long runs, erased; stdout keeps only the report',
+  { skip: !fs.existsSync('/usr/bin/script') && 'util-linux script(1) is needed for a pseudo-terminal' },
+  () => {
+    ensureBuilt();
+    const dir = tmpDir('tty');
+    for (let i = 0; i < 1500; i++) write(dir, `r${String(i).padStart(4, '0')}.txt`, i % 2 ? CLEAN : NO_PROVIDER);
+    const out = path.join(tmpDir('tty-out'), 'stdout.txt');
+    // script(1) gives the CLI a terminal as stderr (and stdin); stdout goes to a file.
+    const cmd = `node ${JSON.stringify(CLI)} check -j 1 ${JSON.stringify(dir)} > ${JSON.stringify(out)}`;
+    const r = spawnSync('script', ['-qec', cmd, '/dev/null'], {
+      encoding: 'utf8',
+      env: cleanEnv({ TBS_REPORT_PROGRESS_DELAY: '0' }),
+      timeout: 60_000,
+    });
+    assert.equal(r.status, 1, r.stdout + r.stderr);
+    const terminal = r.stdout;
+    assert.match(terminal, /tbs-report \[[#-]+\] +\d+% \d+\/1500 files/, 'the bar was drawn');
+    assert.match(terminal, /\r\x1b\[K/, 'and erased');
+    const report = fs.readFileSync(out, 'utf8');
+    assert.doesNotMatch(report, /\x1b|\r/, 'stdout holds no progress and no colour');
+    assert.match(report, /1500 files checked: 750 clean, 750 with findings\./);
+    const quiet = spawnSync('script', ['-qec', `${cmd.replace(' check ', ' check -q ')}`, '/dev/null'], {
+      encoding: 'utf8',
+      env: cleanEnv({ TBS_REPORT_PROGRESS_DELAY: '0' }),
+      timeout: 60_000,
+    });
+    assert.doesNotMatch(quiet.stdout, /files/, '--quiet: no progress bar');
+  },
+);

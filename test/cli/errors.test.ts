@@ -24,7 +24,11 @@ function unreadableFile(dir: string): { path: string; error: RegExp } {
 test('missing, unreadable, binary and huge files: a clear error each, the run goes on, exit 2', () => {
   const dir = tmpDir('errors');
   const before = write(dir, 'a-before.txt', NO_PROVIDER);
-  const binary = write(dir, 'scan.txt', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(64), Buffer.from('TBS 1.262')]));
+  const binary = write(
+    dir,
+    'scan.txt',
+    Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(64), Buffer.from('TBS 1.262')]),
+  );
   const ctl = write(dir, 'ctl.txt', Buffer.from(Array.from({ length: 400 }, (_, i) => (i % 3 ? 1 + (i % 7) : 0xc3))));
   const huge = path.join(dir, 'huge.txt');
   fs.writeFileSync(huge, '');
@@ -37,10 +41,18 @@ test('missing, unreadable, binary and huge files: a clear error each, the run go
   const r = runCli(['check', '-f', 'json', ...args]);
   assert.equal(r.status, 2);
   const j = parseJson(r);
-  assert.deepEqual(j.files.map((f) => f.path), [before, after], 'the readable files are checked');
+  assert.deepEqual(
+    j.files.map((f) => f.path),
+    [before, after],
+    'the readable files are checked',
+  );
   assert.equal(j.files[0].diagnostics[0].code, 'missing-provider');
   const err = new Map(j.errors.map((e) => [e.path, e.error]));
-  assert.deepEqual(j.errors.map((e) => e.path), [binary, ctl, huge, unreadable.path, missing], 'errors in input order');
+  assert.deepEqual(
+    j.errors.map((e) => e.path),
+    [binary, ctl, huge, unreadable.path, missing],
+    'errors in input order',
+  );
   assert.equal(err.get(binary), 'binary file (contains NUL bytes), not a text report');
   assert.equal(err.get(ctl), 'binary file (control characters), not a text report');
   assert.equal(err.get(huge), 'file is too large (10.0 MB, above the 10 MB limit; see --max-file-size)');
@@ -48,7 +60,8 @@ test('missing, unreadable, binary and huge files: a clear error each, the run go
   assert.equal(err.get(missing), 'no such file or directory');
   assert.equal(j.summary.unreadable, 5);
   assert.equal(j.summary.filesChecked, 2);
-  for (const p of [binary, ctl, huge, unreadable.path, missing]) assert.ok(r.stderr.includes(`tbs-report: ${p}: `), `stderr names ${p}`);
+  for (const p of [binary, ctl, huge, unreadable.path, missing])
+    assert.ok(r.stderr.includes(`tbs-report: ${p}: `), `stderr names ${p}`);
 
   const text = runCli(['check', ...args]);
   assert.equal(text.status, 2);
@@ -78,7 +91,11 @@ test('directories: broken links reported, FIFOs and sockets skipped, link cycles
   const r = runCli(['check', '-f', 'json', dir]);
   assert.equal(r.status, 2, r.stderr);
   const j = parseJson(r);
-  assert.deepEqual(j.files.map((f) => path.relative(dir, f.path)), ['r.txt'], 'the alias is the same file: checked once; the cycle is not followed forever');
+  assert.deepEqual(
+    j.files.map((f) => path.relative(dir, f.path)),
+    ['r.txt'],
+    'the alias is the same file: checked once; the cycle is not followed forever',
+  );
   assert.deepEqual(j.errors, [{ path: path.join(dir, 'dangling.txt'), error: 'broken symbolic link (ENOENT)' }]);
   if (mk.status === 0) assert.ok(!r.stdout.includes('pipe.txt'), 'a FIFO found in a directory is never opened');
 });

@@ -7,8 +7,34 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { makeRng } from '../robustness/reportGen';
 
-const FIRST = ['Harriet', 'Maria', 'Joan', 'Aiko', 'Fatima', 'Ingrid', 'Lucia', 'Grace', 'Olga', 'Nadia', 'Ruth', 'Carmen'];
-const LAST = ['Delacourt', 'Okafor', 'Lindqvist', 'Tanaka', 'Haddad', 'Moreau', 'Kowalski', 'Brennan', 'Ivanova', 'Sato', 'Greene', 'Vargas'];
+const FIRST = [
+  'Harriet',
+  'Maria',
+  'Joan',
+  'Aiko',
+  'Fatima',
+  'Ingrid',
+  'Lucia',
+  'Grace',
+  'Olga',
+  'Nadia',
+  'Ruth',
+  'Carmen',
+];
+const LAST = [
+  'Delacourt',
+  'Okafor',
+  'Lindqvist',
+  'Tanaka',
+  'Haddad',
+  'Moreau',
+  'Kowalski',
+  'Brennan',
+  'Ivanova',
+  'Sato',
+  'Greene',
+  'Vargas',
+];
 const DOCS = ['Celeste Marrow-Ibanez, MD', 'Paul Osei, MD', 'Dana Whitfield, DO', 'Rafael Quint, MD', 'Mei Lin Ho, MD'];
 const HISTORY = [
   'The patient reports no new fractures since the prior study. She takes calcium and vitamin D supplements daily and walks thirty minutes most days.',
@@ -35,7 +61,12 @@ export function makeReport(i: number, seed = 7): string {
   const hipT = round(fn + 0.6, 1);
   const mof = round(6 + r() * 22, 1);
   const hip = round(0.4 + r() * Math.min(5, mof / 4), 1);
-  const cat = tbs > 1.31 ? 'normal microarchitecture' : tbs > 1.23 ? 'partially degraded microarchitecture' : 'degraded microarchitecture';
+  const cat =
+    tbs > 1.31
+      ? 'normal microarchitecture'
+      : tbs > 1.23
+        ? 'partially degraded microarchitecture'
+        : 'degraded microarchitecture';
   const lowest = Math.min(fn, l14, hipT);
   const who = lowest <= -2.5 ? 'Osteoporosis' : lowest < -1 ? 'Low bone mass (osteopenia)' : 'Normal bone density';
   const tbsText = kind === 3 ? '___' : kind === 4 ? fix(tbs * 10, 2) : fix(tbs, 3);
@@ -66,14 +97,18 @@ export function makeReport(i: number, seed = 7): string {
     'FINDINGS:',
     'Region               BMD (g/cm2)   T-score   Z-score',
     `L1-L4                  0.${800 + Math.floor(r() * 150)}        ${fix(l14, 1)}      ${fix(l14 + 1.3, 1)}`,
-    kind === 2 ? '' : `Left femoral neck      0.${650 + Math.floor(r() * 120)}        ${fix(fn, 1)}      ${fix(fn + 1.4, 1)}`,
+    kind === 2
+      ? ''
+      : `Left femoral neck      0.${650 + Math.floor(r() * 120)}        ${fix(fn, 1)}      ${fix(fn + 1.4, 1)}`,
     `Left total hip         0.${700 + Math.floor(r() * 150)}        ${fix(hipT, 1)}      ${fix(hipT + 1.2, 1)}`,
     '',
     'TRABECULAR BONE SCORE:',
     `TBS L1-L4 ${tbsText} (${cat}).`,
     '',
     'FRACTURE RISK:',
-    kind === 5 ? 'Fracture risk was discussed with the patient.' : `TBS-adjusted FRAX: MOF ${fix(mof, 1)}%; hip ${fix(kind === 6 ? mof + 3 : hip, 1)}%.`,
+    kind === 5
+      ? 'Fracture risk was discussed with the patient.'
+      : `TBS-adjusted FRAX: MOF ${fix(mof, 1)}%; hip ${fix(kind === 6 ? mof + 3 : hip, 1)}%.`,
     `FRAX inputs: age ${age}, prior fragility fracture none, femoral neck T-score ${fix(fn, 1)}.`,
     '',
     'COMPARISON:',
@@ -84,7 +119,9 @@ export function makeReport(i: number, seed = 7): string {
     'IMPRESSION:',
     `1. ${who}. Lowest T-score ${fix(lowest, 1)}.`,
     `2. TBS ${kind === 3 ? '[ ]' : fix(tbs, 3)}, ${cat}.`,
-    kind === 5 ? '3. See clinical notes.' : `3. TBS-adjusted FRAX 10-year probability of major osteoporotic fracture ${fix(mof, 1)}% and hip fracture ${fix(hip, 1)}%.`,
+    kind === 5
+      ? '3. See clinical notes.'
+      : `3. TBS-adjusted FRAX 10-year probability of major osteoporotic fracture ${fix(mof, 1)}% and hip fracture ${fix(hip, 1)}%.`,
     kind === 8 ? `4. TBS of 1.${100 + Math.floor(r() * 99)} on the prior examination.` : '',
     '',
     'RECOMMENDATIONS:',

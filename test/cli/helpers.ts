@@ -66,13 +66,24 @@ export function runCliAsync(args: string[], opts: RunOptions = {}): Promise<RunR
   ensureBuilt();
   const t = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, env: cleanEnv(opts.env), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: opts.cwd ?? ROOT,
+      env: cleanEnv(opts.env),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.on('data', (b: Buffer) => err.push(b));
     child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), ms: Date.now() - t }));
+    child.on('close', (status) =>
+      resolve({
+        status,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+        ms: Date.now() - t,
+      }),
+    );
     child.stdin.end(opts.input ?? '');
   });
 }
@@ -112,7 +123,10 @@ export const CLEAN = [
 ].join('\n');
 
 /** Only warnings: the provider is missing. */
-export const NO_PROVIDER = CLEAN.replace('Electronically signed by: Celeste Marrow-Ibanez, MD', 'Dictated, not signed.');
+export const NO_PROVIDER = CLEAN.replace(
+  'Electronically signed by: Celeste Marrow-Ibanez, MD',
+  'Dictated, not signed.',
+);
 
 /** An error (implausible TBS) and a warning (provider missing). */
 export const WITH_ERROR = NO_PROVIDER.replace('TBS L1-L4 1.262', 'TBS L1-L4 12.62');
@@ -126,7 +140,12 @@ export interface JsonOut {
     path: string;
     profile: string;
     elements: Record<string, unknown>;
-    diagnostics: Array<{ code: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>;
+    diagnostics: Array<{
+      code: string;
+      severity: string;
+      message: string;
+      range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    }>;
   }>;
   errors: Array<{ path: string; error: string }>;
   summary: {
@@ -146,6 +165,8 @@ export function parseJson(r: RunResult): JsonOut {
   try {
     return JSON.parse(r.stdout) as JsonOut;
   } catch (e) {
-    throw new Error(`stdout is not JSON (exit ${r.status}): ${(e as Error).message}\nstdout: ${r.stdout.slice(0, 500)}\nstderr: ${r.stderr.slice(0, 500)}`);
+    throw new Error(
+      `stdout is not JSON (exit ${r.status}): ${(e as Error).message}\nstdout: ${r.stdout.slice(0, 500)}\nstderr: ${r.stderr.slice(0, 500)}`,
+    );
   }
 }

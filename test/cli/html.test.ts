@@ -17,7 +17,10 @@ const CHROMIUM = '/usr/bin/chromium';
 const HOSTILE = '<img src="https://tracker.invalid/x.png" onerror="window.__pwned=1">';
 
 test('the HTML page is self-contained, safe, and shows the chart, the ranking and every finding', async () => {
-  assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium) to run the HTML report test`);
+  assert.ok(
+    fs.existsSync(CHROMIUM),
+    `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium) to run the HTML report test`,
+  );
   const dir = tmpDir('html');
   write(dir, 'a-clean.txt', CLEAN);
   write(dir, 'b-info.txt', INFO_ONLY);
@@ -29,8 +32,15 @@ test('the HTML page is self-contained, safe, and shows the chart, the ranking an
   const r = runCli(['check', '-f', 'html', '-o', page, '.'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '1714000000' } });
   assert.equal(r.status, 1, r.stderr);
   const html = fs.readFileSync(page, 'utf8');
-  assert.doesNotMatch(html, /<(script|img|link|iframe|object|embed|base)\b|@import|url\(/i, 'no script, image, stylesheet link or URL reference in the markup');
-  assert.ok(html.includes('&lt;img src=&quot;https://tracker.invalid/x.png&quot; onerror=&quot;window.__pwned=1&quot;&gt;'), 'report text escaped');
+  assert.doesNotMatch(
+    html,
+    /<(script|img|link|iframe|object|embed|base)\b|@import|url\(/i,
+    'no script, image, stylesheet link or URL reference in the markup',
+  );
+  assert.ok(
+    html.includes('&lt;img src=&quot;https://tracker.invalid/x.png&quot; onerror=&quot;window.__pwned=1&quot;&gt;'),
+    'report text escaped',
+  );
   assert.ok(html.includes('c-&lt;b&gt;bold&lt;/b&gt;.txt'), 'file name escaped');
   assert.match(html, /Content-Security-Policy" content="default-src 'none'/);
   assert.match(html, /generated 2024-04-24 23:06:40 UTC/);
@@ -39,7 +49,14 @@ test('the HTML page is self-contained, safe, and shows the chart, the ranking an
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: true });
@@ -59,7 +76,11 @@ test('the HTML page is self-contained, safe, and shows the chart, the ranking an
     assert.deepEqual(requests, [url], 'the page loaded no resource besides itself');
     assert.deepEqual(dialogs, []);
     assert.deepEqual(consoleMessages, [], 'no CSP violation or error');
-    assert.equal(await tab.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned ?? 0), 0, 'no injected script ran');
+    assert.equal(
+      await tab.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned ?? 0),
+      0,
+      'no injected script ran',
+    );
     assert.equal(await tab.locator('script, img, iframe, object, embed, link').count(), 0);
 
     // the chart: one bar row per rule with findings, in the summary's order, with visible bars
@@ -68,9 +89,16 @@ test('the HTML page is self-contained, safe, and shows the chart, the ranking an
     const box = await chart.boundingBox();
     assert.ok(box && box.width > 300 && box.height > 60, 'the chart is drawn at a useful size');
     const rows = tab.locator('svg#rule-chart g.rule-row');
-    assert.deepEqual(await rows.evaluateAll((gs) => gs.map((g) => g.getAttribute('data-rule'))), Object.keys(j.summary.byRule));
+    assert.deepEqual(
+      await rows.evaluateAll((gs) => gs.map((g) => g.getAttribute('data-rule'))),
+      Object.keys(j.summary.byRule),
+    );
     assert.ok((await tab.locator('svg#rule-chart rect.bar').count()) >= Object.keys(j.summary.byRule).length);
-    assert.equal(await tab.locator('svg#rule-chart rect.bar.error').count(), Object.entries(j.summary.byRule).filter(([id]) => ['tbs-value-implausible', 'risk-implausible'].includes(id)).length);
+    assert.equal(
+      await tab.locator('svg#rule-chart rect.bar.error').count(),
+      Object.entries(j.summary.byRule).filter(([id]) => ['tbs-value-implausible', 'risk-implausible'].includes(id))
+        .length,
+    );
 
     // the ranking: files with findings, most errors first
     const ranked = await tab.locator('#ranking tbody tr td:nth-child(2)').allTextContents();
@@ -79,14 +107,22 @@ test('the HTML page is self-contained, safe, and shows the chart, the ranking an
     // each finding with its line number and line text, markup shown as text
     const findings = tab.locator('#findings tr.finding');
     assert.equal(await findings.count(), j.summary.findings);
-    const hostileRow = tab.locator('#findings details', { hasText: 'c-<b>bold</b>.txt' }).locator('tr.finding', { hasText: 'tbs-value-implausible' });
+    const hostileRow = tab
+      .locator('#findings details', { hasText: 'c-<b>bold</b>.txt' })
+      .locator('tr.finding', { hasText: 'tbs-value-implausible' });
     assert.ok((await hostileRow.textContent())?.includes(HOSTILE), 'the hostile line is shown verbatim');
-    const placeholderRow = tab.locator('#findings details', { hasText: 'd-warn.txt' }).locator('tr.finding', { hasText: 'unfilled-placeholder' }).first();
+    const placeholderRow = tab
+      .locator('#findings details', { hasText: 'd-warn.txt' })
+      .locator('tr.finding', { hasText: 'unfilled-placeholder' })
+      .first();
     const cells = await placeholderRow.locator('td').allTextContents();
     assert.equal(cells[0], '9', 'line number');
     assert.match(cells[5], /TBS L1-L4 ___ <script>window.__pwned=2<\/script>/);
     assert.equal(await tab.locator('h1').textContent(), 'TBS documentation audit');
-    assert.match((await tab.locator('.cards').textContent()) ?? '', /5reports checked\s+1clean\s+4with findings\s+3errors\s+6warnings/);
+    assert.match(
+      (await tab.locator('.cards').textContent()) ?? '',
+      /5reports checked\s+1clean\s+4with findings\s+3errors\s+6warnings/,
+    );
 
     const shot = path.join(ARTIFACTS, 'html-report.png');
     await tab.screenshot({ path: shot, fullPage: true });

@@ -42,9 +42,42 @@ interface SarifLog {
   $schema: string;
   version: string;
   runs: Array<{
-    tool: { driver: { name: string; version: string; rules: Array<{ id: string; name: string; shortDescription: { text: string }; fullDescription: { text: string }; help: { text: string; markdown: string }; helpUri?: string; defaultConfiguration: { level: string } }> } };
-    invocations: Array<{ executionSuccessful: boolean; exitCode: number; toolExecutionNotifications: Array<{ level: string; message: { text: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }>;
-    results: Array<{ ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } } }> }>;
+    tool: {
+      driver: {
+        name: string;
+        version: string;
+        rules: Array<{
+          id: string;
+          name: string;
+          shortDescription: { text: string };
+          fullDescription: { text: string };
+          help: { text: string; markdown: string };
+          helpUri?: string;
+          defaultConfiguration: { level: string };
+        }>;
+      };
+    };
+    invocations: Array<{
+      executionSuccessful: boolean;
+      exitCode: number;
+      toolExecutionNotifications: Array<{
+        level: string;
+        message: { text: string };
+        locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }>;
+      }>;
+    }>;
+    results: Array<{
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      message: { text: string };
+      locations: Array<{
+        physicalLocation: {
+          artifactLocation: { uri: string; uriBaseId?: string };
+          region: { startLine: number; startColumn: number; endLine: number; endColumn: number };
+        };
+      }>;
+    }>;
   }>;
 }
 
@@ -91,14 +124,27 @@ test('SARIF output validates against the SARIF 2.1.0 schema and carries every fi
     assert.equal(res.message.text, d.message);
     assert.equal(res.level, { error: 'error', warning: 'warning', information: 'note', hint: 'note' }[d.severity]);
     const loc = res.locations[0].physicalLocation;
-    assert.deepEqual(loc.region, { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 });
+    assert.deepEqual(loc.region, {
+      startLine: d.range.start.line + 1,
+      startColumn: d.range.start.character + 1,
+      endLine: d.range.end.line + 1,
+      endColumn: d.range.end.character + 1,
+    });
     assert.ok(loc.region.startLine >= 1 && loc.region.startColumn >= 1);
     const uri = f.path === '<stdin>' ? '%3Cstdin%3E' : f.path.split('/').map(encodeURIComponent).join('/');
     assert.equal(loc.artifactLocation.uri, uri);
     if (f.path !== '<stdin>') assert.equal(loc.artifactLocation.uriBaseId, '%SRCROOT%');
   });
-  assert.ok(run.results.some((x) => x.locations[0].physicalLocation.artifactLocation.uri === 'reports/with%20space%20%26%20%3Codd%3E%20%23name.txt'));
-  assert.ok(run.results.some((x) => x.level === 'note'), 'information is a note');
+  assert.ok(
+    run.results.some(
+      (x) =>
+        x.locations[0].physicalLocation.artifactLocation.uri === 'reports/with%20space%20%26%20%3Codd%3E%20%23name.txt',
+    ),
+  );
+  assert.ok(
+    run.results.some((x) => x.level === 'note'),
+    'information is a note',
+  );
   const inv = run.invocations[0];
   assert.equal(inv.executionSuccessful, false);
   assert.equal(inv.exitCode, 2);
@@ -117,11 +163,15 @@ test('SARIF output validates against the SARIF 2.1.0 schema and carries every fi
 test('--rule-docs-base gives every rule an absolute helpUri; files outside cwd get file URIs', () => {
   const dir = tmpDir('sarif-base');
   const f = write(dir, 'r.txt', NO_PROVIDER);
-  const r = runCli(['check', '-f', 'sarif', '--rule-docs-base', 'https://github.com/example/tbs-report-assistant/blob/main/', f], { cwd: ROOT });
+  const r = runCli(
+    ['check', '-f', 'sarif', '--rule-docs-base', 'https://github.com/example/tbs-report-assistant/blob/main/', f],
+    { cwd: ROOT },
+  );
   assert.equal(r.status, 1);
   const log = JSON.parse(r.stdout) as SarifLog;
   validate(log);
-  for (const rule of log.runs[0].tool.driver.rules) assert.equal(rule.helpUri, `https://github.com/example/tbs-report-assistant/blob/main/docs/rules/${rule.id}.md`);
+  for (const rule of log.runs[0].tool.driver.rules)
+    assert.equal(rule.helpUri, `https://github.com/example/tbs-report-assistant/blob/main/docs/rules/${rule.id}.md`);
   assert.equal(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, `file://${f}`);
   assert.equal(log.runs[0].invocations[0].executionSuccessful, true);
 });

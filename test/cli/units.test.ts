@@ -45,7 +45,18 @@ test('globs: *, **, ?, [..], {..}, anchoring as in .gitignore, case-insensitive'
 });
 
 test('argument parsing: values inline or separate, short forms, -- ends options', () => {
-  const o = parseArgs(['check', '-fjson', '-j2', '--include=*.rpt', '--exclude', 'x', '-q', '--', '--weird-name.txt', '-']);
+  const o = parseArgs([
+    'check',
+    '-fjson',
+    '-j2',
+    '--include=*.rpt',
+    '--exclude',
+    'x',
+    '-q',
+    '--',
+    '--weird-name.txt',
+    '-',
+  ]);
   assert.ok(typeof o === 'object');
   assert.equal(o.format, 'json');
   assert.equal(o.jobs, 2);
@@ -101,7 +112,10 @@ test('progress bar: only on a TTY, only after the delay, erased at the end', () 
 });
 
 test('HTML escaping covers markup, quotes, controls and lone surrogates; the chart escapes rule ids', () => {
-  assert.equal(esc(`<a href="x" onclick='y'>&amp;</a>`), '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;');
+  assert.equal(
+    esc(`<a href="x" onclick='y'>&amp;</a>`),
+    '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;',
+  );
   assert.equal(esc('a\u0000b\u0007c\td\ne'), 'a\ufffdb\ufffdc\td\ne');
   assert.equal(esc('x\ud800y'), 'x\ufffdy');
   assert.equal(esc('😀'), '😀');
@@ -115,11 +129,21 @@ test('HTML escaping covers markup, quotes, controls and lone surrogates; the cha
 
 test('JSON and SARIF assembled from per-file parts equal JSON.stringify of the whole document', () => {
   const settings = DEFAULT_SETTINGS;
-  const outcomes = [checkText('a.txt', CLEAN, { settings, maxBytes: 1e6, withLines: false }), checkText('b "q".txt', WITH_ERROR, { settings, maxBytes: 1e6, withLines: false }), checkText('c.txt', NO_PROVIDER, { settings, maxBytes: 1e6, withLines: false })];
+  const outcomes = [
+    checkText('a.txt', CLEAN, { settings, maxBytes: 1e6, withLines: false }),
+    checkText('b "q".txt', WITH_ERROR, { settings, maxBytes: 1e6, withLines: false }),
+    checkText('c.txt', NO_PROVIDER, { settings, maxBytes: 1e6, withLines: false }),
+  ];
   const errors = [{ path: 'gone.txt', error: 'no such file or directory' }];
-  const briefs = outcomes.map((o) => renderOutcome(o, false, { format: 'json', quiet: false, color: false, cwd: '/work' }));
+  const briefs = outcomes.map((o) =>
+    renderOutcome(o, false, { format: 'json', quiet: false, color: false, cwd: '/work' }),
+  );
   const summary = summarize([...briefs, { error: 'x' }], null);
-  const json = assembleJson(briefs.map((b) => b.part), errors, summary);
+  const json = assembleJson(
+    briefs.map((b) => b.part),
+    errors,
+    summary,
+  );
   const doc = { schemaVersion: 1, files: outcomes.map((o) => o.report), errors, summary: jsonSummary(summary) };
   assert.deepEqual(JSON.parse(json), doc);
   // two-space indentation, each file and error entry on one line
@@ -137,19 +161,38 @@ test('JSON and SARIF assembled from per-file parts equal JSON.stringify of the w
     '',
   ].join('\n');
   assert.equal(json, expected);
-  assert.equal(assembleJson([], [], summarize([], null)), `${JSON.stringify({ schemaVersion: 1, files: [], errors: [], summary: jsonSummary(summarize([], null)) }, null, 2)}\n`);
+  assert.equal(
+    assembleJson([], [], summarize([], null)),
+    `${JSON.stringify({ schemaVersion: 1, files: [], errors: [], summary: jsonSummary(summarize([], null)) }, null, 2)}\n`,
+  );
 
-  const sb = outcomes.map((o) => renderOutcome(o, false, { format: 'sarif', quiet: false, color: false, cwd: '/work' }));
-  const sarif = assembleSarif(sb.map((b) => b.part), errors, { version: '1.0.0', ruleDocsBase: null, cwd: '/work', exitCode: 2 }, new Set());
+  const sb = outcomes.map((o) =>
+    renderOutcome(o, false, { format: 'sarif', quiet: false, color: false, cwd: '/work' }),
+  );
+  const sarif = assembleSarif(
+    sb.map((b) => b.part),
+    errors,
+    { version: '1.0.0', ruleDocsBase: null, cwd: '/work', exitCode: 2 },
+    new Set(),
+  );
   const parsed = JSON.parse(sarif);
-  assert.equal(sarif.split('\n').filter((l) => l.startsWith('        {"ruleId":')).length, parsed.runs[0].results.length, 'one line per result');
-  assert.equal(parsed.runs[0].results.length, outcomes.reduce((a, o) => a + (o.report?.diagnostics.length ?? 0), 0));
+  assert.equal(
+    sarif.split('\n').filter((l) => l.startsWith('        {"ruleId":')).length,
+    parsed.runs[0].results.length,
+    'one line per result',
+  );
+  assert.equal(
+    parsed.runs[0].results.length,
+    outcomes.reduce((a, o) => a + (o.report?.diagnostics.length ?? 0), 0),
+  );
   assert.equal(parsed.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'b%20%22q%22.txt');
 });
 
 test('decoding: BOMs, UTF-16, Windows-1252 fallback, binary detection', () => {
   assert.deepEqual(decodeReport(Buffer.from('\uFEFFTBS 1.262', 'utf8')), { text: 'TBS 1.262' });
-  assert.deepEqual(decodeReport(Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('TBS', 'utf16le').swap16()])), { text: 'TBS' });
+  assert.deepEqual(decodeReport(Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('TBS', 'utf16le').swap16()])), {
+    text: 'TBS',
+  });
   assert.deepEqual(decodeReport(Buffer.from([0x54, 0x42, 0x53, 0xe9])), { text: 'TBSé' });
   assert.ok('error' in decodeReport(Buffer.from([0x41, 0, 0x42])));
   assert.deepEqual(decodeReport(Buffer.alloc(0)), { text: '' });
@@ -186,6 +229,9 @@ test('a worker that fails or dies hands its batches back: every input is still c
     const briefs = await checkAll(inputs, { jobs: 3, check, render, workerScript, stats });
     assert.deepEqual(briefs, expected, `${name}: same result as in-process`);
     assert.equal(stats.failedWorkers, 2, `${name}: both workers failed`);
-    assert.equal(stats.checkedBy.reduce((a, b) => a + b, 0), 60);
+    assert.equal(
+      stats.checkedBy.reduce((a, b) => a + b, 0),
+      60,
+    );
   }
 });

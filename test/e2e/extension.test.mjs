@@ -43,14 +43,16 @@ function templateText() {
   const snippets = JSON.parse(fs.readFileSync(SNIPPETS, 'utf8'));
   const tpl = Object.values(snippets).find((s) => [].concat(s.prefix).includes('tbs-report'));
   assert.ok(tpl, 'no tbs-report snippet in the repository');
-  return tpl.body.join('\n')
+  return tpl.body
+    .join('\n')
     .replace(/\$\{\d+\|([^,|}]*)[^}]*\}/g, '$1') // ${n|a,b|} -> a
     .replace(/\$\{\d+:([^}]*)\}/g, '$1') // ${n:x} -> x
     .replace(/\$\d+/g, ''); // $0
 }
 
 const pick = (rows) => rows.map((r) => ({ code: r.code, message: r.message, position: r.position }));
-const byPosition = (a, b) => a.position.localeCompare(b.position, 'en', { numeric: true }) || a.code.localeCompare(b.code);
+const byPosition = (a, b) =>
+  a.position.localeCompare(b.position, 'en', { numeric: true }) || a.code.localeCompare(b.code);
 const rowsOf = (file) => (rows) => rows.filter((r) => r.file === file);
 
 describe('TBS Report Assistant in VS Code (code-server + Chromium)', { timeout: 240_000 }, () => {
@@ -72,12 +74,15 @@ describe('TBS Report Assistant in VS Code (code-server + Chromium)', { timeout: 
   };
 
   /** Waits until the cursor item reads "(3 selected)": the inserted "___" slot is selected. */
-  const waitForSlotSelected = () => h.waitUntil(async () => /\(3 selected\)/.test(await h.readCursorStatus(s.page)),
-    { timeout: 5000, what: 'the inserted ___ slot to be selected ("(3 selected)" in the status bar)' });
+  const waitForSlotSelected = () =>
+    h.waitUntil(async () => /\(3 selected\)/.test(await h.readCursorStatus(s.page)), {
+      timeout: 5000,
+      what: 'the inserted ___ slot to be selected ("(3 selected)" in the status bar)',
+    });
 
   /** Waits until the Problems rows of `file` satisfy pred; returns them. */
-  const waitForFileProblems = (file, pred, what) => h.waitForProblems(s.page, (rows) => pred(rowsOf(file)(rows)), { what: `${what} (${file})` })
-    .then(rowsOf(file));
+  const waitForFileProblems = (file, pred, what) =>
+    h.waitForProblems(s.page, (rows) => pred(rowsOf(file)(rows)), { what: `${what} (${file})` }).then(rowsOf(file));
 
   before(async () => {
     h.assertInstalled();
@@ -90,7 +95,9 @@ describe('TBS Report Assistant in VS Code (code-server + Chromium)', { timeout: 
     // so that Ctrl+S is what writes the file, as on the desktop.
     s = await h.startSession({ name: 'extension', vsix: VSIX, folder, settings: { 'files.autoSave': 'off' } });
     // A marker on the page: still there at the end means the window was never reloaded.
-    await s.page.evaluate(() => { window.__tbsE2eNoReload = true; });
+    await s.page.evaluate(() => {
+      window.__tbsE2eNoReload = true;
+    });
   });
 
   after(async () => {
@@ -100,152 +107,208 @@ describe('TBS Report Assistant in VS Code (code-server + Chromium)', { timeout: 
   });
 
   // First, so that it is the note that activates the extension (activationEvents onLanguage:plaintext).
-  it('a plain .txt note that never mentions TBS gets no findings (though the extension watches it)', () => step('plain-text', async () => {
-    const original = fs.readFileSync(onDisk(NOTE), 'utf8');
-    await h.openFile(s.page, NOTE);
-    // the extension is active for plain text (its status item is there) ...
-    await h.waitForLanguageStatus(s.page, /^TBS/);
-    // ... and watches this note: once it mentions a TBS value it is checked (positive control) ...
-    await h.gotoPosition(s.page, 'end');
-    await h.typeText(s.page, 'TBS L1-L4: 1.310');
-    await waitForFileProblems(NOTE, (r) => r.some((x) => x.code === 'missing-provider'), 'findings once the note mentions TBS');
-    // ... and back to the note as written, nothing is flagged
-    await h.undoUntilClean(s.page);
-    const rows = await waitForFileProblems(NOTE, (r) => r.length === 0, 'no findings for the note');
-    assert.deepEqual(rows, []);
-    assert.deepEqual(await h.readSquiggles(s.page), []);
-    const counts = await h.readProblemCounts(s.page);
-    assert.deepEqual([counts.errors, counts.warnings, counts.info], [0, 0, 0], counts.label);
-    assert.equal(fs.readFileSync(onDisk(NOTE), 'utf8'), original);
-    await s.shot('plain-note-no-findings');
-  }));
+  it('a plain .txt note that never mentions TBS gets no findings (though the extension watches it)', () =>
+    step('plain-text', async () => {
+      const original = fs.readFileSync(onDisk(NOTE), 'utf8');
+      await h.openFile(s.page, NOTE);
+      // the extension is active for plain text (its status item is there) ...
+      await h.waitForLanguageStatus(s.page, /^TBS/);
+      // ... and watches this note: once it mentions a TBS value it is checked (positive control) ...
+      await h.gotoPosition(s.page, 'end');
+      await h.typeText(s.page, 'TBS L1-L4: 1.310');
+      await waitForFileProblems(
+        NOTE,
+        (r) => r.some((x) => x.code === 'missing-provider'),
+        'findings once the note mentions TBS',
+      );
+      // ... and back to the note as written, nothing is flagged
+      await h.undoUntilClean(s.page);
+      const rows = await waitForFileProblems(NOTE, (r) => r.length === 0, 'no findings for the note');
+      assert.deepEqual(rows, []);
+      assert.deepEqual(await h.readSquiggles(s.page), []);
+      const counts = await h.readProblemCounts(s.page);
+      assert.deepEqual([counts.errors, counts.warnings, counts.info], [0, 0, 0], counts.label);
+      assert.equal(fs.readFileSync(onDisk(NOTE), 'utf8'), original);
+      await s.shot('plain-note-no-findings');
+    }));
 
-  it('a draft missing the provider and the risk model: exactly those two findings, with squiggles', () => step('findings', async () => {
-    const expected = engineFindings(path.join(FIXTURES, DRAFT)).sort(byPosition);
-    assert.deepEqual(expected.map((f) => f.code), ['missing-provider', 'missing-risk-model'], 'fixture no longer lacks exactly these');
-    await h.openFile(s.page, DRAFT);
-    const rows = await waitForFileProblems(DRAFT, (r) => r.length >= 2, 'two findings');
-    assert.deepEqual(pick(rows).sort(byPosition), expected);
-    for (const r of rows) assert.deepEqual({ source: r.source, severity: r.severity }, { source: 'tbs-report', severity: 'warning' }, r.text);
-    assert.match(rows.find((r) => r.code === 'missing-provider').message, /^No provider: /);
-    assert.match(rows.find((r) => r.code === 'missing-risk-model').message, /^No risk model named: /);
-    // the squiggles sit on the lines the findings point at (line 1: the report's first line; line 15: FRACTURE RISK:)
-    const squiggles = await h.waitUntil(async () => {
-      const q = await h.readSquiggles(s.page);
-      return q.length >= 2 ? q : null;
-    }, { what: 'two squiggles in the editor' });
-    assert.deepEqual(squiggles.map((q) => `${q.line}:${q.severity}`), ['1:warning', '15:warning']);
-    assert.ok(squiggles.every((q) => q.width > 0), JSON.stringify(squiggles));
-    assert.deepEqual(await h.waitForLanguageStatus(s.page, /^77091: /).then((i) => i.filter((x) => x.startsWith('77091'))),
-      ['77091: 3 of 5 documented, missing: risk model, provider']);
-    await s.shot('draft-findings');
-  }));
+  it('a draft missing the provider and the risk model: exactly those two findings, with squiggles', () =>
+    step('findings', async () => {
+      const expected = engineFindings(path.join(FIXTURES, DRAFT)).sort(byPosition);
+      assert.deepEqual(
+        expected.map((f) => f.code),
+        ['missing-provider', 'missing-risk-model'],
+        'fixture no longer lacks exactly these',
+      );
+      await h.openFile(s.page, DRAFT);
+      const rows = await waitForFileProblems(DRAFT, (r) => r.length >= 2, 'two findings');
+      assert.deepEqual(pick(rows).sort(byPosition), expected);
+      for (const r of rows)
+        assert.deepEqual(
+          { source: r.source, severity: r.severity },
+          { source: 'tbs-report', severity: 'warning' },
+          r.text,
+        );
+      assert.match(rows.find((r) => r.code === 'missing-provider').message, /^No provider: /);
+      assert.match(rows.find((r) => r.code === 'missing-risk-model').message, /^No risk model named: /);
+      // the squiggles sit on the lines the findings point at (line 1: the report's first line; line 15: FRACTURE RISK:)
+      const squiggles = await h.waitUntil(
+        async () => {
+          const q = await h.readSquiggles(s.page);
+          return q.length >= 2 ? q : null;
+        },
+        { what: 'two squiggles in the editor' },
+      );
+      assert.deepEqual(
+        squiggles.map((q) => `${q.line}:${q.severity}`),
+        ['1:warning', '15:warning'],
+      );
+      assert.ok(
+        squiggles.every((q) => q.width > 0),
+        JSON.stringify(squiggles),
+      );
+      assert.deepEqual(
+        await h.waitForLanguageStatus(s.page, /^77091: /).then((i) => i.filter((x) => x.startsWith('77091'))),
+        ['77091: 3 of 5 documented, missing: risk model, provider'],
+      );
+      await s.shot('draft-findings');
+    }));
 
-  it('quick fixes from Ctrl+. insert the provider and the risk model; typed values fill the slots; saved file keeps the author\'s text', () => step('quick-fix', async () => {
-    const original = fs.readFileSync(onDisk(DRAFT), 'utf8');
-    await h.openFile(s.page, DRAFT);
-    await waitForFileProblems(DRAFT, (r) => r.length === 2, 'two findings');
+  it("quick fixes from Ctrl+. insert the provider and the risk model; typed values fill the slots; saved file keeps the author's text", () =>
+    step('quick-fix', async () => {
+      const original = fs.readFileSync(onDisk(DRAFT), 'utf8');
+      await h.openFile(s.page, DRAFT);
+      await waitForFileProblems(DRAFT, (r) => r.length === 2, 'two findings');
 
-    // provider: its finding sits on line 1
-    await h.gotoPosition(s.page, { line: 1, column: 1 });
-    assert.deepEqual(await h.openQuickFixMenu(s.page), ['Insert provider']);
-    await s.shot('quick-fix-menu-provider'); // README picture: squiggles, Problems, the Ctrl+. menu
-    await h.applyQuickFix(s.page, 'Insert provider');
-    // the slot is a snippet tab stop: its "___" is selected, so typing replaces it
-    await waitForSlotSelected();
-    await h.waitForLanguageStatus(s.page, '77091: 3 of 5 documented, missing: risk model; unfilled: provider');
-    await h.typeText(s.page, 'Jane Roe, MD');
-    await h.waitForNoProblem(s.page, /missing-provider/);
-    await h.waitForLanguageStatus(s.page, '77091: 4 of 5 documented, missing: risk model');
-    await h.closeSuggest(s.page);
-    await s.page.keyboard.press('Escape'); // leave snippet mode
-    const hover = await h.readLanguageStatus(s.page, { keepOpen: true });
-    await s.shot('status-4-of-5');
-    // README picture: the lower right of the window (new line, Problems, the status hover)
-    await s.shot('status-4-of-5-detail', { clip: { x: 348, y: 290, width: 932, height: 510 } });
-    await h.closeLanguageStatus(s.page);
-    const item = hover.find((i) => i.label.startsWith('77091'));
-    assert.deepEqual(item && { label: item.label, detail: item.detail, severity: item.severity },
-      { label: '77091: 4 of 5 documented', detail: 'missing: risk model', severity: 'warning' }, JSON.stringify(hover));
+      // provider: its finding sits on line 1
+      await h.gotoPosition(s.page, { line: 1, column: 1 });
+      assert.deepEqual(await h.openQuickFixMenu(s.page), ['Insert provider']);
+      await s.shot('quick-fix-menu-provider'); // README picture: squiggles, Problems, the Ctrl+. menu
+      await h.applyQuickFix(s.page, 'Insert provider');
+      // the slot is a snippet tab stop: its "___" is selected, so typing replaces it
+      await waitForSlotSelected();
+      await h.waitForLanguageStatus(s.page, '77091: 3 of 5 documented, missing: risk model; unfilled: provider');
+      await h.typeText(s.page, 'Jane Roe, MD');
+      await h.waitForNoProblem(s.page, /missing-provider/);
+      await h.waitForLanguageStatus(s.page, '77091: 4 of 5 documented, missing: risk model');
+      await h.closeSuggest(s.page);
+      await s.page.keyboard.press('Escape'); // leave snippet mode
+      const hover = await h.readLanguageStatus(s.page, { keepOpen: true });
+      await s.shot('status-4-of-5');
+      // README picture: the lower right of the window (new line, Problems, the status hover)
+      await s.shot('status-4-of-5-detail', { clip: { x: 348, y: 290, width: 932, height: 510 } });
+      await h.closeLanguageStatus(s.page);
+      const item = hover.find((i) => i.label.startsWith('77091'));
+      assert.deepEqual(
+        item && { label: item.label, detail: item.detail, severity: item.severity },
+        { label: '77091: 4 of 5 documented', detail: 'missing: risk model', severity: 'warning' },
+        JSON.stringify(hover),
+      );
 
-    // risk model: its finding sits on the FRACTURE RISK: header, line 15
-    await h.gotoPosition(s.page, { line: 15, column: 1 });
-    await h.applyQuickFix(s.page, 'Insert risk model');
-    await waitForSlotSelected();
-    await h.typeText(s.page, 'FRAX');
-    await h.closeSuggest(s.page); // FRAX completions pop up while typing
-    await s.page.keyboard.press('Escape');
-    await waitForFileProblems(DRAFT, (r) => r.length === 0, 'no findings left');
-    await h.waitForLanguageStatus(s.page, '77091: 5 of 5 documented, all 5 elements documented');
-    assert.deepEqual(await h.readSquiggles(s.page), []);
+      // risk model: its finding sits on the FRACTURE RISK: header, line 15
+      await h.gotoPosition(s.page, { line: 15, column: 1 });
+      await h.applyQuickFix(s.page, 'Insert risk model');
+      await waitForSlotSelected();
+      await h.typeText(s.page, 'FRAX');
+      await h.closeSuggest(s.page); // FRAX completions pop up while typing
+      await s.page.keyboard.press('Escape');
+      await waitForFileProblems(DRAFT, (r) => r.length === 0, 'no findings left');
+      await h.waitForLanguageStatus(s.page, '77091: 5 of 5 documented, all 5 elements documented');
+      assert.deepEqual(await h.readSquiggles(s.page), []);
 
-    assert.equal(await h.isActiveEditorDirty(s.page), true, 'the fixes should leave unsaved changes');
-    await h.save(s.page);
-    const saved = await h.waitForFileContent(onDisk(DRAFT), (c) => c !== original);
-    await s.shot('fixed-and-saved');
-    // the author's text, line for line, plus exactly the two new lines (the signature line comes
-    // with the blank line that sets it off from the text above)
-    const added = ['Interpreting physician: Jane Roe, MD', 'Risk model: FRAX'];
-    const lines = saved.split('\n');
-    for (const a of added) assert.equal(lines.filter((l) => l === a).length, 1, `"${a}" once in:\n${saved}`);
-    const sig = lines.indexOf(added[0]);
-    assert.equal(lines[sig - 1], '', `a blank line before the inserted signature:\n${saved}`);
-    const kept = lines.filter((l, i) => !added.includes(l) && i !== sig - 1);
-    assert.deepEqual(kept, original.split('\n'), `author's text changed:\n${saved}`);
-    // ... each in its place: the risk model in FRACTURE RISK (before IMPRESSION), the provider after the text
-    const at = (t) => lines.indexOf(t);
-    assert.ok(at('FRACTURE RISK:') < at('Risk model: FRAX') && at('Risk model: FRAX') < at('IMPRESSION:'), saved);
-    assert.ok(at('Interpreting physician: Jane Roe, MD') > at('Osteopenia with partially degraded bone microarchitecture.'), saved);
-  }));
+      assert.equal(await h.isActiveEditorDirty(s.page), true, 'the fixes should leave unsaved changes');
+      await h.save(s.page);
+      const saved = await h.waitForFileContent(onDisk(DRAFT), (c) => c !== original);
+      await s.shot('fixed-and-saved');
+      // the author's text, line for line, plus exactly the two new lines (the signature line comes
+      // with the blank line that sets it off from the text above)
+      const added = ['Interpreting physician: Jane Roe, MD', 'Risk model: FRAX'];
+      const lines = saved.split('\n');
+      for (const a of added) assert.equal(lines.filter((l) => l === a).length, 1, `"${a}" once in:\n${saved}`);
+      const sig = lines.indexOf(added[0]);
+      assert.equal(lines[sig - 1], '', `a blank line before the inserted signature:\n${saved}`);
+      const kept = lines.filter((l, i) => !added.includes(l) && i !== sig - 1);
+      assert.deepEqual(kept, original.split('\n'), `author's text changed:\n${saved}`);
+      // ... each in its place: the risk model in FRACTURE RISK (before IMPRESSION), the provider after the text
+      const at = (t) => lines.indexOf(t);
+      assert.ok(at('FRACTURE RISK:') < at('Risk model: FRAX') && at('Risk model: FRAX') < at('IMPRESSION:'), saved);
+      assert.ok(
+        at('Interpreting physician: Jane Roe, MD') > at('Osteopenia with partially degraded bone microarchitecture.'),
+        saved,
+      );
+    }));
 
-  it('turning a rule off in the settings removes its finding without a reload', () => step('setting', async () => {
-    await h.openFile(s.page, DRAFT_TSCORE);
-    const before = await waitForFileProblems(DRAFT_TSCORE, (r) => r.length >= 2, 'two findings');
-    assert.deepEqual(before.map((r) => r.code).sort(), ['missing-provider', 'missing-t-score']);
-    await h.updateUserSettings(s.page, s.server, { 'tbsReport.severity': { 'missing-t-score': 'off' } });
-    try {
+  it('turning a rule off in the settings removes its finding without a reload', () =>
+    step('setting', async () => {
+      await h.openFile(s.page, DRAFT_TSCORE);
+      const before = await waitForFileProblems(DRAFT_TSCORE, (r) => r.length >= 2, 'two findings');
+      assert.deepEqual(before.map((r) => r.code).sort(), ['missing-provider', 'missing-t-score']);
+      await h.updateUserSettings(s.page, s.server, { 'tbsReport.severity': { 'missing-t-score': 'off' } });
+      try {
+        await h.waitForActiveEditor(s.page, DRAFT_TSCORE);
+        const afterOff = await waitForFileProblems(
+          DRAFT_TSCORE,
+          (r) => r.length === 1 && r[0].code === 'missing-provider',
+          'only missing-provider',
+        );
+        assert.equal(afterOff[0].message, before.find((r) => r.code === 'missing-provider').message);
+        await s.shot('severity-off');
+        assert.equal(await s.page.evaluate(() => window.__tbsE2eNoReload), true, 'the window was reloaded');
+      } finally {
+        // and back on (also when the above failed, so the next scenario starts from the defaults)
+        await h.updateUserSettings(s.page, s.server, { 'tbsReport.severity': undefined });
+      }
       await h.waitForActiveEditor(s.page, DRAFT_TSCORE);
-      const afterOff = await waitForFileProblems(DRAFT_TSCORE, (r) => r.length === 1 && r[0].code === 'missing-provider', 'only missing-provider');
-      assert.equal(afterOff[0].message, before.find((r) => r.code === 'missing-provider').message);
-      await s.shot('severity-off');
+      await waitForFileProblems(DRAFT_TSCORE, (r) => r.length === 2, 'both findings again');
+    }));
+
+  it('typing tbs-report in an empty .radreport and accepting the snippet gives the template, flagged only for its placeholders', () =>
+    step('template', async () => {
+      const expectedText = templateText();
+      const placeholders = expectedText.match(/___/g).length;
+      await h.openFile(s.page, EMPTY);
+      const empty = await waitForFileProblems(EMPTY, (r) => r.length >= 5, 'five missing-* findings');
+      assert.deepEqual(empty.map((r) => r.code).sort(), [
+        'missing-calculated-risk',
+        'missing-provider',
+        'missing-risk-model',
+        'missing-t-score',
+        'missing-tbs-value',
+      ]);
+      await h.waitForLanguageStatus(
+        s.page,
+        '77091: 0 of 5 documented, missing: TBS value, T-score, risk model, calculated risk, provider',
+      );
+
+      await h.typeKeys(s.page, 'tbs-report');
+      const offered = await h.openSuggest(s.page);
+      assert.ok(offered.includes('tbs-report'), `suggestions: ${JSON.stringify(offered)}`);
+      await s.shot('snippet-suggested');
+      await h.acceptSuggestion(s.page, 'tbs-report');
+      await s.page.keyboard.press('Escape'); // leave snippet mode
+      await waitForFileProblems(
+        EMPTY,
+        (r) => r.length > 0 && r.every((x) => x.code === 'unfilled-placeholder'),
+        'placeholder findings only',
+      );
+      await h.waitForLanguageStatus(
+        s.page,
+        '77091: 0 of 5 documented, unfilled: TBS value, T-score, risk model, calculated risk, provider',
+      );
+      await h.waitUntil(async () => (await h.readProblemCounts(s.page)).warnings === placeholders, {
+        what: `${placeholders} warnings in the status bar`,
+      });
+      await h.gotoPosition(s.page, 'start');
+      await s.shot('template'); // README picture: the template with its placeholder findings
+
+      const all = rowsOf(EMPTY)(await h.readAllMarkers(s.page));
+      assert.equal(all.length, placeholders, all.map((r) => r.text).join('\n'));
+      assert.deepEqual([...new Set(all.map((r) => `${r.source}(${r.code})`))], ['tbs-report(unfilled-placeholder)']);
+      const counts = await h.readProblemCounts(s.page);
+      assert.deepEqual([counts.errors, counts.warnings, counts.info], [0, placeholders, 0], counts.label);
+
+      await h.save(s.page);
+      assert.equal(await h.waitForFileContent(onDisk(EMPTY), (c) => c.length > 0), expectedText);
       assert.equal(await s.page.evaluate(() => window.__tbsE2eNoReload), true, 'the window was reloaded');
-    } finally {
-      // and back on (also when the above failed, so the next scenario starts from the defaults)
-      await h.updateUserSettings(s.page, s.server, { 'tbsReport.severity': undefined });
-    }
-    await h.waitForActiveEditor(s.page, DRAFT_TSCORE);
-    await waitForFileProblems(DRAFT_TSCORE, (r) => r.length === 2, 'both findings again');
-  }));
-
-  it('typing tbs-report in an empty .radreport and accepting the snippet gives the template, flagged only for its placeholders', () => step('template', async () => {
-    const expectedText = templateText();
-    const placeholders = expectedText.match(/___/g).length;
-    await h.openFile(s.page, EMPTY);
-    const empty = await waitForFileProblems(EMPTY, (r) => r.length >= 5, 'five missing-* findings');
-    assert.deepEqual(empty.map((r) => r.code).sort(),
-      ['missing-calculated-risk', 'missing-provider', 'missing-risk-model', 'missing-t-score', 'missing-tbs-value']);
-    await h.waitForLanguageStatus(s.page, '77091: 0 of 5 documented, missing: TBS value, T-score, risk model, calculated risk, provider');
-
-    await h.typeKeys(s.page, 'tbs-report');
-    const offered = await h.openSuggest(s.page);
-    assert.ok(offered.includes('tbs-report'), `suggestions: ${JSON.stringify(offered)}`);
-    await s.shot('snippet-suggested');
-    await h.acceptSuggestion(s.page, 'tbs-report');
-    await s.page.keyboard.press('Escape'); // leave snippet mode
-    await waitForFileProblems(EMPTY, (r) => r.length > 0 && r.every((x) => x.code === 'unfilled-placeholder'), 'placeholder findings only');
-    await h.waitForLanguageStatus(s.page, '77091: 0 of 5 documented, unfilled: TBS value, T-score, risk model, calculated risk, provider');
-    await h.waitUntil(async () => (await h.readProblemCounts(s.page)).warnings === placeholders, { what: `${placeholders} warnings in the status bar` });
-    await h.gotoPosition(s.page, 'start');
-    await s.shot('template'); // README picture: the template with its placeholder findings
-
-    const all = rowsOf(EMPTY)(await h.readAllMarkers(s.page));
-    assert.equal(all.length, placeholders, all.map((r) => r.text).join('\n'));
-    assert.deepEqual([...new Set(all.map((r) => `${r.source}(${r.code})`))], ['tbs-report(unfilled-placeholder)']);
-    const counts = await h.readProblemCounts(s.page);
-    assert.deepEqual([counts.errors, counts.warnings, counts.info], [0, placeholders, 0], counts.label);
-
-    await h.save(s.page);
-    assert.equal(await h.waitForFileContent(onDisk(EMPTY), (c) => c.length > 0), expectedText);
-    assert.equal(await s.page.evaluate(() => window.__tbsE2eNoReload), true, 'the window was reloaded');
-  }));
+    }));
 });

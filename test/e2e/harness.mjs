@@ -59,7 +59,9 @@ export const RUN_ID = process.env.E2E_RUN_ID || new Date().toISOString().replace
 
 const DEFAULT_TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 30_000);
 const DEBUG = !!process.env.E2E_DEBUG;
-const dbg = (...a) => { if (DEBUG) console.error('[e2e]', ...a); };
+const dbg = (...a) => {
+  if (DEBUG) console.error('[e2e]', ...a);
+};
 
 // ------------------------------------------------------------------------------------------ process hygiene
 
@@ -80,10 +82,20 @@ function installExitHooks() {
   }
 }
 function killGroup(pid, signal) {
-  try { process.kill(-pid, signal); return true; } catch { return false; }
+  try {
+    process.kill(-pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
 }
 export function groupAlive(pid) {
-  try { process.kill(-pid, 0); return true; } catch { return false; }
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // ------------------------------------------------------------------------------------------ small utils
@@ -113,9 +125,13 @@ export async function waitUntil(fn, { timeout = DEFAULT_TIMEOUT, interval = 100,
     try {
       const v = await fn();
       if (v) return v;
-    } catch (e) { lastErr = e; }
+    } catch (e) {
+      lastErr = e;
+    }
     if (Date.now() > end) {
-      throw new Error(`Timed out after ${timeout} ms waiting for ${what}` + (lastErr ? ` (last error: ${lastErr.message})` : ''));
+      throw new Error(
+        `Timed out after ${timeout} ms waiting for ${what}` + (lastErr ? ` (last error: ${lastErr.message})` : ''),
+      );
     }
     await new Promise((r) => setTimeout(r, interval));
   }
@@ -161,9 +177,15 @@ export async function installVsix(vsixPath, { extensionsDir = mkTempDir('tbs-e2e
   assertInstalled();
   const abs = path.resolve(vsixPath);
   if (!fs.existsSync(abs)) throw new Error(`vsix not found: ${abs}`);
-  const r = spawnSync(process.execPath, [CODE_SERVER_ENTRY, '--extensions-dir', extensionsDir, '--force', '--install-extension', abs], {
-    env: codeServerEnv(), encoding: 'utf8', timeout: 120_000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [CODE_SERVER_ENTRY, '--extensions-dir', extensionsDir, '--force', '--install-extension', abs],
+    {
+      env: codeServerEnv(),
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
+  );
   const output = `${r.stdout || ''}${r.stderr || ''}`;
   if (r.status !== 0 || !/successfully installed/i.test(output)) {
     throw new Error(`installing ${abs} failed (exit ${r.status}):\n${output}`);
@@ -184,14 +206,20 @@ export function packVsix(extensionDir, outFile) {
   fs.writeFileSync(path.join(stage, 'extension.vsixmanifest'), vsixManifest(pkg));
   fs.writeFileSync(path.join(stage, '[Content_Types].xml'), CONTENT_TYPES);
   fs.rmSync(outFile, { force: true });
-  const r = spawnSync('zip', ['-q', '-r', '-X', path.resolve(outFile), 'extension.vsixmanifest', '[Content_Types].xml', 'extension'], {
-    cwd: stage, encoding: 'utf8',
-  });
+  const r = spawnSync(
+    'zip',
+    ['-q', '-r', '-X', path.resolve(outFile), 'extension.vsixmanifest', '[Content_Types].xml', 'extension'],
+    {
+      cwd: stage,
+      encoding: 'utf8',
+    },
+  );
   fs.rmSync(stage, { recursive: true, force: true });
   if (r.status !== 0) throw new Error(`zip failed (${r.error?.message || r.status}): ${r.stderr}`);
   return path.resolve(outFile);
 }
-const xmlEsc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const xmlEsc = (s) =>
+  String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 function vsixManifest(pkg) {
   return `<?xml version="1.0" encoding="utf-8"?>
 <PackageManifest Version="2.0.0" xmlns="http://schemas.microsoft.com/developer/vsx-schema/2011" xmlns:d="http://schemas.microsoft.com/developer/vsx-schema-design/2011">
@@ -227,14 +255,22 @@ const CONTENT_TYPES = `<?xml version="1.0" encoding="utf-8"?>
  * @returns {Promise<CodeServer>} { port, url, folder, userDataDir, extensionsDir, settingsPath, logFile, pid,
  *                                  log(): string, stop(): Promise<void> }
  */
-export async function startCodeServer({ folder, extensionsDir, settings = {}, userDataDir, env = {}, args: extraArgs = [], startTimeout = 60_000 } = {}) {
+export async function startCodeServer({
+  folder,
+  extensionsDir,
+  settings = {},
+  userDataDir,
+  env = {},
+  args: extraArgs = [],
+  startTimeout = 60_000,
+} = {}) {
   assertInstalled();
   installExitHooks();
   if (!folder) throw new Error('startCodeServer: folder is required');
   folder = path.resolve(folder);
   const ownDirs = []; // temp dirs made here, removed by stop() unless E2E_KEEP=1
-  if (!userDataDir) ownDirs.push(userDataDir = mkTempDir('tbs-e2e-ud-'));
-  if (!extensionsDir) ownDirs.push(extensionsDir = mkTempDir('tbs-e2e-ext-'));
+  if (!userDataDir) ownDirs.push((userDataDir = mkTempDir('tbs-e2e-ud-')));
+  if (!extensionsDir) ownDirs.push((extensionsDir = mkTempDir('tbs-e2e-ext-')));
   const settingsPath = path.join(userDataDir, 'User', 'settings.json');
   fs.mkdirSync(path.dirname(settingsPath), { recursive: true });
   fs.writeFileSync(settingsPath, JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }, null, 2));
@@ -246,33 +282,60 @@ export async function startCodeServer({ folder, extensionsDir, settings = {}, us
     const out = fs.openSync(logFile, 'a');
     const args = [
       CODE_SERVER_ENTRY,
-      '--auth', 'none',
-      '--bind-addr', `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
       '--disable-getting-started-override',
-      '--user-data-dir', userDataDir,
-      '--extensions-dir', extensionsDir,
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
       ...extraArgs,
       folder,
     ];
     dbg('spawn', process.execPath, args.join(' '));
     const child = spawn(process.execPath, args, {
-      cwd: folder, env: codeServerEnv(env), detached: true, stdio: ['ignore', out, out],
+      cwd: folder,
+      env: codeServerEnv(env),
+      detached: true,
+      stdio: ['ignore', out, out],
     });
     fs.closeSync(out);
     const pid = child.pid;
     liveGroups.add(pid);
     let exited = null;
-    const exitPromise = new Promise((resolve) => child.once('exit', (code, signal) => { exited = { code, signal }; resolve(exited); }));
+    const exitPromise = new Promise((resolve) =>
+      child.once('exit', (code, signal) => {
+        exited = { code, signal };
+        resolve(exited);
+      }),
+    );
     child.unref();
 
     const server = {
-      port, url: `http://127.0.0.1:${port}`, folder, userDataDir, extensionsDir, settingsPath, logFile, pid,
-      log: () => { try { return fs.readFileSync(logFile, 'utf8'); } catch { return ''; } },
+      port,
+      url: `http://127.0.0.1:${port}`,
+      folder,
+      userDataDir,
+      extensionsDir,
+      settingsPath,
+      logFile,
+      pid,
+      log: () => {
+        try {
+          return fs.readFileSync(logFile, 'utf8');
+        } catch {
+          return '';
+        }
+      },
       stop: async ({ cleanup = !process.env.E2E_KEEP } = {}) => {
-        const removeDirs = () => { if (cleanup) for (const d of ownDirs) fs.rmSync(d, { recursive: true, force: true }); };
+        const removeDirs = () => {
+          if (cleanup) for (const d of ownDirs) fs.rmSync(d, { recursive: true, force: true });
+        };
         if (!liveGroups.has(pid)) return removeDirs();
         killGroup(pid, 'SIGTERM');
         const deadline = Date.now() + 5000;
@@ -285,11 +348,15 @@ export async function startCodeServer({ folder, extensionsDir, settings = {}, us
       },
     };
     try {
-      await waitUntil(async () => {
-        if (exited) throw Object.assign(new Error(`code-server exited early (${JSON.stringify(exited)})`), { fatal: true });
-        const res = await fetch(`${server.url}/healthz`).catch(() => null);
-        return res && res.ok;
-      }, { timeout: startTimeout, interval: 150, what: `code-server /healthz on port ${port}` });
+      await waitUntil(
+        async () => {
+          if (exited)
+            throw Object.assign(new Error(`code-server exited early (${JSON.stringify(exited)})`), { fatal: true });
+          const res = await fetch(`${server.url}/healthz`).catch(() => null);
+          return res && res.ok;
+        },
+        { timeout: startTimeout, interval: 150, what: `code-server /healthz on port ${port}` },
+      );
       dbg('code-server up on', server.url);
       return server;
     } catch (e) {
@@ -303,7 +370,9 @@ export async function startCodeServer({ folder, extensionsDir, settings = {}, us
   throw new Error(`${lastError.message}\n--- code-server log ---\n${tail(lastError.log || '', 60)}`);
 }
 
-function tail(text, n) { return text.split('\n').slice(-n).join('\n'); }
+function tail(text, n) {
+  return text.split('\n').slice(-n).join('\n');
+}
 
 /** Reads User/settings.json of a running server from disk. */
 export function readUserSettings(server) {
@@ -313,7 +382,8 @@ export function readUserSettings(server) {
 function mergeSettings(cur, patch) {
   const out = { ...cur };
   for (const [k, v] of Object.entries(patch)) {
-    if (v === undefined) delete out[k]; else out[k] = v;
+    if (v === undefined) delete out[k];
+    else out[k] = v;
   }
   return out;
 }
@@ -329,7 +399,10 @@ function mergeSettings(cur, patch) {
  */
 export async function updateUserSettings(page, server, patch, { timeout = DEFAULT_TIMEOUT } = {}) {
   const next = mergeSettings(readUserSettings(server), patch);
-  const activeBefore = await page.locator('.tabs-container .tab.active').getAttribute('data-resource-name').catch(() => null);
+  const activeBefore = await page
+    .locator('.tabs-container .tab.active')
+    .getAttribute('data-resource-name')
+    .catch(() => null);
   await runCommand(page, 'Preferences: Open User Settings (JSON)', { timeout });
   await waitForActiveEditor(page, 'settings.json', { timeout });
   await focusEditor(page, { timeout });
@@ -337,12 +410,22 @@ export async function updateUserSettings(page, server, patch, { timeout = DEFAUL
   await page.keyboard.press('Delete');
   await pasteText(page, JSON.stringify(next, null, 2));
   await save(page, { timeout });
-  await waitUntil(() => {
-    try { return JSON.stringify(readUserSettings(server)) === JSON.stringify(next); } catch { return false; }
-  }, { timeout, what: 'User/settings.json to be written' });
+  await waitUntil(
+    () => {
+      try {
+        return JSON.stringify(readUserSettings(server)) === JSON.stringify(next);
+      } catch {
+        return false;
+      }
+    },
+    { timeout, what: 'User/settings.json to be written' },
+  );
   await page.keyboard.press('Control+W');
-  await page.locator('.tabs-container .tab[data-resource-name="settings.json"]').waitFor({ state: 'detached', timeout });
-  if (activeBefore && activeBefore !== 'settings.json') await waitForActiveEditor(page, activeBefore, { timeout }).catch(() => {});
+  await page
+    .locator('.tabs-container .tab[data-resource-name="settings.json"]')
+    .waitFor({ state: 'detached', timeout });
+  if (activeBefore && activeBefore !== 'settings.json')
+    await waitForActiveEditor(page, activeBefore, { timeout }).catch(() => {});
   return next;
 }
 
@@ -354,7 +437,11 @@ export async function updateUserSettings(page, server, patch, { timeout = DEFAUL
 export async function updateWorkspaceSettings(server, patch, { folder = server.folder } = {}) {
   const file = path.join(folder, '.vscode', 'settings.json');
   let cur = {};
-  try { cur = JSON.parse(fs.readFileSync(file, 'utf8')); } catch { /* none yet */ }
+  try {
+    cur = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    /* none yet */
+  }
   const next = mergeSettings(cur, patch);
   await fsp.mkdir(path.dirname(file), { recursive: true });
   await fsp.writeFile(file, JSON.stringify(next, null, 2));
@@ -372,19 +459,31 @@ export async function launchBrowser({ headless = !process.env.E2E_HEADED } = {})
  * Opens the workbench for `folder` in a new page and waits until it is usable.
  * @returns {Promise<import('playwright-core').Page>}
  */
-export async function openWorkbench(browser, server, { folder = server.folder, viewport = { width: 1280, height: 800 }, timeout = 60_000 } = {}) {
+export async function openWorkbench(
+  browser,
+  server,
+  { folder = server.folder, viewport = { width: 1280, height: 800 }, timeout = 60_000 } = {},
+) {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url }).catch(() => {});
   const page = await context.newPage();
   page.setDefaultTimeout(DEFAULT_TIMEOUT);
   page.__consoleErrors = [];
-  page.on('console', (m) => { if (m.type() === 'error') page.__consoleErrors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') page.__consoleErrors.push(m.text());
+  });
   page.on('pageerror', (e) => page.__consoleErrors.push(String(e)));
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(path.resolve(folder)).replace(/%2F/g, '/')}`, { timeout });
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(path.resolve(folder)).replace(/%2F/g, '/')}`, {
+    timeout,
+  });
   await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout });
   // the status bar and the explorer's folder root are there once the remote connection is up
   await page.locator('.part.statusbar').waitFor({ state: 'visible', timeout });
-  await page.locator('.explorer-folders-view, .explorer-viewlet .monaco-list').first().waitFor({ state: 'attached', timeout }).catch(() => {});
+  await page
+    .locator('.explorer-folders-view, .explorer-viewlet .monaco-list')
+    .first()
+    .waitFor({ state: 'attached', timeout })
+    .catch(() => {});
   return page;
 }
 
@@ -394,11 +493,20 @@ export async function openWorkbench(browser, server, { folder = server.folder, v
  * Everything at once: install the vsix (optional), start code-server, launch Chromium, open the workbench.
  * @returns {Promise<Session>} { name, server, browser, page, artifactsDir, shot(step) → png path, close() }
  */
-export async function startSession({ name = 'session', vsix, extensionsDir, folder, settings = {}, viewport, env, args } = {}) {
+export async function startSession({
+  name = 'session',
+  vsix,
+  extensionsDir,
+  folder,
+  settings = {},
+  viewport,
+  env,
+  args,
+} = {}) {
   const started = Date.now();
   const ownDirs = [];
   if (vsix) {
-    if (!extensionsDir) ownDirs.push(extensionsDir = mkTempDir('tbs-e2e-ext-'));
+    if (!extensionsDir) ownDirs.push((extensionsDir = mkTempDir('tbs-e2e-ext-')));
     await installVsix(vsix, { extensionsDir });
   }
   let server;
@@ -421,7 +529,11 @@ export async function startSession({ name = 'session', vsix, extensionsDir, fold
   const artifactsDir = path.join(ARTIFACTS_DIR, RUN_ID, name.replace(/[^\w.-]+/g, '-'));
   let n = 0;
   const session = {
-    name, server, browser, page, artifactsDir,
+    name,
+    server,
+    browser,
+    page,
+    artifactsDir,
     /** Saves a screenshot as artifacts/<run>/<name>/NN-step.png and returns its path. */
     shot: async (step, opts = {}) => {
       fs.mkdirSync(artifactsDir, { recursive: true });
@@ -454,9 +566,12 @@ export async function withSession(opts, fn) {
       fs.writeFileSync(path.join(s.artifactsDir, 'code-server.log'), s.server.log());
       const exthost = collectExtHostLogs(s.server.userDataDir);
       if (exthost) fs.writeFileSync(path.join(s.artifactsDir, 'exthost.log'), exthost);
-      if (s.page.__consoleErrors.length) fs.writeFileSync(path.join(s.artifactsDir, 'browser-console.log'), s.page.__consoleErrors.join('\n'));
+      if (s.page.__consoleErrors.length)
+        fs.writeFileSync(path.join(s.artifactsDir, 'browser-console.log'), s.page.__consoleErrors.join('\n'));
       e.message += `\n(screenshot: ${png}; logs in ${s.artifactsDir})`;
-    } catch { /* keep the original error */ }
+    } catch {
+      /* keep the original error */
+    }
     throw e;
   } finally {
     await s.close();
@@ -468,7 +583,11 @@ export function collectExtHostLogs(userDataDir) {
   const out = [];
   const walk = (d) => {
     let entries = [];
-    try { entries = fs.readdirSync(d, { withFileTypes: true }); } catch { return; }
+    try {
+      entries = fs.readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
     for (const e of entries) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
@@ -493,8 +612,13 @@ export async function press(page, keys) {
 
 /** Waits for the file's editor to be the active one. */
 export async function waitForActiveEditor(page, fileName, { timeout = DEFAULT_TIMEOUT } = {}) {
-  await page.locator(`.tabs-container .tab.active[data-resource-name="${fileName}"]`).waitFor({ state: 'visible', timeout });
-  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout });
+  await page
+    .locator(`.tabs-container .tab.active[data-resource-name="${fileName}"]`)
+    .waitFor({ state: 'visible', timeout });
+  await page
+    .locator('.editor-group-container.active .monaco-editor .view-lines')
+    .first()
+    .waitFor({ state: 'visible', timeout });
 }
 
 /**
@@ -508,10 +632,16 @@ export async function openFile(page, fileName, { timeout = DEFAULT_TIMEOUT } = {
   await input.waitFor({ state: 'visible', timeout });
   await input.fill(fileName);
   // the row whose label is exactly the file name (file search runs asynchronously: wait for it)
-  const row = page.locator(QUICK_INPUT_ROWS, { has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(base)}$`) }) }).first();
+  const row = page
+    .locator(QUICK_INPUT_ROWS, { has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(base)}$`) }) })
+    .first();
   await row.waitFor({ state: 'visible', timeout });
-  await waitUntil(async () => (await row.getAttribute('class') || '').includes('focused'), { timeout, what: `Quick Open row ${base} focused` })
-    .catch(async () => { await row.click(); });
+  await waitUntil(async () => ((await row.getAttribute('class')) || '').includes('focused'), {
+    timeout,
+    what: `Quick Open row ${base} focused`,
+  }).catch(async () => {
+    await row.click();
+  });
   if (await page.locator(QUICK_INPUT).isVisible()) await page.keyboard.press('Enter');
   await page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout });
   await waitForActiveEditor(page, base, { timeout });
@@ -522,11 +652,21 @@ export async function openFile(page, fileName, { timeout = DEFAULT_TIMEOUT } = {
 export async function focusEditor(page, { timeout = DEFAULT_TIMEOUT } = {}) {
   const ed = page.locator('.editor-group-container.active .monaco-editor').first();
   await ed.waitFor({ state: 'visible', timeout });
-  await waitUntil(async () => {
-    const focused = await page.evaluate(() => !!document.activeElement?.closest('.editor-group-container.active .monaco-editor'));
-    if (!focused) await ed.locator('textarea.inputarea, .native-edit-context').first().focus().catch(() => {});
-    return focused;
-  }, { timeout, what: 'editor focus' });
+  await waitUntil(
+    async () => {
+      const focused = await page.evaluate(
+        () => !!document.activeElement?.closest('.editor-group-container.active .monaco-editor'),
+      );
+      if (!focused)
+        await ed
+          .locator('textarea.inputarea, .native-edit-context')
+          .first()
+          .focus()
+          .catch(() => {});
+      return focused;
+    },
+    { timeout, what: 'editor focus' },
+  );
 }
 /** Alias of focusEditor, used before keyboard actions that need the editor to have focus. */
 export const ensureEditorFocus = focusEditor;
@@ -550,7 +690,13 @@ const MARKER_ROWS = `${MARKERS_PANEL} .monaco-list-row`;
 
 /** Opens the Problems panel (Ctrl+Shift+M) unless it is already showing. */
 export async function openProblems(page, { timeout = DEFAULT_TIMEOUT } = {}) {
-  if (await page.locator(MARKERS_PANEL).isVisible().catch(() => false)) return;
+  if (
+    await page
+      .locator(MARKERS_PANEL)
+      .isVisible()
+      .catch(() => false)
+  )
+    return;
   await page.keyboard.press('Control+Shift+M');
   await page.locator(MARKERS_PANEL).waitFor({ state: 'visible', timeout });
 }
@@ -567,14 +713,28 @@ export async function readProblems(page) {
     return rows
       .sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index))
       .map((r) => {
-        const q = (s) => [...r.querySelectorAll(s)].map((e) => (e.textContent || '').trim()).filter(Boolean).join(' ');
+        const q = (s) =>
+          [...r.querySelectorAll(s)]
+            .map((e) => (e.textContent || '').trim())
+            .filter(Boolean)
+            .join(' ');
         const ariaLabel = r.getAttribute('aria-label') || '';
         if (!r.querySelector('.marker-message-details-container, .marker-message')) {
           file = q('.label-name') || ariaLabel;
-          return { kind: 'file', file, text: q('.label-name'), message: '', source: '', code: '', position: '', severity: '', ariaLabel };
+          return {
+            kind: 'file',
+            file,
+            text: q('.label-name'),
+            message: '',
+            source: '',
+            code: '',
+            position: '',
+            severity: '',
+            ariaLabel,
+          };
         }
         const sevEl = r.querySelector('.marker-icon');
-        const sev = sevEl ? (['error', 'warning', 'info'].find((k) => sevEl.classList.contains(k)) || '') : '';
+        const sev = sevEl ? ['error', 'warning', 'info'].find((k) => sevEl.classList.contains(k)) || '' : '';
         const message = q('.marker-message');
         const source = q('.marker-source');
         const code = q('.marker-code');
@@ -598,10 +758,13 @@ export async function readMarkers(page, { timeout = DEFAULT_TIMEOUT } = {}) {
  */
 export async function waitForProblem(page, matcher, { timeout = DEFAULT_TIMEOUT } = {}) {
   await openProblems(page, { timeout });
-  return waitUntil(async () => {
-    const rows = (await readProblems(page)).filter((r) => r.kind === 'marker');
-    return rows.some((r) => matches(r.text, matcher) || matches(r.ariaLabel, matcher)) ? rows : null;
-  }, { timeout, what: `a Problems row matching ${matcher}` });
+  return waitUntil(
+    async () => {
+      const rows = (await readProblems(page)).filter((r) => r.kind === 'marker');
+      return rows.some((r) => matches(r.text, matcher) || matches(r.ariaLabel, matcher)) ? rows : null;
+    },
+    { timeout, what: `a Problems row matching ${matcher}` },
+  );
 }
 
 /** Waits until the marker rows satisfy predicate(rows) (e.g. rows => rows.length === 3); returns them. */
@@ -609,10 +772,13 @@ export async function waitForProblems(page, predicate, { timeout = DEFAULT_TIMEO
   await openProblems(page, { timeout });
   let last = [];
   try {
-    return await waitUntil(async () => {
-      last = (await readProblems(page)).filter((r) => r.kind === 'marker');
-      return predicate(last) ? last : null;
-    }, { timeout, what });
+    return await waitUntil(
+      async () => {
+        last = (await readProblems(page)).filter((r) => r.kind === 'marker');
+        return predicate(last) ? last : null;
+      },
+      { timeout, what },
+    );
   } catch (e) {
     e.message += `\nlast rows: ${JSON.stringify(last.map((r) => r.text))}`;
     throw e;
@@ -621,15 +787,26 @@ export async function waitForProblems(page, predicate, { timeout = DEFAULT_TIMEO
 
 /** Waits until no marker row matches `matcher` (with no matcher: until the panel shows no marker). Returns the rows left. */
 export async function waitForNoProblem(page, matcher, { timeout = DEFAULT_TIMEOUT } = {}) {
-  return waitForProblems(page, (rows) => !rows.some((r) => matches(r.text, matcher ?? (() => true))),
-    { timeout, what: `no Problems row matching ${matcher ?? 'anything'}` });
+  return waitForProblems(page, (rows) => !rows.some((r) => matches(r.text, matcher ?? (() => true))), {
+    timeout,
+    what: `no Problems row matching ${matcher ?? 'anything'}`,
+  });
 }
 
 /** The numbers shown by the status bar's problems item (#status.problems), e.g. {errors: 0, warnings: 2, info: 0}. */
 export async function readProblemCounts(page) {
-  const label = (await page.locator('#status\\.problems').getAttribute('aria-label').catch(() => '')) || '';
+  const label =
+    (await page
+      .locator('#status\\.problems')
+      .getAttribute('aria-label')
+      .catch(() => '')) || '';
   const num = (re) => Number((label.match(re) || [])[1] || 0);
-  return { errors: num(/Errors?:\s*(\d+)/i), warnings: num(/Warnings?:\s*(\d+)/i), info: num(/Infos?:\s*(\d+)/i), label };
+  return {
+    errors: num(/Errors?:\s*(\d+)/i),
+    warnings: num(/Warnings?:\s*(\d+)/i),
+    info: num(/Infos?:\s*(\d+)/i),
+    label,
+  };
 }
 
 /**
@@ -644,10 +821,13 @@ export async function readAllMarkers(page, { timeout = DEFAULT_TIMEOUT } = {}) {
   if (rows.length >= total) return rows;
   await runCommand(page, 'View: Toggle Maximized Panel', { timeout });
   try {
-    return await waitUntil(async () => {
-      const r = (await readProblems(page)).filter((x) => x.kind === 'marker');
-      return r.length >= total ? r : null;
-    }, { timeout: 5000, what: `${total} rendered Problems rows in the maximized panel` });
+    return await waitUntil(
+      async () => {
+        const r = (await readProblems(page)).filter((x) => x.kind === 'marker');
+        return r.length >= total ? r : null;
+      },
+      { timeout: 5000, what: `${total} rendered Problems rows in the maximized panel` },
+    );
   } finally {
     await runCommand(page, 'View: Toggle Maximized Panel', { timeout });
   }
@@ -657,7 +837,9 @@ export async function readAllMarkers(page, { timeout = DEFAULT_TIMEOUT } = {}) {
 
 /** Whether the active editor's tab shows unsaved changes (only meaningful with files.autoSave off). */
 export async function isActiveEditorDirty(page) {
-  return ((await page.locator('.tabs-container .tab.active').getAttribute('class')) || '').split(/\s+/).includes('dirty');
+  return ((await page.locator('.tabs-container .tab.active').getAttribute('class')) || '')
+    .split(/\s+/)
+    .includes('dirty');
 }
 
 /**
@@ -669,7 +851,13 @@ export async function closeAllEditors(page, { timeout = DEFAULT_TIMEOUT } = {}) 
   for (let i = 0; i < 30; i++) {
     const n = await tabs.count();
     if (!n) return i;
-    if (await page.locator(`${QUICK_INPUT}`).isVisible().catch(() => false)) await page.keyboard.press('Escape');
+    if (
+      await page
+        .locator(`${QUICK_INPUT}`)
+        .isVisible()
+        .catch(() => false)
+    )
+      await page.keyboard.press('Escape');
     await page.keyboard.press('Escape'); // menus, suggestions, snippet mode
     const dirty = await isActiveEditorDirty(page);
     if (dirty) await runCommand(page, 'View: Revert and Close Editor', { timeout });
@@ -693,7 +881,14 @@ export async function undoUntilClean(page, { maxSteps = 50, timeout = DEFAULT_TI
 
 /** The status bar's cursor item as shown, e.g. "Ln 21, Col 25 (3 selected)". */
 export async function readCursorStatus(page) {
-  return ((await page.locator('#status\\.editor\\.selection').textContent().catch(() => '')) || '').replace(/\s+/g, ' ').trim();
+  return (
+    (await page
+      .locator('#status\\.editor\\.selection')
+      .textContent()
+      .catch(() => '')) || ''
+  )
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -713,7 +908,12 @@ export async function readSquiggles(page) {
       for (const sq of d.querySelectorAll('[class*="squiggly-"]')) {
         const sev = (sq.className.match(/squiggly-(error|warning|info|hint)/) || [])[1];
         if (!sev) continue;
-        out.push({ line: lineAt.get(parseFloat(d.style.top)) ?? null, severity: sev, left: parseFloat(sq.style.left), width: parseFloat(sq.style.width) });
+        out.push({
+          line: lineAt.get(parseFloat(d.style.top)) ?? null,
+          severity: sev,
+          left: parseFloat(sq.style.left),
+          width: parseFloat(sq.style.width),
+        });
       }
     }
     return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || a.left - b.left);
@@ -724,19 +924,23 @@ export async function readSquiggles(page) {
 
 /** @returns {Promise<Array<{id: string, text: string, ariaLabel: string}>>} every visible status bar entry */
 export async function readStatusBar(page) {
-  return page.locator('.part.statusbar .statusbar-item').evaluateAll((items) => items
-    .filter((el) => el.offsetParent !== null)
-    .map((el) => ({
-      id: el.id || '',
-      text: (el.textContent || '').replace(/\s+/g, ' ').trim(),
-      ariaLabel: el.getAttribute('aria-label') || el.querySelector('[aria-label]')?.getAttribute('aria-label') || '',
-    })));
+  return page.locator('.part.statusbar .statusbar-item').evaluateAll((items) =>
+    items
+      .filter((el) => el.offsetParent !== null)
+      .map((el) => ({
+        id: el.id || '',
+        text: (el.textContent || '').replace(/\s+/g, ' ').trim(),
+        ariaLabel: el.getAttribute('aria-label') || el.querySelector('[aria-label]')?.getAttribute('aria-label') || '',
+      })),
+  );
 }
 
 /** Waits for a status bar entry whose text or aria-label matches; returns it. */
 export async function waitForStatusBarItem(page, matcher, { timeout = DEFAULT_TIMEOUT } = {}) {
-  return waitUntil(async () => (await readStatusBar(page)).find((i) => matches(i.text, matcher) || matches(i.ariaLabel, matcher)),
-    { timeout, what: `a status bar item matching ${matcher}` });
+  return waitUntil(
+    async () => (await readStatusBar(page)).find((i) => matches(i.text, matcher) || matches(i.ariaLabel, matcher)),
+    { timeout, what: `a status bar item matching ${matcher}` },
+  );
 }
 
 const LANG_STATUS_ENTRY = '#status\\.languageStatus';
@@ -749,18 +953,29 @@ const LANG_STATUS_HOVER = '.workbench-hover-container .hover-language-status';
  * @returns {Promise<string[]>} one string per item, "label" or "label, detail"
  */
 export async function readLanguageStatusSummary(page) {
-  const label = (await page.locator(LANG_STATUS_ENTRY).getAttribute('aria-label').catch(() => null)) || '';
-  return label.replace(/^[^:]*:\s*/, '').split(/, next: /).map((x) => x.trim()).filter(Boolean);
+  const label =
+    (await page
+      .locator(LANG_STATUS_ENTRY)
+      .getAttribute('aria-label')
+      .catch(() => null)) || '';
+  return label
+    .replace(/^[^:]*:\s*/, '')
+    .split(/, next: /)
+    .map((x) => x.trim())
+    .filter(Boolean);
 }
 
 /** Waits until one language status item (as in readLanguageStatusSummary) matches; returns all items. */
 export async function waitForLanguageStatus(page, matcher, { timeout = DEFAULT_TIMEOUT } = {}) {
   let last = [];
   try {
-    return await waitUntil(async () => {
-      last = await readLanguageStatusSummary(page);
-      return last.some((i) => matches(i, matcher)) ? last : null;
-    }, { timeout, what: `a language status item matching ${matcher}` });
+    return await waitUntil(
+      async () => {
+        last = await readLanguageStatusSummary(page);
+        return last.some((i) => matches(i, matcher)) ? last : null;
+      },
+      { timeout, what: `a language status item matching ${matcher}` },
+    );
   } catch (e) {
     e.message += `\nlast items: ${JSON.stringify(last)}`;
     throw e;
@@ -776,25 +991,42 @@ export async function waitForLanguageStatus(page, matcher, { timeout = DEFAULT_T
 export async function readLanguageStatus(page, { timeout = DEFAULT_TIMEOUT, keepOpen = false } = {}) {
   const entry = page.locator(LANG_STATUS_ENTRY);
   await entry.waitFor({ state: 'visible', timeout });
-  if (!(await page.locator(LANG_STATUS_HOVER).first().isVisible().catch(() => false))) await entry.click();
+  if (
+    !(await page
+      .locator(LANG_STATUS_HOVER)
+      .first()
+      .isVisible()
+      .catch(() => false))
+  )
+    await entry.click();
   await page.locator(LANG_STATUS_HOVER).first().waitFor({ state: 'visible', timeout });
-  const items = await page.locator(LANG_STATUS_HOVER).evaluateAll((els) => els.map((el) => {
-    const left = el.querySelector('.left');
-    let label = '', detail = '', seenSep = false;
-    for (const n of left ? left.childNodes : []) {
-      if (n.nodeType === 1 && n.classList.contains('separator')) { seenSep = true; continue; }
-      if (seenSep) detail += n.textContent; else label += n.textContent;
-    }
-    const sev = el.querySelector('.severity');
-    const sevNum = sev ? Number((sev.className.match(/sev(\d)/) || [])[1]) : 1;
-    return {
-      label: label.replace(/\s+/g, ' ').trim(),
-      detail: detail.replace(/\s+/g, ' ').trim(),
-      links: [...el.querySelectorAll('.right a.monaco-link')].map((a) => (a.textContent || '').trim()).filter(Boolean),
-      severity: sevNum >= 3 ? 'error' : sevNum === 2 ? 'warning' : 'info',
-      text: (left?.textContent || '').replace(/\s+/g, ' ').trim(),
-    };
-  }));
+  const items = await page.locator(LANG_STATUS_HOVER).evaluateAll((els) =>
+    els.map((el) => {
+      const left = el.querySelector('.left');
+      let label = '',
+        detail = '',
+        seenSep = false;
+      for (const n of left ? left.childNodes : []) {
+        if (n.nodeType === 1 && n.classList.contains('separator')) {
+          seenSep = true;
+          continue;
+        }
+        if (seenSep) detail += n.textContent;
+        else label += n.textContent;
+      }
+      const sev = el.querySelector('.severity');
+      const sevNum = sev ? Number((sev.className.match(/sev(\d)/) || [])[1]) : 1;
+      return {
+        label: label.replace(/\s+/g, ' ').trim(),
+        detail: detail.replace(/\s+/g, ' ').trim(),
+        links: [...el.querySelectorAll('.right a.monaco-link')]
+          .map((a) => (a.textContent || '').trim())
+          .filter(Boolean),
+        severity: sevNum >= 3 ? 'error' : sevNum === 2 ? 'warning' : 'info',
+        text: (left?.textContent || '').replace(/\s+/g, ' ').trim(),
+      };
+    }),
+  );
   if (!keepOpen) await closeLanguageStatus(page, { timeout });
   return items;
 }
@@ -893,8 +1125,10 @@ export async function closeSuggest(page) {
 export async function save(page, { timeout = DEFAULT_TIMEOUT } = {}) {
   await page.keyboard.press('Control+S');
   await page.locator('.tabs-container .tab.active').waitFor({ state: 'visible', timeout });
-  await waitUntil(async () => !((await page.locator('.tabs-container .tab.active').getAttribute('class')) || '').includes('dirty'),
-    { timeout, what: 'the active tab to be saved (not dirty)' });
+  await waitUntil(
+    async () => !((await page.locator('.tabs-container .tab.active').getAttribute('class')) || '').includes('dirty'),
+    { timeout, what: 'the active tab to be saved (not dirty)' },
+  );
 }
 
 /**
@@ -903,23 +1137,29 @@ export async function save(page, { timeout = DEFAULT_TIMEOUT } = {}) {
  */
 export async function waitForFileContent(file, matcher, { timeout = DEFAULT_TIMEOUT } = {}) {
   let prev = null;
-  return waitUntil(async () => {
-    const c = await fsp.readFile(file, 'utf8').catch(() => null);
-    const ok = c != null && matches(c, matcher);
-    const stable = ok && c === prev;
-    prev = ok ? c : null;
-    return stable ? c : null;
-  }, { timeout, what: `${file} to match ${matcher}` });
+  return waitUntil(
+    async () => {
+      const c = await fsp.readFile(file, 'utf8').catch(() => null);
+      const ok = c != null && matches(c, matcher);
+      const stable = ok && c === prev;
+      prev = ok ? c : null;
+      return stable ? c : null;
+    },
+    { timeout, what: `${file} to match ${matcher}` },
+  );
 }
 
 /** The text of the active editor's visible lines (Monaco renders only what is in view). */
 export async function readEditorText(page) {
-  return page.locator('.editor-group-container.active .monaco-editor .view-lines').first().evaluate((el) => {
-    const lines = [...el.querySelectorAll('.view-line')]
-      .map((l) => ({ top: parseFloat(l.style.top || '0'), text: (l.textContent || '').replace(/\u00a0/g, ' ') }))
-      .sort((a, b) => a.top - b.top);
-    return lines.map((l) => l.text).join('\n');
-  });
+  return page
+    .locator('.editor-group-container.active .monaco-editor .view-lines')
+    .first()
+    .evaluate((el) => {
+      const lines = [...el.querySelectorAll('.view-line')]
+        .map((l) => ({ top: parseFloat(l.style.top || '0'), text: (l.textContent || '').replace(/\u00a0/g, ' ') }))
+        .sort((a, b) => a.top - b.top);
+      return lines.map((l) => l.text).join('\n');
+    });
 }
 
 // ---- quick fix / code actions
@@ -932,24 +1172,45 @@ const ACTION_ROWS = `${ACTION_WIDGET} .monaco-list-row.action`;
  * Retries Ctrl+. while the menu does not come (code actions may still be computing right after an edit).
  */
 export async function openQuickFixMenu(page, { timeout = DEFAULT_TIMEOUT } = {}) {
-  if (!(await page.locator(ACTION_ROWS).first().isVisible().catch(() => false))) await ensureEditorFocus(page, { timeout });
-  await waitUntil(async () => {
-    if (await page.locator(ACTION_ROWS).first().isVisible().catch(() => false)) return true;
-    await page.keyboard.press('Control+.');
-    try {
-      await page.locator(ACTION_ROWS).first().waitFor({ state: 'visible', timeout: 3000 });
-      return true;
-    } catch {
-      await page.keyboard.press('Escape'); // closes a "No code actions available" message
-      return false;
-    }
-  }, { timeout, interval: 200, what: 'the quick fix menu (Ctrl+.)' });
+  if (
+    !(await page
+      .locator(ACTION_ROWS)
+      .first()
+      .isVisible()
+      .catch(() => false))
+  )
+    await ensureEditorFocus(page, { timeout });
+  await waitUntil(
+    async () => {
+      if (
+        await page
+          .locator(ACTION_ROWS)
+          .first()
+          .isVisible()
+          .catch(() => false)
+      )
+        return true;
+      await page.keyboard.press('Control+.');
+      try {
+        await page.locator(ACTION_ROWS).first().waitFor({ state: 'visible', timeout: 3000 });
+        return true;
+      } catch {
+        await page.keyboard.press('Escape'); // closes a "No code actions available" message
+        return false;
+      }
+    },
+    { timeout, interval: 200, what: 'the quick fix menu (Ctrl+.)' },
+  );
   return readQuickFixMenu(page);
 }
 
 /** Labels of the open quick-fix menu's actions (group headers such as "Quick Fix" excluded). */
 export async function readQuickFixMenu(page) {
-  return page.locator(ACTION_ROWS).evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') || (r.querySelector('.title')?.textContent || '').trim()));
+  return page
+    .locator(ACTION_ROWS)
+    .evaluateAll((rows) =>
+      rows.map((r) => r.getAttribute('aria-label') || (r.querySelector('.title')?.textContent || '').trim()),
+    );
 }
 
 /**
@@ -961,17 +1222,25 @@ export async function applyQuickFix(page, label, { timeout = DEFAULT_TIMEOUT } =
   const want = label instanceof RegExp ? (t) => label.test(t) : (t) => t === label;
   let labels = [];
   try {
-    labels = await waitUntil(async () => {
-      const l = await openQuickFixMenu(page, { timeout });
-      if (l.some(want)) return l;
-      await page.keyboard.press('Escape'); // the action may come with the next diagnostics: ask again
-      return null;
-    }, { timeout, interval: 250, what: `quick fix "${label}"` });
+    labels = await waitUntil(
+      async () => {
+        const l = await openQuickFixMenu(page, { timeout });
+        if (l.some(want)) return l;
+        await page.keyboard.press('Escape'); // the action may come with the next diagnostics: ask again
+        return null;
+      },
+      { timeout, interval: 250, what: `quick fix "${label}"` },
+    );
   } catch (e) {
     e.message += `; the menu had: ${JSON.stringify(labels.length ? labels : await readQuickFixMenu(page).catch(() => []))}`;
     throw e;
   }
-  await selectListRowByKeyboard(page, `${ACTION_WIDGET} .monaco-list-row.action.focused`, (r) => want(r), labels.length + 2);
+  await selectListRowByKeyboard(
+    page,
+    `${ACTION_WIDGET} .monaco-list-row.action.focused`,
+    (r) => want(r),
+    labels.length + 2,
+  );
   await page.keyboard.press('Enter');
   await page.locator(ACTION_WIDGET).waitFor({ state: 'hidden', timeout });
   return labels;
@@ -980,11 +1249,22 @@ export async function applyQuickFix(page, label, { timeout = DEFAULT_TIMEOUT } =
 /** Presses ArrowDown until the focused row's aria-label satisfies want(); throws after maxSteps. */
 async function selectListRowByKeyboard(page, focusedSelector, want, maxSteps) {
   for (let i = 0; i <= maxSteps; i++) {
-    const cur = await page.locator(focusedSelector).first().getAttribute('aria-label', { timeout: 2000 }).catch(() => null);
+    const cur = await page
+      .locator(focusedSelector)
+      .first()
+      .getAttribute('aria-label', { timeout: 2000 })
+      .catch(() => null);
     if (cur != null && want(cur)) return cur;
     await page.keyboard.press('ArrowDown');
-    await waitUntil(async () => (await page.locator(focusedSelector).first().getAttribute('aria-label', { timeout: 500 }).catch(() => null)) !== cur,
-      { timeout: 2000, interval: 20, what: 'the list focus to move' }).catch(() => {});
+    await waitUntil(
+      async () =>
+        (await page
+          .locator(focusedSelector)
+          .first()
+          .getAttribute('aria-label', { timeout: 500 })
+          .catch(() => null)) !== cur,
+      { timeout: 2000, interval: 20, what: 'the list focus to move' },
+    ).catch(() => {});
   }
   throw new Error(`no row matching the wanted label in ${focusedSelector}`);
 }
@@ -997,16 +1277,26 @@ const SUGGEST_ROWS = `${SUGGEST} .monaco-list-row`;
 /** Triggers suggestions at the cursor (Ctrl+Space) unless open, waits for rows, returns their labels. Leaves it open. */
 export async function openSuggest(page, { timeout = DEFAULT_TIMEOUT } = {}) {
   await ensureEditorFocus(page, { timeout });
-  if (!(await page.locator(`${SUGGEST}.visible`).isVisible().catch(() => false))) await page.keyboard.press('Control+Space');
+  if (
+    !(await page
+      .locator(`${SUGGEST}.visible`)
+      .isVisible()
+      .catch(() => false))
+  )
+    await page.keyboard.press('Control+Space');
   await page.locator(SUGGEST_ROWS).first().waitFor({ state: 'visible', timeout });
   return readSuggestions(page);
 }
 
 /** Labels of the suggest widget's rendered rows (it renders about 12 at a time). */
 export async function readSuggestions(page) {
-  return page.locator(SUGGEST_ROWS).evaluateAll((rows) => rows
-    .sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index))
-    .map((r) => (r.querySelector('.label-name')?.textContent || '').trim()));
+  return page
+    .locator(SUGGEST_ROWS)
+    .evaluateAll((rows) =>
+      rows
+        .sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index))
+        .map((r) => (r.querySelector('.label-name')?.textContent || '').trim()),
+    );
 }
 
 /**
@@ -1016,13 +1306,27 @@ export async function readSuggestions(page) {
 export async function acceptSuggestion(page, label, { timeout = DEFAULT_TIMEOUT } = {}) {
   const labels = await openSuggest(page, { timeout });
   const want = label instanceof RegExp ? (t) => label.test(t) : (t) => t === label;
-  const rowLabel = async () => (await page.locator(`${SUGGEST_ROWS}.focused .label-name`).first().textContent({ timeout: 2000 }).catch(() => null))?.trim() ?? null;
+  const rowLabel = async () =>
+    (
+      await page
+        .locator(`${SUGGEST_ROWS}.focused .label-name`)
+        .first()
+        .textContent({ timeout: 2000 })
+        .catch(() => null)
+    )?.trim() ?? null;
   let found = false;
   for (let i = 0; i < 60 && !found; i++) {
     const cur = await rowLabel();
-    if (cur != null && want(cur)) { found = true; break; }
+    if (cur != null && want(cur)) {
+      found = true;
+      break;
+    }
     await page.keyboard.press('ArrowDown');
-    await waitUntil(async () => (await rowLabel()) !== cur, { timeout: 2000, interval: 20, what: 'suggest focus to move' }).catch(() => {});
+    await waitUntil(async () => (await rowLabel()) !== cur, {
+      timeout: 2000,
+      interval: 20,
+      what: 'suggest focus to move',
+    }).catch(() => {});
   }
   if (!found) {
     await page.keyboard.press('Escape');
@@ -1039,7 +1343,9 @@ export async function hoverSquiggle(page, { severity = 'warning', timeout = DEFA
   const sq = page.locator(`.editor-group-container.active .monaco-editor .squiggly-${severity}`).first();
   await sq.waitFor({ state: 'attached', timeout });
   await sq.hover({ force: true });
-  const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover .hover-contents').first();
+  const hover = page
+    .locator('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover .hover-contents')
+    .first();
   await hover.waitFor({ state: 'visible', timeout });
   await page.waitForFunction((el) => (el.innerText || '').trim().length > 0, await hover.elementHandle(), { timeout });
   // innerText keeps the hover's line breaks: "message\nsource(code)\nView Problem (Alt+F8) ..."
@@ -1051,7 +1357,9 @@ export async function readNotifications(page) {
   return page.locator('.notifications-toasts .notification-list-item-message').allTextContents();
 }
 
-function escapeRe(s) { return String(s).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
+function escapeRe(s) {
+  return String(s).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 // ------------------------------------------------------------------------------------------ (e) processes (Linux /proc)
 
@@ -1074,7 +1382,11 @@ export function readProcess(pid) {
 
 /** Every process /proc lists (a snapshot; processes may come and go while it is read). */
 export function listProcesses() {
-  return fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(readProcess).filter(Boolean);
+  return fs
+    .readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map(readProcess)
+    .filter(Boolean);
 }
 
 /** Whether pid is a running process (a zombie, dead but not yet reaped by its parent, is not). */
@@ -1097,9 +1409,13 @@ export function isDescendantOf(pid, ancestor, procs = listProcesses()) {
  * @param {string} id  "publisher.name"
  */
 export function installedExtensionDir(extensionsDir, id) {
-  const dirs = fs.readdirSync(extensionsDir, { withFileTypes: true })
+  const dirs = fs
+    .readdirSync(extensionsDir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && d.name.toLowerCase().startsWith(`${id.toLowerCase()}-`));
-  if (dirs.length !== 1) throw new Error(`expected one installed ${id} in ${extensionsDir}, found ${JSON.stringify(dirs.map((d) => d.name))}`);
+  if (dirs.length !== 1)
+    throw new Error(
+      `expected one installed ${id} in ${extensionsDir}, found ${JSON.stringify(dirs.map((d) => d.name))}`,
+    );
   return path.join(extensionsDir, dirs[0].name);
 }
 

@@ -38,31 +38,46 @@ const SNIPPET_EDIT = /\{range:(\w+)\.range,snippet:\{kind:"snippet",value:\1\.sn
 
 export const MUTANTS = {
   /** The quick-fix's edit replaces the line it is inserted before, instead of inserting: author's text is lost. */
-  'quick-fix-overwrites-a-line': (ext) => edit(ext, 'dist/server.js', SNIPPET_EDIT, (_m, e) =>
-    `{range:{start:${e}.range.start,end:{line:${e}.range.start.line+1,character:0}},snippet:{kind:"snippet",value:${e}.snippet}}`),
+  'quick-fix-overwrites-a-line': (ext) =>
+    edit(
+      ext,
+      'dist/server.js',
+      SNIPPET_EDIT,
+      (_m, e) =>
+        `{range:{start:${e}.range.start,end:{line:${e}.range.start.line+1,character:0}},snippet:{kind:"snippet",value:${e}.snippet}}`,
+    ),
   /** The quick-fix inserts plain text: its "___" is no tab stop, so what the radiologist types goes elsewhere. */
-  'quick-fix-without-tab-stop': (ext) => edit(ext, 'dist/server.js', SNIPPET_EDIT, (_m, e) =>
-    `{range:${e}.range,newText:${e}.snippet.replace(/\\$\\{\\d+:([^}]*)\\}/g,"$1")}`),
+  'quick-fix-without-tab-stop': (ext) =>
+    edit(
+      ext,
+      'dist/server.js',
+      SNIPPET_EDIT,
+      (_m, e) => `{range:${e}.range,newText:${e}.snippet.replace(/\\$\\{\\d+:([^}]*)\\}/g,"$1")}`,
+    ),
   /** The template snippet lost its "Interpreting physician" line. */
-  'snippet-without-provider-line': (ext) => editJson(ext, 'snippets/radiology-report.code-snippets', (s) => {
-    const tpl = Object.values(s).find((x) => x.prefix === 'tbs-report');
-    const i = tpl.body.findIndex((l) => l.startsWith('Interpreting physician:'));
-    if (i < 0) throw new Error('mutant edit does not apply: no Interpreting physician line in the template');
-    tpl.body.splice(i, 1);
-  }),
+  'snippet-without-provider-line': (ext) =>
+    editJson(ext, 'snippets/radiology-report.code-snippets', (s) => {
+      const tpl = Object.values(s).find((x) => x.prefix === 'tbs-report');
+      const i = tpl.body.findIndex((l) => l.startsWith('Interpreting physician:'));
+      if (i < 0) throw new Error('mutant edit does not apply: no Interpreting physician line in the template');
+      tpl.body.splice(i, 1);
+    }),
   /**
    * Activated only by one of its commands. (VS Code still activates it for *.radreport files, from the
    * implicit onLanguage event of its contributed language, but no longer for a plain-text note.)
    */
-  'activation-only-on-command': (ext) => editJson(ext, 'package.json', (p) => {
-    if (!p.activationEvents?.includes('onLanguage:plaintext')) throw new Error('mutant edit does not apply: activationEvents changed');
-    p.activationEvents = ['onCommand:tbsReport.showOutput'];
-  }),
+  'activation-only-on-command': (ext) =>
+    editJson(ext, 'package.json', (p) => {
+      if (!p.activationEvents?.includes('onLanguage:plaintext'))
+        throw new Error('mutant edit does not apply: activationEvents changed');
+      p.activationEvents = ['onCommand:tbsReport.showOutput'];
+    }),
   /** The extension's entry point is missing from the package: it never activates. */
-  'activation-main-missing': (ext) => editJson(ext, 'package.json', (p) => {
-    if (!p.main) throw new Error('mutant edit does not apply: no main');
-    p.main = './dist/client-missing.js';
-  }),
+  'activation-main-missing': (ext) =>
+    editJson(ext, 'package.json', (p) => {
+      if (!p.main) throw new Error('mutant edit does not apply: no main');
+      p.main = './dist/client-missing.js';
+    }),
 };
 
 function unzip(vsix, dir) {
@@ -88,7 +103,10 @@ function failures(tap, maxLines = 8) {
       }
       break;
     }
-    out.push({ test: m[1], message: msg.slice(0, maxLines).join('\n      ') + (msg.length > maxLines ? '\n      ...' : '') });
+    out.push({
+      test: m[1],
+      message: msg.slice(0, maxLines).join('\n      ') + (msg.length > maxLines ? '\n      ...' : ''),
+    });
   }
   return out;
 }
@@ -117,16 +135,25 @@ async function main() {
   const inHost = hi >= 0;
   if (inHost) args.splice(hi, 1);
   const vi = args.indexOf('--vsix');
-  if (vi >= 0) { vsix = path.resolve(args[vi + 1]); args.splice(vi, 2); }
+  if (vi >= 0) {
+    vsix = path.resolve(args[vi + 1]);
+    args.splice(vi, 2);
+  }
   const names = args.length ? args : Object.keys(MUTANTS);
-  if (!fs.existsSync(vsix)) { console.error(`${vsix} not found: run 'npm run package' first`); process.exit(2); }
+  if (!fs.existsSync(vsix)) {
+    console.error(`${vsix} not found: run 'npm run package' first`);
+    process.exit(2);
+  }
   const tmp = mkTempDir('tbs-e2e-mutants-');
   const runId = process.env.E2E_RUN_ID || `mutants-${new Date().toISOString().replace(/[:.]/g, '-').replace('Z', '')}`;
   const results = [];
   let status = 0;
   for (const name of names) {
     const mutate = MUTANTS[name];
-    if (!mutate) { console.error(`unknown mutant ${name}; known: ${Object.keys(MUTANTS).join(', ')}`); process.exit(2); }
+    if (!mutate) {
+      console.error(`unknown mutant ${name}; known: ${Object.keys(MUTANTS).join(', ')}`);
+      process.exit(2);
+    }
     const dir = path.join(tmp, name);
     let mutantVsix;
     try {
@@ -140,11 +167,17 @@ async function main() {
     }
     const t = Date.now();
     console.log(`\n[mutant ${name}] running the suite against ${mutantVsix}`);
-    const cmd = inHost ? [path.join(ROOT, 'scripts', 'test-electron.mjs'), '--code-server']
+    const cmd = inHost
+      ? [path.join(ROOT, 'scripts', 'test-electron.mjs'), '--code-server']
       : ['--test', '--test-reporter=tap', path.join(HERE, 'extension.test.mjs')];
     const r = spawnSync(process.execPath, cmd, {
       encoding: 'utf8',
-      env: { ...process.env, E2E_VSIX: mutantVsix, E2E_RUN_ID: `${runId}/${name}`, E2E_TIMEOUT_MS: process.env.E2E_TIMEOUT_MS || '10000' },
+      env: {
+        ...process.env,
+        E2E_VSIX: mutantVsix,
+        E2E_RUN_ID: `${runId}/${name}`,
+        E2E_TIMEOUT_MS: process.env.E2E_TIMEOUT_MS || '10000',
+      },
       maxBuffer: 64 * 1024 * 1024,
     });
     const secs = ((Date.now() - t) / 1000).toFixed(1);
@@ -157,7 +190,8 @@ async function main() {
     if (caught && !failed.length) console.log((r.stdout || '').split('\n').slice(-40).join('\n'), r.stderr);
   }
   console.log('\nmutants:');
-  for (const r of results) console.log(`  ${r.caught ? 'caught  ' : 'SURVIVED'} ${r.name} (${r.failed.length} failing test(s), ${r.secs} s)`);
+  for (const r of results)
+    console.log(`  ${r.caught ? 'caught  ' : 'SURVIVED'} ${r.name} (${r.failed.length} failing test(s), ${r.secs} s)`);
   if (!process.env.E2E_KEEP) fs.rmSync(tmp, { recursive: true, force: true });
   console.log(`screenshots: ${path.join(ROOT, 'test', 'e2e', 'artifacts', runId)}`);
   process.exit(status);

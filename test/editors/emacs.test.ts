@@ -29,12 +29,16 @@ editorTests({
   label: 'Emacs + Eglot',
   preflight: () => {
     const version = requireProgram(EMACS, INSTALL);
-    const r = spawnSync(EMACS, ['--batch', '--eval', '(progn (require (quote eglot)) (princ (locate-library "eglot")))'], {
-      encoding: 'utf8',
-      timeout: 20_000,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, HOME },
-    });
+    const r = spawnSync(
+      EMACS,
+      ['--batch', '--eval', '(progn (require (quote eglot)) (princ (locate-library "eglot")))'],
+      {
+        encoding: 'utf8',
+        timeout: 20_000,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, HOME },
+      },
+    );
     assert.equal(r.status, 0, `Eglot cannot be loaded in ${EMACS} --batch: ${INSTALL}\n${r.stderr}`);
     return `${version}; eglot ${r.stdout.trim()}`;
   },

@@ -37,7 +37,10 @@ export interface WorkspaceEdit {
 export function requireProgram(program: string, install: string): string {
   const r = spawnSync(program, ['--version'], { encoding: 'utf8', timeout: 10_000 });
   if (r.error || r.status !== 0) {
-    assert.fail(`${program} is not installed or does not run (${r.error?.message ?? `exit ${r.status}`}). ` + `These tests need a real editor: ${install}`);
+    assert.fail(
+      `${program} is not installed or does not run (${r.error?.message ?? `exit ${r.status}`}). ` +
+        `These tests need a real editor: ${install}`,
+    );
   }
   return r.stdout.split('\n')[0].trim();
 }
@@ -67,10 +70,18 @@ export function cliDiagnostics(file: string, config?: string): LspDiagnostic[] {
   const args = [CLI, 'check', '--format', 'json', ...(config ? ['--config', config] : []), file];
   const r = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 30_000 });
   assert.ok(r.status === 0 || r.status === 1, `CLI failed (exit ${r.status}): ${r.stderr}`);
-  const out = JSON.parse(r.stdout) as { schemaVersion: number; files: Array<{ diagnostics: Array<{ code: string; severity: string; message: string; range: Range }> }> };
+  const out = JSON.parse(r.stdout) as {
+    schemaVersion: number;
+    files: Array<{ diagnostics: Array<{ code: string; severity: string; message: string; range: Range }> }>;
+  };
   assert.equal(out.schemaVersion, 1);
   assert.equal(out.files.length, 1);
-  return out.files[0].diagnostics.map((d) => ({ code: d.code, severity: SEVERITY[d.severity], message: d.message, range: d.range }));
+  return out.files[0].diagnostics.map((d) => ({
+    code: d.code,
+    severity: SEVERITY[d.severity],
+    message: d.message,
+    range: d.range,
+  }));
 }
 
 function key(d: LspDiagnostic): string {
@@ -81,7 +92,11 @@ function key(d: LspDiagnostic): string {
 /** The editor's diagnostics equal the CLI's as a set: code, range, severity; and the same messages. */
 export function assertSameDiagnostics(editor: LspDiagnostic[], cli: LspDiagnostic[], what: string): void {
   for (const d of editor) assert.equal(d.source, 'tbs-report', `${what}: source of ${d.code}`);
-  assert.deepEqual(editor.map(key).sort(), cli.map(key).sort(), `${what}: diagnostics (code, range, severity) differ from the CLI's`);
+  assert.deepEqual(
+    editor.map(key).sort(),
+    cli.map(key).sort(),
+    `${what}: diagnostics (code, range, severity) differ from the CLI's`,
+  );
   const messages = (ds: LspDiagnostic[]) => ds.map((d) => `${key(d)} ${d.message}`).sort();
   assert.deepEqual(messages(editor), messages(cli), `${what}: messages differ from the CLI's`);
 }
@@ -106,7 +121,11 @@ export function editsOf(edit: WorkspaceEdit): LspTextEdit[] {
 
 /** The original text with the edits applied (independently of any editor). */
 export function applyEdits(original: string, edits: LspTextEdit[]): string {
-  const located = edits.map((e) => ({ start: offsetAt(original, e.range.start), end: offsetAt(original, e.range.end), text: e.newText }));
+  const located = edits.map((e) => ({
+    start: offsetAt(original, e.range.start),
+    end: offsetAt(original, e.range.end),
+    text: e.newText,
+  }));
   located.sort((a, b) => b.start - a.start);
   let out = original;
   for (const e of located) out = out.slice(0, e.start) + e.text + out.slice(e.end);
@@ -121,8 +140,15 @@ export function assertKeptOriginal(original: string, result: string, inserted: R
   let head = 0;
   while (head < before.length && after[head] === before[head]) head++;
   const block = after.slice(head, head + after.length - before.length);
-  assert.deepEqual([...after.slice(0, head), ...after.slice(head + block.length)], before, 'original lines intact and in order around the inserted block');
-  assert.ok(block.some((line) => inserted.test(line)), `the inserted lines ${JSON.stringify(block)} contain ${inserted}`);
+  assert.deepEqual(
+    [...after.slice(0, head), ...after.slice(head + block.length)],
+    before,
+    'original lines intact and in order around the inserted block',
+  );
+  assert.ok(
+    block.some((line) => inserted.test(line)),
+    `the inserted lines ${JSON.stringify(block)} contain ${inserted}`,
+  );
   return block;
 }
 
@@ -174,7 +200,14 @@ export const CASES: EditorCase[] = [
     source: 'examples/inconsistent-values.radreport',
     fix: 'tbs-category-mismatch',
     languageId: 'radiology-report',
-    codes: ['conflicting-values', 'cpt-code-conflict', 'hip-risk-exceeds-mof', 'risk-not-tbs-adjusted', 'tbs-category-mismatch', 'who-classification-mismatch'],
+    codes: [
+      'conflicting-values',
+      'cpt-code-conflict',
+      'hip-risk-exceeds-mof',
+      'risk-not-tbs-adjusted',
+      'tbs-category-mismatch',
+      'who-classification-mismatch',
+    ],
   },
   {
     name: 'UTF-16 columns after non-ASCII text: correct the TBS category',
@@ -235,7 +268,10 @@ export function cliSettings(c: EditorCase): Record<string, unknown> | undefined 
   const out: Record<string, unknown> = { ...(c.init ?? {}) };
   for (const [k, v] of Object.entries(c.workspace ?? {})) {
     const b = out[k];
-    out[k] = v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' ? { ...(b as object), ...(v as object) } : v;
+    out[k] =
+      v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object'
+        ? { ...(b as object), ...(v as object) }
+        : v;
   }
   return out;
 }
@@ -261,7 +297,11 @@ function assertShown(p: Published, what: string): void {
     return;
   }
   const k = (d: { code: string; range: Range }) => key({ ...d, severity: 0 } as LspDiagnostic);
-  assert.deepEqual(p.shown.map(k).sort(), p.diagnostics.map(k).sort(), `${what}: the editor shows every diagnostic at its range`);
+  assert.deepEqual(
+    p.shown.map(k).sort(),
+    p.diagnostics.map(k).sort(),
+    `${what}: the editor shows every diagnostic at its range`,
+  );
 }
 
 /**
@@ -269,7 +309,14 @@ function assertShown(p: Published, what: string): void {
  * action, the editor shows them, and the saved file is the original with exactly the action's edit
  * applied (for missing-* fixes: the original lines are all kept, the slot line is added).
  */
-export function verifyCase(c: EditorCase, r: EditorResult, file: string, original: string, cliBefore: LspDiagnostic[], config?: string): void {
+export function verifyCase(
+  c: EditorCase,
+  r: EditorResult,
+  file: string,
+  original: string,
+  cliBefore: LspDiagnostic[],
+  config?: string,
+): void {
   assert.equal(r.languageId, c.languageId, 'languageId');
   const initial = r.initial.diagnostics;
   assert.deepEqual(initial.map((d) => d.code).sort(), c.codes, 'rule ids of the opened report');
@@ -285,7 +332,11 @@ export function verifyCase(c: EditorCase, r: EditorResult, file: string, origina
   assert.equal(action.kind, 'quickfix');
   assert.deepEqual(uriOf(action.edit), [pathToFileURL(file).href], 'the edit targets the opened file');
   const written = readFileSync(file, 'utf8');
-  assert.equal(written, applyEdits(original, editsOf(action.edit)), 'the editor applied exactly the edit (UTF-16 positions)');
+  assert.equal(
+    written,
+    applyEdits(original, editsOf(action.edit)),
+    'the editor applied exactly the edit (UTF-16 positions)',
+  );
   if (c.inserted) assertKeptOriginal(original, written, c.inserted);
   assert.ok(r.after, 'diagnostics after the edit');
   const after = r.after.diagnostics;
@@ -303,7 +354,10 @@ export function assertDocumented(configFile: string, marker: string): void {
   assert.ok(start > 0 && end > start, `markers for ${marker} in ${configFile}`);
   const block = text.slice(start, end + 1);
   const docs = readFileSync(join(ROOT, 'docs/editors.md'), 'utf8');
-  assert.ok(docs.includes(block), `docs/editors.md must show the ${marker} configuration of ${configFile} verbatim:\n${block}`);
+  assert.ok(
+    docs.includes(block),
+    `docs/editors.md must show the ${marker} configuration of ${configFile} verbatim:\n${block}`,
+  );
 }
 
 export interface EditorSpec {
@@ -374,7 +428,9 @@ export function editorTests(spec: EditorSpec): void {
         try {
           result = JSON.parse(readFileSync(out, 'utf8'));
         } catch {
-          assert.fail(`${spec.label} wrote no result (exit ${r.status ?? r.signal}, ${elapsed} ms): ${r.error?.message ?? ''}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`);
+          assert.fail(
+            `${spec.label} wrote no result (exit ${r.status ?? r.signal}, ${elapsed} ms): ${r.error?.message ?? ''}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`,
+          );
         }
         assert.equal(result.error, undefined, `${spec.label} driver failed: ${result.error}\nstderr: ${r.stderr}`);
         assert.equal(r.status, 0, `${spec.label} exit status (${elapsed} ms): ${r.stderr}`);

@@ -22,7 +22,16 @@ editorTests({
   marker: 'neovim',
   command: () => ({
     program: NVIM,
-    args: ['--headless', '-u', join(ROOT, 'test/editors/nvim/init.lua'), '-i', 'NONE', '-n', '-c', `luafile ${join(ROOT, 'test/editors/nvim/run.lua')}`],
+    args: [
+      '--headless',
+      '-u',
+      join(ROOT, 'test/editors/nvim/init.lua'),
+      '-i',
+      'NONE',
+      '-n',
+      '-c',
+      `luafile ${join(ROOT, 'test/editors/nvim/run.lua')}`,
+    ],
   }),
   check: (result) => assert.equal(result.offsetEncoding, 'utf-16'),
 });

@@ -23,15 +23,23 @@ export function prepareWorkspace() {
 export function expectations() {
   const cli = path.join(ROOT, 'dist', 'cli.js');
   if (!fs.existsSync(cli)) throw new Error(`${cli} not found: run 'node esbuild.mjs' first`);
-  const r = spawnSync(process.execPath, [cli, 'check', '--format', 'json', path.join(FIXTURES, 'draft-provider-model.radreport')], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [cli, 'check', '--format', 'json', path.join(FIXTURES, 'draft-provider-model.radreport')],
+    { encoding: 'utf8' },
+  );
   if (!r.stdout) throw new Error(`the CLI printed nothing: ${r.stderr}`);
   const draftFindings = JSON.parse(r.stdout).files[0].diagnostics.map((d) => ({
-    code: d.code, message: d.message, line: d.range.start.line + 1, character: d.range.start.character + 1,
+    code: d.code,
+    message: d.message,
+    line: d.range.start.line + 1,
+    character: d.range.start.character + 1,
   }));
   const snippets = JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets', 'radiology-report.code-snippets'), 'utf8'));
   const tpl = Object.values(snippets).find((s) => [].concat(s.prefix).includes('tbs-report'));
   if (!tpl) throw new Error('no tbs-report snippet in snippets/radiology-report.code-snippets');
-  const templateText = tpl.body.join('\n')
+  const templateText = tpl.body
+    .join('\n')
     .replace(/\$\{\d+\|([^,|}]*)[^}]*\}/g, '$1')
     .replace(/\$\{\d+:([^}]*)\}/g, '$1')
     .replace(/\$\d+/g, '');

@@ -64,8 +64,15 @@ export function listSlots(body) {
   const slots = [];
   walk(parseSnippet(body), (node) => {
     if (node.type !== 'tabstop') return;
-    if (node.choices) slots.push({ index: node.index, kind: 'choice', defaultText: node.choices[0], options: node.choices });
-    else if (node.children) slots.push({ index: node.index, kind: 'placeholder', defaultText: renderOwnDefault(node.children), options: null });
+    if (node.choices)
+      slots.push({ index: node.index, kind: 'choice', defaultText: node.choices[0], options: node.choices });
+    else if (node.children)
+      slots.push({
+        index: node.index,
+        kind: 'placeholder',
+        defaultText: renderOwnDefault(node.children),
+        options: null,
+      });
     else slots.push({ index: node.index, kind: 'tabstop', defaultText: '', options: null });
   });
   return slots;
@@ -177,7 +184,8 @@ class Parser {
         this.pos = choice.end;
         return { type: 'tabstop', index, children: null, choices: choice.options };
       }
-      if (s[p] === '/') throw new Error(`snippet transforms are not supported (tab stop ${index} at offset ${this.pos})`);
+      if (s[p] === '/')
+        throw new Error(`snippet transforms are not supported (tab stop ${index} at offset ${this.pos})`);
       return null;
     }
     if (VAR_START.test(s[p] ?? '')) {
@@ -194,7 +202,8 @@ class Parser {
         this.pos += 1;
         return { type: 'variable', name, children };
       }
-      if (s[p] === '/') throw new Error(`snippet transforms are not supported (variable ${name} at offset ${this.pos})`);
+      if (s[p] === '/')
+        throw new Error(`snippet transforms are not supported (variable ${name} at offset ${this.pos})`);
       return null;
     }
     return null;

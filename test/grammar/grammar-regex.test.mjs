@@ -32,7 +32,8 @@ function rules() {
 function regexes() {
   const out = [];
   for (const { rule, path } of rules()) {
-    for (const key of ['match', 'begin', 'end', 'while']) if (typeof rule[key] === 'string') out.push({ path: `${path}.${key}`, src: rule[key] });
+    for (const key of ['match', 'begin', 'end', 'while'])
+      if (typeof rule[key] === 'string') out.push({ path: `${path}.${key}`, src: rule[key] });
   }
   return out;
 }
@@ -126,7 +127,11 @@ test('grammar identity and rule graph', () => {
       assert.ok(repo.includes(rule.include.slice(1)), `${path}: ${rule.include} resolves`);
       includes.add(rule.include.slice(1));
     }
-    if (rule.name) assert.ok(rule.name.split(' ').every((n) => n.endsWith(SUFFIX)), `${path}: scope ${rule.name} ends with ${SUFFIX}`);
+    if (rule.name)
+      assert.ok(
+        rule.name.split(' ').every((n) => n.endsWith(SUFFIX)),
+        `${path}: scope ${rule.name} ends with ${SUFFIX}`,
+      );
   }
   for (const key of repo) assert.ok(includes.has(key), `repository.${key} is used`);
 });
@@ -156,7 +161,10 @@ test('adversarial long lines tokenize in linear time', async () => {
   const onig = require('vscode-oniguruma');
   await onig.loadWASM(readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm')).buffer).catch(() => {});
   const registry = new tm.Registry({
-    onigLib: Promise.resolve({ createOnigScanner: (p) => new onig.OnigScanner(p), createOnigString: (s) => new onig.OnigString(s) }),
+    onigLib: Promise.resolve({
+      createOnigScanner: (p) => new onig.OnigScanner(p),
+      createOnigString: (s) => new onig.OnigString(s),
+    }),
     loadGrammar: async () => tm.parseRawGrammar(grammarText, grammarUrl.pathname),
   });
   const g = await registry.loadGrammar('text.radiology-report');

@@ -18,7 +18,10 @@ test('the snippets file is strict JSON with prefix, body and description for eve
   assert.ok(entries.length > 0);
   for (const [name, s] of entries) {
     assert.equal(typeof s.prefix, 'string', `${name}: prefix`);
-    assert.ok(typeof s.body === 'string' || (Array.isArray(s.body) && s.body.every((l) => typeof l === 'string')), `${name}: body`);
+    assert.ok(
+      typeof s.body === 'string' || (Array.isArray(s.body) && s.body.every((l) => typeof l === 'string')),
+      `${name}: body`,
+    );
     assert.equal(typeof s.description, 'string', `${name}: description`);
     assert.ok(s.description.length >= 20, `${name}: description says what the snippet is for`);
     assert.doesNotThrow(() => parseSnippet(s.body), `${name}: body parses`);
@@ -28,7 +31,15 @@ test('the snippets file is strict JSON with prefix, body and description for eve
 });
 
 test('every documented prefix exists', () => {
-  for (const prefix of ['tbs-report', 'tbs-value', 'tbs-tscore', 'tbs-model', 'tbs-risk', 'tbs-provider', 'tbs-impression']) {
+  for (const prefix of [
+    'tbs-report',
+    'tbs-value',
+    'tbs-tscore',
+    'tbs-model',
+    'tbs-risk',
+    'tbs-provider',
+    'tbs-impression',
+  ]) {
     assert.ok(byPrefix.has(prefix), `missing snippet ${prefix}`);
   }
 });
@@ -41,7 +52,11 @@ test('expanding tbs-report gives exactly snippets/template-defaults.radreport', 
 test('every tbs-report slot defaults to ___ (first choice ___), tab stops 1..20 then $0', () => {
   const slots = listSlots(byPrefix.get('tbs-report').body);
   const numbered = slots.filter((s) => s.index !== 0);
-  assert.deepEqual(numbered.map((s) => s.index), Array.from({ length: 20 }, (_, i) => i + 1), 'each of 1..20 once, in document order');
+  assert.deepEqual(
+    numbered.map((s) => s.index),
+    Array.from({ length: 20 }, (_, i) => i + 1),
+    'each of 1..20 once, in document order',
+  );
   for (const slot of numbered) {
     assert.notEqual(slot.kind, 'tabstop', `$${slot.index} has a default`);
     assert.equal(slot.defaultText, BLANK, `slot ${slot.index} default`);
@@ -80,16 +95,24 @@ test('tbs-report keeps the labels the checker recognises', () => {
   ]) {
     assert.ok(lines.includes(label), `line missing: ${label}`);
   }
-  assert.ok(text.endsWith('Interpreting physician: ___\n'), 'the final tab stop sits on its own line after the provider');
+  assert.ok(
+    text.endsWith('Interpreting physician: ___\n'),
+    'the final tab stop sits on its own line after the provider',
+  );
 });
 
 test('element snippets: bodies and their defaults', () => {
   const cases = {
     'tbs-value': ['TBS L1-L4: ${1:___}', 'TBS L1-L4: ___'],
-    'tbs-tscore': ['${1|Left femoral neck,Right femoral neck,L1-L4,Left total hip,Right total hip|} T-score: ${2:___}', 'Left femoral neck T-score: ___'],
+    'tbs-tscore': [
+      '${1|Left femoral neck,Right femoral neck,L1-L4,Left total hip,Right total hip|} T-score: ${2:___}',
+      'Left femoral neck T-score: ___',
+    ],
     'tbs-model': ['Risk model: ${1|___,FRAX,Garvan,QFracture,CAROC|}', 'Risk model: ___'],
-    'tbs-risk': ['TBS-adjusted 10-year probability: major osteoporotic fracture ${1:___}%; hip fracture ${2:___}%',
-      'TBS-adjusted 10-year probability: major osteoporotic fracture ___%; hip fracture ___%'],
+    'tbs-risk': [
+      'TBS-adjusted 10-year probability: major osteoporotic fracture ${1:___}%; hip fracture ${2:___}%',
+      'TBS-adjusted 10-year probability: major osteoporotic fracture ___%; hip fracture ___%',
+    ],
     'tbs-provider': ['Interpreting physician: ${1:___}', 'Interpreting physician: ___'],
     'tbs-impression': ['IMPRESSION:\n${1:___}', 'IMPRESSION:\n___'],
   };

@@ -5,7 +5,11 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
 import type { ProtocolConnection, PublishDiagnosticsParams, ClientCapabilities } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
@@ -17,19 +21,33 @@ export interface TestClient {
   proc: ChildProcess;
   stderr: () => string;
   /** Resolves with the next publishDiagnostics for `uri` that satisfies `pred` (or rejects after `ms`). */
-  diagnostics(uri: string, pred?: (p: PublishDiagnosticsParams) => boolean, ms?: number): Promise<PublishDiagnosticsParams>;
+  diagnostics(
+    uri: string,
+    pred?: (p: PublishDiagnosticsParams) => boolean,
+    ms?: number,
+  ): Promise<PublishDiagnosticsParams>;
   notifications(method: string): unknown[];
   waitNotification<T>(method: string, pred: (p: T) => boolean, ms?: number): Promise<T>;
   close(): Promise<void>;
 }
 
-export async function startServer(opts: { capabilities?: ClientCapabilities; initializationOptions?: unknown; configuration?: (section: string, scopeUri?: string) => unknown } = {}): Promise<TestClient> {
+export async function startServer(
+  opts: {
+    capabilities?: ClientCapabilities;
+    initializationOptions?: unknown;
+    configuration?: (section: string, scopeUri?: string) => unknown;
+  } = {},
+): Promise<TestClient> {
   const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let err = '';
   proc.stderr!.on('data', (d) => (err += d.toString()));
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const published: PublishDiagnosticsParams[] = [];
-  const waiters: Array<{ uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
+  const waiters: Array<{
+    uri: string;
+    pred: (p: PublishDiagnosticsParams) => boolean;
+    resolve: (p: PublishDiagnosticsParams) => void;
+  }> = [];
   const notes = new Map<string, unknown[]>();
   const noteWaiters: Array<{ method: string; pred: (p: unknown) => boolean; resolve: (p: unknown) => void }> = [];
   conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
@@ -52,7 +70,8 @@ export async function startServer(opts: { capabilities?: ClientCapabilities; ini
       }
     }
   };
-  for (const method of ['tbsReport/status', 'window/showMessage', 'window/logMessage']) conn.onNotification(method, record(method));
+  for (const method of ['tbsReport/status', 'window/showMessage', 'window/logMessage'])
+    conn.onNotification(method, record(method));
   // Messages with optional actions arrive as requests; record them like notifications.
   conn.onRequest('window/showMessageRequest', (p: unknown) => {
     record('window/showMessage')(p);
@@ -77,7 +96,15 @@ export async function startServer(opts: { capabilities?: ClientCapabilities; ini
     stderr: () => err,
     diagnostics(uri, pred = () => true, ms = 5000) {
       return new Promise((resolve, reject) => {
-        const t = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${ms} ms; got ${JSON.stringify(published.filter((p) => p.uri === uri).map((p) => p.diagnostics.map((d) => d.code)))}`)), ms);
+        const t = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `no matching diagnostics for ${uri} within ${ms} ms; got ${JSON.stringify(published.filter((p) => p.uri === uri).map((p) => p.diagnostics.map((d) => d.code)))}`,
+              ),
+            ),
+          ms,
+        );
         waiters.push({ uri, pred, resolve: (p) => (clearTimeout(t), resolve(p)) });
       });
     },
@@ -87,7 +114,11 @@ export async function startServer(opts: { capabilities?: ClientCapabilities; ini
       if (seen) return Promise.resolve(seen as T);
       return new Promise<T>((resolve, reject) => {
         const t = setTimeout(() => reject(new Error(`no ${method} within ${ms} ms`)), ms);
-        noteWaiters.push({ method, pred: pred as (p: unknown) => boolean, resolve: (p) => (clearTimeout(t), resolve(p as T)) });
+        noteWaiters.push({
+          method,
+          pred: pred as (p: unknown) => boolean,
+          resolve: (p) => (clearTimeout(t), resolve(p as T)),
+        });
       });
     },
     async close() {
@@ -114,10 +145,21 @@ export async function startServer(opts: { capabilities?: ClientCapabilities; ini
 }
 
 /** Applies LSP text edits (plain or snippet) to a text and returns the result. */
-export function applyEdits(text: string, edits: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText?: string; snippet?: { value: string } }>): string {
+export function applyEdits(
+  text: string,
+  edits: Array<{
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    newText?: string;
+    snippet?: { value: string };
+  }>,
+): string {
   const doc = TextDocument.create('file:///x', 'radiology-report', 1, text);
   return TextDocument.applyEdits(
     doc,
-    edits.map((e) => ({ range: e.range, newText: e.newText ?? (e.snippet ? e.snippet.value.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '') : '') })),
+    edits.map((e) => ({
+      range: e.range,
+      newText:
+        e.newText ?? (e.snippet ? e.snippet.value.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '') : ''),
+    })),
   );
 }

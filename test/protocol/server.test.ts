@@ -5,7 +5,14 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CodeAction, Diagnostic, Hover, CompletionItem, DocumentSymbol, FoldingRange } from 'vscode-languageserver-protocol';
+import type {
+  CodeAction,
+  Diagnostic,
+  Hover,
+  CompletionItem,
+  DocumentSymbol,
+  FoldingRange,
+} from 'vscode-languageserver-protocol';
 import { applyEdits, startServer } from './lspClient';
 import type { TestClient } from './lspClient';
 
@@ -41,13 +48,21 @@ async function change(c: TestClient, uri: string, text: string) {
   version++;
   const v = version;
   const wait = c.diagnostics(uri, (p) => p.version === v);
-  await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text }] });
+  await c.conn.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version: v },
+    contentChanges: [{ text }],
+  });
   return (await wait).diagnostics;
 }
 
 function editsOf(action: CodeAction) {
   const e = action.edit!;
-  if (e.documentChanges) return (e.documentChanges[0] as { edits: Array<{ range: Diagnostic['range']; newText?: string; snippet?: { value: string } }> }).edits;
+  if (e.documentChanges)
+    return (
+      e.documentChanges[0] as {
+        edits: Array<{ range: Diagnostic['range']; newText?: string; snippet?: { value: string } }>;
+      }
+    ).edits;
   return Object.values(e.changes!)[0];
 }
 
@@ -96,29 +111,49 @@ test('missing provider and risk model: diagnostics, quick-fixes, slots, filling'
       const start = text.indexOf(inserted);
       const firstLine = text.slice(0, start).split('\n').length - 1;
       const lastLine = firstLine + inserted.split('\n').length - 1;
-      const slot = after.find((x) => x.code === 'unfilled-placeholder' && x.range.start.line >= firstLine && x.range.start.line <= lastLine);
+      const slot = after.find(
+        (x) => x.code === 'unfilled-placeholder' && x.range.start.line >= firstLine && x.range.start.line <= lastLine,
+      );
       assert.ok(slot, 'an unfilled-placeholder inside the inserted line');
-      assert.equal(text.split('\n')[slot.range.start.line].slice(slot.range.start.character, slot.range.end.character), '___');
+      assert.equal(
+        text.split('\n')[slot.range.start.line].slice(slot.range.start.character, slot.range.end.character),
+        '___',
+      );
     }
     // Fill both slots: everything clears.
-    const filled = text.replace('Risk model: ___', 'Risk model: FRAX').replace('Interpreting physician: ___', 'Interpreting physician: Jane Roe, MD');
+    const filled = text
+      .replace('Risk model: ___', 'Risk model: FRAX')
+      .replace('Interpreting physician: ___', 'Interpreting physician: Jane Roe, MD');
     const final = await change(c, uri, filled);
-    assert.deepEqual(final.map((d) => d.code), []);
+    assert.deepEqual(
+      final.map((d) => d.code),
+      [],
+    );
   } finally {
     await c.close();
   }
 });
 
 test('snippet edits when the client supports them; plain edits otherwise', async () => {
-  const c = await startServer({ capabilities: { workspace: { workspaceEdit: { documentChanges: true, snippetEditSupport: true } as never } } });
+  const c = await startServer({
+    capabilities: { workspace: { workspaceEdit: { documentChanges: true, snippetEditSupport: true } as never } },
+  });
   try {
     const uri = 'file:///tmp/s.radreport';
     const diags = await open(c, uri, DRAFT);
     const d = diags.find((x) => x.code === 'missing-provider')!;
-    const actions = (await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+    const actions = (await c.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: d.range,
+      context: { diagnostics: [d] },
+    })) as CodeAction[];
     const fix = actions.find((a) => a.kind === 'quickfix')!;
     const edit = editsOf(fix)[0];
-    assert.equal((edit as { snippet?: { value: string } }).snippet?.value.includes('${1:___}'), true, 'the slot is a tab stop');
+    assert.equal(
+      (edit as { snippet?: { value: string } }).snippet?.value.includes('${1:___}'),
+      true,
+      'the slot is a tab stop',
+    );
     assert.equal((fix.edit!.documentChanges![0] as { textDocument: { version: number } }).textDocument.version, 1);
   } finally {
     await c.close();
@@ -131,7 +166,12 @@ test('insert all missing elements at once, into a report without sections', asyn
     const uri = 'file:///tmp/bare.radreport';
     const bare = 'TBS note for CPT 77091.\nTBS 1.262.\n';
     const diags = await open(c, uri, bare);
-    assert.deepEqual(diags.map((d) => d.code).sort(), ['missing-calculated-risk', 'missing-provider', 'missing-risk-model', 'missing-t-score']);
+    assert.deepEqual(diags.map((d) => d.code).sort(), [
+      'missing-calculated-risk',
+      'missing-provider',
+      'missing-risk-model',
+      'missing-t-score',
+    ]);
     const actions = (await c.conn.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -144,7 +184,10 @@ test('insert all missing elements at once, into a report without sections', asyn
     assertOnlyInserted(bare, text);
     assert.equal((text.match(/FRACTURE RISK:/g) ?? []).length, 1, 'one new risk section for two elements');
     const after = await change(c, uri, text);
-    assert.ok(after.every((d) => d.code === 'unfilled-placeholder'), JSON.stringify(after.map((d) => d.code)));
+    assert.ok(
+      after.every((d) => d.code === 'unfilled-placeholder'),
+      JSON.stringify(after.map((d) => d.code)),
+    );
   } finally {
     await c.close();
   }
@@ -157,7 +200,11 @@ test('CRLF report: the quick-fix inserts CRLF lines and keeps every character', 
     const crlf = DRAFT.replace(/\n/g, '\r\n');
     const diags = await open(c, uri, crlf);
     const d = diags.find((x) => x.code === 'missing-risk-model')!;
-    const actions = (await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+    const actions = (await c.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: d.range,
+      context: { diagnostics: [d] },
+    })) as CodeAction[];
     const text = applyEdits(crlf, editsOf(actions.find((a) => a.kind === 'quickfix')!));
     const inserted = assertOnlyInserted(crlf, text);
     assert.ok(!/[^\r]\n/.test(inserted), 'inserted line breaks are CRLF');
@@ -203,7 +250,10 @@ test('status notification counts documented elements', async () => {
   try {
     const uri = 'file:///tmp/status.radreport';
     await open(c, uri, DRAFT);
-    const s = await c.waitNotification<{ uri: string; documented: string[]; required: string[]; missing: string[] }>('tbsReport/status', (p) => p.uri === uri);
+    const s = await c.waitNotification<{ uri: string; documented: string[]; required: string[]; missing: string[] }>(
+      'tbsReport/status',
+      (p) => p.uri === uri,
+    );
     assert.equal(s.required.length, 5);
     assert.equal(s.documented.length, 3);
     assert.deepEqual([...s.missing].sort(), ['provider', 'riskModel']);
@@ -213,22 +263,41 @@ test('status notification counts documented elements', async () => {
 });
 
 test('hover, completion, symbols and folding', async () => {
-  const c = await startServer({ capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } } } } });
+  const c = await startServer({
+    capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } } } },
+  });
   try {
     const uri = 'file:///tmp/h.radreport';
     await open(c, uri, DRAFT);
     const line = DRAFT.split('\n').findIndex((l) => l.startsWith('TBS L1-L4'));
-    const h = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 11 } })) as Hover;
+    const h = (await c.conn.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line, character: 11 },
+    })) as Hover;
     assert.match(JSON.stringify(h.contents), /partially degraded/);
-    const t = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 6, character: 37 } })) as Hover;
+    const t = (await c.conn.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 6, character: 37 },
+    })) as Hover;
     assert.match(JSON.stringify(t.contents), /low bone mass/);
-    const code = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 77 } })) as Hover;
+    const code = (await c.conn.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 1, character: 77 },
+    })) as Hover;
     assert.match(JSON.stringify(code.contents), /technical calculation only/);
-    const comp = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 0 } })) as CompletionItem[];
+    const comp = (await c.conn.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 2, character: 0 },
+    })) as CompletionItem[];
     assert.ok(comp.some((i) => i.label === 'TBS L1-L4:'));
     assert.ok(comp.some((i) => i.label === 'IMPRESSION:'));
-    const syms = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
-    assert.deepEqual(syms.map((s) => s.name), ['LAKEVIEW REGIONAL IMAGING', 'EXAM', 'FINDINGS', 'TRABECULAR BONE SCORE', 'FRACTURE RISK', 'IMPRESSION']);
+    const syms = (await c.conn.sendRequest('textDocument/documentSymbol', {
+      textDocument: { uri },
+    })) as DocumentSymbol[];
+    assert.deepEqual(
+      syms.map((s) => s.name),
+      ['LAKEVIEW REGIONAL IMAGING', 'EXAM', 'FINDINGS', 'TRABECULAR BONE SCORE', 'FRACTURE RISK', 'IMPRESSION'],
+    );
     const folds = (await c.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as FoldingRange[];
     assert.ok(folds.some((f) => f.startLine === 3 && f.endLine === 6));
   } finally {
@@ -240,8 +309,18 @@ test('requests for unknown documents answer empty, never crash', async () => {
   const c = await startServer();
   try {
     const uri = 'file:///tmp/unknown.radreport';
-    assert.deepEqual(await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } }), []);
-    assert.equal(await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 99, character: 99 } }), null);
+    assert.deepEqual(
+      await c.conn.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [] },
+      }),
+      [],
+    );
+    assert.equal(
+      await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 99, character: 99 } }),
+      null,
+    );
     const diags = await open(c, 'file:///tmp/after.radreport', DRAFT);
     assert.ok(diags.length > 0, 'server still works');
   } finally {
@@ -262,7 +341,11 @@ test('.tbsreportrc.json applies over the settings, and is ignored in an untruste
     const c = await startServer({ initializationOptions: { debounceMs: 0, workspaceTrusted: trusted } });
     try {
       const diags = await open(c, uri, DRAFT);
-      assert.equal(diags.some((d) => d.code === 'missing-provider'), !trusted, `trusted=${trusted}`);
+      assert.equal(
+        diags.some((d) => d.code === 'missing-provider'),
+        !trusted,
+        `trusted=${trusted}`,
+      );
       assert.ok(diags.some((d) => d.code === 'missing-risk-model'));
     } finally {
       await c.close();
@@ -274,7 +357,9 @@ test('.tbsreportrc.json applies over the settings, and is ignored in an untruste
   try {
     const diags = await open(c, uri, DRAFT);
     assert.ok(diags.some((d) => d.code === 'missing-provider'));
-    const msg = await c.waitNotification<{ message: string }>('window/showMessage', (m) => /tbsreportrc/.test(m.message));
+    const msg = await c.waitNotification<{ message: string }>('window/showMessage', (m) =>
+      /tbsreportrc/.test(m.message),
+    );
     assert.match(msg.message, /\.tbsreportrc\.json/);
   } finally {
     await c.close();

@@ -30,16 +30,27 @@ export function offsetOf(text: string, lines: number[], pos: { line: number; cha
 }
 
 function isPos(p: unknown): p is { line: number; character: number } {
-  return !!p && typeof p === 'object' && typeof (p as { line: unknown }).line === 'number' && typeof (p as { character: unknown }).character === 'number';
+  return (
+    !!p &&
+    typeof p === 'object' &&
+    typeof (p as { line: unknown }).line === 'number' &&
+    typeof (p as { character: unknown }).character === 'number'
+  );
 }
 
 /** Every LSP range anywhere in `value` (found by shape), with the path where it was found. */
-export function collectRanges(value: unknown, where = 'analysis', out: Array<{ where: string; range: Range }> = [], seen = new Set<unknown>()): Array<{ where: string; range: Range }> {
+export function collectRanges(
+  value: unknown,
+  where = 'analysis',
+  out: Array<{ where: string; range: Range }> = [],
+  seen = new Set<unknown>(),
+): Array<{ where: string; range: Range }> {
   if (!value || typeof value !== 'object' || seen.has(value)) return out;
   seen.add(value);
   const v = value as Record<string, unknown>;
   if (isPos(v.start) && isPos(v.end)) out.push({ where, range: v as unknown as Range });
-  for (const [k, child] of Object.entries(v)) if (child && typeof child === 'object') collectRanges(child, `${where}.${k}`, out, seen);
+  for (const [k, child] of Object.entries(v))
+    if (child && typeof child === 'object') collectRanges(child, `${where}.${k}`, out, seen);
   return out;
 }
 
@@ -53,8 +64,17 @@ export function assertRangesInside(text: string, a: Analysis): void {
   assert.equal(a.lineCount, lines.length, 'lineCount is the number of LSP lines');
   for (const { where, range } of collectRanges(a)) {
     for (const p of [range.start, range.end]) {
-      const ok = Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= lines[p.line];
-      assert.ok(ok, `${where}: position ${JSON.stringify(p)} is outside the document (${lines.length} lines; that line has ${lines[p.line] ?? 'no'} characters)`);
+      const ok =
+        Number.isInteger(p.line) &&
+        Number.isInteger(p.character) &&
+        p.line >= 0 &&
+        p.line < lines.length &&
+        p.character >= 0 &&
+        p.character <= lines[p.line];
+      assert.ok(
+        ok,
+        `${where}: position ${JSON.stringify(p)} is outside the document (${lines.length} lines; that line has ${lines[p.line] ?? 'no'} characters)`,
+      );
     }
     assert.ok(!before(range.end, range.start), `${where}: range ends before it starts ${JSON.stringify(range)}`);
   }
@@ -64,7 +84,11 @@ export function assertRangesInside(text: string, a: Analysis): void {
     seen.add(v);
     const o = v as Record<string, unknown>;
     const s = o.span as { start?: unknown; end?: unknown } | undefined;
-    if (s && typeof s.start === 'number' && typeof s.end === 'number') assert.ok(s.start >= 0 && s.start <= s.end && s.end <= text.length, `${w}.span ${JSON.stringify(s)} is outside the text (${text.length})`);
+    if (s && typeof s.start === 'number' && typeof s.end === 'number')
+      assert.ok(
+        s.start >= 0 && s.start <= s.end && s.end <= text.length,
+        `${w}.span ${JSON.stringify(s)} is outside the text (${text.length})`,
+      );
     for (const [k, c] of Object.entries(o)) walk(c, `${w}.${k}`, seen);
   };
   walk(a.elements, 'elements', new Set());
@@ -82,7 +106,12 @@ export interface Applied {
  */
 export function applyLsp(text: string, edits: readonly TextEditSpec[]): Applied {
   const lines = lspLineLengths(text);
-  const withOff = edits.map((e, i) => ({ i, s: offsetOf(text, lines, e.range.start), e: offsetOf(text, lines, e.range.end), t: e.newText }));
+  const withOff = edits.map((e, i) => ({
+    i,
+    s: offsetOf(text, lines, e.range.start),
+    e: offsetOf(text, lines, e.range.end),
+    t: e.newText,
+  }));
   withOff.sort((a, b) => a.s - b.s || a.e - b.e || a.i - b.i);
   for (let k = 1; k < withOff.length; k++) {
     const p = withOff[k - 1];
@@ -119,6 +148,8 @@ export function within(inner: Range, outer: Range): boolean {
 
 /** bench/inputs.mjs (shared with `npm run bench`): the hostile texts by name. */
 export async function hostileInputs(): Promise<Record<string, (n: number) => string>> {
-  const mod = (await import(pathToFileURL(path.join(ROOT, 'bench', 'inputs.mjs')).href)) as { HOSTILE: Record<string, (n: number) => string> };
+  const mod = (await import(pathToFileURL(path.join(ROOT, 'bench', 'inputs.mjs')).href)) as {
+    HOSTILE: Record<string, (n: number) => string>;
+  };
   return mod.HOSTILE;
 }

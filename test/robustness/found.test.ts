@@ -24,7 +24,10 @@ for (const text of ['TBS: TBS', 'Note: TBS and TBS', 'IMPRESSION:\nTBS TBS']) {
     const fix = fixFor(text, 'missing-provider');
     const after = analyze(applyLsp(text, fix.edits).result);
     assertRangesInside(applyLsp(text, fix.edits).result, after);
-    assert.ok(!after.documented.missing.includes('provider'), `still missing after inserting ${JSON.stringify(fix.edits.map((e) => e.newText))}; slots: ${JSON.stringify(after.elements.slots.map((s) => s.element))}`);
+    assert.ok(
+      !after.documented.missing.includes('provider'),
+      `still missing after inserting ${JSON.stringify(fix.edits.map((e) => e.newText))}; slots: ${JSON.stringify(after.elements.slots.map((s) => s.element))}`,
+    );
   });
 }
 
@@ -86,7 +89,8 @@ test('"Insert BMD T-score" under a Z-score-only table leaves no T-score missing'
 });
 
 test('"Insert BMD T-score" under a Markdown table whose T-score column is a TBS T-score', () => {
-  const text = '## Findings\n| Region | BMD (g/cm2) | TBS T-score | Z-score |\n|---|---|---|---|\n| L1-L4 | 0.725 | -0.9 | -0.4 |\n\n## Impression\nOsteoporosis.\n\nInterpreting physician: Gideon Farrowby, MD\n';
+  const text =
+    '## Findings\n| Region | BMD (g/cm2) | TBS T-score | Z-score |\n|---|---|---|---|\n| L1-L4 | 0.725 | -0.9 | -0.4 |\n\n## Impression\nOsteoporosis.\n\nInterpreting physician: Gideon Farrowby, MD\n';
   const fix = fixFor(text, 'missing-t-score');
   const result = applyLsp(text, fix.edits).result;
   assert.ok(!analyze(result).documented.missing.includes('tScore'), `still missing after the fix:\n${result}`);
@@ -98,8 +102,14 @@ test('"Insert BMD T-score" under a Markdown table whose T-score column is a TBS 
 // next line that was taken as the label's slot, so the provider ends up missing.
 test('Markdown bold-italic label "***Electronically signed by:*** Jane Roe, MD" is a provider, not two placeholders', () => {
   const a = analyze('***Electronically signed by:*** Jane Roe, MD\n');
-  assert.deepEqual(a.elements.placeholders.map((p) => p.text), []);
-  assert.deepEqual(a.elements.providers.map((p) => p.text), ['Jane Roe, MD']);
+  assert.deepEqual(
+    a.elements.placeholders.map((p) => p.text),
+    [],
+  );
+  assert.deepEqual(
+    a.elements.providers.map((p) => p.text),
+    ['Jane Roe, MD'],
+  );
 });
 
 test('"Insert all missing" resolves every missing element (bare labels after "***")', () => {

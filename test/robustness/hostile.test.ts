@@ -34,15 +34,43 @@ const HOSTILE_DOCS: Array<[string, () => string, number]> = [
   ['only CR line endings', () => REPORT.replace(/\r?\n/g, '\r'), 500],
   ['BOM', () => `\ufeff${REPORT}`, 500],
   ['BOM then CR', () => `\ufeff\r${REPORT.replace(/\r?\n/g, '\r')}`, 500],
-  ['mixed line endings', () => REPORT.split('\n').map((l, i) => l + ['\n', '\r\n', '\r'][i % 3]).join(''), 500],
-  ['mixed scripts', () => REPORT.replace(/Patient: /, 'Patient: 王秀英 Ωμέγα Дмитрий ').replace(/IMPRESSION:/, 'IMPRESSION: 骨粗鬆症 остеопороз'), 500],
-  ['right-to-left text', () => `\u202eTBS 1.262\u202c\n${REPORT.replace(/INDICATION: /, 'INDICATION: \u0647\u0634\u0627\u0634\u0629 \u05e2\u05e6\u05de\u05d5\u05ea \u200f')}\u2067\u05e9\u05dc\u05d5\u05dd\u2069`, 500],
+  [
+    'mixed line endings',
+    () =>
+      REPORT.split('\n')
+        .map((l, i) => l + ['\n', '\r\n', '\r'][i % 3])
+        .join(''),
+    500,
+  ],
+  [
+    'mixed scripts',
+    () =>
+      REPORT.replace(/Patient: /, 'Patient: 王秀英 Ωμέγα Дмитрий ').replace(
+        /IMPRESSION:/,
+        'IMPRESSION: 骨粗鬆症 остеопороз',
+      ),
+    500,
+  ],
+  [
+    'right-to-left text',
+    () =>
+      `\u202eTBS 1.262\u202c\n${REPORT.replace(/INDICATION: /, 'INDICATION: \u0647\u0634\u0627\u0634\u0629 \u05e2\u05e6\u05de\u05d5\u05ea \u200f')}\u2067\u05e9\u05dc\u05d5\u05dd\u2069`,
+    500,
+  ],
   ['combining marks and emoji', () => REPORT.replace(/e/g, 'e\u0301').replace(/TBS/g, 'TBS🦴'), 500],
   ['lone surrogates', () => REPORT.replace(/a/g, '\ud800').replace(/o/g, '\udc00'), 500],
   ['U+0130 (lower-cases to two code units)', () => REPORT.replace(/i/g, '\u0130'), 500],
   ['one 1 MB line', () => REPORT.replace(/\r?\n/g, ' ').repeat(Math.ceil((1 << 20) / REPORT.length)), 2000],
   ['one 5 MB line', () => 'TBS 1.262 T-score -2.5 FRAX MOF 17% hip 2.9% '.repeat(120_000), 10000],
-  ['thousands of sections', () => Array.from({ length: 5000 }, (_, i) => `SECTION ${i}:\nTBS ${(1 + (i % 500) / 1000).toFixed(3)}\nIMPRESSION:\n${i}. text`).join('\n'), 5000],
+  [
+    'thousands of sections',
+    () =>
+      Array.from(
+        { length: 5000 },
+        (_, i) => `SECTION ${i}:\nTBS ${(1 + (i % 500) / 1000).toFixed(3)}\nIMPRESSION:\n${i}. text`,
+      ).join('\n'),
+    5000,
+  ],
   ['10 MB document', () => generateLargeDocument(10 * 1024 * 1024, 3), 20000],
 ];
 
@@ -110,7 +138,10 @@ function tmpDir(): string {
 
 function cli(args: string[], cwd: string) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-  let json: { files: Array<{ path: string; diagnostics: unknown[] }>; errors: Array<{ path: string; error: string }> } | null = null;
+  let json: {
+    files: Array<{ path: string; diagnostics: unknown[] }>;
+    errors: Array<{ path: string; error: string }>;
+  } | null = null;
   try {
     json = JSON.parse(r.stdout);
   } catch {
@@ -122,12 +153,18 @@ function cli(args: string[], cwd: string) {
 test('CLI: a binary file gives a clear per-file error; the other files are still checked', () => {
   const dir = tmpDir();
   try {
-    fs.writeFileSync(path.join(dir, 'image.radreport'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]));
+    fs.writeFileSync(
+      path.join(dir, 'image.radreport'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]),
+    );
     fs.writeFileSync(path.join(dir, 'good.radreport'), REPORT);
     const r = cli(['check', '--format', 'json', 'image.radreport', 'good.radreport'], dir);
     assert.equal(r.status, 2, 'a file that could not be checked exits 2');
     assert.ok(r.json, `JSON output: ${r.stdout.slice(0, 300)} ${r.stderr}`);
-    assert.deepEqual(r.json.files.map((f) => f.path), ['good.radreport']);
+    assert.deepEqual(
+      r.json.files.map((f) => f.path),
+      ['good.radreport'],
+    );
     assert.equal(r.json.errors.length, 1);
     assert.equal(r.json.errors[0].path, 'image.radreport');
     assert.match(r.json.errors[0].error, /binary/i);
@@ -143,11 +180,17 @@ test('CLI: a text file with some invalid UTF-8 bytes is still checked', () => {
   try {
     const good = Buffer.from(REPORT, 'utf8');
     const at = good.indexOf('IMPRESSION');
-    fs.writeFileSync(path.join(dir, 'latin.radreport'), Buffer.concat([good.subarray(0, at), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0x80]), good.subarray(at)]));
+    fs.writeFileSync(
+      path.join(dir, 'latin.radreport'),
+      Buffer.concat([good.subarray(0, at), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0x80]), good.subarray(at)]),
+    );
     const r = cli(['check', '--format', 'json', 'latin.radreport'], dir);
     assert.ok(r.json, `JSON output: ${r.stdout.slice(0, 300)} ${r.stderr}`);
     assert.deepEqual(r.json.errors, []);
-    assert.deepEqual(r.json.files.map((f) => f.path), ['latin.radreport']);
+    assert.deepEqual(
+      r.json.files.map((f) => f.path),
+      ['latin.radreport'],
+    );
     assert.ok(r.status === 0 || r.status === 1, `exit ${r.status}`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -185,11 +228,17 @@ test('server: hostile documents get diagnostics inside the document, and the ser
       const [name, text] = docs[i];
       const uri = `file:///tmp/hostile-${i}.radreport`;
       const wait = c.diagnostics(uri, () => true, 10_000);
-      await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'radiology-report', version: 1, text } });
+      await c.conn.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'radiology-report', version: 1, text },
+      });
       const p = await wait;
       const lines = text.split(/\r\n|\r|\n/);
       for (const d of p.diagnostics) {
-        for (const pos of [d.range.start, d.range.end]) assert.ok(pos.line < lines.length && pos.character <= lines[pos.line].length, `${name}: diagnostic ${d.code} at ${JSON.stringify(pos)} is outside the document`);
+        for (const pos of [d.range.start, d.range.end])
+          assert.ok(
+            pos.line < lines.length && pos.character <= lines[pos.line].length,
+            `${name}: diagnostic ${d.code} at ${JSON.stringify(pos)} is outside the document`,
+          );
       }
     }
     assert.equal(c.proc.exitCode, null, 'server still running');
@@ -204,19 +253,30 @@ test('server: a file over maxFileSize (default 2 MB) is skipped with one message
     const big = generateLargeDocument(2.5 * 1024 * 1024, 5);
     const uri = 'file:///tmp/huge-report.radreport';
     const first = c.diagnostics(uri, () => true, 20_000);
-    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'radiology-report', version: 1, text: big } });
+    await c.conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'radiology-report', version: 1, text: big },
+    });
     assert.deepEqual((await first).diagnostics, [], 'a skipped file has no diagnostics');
-    await c.waitNotification<{ message: string }>('window/showMessage', (m) => /skipped/i.test(m.message) && m.message.includes('huge-report'), 10_000);
+    await c.waitNotification<{ message: string }>(
+      'window/showMessage',
+      (m) => /skipped/i.test(m.message) && m.message.includes('huge-report'),
+      10_000,
+    );
     // Two more versions, still too large: no second message.
     for (const v of [2, 3]) {
       const w = c.diagnostics(uri, (p) => p.version === v, 20_000);
-      await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }] });
+      await c.conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: v },
+        contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }],
+      });
       await w;
     }
     // A small document in between proves the server has handled everything sent before it.
     const small = 'file:///tmp/small.radreport';
     const ws = c.diagnostics(small, () => true, 10_000);
-    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: small, languageId: 'radiology-report', version: 1, text: REPORT } });
+    await c.conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: small, languageId: 'radiology-report', version: 1, text: REPORT },
+    });
     assert.ok((await ws).diagnostics.length >= 0);
     const about = c.notifications('window/showMessage').filter((m) => JSON.stringify(m).includes('huge-report'));
     assert.equal(about.length, 1, `one message about the skipped file, got ${JSON.stringify(about)}`);
@@ -231,11 +291,20 @@ test('server: maxFileSize from initializationOptions applies, and a file that sh
     const uri = 'file:///tmp/limit.radreport';
     const text = generateReport(11, { minBytes: 5000, maxBytes: 6000, style: 'lakeview', defectRate: 1 });
     const first = c.diagnostics(uri, () => true, 10_000);
-    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'radiology-report', version: 1, text } });
+    await c.conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'radiology-report', version: 1, text },
+    });
     assert.deepEqual((await first).diagnostics, []);
-    await c.waitNotification<{ message: string }>('window/showMessage', (m) => m.message.includes('limit.radreport'), 10_000);
+    await c.waitNotification<{ message: string }>(
+      'window/showMessage',
+      (m) => m.message.includes('limit.radreport'),
+      10_000,
+    );
     const shrunk = c.diagnostics(uri, (p) => p.version === 2, 10_000);
-    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: 'TBS 1.262\n' }] });
+    await c.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: 'TBS 1.262\n' }],
+    });
     assert.ok((await shrunk).diagnostics.length > 0, 'checked once it is small enough');
   } finally {
     await c.close();

@@ -11,7 +11,11 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
 import { ROOT } from './check';
 
 const BUNDLES = ['server.js', 'client.js', 'cli.js'];
@@ -35,12 +39,19 @@ const NETWORK_APIS: Array<[string, RegExp]> = [
  * (listen(port, "127.0.0.1"), createConnection(port, "127.0.0.1")). The extension starts its server
  * over IPC (TransportKind.ipc, a forked child's channel), so none of these even runs by default.
  */
-const PIPE_OR_LOOPBACK_LISTEN = /^[^;]{0,200}\}\);\s*[\w$]+\.on\(\s*["']error["']\s*,\s*[\w$]+\s*\)\s*[,;]\s*[\w$]+\.listen\(\s*[\w$]+\s*,\s*(?:["']127\.0\.0\.1["']\s*,\s*)?(?:\(|function\b|[\w$]+\s*=>)/;
+const PIPE_OR_LOOPBACK_LISTEN =
+  /^[^;]{0,200}\}\);\s*[\w$]+\.on\(\s*["']error["']\s*,\s*[\w$]+\s*\)\s*[,;]\s*[\w$]+\.listen\(\s*[\w$]+\s*,\s*(?:["']127\.0\.0\.1["']\s*,\s*)?(?:\(|function\b|[\w$]+\s*=>)/;
 const PIPE_OR_LOOPBACK_CONNECT = /^\(\s*[\w$]+\s*(?:,\s*["']127\.0\.0\.1["']\s*)?\)/;
 const NET_ALLOWED: Record<string, { createServer: RegExp[]; createConnection: RegExp[] }> = {
   // Two servers (pipe, loopback socket) and two connections (pipe, loopback socket) per bundle.
-  'server.js': { createServer: [PIPE_OR_LOOPBACK_LISTEN, PIPE_OR_LOOPBACK_LISTEN], createConnection: [PIPE_OR_LOOPBACK_CONNECT, PIPE_OR_LOOPBACK_CONNECT] },
-  'client.js': { createServer: [PIPE_OR_LOOPBACK_LISTEN, PIPE_OR_LOOPBACK_LISTEN], createConnection: [PIPE_OR_LOOPBACK_CONNECT, PIPE_OR_LOOPBACK_CONNECT] },
+  'server.js': {
+    createServer: [PIPE_OR_LOOPBACK_LISTEN, PIPE_OR_LOOPBACK_LISTEN],
+    createConnection: [PIPE_OR_LOOPBACK_CONNECT, PIPE_OR_LOOPBACK_CONNECT],
+  },
+  'client.js': {
+    createServer: [PIPE_OR_LOOPBACK_LISTEN, PIPE_OR_LOOPBACK_LISTEN],
+    createConnection: [PIPE_OR_LOOPBACK_CONNECT, PIPE_OR_LOOPBACK_CONNECT],
+  },
 };
 
 /** child_process is no network API, but it could run one: its uses are pinned too. */
@@ -59,20 +70,30 @@ function read(name: string): string {
 }
 
 function requiresOf(src: string, mod: string): number {
-  return [...src.matchAll(new RegExp(`require\\(\\s*["'\`](?:node:)?${mod}["'\`]\\s*\\)`, 'g'))].length + [...src.matchAll(new RegExp(`\\bfrom\\s*["'\`](?:node:)?${mod}["'\`]|import\\(\\s*["'\`](?:node:)?${mod}["'\`]\\s*\\)`, 'g'))].length;
+  return (
+    [...src.matchAll(new RegExp(`require\\(\\s*["'\`](?:node:)?${mod}["'\`]\\s*\\)`, 'g'))].length +
+    [
+      ...src.matchAll(
+        new RegExp(`\\bfrom\\s*["'\`](?:node:)?${mod}["'\`]|import\\(\\s*["'\`](?:node:)?${mod}["'\`]\\s*\\)`, 'g'),
+      ),
+    ].length
+  );
 }
 
 for (const name of BUNDLES) {
   test(`dist/${name}: no network module or API except the allow-listed local IPC`, () => {
     const src = read(name);
     const problems: string[] = [];
-    for (const mod of NETWORK_MODULES.filter((m) => m !== 'net')) if (requiresOf(src, mod)) problems.push(`require("${mod}")`);
+    for (const mod of NETWORK_MODULES.filter((m) => m !== 'net'))
+      if (requiresOf(src, mod)) problems.push(`require("${mod}")`);
     for (const [label, re] of NETWORK_APIS) {
       const hits = [...src.matchAll(re)].map((m) => src.slice(Math.max(0, m.index! - 60), m.index! + 60));
       if (hits.length) problems.push(`${label}: ${hits.map((h) => JSON.stringify(h)).join(' | ')}`);
     }
     // A dynamic require of a computed name could load anything.
-    const dyn = [...src.matchAll(/\brequire\(\s*(?!["'`])[^)]{1,40}\)/g)].map((m) => m[0]).filter((s) => !/^require\(\s*[\w$]+\s*\)$/.test(s) || false);
+    const dyn = [...src.matchAll(/\brequire\(\s*(?!["'`])[^)]{1,40}\)/g)]
+      .map((m) => m[0])
+      .filter((s) => !/^require\(\s*[\w$]+\s*\)$/.test(s) || false);
     if (dyn.length) problems.push(`computed require: ${dyn.slice(0, 5).join(', ')}`);
 
     const netCount = requiresOf(src, 'net');
@@ -80,27 +101,43 @@ for (const name of BUNDLES) {
     if (!allowed) {
       if (netCount) problems.push('require("net")');
     } else {
-      assert.equal(netCount, 1, `${name}: require("net") appears ${netCount} times; expected once (vscode-jsonrpc node transports)`);
+      assert.equal(
+        netCount,
+        1,
+        `${name}: require("net") appears ${netCount} times; expected once (vscode-jsonrpc node transports)`,
+      );
       const binding = /([\w$]+)\s*=\s*(?:[\w$]+\()?require\(\s*["'`](?:node:)?net["'`]\s*\)/.exec(src)?.[1];
       assert.ok(binding, 'require("net") is bound to a name');
       // Every use of that binding is createServer/createConnection in the shapes above.
       const esc = binding.replace(/\$/g, '\\$');
       const uses = [...src.matchAll(new RegExp(`(?<![\\w$.])${esc}\\.(\\w+)\\)?`, 'g'))];
       const members = uses.map((m) => m[1]);
-      for (const mbr of members) if (mbr !== 'createServer' && mbr !== 'createConnection') problems.push(`net.${mbr} is not allow-listed`);
+      for (const mbr of members)
+        if (mbr !== 'createServer' && mbr !== 'createConnection') problems.push(`net.${mbr} is not allow-listed`);
       for (const kind of ['createServer', 'createConnection'] as const) {
-        const calls = [...src.matchAll(new RegExp(`(?:\\(0,\\s*)?(?<![\\w$.])${esc}\\.${kind}\\)?`, 'g'))].map((m) => src.slice(m.index! + m[0].length, m.index! + m[0].length + 400));
-        assert.equal(calls.length, allowed[kind].length, `${name}: net.${kind} is called ${calls.length} times; the allow-list has ${allowed[kind].length}`);
+        const calls = [...src.matchAll(new RegExp(`(?:\\(0,\\s*)?(?<![\\w$.])${esc}\\.${kind}\\)?`, 'g'))].map((m) =>
+          src.slice(m.index! + m[0].length, m.index! + m[0].length + 400),
+        );
+        assert.equal(
+          calls.length,
+          allowed[kind].length,
+          `${name}: net.${kind} is called ${calls.length} times; the allow-list has ${allowed[kind].length}`,
+        );
         // Each call's shape: the arguments of createConnection, the listen() after createServer.
-        for (const call of calls) if (!allowed[kind].some((re) => re.test(call))) problems.push(`net.${kind} call not in the allow-list: ${JSON.stringify(call.slice(0, 160))}`);
+        for (const call of calls)
+          if (!allowed[kind].some((re) => re.test(call)))
+            problems.push(`net.${kind} call not in the allow-list: ${JSON.stringify(call.slice(0, 160))}`);
       }
     }
     // IP literals other than loopback (a hard-coded host to talk to).
-    const ips = [...src.matchAll(/["'`](\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})["'`]/g)].map((m) => m[1]).filter((ip) => ip !== '127.0.0.1' && ip !== '0.0.0.0');
+    const ips = [...src.matchAll(/["'`](\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})["'`]/g)]
+      .map((m) => m[1])
+      .filter((ip) => ip !== '127.0.0.1' && ip !== '0.0.0.0');
     if (ips.length) problems.push(`IP literals: ${ips.join(', ')}`);
     // URLs the code could contact: only documentation and schema links are expected.
     const cp = requiresOf(src, 'child_process');
-    if (cp !== CHILD_PROCESS_ALLOWED[name]) problems.push(`require("child_process") appears ${cp} times (allow-list: ${CHILD_PROCESS_ALLOWED[name]})`);
+    if (cp !== CHILD_PROCESS_ALLOWED[name])
+      problems.push(`require("child_process") appears ${cp} times (allow-list: ${CHILD_PROCESS_ALLOWED[name]})`);
     assert.deepEqual(problems, [], `dist/${name}`);
   });
 }
@@ -162,7 +199,9 @@ function frames(buf: Buffer): Frame[] {
 
 test('with tracing off, report text never appears in log, show-message, telemetry or trace messages, nor on stderr', async () => {
   // Our own spawn (not lspClient's) so that every byte the server writes is captured from the start.
-  const proc = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   const out: Buffer[] = [];
   let err = '';
   proc.stdout!.on('data', (d: Buffer) => out.push(d));
@@ -180,13 +219,21 @@ test('with tracing off, report text never appears in log, show-message, telemetr
   conn.listen();
   const answers: unknown[] = [];
   const waitFor = async (uri: string, n: number) => {
-    for (let i = 0; i < 500 && published.filter((u) => u === uri).length < n; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 500 && published.filter((u) => u === uri).length < n; i++)
+      await new Promise((r) => setTimeout(r, 10));
   };
   try {
     await conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
-      capabilities: { workspace: { workspaceEdit: { documentChanges: true }, configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { completion: { completionItem: { snippetSupport: true } } } },
+      capabilities: {
+        workspace: {
+          workspaceEdit: { documentChanges: true },
+          configuration: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+        },
+        textDocument: { completion: { completionItem: { snippetSupport: true } } },
+      },
       initializationOptions: { debounceMs: 0, maxFileSize: 64 * 1024 },
       trace: 'off',
     });
@@ -201,7 +248,8 @@ test('with tracing off, report text never appears in log, show-message, telemetr
       // Over maxFileSize: the skip message must name the file, not quote it.
       ['file:///tmp/privacy/big.radreport', 'radiology-report', `${text}\n`.repeat(200)],
     ] as const;
-    for (const [uri, languageId, t] of docs) await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text: t } });
+    for (const [uri, languageId, t] of docs)
+      await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text: t } });
     for (const [uri] of docs) await waitFor(uri, 1);
     const uri = docs[0][0];
     // Edits, including broken ones that carry report text.
@@ -214,23 +262,51 @@ test('with tracing off, report text never appears in log, show-message, telemetr
       { range: { start: { line: 5, character: 10 }, end: { line: 2, character: 0 } }, text: MARKER },
     ]) {
       version++;
-      await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+      await conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [change],
+      });
     }
-    await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text }] });
+    await conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: ++version },
+      contentChanges: [{ text }],
+    });
     await waitFor(uri, 2);
     // Everything that reads the document.
     const lines = text.split('\n');
     for (let line = 0; line < lines.length; line++) {
       for (const character of [0, 5, 12, 30]) {
-        answers.push(await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } }).catch((e: Error) => e.message));
-        answers.push(await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character } }).catch((e: Error) => e.message));
+        answers.push(
+          await conn
+            .sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } })
+            .catch((e: Error) => e.message),
+        );
+        answers.push(
+          await conn
+            .sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character } })
+            .catch((e: Error) => e.message),
+        );
       }
     }
-    answers.push(await conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } }, context: { diagnostics: [] } }).catch((e: Error) => e.message));
-    answers.push(await conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }).catch((e: Error) => e.message));
-    answers.push(await conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } }).catch((e: Error) => e.message));
+    answers.push(
+      await conn
+        .sendRequest('textDocument/codeAction', {
+          textDocument: { uri },
+          range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } },
+          context: { diagnostics: [] },
+        })
+        .catch((e: Error) => e.message),
+    );
+    answers.push(
+      await conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }).catch((e: Error) => e.message),
+    );
+    answers.push(
+      await conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } }).catch((e: Error) => e.message),
+    );
     // Settings problems are logged: make some, and reload.
-    await conn.sendNotification('workspace/didChangeConfiguration', { settings: { tbsReport: { severity: { 'missing-provider': 'loud' }, profile: 'x', debounceMs: 0 } } });
+    await conn.sendNotification('workspace/didChangeConfiguration', {
+      settings: { tbsReport: { severity: { 'missing-provider': 'loud' }, profile: 'x', debounceMs: 0 } },
+    });
     await new Promise((r) => setTimeout(r, 300));
     // Unknown request with report text in it.
     await conn.sendRequest('tbsReport/unknown', { text }).catch(() => null);
@@ -249,15 +325,29 @@ test('with tracing off, report text never appears in log, show-message, telemetr
   const all = frames(Buffer.concat(out));
   const lower = MARKER.toLowerCase();
   const has = (s: string) => s.toLowerCase().includes(lower);
-  const FORBIDDEN = new Set(['window/logMessage', 'window/showMessage', 'window/showMessageRequest', 'telemetry/event', '$/logTrace', 'window/showDocument']);
-  const leaks = all.filter((f) => f.msg.method && FORBIDDEN.has(f.msg.method) && has(f.raw)).map((f) => f.raw.slice(0, 300));
+  const FORBIDDEN = new Set([
+    'window/logMessage',
+    'window/showMessage',
+    'window/showMessageRequest',
+    'telemetry/event',
+    '$/logTrace',
+    'window/showDocument',
+  ]);
+  const leaks = all
+    .filter((f) => f.msg.method && FORBIDDEN.has(f.msg.method) && has(f.raw))
+    .map((f) => f.raw.slice(0, 300));
   assert.deepEqual(leaks, [], 'report text in log, message, telemetry or trace notifications');
   assert.ok(!has(err), `report text on stderr: ${err.slice(0, 500)}`);
   // Any other server-initiated message with report text must be one about the document.
   const ABOUT_DOCUMENT = new Set(['textDocument/publishDiagnostics', 'tbsReport/status']);
-  const other = all.filter((f) => f.msg.method && !FORBIDDEN.has(f.msg.method) && !ABOUT_DOCUMENT.has(f.msg.method) && has(f.raw)).map((f) => `${f.msg.method}: ${f.raw.slice(0, 200)}`);
+  const other = all
+    .filter((f) => f.msg.method && !FORBIDDEN.has(f.msg.method) && !ABOUT_DOCUMENT.has(f.msg.method) && has(f.raw))
+    .map((f) => `${f.msg.method}: ${f.raw.slice(0, 200)}`);
   assert.deepEqual(other, [], 'report text in other server-initiated messages');
   // The scan can see the marker: results about the document do carry it (here, the symbols).
-  assert.ok(all.some((f) => f.msg.id !== undefined && f.msg.method === undefined && has(f.raw)), 'control: the marker appears in some result about the document');
+  assert.ok(
+    all.some((f) => f.msg.id !== undefined && f.msg.method === undefined && has(f.raw)),
+    'control: the marker appears in some result about the document',
+  );
   assert.ok(answers.length > 0);
 });

@@ -19,8 +19,15 @@ const REPORT = generateReport(21, { style: 'lakeview', defectRate: 0, eol: '\n' 
 const URI = 'file:///tmp/misuse.radreport';
 
 /** The outcome of a request: its result, or the error code the server answered with. */
-async function outcome(c: TestClient, method: string, params: unknown, ms = 5000): Promise<{ result?: unknown; error?: number }> {
-  const timer = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${method}: no answer within ${ms} ms`)), ms));
+async function outcome(
+  c: TestClient,
+  method: string,
+  params: unknown,
+  ms = 5000,
+): Promise<{ result?: unknown; error?: number }> {
+  const timer = new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new Error(`${method}: no answer within ${ms} ms`)), ms),
+  );
   try {
     return { result: await Promise.race([c.conn.sendRequest(method, params), timer]) };
   } catch (e) {
@@ -36,7 +43,9 @@ async function assertHealthy(c: TestClient, expected: Diagnostic[], tag: string)
   assert.equal(c.proc.signalCode, null, `${tag}: server killed by ${c.proc.signalCode}`);
   const uri = `file:///tmp/healthy-${tag.replace(/\W+/g, '-')}.radreport`;
   const wait = c.diagnostics(uri, () => true, 5000);
-  await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'radiology-report', version: 1, text: REPORT } });
+  await c.conn.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'radiology-report', version: 1, text: REPORT },
+  });
   const got = await wait;
   assert.deepEqual(got.diagnostics, expected, `${tag}: diagnostics differ from a fresh server's`);
   const hover = await outcome(c, 'textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
@@ -49,7 +58,9 @@ test('baseline: diagnostics of the report on a fresh server', async () => {
   const c = await startServer();
   try {
     const wait = c.diagnostics(URI);
-    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'radiology-report', version: 1, text: REPORT } });
+    await c.conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: URI, languageId: 'radiology-report', version: 1, text: REPORT },
+    });
     baseline = (await wait).diagnostics;
     assert.ok(baseline.length > 0, 'the report (with defects) has findings');
   } finally {
@@ -73,10 +84,16 @@ test('requests for a document that was never opened: an empty answer or an error
     ];
     for (const [method, params] of calls) {
       const o = await outcome(c, method, params);
-      assert.ok(o.error !== undefined || o.result === null || (Array.isArray(o.result) && o.result.length === 0), `${method}: ${JSON.stringify(o)}`);
+      assert.ok(
+        o.error !== undefined || o.result === null || (Array.isArray(o.result) && o.result.length === 0),
+        `${method}: ${JSON.stringify(o)}`,
+      );
     }
     // Notifications about it: change and close of an unknown document.
-    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: 'TBS 1.2' }] });
+    await c.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: 'TBS 1.2' }],
+    });
     await c.conn.sendNotification('textDocument/didClose', td);
     await assertHealthy(c, baseline, 'unknown documents');
   } finally {
@@ -88,7 +105,9 @@ test('positions and ranges outside the document', async () => {
   const c = await startServer();
   try {
     const wait = c.diagnostics(URI);
-    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'radiology-report', version: 1, text: REPORT } });
+    await c.conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: URI, languageId: 'radiology-report', version: 1, text: REPORT },
+    });
     await wait;
     const td = { textDocument: { uri: URI } };
     const positions = [
@@ -101,14 +120,29 @@ test('positions and ranges outside the document', async () => {
     for (const position of positions) {
       for (const method of ['textDocument/hover', 'textDocument/completion']) {
         const o = await outcome(c, method, { ...td, position });
-        assert.ok(o.error !== undefined || o.result === null || Array.isArray(o.result) || typeof o.result === 'object', `${method} ${JSON.stringify(position)}: ${JSON.stringify(o)}`);
+        assert.ok(
+          o.error !== undefined || o.result === null || Array.isArray(o.result) || typeof o.result === 'object',
+          `${method} ${JSON.stringify(position)}: ${JSON.stringify(o)}`,
+        );
       }
-      const o = await outcome(c, 'textDocument/codeAction', { ...td, range: { start: { line: 0, character: 0 }, end: position }, context: { diagnostics: [] } });
-      assert.ok(o.error !== undefined || Array.isArray(o.result) || o.result === null, `codeAction to ${JSON.stringify(position)}: ${JSON.stringify(o)}`);
+      const o = await outcome(c, 'textDocument/codeAction', {
+        ...td,
+        range: { start: { line: 0, character: 0 }, end: position },
+        context: { diagnostics: [] },
+      });
+      assert.ok(
+        o.error !== undefined || Array.isArray(o.result) || o.result === null,
+        `codeAction to ${JSON.stringify(position)}: ${JSON.stringify(o)}`,
+      );
     }
     // An incremental change whose range lies past the end: clients never send it, servers must survive it.
     const v2 = c.diagnostics(URI, (p) => p.version === 2, 5000).catch(() => null);
-    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: 2 }, contentChanges: [{ range: { start: { line: 5000, character: 3 }, end: { line: 9000, character: 0 } }, text: 'appended' }] });
+    await c.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: URI, version: 2 },
+      contentChanges: [
+        { range: { start: { line: 5000, character: 3 }, end: { line: 9000, character: 0 } }, text: 'appended' },
+      ],
+    });
     await v2;
     await assertHealthy(c, baseline, 'out-of-range positions');
   } finally {
@@ -120,7 +154,9 @@ test('version jumps (forward by 1000, backwards, repeated) still end with the la
   const c = await startServer();
   try {
     const first = c.diagnostics(URI);
-    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'radiology-report', version: 1, text: 'TBS 1.262\n' } });
+    await c.conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: URI, languageId: 'radiology-report', version: 1, text: 'TBS 1.262\n' },
+    });
     await first;
     for (const [version, text] of [
       [1000, 'TBS 9.9\n'],
@@ -128,7 +164,10 @@ test('version jumps (forward by 1000, backwards, repeated) still end with the la
       [500, 'TBS 1.2\n'],
       [1001, REPORT],
     ] as const) {
-      await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version }, contentChanges: [{ text }] });
+      await c.conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri: URI, version },
+        contentChanges: [{ text }],
+      });
     }
     const last = await c.diagnostics(URI, (p) => p.version === 1001, 5000);
     assert.deepEqual(last.diagnostics, baseline, 'the last full text is what is checked');
@@ -142,10 +181,28 @@ test('malformed params: an error response or nothing, never a crash', async () =
   const c = await startServer();
   try {
     const wait = c.diagnostics(URI);
-    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'radiology-report', version: 1, text: REPORT } });
+    await c.conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: URI, languageId: 'radiology-report', version: 1, text: REPORT },
+    });
     await wait;
-    const bad: unknown[] = [null, {}, [], 42, 'x', { textDocument: null }, { textDocument: { uri: 42 }, position: 'here' }, { textDocument: { uri: URI }, position: null }, { textDocument: { uri: URI }, range: { start: 'a' } }];
-    for (const method of ['textDocument/hover', 'textDocument/completion', 'textDocument/codeAction', 'textDocument/documentSymbol', 'textDocument/foldingRange']) {
+    const bad: unknown[] = [
+      null,
+      {},
+      [],
+      42,
+      'x',
+      { textDocument: null },
+      { textDocument: { uri: 42 }, position: 'here' },
+      { textDocument: { uri: URI }, position: null },
+      { textDocument: { uri: URI }, range: { start: 'a' } },
+    ];
+    for (const method of [
+      'textDocument/hover',
+      'textDocument/completion',
+      'textDocument/codeAction',
+      'textDocument/documentSymbol',
+      'textDocument/foldingRange',
+    ]) {
       for (const params of bad) await outcome(c, method, params); // any answer is fine; no answer (timeout) fails
     }
     // Malformed notifications: nothing to answer, but nothing may break.
@@ -153,11 +210,29 @@ test('malformed params: an error response or nothing, never a crash', async () =
       ['textDocument/didOpen', null],
       ['textDocument/didOpen', { textDocument: null }],
       ['textDocument/didChange', { textDocument: { uri: URI, version: 2 }, contentChanges: 'not an array' }],
-      ['textDocument/didChange', { textDocument: { uri: URI, version: 3 }, contentChanges: [{ range: { start: { line: 'a' } }, text: 'x' }] }],
-      ['textDocument/didChange', { textDocument: { uri: URI, version: 4 }, contentChanges: [{ range: { start: { line: 3, character: 9 }, end: { line: 1, character: 0 } }, text: 'reversed' }] }],
+      [
+        'textDocument/didChange',
+        { textDocument: { uri: URI, version: 3 }, contentChanges: [{ range: { start: { line: 'a' } }, text: 'x' }] },
+      ],
+      [
+        'textDocument/didChange',
+        {
+          textDocument: { uri: URI, version: 4 },
+          contentChanges: [
+            { range: { start: { line: 3, character: 9 }, end: { line: 1, character: 0 } }, text: 'reversed' },
+          ],
+        },
+      ],
       ['textDocument/didChange', null],
       ['textDocument/didClose', { textDocument: {} }],
-      ['workspace/didChangeConfiguration', { settings: { tbsReport: { debounceMs: 'soon', maxFileSize: -5, severity: 'loud', labels: { tbs: [{}] }, profile: 99 } } }],
+      [
+        'workspace/didChangeConfiguration',
+        {
+          settings: {
+            tbsReport: { debounceMs: 'soon', maxFileSize: -5, severity: 'loud', labels: { tbs: [{}] }, profile: 99 },
+          },
+        },
+      ],
       ['workspace/didChangeConfiguration', null],
       ['$/setTrace', { value: 'nonsense' }],
       ['unknown/notification', { x: 1 }],
@@ -175,15 +250,25 @@ test('malformed params: an error response or nothing, never a crash', async () =
 
 for (const [what, textDocument] of [
   ['without text', { uri: 'file:///tmp/no-text.radreport', languageId: 'radiology-report', version: 1 }],
-  ['with a number for text', { uri: 'file:///tmp/num-text.radreport', languageId: 'radiology-report', version: 1, text: 42 }],
-  ['with an object for text', { uri: 'file:///tmp/obj-text.radreport', languageId: 'radiology-report', version: 1, text: { a: 1 } }],
+  [
+    'with a number for text',
+    { uri: 'file:///tmp/num-text.radreport', languageId: 'radiology-report', version: 1, text: 42 },
+  ],
+  [
+    'with an object for text',
+    { uri: 'file:///tmp/obj-text.radreport', languageId: 'radiology-report', version: 1, text: { a: 1 } },
+  ],
 ] as const) {
   test(`didOpen ${what} does not crash the server`, async () => {
     const c = await startServer();
     try {
       await c.conn.sendNotification('textDocument/didOpen', { textDocument });
       const o = await outcome(c, 'tbsReport/noSuchRequest', {}, 3000).catch((e: Error) => ({ error: e.message }));
-      assert.equal(o.error, -32601, `the server stopped answering: ${JSON.stringify(o)}; exit ${c.proc.exitCode}; stderr: ${c.stderr().split('\n').slice(0, 6).join(' | ')}`);
+      assert.equal(
+        o.error,
+        -32601,
+        `the server stopped answering: ${JSON.stringify(o)}; exit ${c.proc.exitCode}; stderr: ${c.stderr().split('\n').slice(0, 6).join(' | ')}`,
+      );
       await assertHealthy(c, baseline, `didOpen ${what}`);
     } finally {
       await c.close();
@@ -195,7 +280,9 @@ test('cancellation: cancelled, unknown and repeated $/cancelRequest ids', async 
   const c = await startServer();
   try {
     const wait = c.diagnostics(URI);
-    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'radiology-report', version: 1, text: REPORT } });
+    await c.conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: URI, languageId: 'radiology-report', version: 1, text: REPORT },
+    });
     await wait;
     // vscode-jsonrpc cancels with $/cancelRequest when its token fires.
     const { CancellationTokenSource } = await import('vscode-languageserver-protocol');
@@ -221,7 +308,9 @@ test('cancellation: cancelled, unknown and repeated $/cancelRequest ids', async 
 test('a killed server: a new server process starts clean and gives the same diagnostics', async () => {
   const a = await startServer();
   const wait = a.diagnostics(URI);
-  await a.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'radiology-report', version: 1, text: REPORT } });
+  await a.conn.sendNotification('textDocument/didOpen', {
+    textDocument: { uri: URI, languageId: 'radiology-report', version: 1, text: REPORT },
+  });
   await wait;
   const exited = new Promise<string | null>((resolve) => a.proc.on('exit', (_code, signal) => resolve(signal)));
   a.proc.kill('SIGKILL');

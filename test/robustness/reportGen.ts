@@ -35,11 +35,81 @@ export interface GenOptions {
   eol?: '\n' | '\r\n' | '\r';
 }
 
-const FIRST = ['Harriet', 'Walter', 'Imelda', 'Rosalind', 'Eugenie', 'Valentina', 'Bartholomew', 'Cordelia', 'Philippa', 'Augustin', 'Lucinda', 'Thaddeus', 'Margarethe', 'Benedikt', 'Ottoline', 'Clementine', 'Soren', 'Amara', 'Joaquin', 'Ingrid', 'Tomasz', 'Yusra', 'Keiko', 'Oluwaseun'];
-const LAST = ['Delacourt', 'Brumfield', 'Castellane', 'Achterfeld', 'Thornbury', 'Okonkwo-Reyes', 'Ainslie-Grant', 'Fenwright', 'Durand-Okeke', 'Pelletier-Moss', 'Marrak-Oduya', 'Wellingborough', 'Solberg-Nwosu', 'Oyelowo-Marsh', 'Grabowski-Fairweather', 'Abara', 'Lindqvist', 'Haddad', 'Mbeki-Larsen', 'Ferreira'];
-const DOCTORS = ['Celeste Marrow-Ibanez, MD', 'Gideon Farrowby, MD', 'Tobias Rennequin, MD', 'Noor Halvorsen-Achebe, MD, CCD', 'Priya Natarajan, MD', 'Dana Whitfield, MD', 'Ibrahim Castellanos, DO', 'Mireille Okafor, MD, PhD'];
-const REFERRERS = ['Martin Ellsworth-Crane, MD', 'Anika Soderholm, NP', 'Paulin Oyenuga, MD', 'Laurence Whitcombe, MD', 'Sandrine Kowalczyk, DO', 'Felicity Moorcroft, MD', 'Ruth Abernathy-Singh, MD', 'Ophelia Brandtner, MD'];
-const FACILITIES = ['LAKEVIEW REGIONAL IMAGING', 'HARBORSIDE BONE HEALTH CLINIC', 'RIVERBEND IMAGING', 'WESTMERE OUTPATIENT IMAGING', 'NORTHGATE MEDICAL CENTER'];
+const FIRST = [
+  'Harriet',
+  'Walter',
+  'Imelda',
+  'Rosalind',
+  'Eugenie',
+  'Valentina',
+  'Bartholomew',
+  'Cordelia',
+  'Philippa',
+  'Augustin',
+  'Lucinda',
+  'Thaddeus',
+  'Margarethe',
+  'Benedikt',
+  'Ottoline',
+  'Clementine',
+  'Soren',
+  'Amara',
+  'Joaquin',
+  'Ingrid',
+  'Tomasz',
+  'Yusra',
+  'Keiko',
+  'Oluwaseun',
+];
+const LAST = [
+  'Delacourt',
+  'Brumfield',
+  'Castellane',
+  'Achterfeld',
+  'Thornbury',
+  'Okonkwo-Reyes',
+  'Ainslie-Grant',
+  'Fenwright',
+  'Durand-Okeke',
+  'Pelletier-Moss',
+  'Marrak-Oduya',
+  'Wellingborough',
+  'Solberg-Nwosu',
+  'Oyelowo-Marsh',
+  'Grabowski-Fairweather',
+  'Abara',
+  'Lindqvist',
+  'Haddad',
+  'Mbeki-Larsen',
+  'Ferreira',
+];
+const DOCTORS = [
+  'Celeste Marrow-Ibanez, MD',
+  'Gideon Farrowby, MD',
+  'Tobias Rennequin, MD',
+  'Noor Halvorsen-Achebe, MD, CCD',
+  'Priya Natarajan, MD',
+  'Dana Whitfield, MD',
+  'Ibrahim Castellanos, DO',
+  'Mireille Okafor, MD, PhD',
+];
+const REFERRERS = [
+  'Martin Ellsworth-Crane, MD',
+  'Anika Soderholm, NP',
+  'Paulin Oyenuga, MD',
+  'Laurence Whitcombe, MD',
+  'Sandrine Kowalczyk, DO',
+  'Felicity Moorcroft, MD',
+  'Ruth Abernathy-Singh, MD',
+  'Ophelia Brandtner, MD',
+];
+const FACILITIES = [
+  'LAKEVIEW REGIONAL IMAGING',
+  'HARBORSIDE BONE HEALTH CLINIC',
+  'RIVERBEND IMAGING',
+  'WESTMERE OUTPATIENT IMAGING',
+  'NORTHGATE MEDICAL CENTER',
+];
 const SCANNERS = ['Hologic Horizon A', 'Hologic Horizon W', 'GE Lunar iDXA', 'GE Lunar Prodigy', 'Hologic Discovery W'];
 const INDICATIONS = [
   'Postmenopausal. Screening for osteoporosis. Prior wrist fracture in 2019.',
@@ -71,7 +141,7 @@ const RECOMMENDATIONS = [
   '- Dental review before starting antiresorptive therapy.',
 ];
 const NOTES = [
-  'Quality control: daily phantom scans were within the manufacturer\'s limits.',
+  "Quality control: daily phantom scans were within the manufacturer's limits.",
   'The region of interest was placed by the technologist and reviewed by the interpreting physician.',
   'Positioning was adequate; no motion artefact was identified.',
   'Degenerative change can raise spine BMD; the hip values are used for classification.',
@@ -91,7 +161,7 @@ const NOTES = [
   'The spine region excludes no vertebrae; all four levels are evaluable.',
   'BMD values are expressed in g/cm2; T-scores use the NHANES III white female reference.',
   'Z-scores compare the patient with people of the same age, sex and ethnicity.',
-  'The report was prepared from the scanner export and the technologist\'s worksheet.',
+  "The report was prepared from the scanner export and the technologist's worksheet.",
   'Medication history: calcium 1200 mg and vitamin D 1000 IU daily; no prior antiresorptive therapy.',
 ];
 
@@ -140,7 +210,12 @@ interface Values {
 
 function values(r: Rng, style: Style): Values {
   const sites = pick(r, SITES);
-  const rows = sites.map((site) => ({ site, bmd: num(r, 0.55, 1.25, 3), t: num(r, -3.6, 0.8, 1), z: num(r, -2.0, 1.8, 1) }));
+  const rows = sites.map((site) => ({
+    site,
+    bmd: num(r, 0.55, 1.25, 3),
+    t: num(r, -3.6, 0.8, 1),
+    z: num(r, -2.0, 1.8, 1),
+  }));
   const lowest = rows.reduce((a, b) => (Number(b.t) < Number(a.t) ? b : a));
   const tbs = num(r, 1.05, 1.45, 3);
   const mofN = 3 + r() * 30;
@@ -197,8 +272,15 @@ function build(r: Rng, style: Style, v: Values, d: Defects): { head: string[]; b
   const patient = name(r);
   const facility = style === 'lakeview' ? FACILITIES[0] : style === 'harborside' ? FACILITIES[1] : pick(r, FACILITIES);
   const scanner = pick(r, SCANNERS);
-  const tbsCat = d.wrongCategory ? pick(r, ['normal', 'partially degraded', 'degraded'].filter((c) => c !== v.cat)) : v.cat;
-  const model = d.noModel ? '10-year probability' : pick(r, ['TBS-adjusted FRAX', 'FRAX adjusted for TBS', 'TBS-adjusted FRAX (US, Caucasian)']);
+  const tbsCat = d.wrongCategory
+    ? pick(
+        r,
+        ['normal', 'partially degraded', 'degraded'].filter((c) => c !== v.cat),
+      )
+    : v.cat;
+  const model = d.noModel
+    ? '10-year probability'
+    : pick(r, ['TBS-adjusted FRAX', 'FRAX adjusted for TBS', 'TBS-adjusted FRAX (US, Caucasian)']);
   const tbsValue = d.noTbs ? (d.placeholders ? '___' : '') : v.tbs;
   const provider = d.noProvider ? (d.placeholders ? '<name>' : '') : v.doctor;
   const head: string[] = [];
@@ -206,7 +288,14 @@ function build(r: Rng, style: Style, v: Values, d: Defects): { head: string[]; b
   const tail: string[] = [];
 
   if (style === 'markdown') {
-    head.push('## DXA + Trabecular Bone Score', '', `Billing: CPT ${v.code}`, '', `**Age:** ${v.age} · **BMI:** ${v.bmi} kg/m2`, '');
+    head.push(
+      '## DXA + Trabecular Bone Score',
+      '',
+      `Billing: CPT ${v.code}`,
+      '',
+      `**Age:** ${v.age} · **BMI:** ${v.bmi} kg/m2`,
+      '',
+    );
     body.push(['## Indication', pick(r, INDICATIONS), '']);
     body.push([
       '## Findings',
@@ -215,32 +304,66 @@ function build(r: Rng, style: Style, v: Values, d: Defects): { head: string[]; b
       ...v.rows.map((row) => `| ${pad(row.site, 17)}| ${pad(row.bmd, 11)} | ${pad(row.t, 7)} | ${pad(row.z, 7)} |`),
       '',
     ]);
-    body.push(['## Trabecular bone score', d.noTbs ? `TBS (L1-L4) = ${tbsValue}` : `TBS (L1-L4) = ${tbsValue}, ${tbsCat} microarchitecture.`, '']);
+    body.push([
+      '## Trabecular bone score',
+      d.noTbs ? `TBS (L1-L4) = ${tbsValue}` : `TBS (L1-L4) = ${tbsValue}, ${tbsCat} microarchitecture.`,
+      '',
+    ]);
     if (!d.noRisk) body.push(['## Fracture risk', `${model}: MOF ${v.mof} %, hip ${v.hip} %.`, '']);
-    if (!d.noImpression) body.push(['## Impression', `1. ${who(Number(v.lowest.t))}.`, d.noTbs ? '' : `2. TBS ${v.tbs}, ${tbsCat} microarchitecture.`, '']);
+    if (!d.noImpression)
+      body.push([
+        '## Impression',
+        `1. ${who(Number(v.lowest.t))}.`,
+        d.noTbs ? '' : `2. TBS ${v.tbs}, ${tbsCat} microarchitecture.`,
+        '',
+      ]);
     tail.push(provider ? `Interpreting physician: ${provider}` : '');
     return { head, body, tail };
   }
 
   if (style === 'interpretation') {
-    head.push(`TBS interpretation note (CPT ${v.code}) - ${facility} - ${date(r)}`, `${patient}, ${v.age} ${r() < 0.7 ? 'F' : 'M'}. TBS received from outside facility.`, '');
-    body.push(['TBS DATA RECEIVED:', d.noTbs ? `Lumbar spine TBS: ${tbsValue}` : `Lumbar spine TBS of ${v.tbs} (L1-L4), acquired on ${scanner}, TBS iNsight v3.${Math.floor(r() * 2)}.`, '']);
+    head.push(
+      `TBS interpretation note (CPT ${v.code}) - ${facility} - ${date(r)}`,
+      `${patient}, ${v.age} ${r() < 0.7 ? 'F' : 'M'}. TBS received from outside facility.`,
+      '',
+    );
+    body.push([
+      'TBS DATA RECEIVED:',
+      d.noTbs
+        ? `Lumbar spine TBS: ${tbsValue}`
+        : `Lumbar spine TBS of ${v.tbs} (L1-L4), acquired on ${scanner}, TBS iNsight v3.${Math.floor(r() * 2)}.`,
+      '',
+    ]);
     body.push(['BMD:', ...v.rows.map((row) => `${row.site} T ${row.t}`), '']);
     if (!d.noRisk) body.push(['FRACTURE RISK:', `${model}: MOF ${v.mof}%; hip ${v.hip}%.`, '']);
     if (!d.noImpression)
       body.push([
         'IMPRESSION:',
-        d.noTbs ? 'Trabecular bone score pending.' : `Trabecular bone score of ${v.tbs} indicates ${tbsCat} microarchitecture.`,
-        d.noRisk ? '' : `After adjustment for TBS, the 10-year probability of major osteoporotic fracture is ${v.mof}% and of hip fracture ${v.hip}%.`,
+        d.noTbs
+          ? 'Trabecular bone score pending.'
+          : `Trabecular bone score of ${v.tbs} indicates ${tbsCat} microarchitecture.`,
+        d.noRisk
+          ? ''
+          : `After adjustment for TBS, the 10-year probability of major osteoporotic fracture is ${v.mof}% and of hip fracture ${v.hip}%.`,
         '',
       ]);
     tail.push(provider ? `Reviewed and interpreted by: ${provider}` : 'Signed:', `Date: ${date(r)}`);
     return { head, body, tail };
   }
 
-  head.push(facility, style === 'harborside' ? 'DXA REPORT WITH TRABECULAR BONE SCORE' : 'Department of Radiology - Bone Densitometry', '');
+  head.push(
+    facility,
+    style === 'harborside' ? 'DXA REPORT WITH TRABECULAR BONE SCORE' : 'Department of Radiology - Bone Densitometry',
+    '',
+  );
   if (style === 'harborside') {
-    head.push(`Name: ${pad(patient, 33)}Clinic no.: HBH-${10 + Math.floor(r() * 89)}-${1000 + Math.floor(r() * 8999)}`, `Age: ${pad(String(v.age), 35)}Sex: ${r() < 0.7 ? 'F' : 'M'}`, `Date: ${date(r)}`, `Ordering clinician: ${pick(r, REFERRERS)}`, '');
+    head.push(
+      `Name: ${pad(patient, 33)}Clinic no.: HBH-${10 + Math.floor(r() * 89)}-${1000 + Math.floor(r() * 8999)}`,
+      `Age: ${pad(String(v.age), 35)}Sex: ${r() < 0.7 ? 'F' : 'M'}`,
+      `Date: ${date(r)}`,
+      `Ordering clinician: ${pick(r, REFERRERS)}`,
+      '',
+    );
   } else {
     head.push(
       `Patient: ${pad(patient, 32)}MRN: LRI-${String(Math.floor(r() * 1e7)).padStart(7, '0')}`,
@@ -251,7 +374,12 @@ function build(r: Rng, style: Style, v: Values, d: Defects): { head: string[]; b
     );
   }
   if (style === 'comprehensive') {
-    body.push(['EXAMS AND CODES:', '1. DXA axial skeleton (lumbar spine and both proximal femora) - CPT 77080', `2. Trabecular bone score - CPT ${v.code.replace('77080, ', '')}`, '']);
+    body.push([
+      'EXAMS AND CODES:',
+      '1. DXA axial skeleton (lumbar spine and both proximal femora) - CPT 77080',
+      `2. Trabecular bone score - CPT ${v.code.replace('77080, ', '')}`,
+      '',
+    ]);
   } else {
     body.push([`EXAM: DXA lumbar spine and hip with trabecular bone score (CPT ${v.code})`, '']);
   }
@@ -267,21 +395,58 @@ function build(r: Rng, style: Style, v: Values, d: Defects): { head: string[]; b
       `Glucocorticoids: ${r() < 0.2 ? 'yes' : 'no'}`,
       '',
     ]);
-  body.push([`TECHNIQUE: ${scanner}, lumbar spine L1-L4 and proximal femur. Trabecular bone score calculated from the L1-L4 image with TBS iNsight.`, `BMI ${v.bmi} kg/m2.`, '']);
-  if (style === 'comprehensive' || r() < 0.3) body.push(['COMPARISON:', d.placeholders ? 'DXA of XX/XX/XXXX, same scanner.' : `DXA of ${date(r)}, same scanner.`, '']);
-  body.push(['FINDINGS:', 'Region               BMD (g/cm2)   T-score   Z-score', ...v.rows.map((row) => `${pad(row.site, 21)}${pad('  ' + row.bmd, 14)}${pad(row.t, 10)}${row.z}`), '']);
-  body.push(['TRABECULAR BONE SCORE:', d.noTbs ? `TBS: ${tbsValue}` : pick(r, [`TBS L1-L4 ${v.tbs} (${tbsCat} microarchitecture).`, `TBS value: ${v.tbs} (${tbsCat}).`, `Trabecular bone score (L1-L4) = ${v.tbs}, ${tbsCat} microarchitecture.`]), '']);
-  if (!d.noRisk) body.push(['FRACTURE RISK:', pick(r, [`${model}: MOF ${v.mof}%; hip ${v.hip}%.`, `${model}: 10-year probability of major osteoporotic fracture ${v.mof}% and hip fracture ${v.hip}%.`]), '']);
+  body.push([
+    `TECHNIQUE: ${scanner}, lumbar spine L1-L4 and proximal femur. Trabecular bone score calculated from the L1-L4 image with TBS iNsight.`,
+    `BMI ${v.bmi} kg/m2.`,
+    '',
+  ]);
+  if (style === 'comprehensive' || r() < 0.3)
+    body.push([
+      'COMPARISON:',
+      d.placeholders ? 'DXA of XX/XX/XXXX, same scanner.' : `DXA of ${date(r)}, same scanner.`,
+      '',
+    ]);
+  body.push([
+    'FINDINGS:',
+    'Region               BMD (g/cm2)   T-score   Z-score',
+    ...v.rows.map((row) => `${pad(row.site, 21)}${pad('  ' + row.bmd, 14)}${pad(row.t, 10)}${row.z}`),
+    '',
+  ]);
+  body.push([
+    'TRABECULAR BONE SCORE:',
+    d.noTbs
+      ? `TBS: ${tbsValue}`
+      : pick(r, [
+          `TBS L1-L4 ${v.tbs} (${tbsCat} microarchitecture).`,
+          `TBS value: ${v.tbs} (${tbsCat}).`,
+          `Trabecular bone score (L1-L4) = ${v.tbs}, ${tbsCat} microarchitecture.`,
+        ]),
+    '',
+  ]);
+  if (!d.noRisk)
+    body.push([
+      'FRACTURE RISK:',
+      pick(r, [
+        `${model}: MOF ${v.mof}%; hip ${v.hip}%.`,
+        `${model}: 10-year probability of major osteoporotic fracture ${v.mof}% and hip fracture ${v.hip}%.`,
+      ]),
+      '',
+    ]);
   if (!d.noImpression)
     body.push([
       'IMPRESSION:',
       `1. ${who(Number(v.lowest.t))}. Lowest T-score ${v.lowest.t} at the ${v.lowest.site.toLowerCase()}.`,
       d.noTbs ? '2. Trabecular bone score not available.' : `2. TBS ${v.tbs}, ${tbsCat} microarchitecture.`,
-      d.noRisk ? '' : `3. TBS-adjusted FRAX 10-year probability of major osteoporotic fracture ${v.mof}% and hip fracture ${v.hip}%.`,
+      d.noRisk
+        ? ''
+        : `3. TBS-adjusted FRAX 10-year probability of major osteoporotic fracture ${v.mof}% and hip fracture ${v.hip}%.`,
       d.placeholders ? '4. Comparison with prior: [ ]' : '',
       '',
     ]);
-  tail.push(provider ? `Electronically signed by: ${provider}` : '', `${date(r)} ${String(7 + Math.floor(r() * 11)).padStart(2, '0')}:${String(Math.floor(r() * 60)).padStart(2, '0')}`);
+  tail.push(
+    provider ? `Electronically signed by: ${provider}` : '',
+    `${date(r)} ${String(7 + Math.floor(r() * 11)).padStart(2, '0')}:${String(Math.floor(r() * 60)).padStart(2, '0')}`,
+  );
   return { head, body, tail };
 }
 
@@ -314,7 +479,10 @@ export function generateReport(seed: number, opts: GenOptions = {}): string {
   const finish = (t: string): string => {
     // Seeded per report so that trimming below gives the same substitutions again.
     const r2 = makeRng(seed ^ 0x5bd1e995);
-    if (d.unicode) t = t.replace(/ -(\d)/g, (m, dgt: string) => (r2() < 0.5 ? ` \u2212${dgt}` : m)).replace(/: /g, (m) => (r2() < 0.1 ? ':\u00a0' : m));
+    if (d.unicode)
+      t = t
+        .replace(/ -(\d)/g, (m, dgt: string) => (r2() < 0.5 ? ` \u2212${dgt}` : m))
+        .replace(/: /g, (m) => (r2() < 0.1 ? ':\u00a0' : m));
     if (d.decimalComma) t = t.replace(/(\d)\.(\d)/g, (m, a: string, b: string) => (r2() < 0.3 ? `${a},${b}` : m));
     return eol === '\n' ? t : t.replace(/\n/g, eol);
   };
@@ -322,7 +490,8 @@ export function generateReport(seed: number, opts: GenOptions = {}): string {
   const room = maxBytes - 64; // CRLF and Unicode substitutions add a little
   // Sizes are tracked as lines are added (joining the whole report each time is quadratic).
   let size = bytes(join());
-  const header = (useRec: boolean) => (useRec ? (md ? '## Recommendations' : 'RECOMMENDATIONS:') : md ? '## Notes' : 'NOTES:');
+  const header = (useRec: boolean) =>
+    useRec ? (md ? '## Recommendations' : 'RECOMMENDATIONS:') : md ? '## Notes' : 'NOTES:';
   // Pad with notes and recommendations (whole sentences) up to the target size.
   for (let guard = 0; size < target && guard < 400; guard++) {
     const useRec = r() < 0.35;

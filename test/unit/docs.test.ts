@@ -69,7 +69,11 @@ test('every rule in RULES has docs/rules/<id>.md naming its id and default sever
     assert.equal(md.split(/\r?\n/)[0], `# ${rule.id}`, `${rule.id}.md: the title must be the rule id`);
     const sev = /\*\*Default severity:\*\*\s*`?([a-z]+)`?/.exec(md);
     assert.ok(sev, `${rule.id}.md: no "**Default severity:**" line`);
-    assert.equal(sev[1], rule.severity, `${rule.id}.md states default severity ${sev[1]}, the registry ${rule.severity}`);
+    assert.equal(
+      sev[1],
+      rule.severity,
+      `${rule.id}.md states default severity ${sev[1]}, the registry ${rule.severity}`,
+    );
   }
 });
 
@@ -103,8 +107,14 @@ test('every rule page cites the registry source and shows every way to change or
 test('the examples on every rule page trigger (or do not trigger) the rule as documented', () => {
   for (const rule of RULES) {
     const list = examples(readDoc(rule.id));
-    assert.ok(list.some((e) => e.kind === 'triggers'), `${rule.id}.md has no triggering example`);
-    assert.ok(list.some((e) => e.kind === 'passes'), `${rule.id}.md has no non-triggering example`);
+    assert.ok(
+      list.some((e) => e.kind === 'triggers'),
+      `${rule.id}.md has no triggering example`,
+    );
+    assert.ok(
+      list.some((e) => e.kind === 'passes'),
+      `${rule.id}.md has no non-triggering example`,
+    );
     for (const ex of list) {
       const codes = analyze(ex.text, ex.settings).findings.map((f) => f.code);
       assert.equal(
@@ -127,7 +137,10 @@ test('the missing-* pages show the line and section their quick-fix inserts', ()
     const a = analyze('Nothing documented yet.', { profile: '77089' });
     const f = a.findings.find((x) => x.code === id);
     assert.ok(f?.fixes?.length, `${id} offers no quick-fix`);
-    assert.ok(f.fixes[0].edits.some((e) => e.newText.includes(line)), `${id}'s quick-fix does not insert "${line}"`);
+    assert.ok(
+      f.fixes[0].edits.some((e) => e.newText.includes(line)),
+      `${id}'s quick-fix does not insert "${line}"`,
+    );
   }
 });
 
@@ -136,7 +149,10 @@ test('tbs-category-mismatch.md gives the boundaries of the 2023 and legacy prese
   for (const preset of ['2023', 'legacy'] as const) {
     const t = thresholdsFor({ ...DEFAULT_SETTINGS, thresholds: preset });
     assert.ok(md.includes(`\`${preset}\``), `preset ${preset} not named`);
-    assert.ok(md.includes(`<= ${fmt3(t.degradedAtOrBelow)}`), `${preset}: degraded "<= ${fmt3(t.degradedAtOrBelow)}" not stated`);
+    assert.ok(
+      md.includes(`<= ${fmt3(t.degradedAtOrBelow)}`),
+      `${preset}: degraded "<= ${fmt3(t.degradedAtOrBelow)}" not stated`,
+    );
     const normal = `${t.normalInclusive ? '>=' : '>'} ${fmt3(t.normalFrom)}`;
     assert.ok(md.includes(normal), `${preset}: normal "${normal}" not stated`);
   }
@@ -146,7 +162,8 @@ test('docs/rules/README.md has the rules table that scripts/rules-table.mjs gene
   const r = runScript(['--check', '--file', path.join(DOCS, 'README.md')]);
   assert.equal(r.status, 0, `${r.stdout}${r.stderr}`);
   const index = fs.readFileSync(path.join(DOCS, 'README.md'), 'utf8');
-  for (const rule of RULES) assert.ok(index.includes(`(${rule.id}.md)`), `docs/rules/README.md does not link ${rule.id}.md`);
+  for (const rule of RULES)
+    assert.ok(index.includes(`(${rule.id}.md)`), `docs/rules/README.md does not link ${rule.id}.md`);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -166,24 +183,43 @@ test('the schema parses, is draft-07 with a title, and describes every property'
         walk(sub, `${where}.${key}`);
       }
     }
-    if (Array.isArray(node.items)) node.items.forEach((it: any, i: number) => assert.equal(typeof it.description, 'string', `${where}[${i}] has no description`));
+    if (Array.isArray(node.items))
+      node.items.forEach((it: any, i: number) =>
+        assert.equal(typeof it.description, 'string', `${where}[${i}] has no description`),
+      );
     else if (node.items) walk(node.items, `${where}[]`);
   };
   walk(schema, '$');
-  assert.deepEqual(
-    Object.keys(schema.properties).sort(),
-    ['$schema', 'checkPlainText', 'customThresholds', 'debounceMs', 'enable', 'labels', 'maxFileSize', 'profile', 'severity', 'thresholds', 'validatedAgeRange', 'validatedBmiRange'],
-  );
+  assert.deepEqual(Object.keys(schema.properties).sort(), [
+    '$schema',
+    'checkPlainText',
+    'customThresholds',
+    'debounceMs',
+    'enable',
+    'labels',
+    'maxFileSize',
+    'profile',
+    'severity',
+    'thresholds',
+    'validatedAgeRange',
+    'validatedBmiRange',
+  ]);
 });
 
 test("the schema's severity properties are exactly the rule ids, each with the five severities", () => {
   const sev = readSchema().properties.severity;
   assert.equal(sev.additionalProperties, false);
-  assert.deepEqual(Object.keys(sev.properties), RULES.map((r) => r.id));
+  assert.deepEqual(
+    Object.keys(sev.properties),
+    RULES.map((r) => r.id),
+  );
   for (const rule of RULES) {
     const p = sev.properties[rule.id];
     assert.deepEqual(p.enum, SEVERITY_SETTINGS, `${rule.id}: enum`);
-    assert.ok(p.description.includes(rule.id) && p.description.includes(`default ${rule.severity}`), `${rule.id}: description must name the id and its default`);
+    assert.ok(
+      p.description.includes(rule.id) && p.description.includes(`default ${rule.severity}`),
+      `${rule.id}: description must name the id and its default`,
+    );
   }
 });
 
@@ -198,14 +234,27 @@ test("the schema's defaults and enums match the engine and the extension's setti
   assert.equal(props.checkPlainText.default, DEFAULT_SERVER_SETTINGS.checkPlainText);
   assert.equal(props.debounceMs.default, DEFAULT_SERVER_SETTINGS.debounceMs);
   assert.equal(props.maxFileSize.default, DEFAULT_SERVER_SETTINGS.maxFileSize);
-  assert.deepEqual(Object.keys(props.labels.properties).sort(), ['impression', 'provider', 'risk', 'riskModel', 'tScore', 'tbs']);
+  assert.deepEqual(Object.keys(props.labels.properties).sort(), [
+    'impression',
+    'provider',
+    'risk',
+    'riskModel',
+    'tScore',
+    'tbs',
+  ]);
   // The VS Code settings contribution (package.json) offers the same choices.
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   const contributed = pkg.contributes.configuration.properties;
   assert.deepEqual(props.profile.enum, contributed['tbsReport.profile'].enum);
   assert.deepEqual(props.thresholds.enum, contributed['tbsReport.thresholds'].enum);
-  assert.deepEqual(Object.keys(props.severity.properties).sort(), Object.keys(contributed['tbsReport.severity'].properties).sort());
-  assert.deepEqual(Object.keys(props.labels.properties).sort(), Object.keys(contributed['tbsReport.labels'].properties).sort());
+  assert.deepEqual(
+    Object.keys(props.severity.properties).sort(),
+    Object.keys(contributed['tbsReport.severity'].properties).sort(),
+  );
+  assert.deepEqual(
+    Object.keys(props.labels.properties).sort(),
+    Object.keys(contributed['tbsReport.labels'].properties).sort(),
+  );
 });
 
 test('ajv compiles the schema; a valid config passes and invalid ones fail', () => {
@@ -264,7 +313,10 @@ test('rules-table.mjs prints a table linking every rule page, and --check / --wr
   const printed = runScript([]);
   assert.equal(printed.status, 0, printed.stderr);
   for (const rule of RULES) {
-    assert.ok(printed.stdout.includes(`[\`${rule.id}\`](docs/rules/${rule.id}.md) | ${rule.severity} |`), `table row of ${rule.id}`);
+    assert.ok(
+      printed.stdout.includes(`[\`${rule.id}\`](docs/rules/${rule.id}.md) | ${rule.severity} |`),
+      `table row of ${rule.id}`,
+    );
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rules-table-'));
   try {
@@ -285,10 +337,12 @@ test('rules-table.mjs prints a table linking every rule page, and --check / --wr
   }
 });
 
-const readmeHasMarkers = fs.existsSync(README) && (() => {
-  const t = fs.readFileSync(README, 'utf8');
-  return t.includes(START) && t.includes(END);
-})();
+const readmeHasMarkers =
+  fs.existsSync(README) &&
+  (() => {
+    const t = fs.readFileSync(README, 'utf8');
+    return t.includes(START) && t.includes(END);
+  })();
 
 test(
   'README.md has the rules table that scripts/rules-table.mjs generates (skipped only while README.md lacks the rules-table markers)',

@@ -18,13 +18,13 @@ import { decodeReport } from '../../server/src/cli/read';
  */
 const KNOWN_GAPS: Record<string, string> = {
   '186-keyvalue-equals-colon-field-dump-clean.radreport':
-    "key/value field dumps whose risks carry no \"%\" (\"FRAX_MOF_ADJ: 17.0\") and whose T-score keys join site and side (\"TSCORE_FN_L=-2.3\")",
+    'key/value field dumps whose risks carry no "%" ("FRAX_MOF_ADJ: 17.0") and whose T-score keys join site and side ("TSCORE_FN_L=-2.3")',
   '188-csv-quoted-label-value-rows-clean.radreport':
-    "quoted CSV rows with the \"%\" in a column of its own and the signer label in a cell after a \"signature\" cell",
+    'quoted CSV rows with the "%" in a column of its own and the signer label in a cell after a "signature" cell',
   '190-semicolon-csv-decimal-comma-unicode-minus-t-2-5-clean.radreport':
-    "semicolon-separated rows with the \"%\" in a column of its own (\"...probability;19,1;%\")",
+    'semicolon-separated rows with the "%" in a column of its own ("...probability;19,1;%")',
   '198-yaml-export-tbs-1262-called-normal.radreport':
-    "YAML exports with the TBS value two keys below its label and risks as \"mof_pct: 15.0\"",
+    'YAML exports with the TBS value two keys below its label and risks as "mof_pct: 15.0"',
 };
 
 interface ExpectedRisk {
@@ -53,7 +53,10 @@ const expected: Expected[] = JSON.parse(fs.readFileSync(path.join(dir, 'expected
 const distinct = (xs: unknown[]): string[] => [...new Set(xs.map((x) => JSON.stringify(x)))].sort();
 
 test('every fixture file has an expectation', () => {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.radreport')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.radreport'))
+    .sort();
   assert.deepEqual(files, expected.map((e) => e.file).sort());
 });
 

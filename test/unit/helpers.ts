@@ -27,7 +27,10 @@ export function report(p: ReportParts = {}): string {
     '',
     'FINDINGS:',
     'Region               BMD (g/cm2)   T-score   Z-score',
-    ...(p.table ?? ['L1-L4                  0.871        -1.6      -0.2', 'Left femoral neck      0.694        -2.1      -0.7']),
+    ...(p.table ?? [
+      'L1-L4                  0.871        -1.6      -0.2',
+      'Left femoral neck      0.694        -2.1      -0.7',
+    ]),
     '',
     'TRABECULAR BONE SCORE:',
     p.tbsLine ?? 'TBS L1-L4 1.262 (partially degraded microarchitecture).',
@@ -55,7 +58,11 @@ export function run(text: string, settings?: Partial<EngineSettings>): Analysis 
 /** Applies engine edits (non-overlapping) to a text. */
 export function apply(text: string, edits: readonly TextEditSpec[]): string {
   const doc = makeDoc(text);
-  const withOffsets = edits.map((e) => ({ s: offsetAt(doc, e.range.start), e: offsetAt(doc, e.range.end), t: e.newText }));
+  const withOffsets = edits.map((e) => ({
+    s: offsetAt(doc, e.range.start),
+    e: offsetAt(doc, e.range.end),
+    t: e.newText,
+  }));
   withOffsets.sort((a, b) => b.s - a.s || b.e - a.e);
   let out = text;
   for (const w of withOffsets) out = out.slice(0, w.s) + w.t + out.slice(w.e);

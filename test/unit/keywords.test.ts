@@ -43,13 +43,25 @@ function check(text: string): void {
   }
   // Disable comments are looked for only at keyword hits too.
   const commentAtHit = words.some((w) => doc.norm.startsWith('tbs-report-disable', w.start));
-  assert.equal(commentAtHit, doc.norm.includes('tbs-report-disable'), `disable comment in ${JSON.stringify(text.slice(0, 200))}`);
+  assert.equal(
+    commentAtHit,
+    doc.norm.includes('tbs-report-disable'),
+    `disable comment in ${JSON.stringify(text.slice(0, 200))}`,
+  );
   // Risk-table header words and pasted-report banners: every occurrence starts at a hit.
   for (const w of [...RISK_TABLE_WORDS, 'prior report', 'previous report']) {
-    for (let k = doc.norm.indexOf(w); k >= 0; k = doc.norm.indexOf(w, k + 1)) assert.ok(words.some((h) => h.start === k), `"${w}" at ${k} in ${JSON.stringify(text.slice(0, 200))}`);
+    for (let k = doc.norm.indexOf(w); k >= 0; k = doc.norm.indexOf(w, k + 1))
+      assert.ok(
+        words.some((h) => h.start === k),
+        `"${w}" at ${k} in ${JSON.stringify(text.slice(0, 200))}`,
+      );
   }
   // FRAX by its full name is looked for only when a hit starts a "tool".
-  if (new RegExp(MODEL_LONG.source).test(doc.norm)) assert.ok(words.some((w) => doc.norm.startsWith('tool', w.start)), `"tool" hit in ${JSON.stringify(text.slice(0, 200))}`);
+  if (new RegExp(MODEL_LONG.source).test(doc.norm))
+    assert.ok(
+      words.some((w) => doc.norm.startsWith('tool', w.start)),
+      `"tool" hit in ${JSON.stringify(text.slice(0, 200))}`,
+    );
 }
 
 test('measure-word scan finds every label on hand-picked text', () => {
@@ -75,9 +87,70 @@ test('measure-word scan finds every label in generated reports', () => {
 });
 
 test('measure-word scan finds every label in random text', () => {
-  const pieces = fc.constantFrom('t', 'z', 'b', 's', 'tbs', 'bmd', 'score', 'scores', 'trabecular', 'bone', ' ', '  ', '\t', '-', '+', '=', ':', '1', '.2', 'T', 'Z', 'TBS', '\n', 'a', 'x', 'frax', 'plus', 'garvan', 'q', 'fracture', 'caroc', 'bmi', '770', '9', '1', '-26', ' tc', ' modifier', '/', 'tbs-report-disable', '-report-disable', 'fracture risk assessment tool', 'who ', 'tool', 'unadjusted', 'without tbs', 'conventional', 'con', 'ventional', 'un', 'adjusted', 'without', ' tbs', 'prior report', 'previous report', 'prior', ' report');
+  const pieces = fc.constantFrom(
+    't',
+    'z',
+    'b',
+    's',
+    'tbs',
+    'bmd',
+    'score',
+    'scores',
+    'trabecular',
+    'bone',
+    ' ',
+    '  ',
+    '\t',
+    '-',
+    '+',
+    '=',
+    ':',
+    '1',
+    '.2',
+    'T',
+    'Z',
+    'TBS',
+    '\n',
+    'a',
+    'x',
+    'frax',
+    'plus',
+    'garvan',
+    'q',
+    'fracture',
+    'caroc',
+    'bmi',
+    '770',
+    '9',
+    '1',
+    '-26',
+    ' tc',
+    ' modifier',
+    '/',
+    'tbs-report-disable',
+    '-report-disable',
+    'fracture risk assessment tool',
+    'who ',
+    'tool',
+    'unadjusted',
+    'without tbs',
+    'conventional',
+    'con',
+    'ventional',
+    'un',
+    'adjusted',
+    'without',
+    ' tbs',
+    'prior report',
+    'previous report',
+    'prior',
+    ' report',
+  );
   fc.assert(
-    fc.property(fc.array(pieces, { maxLength: 30 }).map((a) => a.join('')), (s) => check(s)),
+    fc.property(
+      fc.array(pieces, { maxLength: 30 }).map((a) => a.join('')),
+      (s) => check(s),
+    ),
     { numRuns: 3000 },
   );
 });

@@ -25,16 +25,32 @@ function byScanner(text: string): Array<[number, number, number]> {
 }
 
 test('scanner = specification on hand-picked cases', () => {
-  const cases = ['TBS 1.262', 'T-score -2.1, -1.6,-2.0', 'L1-L4 0.871 -1.6', '1.230-1.310', '04/22/2024 15:41', 'v3.1', '1,262 and 1,2,3', '1234567 12.34567 12.5.3', 'MOF/hip: 15%/2.1%', 'x-2 (−2.1) [-3] a)-4 .5', '+7.0 T4 -12', ':5 1:5 a:5 x/5 ./5 5/ 5:'];
+  const cases = [
+    'TBS 1.262',
+    'T-score -2.1, -1.6,-2.0',
+    'L1-L4 0.871 -1.6',
+    '1.230-1.310',
+    '04/22/2024 15:41',
+    'v3.1',
+    '1,262 and 1,2,3',
+    '1234567 12.34567 12.5.3',
+    'MOF/hip: 15%/2.1%',
+    'x-2 (−2.1) [-3] a)-4 .5',
+    '+7.0 T4 -12',
+    ':5 1:5 a:5 x/5 ./5 5/ 5:',
+  ];
   for (const c of cases) assert.deepEqual(byScanner(c), bySpec(c), c);
 });
 
 test('scanner = specification on generated text', () => {
   const alphabet = fc.constantFrom(...'0123456789.,-+/: a)]x_T%'.split(''));
   fc.assert(
-    fc.property(fc.array(alphabet, { maxLength: 40 }).map((a) => a.join('')), (s) => {
-      assert.deepEqual(byScanner(s), bySpec(s));
-    }),
+    fc.property(
+      fc.array(alphabet, { maxLength: 40 }).map((a) => a.join('')),
+      (s) => {
+        assert.deepEqual(byScanner(s), bySpec(s));
+      },
+    ),
     { numRuns: 3000 },
   );
 });

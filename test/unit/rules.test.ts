@@ -29,7 +29,8 @@ describe('tbs-category-mismatch (2023 thresholds: > 1.310 normal; 1.230-1.310 pa
     });
   }
   test('legacy preset: >= 1.350 normal, <= 1.200 degraded', () => {
-    const at = (v: string, c: string) => codes(report({ tbsLine: `TBS L1-L4 ${v} (${c}).` }), { thresholds: 'legacy' }).includes('tbs-category-mismatch');
+    const at = (v: string, c: string) =>
+      codes(report({ tbsLine: `TBS L1-L4 ${v} (${c}).` }), { thresholds: 'legacy' }).includes('tbs-category-mismatch');
     assert.equal(at('1.350', 'normal'), false);
     assert.equal(at('1.349', 'normal'), true);
     assert.equal(at('1.349', 'partially degraded'), false);
@@ -38,7 +39,11 @@ describe('tbs-category-mismatch (2023 thresholds: > 1.310 normal; 1.230-1.310 pa
     assert.equal(at('1.334', 'normal'), true, 'corpus p02 would be partially degraded under legacy');
   });
   test('custom preset uses the two numbers from settings', () => {
-    const at = (v: string, c: string) => codes(report({ tbsLine: `TBS L1-L4 ${v} (${c}).` }), { thresholds: 'custom', customThresholds: [1.1, 1.4] }).includes('tbs-category-mismatch');
+    const at = (v: string, c: string) =>
+      codes(report({ tbsLine: `TBS L1-L4 ${v} (${c}).` }), {
+        thresholds: 'custom',
+        customThresholds: [1.1, 1.4],
+      }).includes('tbs-category-mismatch');
     assert.equal(at('1.100', 'degraded'), false);
     assert.equal(at('1.101', 'partially degraded'), false);
     assert.equal(at('1.400', 'partially degraded'), false);
@@ -54,7 +59,10 @@ describe('tbs-category-mismatch (2023 thresholds: > 1.310 normal; 1.230-1.310 pa
     assert.deepEqual(codes(fixed), []);
   });
   test('a reference line listing all categories states none', () => {
-    const text = report({ tbsLine: 'TBS L1-L4 1.262 (partially degraded).\nReference: > 1.310 normal; 1.230-1.310 partially degraded; <= 1.230 degraded.' });
+    const text = report({
+      tbsLine:
+        'TBS L1-L4 1.262 (partially degraded).\nReference: > 1.310 normal; 1.230-1.310 partially degraded; <= 1.230 degraded.',
+    });
     assert.deepEqual(codes(text), []);
   });
 });
@@ -78,7 +86,10 @@ describe('who-classification-mismatch (lowest T: <= -2.5 osteoporosis; < -1.0 lo
     });
   }
   test('the fix writes the class the T-score gives and re-analyses clean', () => {
-    const text = report({ table: ['L1-L4                  0.861        -2.7      -1.2'], impression: ['1. Osteopenia. Lowest T-score -2.7 at L1-L4.'] });
+    const text = report({
+      table: ['L1-L4                  0.861        -2.7      -1.2'],
+      impression: ['1. Osteopenia. Lowest T-score -2.7 at L1-L4.'],
+    });
     const f = run(text).findings.find((x) => x.code === 'who-classification-mismatch')!;
     const fixed = apply(text, f.fixes![0].edits);
     assert.equal(fixed, text.replace('1. Osteopenia.', '1. Osteoporosis.'));
@@ -99,14 +110,16 @@ describe('plausibility', () => {
     assert.equal(tbs('1.801'), true);
     assert.equal(tbs('12.62'), true);
   });
-  const t = (v: string) => codes(report({ table: [`Left femoral neck      0.694        ${v}      -0.7`] })).includes('t-score-implausible');
+  const t = (v: string) =>
+    codes(report({ table: [`Left femoral neck      0.694        ${v}      -0.7`] })).includes('t-score-implausible');
   test('T-score -7.0 and +7.0 are plausible; -7.1 and -12 are not', () => {
     assert.equal(t('-7.0'), false);
     assert.equal(t('+7.0'), false);
     assert.equal(t('-7.1'), true);
     assert.equal(t('-12'), true);
   });
-  const r = (mof: string) => codes(report({ riskLine: `TBS-adjusted FRAX: MOF ${mof}%; hip 0.1%.` })).includes('risk-implausible');
+  const r = (mof: string) =>
+    codes(report({ riskLine: `TBS-adjusted FRAX: MOF ${mof}%; hip 0.1%.` })).includes('risk-implausible');
   test('risk must be > 0 and <= 100', () => {
     assert.equal(r('100'), false);
     assert.equal(r('0.1'), false);
@@ -138,26 +151,45 @@ describe('conflicting-values', () => {
   });
   test('same value twice is no conflict; adjusted and unadjusted MOF are two measurements', () => {
     assert.deepEqual(codes(report({ impression: ['1. Low bone mass (osteopenia).', '2. TBS 1.262.'] })), []);
-    assert.deepEqual(codes(report({ riskLine: 'Conventional FRAX: MOF 15%, hip 2.0%.\nTBS-adjusted FRAX: MOF 17%; hip 2.9%.' })), []);
+    assert.deepEqual(
+      codes(report({ riskLine: 'Conventional FRAX: MOF 15%, hip 2.0%.\nTBS-adjusted FRAX: MOF 17%; hip 2.9%.' })),
+      [],
+    );
   });
   test('two T-scores for the same site conflict; different sites do not', () => {
-    assert.ok(codes(report({ impression: ['1. Low bone mass (osteopenia); left femoral neck T-score -2.3.'] })).includes('conflicting-values'));
-    assert.deepEqual(codes(report({ impression: ['1. Low bone mass (osteopenia); lowest T-score -2.1 at the left femoral neck.'] })), []);
+    assert.ok(
+      codes(report({ impression: ['1. Low bone mass (osteopenia); left femoral neck T-score -2.3.'] })).includes(
+        'conflicting-values',
+      ),
+    );
+    assert.deepEqual(
+      codes(report({ impression: ['1. Low bone mass (osteopenia); lowest T-score -2.1 at the left femoral neck.'] })),
+      [],
+    );
   });
 });
 
 describe('risk-not-tbs-adjusted', () => {
   test('raised when no risk is stated as adjusted', () => {
-    assert.deepEqual(codes(report({ riskLine: 'FRAX 10-year probability: MOF 17%; hip 2.9%.' })), ['risk-not-tbs-adjusted']);
+    assert.deepEqual(codes(report({ riskLine: 'FRAX 10-year probability: MOF 17%; hip 2.9%.' })), [
+      'risk-not-tbs-adjusted',
+    ]);
   });
   test('not raised for "adjusted for TBS", "TBS-FRAX", "Adjusted-FRAX"', () => {
-    for (const line of ['FRAX adjusted for TBS: MOF 17%, hip 2.9%.', 'TBS-FRAX: MOF 17%, hip 2.9%.', 'Adjusted-FRAX: MOF 17%, hip 2.9%.']) {
+    for (const line of [
+      'FRAX adjusted for TBS: MOF 17%, hip 2.9%.',
+      'TBS-FRAX: MOF 17%, hip 2.9%.',
+      'Adjusted-FRAX: MOF 17%, hip 2.9%.',
+    ]) {
       assert.deepEqual(codes(report({ riskLine: line })), [], line);
     }
   });
   test('"not adjusted for TBS" is not adjusted', () => {
     const a = run(report({ riskLine: 'FRAX (not adjusted for TBS): MOF 17%; hip 2.9%.' }));
-    assert.deepEqual(a.elements.risks.map((r) => r.adjusted), [false, false]);
+    assert.deepEqual(
+      a.elements.risks.map((r) => r.adjusted),
+      [false, false],
+    );
   });
 });
 
@@ -173,16 +205,26 @@ describe('codes and profiles', () => {
     assert.equal(f.severity, 'information');
   });
   test('77092 requires impression, provider, TBS and risk, not T-score or model', () => {
-    const text = 'TBS interpretation (CPT 77092)\nTBS 1.271.\nTBS-adjusted 10-year probability: MOF 12%, hip 1.1%.\n\nIMPRESSION:\nPartially degraded microarchitecture.\n\nInterpreted by: Jane Roe, MD\n';
+    const text =
+      'TBS interpretation (CPT 77092)\nTBS 1.271.\nTBS-adjusted 10-year probability: MOF 12%, hip 1.1%.\n\nIMPRESSION:\nPartially degraded microarchitecture.\n\nInterpreted by: Jane Roe, MD\n';
     const a = run(text);
     assert.equal(a.profile, '77092');
     assert.deepEqual(codes(text), []);
-    assert.deepEqual(codes(text.replace(/IMPRESSION:\nPartially degraded microarchitecture.\n/, '')), ['missing-impression']);
+    assert.deepEqual(codes(text.replace(/IMPRESSION:\nPartially degraded microarchitecture.\n/, '')), [
+      'missing-impression',
+    ]);
   });
   test('77089 requires an impression in addition to the 77091 elements', () => {
-    const noImpression = report({ code: '77080, 77089' }).replace(/IMPRESSION:\n1\. Low bone mass \(osteopenia\)\.\n/, '');
+    const noImpression = report({ code: '77080, 77089' }).replace(
+      /IMPRESSION:\n1\. Low bone mass \(osteopenia\)\.\n/,
+      '',
+    );
     assert.deepEqual(codes(noImpression), ['missing-impression']);
-    assert.deepEqual(codes(report().replace(/IMPRESSION:\n1\. Low bone mass \(osteopenia\)\.\n/, '')), [], 'not required for 77091');
+    assert.deepEqual(
+      codes(report().replace(/IMPRESSION:\n1\. Low bone mass \(osteopenia\)\.\n/, '')),
+      [],
+      'not required for 77091',
+    );
   });
   test('no code named: the configured profile applies', () => {
     const text = report({ code: '77080' }).replace(/IMPRESSION:\n1\. Low bone mass \(osteopenia\)\.\n/, '');
@@ -211,7 +253,10 @@ describe('validated ranges (information)', () => {
     assert.equal(bmi('37.1'), true);
   });
   test('ranges are settings', () => {
-    assert.equal(codes(report({ age: '93' }), { validatedAgeRange: [40, 95] }).includes('age-outside-validated-range'), false);
+    assert.equal(
+      codes(report({ age: '93' }), { validatedAgeRange: [40, 95] }).includes('age-outside-validated-range'),
+      false,
+    );
     const f = run(report({ bmi: '39.0' })).findings.find((x) => x.code === 'bmi-outside-validated-range')!;
     assert.equal(f.severity, 'information');
   });
@@ -277,8 +322,14 @@ describe('the template snippet', () => {
     const path = await import('node:path');
     const root = path.resolve(__dirname, '../../..');
     const snippets = JSON.parse(fs.readFileSync(path.join(root, 'snippets/radiology-report.code-snippets'), 'utf8'));
-    const tpl = Object.values(snippets as Record<string, { prefix: string; body: string[] }>).find((s) => s.prefix === 'tbs-report')!;
-    const expanded = tpl.body.join('\n').replace(/\$\{\d+\|([^,|}]*)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
+    const tpl = Object.values(snippets as Record<string, { prefix: string; body: string[] }>).find(
+      (s) => s.prefix === 'tbs-report',
+    )!;
+    const expanded = tpl.body
+      .join('\n')
+      .replace(/\$\{\d+\|([^,|}]*)[^}]*\}/g, '$1')
+      .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+      .replace(/\$\d+/g, '');
     const a = analyze(expanded);
     assert.ok(a.findings.length > 0);
     assert.deepEqual([...new Set(a.findings.map((f) => f.code))], ['unfilled-placeholder']);

@@ -89,7 +89,8 @@ export function parseSize(v: string): number {
 
 function parseJobs(v: string, where: string): number | 'auto' {
   if (v === 'auto' || v === '0') return 'auto';
-  if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 256) throw new UsageError(`${where} must be "auto" or a number from 1 to 256, not "${v}"`);
+  if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 256)
+    throw new UsageError(`${where} must be "auto" or a number from 1 to 256, not "${v}"`);
   return Number(v);
 }
 
@@ -150,7 +151,8 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Options 
       case '-f':
       case '--format': {
         const v = value();
-        if (!FORMATS.includes(v as Format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${v}"`);
+        if (!FORMATS.includes(v as Format))
+          throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${v}"`);
         opts.format = v as Format;
         break;
       }
@@ -180,7 +182,8 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Options 
         break;
       case '--max-warnings': {
         const v = value();
-        if (!/^-?\d+$/.test(v) || Number(v) < -1) throw new UsageError(`--max-warnings must be a whole number (0 or more, or -1 for no limit), not "${v}"`);
+        if (!/^-?\d+$/.test(v) || Number(v) < -1)
+          throw new UsageError(`--max-warnings must be a whole number (0 or more, or -1 for no limit), not "${v}"`);
         opts.maxWarnings = Number(v);
         break;
       }
@@ -227,6 +230,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Options 
         throw new UsageError(`unknown option ${name}`);
     }
   }
-  if (!opts.operands.length) throw new UsageError('no files given (name report files or directories, or "-" for standard input)');
+  if (!opts.operands.length)
+    throw new UsageError('no files given (name report files or directories, or "-" for standard input)');
   return opts;
 }

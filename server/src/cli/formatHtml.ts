@@ -28,11 +28,24 @@ export function esc(s: string): string {
   // Lone surrogates and C0 controls (other than tab / line feed) cannot appear in an HTML page.
   return String(s)
     .replace(/[&<>"']/g, (c) => HTML_ESCAPES[c])
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+    .replace(
+      /[\u0000-\u0008\u000b-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+      '\ufffd',
+    );
 }
 
-const COLOR: Record<Severity, string> = { error: '#c62828', warning: '#b86e00', information: '#1e6fd9', hint: '#7a7a7a' };
-const LABEL: Record<Severity, string> = { error: 'errors', warning: 'warnings', information: 'information', hint: 'hints' };
+const COLOR: Record<Severity, string> = {
+  error: '#c62828',
+  warning: '#b86e00',
+  information: '#1e6fd9',
+  hint: '#7a7a7a',
+};
+const LABEL: Record<Severity, string> = {
+  error: 'errors',
+  warning: 'warnings',
+  information: 'information',
+  hint: 'hints',
+};
 
 const CSS = `
 :root{--fg:#1d232b;--muted:#5b6470;--line:#dde2e8;--bg:#fff;--soft:#f5f7fa;--error:${COLOR.error};--warning:${COLOR.warning};--information:${COLOR.information};--hint:${COLOR.hint}}
@@ -84,12 +97,18 @@ export function ruleChart(rules: RuleCount[]): string {
   const height = top + rules.length * rowH + 10;
   const scale = (n: number) => (n / max) * barW;
   const parts: string[] = [];
-  parts.push(`<svg id="rule-chart" role="img" aria-labelledby="rule-chart-title" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg">`);
-  parts.push(`<title id="rule-chart-title">Findings per rule (${rules.length} rules, ${rules.reduce((a, r) => a + r.total, 0)} findings)</title>`);
+  parts.push(
+    `<svg id="rule-chart" role="img" aria-labelledby="rule-chart-title" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg">`,
+  );
+  parts.push(
+    `<title id="rule-chart-title">Findings per rule (${rules.length} rules, ${rules.reduce((a, r) => a + r.total, 0)} findings)</title>`,
+  );
   // legend
   let lx = labelW;
   for (const s of SEVERITIES) {
-    parts.push(`<rect x="${lx}" y="4" width="10" height="10" fill="${COLOR[s]}"/><text x="${lx + 14}" y="13">${LABEL[s]}</text>`);
+    parts.push(
+      `<rect x="${lx}" y="4" width="10" height="10" fill="${COLOR[s]}"/><text x="${lx + 14}" y="13">${LABEL[s]}</text>`,
+    );
     lx += 22 + LABEL[s].length * 7;
   }
   // ticks
@@ -107,7 +126,9 @@ export function ruleChart(rules: RuleCount[]): string {
       const n = r.bySeverity[s];
       if (!n) continue;
       const w = Math.max(1, scale(n));
-      parts.push(`<rect class="bar ${s}" x="${x.toFixed(1)}" y="${y + 4}" width="${w.toFixed(1)}" height="${rowH - 8}" fill="${COLOR[s]}"><title>${esc(r.id)}: ${n} ${s === 'information' ? 'information' : n === 1 ? s : LABEL[s]}</title></rect>`);
+      parts.push(
+        `<rect class="bar ${s}" x="${x.toFixed(1)}" y="${y + 4}" width="${w.toFixed(1)}" height="${rowH - 8}" fill="${COLOR[s]}"><title>${esc(r.id)}: ${n} ${s === 'information' ? 'information' : n === 1 ? s : LABEL[s]}</title></rect>`,
+      );
       x += w;
     }
     parts.push(`<text x="${(x + 6).toFixed(1)}" y="${y + 16}">${r.total}</text></g>`);
@@ -138,24 +159,41 @@ export function formatHtml(outcomes: Outcome[], s: Summary, opts: HtmlOptions): 
     for (const d of o.report.diagnostics) counts[d.severity]++;
     ranked.push({ index, o, counts, total: o.report.diagnostics.length });
   });
-  ranked.sort((a, b) => b.counts.error - a.counts.error || b.counts.warning - a.counts.warning || b.total - a.total || a.index - b.index);
+  ranked.sort(
+    (a, b) =>
+      b.counts.error - a.counts.error || b.counts.warning - a.counts.warning || b.total - a.total || a.index - b.index,
+  );
   const unreadable = outcomes.filter((o) => o.error !== undefined);
   const openFiles = opts.openFiles ?? 50;
 
   const h: string[] = [];
   h.push('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">');
-  h.push(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">`);
+  h.push(
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">`,
+  );
   h.push('<meta name="referrer" content="no-referrer">\n<meta name="robots" content="noindex, nofollow">');
   h.push('<meta name="viewport" content="width=device-width, initial-scale=1">');
   h.push(`<meta name="generator" content="tbs-report ${esc(opts.version)}">`);
-  h.push(`<title>TBS documentation audit: ${esc(plural(s.filesChecked, 'report'))}, ${esc(plural(s.findings, 'finding'))}</title>`);
+  h.push(
+    `<title>TBS documentation audit: ${esc(plural(s.filesChecked, 'report'))}, ${esc(plural(s.findings, 'finding'))}</title>`,
+  );
   h.push(`<style>${CSS}</style>\n</head>\n<body>`);
   h.push('<header><h1>TBS documentation audit</h1>');
-  h.push(`<p class="meta">CPT 77091 / 77089 / 77092 documentation checks · generated ${esc(opts.generatedAt.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC'))} by tbs-report ${esc(opts.version)} · default profile ${esc(opts.defaultProfile)}</p>`);
-  h.push('<p class="phi">Contains protected health information: store and share this page as you would the reports.</p></header>');
+  h.push(
+    `<p class="meta">CPT 77091 / 77089 / 77092 documentation checks · generated ${esc(
+      opts.generatedAt
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, ' UTC'),
+    )} by tbs-report ${esc(opts.version)} · default profile ${esc(opts.defaultProfile)}</p>`,
+  );
+  h.push(
+    '<p class="phi">Contains protected health information: store and share this page as you would the reports.</p></header>',
+  );
 
   h.push('<section class="cards" aria-label="Totals">');
-  const card = (cls: string, n: number, label: string) => h.push(`<div class="card ${cls}"><b>${n}</b><span>${esc(label)}</span></div>`);
+  const card = (cls: string, n: number, label: string) =>
+    h.push(`<div class="card ${cls}"><b>${n}</b><span>${esc(label)}</span></div>`);
   card('', s.filesChecked, 'reports checked');
   card('', s.filesClean, 'clean');
   card('', s.filesWithFindings, 'with findings');
@@ -172,9 +210,13 @@ export function formatHtml(outcomes: Outcome[], s: Summary, opts: HtmlOptions): 
   h.push('<section id="ranking"><h2>Reports ranked by findings</h2>');
   if (!ranked.length) h.push('<p class="empty">No report has a finding.</p>');
   else {
-    h.push('<table><thead><tr><th class="n">#</th><th>Report</th><th>Profile</th><th class="n">Errors</th><th class="n">Warnings</th><th class="n">Info / hints</th><th class="n">Total</th></tr></thead><tbody>');
+    h.push(
+      '<table><thead><tr><th class="n">#</th><th>Report</th><th>Profile</th><th class="n">Errors</th><th class="n">Warnings</th><th class="n">Info / hints</th><th class="n">Total</th></tr></thead><tbody>',
+    );
     ranked.forEach((r, i) => {
-      h.push(`<tr><td class="n">${i + 1}</td><td><a href="#f${r.index}"><code>${esc(r.o.path)}</code></a></td><td>${esc(r.o.report!.profile)}</td><td class="n">${r.counts.error}</td><td class="n">${r.counts.warning}</td><td class="n">${r.counts.information + r.counts.hint}</td><td class="n">${r.total}</td></tr>`);
+      h.push(
+        `<tr><td class="n">${i + 1}</td><td><a href="#f${r.index}"><code>${esc(r.o.path)}</code></a></td><td>${esc(r.o.report!.profile)}</td><td class="n">${r.counts.error}</td><td class="n">${r.counts.warning}</td><td class="n">${r.counts.information + r.counts.hint}</td><td class="n">${r.total}</td></tr>`,
+      );
     });
     h.push('</tbody></table>');
   }
@@ -184,9 +226,15 @@ export function formatHtml(outcomes: Outcome[], s: Summary, opts: HtmlOptions): 
   if (!ranked.length) h.push('<p class="empty">Nothing to show.</p>');
   ranked.forEach((r, i) => {
     const rep = r.o.report!;
-    const counts = SEVERITIES.filter((k) => r.counts[k]).map((k) => `${r.counts[k]} ${r.counts[k] === 1 || k === 'information' ? k : LABEL[k]}`);
-    h.push(`<details class="file" id="f${r.index}"${i < openFiles ? ' open' : ''}><summary><h3><code>${esc(r.o.path)}</code></h3><span class="counts">profile ${esc(rep.profile)} · ${esc(counts.join(', '))}</span></summary>`);
-    h.push('<table><thead><tr><th class="n">Line</th><th class="n">Col</th><th>Severity</th><th>Rule</th><th>Finding</th><th>Line text</th></tr></thead><tbody>');
+    const counts = SEVERITIES.filter((k) => r.counts[k]).map(
+      (k) => `${r.counts[k]} ${r.counts[k] === 1 || k === 'information' ? k : LABEL[k]}`,
+    );
+    h.push(
+      `<details class="file" id="f${r.index}"${i < openFiles ? ' open' : ''}><summary><h3><code>${esc(r.o.path)}</code></h3><span class="counts">profile ${esc(rep.profile)} · ${esc(counts.join(', '))}</span></summary>`,
+    );
+    h.push(
+      '<table><thead><tr><th class="n">Line</th><th class="n">Col</th><th>Severity</th><th>Rule</th><th>Finding</th><th>Line text</th></tr></thead><tbody>',
+    );
     rep.diagnostics.forEach((d, k) => {
       const line = r.o.lines?.[k];
       h.push(
@@ -198,18 +246,27 @@ export function formatHtml(outcomes: Outcome[], s: Summary, opts: HtmlOptions): 
   h.push('</section>');
 
   if (unreadable.length) {
-    h.push('<section id="unreadable"><h2>Files that could not be checked</h2><table><thead><tr><th>File</th><th>Reason</th></tr></thead><tbody>');
-    for (const o of unreadable) h.push(`<tr><td><code>${esc(o.path)}</code></td><td>${esc(o.error ?? 'not checked')}</td></tr>`);
+    h.push(
+      '<section id="unreadable"><h2>Files that could not be checked</h2><table><thead><tr><th>File</th><th>Reason</th></tr></thead><tbody>',
+    );
+    for (const o of unreadable)
+      h.push(`<tr><td><code>${esc(o.path)}</code></td><td>${esc(o.error ?? 'not checked')}</td></tr>`);
     h.push('</tbody></table></section>');
   }
 
-  h.push('<section id="rules"><h2>Rules</h2><table><thead><tr><th>Rule</th><th>Default</th><th class="n">Findings</th><th>What it checks</th><th>Source</th></tr></thead><tbody>');
+  h.push(
+    '<section id="rules"><h2>Rules</h2><table><thead><tr><th>Rule</th><th>Default</th><th class="n">Findings</th><th>What it checks</th><th>Source</th></tr></thead><tbody>',
+  );
   const found = new Map(s.byRule.map((r) => [r.id, r.total]));
   for (const r of RULES) {
-    h.push(`<tr><td>${ruleLink(r.id, opts.ruleDocsBase)}</td><td><span class="sev ${r.severity}">${r.severity}</span></td><td class="n">${found.get(r.id) ?? 0}</td><td>${esc(r.summary)}</td><td>${esc(r.source)} <span class="counts">(${esc(ruleDocPath(r.id))})</span></td></tr>`);
+    h.push(
+      `<tr><td>${ruleLink(r.id, opts.ruleDocsBase)}</td><td><span class="sev ${r.severity}">${r.severity}</span></td><td class="n">${found.get(r.id) ?? 0}</td><td>${esc(r.summary)}</td><td>${esc(r.source)} <span class="counts">(${esc(ruleDocPath(r.id))})</span></td></tr>`,
+    );
   }
   h.push('</tbody></table></section>');
-  h.push(`<footer>tbs-report ${esc(opts.version)}. The tool checks that documentation is present and consistent; it does not recompute FRAX or the TBS adjustment and sends no report text anywhere.</footer>`);
+  h.push(
+    `<footer>tbs-report ${esc(opts.version)}. The tool checks that documentation is present and consistent; it does not recompute FRAX or the TBS adjustment and sends no report text anywhere.</footer>`,
+  );
   h.push('</body>\n</html>\n');
   return h.join('\n');
 }

@@ -31,9 +31,18 @@ const ERRORS = '@@tbs-report:errors@@';
  * is one line. `fileParts` are the checked files' entries, already serialised (see render.ts).
  */
 export function assembleJson(fileParts: string[], errors: FileError[], summary: Summary): string {
-  const doc = { schemaVersion: 1, files: fileParts.length ? [FILES] : [], errors: errors.length ? [ERRORS] : [], summary: jsonSummary(summary) };
+  const doc = {
+    schemaVersion: 1,
+    files: fileParts.length ? [FILES] : [],
+    errors: errors.length ? [ERRORS] : [],
+    summary: jsonSummary(summary),
+  };
   let text = JSON.stringify(doc, null, 2);
   text = spliceItems(text, FILES, fileParts);
-  text = spliceItems(text, ERRORS, errors.map((e) => JSON.stringify(e)));
+  text = spliceItems(
+    text,
+    ERRORS,
+    errors.map((e) => JSON.stringify(e)),
+  );
   return `${text}\n`;
 }

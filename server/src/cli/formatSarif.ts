@@ -23,7 +23,12 @@ export interface SarifOptions {
   exitCode: number;
 }
 
-export const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+export const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'note',
+  hint: 'note',
+};
 
 function pascal(id: string): string {
   return id.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase());
@@ -36,7 +41,8 @@ export function artifactLocation(shown: string, cwd: string, isStdin: boolean): 
   if (isStdin) return { uri: encodeSegments(shown.replace(/\\/g, '/')) };
   const abs = path.resolve(cwd, shown);
   const rel = path.relative(cwd, abs);
-  if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) return { uri: encodeSegments(rel.split(path.sep).join('/')), uriBaseId: '%SRCROOT%' };
+  if (rel && !rel.startsWith('..') && !path.isAbsolute(rel))
+    return { uri: encodeSegments(rel.split(path.sep).join('/')), uriBaseId: '%SRCROOT%' };
   return { uri: pathToFileURL(abs).href };
 }
 
@@ -97,7 +103,12 @@ const MARK = '@@tbs-report:results@@';
  * The SARIF log, from each file's results already serialised (see render.ts) and the files that
  * could not be checked: pretty-printed, each result on one line.
  */
-export function assembleSarif(resultParts: string[], errors: FileError[], opts: SarifOptions, stdinPaths: ReadonlySet<string>): string {
+export function assembleSarif(
+  resultParts: string[],
+  errors: FileError[],
+  opts: SarifOptions,
+  stdinPaths: ReadonlySet<string>,
+): string {
   const notifications = errors.map((e) => ({
     level: 'error' as const,
     message: { text: `${e.path}: ${e.error}` },
@@ -120,7 +131,13 @@ export function assembleSarif(resultParts: string[], errors: FileError[], opts: 
           },
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(opts.cwd).href.replace(/\/?$/, '/')}` } },
-        invocations: [{ executionSuccessful: notifications.length === 0, exitCode: opts.exitCode, toolExecutionNotifications: notifications }],
+        invocations: [
+          {
+            executionSuccessful: notifications.length === 0,
+            exitCode: opts.exitCode,
+            toolExecutionNotifications: notifications,
+          },
+        ],
         columnKind: 'utf16CodeUnits' as const,
         results: parts.length ? [MARK] : [],
       },

@@ -37,7 +37,8 @@ export function formatSummary(s: Summary, color = false): string {
     lines.push('Findings per rule:');
     for (const r of s.byRule) lines.push(`  ${r.id.padEnd(w)}  ${String(r.total).padStart(cw)}`);
   }
-  if (s.maxWarnings !== null && s.tooManyWarnings) lines.push(bold(`Too many warnings: ${s.bySeverity.warning} (maximum ${s.maxWarnings}, --max-warnings).`));
+  if (s.maxWarnings !== null && s.tooManyWarnings)
+    lines.push(bold(`Too many warnings: ${s.bySeverity.warning} (maximum ${s.maxWarnings}, --max-warnings).`));
   return `${lines.join('\n')}\n`;
 }
 

@@ -67,7 +67,12 @@ export function collectInputs(operands: string[], opts: CollectOptions): Collect
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      problem(dir, code === 'EACCES' || code === 'EPERM' ? 'cannot list directory: permission denied' : `cannot list directory (${code ?? (e as Error).message})`);
+      problem(
+        dir,
+        code === 'EACCES' || code === 'EPERM'
+          ? 'cannot list directory: permission denied'
+          : `cannot list directory (${code ?? (e as Error).message})`,
+      );
       return 0;
     }
     entries.sort(byName);
@@ -122,7 +127,14 @@ export function collectInputs(operands: string[], opts: CollectOptions): Collect
       st = fs.statSync(op);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      problem(op, code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? (e as Error).message})`);
+      problem(
+        op,
+        code === 'ENOENT' || code === 'ENOTDIR'
+          ? 'no such file or directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : `cannot read (${code ?? (e as Error).message})`,
+      );
       continue;
     }
     if (st.isDirectory()) {
@@ -130,7 +142,9 @@ export function collectInputs(operands: string[], opts: CollectOptions): Collect
       const n = walk(path.normalize(op), real, '', new Set([real]));
       if (n === 0) {
         const inc = (opts.include.length ? opts.include : DEFAULT_INCLUDE).join(', ');
-        notes.push(`${op}: no file matched ${inc}${opts.exclude.length ? ` outside --exclude ${opts.exclude.join(', ')}` : ''}`);
+        notes.push(
+          `${op}: no file matched ${inc}${opts.exclude.length ? ` outside --exclude ${opts.exclude.join(', ')}` : ''}`,
+        );
       }
     } else {
       // A file named on the command line is checked whatever its name; only --exclude drops it.

@@ -48,14 +48,17 @@ function loadSettings(opts: Options): EngineSettings {
       text = fs.readFileSync(opts.config, 'utf8');
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      throw new UsageError(`cannot read config ${opts.config}: ${code === 'ENOENT' ? 'no such file' : code ?? (e as Error).message}`);
+      throw new UsageError(
+        `cannot read config ${opts.config}: ${code === 'ENOENT' ? 'no such file' : (code ?? (e as Error).message)}`,
+      );
     }
     try {
       raw = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (e) {
       throw new UsageError(`config ${opts.config} is not valid JSON: ${(e as Error).message}`);
     }
-    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError(`config ${opts.config} must hold a JSON object`);
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+      throw new UsageError(`config ${opts.config} must hold a JSON object`);
   }
   if (opts.profile !== undefined) raw = { ...raw, profile: opts.profile };
   const problems: string[] = [];
@@ -97,7 +100,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
 
   let collected;
   try {
-    collected = collectInputs(opts.operands, { include: opts.include, exclude: opts.exclude, stdinName: opts.stdinFilename });
+    collected = collectInputs(opts.operands, {
+      include: opts.include,
+      exclude: opts.exclude,
+      stdinName: opts.stdinFilename,
+    });
   } catch (e) {
     io.stderr(`tbs-report: ${(e as Error).message}\nRun "tbs-report --help" for usage.\n`);
     return 2;
@@ -105,7 +112,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const { notes } = collected;
   // A report written into a checked directory by an earlier run is not a report to check.
   const outPath = opts.output === null ? null : path.resolve(cwd, opts.output);
-  const inputs = outPath === null ? collected.inputs : collected.inputs.filter((i) => i.fsPath === null || path.resolve(cwd, i.fsPath) !== outPath);
+  const inputs =
+    outPath === null
+      ? collected.inputs
+      : collected.inputs.filter((i) => i.fsPath === null || path.resolve(cwd, i.fsPath) !== outPath);
   if (!opts.quiet) for (const n of notes) io.stderr(`tbs-report: ${n}\n`);
   if (!inputs.length) {
     io.stderr('tbs-report: no report files to check\n');
@@ -115,9 +125,14 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const t0 = Date.now();
   const stats: PoolStats = { threads: 0, batchSize: 0, checkedBy: [], failedWorkers: 0 };
   const stderrTTY = !!io.progressStream?.isTTY;
-  const delay = env.TBS_REPORT_PROGRESS_DELAY && /^\d+$/.test(env.TBS_REPORT_PROGRESS_DELAY) ? Number(env.TBS_REPORT_PROGRESS_DELAY) : 300;
+  const delay =
+    env.TBS_REPORT_PROGRESS_DELAY && /^\d+$/.test(env.TBS_REPORT_PROGRESS_DELAY)
+      ? Number(env.TBS_REPORT_PROGRESS_DELAY)
+      : 300;
   const progress = createProgress(io.progressStream ?? { write: () => 0 }, opts.progress && !opts.quiet, delay);
-  const color = opts.format === 'text' && (opts.color === 'always' || (opts.color === 'auto' && opts.output === null && !!io.stdoutIsTTY && !env.NO_COLOR));
+  const color =
+    opts.format === 'text' &&
+    (opts.color === 'always' || (opts.color === 'auto' && opts.output === null && !!io.stdoutIsTTY && !env.NO_COLOR));
   const briefs = await checkAll(inputs, {
     jobs: decideJobs(opts.jobs, inputs.length),
     check: { settings, maxBytes: opts.maxFileSize, withLines: opts.format === 'html' },
@@ -131,37 +146,67 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
 
   const summary = summarize(briefs, opts.maxWarnings);
   const status = exitStatus(summary);
-  const errors: FileError[] = briefs.filter((b) => b.error !== undefined).map((b) => ({ path: b.path, error: b.error as string }));
+  const errors: FileError[] = briefs
+    .filter((b) => b.error !== undefined)
+    .map((b) => ({ path: b.path, error: b.error as string }));
   const stdinPaths = new Set(inputs.filter((i) => i.fsPath === null && i.error === undefined).map((i) => i.path));
 
   let text: string;
   switch (opts.format) {
     case 'json':
-      text = assembleJson(briefs.filter((b) => b.error === undefined).map((b) => b.part), errors, summary);
+      text = assembleJson(
+        briefs.filter((b) => b.error === undefined).map((b) => b.part),
+        errors,
+        summary,
+      );
       break;
     case 'sarif':
-      text = assembleSarif(briefs.map((b) => b.part), errors, { version: VERSION, ruleDocsBase: opts.ruleDocsBase, cwd, exitCode: status }, stdinPaths);
+      text = assembleSarif(
+        briefs.map((b) => b.part),
+        errors,
+        { version: VERSION, ruleDocsBase: opts.ruleDocsBase, cwd, exitCode: status },
+        stdinPaths,
+      );
       break;
     case 'html': {
-      const outcomes: Outcome[] = briefs.map((b) => (b.error !== undefined ? { path: b.path, error: b.error } : b.part ? (JSON.parse(b.part) as Outcome) : { path: b.path }));
-      text = formatHtml(outcomes, summary, { version: VERSION, generatedAt: generatedAt(env), defaultProfile: settings.profile, ruleDocsBase: opts.ruleDocsBase });
+      const outcomes: Outcome[] = briefs.map((b) =>
+        b.error !== undefined
+          ? { path: b.path, error: b.error }
+          : b.part
+            ? (JSON.parse(b.part) as Outcome)
+            : { path: b.path },
+      );
+      text = formatHtml(outcomes, summary, {
+        version: VERSION,
+        generatedAt: generatedAt(env),
+        defaultProfile: settings.profile,
+        ruleDocsBase: opts.ruleDocsBase,
+      });
       break;
     }
     default:
-      text = assembleText(briefs.map((b) => b.part), summary, { quiet: opts.quiet, color });
+      text = assembleText(
+        briefs.map((b) => b.part),
+        summary,
+        { quiet: opts.quiet, color },
+      );
   }
 
   for (const e of errors) io.stderr(`tbs-report: ${e.path}: ${e.error}\n`);
   if (env.TBS_REPORT_STATS) {
     // Diagnostics for tests and tuning: how the work was shared, and where the time went.
-    io.stderr(`tbs-report: stats: inputs=${inputs.length} threads=${stats.threads} batch=${stats.batchSize} checkedBy=${stats.checkedBy.join(',')} failedWorkers=${stats.failedWorkers} check=${t1 - t0}ms format=${Date.now() - t1}ms\n`);
+    io.stderr(
+      `tbs-report: stats: inputs=${inputs.length} threads=${stats.threads} batch=${stats.batchSize} checkedBy=${stats.checkedBy.join(',')} failedWorkers=${stats.failedWorkers} check=${t1 - t0}ms format=${Date.now() - t1}ms\n`,
+    );
   }
 
   if (opts.output !== null) {
     try {
       fs.writeFileSync(outPath ?? opts.output, text);
     } catch (e) {
-      io.stderr(`tbs-report: cannot write ${opts.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      io.stderr(
+        `tbs-report: cannot write ${opts.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`,
+      );
       return 2;
     }
   } else io.stdout(text);

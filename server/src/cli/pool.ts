@@ -93,7 +93,8 @@ function serial(inputs: Input[], ro: RunOptions): Brief[] {
     if (ro.onProgress && (i & 31) === 31) ro.onProgress(i + 1, inputs.length);
   }
   ro.onProgress?.(inputs.length, inputs.length);
-  if (ro.stats) Object.assign(ro.stats, { threads: 1, batchSize: inputs.length, checkedBy: [inputs.length], failedWorkers: 0 });
+  if (ro.stats)
+    Object.assign(ro.stats, { threads: 1, batchSize: inputs.length, checkedBy: [inputs.length], failedWorkers: 0 });
   return out;
 }
 

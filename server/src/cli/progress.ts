@@ -28,7 +28,13 @@ export function renderBar(done: number, total: number, columns: number, elapsedM
   return `tbs-report [${'#'.repeat(filled)}${'-'.repeat(width - filled)}]${tail}`.slice(0, Math.max(20, columns - 1));
 }
 
-export function createProgress(stream: ProgressStream, enabled: boolean, delayMs = 300, intervalMs = 100, now: () => number = Date.now): Progress {
+export function createProgress(
+  stream: ProgressStream,
+  enabled: boolean,
+  delayMs = 300,
+  intervalMs = 100,
+  now: () => number = Date.now,
+): Progress {
   if (!enabled || !stream.isTTY) return NONE;
   const start = now();
   let last = 0;

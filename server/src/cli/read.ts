@@ -109,7 +109,10 @@ function readBounded(fd: number, maxBytes: number): Buffer | null {
 export function readStdin(maxBytes = MAX_FILE_BYTES): ReadResult {
   try {
     const buf = readBounded(0, maxBytes);
-    if (buf === null) return { error: `standard input is too large (more than the ${formatBytes(maxBytes)} limit; see --max-file-size)` };
+    if (buf === null)
+      return {
+        error: `standard input is too large (more than the ${formatBytes(maxBytes)} limit; see --max-file-size)`,
+      };
     return decodeReport(buf);
   } catch (e) {
     return { error: `cannot read standard input (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };

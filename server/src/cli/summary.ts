@@ -63,11 +63,23 @@ export function summarize(tallies: Tally[], maxWarnings: number | null): Summary
       rc.bySeverity[severity]++;
     }
   }
-  const byRule = [...rules.values()].sort((a, b) => b.total - a.total || (ORDER.get(a.id) ?? 999) - (ORDER.get(b.id) ?? 999) || (a.id < b.id ? -1 : 1));
+  const byRule = [...rules.values()].sort(
+    (a, b) => b.total - a.total || (ORDER.get(a.id) ?? 999) - (ORDER.get(b.id) ?? 999) || (a.id < b.id ? -1 : 1),
+  );
   // null: the default, any warning is too many; -1: no limit.
   const limit = maxWarnings ?? 0;
   const tooManyWarnings = limit >= 0 && bySeverity.warning > limit;
-  return { filesChecked, filesClean, filesWithFindings: filesChecked - filesClean, unreadable, findings, bySeverity, byRule, maxWarnings, tooManyWarnings };
+  return {
+    filesChecked,
+    filesClean,
+    filesWithFindings: filesChecked - filesClean,
+    unreadable,
+    findings,
+    bySeverity,
+    byRule,
+    maxWarnings,
+    tooManyWarnings,
+  };
 }
 
 /** 0 nothing to fix; 1 errors, or warnings above the limit; 2 some input could not be checked. */

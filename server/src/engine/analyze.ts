@@ -71,7 +71,11 @@ function extract(ctx: Ctx): Elements {
     // Only a placeholder: the impression's place, not an impression.
     if (impression && impression.span.start === ctx.doc.lines[s.headerLine].start) impression = null;
   }
-  const placeholders = ctx.placeholders.map((p) => ({ text: ctx.doc.text.slice(p.start, p.end), span: p, range: rangeOf(ctx.doc, p) }));
+  const placeholders = ctx.placeholders.map((p) => ({
+    text: ctx.doc.text.slice(p.start, p.end),
+    span: p,
+    range: rangeOf(ctx.doc, p),
+  }));
   return {
     tbs,
     tScores,
@@ -120,15 +124,27 @@ function disabledBy(ctx: Ctx): (f: Finding) => boolean {
   };
 }
 
-export function analyze(text: string, settingsInput: Partial<EngineSettings> | EngineSettings = DEFAULT_SETTINGS): Analysis {
+export function analyze(
+  text: string,
+  settingsInput: Partial<EngineSettings> | EngineSettings = DEFAULT_SETTINGS,
+): Analysis {
   const settings = settingsInput === DEFAULT_SETTINGS ? DEFAULT_SETTINGS : resolveSettings(settingsInput);
   const doc = makeDoc(typeof text === 'string' ? text : String(text ?? ''));
   const ctx = makeCtx(doc, settings);
   const elements = extract(ctx);
   const { profile, fromCode } = selectProfile(elements.codes, settings.profile);
-  const input: RuleInput = { ctx, elements, profile, profileFromCode: fromCode !== null, thresholds: thresholdsFor(settings) };
+  const input: RuleInput = {
+    ctx,
+    elements,
+    profile,
+    profileFromCode: fromCode !== null,
+    thresholds: thresholdsFor(settings),
+  };
   const documented = documentedElements(input, elements.slots);
-  const providerLines = [...elements.providers.map((p) => p.range.start.line), ...elements.slots.filter((s) => s.element === 'provider').map((s) => s.range.start.line)];
+  const providerLines = [
+    ...elements.providers.map((p) => p.range.start.line),
+    ...elements.slots.filter((s) => s.element === 'provider').map((s) => s.range.start.line),
+  ];
 
   let findings: Finding[] = [
     ...missingRules(input, documented, providerLines),
@@ -150,8 +166,22 @@ export function analyze(text: string, settingsInput: Partial<EngineSettings> | E
     if (sev === 'off' || disabled(f)) continue;
     out.push(sev ? { ...f, severity: sev } : f);
   }
-  findings = out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
+  findings = out.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      a.code.localeCompare(b.code),
+  );
 
   const insertAll = documented.missing.length ? planInsertions(ctx, documented.missing, providerLines) : [];
-  return { profile, profileSource: fromCode ? 'code' : 'setting', elements, sections: ctx.sections, findings, documented, insertAll, lineCount: doc.lines.length };
+  return {
+    profile,
+    profileSource: fromCode ? 'code' : 'setting',
+    elements,
+    sections: ctx.sections,
+    findings,
+    documented,
+    insertAll,
+    lineCount: doc.lines.length,
+  };
 }

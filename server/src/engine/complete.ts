@@ -12,16 +12,61 @@ export interface CompletionEntry {
   snippet: boolean;
 }
 
-const SECTIONS = ['INDICATION:', 'TECHNIQUE:', 'COMPARISON:', 'FINDINGS:', 'TRABECULAR BONE SCORE:', 'FRACTURE RISK:', 'IMPRESSION:', 'RECOMMENDATIONS:'];
+const SECTIONS = [
+  'INDICATION:',
+  'TECHNIQUE:',
+  'COMPARISON:',
+  'FINDINGS:',
+  'TRABECULAR BONE SCORE:',
+  'FRACTURE RISK:',
+  'IMPRESSION:',
+  'RECOMMENDATIONS:',
+];
 
 const LABELS: CompletionEntry[] = [
   { label: 'TBS L1-L4:', kind: 'label', detail: 'TBS value', insert: SLOT_SPECS.tbs.line, snippet: true },
-  { label: 'Femoral neck T-score:', kind: 'label', detail: 'BMD T-score', insert: SLOT_SPECS.tScore.line, snippet: true },
-  { label: 'Risk model:', kind: 'label', detail: 'risk model', insert: 'Risk model: ${1|FRAX,Garvan,QFracture,CAROC|}', snippet: true },
-  { label: 'TBS-adjusted 10-year probability:', kind: 'label', detail: 'calculated risk (MOF and hip)', insert: SLOT_SPECS.risk.line, snippet: true },
-  { label: 'TBS-adjusted FRAX:', kind: 'label', detail: 'calculated risk (FRAX)', insert: 'TBS-adjusted FRAX: MOF ${1:___}%; hip ${2:___}%', snippet: true },
-  { label: 'Interpreting physician:', kind: 'label', detail: 'provider', insert: SLOT_SPECS.provider.line, snippet: true },
-  { label: 'Electronically signed by:', kind: 'label', detail: 'provider', insert: 'Electronically signed by: ${1:___}', snippet: true },
+  {
+    label: 'Femoral neck T-score:',
+    kind: 'label',
+    detail: 'BMD T-score',
+    insert: SLOT_SPECS.tScore.line,
+    snippet: true,
+  },
+  {
+    label: 'Risk model:',
+    kind: 'label',
+    detail: 'risk model',
+    insert: 'Risk model: ${1|FRAX,Garvan,QFracture,CAROC|}',
+    snippet: true,
+  },
+  {
+    label: 'TBS-adjusted 10-year probability:',
+    kind: 'label',
+    detail: 'calculated risk (MOF and hip)',
+    insert: SLOT_SPECS.risk.line,
+    snippet: true,
+  },
+  {
+    label: 'TBS-adjusted FRAX:',
+    kind: 'label',
+    detail: 'calculated risk (FRAX)',
+    insert: 'TBS-adjusted FRAX: MOF ${1:___}%; hip ${2:___}%',
+    snippet: true,
+  },
+  {
+    label: 'Interpreting physician:',
+    kind: 'label',
+    detail: 'provider',
+    insert: SLOT_SPECS.provider.line,
+    snippet: true,
+  },
+  {
+    label: 'Electronically signed by:',
+    kind: 'label',
+    detail: 'provider',
+    insert: 'Electronically signed by: ${1:___}',
+    snippet: true,
+  },
 ];
 
 const MODELS: CompletionEntry[] = [
@@ -53,10 +98,18 @@ const CODES: CompletionEntry[] = Object.entries(CPT_DESCRIPTORS)
 export function completionsAt(before: string): CompletionEntry[] {
   const trimmed = before.trimStart();
   if (/^[A-Za-z-]*$/.test(trimmed)) {
-    return [...LABELS, ...SECTIONS.map((s) => ({ label: s, kind: 'section' as const, detail: 'section header', insert: s, snippet: false }))];
+    return [
+      ...LABELS,
+      ...SECTIONS.map((s) => ({
+        label: s,
+        kind: 'section' as const,
+        detail: 'section header',
+        insert: s,
+        snippet: false,
+      })),
+    ];
   }
   if (/\bCPT\s*$/i.test(before) || /\b77\d{0,3}$/.test(before)) return CODES;
   if (/\(\s*[a-z]*$/i.test(before) || /\b1[.,]\d{3}\s*\(?\s*[a-z]*$/i.test(before)) return [...CATEGORIES, ...MODELS];
   return [...MODELS, ...CATEGORIES, ...CODES];
 }
-

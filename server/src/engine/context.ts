@@ -99,7 +99,8 @@ const PRIOR_BANNER = /^[^a-z0-9]*(?:copy of (?:the )?)?(?:prior|previous) report
 function pastedPriorReport(doc: Doc, keywords: readonly Span[]): number {
   for (const k of keywords) {
     const c = doc.norm.charCodeAt(k.start);
-    if (c !== 112 || !(doc.norm.startsWith('prior report', k.start) || doc.norm.startsWith('previous report', k.start))) continue; // "p"
+    if (c !== 112 || !(doc.norm.startsWith('prior report', k.start) || doc.norm.startsWith('previous report', k.start)))
+      continue; // "p"
     const l = doc.lines[lineOf(doc, k.start)];
     if (l.end - l.start > 120 || !PRIOR_BANNER.test(doc.norm.slice(l.start, l.end))) continue;
     // A banner, not a sentence ("Prior report reviewed."): in capitals, or set off by rules or "#".
@@ -124,7 +125,8 @@ export function placeholderStartingAt(ctx: Ctx, offset: number): Span | undefine
 export function numbersBetween(ctx: Ctx, start: number, end: number): Num[] {
   const nums = ctx.nums;
   const out: Num[] = [];
-  for (let i = firstFrom(nums, start); i < nums.length && nums[i].start < end; i++) if (nums[i].end <= end) out.push(nums[i]);
+  for (let i = firstFrom(nums, start); i < nums.length && nums[i].start < end; i++)
+    if (nums[i].end <= end) out.push(nums[i]);
   return out;
 }
 
@@ -192,7 +194,15 @@ export function valueAfter(ctx: Ctx, from: number, fillers: ReadonlySet<string>,
   while (steps <= maxSteps) {
     if (i >= lineEnd) {
       const next = line + 1;
-      if (wrapped || next >= ctx.doc.lines.length || ctx.blankLine[next] || ctx.headerLine[next] || ctx.tableLine[line] || ctx.tableLine[next]) break;
+      if (
+        wrapped ||
+        next >= ctx.doc.lines.length ||
+        ctx.blankLine[next] ||
+        ctx.headerLine[next] ||
+        ctx.tableLine[line] ||
+        ctx.tableLine[next]
+      )
+        break;
       wrapped = true;
       line = next;
       i = ctx.doc.lines[line].start;
@@ -253,7 +263,12 @@ export function valueAfter(ctx: Ctx, from: number, fillers: ReadonlySet<string>,
     if (ch === '(') {
       // A short parenthetical that holds no number ("(L1-L4, TBS iNsight v3.1)") is skipped whole.
       const close = norm.indexOf(')', i);
-      if (close > i && close < lineEnd && close - i <= 60 && (!hasValueIn(ctx, i, close) || SOFTWARE.test(norm.slice(i, close)))) {
+      if (
+        close > i &&
+        close < lineEnd &&
+        close - i <= 60 &&
+        (!hasValueIn(ctx, i, close) || SOFTWARE.test(norm.slice(i, close)))
+      ) {
         i = close + 1;
         steps++;
         continue;
@@ -286,7 +301,12 @@ export function valueAfter(ctx: Ctx, from: number, fillers: ReadonlySet<string>,
       }
       // "v3.1", "v4.0.2": a version is read past whole.
       if (/^v\d+$/.test(word)) {
-        while (j + 1 < lineEnd && norm.charCodeAt(j) === 46 && norm.charCodeAt(j + 1) >= 48 && norm.charCodeAt(j + 1) <= 57) {
+        while (
+          j + 1 < lineEnd &&
+          norm.charCodeAt(j) === 46 &&
+          norm.charCodeAt(j + 1) >= 48 &&
+          norm.charCodeAt(j + 1) <= 57
+        ) {
           j += 2;
           while (j < lineEnd && norm.charCodeAt(j) >= 48 && norm.charCodeAt(j) <= 57) j++;
         }
@@ -296,7 +316,8 @@ export function valueAfter(ctx: Ctx, from: number, fillers: ReadonlySet<string>,
         continue;
       }
       // After a line break, a site or level word starts a row of its own ("Region  TBS" / "L1  1.232").
-      if (!fillers.has(word) || (wrapped && (SITE_WORDS.has(word) || /^l\d/.test(word)))) return { type: 'none', end: i };
+      if (!fillers.has(word) || (wrapped && (SITE_WORDS.has(word) || /^l\d/.test(word))))
+        return { type: 'none', end: i };
       i = j;
       steps++;
       continue;
@@ -377,11 +398,23 @@ export function sentenceEnd(ctx: Ctx, offset: number): number {
     const le = lines[line].end;
     for (; i < le && i < limit; i++) {
       const c = norm.charCodeAt(i);
-      if ((c === 46 || c === 33 || c === 63) && (i + 1 >= norm.length || isSpace(norm.charCodeAt(i + 1))) && norm.charCodeAt(i - 1) !== 46) return i + 1;
+      if (
+        (c === 46 || c === 33 || c === 63) &&
+        (i + 1 >= norm.length || isSpace(norm.charCodeAt(i + 1))) &&
+        norm.charCodeAt(i - 1) !== 46
+      )
+        return i + 1;
     }
     if (i >= limit) return limit;
     const next = line + 1;
-    if (next >= lines.length || ctx.blankLine[next] || ctx.headerLine[next] || ctx.listLine[next] || ctx.tableLine[next]) return le;
+    if (
+      next >= lines.length ||
+      ctx.blankLine[next] ||
+      ctx.headerLine[next] ||
+      ctx.listLine[next] ||
+      ctx.tableLine[next]
+    )
+      return le;
     line = next;
     i = lines[line].start;
   }

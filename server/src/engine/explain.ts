@@ -8,10 +8,14 @@ import { categoryOf, thresholdsFor, WHO_LABEL, whoClassOf, TBS_RANGE, T_RANGE } 
 import type { Located, Position, Range } from './types';
 
 export const CPT_DESCRIPTORS: Record<string, string> = {
-  '77089': 'Trabecular bone score (TBS), structural condition of the bone microarchitecture; using DXA or other imaging data on gray-scale variogram, calculation, with interpretation and report on fracture risk (global: technical + professional).',
-  '77090': 'Trabecular bone score (TBS), structural condition of the bone microarchitecture; technical preparation and transmission of data for analysis to be performed elsewhere (technical).',
-  '77091': 'Trabecular bone score (TBS), structural condition of the bone microarchitecture; technical calculation only (technical).',
-  '77092': 'Trabecular bone score (TBS), structural condition of the bone microarchitecture; interpretation and report on fracture risk only, by other qualified health care professional (professional).',
+  '77089':
+    'Trabecular bone score (TBS), structural condition of the bone microarchitecture; using DXA or other imaging data on gray-scale variogram, calculation, with interpretation and report on fracture risk (global: technical + professional).',
+  '77090':
+    'Trabecular bone score (TBS), structural condition of the bone microarchitecture; technical preparation and transmission of data for analysis to be performed elsewhere (technical).',
+  '77091':
+    'Trabecular bone score (TBS), structural condition of the bone microarchitecture; technical calculation only (technical).',
+  '77092':
+    'Trabecular bone score (TBS), structural condition of the bone microarchitecture; interpretation and report on fracture risk only, by other qualified health care professional (professional).',
   '77080': 'DXA, bone density study, 1 or more sites; axial skeleton (hips, pelvis, spine).',
   '77081': 'DXA, bone density study, 1 or more sites; appendicular skeleton (peripheral).',
   '77085': 'DXA, bone density study, axial skeleton, including vertebral fracture assessment.',
@@ -40,7 +44,10 @@ export function explainAt(analysis: Analysis, pos: Position, settings: EngineSet
   const tbs = at(el.tbs);
   if (tbs) {
     if (tbs.value < TBS_RANGE[0] || tbs.value > TBS_RANGE[1]) {
-      return { range: tbs.range, markdown: `**TBS ${tbs.text}**: outside the plausible range 0.800-1.800; probably a typo.` };
+      return {
+        range: tbs.range,
+        markdown: `**TBS ${tbs.text}**: outside the plausible range 0.800-1.800; probably a typo.`,
+      };
     }
     const cat = categoryOf(tbs.value, t);
     return {
@@ -50,7 +57,8 @@ export function explainAt(analysis: Analysis, pos: Position, settings: EngineSet
   }
   const ts = at(el.tScores);
   if (ts) {
-    if (ts.value < T_RANGE[0] || ts.value > T_RANGE[1]) return { range: ts.range, markdown: `**T-score ${ts.text}**: outside -7.0 .. +7.0; probably a typo.` };
+    if (ts.value < T_RANGE[0] || ts.value > T_RANGE[1])
+      return { range: ts.range, markdown: `**T-score ${ts.text}**: outside -7.0 .. +7.0; probably a typo.` };
     const who = whoClassOf(ts.value);
     return {
       range: ts.range,
@@ -63,14 +71,22 @@ export function explainAt(analysis: Analysis, pos: Position, settings: EngineSet
       risk.kind === 'mof'
         ? 'the 10-year probability of a **major osteoporotic fracture** (clinical spine, forearm, hip or shoulder)'
         : 'the 10-year probability of a **hip fracture** (part of MOF, so it cannot exceed the MOF probability)';
-    const adj = risk.adjusted ? '**TBS-adjusted** (McCloskey et al., Calcif Tissue Int 2015).' : '**not stated as TBS-adjusted**: for 77091 document the TBS-adjusted result.';
-    return { range: risk.range, markdown: `**${risk.text}**: ${what}. ${adj}\n\nCommon US treatment cut-points: MOF >= 20 %, hip >= 3 %.` };
+    const adj = risk.adjusted
+      ? '**TBS-adjusted** (McCloskey et al., Calcif Tissue Int 2015).'
+      : '**not stated as TBS-adjusted**: for 77091 document the TBS-adjusted result.';
+    return {
+      range: risk.range,
+      markdown: `**${risk.text}**: ${what}. ${adj}\n\nCommon US treatment cut-points: MOF >= 20 %, hip >= 3 %.`,
+    };
   }
   const code = at(el.codes);
   if (code) {
     const desc = CPT_DESCRIPTORS[code.code] ?? '';
     const family = ['77089', '77090', '77091', '77092'].includes(code.code) ? `\n\n${CODE_FAMILY}` : '';
-    return { range: code.range, markdown: `**CPT ${code.code}**${code.modifier ? `-${code.modifier}` : ''}: ${desc}${family}` };
+    return {
+      range: code.range,
+      markdown: `**CPT ${code.code}**${code.modifier ? `-${code.modifier}` : ''}: ${desc}${family}`,
+    };
   }
   const model = at(el.riskModels);
   if (model) {

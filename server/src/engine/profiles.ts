@@ -13,7 +13,10 @@ export const PROFILE_TITLE: Record<ProfileId, string> = {
   '77092': 'TBS interpretation and report only',
 };
 
-export function selectProfile(codes: readonly CptCode[], fallback: ProfileId): { profile: ProfileId; fromCode: CptCode | null } {
+export function selectProfile(
+  codes: readonly CptCode[],
+  fallback: ProfileId,
+): { profile: ProfileId; fromCode: CptCode | null } {
   for (const c of codes) {
     if (c.code === '77089' || c.code === '77091' || c.code === '77092') return { profile: c.code, fromCode: c };
   }

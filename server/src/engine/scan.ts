@@ -131,7 +131,8 @@ export function numbersIn(doc: Doc, start: number, end: number): Num[] {
 }
 
 /** Units that mark a number as something other than a score. */
-export const UNIT_AFTER = /^[ -]?(?:g\/cm|g\/cm2|g\/cm²|mg\b|kg\b|cm\b|mm\b|%|percent|years?\b|y\b|yrs?\b|yo\b|days?\b|months?\b|units?\b|lbs?\b|in\b|m2|kg\/m)/;
+export const UNIT_AFTER =
+  /^[ -]?(?:g\/cm|g\/cm2|g\/cm²|mg\b|kg\b|cm\b|mm\b|%|percent|years?\b|y\b|yrs?\b|yo\b|days?\b|months?\b|units?\b|lbs?\b|in\b|m2|kg\/m)/;
 
 // ---------------------------------------------------------------------------------------------
 // Keywords.
@@ -146,7 +147,8 @@ export const UNIT_AFTER = /^[ -]?(?:g\/cm|g\/cm2|g\/cm²|mg\b|kg\b|cm\b|mm\b|%|p
  * (a unit test checks this against each pattern's own scan of the whole text); each reader runs its
  * pattern only there. The scan goes on one character after each hit, so no hit hides another.
  */
-const KEYWORD = /[tz](?:bs|[- ]?score|rabecular|ool|(?= ?[=:] ?[-+]?\d| [-+]\d))|bm[di]|frax|garvan|q-?fracture|c(?:aroc|onventional)|770|without tbs|unadjusted|p(?:rior|revious) report/g;
+const KEYWORD =
+  /[tz](?:bs|[- ]?score|rabecular|ool|(?= ?[=:] ?[-+]?\d| [-+]\d))|bm[di]|frax|garvan|q-?fracture|c(?:aroc|onventional)|770|without tbs|unadjusted|p(?:rior|revious) report/g;
 
 export function findKeywords(doc: Doc): Span[] {
   const out: Span[] = [];
@@ -164,7 +166,13 @@ export function findKeywords(doc: Doc): Span[] {
  * and without overlap: what a global scan with the same pattern finds, when every match of the
  * pattern starts at one of the offsets and with one of `firstChars`. At most `limit` of them.
  */
-export function execAt(text: string, starts: readonly Span[], sticky: RegExp, firstChars: string, limit = Infinity): RegExpExecArray[] {
+export function execAt(
+  text: string,
+  starts: readonly Span[],
+  sticky: RegExp,
+  firstChars: string,
+  limit = Infinity,
+): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   let lastEnd = 0;
   for (const { start } of starts) {
@@ -181,7 +189,13 @@ export function execAt(text: string, starts: readonly Span[], sticky: RegExp, fi
 }
 
 /** execAt's matches as spans. */
-export function matchesAt(text: string, starts: readonly Span[], sticky: RegExp, firstChars: string, limit = Infinity): Span[] {
+export function matchesAt(
+  text: string,
+  starts: readonly Span[],
+  sticky: RegExp,
+  firstChars: string,
+  limit = Infinity,
+): Span[] {
   return execAt(text, starts, sticky, firstChars, limit).map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
@@ -193,7 +207,8 @@ export const MAX_PLACEHOLDERS = 1000;
 
 // Template leftovers in the normalised text: "___", "[ ]", "[...]", "[TBS]", "[tbs value]", "***",
 // "{{tbs}}", "<name>", "&lt;name&gt;", and the x's of an example value ("1.xxx", not "46,xx").
-const PLACEHOLDER_NORM = /_{3,}|\[ *(?:\.\.\.|\u2026)? *\]|\[[a-z _/]{0,20}(?:value|name|date|insert|enter|select|tbs|score|result|provider|physician|radiologist|model|percent|number|site)[a-z _/]{0,20}\]|(?<!\S)\*{3,}(?![^\s.,;:)\]])|\{\{[^{}\n\r]{0,60}\}\}|<[a-z][^<>\n\r]{0,40}>|&lt;[a-z][^<>&\n\r]{0,40}&gt;|x(?<=\d\.x)x+(?![a-z])/g;
+const PLACEHOLDER_NORM =
+  /_{3,}|\[ *(?:\.\.\.|\u2026)? *\]|\[[a-z _/]{0,20}(?:value|name|date|insert|enter|select|tbs|score|result|provider|physician|radiologist|model|percent|number|site)[a-z _/]{0,20}\]|(?<!\S)\*{3,}(?![^\s.,;:)\]])|\{\{[^{}\n\r]{0,60}\}\}|<[a-z][^<>\n\r]{0,40}>|&lt;[a-z][^<>&\n\r]{0,40}&gt;|x(?<=\d\.x)x+(?![a-z])/g;
 // Not a karyotype: "46,XX".
 const PLACEHOLDER_XX = /(?<!\d,)\bX{2,}(?:[/.:-]X+)*\b/g;
 
@@ -202,7 +217,14 @@ export function findPlaceholders(doc: Doc): Span[] {
   let m: RegExpExecArray | null;
   // Cheap tests first: most finished reports hold no placeholder character at all.
   const n = doc.norm;
-  const maybe = n.includes('___') || n.includes('[') || n.includes('***') || n.includes('{{') || n.includes('<') || n.includes('&lt;') || n.includes('xx');
+  const maybe =
+    n.includes('___') ||
+    n.includes('[') ||
+    n.includes('***') ||
+    n.includes('{{') ||
+    n.includes('<') ||
+    n.includes('&lt;') ||
+    n.includes('xx');
   if (!maybe && !doc.text.includes('XX')) return out;
   PLACEHOLDER_NORM.lastIndex = 0;
   while ((m = PLACEHOLDER_NORM.exec(doc.norm)) !== null && out.length < MAX_PLACEHOLDERS) {
@@ -211,7 +233,8 @@ export function findPlaceholders(doc: Doc): Span[] {
     out.push(span);
   }
   PLACEHOLDER_XX.lastIndex = 0;
-  while ((m = PLACEHOLDER_XX.exec(doc.text)) !== null && out.length < 2 * MAX_PLACEHOLDERS) out.push({ start: m.index, end: m.index + m[0].length });
+  while ((m = PLACEHOLDER_XX.exec(doc.text)) !== null && out.length < 2 * MAX_PLACEHOLDERS)
+    out.push({ start: m.index, end: m.index + m[0].length });
   out.sort((a, b) => a.start - b.start);
   return out;
 }
@@ -233,9 +256,15 @@ function isThematicBreak(doc: Doc, span: Span): boolean {
 const SECTION_KINDS: Array<[RegExp, SectionKind]> = [
   [/risk factors?|frax inputs?|clinical data/, 'other'],
   [/^(?:tbs|trabecular bone score|trabecular)\b/, 'tbs'],
-  [/^(?:fracture risk|frax|10[- ]?year|fracture probability|risk assessment|tbs[- ]adjusted|adjusted frax|absolute fracture risk|calculated risk)/, 'risk'],
+  [
+    /^(?:fracture risk|frax|10[- ]?year|fracture probability|risk assessment|tbs[- ]adjusted|adjusted frax|absolute fracture risk|calculated risk)/,
+    'risk',
+  ],
   [/(?:fracture risk|frax)(?: assessment| results?| calculation)?$/, 'risk'],
-  [/^(?:impression|conclusions?|assessment|summary|interpretation|opinion|diagnosis|diagnostic impression)\b/, 'impression'],
+  [
+    /^(?:impression|conclusions?|assessment|summary|interpretation|opinion|diagnosis|diagnostic impression)\b/,
+    'impression',
+  ],
   [/^(?:findings|results|bone density|bone mineral density|bmd|densitometry|dxa results|measurements)\b/, 'findings'],
   [/^(?:indications?|clinical history|history|reason for (?:exam|study)|clinical indication)\b/, 'indication'],
   [/^(?:technique|procedure|exam|examination|method|study)\b/, 'technique'],
@@ -244,24 +273,54 @@ const SECTION_KINDS: Array<[RegExp, SectionKind]> = [
 ];
 
 /** Labels that, with text after their colon, are fields of a report rather than headers. */
-const FIELD_LABELS = /^(?:tbs(?: value| score| l1-l4)?|bmi|age|sex|dob|mrn|name|date|t[- ]?scores?|z[- ]?scores?|mof|hip|risk model|model|cpt|bmd|height|weight|accession|patient|provider|signed)$/;
+const FIELD_LABELS =
+  /^(?:tbs(?: value| score| l1-l4)?|bmi|age|sex|dob|mrn|name|date|t[- ]?scores?|z[- ]?scores?|mof|hip|risk model|model|cpt|bmd|height|weight|accession|patient|provider|signed)$/;
 
 /** Labels that are headers even in mixed case, when they are the whole label. */
-const KNOWN_HEAD = /^(?:indications?|clinical history|history|technique|comparison|findings|results|impression|conclusions?|assessment|summary|interpretation|recommendations?|procedure|exam|examination|fracture risk(?: assessment)?|frax(?: results)?|trabecular bone score(?: \(tbs\))?|tbs(?: results)?|bone density|comments?|opinion|diagnosis)$/;
+const KNOWN_HEAD =
+  /^(?:indications?|clinical history|history|technique|comparison|findings|results|impression|conclusions?|assessment|summary|interpretation|recommendations?|procedure|exam|examination|fracture risk(?: assessment)?|frax(?: results)?|trabecular bone score(?: \(tbs\))?|tbs(?: results)?|bone density|comments?|opinion|diagnosis)$/;
 
 /** First words of every known header name: a cheap test before the patterns. */
 const HEAD_FIRST_WORDS = new Set([
-  'indication', 'indications', 'clinical', 'history', 'technique', 'comparison', 'findings', 'results', 'impression',
-  'conclusion', 'conclusions', 'assessment', 'summary', 'interpretation', 'recommendation', 'recommendations',
-  'procedure', 'exam', 'examination', 'fracture', 'frax', 'trabecular', 'tbs', 'bone', 'comment', 'comments',
-  'opinion', 'diagnosis',
+  'indication',
+  'indications',
+  'clinical',
+  'history',
+  'technique',
+  'comparison',
+  'findings',
+  'results',
+  'impression',
+  'conclusion',
+  'conclusions',
+  'assessment',
+  'summary',
+  'interpretation',
+  'recommendation',
+  'recommendations',
+  'procedure',
+  'exam',
+  'examination',
+  'fracture',
+  'frax',
+  'trabecular',
+  'tbs',
+  'bone',
+  'comment',
+  'comments',
+  'opinion',
+  'diagnosis',
 ]);
 
 /** A mixed-case label alone on its line that starts like a header: "Fracture risk (FRAX adjusted for TBS):". */
-const KNOWN_HEAD_START = /^(?:fracture risk|frax|trabecular bone score|tbs results|impression|findings|results|bone density|technique|indications?|clinical history|comparison|recommendations?|conclusions?|assessment|summary|interpretation)\b/;
+const KNOWN_HEAD_START =
+  /^(?:fracture risk|frax|trabecular bone score|tbs results|impression|findings|results|bone density|technique|indications?|clinical history|comparison|recommendations?|conclusions?|assessment|summary|interpretation)\b/;
 
 function sectionKind(titleNorm: string): SectionKind {
-  const t = titleNorm.replace(/\s+/g, ' ').replace(/^\d{1,2}[.)] */, '').trim();
+  const t = titleNorm
+    .replace(/\s+/g, ' ')
+    .replace(/^\d{1,2}[.)] */, '')
+    .trim();
   for (const [re, kind] of SECTION_KINDS) if (re.test(t)) return kind;
   return 'other';
 }
@@ -382,7 +441,11 @@ function readHeader(raw: string): Omit<HeaderHit, 'kind'> | null {
   // Markdown header.
   const md = body.charCodeAt(0) === 35 ? /^#{1,6}[ \t]+/.exec(body) : null;
   if (md) {
-    const title = body.slice(md[0].length).replace(/[ \t#]+$/, '').replace(/:$/, '').trim();
+    const title = body
+      .slice(md[0].length)
+      .replace(/[ \t#]+$/, '')
+      .replace(/:$/, '')
+      .trim();
     if (!title) return null;
     const s = lead + md[0].length;
     return { title, start: s, end: s + title.length, inline: '' };
@@ -403,7 +466,9 @@ function readHeader(raw: string): Omit<HeaderHit, 'kind'> | null {
       const inline = body.slice(colon + 1).trim();
       if (numbered || !(KNOWN_HEAD.test(labelNorm) || (inline === '' && KNOWN_HEAD_START.test(labelNorm)))) return null;
       const s = lead + body.indexOf(label, numLen);
-      const inlineStart = inline ? lead + colon + 1 + (body.length - colon - 1 - body.slice(colon + 1).trimStart().length) : undefined;
+      const inlineStart = inline
+        ? lead + colon + 1 + (body.length - colon - 1 - body.slice(colon + 1).trimStart().length)
+        : undefined;
       return { title: label, start: s, end: s + label.length, inline, inlineStart };
     }
     const inline = body.slice(colon + 1).trim();
@@ -418,13 +483,22 @@ function readHeader(raw: string): Omit<HeaderHit, 'kind'> | null {
     if (!header) return null;
     if (numbered && !allCaps) return null;
     const s = lead + body.indexOf(label, numLen);
-    const inlineStart = inline ? lead + colon + 1 + (body.length - colon - 1 - body.slice(colon + 1).trimStart().length) : undefined;
+    const inlineStart = inline
+      ? lead + colon + 1 + (body.length - colon - 1 - body.slice(colon + 1).trimStart().length)
+      : undefined;
     return { title: label, start: s, end: s + label.length, inline, inlineStart };
   }
   // An all-caps line without a colon: "6. TRABECULAR BONE SCORE", "FINDINGS".
   const rest = body.slice(numLen);
   const st = letterStats(rest);
-  if (st.lower === 0 && st.letters >= 4 && st.letters * 2 >= st.nonSpace && rest.length <= 80 && !/\d[.,]\d/.test(rest) && /[A-Z]{3}/.test(rest)) {
+  if (
+    st.lower === 0 &&
+    st.letters >= 4 &&
+    st.letters * 2 >= st.nonSpace &&
+    rest.length <= 80 &&
+    !/\d[.,]\d/.test(rest) &&
+    /[A-Z]{3}/.test(rest)
+  ) {
     const s = lead + numLen;
     return { title: rest, start: s, end: s + rest.length, inline: '' };
   }
@@ -442,7 +516,8 @@ export function findSections(doc: Doc): Section[] {
   for (let i = 0; i < n; i++) {
     const h = headerOf(doc, i);
     if (!h) continue;
-    if (sections.length) sections[sections.length - 1].endLine = lastContentLine(doc, sections[sections.length - 1].headerLine, i - 1);
+    if (sections.length)
+      sections[sections.length - 1].endLine = lastContentLine(doc, sections[sections.length - 1].headerLine, i - 1);
     sections.push({
       title: h.title,
       kind: h.kind,
@@ -454,7 +529,8 @@ export function findSections(doc: Doc): Section[] {
       inlineStart: h.inlineStart ?? doc.lines[i].end,
     });
   }
-  if (sections.length) sections[sections.length - 1].endLine = lastContentLine(doc, sections[sections.length - 1].headerLine, n - 1);
+  if (sections.length)
+    sections[sections.length - 1].endLine = lastContentLine(doc, sections[sections.length - 1].headerLine, n - 1);
   return sections;
 }
 
@@ -463,5 +539,3 @@ function lastContentLine(doc: Doc, from: number, to: number): number {
   for (let i = to; i > from; i--) if (!isBlank(doc, i)) return i;
   return from;
 }
-
-

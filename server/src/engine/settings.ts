@@ -38,7 +38,9 @@ const PRESETS: readonly ThresholdPreset[] = ['2023', 'legacy', 'custom'];
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 function isPair(v: unknown): v is [number, number] {
-  return Array.isArray(v) && v.length === 2 && v.every((n) => typeof n === 'number' && Number.isFinite(n)) && v[0] <= v[1];
+  return (
+    Array.isArray(v) && v.length === 2 && v.every((n) => typeof n === 'number' && Number.isFinite(n)) && v[0] <= v[1]
+  );
 }
 
 /**
@@ -63,7 +65,10 @@ export function resolveSettings(input: unknown, problems: string[] = []): Engine
   }
   if (s.customThresholds !== undefined) {
     if (isPair(s.customThresholds)) out.customThresholds = [s.customThresholds[0], s.customThresholds[1]];
-    else problems.push('customThresholds must be two numbers [degradedAtOrBelow, normalAbove], the first not above the second');
+    else
+      problems.push(
+        'customThresholds must be two numbers [degradedAtOrBelow, normalAbove], the first not above the second',
+      );
   }
   if (s.validatedAgeRange !== undefined) {
     if (isPair(s.validatedAgeRange)) out.validatedAgeRange = [s.validatedAgeRange[0], s.validatedAgeRange[1]];

@@ -53,11 +53,14 @@ function lowerSameLength(text: string): string {
 // Full-width ASCII forms ("１．２３８", "：", "％"): each becomes its ASCII character.
 const FULLWIDTH = /[\uff01-\uff5e]/g;
 // Any character that one of these rewrites: one scan decides whether a rewrite is needed.
-const SPECIAL = new RegExp(`[${DASHES.source.slice(1, -1)}${SPACES.source.slice(1, -1)}${CONTROLS.source.slice(1, -1)}${FULLWIDTH.source.slice(1, -1)}]`);
+const SPECIAL = new RegExp(
+  `[${DASHES.source.slice(1, -1)}${SPACES.source.slice(1, -1)}${CONTROLS.source.slice(1, -1)}${FULLWIDTH.source.slice(1, -1)}]`,
+);
 // Spaces and controls both become a space.
 const BLANKS = new RegExp(`[${SPACES.source.slice(1, -1)}${CONTROLS.source.slice(1, -1)}]`, 'g');
 // Markup of pasted HTML ("<p>", "</b>", "<td class=x>"), never a template's "<name>" slot.
-const HTML_TAG = /<\/?(?:p|br|b|i|u|em|strong|div|span|table|tr|td|th|tbody|thead|tfoot|ol|ul|li|h[1-6]|hr|font|sup|sub|small|pre|code|a|img|section|article|header|footer|html|body|head|title|style|meta|center|blockquote|caption|col|colgroup)(?=[\s/>])[^<>\n\r]{0,200}>/g;
+const HTML_TAG =
+  /<\/?(?:p|br|b|i|u|em|strong|div|span|table|tr|td|th|tbody|thead|tfoot|ol|ul|li|h[1-6]|hr|font|sup|sub|small|pre|code|a|img|section|article|header|footer|html|body|head|title|style|meta|center|blockquote|caption|col|colgroup)(?=[\s/>])[^<>\n\r]{0,200}>/g;
 const SPACE_ENTITY = /&(?:nbsp|ensp|emsp|thinsp);/g;
 // A lone underscore joins words ("TBS_L1L4") or marks emphasis ("_signed by:_"); runs stay.
 const LONE_UNDERSCORE = /(?<!_)_(?!_)/g;

@@ -36,7 +36,8 @@ export function thresholdsFor(settings: EngineSettings): Thresholds {
         normalFrom: 1.31,
         normalInclusive: false,
         name: '2023',
-        source: 'vendor guidance for TBS L1-L4, consistent with the 2023 ESCEO/IOF update: > 1.310 normal; 1.230-1.310 partially degraded; <= 1.230 degraded',
+        source:
+          'vendor guidance for TBS L1-L4, consistent with the 2023 ESCEO/IOF update: > 1.310 normal; 1.230-1.310 partially degraded; <= 1.230 degraded',
       };
   }
 }

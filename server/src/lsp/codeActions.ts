@@ -22,7 +22,9 @@ export interface EditOptions {
 function workspaceEdit(doc: TextDocument, edits: TextEditSpec[], opts: EditOptions, snippet: boolean): WorkspaceEdit {
   const useSnippet = snippet && opts.snippets && edits.length === 1 && edits[0].snippet !== undefined;
   const lspEdits = edits.map((e) =>
-    useSnippet ? ({ range: e.range, snippet: { kind: 'snippet', value: e.snippet as string } } as unknown as TextEdit) : { range: e.range, newText: e.newText },
+    useSnippet
+      ? ({ range: e.range, snippet: { kind: 'snippet', value: e.snippet as string } } as unknown as TextEdit)
+      : { range: e.range, newText: e.newText },
   );
   if (opts.versioned || useSnippet) {
     return { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: lspEdits }] };
@@ -36,10 +38,21 @@ function wanted(only: string[] | undefined, kind: string): boolean {
 }
 
 function sameDiagnostic(d: Diagnostic, f: Finding): boolean {
-  return d.code === f.code && d.range.start.line === f.range.start.line && d.range.start.character === f.range.start.character && d.range.end.line === f.range.end.line && d.range.end.character === f.range.end.character;
+  return (
+    d.code === f.code &&
+    d.range.start.line === f.range.start.line &&
+    d.range.start.character === f.range.start.character &&
+    d.range.end.line === f.range.end.line &&
+    d.range.end.character === f.range.end.character
+  );
 }
 
-export function codeActions(doc: TextDocument, analysis: Analysis, params: CodeActionParams, opts: EditOptions): CodeAction[] {
+export function codeActions(
+  doc: TextDocument,
+  analysis: Analysis,
+  params: CodeActionParams,
+  opts: EditOptions,
+): CodeAction[] {
   const out: CodeAction[] = [];
   const only = params.context.only;
   if (wanted(only, CodeActionKind.QuickFix)) {
@@ -70,12 +83,25 @@ export function codeActions(doc: TextDocument, analysis: Analysis, params: CodeA
   }
   if (wanted(only, FIX_ALL_KIND) && only?.length) {
     // Fix-all applies only replacements whose right text is certain (category, WHO class).
-    const edits = analysis.findings.filter((f) => !f.code.startsWith('missing-') && f.fixes?.length).map((f) => (f.fixes ?? [])[0].edits).flat();
-    if (edits.length) out.push({ title: 'Fix all TBS report findings that have a safe fix', kind: FIX_ALL_KIND, edit: workspaceEdit(doc, edits, opts, false) });
+    const edits = analysis.findings
+      .filter((f) => !f.code.startsWith('missing-') && f.fixes?.length)
+      .map((f) => (f.fixes ?? [])[0].edits)
+      .flat();
+    if (edits.length)
+      out.push({
+        title: 'Fix all TBS report findings that have a safe fix',
+        kind: FIX_ALL_KIND,
+        edit: workspaceEdit(doc, edits, opts, false),
+      });
   }
   if (wanted(only, NORMALISE_KIND)) {
     const edits = normaliseEdits(doc.getText(), analysis.elements);
-    if (edits.length) out.push({ title: `Normalise minus signs and decimal commas (${edits.length})`, kind: NORMALISE_KIND, edit: workspaceEdit(doc, edits, opts, false) });
+    if (edits.length)
+      out.push({
+        title: `Normalise minus signs and decimal commas (${edits.length})`,
+        kind: NORMALISE_KIND,
+        edit: workspaceEdit(doc, edits, opts, false),
+      });
   }
   return out;
 }

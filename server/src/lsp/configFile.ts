@@ -52,7 +52,8 @@ export function readConfig(file: string): ConfigLookup {
   try {
     const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
     const parsed = JSON.parse(text) as unknown;
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return { file, settings: null, error: `${file}: expected a JSON object` };
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+      return { file, settings: null, error: `${file}: expected a JSON object` };
     // "$schema" points editors at the JSON schema; it is not a setting.
     const settings = { ...(parsed as Record<string, unknown>) };
     delete settings.$schema;

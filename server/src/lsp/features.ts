@@ -25,7 +25,10 @@ export function completion(lineBefore: string, snippets: boolean): CompletionIte
     kind: KIND[c.kind],
     detail: c.detail,
     sortText: String(i).padStart(3, '0'),
-    insertText: c.snippet && snippets ? c.insert : c.insert.replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1'),
+    insertText:
+      c.snippet && snippets
+        ? c.insert
+        : c.insert.replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1'),
     insertTextFormat: c.snippet && snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
   }));
 }
@@ -41,5 +44,7 @@ export function documentSymbols(analysis: Analysis, lineLength: (line: number) =
 }
 
 export function foldingRanges(analysis: Analysis): FoldingRange[] {
-  return analysis.sections.filter((s) => s.endLine > s.headerLine).map((s) => ({ startLine: s.headerLine, endLine: s.endLine, kind: 'region' }));
+  return analysis.sections
+    .filter((s) => s.endLine > s.headerLine)
+    .map((s) => ({ startLine: s.headerLine, endLine: s.endLine, kind: 'region' }));
 }

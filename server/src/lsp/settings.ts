@@ -23,7 +23,8 @@ export function resolveServerSettings(raw: unknown): ResolvedSettings {
   const s = (raw && typeof raw === 'object' ? raw : {}) as ServerSettings & Record<string, unknown>;
   const problems: string[] = [];
   const engine = resolveSettings(s, problems);
-  const num = (v: unknown, d: number, min: number, max: number) => (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? v : d);
+  const num = (v: unknown, d: number, min: number, max: number) =>
+    typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? v : d;
   return {
     enable: typeof s.enable === 'boolean' ? s.enable : DEFAULT_SERVER_SETTINGS.enable,
     checkPlainText: typeof s.checkPlainText === 'boolean' ? s.checkPlainText : DEFAULT_SERVER_SETTINGS.checkPlainText,
@@ -54,7 +55,10 @@ export class SettingsStore {
   /** Config-file errors already reported, so each is said once. */
   readonly reported = new Set<string>();
 
-  constructor(private readonly connection: Connection, initial: unknown) {
+  constructor(
+    private readonly connection: Connection,
+    initial: unknown,
+  ) {
     this.initial = initial;
   }
 
@@ -83,7 +87,8 @@ export class SettingsStore {
 
   private async load(uri: string): Promise<ResolvedSettings> {
     // initializationOptions < pushed settings < pulled settings < .tbsreportrc.json
-    let raw: unknown = this.pushed && typeof this.pushed === 'object' ? mergeOver(this.initial, this.pushed) : this.initial;
+    let raw: unknown =
+      this.pushed && typeof this.pushed === 'object' ? mergeOver(this.initial, this.pushed) : this.initial;
     if (this.canPull) {
       try {
         const pulled = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
@@ -110,7 +115,10 @@ function mergeOver(base: unknown, top: unknown): unknown {
   const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
   for (const [k, v] of Object.entries(top as Record<string, unknown>)) {
     const b = out[k];
-    out[k] = v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' && !Array.isArray(b) ? { ...(b as object), ...(v as object) } : v;
+    out[k] =
+      v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' && !Array.isArray(b)
+        ? { ...(b as object), ...(v as object) }
+        : v;
   }
   return out;
 }

@@ -4,11 +4,23 @@
  * completions, symbols and folding ranges. All analysis happens in the pure engine.
  */
 import type { ClientCapabilities, Connection, InitializeParams, InitializeResult } from 'vscode-languageserver';
-import { CodeActionKind, DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../engine/analyze';
 import type { Analysis } from '../engine/analyze';
-import { LANGUAGE_ID, mentionsTbs, NORMALISE_KIND, INSERT_ALL_KIND, STATUS_NOTIFICATION, TRUST_NOTIFICATION } from '../protocol';
+import {
+  LANGUAGE_ID,
+  mentionsTbs,
+  NORMALISE_KIND,
+  INSERT_ALL_KIND,
+  STATUS_NOTIFICATION,
+  TRUST_NOTIFICATION,
+} from '../protocol';
 import type { StatusParams } from '../protocol';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { toDiagnostic } from './diagnostics';
@@ -98,19 +110,25 @@ export class TbsServer {
 
   private initialize(p: InitializeParams): InitializeResult {
     const caps: ClientCapabilities = p.capabilities;
-    const ws = caps.workspace as (ClientCapabilities['workspace'] & { workspaceEdit?: { snippetEditSupport?: boolean } }) | undefined;
+    const ws = caps.workspace as
+      (ClientCapabilities['workspace'] & { workspaceEdit?: { snippetEditSupport?: boolean } }) | undefined;
     this.snippetEdits = ws?.workspaceEdit?.snippetEditSupport === true;
     this.versionedEdits = ws?.workspaceEdit?.documentChanges === true;
     this.snippetCompletion = caps.textDocument?.completion?.completionItem?.snippetSupport === true;
     this.dynamicConfig = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     const init = p.initializationOptions as Record<string, unknown> | undefined;
-    this.settings = new SettingsStore(this.connection, init && typeof init === 'object' ? ((init.tbsReport as unknown) ?? init) : undefined);
+    this.settings = new SettingsStore(
+      this.connection,
+      init && typeof init === 'object' ? ((init.tbsReport as unknown) ?? init) : undefined,
+    );
     this.settings.canPull = caps.workspace?.configuration === true;
     if (init && typeof init === 'object' && init.workspaceTrusted === false) this.settings.trusted = false;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, INSERT_ALL_KIND, FIX_ALL_KIND, NORMALISE_KIND] },
+        codeActionProvider: {
+          codeActionKinds: [CodeActionKind.QuickFix, INSERT_ALL_KIND, FIX_ALL_KIND, NORMALISE_KIND],
+        },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['(', ' '] },
         documentSymbolProvider: true,
@@ -179,9 +197,15 @@ export class TbsServer {
   private whyNot(doc: TextDocument, s: ResolvedSettings): string | undefined {
     if (!s.enable) return 'checking is turned off (tbsReport.enable)';
     const size = Buffer.byteLength(textOf(doc), 'utf8');
-    if (size > s.maxFileSize) return `the file is ${(size / 1024 / 1024).toFixed(1)} MB, above tbsReport.maxFileSize (${(s.maxFileSize / 1024 / 1024).toFixed(1)} MB)`;
+    if (size > s.maxFileSize)
+      return `the file is ${(size / 1024 / 1024).toFixed(1)} MB, above tbsReport.maxFileSize (${(s.maxFileSize / 1024 / 1024).toFixed(1)} MB)`;
     if (doc.languageId === LANGUAGE_ID) return undefined;
-    if ((doc.languageId === 'plaintext' || doc.languageId === 'markdown') && s.checkPlainText && mentionsTbs(textOf(doc))) return undefined;
+    if (
+      (doc.languageId === 'plaintext' || doc.languageId === 'markdown') &&
+      s.checkPlainText &&
+      mentionsTbs(textOf(doc))
+    )
+      return undefined;
     return 'not a TBS report';
   }
 
@@ -199,7 +223,9 @@ export class TbsServer {
         analysis = analyze(textOf(current), settings.engine);
       } catch (err) {
         // The engine should never throw; if it does, say so without any report text.
-        this.connection.console.error(`tbs-report: analysis failed: ${(err as Error).name}: ${(err as Error).message.slice(0, 200)}`);
+        this.connection.console.error(
+          `tbs-report: analysis failed: ${(err as Error).name}: ${(err as Error).message.slice(0, 200)}`,
+        );
         analysis = null;
       }
     }
@@ -221,7 +247,8 @@ export class TbsServer {
       if (this.settings.reported.has(problem)) continue;
       this.settings.reported.add(problem);
       this.connection.console.warn(`tbs-report: ignored setting: ${problem}`);
-      if (problem.includes('.tbsreportrc.json')) void this.connection.window.showWarningMessage(`TBS Report Assistant ignored ${problem}`);
+      if (problem.includes('.tbsreportrc.json'))
+        void this.connection.window.showWarningMessage(`TBS Report Assistant ignored ${problem}`);
     }
     if (this.published.get(uri) === version) return;
     this.published.set(uri, version);
@@ -230,7 +257,9 @@ export class TbsServer {
     const reason = cached?.reason;
     if (reason && reason.includes('maxFileSize') && !this.skippedNotified.has(uri)) {
       this.skippedNotified.add(uri);
-      void this.connection.window.showWarningMessage(`TBS Report Assistant skipped ${uri.split('/').pop()}: ${reason}.`);
+      void this.connection.window.showWarningMessage(
+        `TBS Report Assistant skipped ${uri.split('/').pop()}: ${reason}.`,
+      );
     }
     const status: StatusParams = {
       uri,

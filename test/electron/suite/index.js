@@ -59,7 +59,11 @@ function waitForDiagnostics(uri, pred, what, timeout = TIMEOUT) {
     });
     timer = setTimeout(() => {
       sub.dispose();
-      reject(new Error(`Timed out after ${timeout} ms waiting for ${what} in ${path.basename(uri.fsPath)}; last: ${summary(ours(uri))}`));
+      reject(
+        new Error(
+          `Timed out after ${timeout} ms waiting for ${what} in ${path.basename(uri.fsPath)}; last: ${summary(ours(uri))}`,
+        ),
+      );
     }, timeout);
   });
 }
@@ -95,7 +99,12 @@ async function closeAll() {
 
 /** The quick fixes offered for a diagnostic, as the Ctrl+. menu asks for them. */
 async function quickFixes(doc, diag) {
-  const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+  const actions = await vscode.commands.executeCommand(
+    'vscode.executeCodeActionProvider',
+    doc.uri,
+    diag.range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
   return (actions || []).filter((a) => a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind));
 }
 
@@ -128,10 +137,13 @@ async function expectStatus(ext, text, detail, log) {
     log.push(`  skip - language status "${text}" (the extension exports no getLanguageStatus())`);
     return;
   }
-  await waitUntil(() => {
-    const s = status(ext);
-    return s && s.text === text && (detail === undefined || s.detail === detail);
-  }, `language status "${text}"${detail ? ` / "${detail}"` : ''} (last: ${JSON.stringify(status(ext))})`);
+  await waitUntil(
+    () => {
+      const s = status(ext);
+      return s && s.text === text && (detail === undefined || s.detail === detail);
+    },
+    `language status "${text}"${detail ? ` / "${detail}"` : ''} (last: ${JSON.stringify(status(ext))})`,
+  );
 }
 
 // ------------------------------------------------------------------------------------------ scenarios
@@ -140,118 +152,202 @@ function scenarios(expect) {
   /** @type {vscode.Extension<any>} */
   let ext;
   return [
-    ['the extension is installed and activates for a plain-text note', async () => {
-      ext = vscode.extensions.getExtension(EXTENSION_ID);
-      assert.ok(ext, `${EXTENSION_ID} is not installed`);
-      await open(NOTE);
-      await waitUntil(() => ext.isActive, `${EXTENSION_ID} to activate`);
-      await ext.activate(); // rejects when activation failed (isActive is true then too)
-    }],
+    [
+      'the extension is installed and activates for a plain-text note',
+      async () => {
+        ext = vscode.extensions.getExtension(EXTENSION_ID);
+        assert.ok(ext, `${EXTENSION_ID} is not installed`);
+        await open(NOTE);
+        await waitUntil(() => ext.isActive, `${EXTENSION_ID} to activate`);
+        await ext.activate(); // rejects when activation failed (isActive is true then too)
+      },
+    ],
 
-    ['a plain .txt note that never mentions TBS gets no findings (though the extension watches it)', async () => {
-      const { doc, editor } = await open(NOTE);
-      const original = doc.getText();
-      const end = doc.lineAt(doc.lineCount - 1).range.end;
-      await editor.edit((b) => b.insert(end, 'TBS L1-L4: 1.310'));
-      await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'missing-provider'), 'findings once the note mentions TBS');
-      while (doc.isDirty) await vscode.commands.executeCommand('undo');
-      assert.equal(doc.getText(), original);
-      await waitForDiagnostics(doc.uri, (d) => d.length === 0, 'no findings for the note');
-      assert.deepEqual(vscode.languages.getDiagnostics(doc.uri), [], 'another source flagged the note');
-    }],
+    [
+      'a plain .txt note that never mentions TBS gets no findings (though the extension watches it)',
+      async () => {
+        const { doc, editor } = await open(NOTE);
+        const original = doc.getText();
+        const end = doc.lineAt(doc.lineCount - 1).range.end;
+        await editor.edit((b) => b.insert(end, 'TBS L1-L4: 1.310'));
+        await waitForDiagnostics(
+          doc.uri,
+          (d) => d.some((x) => codeOf(x) === 'missing-provider'),
+          'findings once the note mentions TBS',
+        );
+        while (doc.isDirty) await vscode.commands.executeCommand('undo');
+        assert.equal(doc.getText(), original);
+        await waitForDiagnostics(doc.uri, (d) => d.length === 0, 'no findings for the note');
+        assert.deepEqual(vscode.languages.getDiagnostics(doc.uri), [], 'another source flagged the note');
+      },
+    ],
 
-    ['a draft missing the provider and the risk model: exactly those two findings', async () => {
-      const { doc } = await open(DRAFT);
-      const diags = await waitForDiagnostics(doc.uri, (d) => d.length >= 2, 'two findings');
-      const got = diags.map((d) => ({ code: codeOf(d), message: d.message, line: d.range.start.line + 1, character: d.range.start.character + 1 }));
-      const want = expect.draftFindings.map((f) => ({ code: f.code, message: f.message, line: f.line, character: f.character }));
-      const key = (x) => `${x.line}:${x.code}`;
-      assert.deepEqual(got.sort((a, b) => key(a).localeCompare(key(b))), want.sort((a, b) => key(a).localeCompare(key(b))));
-      assert.deepEqual(want.map((f) => f.code).sort(), ['missing-provider', 'missing-risk-model']);
-      for (const d of diags) assert.equal(d.severity, vscode.DiagnosticSeverity.Warning, `${codeOf(d)} severity`);
-      await expectStatus(ext, '77091: 3 of 5 documented', 'missing: risk model, provider', log);
-    }],
+    [
+      'a draft missing the provider and the risk model: exactly those two findings',
+      async () => {
+        const { doc } = await open(DRAFT);
+        const diags = await waitForDiagnostics(doc.uri, (d) => d.length >= 2, 'two findings');
+        const got = diags.map((d) => ({
+          code: codeOf(d),
+          message: d.message,
+          line: d.range.start.line + 1,
+          character: d.range.start.character + 1,
+        }));
+        const want = expect.draftFindings.map((f) => ({
+          code: f.code,
+          message: f.message,
+          line: f.line,
+          character: f.character,
+        }));
+        const key = (x) => `${x.line}:${x.code}`;
+        assert.deepEqual(
+          got.sort((a, b) => key(a).localeCompare(key(b))),
+          want.sort((a, b) => key(a).localeCompare(key(b))),
+        );
+        assert.deepEqual(want.map((f) => f.code).sort(), ['missing-provider', 'missing-risk-model']);
+        for (const d of diags) assert.equal(d.severity, vscode.DiagnosticSeverity.Warning, `${codeOf(d)} severity`);
+        await expectStatus(ext, '77091: 3 of 5 documented', 'missing: risk model, provider', log);
+      },
+    ],
 
-    ['quick fixes insert the provider and the risk model; typed values fill the slots; saved file keeps the author\'s text', async () => {
-      const { doc, editor } = await open(DRAFT);
-      const original = fs.readFileSync(doc.uri.fsPath, 'utf8');
-      await waitForDiagnostics(doc.uri, (d) => d.length === 2, 'two findings');
+    [
+      "quick fixes insert the provider and the risk model; typed values fill the slots; saved file keeps the author's text",
+      async () => {
+        const { doc, editor } = await open(DRAFT);
+        const original = fs.readFileSync(doc.uri.fsPath, 'utf8');
+        await waitForDiagnostics(doc.uri, (d) => d.length === 2, 'two findings');
 
-      const offered = await applyQuickFix(doc, 'missing-provider', 'Insert provider');
-      assert.deepEqual(offered, ['Insert provider']);
-      // the inserted slot is a snippet tab stop: "___" is selected, typing replaces it
-      await waitUntil(() => doc.getText(editor.selection) === '___', `the inserted ___ to be selected (selection: "${doc.getText(editor.selection)}")`);
-      await expectStatus(ext, '77091: 3 of 5 documented', 'missing: risk model; unfilled: provider', log);
-      await type('Jane Roe, MD');
-      await vscode.commands.executeCommand('leaveSnippet');
-      await waitForDiagnostics(doc.uri, (d) => !d.some((x) => codeOf(x) === 'missing-provider') && d.length === 1, 'missing-provider to go');
-      await expectStatus(ext, '77091: 4 of 5 documented', 'missing: risk model', log);
+        const offered = await applyQuickFix(doc, 'missing-provider', 'Insert provider');
+        assert.deepEqual(offered, ['Insert provider']);
+        // the inserted slot is a snippet tab stop: "___" is selected, typing replaces it
+        await waitUntil(
+          () => doc.getText(editor.selection) === '___',
+          `the inserted ___ to be selected (selection: "${doc.getText(editor.selection)}")`,
+        );
+        await expectStatus(ext, '77091: 3 of 5 documented', 'missing: risk model; unfilled: provider', log);
+        await type('Jane Roe, MD');
+        await vscode.commands.executeCommand('leaveSnippet');
+        await waitForDiagnostics(
+          doc.uri,
+          (d) => !d.some((x) => codeOf(x) === 'missing-provider') && d.length === 1,
+          'missing-provider to go',
+        );
+        await expectStatus(ext, '77091: 4 of 5 documented', 'missing: risk model', log);
 
-      await applyQuickFix(doc, 'missing-risk-model', 'Insert risk model');
-      await waitUntil(() => doc.getText(editor.selection) === '___', 'the inserted ___ to be selected');
-      await type('FRAX');
-      await vscode.commands.executeCommand('hideSuggestWidget');
-      await vscode.commands.executeCommand('leaveSnippet');
-      await waitForDiagnostics(doc.uri, (d) => d.length === 0, 'no findings left');
-      await expectStatus(ext, '77091: 5 of 5 documented', 'all 5 elements documented', log);
+        await applyQuickFix(doc, 'missing-risk-model', 'Insert risk model');
+        await waitUntil(() => doc.getText(editor.selection) === '___', 'the inserted ___ to be selected');
+        await type('FRAX');
+        await vscode.commands.executeCommand('hideSuggestWidget');
+        await vscode.commands.executeCommand('leaveSnippet');
+        await waitForDiagnostics(doc.uri, (d) => d.length === 0, 'no findings left');
+        await expectStatus(ext, '77091: 5 of 5 documented', 'all 5 elements documented', log);
 
-      assert.ok(doc.isDirty, 'the fixes should leave unsaved changes');
-      assert.ok(await doc.save(), 'save failed');
-      const saved = fs.readFileSync(doc.uri.fsPath, 'utf8');
-      const added = ['Interpreting physician: Jane Roe, MD', 'Risk model: FRAX'];
-      const lines = saved.split(/\r?\n/);
-      for (const a of added) assert.equal(lines.filter((l) => l === a).length, 1, `"${a}" once in:\n${saved}`);
-      // The signature line comes with the blank line that sets it off from the text above.
-      const sig = lines.indexOf(added[0]);
-      assert.equal(lines[sig - 1], '', `a blank line before the inserted signature:\n${saved}`);
-      assert.deepEqual(lines.filter((l, i) => !added.includes(l) && i !== sig - 1), original.split(/\r?\n/), `author's text changed:\n${saved}`);
-      const at = (t) => lines.indexOf(t);
-      assert.ok(at('FRACTURE RISK:') < at('Risk model: FRAX') && at('Risk model: FRAX') < at('IMPRESSION:'), saved);
-      assert.ok(at('Interpreting physician: Jane Roe, MD') > at('Osteopenia with partially degraded bone microarchitecture.'), saved);
-    }],
+        assert.ok(doc.isDirty, 'the fixes should leave unsaved changes');
+        assert.ok(await doc.save(), 'save failed');
+        const saved = fs.readFileSync(doc.uri.fsPath, 'utf8');
+        const added = ['Interpreting physician: Jane Roe, MD', 'Risk model: FRAX'];
+        const lines = saved.split(/\r?\n/);
+        for (const a of added) assert.equal(lines.filter((l) => l === a).length, 1, `"${a}" once in:\n${saved}`);
+        // The signature line comes with the blank line that sets it off from the text above.
+        const sig = lines.indexOf(added[0]);
+        assert.equal(lines[sig - 1], '', `a blank line before the inserted signature:\n${saved}`);
+        assert.deepEqual(
+          lines.filter((l, i) => !added.includes(l) && i !== sig - 1),
+          original.split(/\r?\n/),
+          `author's text changed:\n${saved}`,
+        );
+        const at = (t) => lines.indexOf(t);
+        assert.ok(at('FRACTURE RISK:') < at('Risk model: FRAX') && at('Risk model: FRAX') < at('IMPRESSION:'), saved);
+        assert.ok(
+          at('Interpreting physician: Jane Roe, MD') > at('Osteopenia with partially degraded bone microarchitecture.'),
+          saved,
+        );
+      },
+    ],
 
-    ['turning a rule off in the settings removes its finding without a reload', async () => {
-      const { doc } = await open(DRAFT_TSCORE);
-      const before = await waitForDiagnostics(doc.uri, (d) => d.length >= 2, 'two findings');
-      assert.deepEqual(before.map(codeOf).sort(), ['missing-provider', 'missing-t-score']);
-      const config = vscode.workspace.getConfiguration('tbsReport');
-      await config.update('severity', { 'missing-t-score': 'off' }, vscode.ConfigurationTarget.Global);
-      try {
-        await waitForDiagnostics(doc.uri, (d) => d.length === 1 && codeOf(d[0]) === 'missing-provider', 'only missing-provider');
-      } finally {
-        await config.update('severity', undefined, vscode.ConfigurationTarget.Global);
-      }
-      await waitForDiagnostics(doc.uri, (d) => d.length === 2, 'both findings again');
-      assert.ok(ext.isActive);
-    }],
+    [
+      'turning a rule off in the settings removes its finding without a reload',
+      async () => {
+        const { doc } = await open(DRAFT_TSCORE);
+        const before = await waitForDiagnostics(doc.uri, (d) => d.length >= 2, 'two findings');
+        assert.deepEqual(before.map(codeOf).sort(), ['missing-provider', 'missing-t-score']);
+        const config = vscode.workspace.getConfiguration('tbsReport');
+        await config.update('severity', { 'missing-t-score': 'off' }, vscode.ConfigurationTarget.Global);
+        try {
+          await waitForDiagnostics(
+            doc.uri,
+            (d) => d.length === 1 && codeOf(d[0]) === 'missing-provider',
+            'only missing-provider',
+          );
+        } finally {
+          await config.update('severity', undefined, vscode.ConfigurationTarget.Global);
+        }
+        await waitForDiagnostics(doc.uri, (d) => d.length === 2, 'both findings again');
+        assert.ok(ext.isActive);
+      },
+    ],
 
-    ['the tbs-report snippet, offered by completion in an empty .radreport, gives the template flagged only for its placeholders', async () => {
-      const { doc, editor } = await open(EMPTY);
-      assert.equal(doc.languageId, 'radiology-report');
-      const empty = await waitForDiagnostics(doc.uri, (d) => d.length >= 5, 'five missing-* findings');
-      assert.deepEqual(empty.map(codeOf).sort(), ['missing-calculated-risk', 'missing-provider', 'missing-risk-model', 'missing-t-score', 'missing-tbs-value']);
-      await expectStatus(ext, '77091: 0 of 5 documented', 'missing: TBS value, T-score, risk model, calculated risk, provider', log);
+    [
+      'the tbs-report snippet, offered by completion in an empty .radreport, gives the template flagged only for its placeholders',
+      async () => {
+        const { doc, editor } = await open(EMPTY);
+        assert.equal(doc.languageId, 'radiology-report');
+        const empty = await waitForDiagnostics(doc.uri, (d) => d.length >= 5, 'five missing-* findings');
+        assert.deepEqual(empty.map(codeOf).sort(), [
+          'missing-calculated-risk',
+          'missing-provider',
+          'missing-risk-model',
+          'missing-t-score',
+          'missing-tbs-value',
+        ]);
+        await expectStatus(
+          ext,
+          '77091: 0 of 5 documented',
+          'missing: TBS value, T-score, risk model, calculated risk, provider',
+          log,
+        );
 
-      await type('tbs-report');
-      const pos = editor.selection.active;
-      const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, pos);
-      const labelOf = (i) => (typeof i.label === 'string' ? i.label : i.label.label);
-      const item = list.items.find((i) => labelOf(i) === 'tbs-report' && i.kind === vscode.CompletionItemKind.Snippet);
-      assert.ok(item, `no tbs-report snippet among ${list.items.length} completions: ${JSON.stringify(list.items.slice(0, 30).map(labelOf))}`);
-      const text = item.insertText instanceof vscode.SnippetString ? item.insertText : new vscode.SnippetString(String(item.insertText));
-      const range = item.range ? (item.range instanceof vscode.Range ? item.range : item.range.replacing) : new vscode.Range(pos.line, 0, pos.line, pos.character);
-      assert.ok(await editor.insertSnippet(text, range), 'insertSnippet failed');
-      await vscode.commands.executeCommand('leaveSnippet');
+        await type('tbs-report');
+        const pos = editor.selection.active;
+        const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, pos);
+        const labelOf = (i) => (typeof i.label === 'string' ? i.label : i.label.label);
+        const item = list.items.find(
+          (i) => labelOf(i) === 'tbs-report' && i.kind === vscode.CompletionItemKind.Snippet,
+        );
+        assert.ok(
+          item,
+          `no tbs-report snippet among ${list.items.length} completions: ${JSON.stringify(list.items.slice(0, 30).map(labelOf))}`,
+        );
+        const text =
+          item.insertText instanceof vscode.SnippetString
+            ? item.insertText
+            : new vscode.SnippetString(String(item.insertText));
+        const range = item.range
+          ? item.range instanceof vscode.Range
+            ? item.range
+            : item.range.replacing
+          : new vscode.Range(pos.line, 0, pos.line, pos.character);
+        assert.ok(await editor.insertSnippet(text, range), 'insertSnippet failed');
+        await vscode.commands.executeCommand('leaveSnippet');
 
-      const placeholders = expect.templateText.match(/___/g).length;
-      const diags = await waitForDiagnostics(doc.uri, (d) => d.length === placeholders && d.every((x) => codeOf(x) === 'unfilled-placeholder'),
-        `${placeholders} unfilled-placeholder findings and nothing else`);
-      assert.ok(diags.every((d) => d.severity === vscode.DiagnosticSeverity.Warning));
-      assert.equal(doc.getText().replace(/\r\n/g, '\n'), expect.templateText);
-      await expectStatus(ext, '77091: 0 of 5 documented', 'unfilled: TBS value, T-score, risk model, calculated risk, provider', log);
-      assert.ok(await doc.save());
-      assert.equal(fs.readFileSync(doc.uri.fsPath, 'utf8').replace(/\r\n/g, '\n'), expect.templateText);
-    }],
+        const placeholders = expect.templateText.match(/___/g).length;
+        const diags = await waitForDiagnostics(
+          doc.uri,
+          (d) => d.length === placeholders && d.every((x) => codeOf(x) === 'unfilled-placeholder'),
+          `${placeholders} unfilled-placeholder findings and nothing else`,
+        );
+        assert.ok(diags.every((d) => d.severity === vscode.DiagnosticSeverity.Warning));
+        assert.equal(doc.getText().replace(/\r\n/g, '\n'), expect.templateText);
+        await expectStatus(
+          ext,
+          '77091: 0 of 5 documented',
+          'unfilled: TBS value, T-score, risk model, calculated risk, provider',
+          log,
+        );
+        assert.ok(await doc.save());
+        assert.equal(fs.readFileSync(doc.uri.fsPath, 'utf8').replace(/\r\n/g, '\n'), expect.templateText);
+      },
+    ],
   ];
 }
 
@@ -267,7 +363,10 @@ async function run(out = (l) => console.log(l)) {
   const expect = JSON.parse(process.env.TBS_TEST_EXPECT || 'null');
   assert.ok(expect, 'TBS_TEST_EXPECT is not set (see test/electron/prepare.mjs)');
   const push = log.push.bind(log);
-  log.push = (...lines) => { for (const l of lines) out(l); return push(...lines); };
+  log.push = (...lines) => {
+    for (const l of lines) out(l);
+    return push(...lines);
+  };
   const failed = [];
   const list = scenarios(expect);
   log.push(`TBS Report Assistant, in-host suite (VS Code ${vscode.version}): ${list.length} scenarios`);
@@ -279,7 +378,13 @@ async function run(out = (l) => console.log(l)) {
       log.push(`ok - ${name} (${Date.now() - t} ms)`);
     } catch (e) {
       failed.push(name);
-      log.push(`not ok - ${name} (${Date.now() - t} ms)`, `  ${String(e && e.stack ? e.stack : e).split('\n').slice(0, 12).join('\n  ')}`);
+      log.push(
+        `not ok - ${name} (${Date.now() - t} ms)`,
+        `  ${String(e && e.stack ? e.stack : e)
+          .split('\n')
+          .slice(0, 12)
+          .join('\n  ')}`,
+      );
     }
   }
   await closeAll().catch(() => {});

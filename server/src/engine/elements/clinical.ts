@@ -84,7 +84,10 @@ export function extractCategories(ctx: Ctx, tbs: TbsValue[]): CategoryStatement[
       const ctxBefore = scope.slice(Math.max(0, m.index - 30), m.index);
       if (word === 'normal') {
         // "normal" describes the TBS only next to microarchitecture / TBS words or in brackets.
-        const aboutTbs = /^ ?(?:trabecular|microarchitecture|tbs|bone (?:micro|texture|quality)|\)|range\)?$|$|[.,;])/.test(ctxAfter) || /(?:tbs|score|microarchitecture|\() ?$|is $/.test(ctxBefore);
+        const aboutTbs =
+          /^ ?(?:trabecular|microarchitecture|tbs|bone (?:micro|texture|quality)|\)|range\)?$|$|[.,;])/.test(
+            ctxAfter,
+          ) || /(?:tbs|score|microarchitecture|\() ?$|is $/.test(ctxBefore);
         if (!aboutTbs || /bone (?:density|mass|mineral)|bmd/.test(ctxAfter.slice(0, 20))) continue;
       }
       if (word === 'degraded' && /partially $/.test(ctxBefore)) continue;
@@ -103,9 +106,15 @@ export function extractCategories(ctx: Ctx, tbs: TbsValue[]): CategoryStatement[
   return out;
 }
 
-const WHO = spaced(/\bosteoporosis\b|\bosteopenia\b|\bosteopenic\b|\blow bone (?:mass|density|mineral density)\b|\bnormal (?:bone (?:density|mass|mineral density)|bmd)\b|\b(?:bmd|bone (?:mineral )?density) (?:is |was )?(?:within normal limits|normal)\b/g);
-const WHO_EXCLUDE_BEFORE = spaced(/(?:near|low)-$|(?:approaching(?: the)?|towards?(?: the)?|into(?: the)?|from|no evidence of|not|previously|formerly|discuss|prevent|prevention of|counsel\w*(?: on| about)?|near|nearly|almost|borderline|secondary|glucocorticoid[- ]induced|steroid[- ]induced|screening for|screen for|evaluate for|evaluation for|assess for|risk of|risk for|history of|h\/o|treatment of|therapy for|known|no|without|rule out|r\/o|family history of|for) $/);
-const WHO_EXCLUDE_AFTER = spaced(/^ ?(?:canada|australia|society|foundation|association|international|guidelines?|guidance|clinic|service|therapy|treatment|medications?|pharmacotherapy|drugs?|screening|risk factors?|range|prevention|education|counsel\w*|on the prior|in the past|previously|:)/);
+const WHO = spaced(
+  /\bosteoporosis\b|\bosteopenia\b|\bosteopenic\b|\blow bone (?:mass|density|mineral density)\b|\bnormal (?:bone (?:density|mass|mineral density)|bmd)\b|\b(?:bmd|bone (?:mineral )?density) (?:is |was )?(?:within normal limits|normal)\b/g,
+);
+const WHO_EXCLUDE_BEFORE = spaced(
+  /(?:near|low)-$|(?:approaching(?: the)?|towards?(?: the)?|into(?: the)?|from|no evidence of|not|previously|formerly|discuss|prevent|prevention of|counsel\w*(?: on| about)?|near|nearly|almost|borderline|secondary|glucocorticoid[- ]induced|steroid[- ]induced|screening for|screen for|evaluate for|evaluation for|assess for|risk of|risk for|history of|h\/o|treatment of|therapy for|known|no|without|rule out|r\/o|family history of|for) $/,
+);
+const WHO_EXCLUDE_AFTER = spaced(
+  /^ ?(?:canada|australia|society|foundation|association|international|guidelines?|guidance|clinic|service|therapy|treatment|medications?|pharmacotherapy|drugs?|screening|risk factors?|range|prevention|education|counsel\w*|on the prior|in the past|previously|:)/,
+);
 
 /**
  * WHO class statements in the impression (or, when there is none, in sentences naming a T-score).
@@ -156,18 +165,28 @@ function whoStatement(ctx: Ctx, m: RegExpExecArray, hasImpression: boolean): Who
   const after = norm.slice(end, end + 25);
   if (WHO_EXCLUDE_BEFORE.test(before) || WHO_EXCLUDE_AFTER.test(after)) return null;
   const word = m[0];
-  const whoClass: WhoClass = word === 'osteoporosis' ? 'osteoporosis' : word.startsWith('osteopeni') || word.startsWith('low') ? 'osteopenia' : 'normal';
+  const whoClass: WhoClass =
+    word === 'osteoporosis'
+      ? 'osteoporosis'
+      : word.startsWith('osteopeni') || word.startsWith('low')
+        ? 'osteopenia'
+        : 'normal';
   let span = { start, end };
   // "Low bone mass (osteopenia)" is one statement.
   const paren = /^ \((?:osteopenia|low bone mass)\)/.exec(after);
   if (whoClass === 'osteopenia' && paren) span = { start, end: end + paren[0].length };
   const sentence = norm.slice(sentenceStart(ctx, start), sentenceEnd(ctx, end));
-  const clinical = /fragility fracture|clinical(?:ly)? (?:diagnos|osteoporosis)|(?:vertebral|compression|low[- ]trauma) fracture|based on (?:the )?(?:history of )?(?:a )?(?:prior )?fracture/.test(sentence);
+  const clinical =
+    /fragility fracture|clinical(?:ly)? (?:diagnos|osteoporosis)|(?:vertebral|compression|low[- ]trauma) fracture|based on (?:the )?(?:history of )?(?:a )?(?:prior )?fracture/.test(
+      sentence,
+    );
   return { whoClass, clinical, span, range: range(ctx, span) };
 }
 
-const SIGNATURE_LINE = /^\W*(?:electronically signed|e-?signed|digitally signed|signed|signature|\/s\/|dictated|transcribed|(?:interpreted|reviewed|read|verified|approved|reported|finali[sz]ed|authori[sz]ed)(?: and \w+)? by|(?:interpreting|reading|reporting|attending|signing) (?:physician|radiologist|provider))\b/;
-const INLINE_IMPRESSION = /(?:^|\n|[.;] +)[ \t]*((?:impression|conclusions?|summary|opinion)[ \t]*[:\-]|in (?:summary|conclusion),)[ \t]*\S/;
+const SIGNATURE_LINE =
+  /^\W*(?:electronically signed|e-?signed|digitally signed|signed|signature|\/s\/|dictated|transcribed|(?:interpreted|reviewed|read|verified|approved|reported|finali[sz]ed|authori[sz]ed)(?: and \w+)? by|(?:interpreting|reading|reporting|attending|signing) (?:physician|radiologist|provider))\b/;
+const INLINE_IMPRESSION =
+  /(?:^|\n|[.;] +)[ \t]*((?:impression|conclusions?|summary|opinion)[ \t]*[:\-]|in (?:summary|conclusion),)[ \t]*\S/;
 
 export function findImpression(ctx: Ctx): Located | null {
   for (const s of ctx.sections) {
@@ -175,7 +194,8 @@ export function findImpression(ctx: Ctx): Located | null {
     const l = ctx.doc.lines[s.headerLine];
     // A signature line below an empty header is not the impression's content.
     let hasContent = s.inlineText.length > 0;
-    for (let i = s.bodyStartLine; !hasContent && i <= s.endLine; i++) if (!ctx.blankLine[i] && !SIGNATURE_LINE.test(lineNorm(ctx.doc, i))) hasContent = true;
+    for (let i = s.bodyStartLine; !hasContent && i <= s.endLine; i++)
+      if (!ctx.blankLine[i] && !SIGNATURE_LINE.test(lineNorm(ctx.doc, i))) hasContent = true;
     if (!hasContent) continue;
     const end = ctx.doc.lines[s.endLine].end;
     return { span: { start: l.start, end }, range: range(ctx, { start: l.start, end }) };

@@ -4,9 +4,13 @@ import type { Ctx } from '../context';
 import { sectionOf } from '../context';
 import { lineOf } from '../text';
 
-const HISTORY = spaced(/\b(?:(?:prior|previous|earlier|last|baseline)(?: dxa| study| exam| scan| tbs| t-score| bmd| value| result| measurement| frax| risk| fracture risk| probabilit)|previously|baseline:|prior:|compared (?:with|to)|versus|vs\.?|in (?:19|20)\d\d|on \d\d?\/\d\d?\/\d{2,4})(?![a-z])/);
+const HISTORY = spaced(
+  /\b(?:(?:prior|previous|earlier|last|baseline)(?: dxa| study| exam| scan| tbs| t-score| bmd| value| result| measurement| frax| risk| fracture risk| probabilit)|previously|baseline:|prior:|compared (?:with|to)|versus|vs\.?|in (?:19|20)\d\d|on \d\d?\/\d\d?\/\d{2,4})(?![a-z])/,
+);
 /** "diagnosed 03/2023 (T-score -2.6)": tested only when the clause holds a year. */
-const DATED_FINDING = spaced(/\b(?:diagnosed|dx|noted|documented|measured|found)(?: [a-z]+){0,3} (?:\d\d?\/)?(?:19|20)\d\d(?![a-z])/);
+const DATED_FINDING = spaced(
+  /\b(?:diagnosed|dx|noted|documented|measured|found)(?: [a-z]+){0,3} (?:\d\d?\/)?(?:19|20)\d\d(?![a-z])/,
+);
 const YEAR = /(?:19|20)\d\d/;
 const CURRENT = spaced(/\b(?:now|current(?:ly)?|today|this (?:study|exam|scan)|present(?:ly)?)\b/);
 
@@ -36,5 +40,10 @@ export function isHistorical(ctx: Ctx, offset: number): boolean {
   // "COMPARISON: 10/02/2024 DXA (TBS 1.262 at that time)": the comparison header's own line tells
   // of the earlier study, unless the clause speaks of this one.
   const section = sectionOf(ctx, offset);
-  return section !== null && section.kind === 'comparison' && lineOf(ctx.doc, offset) === section.headerLine && !CURRENT.test(clause);
+  return (
+    section !== null &&
+    section.kind === 'comparison' &&
+    lineOf(ctx.doc, offset) === section.headerLine &&
+    !CURRENT.test(clause)
+  );
 }

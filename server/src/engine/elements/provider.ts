@@ -9,39 +9,46 @@ import { literalHits, MAX_MENTIONS, range } from '../context';
 import { lineNorm, lineOf, lineText } from '../text';
 import type { Provider, Slot, Span } from '../types';
 
-const LABEL = spaced(new RegExp(
-  '\\/s\\/|\\b(?:' +
-  [
-    'electronically signed(?: and verified)?(?: by)?',
-    'signed electronically(?: by)?',
-    'e-?signed(?: by)?',
-    'digitally signed(?: by)?',
-    'signature on file',
-    'printed name',
-    '(?:reviewed|read|calculated|interpreted|verified|approved|dictated|reported|performed|authenticated|authori[sz]ed|finali[sz]ed|signed(?: off)?|seen|examined|evaluated)(?: (?:and|&) (?:reviewed|interpreted|signed|electronically signed|calculated|verified|approved|reported|examined|evaluated))?(?: by)',
-    'signed',
-    'signature',
-    '(?:interpreting|reading|reporting|attending|reviewing|performing|signing|supervising|staff|consultant) (?:physician|radiologist|provider|endocrinologist|clinician|doctor|specialist|md)',
-    'attending',
-    'interpreter',
-    'radiologist',
-    'endocrinologist',
-    'bone health specialist',
-    'provider',
-    'physician',
-  ].join('|') + ')(?![a-z])',
-  'g',
-));
+const LABEL = spaced(
+  new RegExp(
+    '\\/s\\/|\\b(?:' +
+      [
+        'electronically signed(?: and verified)?(?: by)?',
+        'signed electronically(?: by)?',
+        'e-?signed(?: by)?',
+        'digitally signed(?: by)?',
+        'signature on file',
+        'printed name',
+        '(?:reviewed|read|calculated|interpreted|verified|approved|dictated|reported|performed|authenticated|authori[sz]ed|finali[sz]ed|signed(?: off)?|seen|examined|evaluated)(?: (?:and|&) (?:reviewed|interpreted|signed|electronically signed|calculated|verified|approved|reported|examined|evaluated))?(?: by)',
+        'signed',
+        'signature',
+        '(?:interpreting|reading|reporting|attending|reviewing|performing|signing|supervising|staff|consultant) (?:physician|radiologist|provider|endocrinologist|clinician|doctor|specialist|md)',
+        'attending',
+        'interpreter',
+        'radiologist',
+        'endocrinologist',
+        'bone health specialist',
+        'provider',
+        'physician',
+      ].join('|') +
+      ')(?![a-z])',
+    'g',
+  ),
+);
 
 /** A signature block's name line and the role line under it, and "Dr. med. Name, Facharzt FMH ...". */
 const DR_NAME_LINE = /^\s*Dr\.?(?: med\.)? [A-Z][A-Za-z\u00c0-\u017f'-]+(?: [A-Z][A-Za-z\u00c0-\u017f.'-]+){1,3}\s*$/;
-const ROLE_LINE = /^\s*(?:Consultant |Senior |Attending )?(?:Radiologist|Radiologue|Endocrinologist|Rheumatologist|Specialist|Physician|M[ée]decin|Medico|Facharzt|Fach[äa]rztin|Especialista)\b/;
-const SIGNER_WITH_ROLE = /^\s*Dr[a]?\.?(?: med\.)? [A-Z][A-Za-z\u00c0-\u017f'-]+(?: [A-Z][A-Za-z\u00c0-\u017f.'-]+){1,3},? (?:Facharzt|Fach[äa]rztin|FMH|Consultant|Radiologist|Radiologue|Specialist|Especialista|Medico|M[ée]decin|Endocrinologist)\b/;
+const ROLE_LINE =
+  /^\s*(?:Consultant |Senior |Attending )?(?:Radiologist|Radiologue|Endocrinologist|Rheumatologist|Specialist|Physician|M[ée]decin|Medico|Facharzt|Fach[äa]rztin|Especialista)\b/;
+const SIGNER_WITH_ROLE =
+  /^\s*Dr[a]?\.?(?: med\.)? [A-Z][A-Za-z\u00c0-\u017f'-]+(?: [A-Z][A-Za-z\u00c0-\u017f.'-]+){1,3},? (?:Facharzt|Fach[äa]rztin|FMH|Consultant|Radiologist|Radiologue|Specialist|Especialista|Medico|M[ée]decin|Endocrinologist)\b/;
 
 /** A bare signature line: "Jane Roe, MD", "— Jane Roe, MBChB FRCR", "/s/ Jane Roe, MD". */
-const SIGNER_WITH_CREDENTIAL = /^\s*(?:[-\u2013\u2014]+ ?|\/s\/ ?)?[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){1,3},? (?:M\.?D|D\.?O|MBBS|MBChB|MB ?BS|PhD|FRCPC|FRCP|FRCR|FRACP|FRANZCR|MRCP)\b/;
+const SIGNER_WITH_CREDENTIAL =
+  /^\s*(?:[-\u2013\u2014]+ ?|\/s\/ ?)?[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){1,3},? (?:M\.?D|D\.?O|MBBS|MBChB|MB ?BS|PhD|FRCPC|FRCP|FRCR|FRACP|FRANZCR|MRCP)\b/;
 /** After a signature dash or "/s/": "— Dr Jane Roe (Radiology)". */
-const DASH_SIGNED_DR = /^\s*(?:[-\u2013\u2014]+|\/s\/) ?Dr\.? [A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z.'-]+){1,3}(?: \([A-Z][A-Za-z ]{2,30}\))?\s*$/;
+const DASH_SIGNED_DR =
+  /^\s*(?:[-\u2013\u2014]+|\/s\/) ?Dr\.? [A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z.'-]+){1,3}(?: \([A-Z][A-Za-z ]{2,30}\))?\s*$/;
 
 /** A date, and maybe a time, standing before a name. */
 const STAMP = /^(?:\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d\d-\d\d)(?:[ t]\d{1,2}:\d\d(?::\d\d)?(?: ?[ap]\.?m\.?)?)?/;
@@ -61,15 +68,25 @@ function segmentStart(norm: string, lineStart: number, offset: number): number {
 const DATED_BY = /^ ?(?:on|at) [\d\/.:\- ]{4,30}?(?: ?[ap]\.?m\.?)? ?by\b/;
 
 /** Words before a label that make the person someone other than the provider. */
-const EXCLUDED_BEFORE = spaced(/(?:referring|referred|ordering|ordered|requesting|requested|primary care|pcp|copy|copies|cc|technologist|tech|scheduling|attending of record for|co-?signer for)\W*$/);
-const EXCLUDED_LINE = spaced(/^\W*(?:cc|bcc|copy to|copies to|referring|ordered|ordering|requested|requesting|technologist|pcp|primary care)\b/);
-const CREDENTIAL = /\b(?:m\.?d|d\.?o|mbbs|mbchb|ph\.?d|frcpc|frcp|frcr|fracp|franzcr|mrcp|facr|ccd|facp|face|dnp|np|pa-c|pa|msc|mph|dm)\b\.?/;
+const EXCLUDED_BEFORE = spaced(
+  /(?:referring|referred|ordering|ordered|requesting|requested|primary care|pcp|copy|copies|cc|technologist|tech|scheduling|attending of record for|co-?signer for)\W*$/,
+);
+const EXCLUDED_LINE = spaced(
+  /^\W*(?:cc|bcc|copy to|copies to|referring|ordered|ordering|requested|requesting|technologist|pcp|primary care)\b/,
+);
+const CREDENTIAL =
+  /\b(?:m\.?d|d\.?o|mbbs|mbchb|ph\.?d|frcpc|frcp|frcr|fracp|franzcr|mrcp|facr|ccd|facp|face|dnp|np|pa-c|pa|msc|mph|dm)\b\.?/;
 const TECH_ONLY = /\b(?:rt|rt\(r\)|cdt|rdms|arrt|bd)\b/;
 
 function validName(textNorm: string): boolean {
   const t = textNorm.trim();
   if (!t || /^\d/.test(t) || !/[a-z]{2}/.test(t)) return false;
-  if (/^(?:on|at|date|time|the|n\/a|none|pending|tbd|tba|to follow|to be (?:determined|named|assigned|confirmed)|unknown|not (?:yet )?signed|unsigned)\b/.test(t)) return false;
+  if (
+    /^(?:on|at|date|time|the|n\/a|none|pending|tbd|tba|to follow|to be (?:determined|named|assigned|confirmed)|unknown|not (?:yet )?signed|unsigned)\b/.test(
+      t,
+    )
+  )
+    return false;
   if (TECH_ONLY.test(t) && !CREDENTIAL.test(t)) return false;
   return true;
 }
@@ -89,7 +106,9 @@ function nameSpan(ctx: Ctx, from: number, lineEnd: number): Span {
   }
   let e = Math.min(lineEnd, s + 120);
   const rest = norm.slice(s, e);
-  const stop = /\s(?:on|at)\s+\d|\s\d{1,2}\/\d{1,2}\/\d{2,4}|\s\d{4}-\d\d-\d\d|\s\d{1,2}:\d\d|\s{3,}|\s*[;|]/.exec(rest);
+  const stop = /\s(?:on|at)\s+\d|\s\d{1,2}\/\d{1,2}\/\d{2,4}|\s\d{4}-\d\d-\d\d|\s\d{1,2}:\d\d|\s{3,}|\s*[;|]/.exec(
+    rest,
+  );
   if (stop) e = s + stop.index;
   // A sentence end, but not after a title or an initial ("Dr. Jane Roe", "Jane Q. Roe").
   const dot = /\.\s/g;
@@ -134,10 +153,22 @@ export function extractProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     const before = doc.norm.slice(hit.seg, hit.start);
     if (EXCLUDED_BEFORE.test(before)) continue;
     // A label must open its clause: "Radiologist: X" yes, "discussed with the radiologist" no.
-    if (/[a-z0-9]\s*$/.test(before) && !/(?:(?:report|study|exam|result)s?(?: (?:was|is|has been|were))?|(?:dictated|reviewed|read|interpreted|approved|verified|seen|examined|evaluated|calculated|transcribed) (?:and|&))\s*$/.test(before)) continue;
+    if (
+      /[a-z0-9]\s*$/.test(before) &&
+      !/(?:(?:report|study|exam|result)s?(?: (?:was|is|has been|were))?|(?:dictated|reviewed|read|interpreted|approved|verified|seen|examined|evaluated|calculated|transcribed) (?:and|&))\s*$/.test(
+        before,
+      )
+    )
+      continue;
     const after = doc.norm.slice(hit.end, l.end);
     // "Signed" needs a colon or "by" and a name; "physician" alone needs a colon.
-    if (/^(?:signed|signature|provider|physician|radiologist|endocrinologist|interpreter|attending)$/.test(doc.norm.slice(hit.start, hit.end)) && !/^\s*(?:[:\-–—=]|\.{3,})/.test(after)) continue;
+    if (
+      /^(?:signed|signature|provider|physician|radiologist|endocrinologist|interpreter|attending)$/.test(
+        doc.norm.slice(hit.start, hit.end),
+      ) &&
+      !/^\s*(?:[:\-–—=]|\.{3,})/.test(after)
+    )
+      continue;
     // "Electronically signed on 05/14/2025 09:03 by Jane Roe, MD": the date stands before "by".
     const dated = DATED_BY.exec(after);
     let span = nameSpan(ctx, dated ? hit.end + dated[0].length : hit.end, l.end);
@@ -154,7 +185,12 @@ export function extractProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     if (ph) {
       // "________ Jane Roe, MD": a name with a credential typed after the signature line fills it.
       const rest = ph.start === span.start ? nameSpan(ctx, ph.end, span.end) : null;
-      if (rest && rest.end > rest.start && CREDENTIAL.test(doc.norm.slice(rest.start, rest.end)) && validName(doc.norm.slice(rest.start, rest.end))) {
+      if (
+        rest &&
+        rest.end > rest.start &&
+        CREDENTIAL.test(doc.norm.slice(rest.start, rest.end)) &&
+        validName(doc.norm.slice(rest.start, rest.end))
+      ) {
         span = rest;
       } else {
         slots.push({ element: 'provider', span: ph, range: range(ctx, ph) });
@@ -209,4 +245,6 @@ export function extractProviders(ctx: Ctx, slots: Slot[]): Provider[] {
   return out;
 }
 
-const ATTESTATION = spaced(/\bi, ((?:dr\.? )?[a-z][a-z'-]+(?: [a-z]\.?)?(?: [a-z][a-z'-]+){1,2}(?:,? (?:m\.?d|d\.?o|mbbs|mbchb|frcr|frcpc|frcp|facr|ph\.?d)\.?)*),? (?:have |has )?(?:personally )?(?:reviewed|interpreted|performed|examined|read)\b/);
+const ATTESTATION = spaced(
+  /\bi, ((?:dr\.? )?[a-z][a-z'-]+(?: [a-z]\.?)?(?: [a-z][a-z'-]+){1,2}(?:,? (?:m\.?d|d\.?o|mbbs|mbchb|frcr|frcpc|frcp|facr|ph\.?d)\.?)*),? (?:have |has )?(?:personally )?(?:reviewed|interpreted|performed|examined|read)\b/,
+);

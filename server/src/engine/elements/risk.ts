@@ -4,7 +4,17 @@
  */
 import { spaced } from '../regex';
 import type { Ctx } from '../context';
-import { lastMatch, literalHits, MAX_MENTIONS, numbersBetween, range, sectionOf, sentenceEnd, sentenceStart, valueAfter } from '../context';
+import {
+  lastMatch,
+  literalHits,
+  MAX_MENTIONS,
+  numbersBetween,
+  range,
+  sectionOf,
+  sentenceEnd,
+  sentenceStart,
+  valueAfter,
+} from '../context';
 import { MODEL_FILLERS, RISK_FILLERS } from '../lexicon';
 import type { Num } from '../scan';
 import { matchesAt } from '../scan';
@@ -50,18 +60,24 @@ export function extractModels(ctx: Ctx, slots: Slot[]): RiskModel[] {
   LABEL.lastIndex = 0;
   while ((m = LABEL.exec(ctx.doc.norm)) !== null) {
     const found = valueAfter(ctx, m.index + m[0].length, MODEL_FILLERS, 3);
-    if (found.type === 'placeholder') slots.push({ element: 'riskModel', span: found.span, range: range(ctx, found.span) });
+    if (found.type === 'placeholder')
+      slots.push({ element: 'riskModel', span: found.span, range: range(ctx, found.span) });
   }
   for (const hit of literalHits(ctx, ctx.settings.labels.riskModel)) {
     const found = valueAfter(ctx, hit.end, MODEL_FILLERS, 3);
-    if (found.type === 'placeholder') slots.push({ element: 'riskModel', span: found.span, range: range(ctx, found.span) });
+    if (found.type === 'placeholder')
+      slots.push({ element: 'riskModel', span: found.span, range: range(ctx, found.span) });
   }
   return out;
 }
 
 /** "3% or more": a cut-point, not a result. */
-const CUTPOINT_AFTER = spaced(/^\s*(?:or (?:more|greater|higher|above)|and (?:above|over)|\+|(?:(?:mof|major osteoporotic(?: fracture)?|hip(?: fracture)?) )?(?:treatment |intervention |us )?(?:threshold|cut[- ]?(?:off|point)))/);
-const NEXT_SENTENCE = spaced(/^\s*(?:both|these|they|all|this|the(?: above| two)? (?:probabilities|values|results|risks|estimates|figures))\b/);
+const CUTPOINT_AFTER = spaced(
+  /^\s*(?:or (?:more|greater|higher|above)|and (?:above|over)|\+|(?:(?:mof|major osteoporotic(?: fracture)?|hip(?: fracture)?) )?(?:treatment |intervention |us )?(?:threshold|cut[- ]?(?:off|point)))/,
+);
+const NEXT_SENTENCE = spaced(
+  /^\s*(?:both|these|they|all|this|the(?: above| two)? (?:probabilities|values|results|risks|estimates|figures))\b/,
+);
 /** The time horizon named last before the value: "5-year risk", "10-yr probability". */
 function horizonOf(before: string): number {
   if (!before.includes('y') && !before.includes('five') && !before.includes('ten')) return 10;
@@ -73,14 +89,22 @@ function horizonOf(before: string): number {
 const HORIZON = /\b(\d{1,2}|five|ten)[- ]?(?:years?|yrs?|y)\b/;
 const FROM_BEFORE = /\bfrom\s+$/;
 const FROM_TO = /^[\d.,]+ ?(?:%|percent|per cent)?\s+to\s+[-+]?\d/;
-const RISING_TO = spaced(/^[\d.,]+ ?(?:%|percent|per cent)? ?(?:rising|increasing|rises|increases|going up|up) to [-+]?\d/);
-const INSIDE_PAREN = spaced(/^\s*\((?:tbs-adjusted|adjusted|unadjusted|not adjusted|without tbs|with tbs|conventional)?[;,]? ?(?:tbs-adjusted|adjusted|unadjusted|not adjusted|without tbs|with tbs|conventional)? ?(?:frax)?:? ?$/);
+const RISING_TO = spaced(
+  /^[\d.,]+ ?(?:%|percent|per cent)? ?(?:rising|increasing|rises|increases|going up|up) to [-+]?\d/,
+);
+const INSIDE_PAREN = spaced(
+  /^\s*\((?:tbs-adjusted|adjusted|unadjusted|not adjusted|without tbs|with tbs|conventional)?[;,]? ?(?:tbs-adjusted|adjusted|unadjusted|not adjusted|without tbs|with tbs|conventional)? ?(?:frax)?:? ?$/,
+);
 /** A closed parenthetical that holds its own percentage: "(unadjusted 12.0%)". */
 const RISING_GAP = spaced(/^ ?(?:rising|increasing|rises|increases|going up|up)? to $/);
 const CLOSED_PAREN = /\([^()%]*\d ?%[^()]*\)/g;
-const PAIR_LABEL = spaced(/\b(mof|major(?: osteoporotic)?(?: fracture)?|hip(?: fracture)?) ?\/ ?(mof|major(?: osteoporotic)?(?: fracture)?|hip(?: fracture)?)\b/);
+const PAIR_LABEL = spaced(
+  /\b(mof|major(?: osteoporotic)?(?: fracture)?|hip(?: fracture)?) ?\/ ?(mof|major(?: osteoporotic)?(?: fracture)?|hip(?: fracture)?)\b/,
+);
 /** Two values and then their kinds, in the same order: "19% / 3.3% (MOF / hip)". */
-const TRAILING_PAIR = spaced(/^\d{1,2}(?:[.,]\d{1,2})? ?% ?\/ ?\d{1,2}(?:[.,]\d{1,2})? ?% ?\( ?(mof|major(?: osteoporotic)?(?: fracture)?|hip(?: fracture)?) ?\/ ?(mof|major(?: osteoporotic)?(?: fracture)?|hip(?: fracture)?) ?\)/);
+const TRAILING_PAIR = spaced(
+  /^\d{1,2}(?:[.,]\d{1,2})? ?% ?\/ ?\d{1,2}(?:[.,]\d{1,2})? ?% ?\( ?(mof|major(?: osteoporotic)?(?: fracture)?|hip(?: fracture)?) ?\/ ?(mof|major(?: osteoporotic)?(?: fracture)?|hip(?: fracture)?) ?\)/,
+);
 const KIND_AFTER = spaced(/^ ?(?:\( ?|(?:for|of) (?:a |the )?)?(mof\b|major|hip\b|hf\b|any)[^)\n,;]{0,30}\)?/);
 
 function kindOf(word: string): RiskKind {
@@ -89,19 +113,33 @@ function kindOf(word: string): RiskKind {
 
 const MODEL_LABEL = spaced(/\b(?:risk|fracture risk|risk calculation) (?:model|tool|calculator)\b|\bmodel\b/g);
 const PERCENT = /^ ?(?:%|percent\b|per cent\b|pct\b)/;
-const MOF_WORD = spaced(/\bmof\b|\bmajor (?:osteoporotic )?(?:fracture|fx)|\bmajor osteoporotic\b|\bosteoporotic fracture|\bany (?:osteoporotic )?fracture|\bmajor\b/g);
+const MOF_WORD = spaced(
+  /\bmof\b|\bmajor (?:osteoporotic )?(?:fracture|fx)|\bmajor osteoporotic\b|\bosteoporotic fracture|\bany (?:osteoporotic )?fracture|\bmajor\b/g,
+);
 const HIP_WORD = /\bhip\b|\bhf\b/g;
-const NOT_HIP_RISK = spaced(/(?:total|both|left|right|lt|rt|proximal|dual) $|^ (?:bmd|region|positioning|scan|t-score|axis|joint|replacement|arthroplasty|bone)/);
-const RISK_CONTEXT = spaced(/frax|garvan|q-?fracture|caroc|probabilit|\brisk\b|10[- ]?y(?:ea)?r|\bmof\b|major osteoporotic|fracture/);
-const ADJUSTED = spaced(/tbs[- ]?adjusted|adjusted (?:for|with|by) (?:the )?(?:tbs|trabecular)|(?<![a-z0-9]-)adjusted[- ]frax|tbs[- ]frax|frax[- ]tbs|adjustment (?:for|with) (?:the )?(?:tbs|trabecular)|tbs[- ]adjustment|tbs[- ]corrected|corrected for tbs|adjusted using tbs|incorporat\w* (?:the )?tbs|with tbs adjustments?|\bwith (?:the )?tbs\b|tbs (?:and [a-z0-9 -]{1,40} )?adjustments?|\badjusted\b/g);
-const UNADJUSTED = spaced(/unadjusted|not (?:been )?(?:tbs[- ])?adjusted|non[- ]?adjusted|without (?:the |an? )?(?:tbs|trabecular|adjustment)|before (?:the )?(?:tbs )?adjustment|prior to (?:the )?(?:tbs )?adjustment|conventional|standard frax|\bbmd[- ]only|frax alone/g);
-const COMPARATOR = spaced(/(?:>=?|<=?|≥|≤|=>|=<|above|below|over|under|exceed\w*|threshold\w*(?: of)?|cut[- ]?(?:off|point)s?(?: of)?|at least|greater than|less than|more than|intervention|treat\w*(?: threshold)?) ?$/);
+const NOT_HIP_RISK = spaced(
+  /(?:total|both|left|right|lt|rt|proximal|dual) $|^ (?:bmd|region|positioning|scan|t-score|axis|joint|replacement|arthroplasty|bone)/,
+);
+const RISK_CONTEXT = spaced(
+  /frax|garvan|q-?fracture|caroc|probabilit|\brisk\b|10[- ]?y(?:ea)?r|\bmof\b|major osteoporotic|fracture/,
+);
+const ADJUSTED = spaced(
+  /tbs[- ]?adjusted|adjusted (?:for|with|by) (?:the )?(?:tbs|trabecular)|(?<![a-z0-9]-)adjusted[- ]frax|tbs[- ]frax|frax[- ]tbs|adjustment (?:for|with) (?:the )?(?:tbs|trabecular)|tbs[- ]adjustment|tbs[- ]corrected|corrected for tbs|adjusted using tbs|incorporat\w* (?:the )?tbs|with tbs adjustments?|\bwith (?:the )?tbs\b|tbs (?:and [a-z0-9 -]{1,40} )?adjustments?|\badjusted\b/g,
+);
+const UNADJUSTED = spaced(
+  /unadjusted|not (?:been )?(?:tbs[- ])?adjusted|non[- ]?adjusted|without (?:the |an? )?(?:tbs|trabecular|adjustment)|before (?:the )?(?:tbs )?adjustment|prior to (?:the )?(?:tbs )?adjustment|conventional|standard frax|\bbmd[- ]only|frax alone/g,
+);
+const COMPARATOR = spaced(
+  /(?:>=?|<=?|≥|≤|=>|=<|above|below|over|under|exceed\w*|threshold\w*(?: of)?|cut[- ]?(?:off|point)s?(?: of)?|at least|greater than|less than|more than|intervention|treat\w*(?: threshold)?) ?$/,
+);
 /** Inside parentheses after a threshold word: "above the BHOF thresholds (MOF 20%, hip 3%)". */
 const THRESHOLD_PAREN = spaced(/(?:thresholds?|cut[- ]?(?:offs?|points?)|intervention levels?)[^().;%]{0,30}\([^()]*$/);
 /** A threshold named before the value in its clause: "the NOGG intervention threshold is 20.0% (MOF)". */
 const THRESHOLD_BEFORE = spaced(/(?:thresholds?|cut[- ]?(?:offs?|points?)|intervention levels?)\b[^%.;:()]{0,50}$/);
 /** "Treatment thresholds: MOF 20%, hip 3%": the values after such a label are cut-points, not results. */
-const THRESHOLD_LABEL = spaced(/(?:thresholds?|cut[- ]?(?:offs?|points?)|intervention levels?|treat if)\s*(?:are|is|of)?\s*:[^.]*$/);
+const THRESHOLD_LABEL = spaced(
+  /(?:thresholds?|cut[- ]?(?:offs?|points?)|intervention levels?|treat if)\s*(?:are|is|of)?\s*:[^.]*$/,
+);
 
 interface Mention {
   kind: RiskKind;
@@ -156,8 +194,18 @@ function adjustedAt(ctx: Ctx, offset: number, sStart: number, sEnd: number): boo
   if (RISING_TO.test(norm.slice(offset, Math.min(sEnd, offset + 40)))) return false;
   // "rises from 11% to 14% with the TBS adjustment": the value after "from" is the one before.
   let k = offset - 1;
-  while (k > sStart && (norm.charCodeAt(k) === 32 || norm.charCodeAt(k) === 10 || norm.charCodeAt(k) === 13 || norm.charCodeAt(k) === 9)) k--;
-  if (k - 3 >= sStart && norm.startsWith('from', k - 3) && FROM_BEFORE.test(norm.slice(Math.max(sStart, offset - 12), offset)) && FROM_TO.test(norm.slice(offset, Math.min(sEnd, offset + 40)))) return false;
+  while (
+    k > sStart &&
+    (norm.charCodeAt(k) === 32 || norm.charCodeAt(k) === 10 || norm.charCodeAt(k) === 13 || norm.charCodeAt(k) === 9)
+  )
+    k--;
+  if (
+    k - 3 >= sStart &&
+    norm.startsWith('from', k - 3) &&
+    FROM_BEFORE.test(norm.slice(Math.max(sStart, offset - 12), offset)) &&
+    FROM_TO.test(norm.slice(offset, Math.min(sEnd, offset + 40)))
+  )
+    return false;
   // A closed parenthetical with its own value ("(unadjusted 12.0%)") qualifies that value only.
   const before = norm.slice(sStart, offset).replace(CLOSED_PAREN, (p) => ' '.repeat(p.length));
   const pos = lastMatch(ADJUSTED, before);
@@ -208,8 +256,14 @@ type Axis = { kind: RiskKind } | { adjusted: boolean } | null;
 function axisOf(cell: string): Axis {
   if (/\bmof\b|\bmajor\b/.test(cell)) return { kind: 'mof' };
   if (/\bhip\b|\bhf\b/.test(cell)) return { kind: 'hip' };
-  if (/unadjusted|without tbs|conventional|not adjusted|before (?:tbs )?adjustment/.test(cell)) return { adjusted: false };
-  if (/adjusted|with tbs|\badj\b\.?(?: (?:for |by |with )?tbs)?|tbs[- ]adj\b|\(tbs\)|\+ ?tbs|frax[- ]?tbs|tbs[- ]frax/.test(cell)) return { adjusted: true };
+  if (/unadjusted|without tbs|conventional|not adjusted|before (?:tbs )?adjustment/.test(cell))
+    return { adjusted: false };
+  if (
+    /adjusted|with tbs|\badj\b\.?(?: (?:for |by |with )?tbs)?|tbs[- ]adj\b|\(tbs\)|\+ ?tbs|frax[- ]?tbs|tbs[- ]frax/.test(
+      cell,
+    )
+  )
+    return { adjusted: true };
   return null;
 }
 
@@ -220,7 +274,11 @@ const PRIOR_ROW = /\b(?:prior|previous|baseline|last)\b|(?:19|20)\d\d/;
 
 function cellsOf(text: string): string[] {
   const t = text.trim();
-  if (t.includes('|')) return t.split('|').map((c) => c.trim()).filter((c, i, a) => c !== '' || (i > 0 && i < a.length - 1));
+  if (t.includes('|'))
+    return t
+      .split('|')
+      .map((c) => c.trim())
+      .filter((c, i, a) => c !== '' || (i > 0 && i < a.length - 1));
   return t.split(/ {2,}|\t+/).map((c) => c.trim());
 }
 
@@ -244,7 +302,7 @@ export function riskTables(ctx: Ctx): Risk[] {
     if (RISK_TABLE_WORDS.some((w) => norm.startsWith(w, start))) found.add(lineOf(doc, start));
   }
   // Pipes: one hit per line is enough, so the search goes on from the end of the line.
-  for (let k = norm.indexOf('|'); k >= 0 && found.size < MAX_MENTIONS; ) {
+  for (let k = norm.indexOf('|'); k >= 0 && found.size < MAX_MENTIONS;) {
     const line = lineOf(doc, k);
     found.add(line);
     k = norm.indexOf('|', doc.lines[line].end);
@@ -274,7 +332,9 @@ export function riskTables(ctx: Ctx): Risk[] {
     const text = doc.norm.slice(l.start, l.end);
     if (text.includes('|') && !/\| *(?:mof|hip|major|unadjusted|without tbs|conventional)/.test(text)) continue;
     if (/\d/.test(text.replace(/10[- ]?y(?:ea)?r|\(%\)/g, ''))) continue;
-    const axes = cellsOf(text).map(axisOf).filter((a): a is NonNullable<Axis> => a !== null);
+    const axes = cellsOf(text)
+      .map(axisOf)
+      .filter((a): a is NonNullable<Axis> => a !== null);
     const kinds = axes.filter((a) => 'kind' in a).length;
     const adjs = axes.filter((a) => 'adjusted' in a).length;
     if (axes.length < 2 || (kinds && adjs)) continue;
@@ -289,18 +349,28 @@ export function riskTables(ctx: Ctx): Risk[] {
       // Under kind columns, a row that names no adjustment takes the title's ("... TBS-adjusted"),
       // or is the conventional value when it names only the model.
       if (!rowAxis && kinds > 0 && /[a-z]/.test(label) && !PRIOR_ROW.test(label)) {
-        rowAxis = { adjusted: BARE_MODEL_ROW.test(label) ? false : statedAdjustment(`${title} ${text}`) ?? false };
+        rowAxis = { adjusted: BARE_MODEL_ROW.test(label) ? false : (statedAdjustment(`${title} ${text}`) ?? false) };
       }
-      if (!rowAxis || ('kind' in rowAxis) === kinds > 0) break;
+      if (!rowAxis || 'kind' in rowAxis === kinds > 0) break;
       ctx.tableLine[j] = 1;
-      const values = numbersBetween(ctx, row.start, row.end).filter((x) => !x.signed && !/^[ -]?(?:y|yr|year)/.test(x.after));
+      const values = numbersBetween(ctx, row.start, row.end).filter(
+        (x) => !x.signed && !/^[ -]?(?:y|yr|year)/.test(x.after),
+      );
       const use = values.slice(Math.max(0, values.length - axes.length));
       const offset = axes.length - use.length;
       use.forEach((v, k) => {
         const col = axes[k + offset];
         const kind = 'kind' in col ? col.kind : (rowAxis as { kind: RiskKind }).kind;
         const adjusted = 'adjusted' in col ? col.adjusted : (rowAxis as { adjusted: boolean }).adjusted;
-        out.push({ kind, value: v.value, text: v.text, adjusted, horizon: 10, span: { start: v.start, end: v.end }, range: range(ctx, v) });
+        out.push({
+          kind,
+          value: v.value,
+          text: v.text,
+          adjusted,
+          horizon: 10,
+          span: { start: v.start, end: v.end },
+          range: range(ctx, v),
+        });
       });
     }
   }
@@ -337,23 +407,43 @@ export function extractRisks(ctx: Ctx, slots: Slot[], tableRisks: Risk[]): Risk[
     const window = norm.slice(windowStart, num.start);
     const lead = norm.slice(sStart, num.start);
     // Comparators stand right before the value; threshold labels need a colon.
-    if (COMPARATOR.test(window.slice(-40)) || (lead.includes(':') && THRESHOLD_LABEL.test(lead)) || (lead.includes('(') && THRESHOLD_PAREN.test(lead)) || ((lead.includes('threshold') || lead.includes('cut') || lead.includes('intervention level')) && THRESHOLD_BEFORE.test(lead)) || isHistorical(ctx, num.start)) continue;
+    if (
+      COMPARATOR.test(window.slice(-40)) ||
+      (lead.includes(':') && THRESHOLD_LABEL.test(lead)) ||
+      (lead.includes('(') && THRESHOLD_PAREN.test(lead)) ||
+      ((lead.includes('threshold') || lead.includes('cut') || lead.includes('intervention level')) &&
+        THRESHOLD_BEFORE.test(lead)) ||
+      isHistorical(ctx, num.start)
+    )
+      continue;
     // A wrapped line goes on the next: line breaks read as spaces (same length, offsets kept).
     const tail50 = norm.slice(pctEnd, pctEnd + 50);
-    const tail = tail50.includes('\r') ? tail50.replace(/[\r\n]/g, ' ') : tail50.includes('\n') ? tail50.replaceAll('\n', ' ') : tail50;
+    const tail = tail50.includes('\r')
+      ? tail50.replace(/[\r\n]/g, ' ')
+      : tail50.includes('\n')
+        ? tail50.replaceAll('\n', ' ')
+        : tail50;
     if (CUTPOINT_AFTER.test(tail)) continue;
     let mention = respectively(ctx, sStart, sEnd, num.start) ?? lastKindWord(window, windowStart);
     // "MOF/hip: 15%/2.1%": a pair label and a pair of values.
     const slashAfter = /^ ?\/ ?[-+]?\d/.test(tail);
     const slashBefore: boolean = pendingSecond !== null && /^ ?\/ ?$/.test(norm.slice(myPrevEnd, num.start));
     // "19% / 3.3% (MOF / hip)": the pair of kinds may follow the pair of values instead.
-    const pair: RegExpExecArray | null = slashAfter && !slashBefore ? lastMatch(PAIR_LABEL, lead) ?? TRAILING_PAIR.exec(norm.slice(num.start, num.start + 80)) : null;
+    const pair: RegExpExecArray | null =
+      slashAfter && !slashBefore
+        ? (lastMatch(PAIR_LABEL, lead) ?? TRAILING_PAIR.exec(norm.slice(num.start, num.start + 80)))
+        : null;
     if (slashBefore && pendingSecond) mention = { kind: pendingSecond, at: num.start };
     else if (pair) mention = { kind: kindOf(pair[1]), at: num.start };
     pendingSecond = pair ? kindOf(pair[2]) : null;
     // "MOF 15.0% (unadjusted 12.0%)": a value in a parenthetical after a risk is the same kind.
     // "12% rising to 15%": the second value is the same kind.
-    if (!mention && out.length && (INSIDE_PAREN.test(window) || RISING_GAP.test(window)) && out[out.length - 1].span.end === myPrevEnd) {
+    if (
+      !mention &&
+      out.length &&
+      (INSIDE_PAREN.test(window) || RISING_GAP.test(window)) &&
+      out[out.length - 1].span.end === myPrevEnd
+    ) {
       mention = { kind: out[out.length - 1].kind, at: num.start };
     }
     // "15% (major osteoporotic)": a kind named right after the value, when none stands before it.
@@ -382,7 +472,11 @@ export function extractRisks(ctx: Ctx, slots: Slot[], tableRisks: Risk[]): Risk[
   for (const ph of ctx.placeholders) {
     const lineStart = ctx.doc.lines[lineOf(ctx.doc, ph.start)].start;
     const before = norm.slice(Math.max(lineStart, ph.start - 60), ph.start);
-    if (/(?:\bmof|major osteoporotic(?: fracture)?|hip(?: fracture)?|probability|fracture risk|10-year risk)\b[^a-z0-9]{0,4}(?:(?:risk|probability|is|of)[^a-z0-9]{0,3})?$/.test(before)) {
+    if (
+      /(?:\bmof|major osteoporotic(?: fracture)?|hip(?: fracture)?|probability|fracture risk|10-year risk)\b[^a-z0-9]{0,4}(?:(?:risk|probability|is|of)[^a-z0-9]{0,3})?$/.test(
+        before,
+      )
+    ) {
       slots.push({ element: 'risk', span: ph, range: range(ctx, ph) });
     }
   }
@@ -411,7 +505,8 @@ function restatedAdjusted(ctx: Ctx, risks: Risk[], fromTable: ReadonlySet<number
   }
   if (!adjusted.size || !unadjusted) return;
   for (const r of risks) {
-    if (r.adjusted || fromTable.has(r.span.start) || !((adjusted.get(r.value) ?? 0) & (r.kind === 'mof' ? 1 : 2))) continue;
+    if (r.adjusted || fromTable.has(r.span.start) || !((adjusted.get(r.value) ?? 0) & (r.kind === 'mof' ? 1 : 2)))
+      continue;
     if (!silentOnAdjustment(ctx, r)) continue;
     r.adjusted = true;
   }
@@ -426,7 +521,9 @@ function silentOnAdjustment(ctx: Ctx, r: Risk): boolean {
 }
 
 /** A later statement that points back at values given earlier: "the FRAX probabilities above". */
-const BACK_REFERENCE = spaced(/\b(?:above|previously (?:reported|stated|given|quoted)|reported (?:above|earlier)|given earlier|stated earlier)\b/);
+const BACK_REFERENCE = spaced(
+  /\b(?:above|previously (?:reported|stated|given|quoted)|reported (?:above|earlier)|given earlier|stated earlier)\b/,
+);
 
 /** A percentage value read by extractRisks, with its sentence. */
 interface PercentSentence {
@@ -442,7 +539,12 @@ interface PercentSentence {
  * that sentence count even when they are not read as risks of their own ("previously reported"
  * reads as history).
  */
-function declaredAdjustedLater(ctx: Ctx, risks: Risk[], fromTable: ReadonlySet<number>, sentences: readonly PercentSentence[]): void {
+function declaredAdjustedLater(
+  ctx: Ctx,
+  risks: Risk[],
+  fromTable: ReadonlySet<number>,
+  sentences: readonly PercentSentence[],
+): void {
   // Cheap tests first: an unadjusted value, then a later sentence that points back and declares.
   let firstOpen = Infinity;
   for (const r of risks) if (!r.adjusted && !fromTable.has(r.span.start)) firstOpen = Math.min(firstOpen, r.span.end);

@@ -28,7 +28,8 @@ export interface TableRow {
   cells: Cell[];
 }
 
-const COLUMN = /\btbs[- ][tz][- ]?scores?\b|\b(?:bmd|bmc|t[- ]?scores?|z[- ]?scores?|tbs|young[- ]adult|age[- ]matched|ya|am|change|area)\b|%/g;
+const COLUMN =
+  /\btbs[- ][tz][- ]?scores?\b|\b(?:bmd|bmc|t[- ]?scores?|z[- ]?scores?|tbs|young[- ]adult|age[- ]matched|ya|am|change|area)\b|%/g;
 
 function columnOf(word: string): Column {
   if (word.startsWith('tbs') && word.length > 3) return 'tbsScore';
@@ -80,7 +81,11 @@ function readHeaderColumns(text: string): Column[] | null {
     while ((m = COLUMN.exec(clean)) !== null) cols.push(columnOf(m[0]));
   }
   // A sentence that names two measures ("BMD T-scores were not provided") is not a header.
-  const rest = text.replace(/\([^)]{0,20}\)/g, ' ').replace(COLUMN, ' ').replace(/[|:]/g, ' ').trim();
+  const rest = text
+    .replace(/\([^)]{0,20}\)/g, ' ')
+    .replace(COLUMN, ' ')
+    .replace(/[|:]/g, ' ')
+    .trim();
   if (rest && rest.split(/\s+/).length > 4) return null;
   // Two different measures make a header; "TBS: TBS" is not one.
   const known = new Set(cols.filter((c) => c !== 'other')).size;
@@ -112,9 +117,11 @@ function trailingValues(ctx: Ctx, start: number, end: number): { tokens: Token[]
     const num = numStartingAt(ctx, j);
     const ph = placeholderStartingAt(ctx, j);
     // "33%" after "radius" names the site (the one-third radius), not a value.
-    const siteShare = num !== undefined && norm.slice(num.end, i) === '%' && /(?:radius|radial|forearm)\s*$/.test(norm.slice(start, j));
+    const siteShare =
+      num !== undefined && norm.slice(num.end, i) === '%' && /(?:radius|radial|forearm)\s*$/.test(norm.slice(start, j));
     if (ph && ph.end <= i) tokens.push({ num: null, placeholder: ph, start: j, end: i });
-    else if (num && !siteShare && num.end <= i && /^(?:%|g\/cm2?)?\*?$/.test(norm.slice(num.end, i))) tokens.push({ num, placeholder: null, start: j, end: i });
+    else if (num && !siteShare && num.end <= i && /^(?:%|g\/cm2?)?\*?$/.test(norm.slice(num.end, i)))
+      tokens.push({ num, placeholder: null, start: j, end: i });
     else if (EMPTY_CELL.test(word)) tokens.push({ num: null, placeholder: null, start: j, end: i });
     else break;
     i = j;
@@ -179,7 +186,9 @@ function markPriorColumns(ctx: Ctx): void {
     while ((m = DATE_COLUMN.exec(text)) !== null) cols.push({ key: dateKey(m) });
     if (cols.length < 2) continue;
     // The words between the dates must be column names only (change, difference, %).
-    const rest = text.replace(DATE_COLUMN, ' ').replace(/\b(?:change|diff(?:erence)?|delta|%|measurement|region|site|parameter|prior|current|previous)\b/g, ' ');
+    const rest = text
+      .replace(DATE_COLUMN, ' ')
+      .replace(/\b(?:change|diff(?:erence)?|delta|%|measurement|region|site|parameter|prior|current|previous)\b/g, ' ');
     // Only dates and column names, laid out in columns.
     if (/[a-z0-9]/.test(rest.replace(/[|:()]/g, ' ')) || !/ {2,}|\t|\|/.test(text.trim())) continue;
     if (/\bchange|diff|delta/.test(text)) cols.push(null);
@@ -199,7 +208,8 @@ function markPriorColumns(ctx: Ctx): void {
   }
 }
 
-const BLOCK_HEADING = /\b(?:dual ?femur|femur|hip)\b[^\n]{0,20}?\b(left|right|mean)\b|\b(left|right|mean)\b[^\n]{0,20}?\b(?:femur|hip)\b/;
+const BLOCK_HEADING =
+  /\b(?:dual ?femur|femur|hip)\b[^\n]{0,20}?\b(left|right|mean)\b|\b(left|right|mean)\b[^\n]{0,20}?\b(?:femur|hip)\b/;
 
 /**
  * A row label read in the light of its block's heading: under "DualFemur - Left", "Neck" is the left
@@ -207,7 +217,8 @@ const BLOCK_HEADING = /\b(?:dual ?femur|femur|hip)\b[^\n]{0,20}?\b(left|right|me
  */
 export function labelInBlock(ctx: Ctx, line: number, label: string): string {
   // Only a bare femur region ("Neck", "Total", "Troch") takes its side from a heading.
-  if (!/^\s*(?:neck|total|troch\w*|inter\w*|shaft|upper neck|ward'?s?|femoral neck|total hip)\s*$/.test(label)) return label;
+  if (!/^\s*(?:neck|total|troch\w*|inter\w*|shaft|upper neck|ward'?s?|femoral neck|total hip)\s*$/.test(label))
+    return label;
   // The heading is the nearest line above that is neither blank nor part of the block.
   let i = line - 1;
   let seen = 0;

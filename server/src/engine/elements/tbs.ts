@@ -31,9 +31,17 @@ export function extractTbs(ctx: Ctx, rows: TableRow[], slots: Slot[]): TbsValue[
     let num = found.num;
     // "TBS score - 1.284": a spaced hyphen separates; a TBS is never negative.
     const sep = /^-\s+/.exec(num.text);
-    if (num.value < 0 && sep) num = { ...num, start: num.start + sep[0].length, text: num.text.slice(sep[0].length), value: -num.value, signed: false };
+    if (num.value < 0 && sep)
+      num = {
+        ...num,
+        start: num.start + sep[0].length,
+        text: num.text.slice(sep[0].length),
+        value: -num.value,
+        signed: false,
+      };
     // "1.200-1.350" is a range (a reference), not a value.
-    if (seen.has(num.start) || (num.signed && num.value < 0) || UNIT_AFTER.test(num.after) || /^-\d/.test(num.after)) return;
+    if (seen.has(num.start) || (num.signed && num.value < 0) || UNIT_AFTER.test(num.after) || /^-\d/.test(num.after))
+      return;
     // A TBS is written with decimals; an integer counts only as a TBS with a lost decimal point
     // (1262), never as a code or a year (77080, 2024).
     if (!num.decimal && (num.value < 100 || num.value > 9999 || (num.value >= 1900 && num.value <= 2100))) return;
@@ -74,7 +82,12 @@ export function extractTbs(ctx: Ctx, rows: TableRow[], slots: Slot[]): TbsValue[
       if (cell.placeholder) slots.push({ element: 'tbs', span: cell.placeholder, range: range(ctx, cell.placeholder) });
       else if (cell.num && !seen.has(cell.num.start)) {
         seen.add(cell.num.start);
-        out.push({ value: cell.num.value, text: cell.num.text, span: { start: cell.num.start, end: cell.num.end }, range: range(ctx, cell.num) });
+        out.push({
+          value: cell.num.value,
+          text: cell.num.text,
+          span: { start: cell.num.start, end: cell.num.end },
+          range: range(ctx, cell.num),
+        });
       }
     }
   }

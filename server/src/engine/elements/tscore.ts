@@ -28,13 +28,20 @@ export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScor
   const add = (num: Num, site: string | null) => {
     if (seen.has(num.start)) return;
     seen.add(num.start);
-    out.push({ value: num.value, text: num.text, site, span: { start: num.start, end: num.end }, range: range(ctx, num) });
+    out.push({
+      value: num.value,
+      text: num.text,
+      site,
+      span: { start: num.start, end: num.end },
+      range: range(ctx, num),
+    });
   };
 
   for (const row of rows) {
     for (const cell of row.cells) {
       if (cell.column !== 't') continue;
-      if (cell.placeholder) slots.push({ element: 'tScore', span: cell.placeholder, range: range(ctx, cell.placeholder) });
+      if (cell.placeholder)
+        slots.push({ element: 'tScore', span: cell.placeholder, range: range(ctx, cell.placeholder) });
       else if (cell.num) add(cell.num, siteKey(parseSite(labelInBlock(ctx, row.line, row.label))));
     }
   }
@@ -54,7 +61,9 @@ export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScor
     const ahead = norm.slice(lab.end, lab.end + 80);
     const change = ahead.includes(' from ') ? CHANGE_FROM_TO.exec(ahead) : null;
     const changedTo = change ? numStartingAt(ctx, lab.end + change[0].length) : undefined;
-    const found: ReturnType<typeof valueAfter> = changedTo ? { type: 'number', num: changedTo, end: changedTo.end } : valueAfter(ctx, lab.end, T_FILLERS);
+    const found: ReturnType<typeof valueAfter> = changedTo
+      ? { type: 'number', num: changedTo, end: changedTo.end }
+      : valueAfter(ctx, lab.end, T_FILLERS);
     if (found.type === 'placeholder') {
       slots.push({ element: 'tScore', span: found.span, range: range(ctx, found.span) });
       continue;
@@ -83,13 +92,16 @@ export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScor
       const own = norm.charCodeAt(end) === 32 ? SITE_AFTER_VALUE.exec(norm.slice(end, end + 45)) : null;
       if (own && parseSite(own[1])) end += own[0].length;
       // ", which is the lowest value," between a value's site and the next separator.
-      const aside = norm.startsWith(', wh', end) || norm.startsWith(', th', end) ? ASIDE.exec(norm.slice(end, end + 50)) : null;
+      const aside =
+        norm.startsWith(', wh', end) || norm.startsWith(', th', end) ? ASIDE.exec(norm.slice(end, end + 50)) : null;
       if (aside) end += aside[0].length;
       const sep = /^ ?(?:[,;]|and\b) ?(?:and )?/.exec(norm.slice(end, end + 8));
       if (!sep) break;
       const next = valueAfter(ctx, end + sep[0].length, LIST_FILLERS, 6);
       if (next.type !== 'number' || !next.num.signed || UNIT_AFTER.test(next.num.after)) break;
-      const site = parseSite(norm.slice(end + sep[0].length, next.num.start)) ?? siteAfter(norm.slice(next.num.end, next.num.end + 40));
+      const site =
+        parseSite(norm.slice(end + sep[0].length, next.num.start)) ??
+        siteAfter(norm.slice(next.num.end, next.num.end + 40));
       if (!site) break;
       add(next.num, siteKey(site));
       end = next.num.end;
@@ -114,7 +126,8 @@ export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScor
     for (const num of numbersBetween(ctx, l.start, l.end)) {
       if (ctx.priorNumbers.has(num.start)) continue;
       if (num.signed && num.decimal && !UNIT_AFTER.test(num.after)) {
-        if (!isHistorical(ctx, num.start)) add(num, siteKey(parseSite(labelInBlock(ctx, line, norm.slice(l.start, num.start).trim()))));
+        if (!isHistorical(ctx, num.start))
+          add(num, siteKey(parseSite(labelInBlock(ctx, line, norm.slice(l.start, num.start).trim()))));
         break;
       }
     }
@@ -124,7 +137,9 @@ export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScor
 }
 
 /** "has improved from -2.5 to ": a change whose end value is the current one. */
-const CHANGE_FROM_TO = spaced(/^ (?:has |have )?(?:improved|increased|decreased|declined|changed|fallen|dropped|risen|gone (?:up|down)|moved)(?: slightly| significantly| markedly| modestly)? from (?:a )?[-+]?\d{1,2}(?:[.,]\d{1,2})? to (?:a )?(?=[-+]?\d)/);
+const CHANGE_FROM_TO = spaced(
+  /^ (?:has |have )?(?:improved|increased|decreased|declined|changed|fallen|dropped|risen|gone (?:up|down)|moved)(?: slightly| significantly| markedly| modestly)? from (?:a )?[-+]?\d{1,2}(?:[.,]\d{1,2})? to (?:a )?(?=[-+]?\d)/,
+);
 /** A relative clause after a listed value's site: ", which is the lowest value". */
 const ASIDE = /^, (?:which|that) [^,;]{1,40}(?=,)/;
 /** A site right after a value, up to the next list separator: " at the left femoral neck". */
@@ -139,7 +154,11 @@ function slashListAt(ctx: Ctx, labelEnd: number, first: Num, lineEnd: number): A
   if (!SLASH.test(norm.slice(first.end, first.end + 3))) return null;
   const values: Num[] = [first];
   let end = first.end;
-  for (let sep = SLASH.exec(norm.slice(end, end + 3)); sep && values.length < 8; sep = SLASH.exec(norm.slice(end, end + 3))) {
+  for (
+    let sep = SLASH.exec(norm.slice(end, end + 3));
+    sep && values.length < 8;
+    sep = SLASH.exec(norm.slice(end, end + 3))
+  ) {
     const next = numStartingAt(ctx, end + sep[0].length);
     if (!next || !next.decimal || UNIT_AFTER.test(next.after)) break;
     values.push(next);
@@ -147,7 +166,9 @@ function slashListAt(ctx: Ctx, labelEnd: number, first: Num, lineEnd: number): A
   }
   if (values.length < 2) return null;
   // The sites: in parentheses between the keyword and the values, or right after the values.
-  const inside = SITE_LIST.exec(norm.slice(labelEnd, first.start)) ?? SITE_LIST_AFTER.exec(norm.slice(end, Math.min(lineEnd, end + 90)));
+  const inside =
+    SITE_LIST.exec(norm.slice(labelEnd, first.start)) ??
+    SITE_LIST_AFTER.exec(norm.slice(end, Math.min(lineEnd, end + 90)));
   if (!inside) return null;
   return withSites(values, inside[1].split('/'));
 }
@@ -182,7 +203,12 @@ function sidewaysRow(ctx: Ctx, line: number, first: Num): Array<[Num, string | n
   }
   if (values.length < 2 || values.length > 12) return null;
   for (let j = line - 1; j >= 0 && j >= line - 4 && !ctx.blankLine[j]; j--) {
-    const paired = withSites(values, lineNorm(ctx.doc, j).trim().split(/ {2,}|\t+/));
+    const paired = withSites(
+      values,
+      lineNorm(ctx.doc, j)
+        .trim()
+        .split(/ {2,}|\t+/),
+    );
     if (paired) return paired;
   }
   return null;
@@ -202,7 +228,16 @@ function siteNear(ctx: Ctx, line: number, labelStart: number, valueEnd: number):
   // Before the keyword, back to the clause start (";", or ", " / ". " but not a decimal point).
   let i = labelStart - 1;
   const limit = Math.max(l.start, labelStart - 60);
-  while (i > limit && norm[i] !== ';' && !((norm[i] === ',' || norm[i] === '.') && norm[i + 1] === ' ' && !/(?:t-score|t score)\s*$/.test(norm.slice(i + 1, labelStart)))) i--;
+  while (
+    i > limit &&
+    norm[i] !== ';' &&
+    !(
+      (norm[i] === ',' || norm[i] === '.') &&
+      norm[i + 1] === ' ' &&
+      !/(?:t-score|t score)\s*$/.test(norm.slice(i + 1, labelStart))
+    )
+  )
+    i--;
   // The nearest site: after the last value or "and" in the clause.
   let clause = norm.slice(i, labelStart);
   const cut = lastMatch(CLAUSE_CUT, clause);
@@ -212,7 +247,8 @@ function siteNear(ctx: Ctx, line: number, labelStart: number, valueEnd: number):
 
 /** A site named right after a value: "-2.1 at the left femoral neck", "-2.3 (left femoral neck)". */
 function siteAfter(text: string): ReturnType<typeof parseSite> {
-  const m = /^\)? ?(?:\( ?|(?:at|in|of|for) (?:the )?)([a-z][a-z0-9 -]{2,30})/.exec(text) ?? /^, ?([a-z][a-z -]{2,30})\)/.exec(text);
+  const m =
+    /^\)? ?(?:\( ?|(?:at|in|of|for) (?:the )?)([a-z][a-z0-9 -]{2,30})/.exec(text) ??
+    /^, ?([a-z][a-z -]{2,30})\)/.exec(text);
   return m ? parseSite(m[1]) : null;
 }
-

@@ -72,7 +72,11 @@ interface Group {
  * Plans the insertion of every element in `missing`. Elements that share a section share one edit,
  * so a new section is created once. Returns edits sorted by position, each with a snippet.
  */
-export function planInsertions(ctx: Ctx, missing: readonly ElementId[], providerLines: readonly number[]): TextEditSpec[] {
+export function planInsertions(
+  ctx: Ctx,
+  missing: readonly ElementId[],
+  providerLines: readonly number[],
+): TextEditSpec[] {
   const { doc } = ctx;
   const eol = doc.eol;
   const lastLine = doc.lines.length - 1;
@@ -151,6 +155,9 @@ export function planInsertions(ctx: Ctx, missing: readonly ElementId[], provider
     }
     edits.push({ range: { start: pos, end: pos }, newText: snippetToText(snippet), snippet, order: g.order });
   }
-  edits.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.order - b.order);
+  edits.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.order - b.order,
+  );
   return edits.map(({ range, newText, snippet }) => ({ range, newText, snippet }));
 }

@@ -15,7 +15,11 @@ export function normaliseEdits(text: string, elements: Elements): TextEditSpec[]
   while ((m = SIGN.exec(text)) !== null) {
     edits.push({ at: m.index, range: rangeOf(doc, { start: m.index, end: m.index + 1 }), newText: '-' });
   }
-  const values: Array<{ text: string; span: { start: number; end: number } }> = [...elements.tbs, ...elements.tScores, ...elements.risks];
+  const values: Array<{ text: string; span: { start: number; end: number } }> = [
+    ...elements.tbs,
+    ...elements.tScores,
+    ...elements.risks,
+  ];
   for (const v of values) {
     const i = v.text.indexOf(',');
     if (i < 0) continue;
@@ -27,6 +31,7 @@ export function normaliseEdits(text: string, elements: Elements): TextEditSpec[]
 }
 
 export function rangesOverlap(a: Range, b: Range): boolean {
-  const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  const before = (p: Range['start'], q: Range['start']) =>
+    p.line < q.line || (p.line === q.line && p.character < q.character);
   return !before(a.end, b.start) && !before(b.end, a.start);
 }

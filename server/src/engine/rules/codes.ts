@@ -13,15 +13,26 @@ export function codeRules({ elements }: RuleInput): Finding[] {
       if (reported.has(c.code)) continue;
       reported.add(c.code);
       out.push(
-        finding('cpt-code-conflict', c.range, `CPT ${c.code} is reported together with 77089 (line ${lineNo(global.range)}): 77089 already includes the technical and professional TBS work, so do not report it with 77090, 77091 or 77092. Keep one.`, {
-          related: [{ range: global.range, message: '77089 (global TBS code) named here' }],
-        }),
+        finding(
+          'cpt-code-conflict',
+          c.range,
+          `CPT ${c.code} is reported together with 77089 (line ${lineNo(global.range)}): 77089 already includes the technical and professional TBS work, so do not report it with 77090, 77091 or 77092. Keep one.`,
+          {
+            related: [{ range: global.range, message: '77089 (global TBS code) named here' }],
+          },
+        ),
       );
     }
   }
   for (const c of elements.codes) {
     if (c.modifier && ['77089', '77090', '77091', '77092'].includes(c.code)) {
-      out.push(finding('tbs-code-modifier', c.range, `Modifier ${c.modifier} on TBS code ${c.code} is unusual: the technical / professional split is built into 77090-77092. Check the payer's guidance.`));
+      out.push(
+        finding(
+          'tbs-code-modifier',
+          c.range,
+          `Modifier ${c.modifier} on TBS code ${c.code} is unusual: the technical / professional split is built into 77090-77092. Check the payer's guidance.`,
+        ),
+      );
     }
   }
   return out;

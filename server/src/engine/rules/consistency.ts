@@ -25,9 +25,14 @@ export function hipVsMof({ elements }: RuleInput): Finding[] {
     const hip = elements.risks.find((r) => r.kind === 'hip' && r.adjusted === adjusted && r.horizon === horizon);
     if (!mof || !hip || hip.value <= mof.value) continue;
     out.push(
-      finding('hip-risk-exceeds-mof', hip.range, `${riskName(hip)} ${hip.text} exceeds the ${riskName(mof)} ${mof.text} (line ${lineNo(mof.range)}): MOF includes hip fracture, so hip probability cannot be higher. Check both values.`, {
-        related: [{ range: mof.range, message: `${riskName(mof)} ${mof.text}` }],
-      }),
+      finding(
+        'hip-risk-exceeds-mof',
+        hip.range,
+        `${riskName(hip)} ${hip.text} exceeds the ${riskName(mof)} ${mof.text} (line ${lineNo(mof.range)}): MOF includes hip fracture, so hip probability cannot be higher. Check both values.`,
+        {
+          related: [{ range: mof.range, message: `${riskName(mof)} ${mof.text}` }],
+        },
+      ),
     );
   }
   return out;
@@ -41,10 +46,21 @@ export function categoryRule({ elements, thresholds }: RuleInput, original: stri
     const expected = categoryOf(v, thresholds);
     if (expected === st.category) continue;
     out.push(
-      finding('tbs-category-mismatch', st.range, `TBS ${st.tbs.text} is "${expected}", not "${st.category}", under the ${thresholds.name} thresholds (${thresholds.source}).`, {
-        related: [{ range: st.tbs.range, message: `TBS ${st.tbs.text}` }],
-        fixes: [{ title: `Change "${st.category}" to "${expected}"`, preferred: true, edits: [{ range: st.range, newText: matchCase(original.slice(st.span.start, st.span.end), expected) }] }],
-      }),
+      finding(
+        'tbs-category-mismatch',
+        st.range,
+        `TBS ${st.tbs.text} is "${expected}", not "${st.category}", under the ${thresholds.name} thresholds (${thresholds.source}).`,
+        {
+          related: [{ range: st.tbs.range, message: `TBS ${st.tbs.text}` }],
+          fixes: [
+            {
+              title: `Change "${st.category}" to "${expected}"`,
+              preferred: true,
+              edits: [{ range: st.range, newText: matchCase(original.slice(st.span.start, st.span.end), expected) }],
+            },
+          ],
+        },
+      ),
     );
   }
   return out;
@@ -64,10 +80,21 @@ export function whoRule({ elements }: RuleInput, original: string): Finding[] {
     const written = original.slice(st.span.start, st.span.end);
     const replacement = matchCase(written, WHO_LABEL[expected]);
     out.push(
-      finding('who-classification-mismatch', st.range, `"${written}" does not match the lowest BMD T-score ${lowest.text}${lowest.site ? ` (${lowest.site})` : ''}, which is ${WHO_LABEL[expected]} by WHO criteria (<= -2.5 osteoporosis; -1.0 to -2.5 low bone mass; >= -1.0 normal). A fragility fracture can justify a clinical diagnosis of osteoporosis; say so if that is meant.`, {
-        related: [{ range: lowest.range, message: `lowest BMD T-score ${lowest.text}` }],
-        fixes: [{ title: `Change "${written}" to "${replacement}"`, preferred: true, edits: [{ range: st.range, newText: replacement }] }],
-      }),
+      finding(
+        'who-classification-mismatch',
+        st.range,
+        `"${written}" does not match the lowest BMD T-score ${lowest.text}${lowest.site ? ` (${lowest.site})` : ''}, which is ${WHO_LABEL[expected]} by WHO criteria (<= -2.5 osteoporosis; -1.0 to -2.5 low bone mass; >= -1.0 normal). A fragility fracture can justify a clinical diagnosis of osteoporosis; say so if that is meant.`,
+        {
+          related: [{ range: lowest.range, message: `lowest BMD T-score ${lowest.text}` }],
+          fixes: [
+            {
+              title: `Change "${written}" to "${replacement}"`,
+              preferred: true,
+              edits: [{ range: st.range, newText: replacement }],
+            },
+          ],
+        },
+      ),
     );
   }
   return out;
@@ -101,12 +128,17 @@ export function conflictRule({ elements }: RuleInput): Finding[] {
     const other = tbs.find((t) => t.value !== first.value);
     if (other) {
       out.push(
-        finding('conflicting-values', other.range, `TBS stated as ${other.text} here but ${first.text} on line ${lineNo(first.range)}: one study has one TBS. Correct the wrong one.`, {
-          related: [
-            { range: first.range, message: `TBS ${first.text}` },
-            { range: other.range, message: `TBS ${other.text}` },
-          ],
-        }),
+        finding(
+          'conflicting-values',
+          other.range,
+          `TBS stated as ${other.text} here but ${first.text} on line ${lineNo(first.range)}: one study has one TBS. Correct the wrong one.`,
+          {
+            related: [
+              { range: first.range, message: `TBS ${first.text}` },
+              { range: other.range, message: `TBS ${other.text}` },
+            ],
+          },
+        ),
       );
     }
   }
@@ -116,12 +148,17 @@ export function conflictRule({ elements }: RuleInput): Finding[] {
     const other = list.find((t) => t.value !== first.value);
     if (!other) continue;
     out.push(
-      finding('conflicting-values', other.range, `${site} T-score stated as ${other.text} here but ${first.text} on line ${lineNo(first.range)}. Correct the wrong one.`, {
-        related: [
-          { range: first.range, message: `${site} T-score ${first.text}` },
-          { range: other.range, message: `${site} T-score ${other.text}` },
-        ],
-      }),
+      finding(
+        'conflicting-values',
+        other.range,
+        `${site} T-score stated as ${other.text} here but ${first.text} on line ${lineNo(first.range)}. Correct the wrong one.`,
+        {
+          related: [
+            { range: first.range, message: `${site} T-score ${first.text}` },
+            { range: other.range, message: `${site} T-score ${other.text}` },
+          ],
+        },
+      ),
     );
   }
   for (const kind of ['mof', 'hip'] as const) {
@@ -132,12 +169,17 @@ export function conflictRule({ elements }: RuleInput): Finding[] {
       const other = list.find((r) => r.value !== first.value);
       if (!other) continue;
       out.push(
-        finding('conflicting-values', other.range, `${riskName(other)} stated as ${other.text} here but ${first.text} on line ${lineNo(first.range)}. Correct the wrong one.`, {
-          related: [
-            { range: first.range, message: `${riskName(first)} ${first.text}` },
-            { range: other.range, message: `${riskName(other)} ${other.text}` },
-          ],
-        }),
+        finding(
+          'conflicting-values',
+          other.range,
+          `${riskName(other)} stated as ${other.text} here but ${first.text} on line ${lineNo(first.range)}. Correct the wrong one.`,
+          {
+            related: [
+              { range: first.range, message: `${riskName(first)} ${first.text}` },
+              { range: other.range, message: `${riskName(other)} ${other.text}` },
+            ],
+          },
+        ),
       );
     }
   }
@@ -149,7 +191,10 @@ export function adjustmentRule({ elements, profile }: RuleInput): Finding[] {
   if (elements.risks.some((r) => r.adjusted)) return [];
   const r = elements.risks[0];
   return [
-    finding('risk-not-tbs-adjusted', r.range, `The report states TBS ${elements.tbs[0].text} and a fracture risk (${r.text}), but nothing says the risk was adjusted for TBS. For CPT ${profile} document the TBS-adjusted result, e.g. "TBS-adjusted FRAX: MOF 17%; hip 2.9%".`),
+    finding(
+      'risk-not-tbs-adjusted',
+      r.range,
+      `The report states TBS ${elements.tbs[0].text} and a fracture risk (${r.text}), but nothing says the risk was adjusted for TBS. For CPT ${profile} document the TBS-adjusted result, e.g. "TBS-adjusted FRAX: MOF 17%; hip 2.9%".`,
+    ),
   ];
 }
-

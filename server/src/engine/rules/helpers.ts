@@ -12,7 +12,12 @@ export interface RuleInput {
   thresholds: Thresholds;
 }
 
-export function finding(code: RuleId, range: Range, message: string, extra: { related?: RelatedInfo[]; fixes?: Fix[] } = {}): Finding {
+export function finding(
+  code: RuleId,
+  range: Range,
+  message: string,
+  extra: { related?: RelatedInfo[]; fixes?: Fix[] } = {},
+): Finding {
   const info = RULE_BY_ID.get(code);
   return { code, severity: info ? info.severity : 'warning', message, range, ...extra };
 }
@@ -25,6 +30,7 @@ export function lineNo(range: Range): number {
 export function matchCase(original: string, replacement: string): string {
   if (!original) return replacement;
   if (original === original.toUpperCase() && /[A-Z]/.test(original)) return replacement.toUpperCase();
-  if (original[0] === original[0].toUpperCase() && /[A-Za-z]/.test(original[0])) return replacement[0].toUpperCase() + replacement.slice(1);
+  if (original[0] === original[0].toUpperCase() && /[A-Za-z]/.test(original[0]))
+    return replacement[0].toUpperCase() + replacement.slice(1);
   return replacement;
 }

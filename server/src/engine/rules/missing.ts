@@ -94,7 +94,13 @@ export function placeholderRule(input: RuleInput): Finding[] {
   for (const s of elements.slots) slotAt.set(s.span.start, s);
   return elements.placeholders.map((p) => {
     const slot = slotAt.get(p.span.start);
-    const what = slot ? `The ${SLOT_NAMES[slot.element]} is still the placeholder "${p.text}"` : `Template placeholder "${p.text}" is still in the report`;
-    return finding('unfilled-placeholder', p.range, `${what}: replace it with the real ${slot ? 'value' : 'text'} or remove it.`);
+    const what = slot
+      ? `The ${SLOT_NAMES[slot.element]} is still the placeholder "${p.text}"`
+      : `Template placeholder "${p.text}" is still in the report`;
+    return finding(
+      'unfilled-placeholder',
+      p.range,
+      `${what}: replace it with the real ${slot ? 'value' : 'text'} or remove it.`,
+    );
   });
 }
