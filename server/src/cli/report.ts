@@ -1,6 +1,6 @@
 /** One checked file as the CLI reports it: the public JSON contract (schemaVersion 1). */
 import type { Analysis } from '../engine/analyze';
-import type { ProfileId, Range, Severity } from '../engine/types';
+import type { ProfileId, Range, RiskKind, Severity } from '../engine/types';
 
 export interface FileReport {
   path: string;
@@ -9,7 +9,7 @@ export interface FileReport {
     tbs: { value: number; range: Range } | null;
     tScores: Array<{ value: number; site: string | null; range: Range }>;
     riskModel: { name: string; range: Range } | null;
-    risks: Array<{ kind: 'mof' | 'hip'; value: number; adjusted: boolean; range: Range }>;
+    risks: Array<{ kind: RiskKind; value: number; adjusted: boolean; range: Range }>;
     provider: { text: string; range: Range } | null;
   };
   diagnostics: Diagnostic[];

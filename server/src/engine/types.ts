@@ -25,7 +25,13 @@ export type SeveritySetting = Severity | 'off';
 
 export type ProfileId = '77091' | '77089' | '77092';
 
-export type RiskKind = 'mof' | 'hip';
+/** 10-year (or 5-year) probability of a major osteoporotic fracture, of hip fracture, or (Garvan) of
+ * any osteoporotic fracture. */
+export type RiskKind = 'mof' | 'hip' | 'any';
+/** CAROC's 10-year MOF risk category: low < 10 %, moderate 10-20 %, high > 20 %. */
+export type RiskCategoryName = 'low' | 'moderate' | 'high';
+export type Sex = 'female' | 'male';
+export type MenopausalStatus = 'premenopausal' | 'perimenopausal' | 'postmenopausal';
 export type RiskModelName = 'FRAX' | 'Garvan' | 'QFracture' | 'CAROC';
 export type TbsCategory = 'normal' | 'partially degraded' | 'degraded';
 export type WhoClass = 'normal' | 'osteopenia' | 'osteoporosis';
@@ -41,6 +47,12 @@ export interface TbsValue extends Located {
   value: number;
   /** Raw text of the number as written. */
   text: string;
+  /**
+   * Vertebral range the value was measured on, normalised ("L1-L4", "L2-L4", "L3"); undefined or
+   * null when the report does not say (read as L1-L4). TBS of different ranges are different
+   * measurements.
+   */
+  region?: string | null;
 }
 
 export interface TScore extends Located {
@@ -48,6 +60,25 @@ export interface TScore extends Located {
   text: string;
   /** Normalised site, e.g. "left femoral neck", "l1-l4"; null when the report does not say. */
   site: string | null;
+}
+
+/** A BMD Z-score (documents the T-score element for premenopausal women and men under 50). */
+export interface ZScore extends Located {
+  value: number;
+  text: string;
+  site: string | null;
+}
+
+/** A stated CAROC-style risk category: the calculated risk of a model that gives no number. */
+export interface RiskCategory extends Located {
+  model: RiskModelName | null;
+  category: RiskCategoryName;
+}
+
+/** Who the patient is, as far as the report says (null where it does not). */
+export interface Population {
+  sex: Sex | null;
+  menopause: MenopausalStatus | null;
 }
 
 export interface RiskModel extends Located {
@@ -61,6 +92,8 @@ export interface Risk extends Located {
   adjusted: boolean;
   /** Years the probability covers: 10 unless the sentence says otherwise (Garvan also gives 5). */
   horizon: number;
+  /** The model the result was calculated with, where the report ties one to it. */
+  model?: RiskModelName | null;
 }
 
 export interface Provider extends Located {
@@ -90,6 +123,10 @@ export interface CategoryStatement extends Located {
   tbs: TbsValue;
 }
 
+/**
+ * A stated densitometric class. Only affirmed statements are elements: a negated, uncertain or
+ * hypothetical mention ("osteoporosis is unlikely", "cannot be excluded", "would indicate") is not.
+ */
 export interface WhoStatement extends Located {
   whoClass: WhoClass;
   /** The sentence bases the class on a fracture or a clinical diagnosis, not on the T-score. */
@@ -142,6 +179,12 @@ export interface Elements {
   codes: CptCode[];
   categories: CategoryStatement[];
   whoStatements: WhoStatement[];
+  /** BMD Z-scores (optional until every reader fills it). */
+  zScores?: ZScore[];
+  /** Stated risk categories (CAROC); optional until every reader fills it. */
+  riskCategories?: RiskCategory[];
+  /** Sex and menopausal status; optional until every reader fills it. */
+  population?: Population;
   age: NumberFact | null;
   bmi: NumberFact | null;
   impression: Located | null;
@@ -164,6 +207,11 @@ export interface Fix {
   edits: TextEditSpec[];
   /** True when this is the preferred fix for its finding. */
   preferred?: boolean;
+  /**
+   * True when the fix changes a clinical statement (a diagnosis or a category): offered only on
+   * request, never preferred, never part of fix-all or "Insert all missing elements".
+   */
+  suggestion?: boolean;
 }
 
 export interface Finding {
@@ -191,6 +239,7 @@ export type RuleId =
   | 'who-classification-mismatch'
   | 'conflicting-values'
   | 'risk-not-tbs-adjusted'
+  | 'tbs-adjustment-non-frax'
   | 'cpt-code-conflict'
   | 'tbs-code-modifier'
   | 'age-outside-validated-range'
