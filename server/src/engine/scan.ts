@@ -236,7 +236,21 @@ export function findPlaceholders(doc: Doc): Span[] {
   while ((m = PLACEHOLDER_XX.exec(doc.text)) !== null && out.length < 2 * MAX_PLACEHOLDERS)
     out.push({ start: m.index, end: m.index + m[0].length });
   out.sort((a, b) => a.start - b.start);
-  return out;
+  // "XXX XXX XXXX": one field's placeholder written in groups is one placeholder.
+  const merged: Span[] = [];
+  for (const span of out) {
+    const last = merged[merged.length - 1];
+    if (
+      last &&
+      span.start === last.end + 1 &&
+      n.charCodeAt(last.end) === 32 &&
+      n.charCodeAt(last.start) === 120 &&
+      n.charCodeAt(span.start) === 120
+    )
+      last.end = span.end;
+    else merged.push(span);
+  }
+  return merged;
 }
 
 /** A line that holds only asterisks is a Markdown thematic break, not a placeholder. */

@@ -1,0 +1,77 @@
+/**
+ * What a phrase of the vocabulary means. Each vocabulary module (`vocab/*.ts`) lists phrases with
+ * one of these; the trie (`trie.ts`) compiles them all into one matcher.
+ */
+import type {
+  ElementId,
+  MenopausalStatus,
+  RiskCategoryName,
+  RiskKind,
+  RiskModelName,
+  SectionKind,
+  Sex,
+  TbsCategory,
+  WhoClass,
+} from '../types';
+
+/** ConText categories of a context cue (one bit each, so that a token can carry several). */
+export const HISTORICAL = 1;
+export const THRESHOLD = 2;
+export const HYPOTHETICAL = 4;
+export const NEGATED = 8;
+export const UNCERTAIN = 16;
+export const ADJUSTED = 32;
+export const UNADJUSTED = 64;
+export const EXCLUDED_ROLE = 128;
+/** "now", "current", "this study": the value is this study's even after a historical cue. */
+export const CURRENT = 256;
+
+export type CueCategory =
+  | typeof HISTORICAL
+  | typeof THRESHOLD
+  | typeof HYPOTHETICAL
+  | typeof NEGATED
+  | typeof UNCERTAIN
+  | typeof ADJUSTED
+  | typeof UNADJUSTED
+  | typeof EXCLUDED_ROLE
+  | typeof CURRENT;
+
+/** FORWARD covers what follows the cue, BACKWARD what precedes it, TERMINATE ends other cues' scope. */
+export type Direction = 'forward' | 'backward' | 'both' | 'terminate';
+
+/** A region of the skeleton; `diagnostic` is true for the ISCD diagnostic sites. */
+export interface SiteInfo {
+  side?: 'left' | 'right' | 'mean' | 'both';
+  region?: string;
+}
+
+export type Concept =
+  | { c: 'tbs' }
+  /** "TBS T-score", "TBS Z-score": a score of the TBS, not a BMD score. */
+  | { c: 'tbsScore' }
+  | { c: 't' }
+  | { c: 'z' }
+  | { c: 'bmd' }
+  | { c: 'site'; site: SiteInfo }
+  | { c: 'kind'; kind: RiskKind }
+  | { c: 'model'; model: RiskModelName }
+  | { c: 'tbsCategory'; category: TbsCategory }
+  | { c: 'who'; who: WhoClass }
+  | { c: 'riskCategory'; category: RiskCategoryName }
+  | { c: 'role'; excluded: boolean }
+  | { c: 'credential' }
+  | { c: 'courtesy' }
+  | { c: 'header'; kind: SectionKind }
+  | { c: 'demographic'; field: 'age' | 'sex' | 'menopause' | 'dob' | 'examDate' | 'bmi' }
+  | { c: 'sex'; sex: Sex }
+  | { c: 'menopause'; status: MenopausalStatus }
+  | { c: 'cue'; category: CueCategory; direction: Direction; scope: number }
+  /** A word from the `tbsReport.labels` setting. */
+  | { c: 'label'; element: ElementId };
+
+/** One line of vocabulary: a phrase (words as written; case, hyphens and spacing do not matter). */
+export interface Entry {
+  phrase: string;
+  concept: Concept;
+}

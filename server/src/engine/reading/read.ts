@@ -1,0 +1,147 @@
+/**
+ * One document read: its tokens, its phrase hits (the vocabulary and the configured label words),
+ * its sentences and clauses, and the context categories of every token.
+ */
+import type { EngineSettings } from '../settings';
+import type { ElementId } from '../types';
+import type { Concept, Entry } from './concepts';
+import { applyContext } from './context';
+import type { Hits, Trie } from './trie';
+import { compile, match } from './trie';
+import type { SpanLike, Tokens } from './tokens';
+import { GAP, NEWLINE, PUNCT, tokenise, WORD } from './tokens';
+import { VOCABULARY } from './vocab';
+
+export interface Reading {
+  tokens: Tokens;
+  hits: Hits;
+  /** Sentence of each token (numbered from 0). */
+  sentence: Int32Array;
+  /** Clause of each token: a sentence cut at ";" and at column gaps. */
+  clause: Int32Array;
+  /** Context categories of each token (bits of concepts.ts). */
+  context: Uint16Array;
+}
+
+let baseTrie: Trie | null = null;
+const labelTries = new Map<string, Trie>();
+
+/** The label words of the settings as vocabulary entries. */
+export function labelEntries(labels: EngineSettings['labels']): Entry[] {
+  const out: Entry[] = [];
+  for (const [element, words] of Object.entries(labels) as Array<[ElementId, string[] | undefined]>)
+    for (const phrase of words ?? []) out.push({ phrase, concept: { c: 'label', element } });
+  return out;
+}
+
+/** The trie of the vocabulary, with the settings' label words when there are any (memoised). */
+export function trieFor(labels: EngineSettings['labels'], vocabulary: readonly Entry[] = VOCABULARY): Trie {
+  const extra = labelEntries(labels);
+  if (vocabulary !== VOCABULARY) return compile([...vocabulary, ...extra]);
+  if (!extra.length) return (baseTrie ??= compile(VOCABULARY));
+  const key = JSON.stringify(labels);
+  let trie = labelTries.get(key);
+  if (!trie) {
+    if (labelTries.size > 20) labelTries.clear();
+    trie = compile([...VOCABULARY, ...extra]);
+    labelTries.set(key, trie);
+  }
+  return trie;
+}
+
+/** Words after which a point does not end a sentence. */
+const ABBREVIATIONS = new Set([
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'prof',
+  'st',
+  'jr',
+  'sr',
+  'vs',
+  'approx',
+  'adj',
+  'no',
+  'fig',
+  'med',
+  'calc',
+  'e.g',
+  'i.e',
+  'etc',
+  'incl',
+  'yr',
+  'yrs',
+]);
+
+export interface ReadOptions {
+  /** Lines that are section headers: a sentence ends before and after each. */
+  headerLines?: Uint8Array;
+  /** The original text (its case tells a hard-wrapped line from a new one). */
+  text?: string;
+}
+
+/** Splits tokens into sentences and clauses. */
+function segment(t: Tokens, opts: ReadOptions): { sentence: Int32Array; clause: Int32Array } {
+  const sentence = new Int32Array(t.n);
+  const clause = new Int32Array(t.n);
+  let s = 0;
+  let c = 0;
+  const text = opts.text ?? t.norm;
+  for (let i = 0; i < t.n; i++) {
+    sentence[i] = s;
+    clause[i] = c;
+    const k = t.kind[i];
+    if (k === PUNCT) {
+      const ch = t.norm.charCodeAt(t.start[i]);
+      const next = i + 1 < t.n ? t.start[i + 1] : t.norm.length;
+      const spaced = next > t.end[i] || i + 1 >= t.n || t.kind[i + 1] === NEWLINE;
+      if ((ch === 46 || ch === 33 || ch === 63) && spaced) {
+        const prev = i > 0 && t.kind[i - 1] === WORD ? t.norm.slice(t.start[i - 1], t.end[i - 1]) : '';
+        if (ch !== 46 || !(prev.length === 1 || ABBREVIATIONS.has(prev))) {
+          s++;
+          c++;
+        }
+      } else if (ch === 59) c++;
+    } else if (k === GAP) c++;
+    else if (k === NEWLINE) {
+      // A sentence goes on over a line break only when the next line goes on in lower case and is
+      // no header: a hard-wrapped line.
+      const nextTok = i + 1;
+      const line = t.line[i] + 1;
+      let wrap = nextTok < t.n && t.kind[nextTok] !== NEWLINE && !(opts.headerLines && opts.headerLines[line]);
+      if (wrap) {
+        const first = text.charCodeAt(t.start[nextTok]);
+        wrap = t.kind[nextTok] === WORD && first >= 97 && first <= 122;
+        if (wrap && i > 0) {
+          const before = t.norm.charCodeAt(t.start[i - 1]);
+          if (t.kind[i - 1] === PUNCT && before === 58) wrap = false; // "Label:" then a line
+        }
+      }
+      if (!wrap) {
+        s++;
+        c++;
+        sentence[i] = s; // the break belongs to what follows
+        clause[i] = c;
+      }
+    }
+  }
+  return { sentence, clause };
+}
+
+export function read(norm: string, placeholders: readonly SpanLike[], trie: Trie, opts: ReadOptions = {}): Reading {
+  const tokens = tokenise(norm, placeholders);
+  const hits = match(trie, tokens);
+  const { sentence, clause } = segment(tokens, opts);
+  const context = applyContext(tokens, hits, clause);
+  return { tokens, hits, sentence, clause, context };
+}
+
+/** The first concept of kind `c` in a hit's concepts, if any. */
+export function conceptOf<K extends Concept['c']>(
+  concepts: readonly Concept[],
+  c: K,
+): Extract<Concept, { c: K }> | undefined {
+  for (const x of concepts) if (x.c === c) return x as Extract<Concept, { c: K }>;
+  return undefined;
+}

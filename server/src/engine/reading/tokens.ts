@@ -1,0 +1,435 @@
+/**
+ * The tokeniser: one left-to-right pass over the normalised text (`text.ts`) that yields words,
+ * numbers (sign, decimal point, decimal comma or UK mid-dot, attached unit), punctuation,
+ * placeholders, line breaks and column gaps, as flat typed arrays with offsets into the text.
+ *
+ * No regular expression and no per-character allocation: a word or a number allocates nothing here
+ * (its text is sliced only when a reader asks for it). A number is read whole or refused: "-1·9" is
+ * -1.9, never -1; "12.5.3", "04/22" and "15:41" are refused (kind REFUSED), so nothing can read a
+ * part of them as a value.
+ */
+
+/** Token kinds. */
+export const WORD = 1;
+export const NUMBER = 2;
+export const PUNCT = 3;
+export const PLACEHOLDER = 4;
+export const NEWLINE = 5;
+/** A column gap: two or more spaces, a tab, a pipe, box-drawing characters or a ruled line ("+---+"). */
+export const GAP = 6;
+/** Digits that are not a number of their own: part of a date, a time, a version, a range of digits. */
+export const REFUSED = 7;
+
+/** Number flags. */
+export const SIGNED = 1;
+export const DECIMAL = 2;
+/** The sign was dictated: "negative 1.6", "minus 2.1". */
+export const DICTATED = 4;
+/** A pipe or a box-drawing character (a drawn table's cell wall), on a GAP token. */
+export const WALL = 8;
+
+/** Units attached to a number. */
+export const UNIT_NONE = 0;
+export const UNIT_PERCENT = 1;
+export const UNIT_G_CM2 = 2;
+export const UNIT_KG_M2 = 3;
+/** Another unit follows (mg, kg, cm, years, y, days, ...): the number is not a score. */
+export const UNIT_OTHER = 4;
+
+export interface Tokens {
+  /** The normalised text the offsets point into. */
+  norm: string;
+  /** Number of tokens. */
+  n: number;
+  kind: Uint8Array;
+  start: Int32Array;
+  /** End of the token itself (for a number: of its digits, without the unit). */
+  end: Int32Array;
+  /** For a number: end including an attached unit ("17 %"); else equal to `end`. */
+  unitEnd: Int32Array;
+  flags: Uint8Array;
+  unit: Uint8Array;
+  /** For a number: its value. */
+  value: Float64Array;
+  /** Zero-based line of the token. */
+  line: Int32Array;
+}
+
+/** Spans the tokeniser reads as one placeholder each (sorted by start, not overlapping). */
+export interface SpanLike {
+  start: number;
+  end: number;
+}
+
+class Builder {
+  n = 0;
+  cap: number;
+  kind: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+  unitEnd: Int32Array;
+  flags: Uint8Array;
+  unit: Uint8Array;
+  value: Float64Array;
+  line: Int32Array;
+  constructor(cap: number) {
+    this.cap = Math.max(16, cap);
+    this.kind = new Uint8Array(this.cap);
+    this.start = new Int32Array(this.cap);
+    this.end = new Int32Array(this.cap);
+    this.unitEnd = new Int32Array(this.cap);
+    this.flags = new Uint8Array(this.cap);
+    this.unit = new Uint8Array(this.cap);
+    this.value = new Float64Array(this.cap);
+    this.line = new Int32Array(this.cap);
+  }
+  private grow(): void {
+    const cap = this.cap * 2;
+    const g8 = (a: Uint8Array) => {
+      const b = new Uint8Array(cap);
+      b.set(a);
+      return b;
+    };
+    const g32 = (a: Int32Array) => {
+      const b = new Int32Array(cap);
+      b.set(a);
+      return b;
+    };
+    this.kind = g8(this.kind);
+    this.flags = g8(this.flags);
+    this.unit = g8(this.unit);
+    this.start = g32(this.start);
+    this.end = g32(this.end);
+    this.unitEnd = g32(this.unitEnd);
+    this.line = g32(this.line);
+    const v = new Float64Array(cap);
+    v.set(this.value);
+    this.value = v;
+    this.cap = cap;
+  }
+  push(kind: number, start: number, end: number, line: number): number {
+    if (this.n >= this.cap) this.grow();
+    const i = this.n++;
+    this.kind[i] = kind;
+    this.start[i] = start;
+    this.end[i] = end;
+    this.unitEnd[i] = end;
+    this.flags[i] = 0;
+    this.unit[i] = 0;
+    this.value[i] = 0;
+    this.line[i] = line;
+    return i;
+  }
+}
+
+export function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Letters: ASCII lower case (the text is lower-cased), Latin-1 and Latin Extended, Greek and beyond. */
+export function isLetter(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
+    (c >= 0x370 && c < 0x2000)
+  );
+}
+
+function isBox(c: number): boolean {
+  return c >= 0x2500 && c <= 0x257f;
+}
+
+/** A decimal separator: point, comma or the UK mid-dot (U+00B7). */
+function isDecimalSep(c: number): boolean {
+  return c === 46 || c === 44 || c === 0xb7;
+}
+
+const POW10 = [1, 10, 100, 1000, 10000];
+
+/** Words that, right before a number, dictate its sign. */
+function dictatedSign(norm: string, s: number, e: number): boolean {
+  const len = e - s;
+  return (len === 5 && norm.startsWith('minus', s)) || (len === 8 && norm.startsWith('negative', s));
+}
+
+/** Units that, after a number (and an optional space), mark it as something other than a score. */
+const OTHER_UNITS = [
+  'mg',
+  'kg',
+  'cm',
+  'mm',
+  'years',
+  'year',
+  'yrs',
+  'yr',
+  'yo',
+  'y',
+  'days',
+  'day',
+  'months',
+  'month',
+  'units',
+  'unit',
+  'lbs',
+  'lb',
+  'in',
+  'm2',
+  'ml',
+  'ng',
+  'nmol',
+  'mmol',
+  'iu',
+  'mcg',
+  'µg',
+];
+
+function unitAfter(norm: string, e: number, len: number): { unit: number; end: number } {
+  let k = e;
+  // One space (a no-break space is a space in the normalised text) or a hyphen ("10-year").
+  if (k < len && (norm.charCodeAt(k) === 32 || norm.charCodeAt(k) === 45)) k++;
+  const c = norm.charCodeAt(k);
+  if (c === 37) return { unit: UNIT_PERCENT, end: k + 1 }; // %
+  if (norm.startsWith('percent', k) && !isLetter(norm.charCodeAt(k + 7))) return { unit: UNIT_PERCENT, end: k + 7 };
+  if (norm.startsWith('per cent', k) && !isLetter(norm.charCodeAt(k + 8))) return { unit: UNIT_PERCENT, end: k + 8 };
+  if (norm.startsWith('pct', k) && !isLetter(norm.charCodeAt(k + 3))) return { unit: UNIT_PERCENT, end: k + 3 };
+  if (norm.startsWith('g/cm', k)) {
+    let u = k + 4;
+    const d = norm.charCodeAt(u);
+    if (d === 50 || d === 0xb2) u++;
+    return { unit: UNIT_G_CM2, end: u };
+  }
+  if (norm.startsWith('kg/m', k)) {
+    let u = k + 4;
+    const d = norm.charCodeAt(u);
+    if (d === 50 || d === 0xb2) u++;
+    return { unit: UNIT_KG_M2, end: u };
+  }
+  if (isLetter(c)) {
+    let w = k;
+    while (w < len && (isLetter(norm.charCodeAt(w)) || isDigit(norm.charCodeAt(w)))) w++;
+    const wl = w - k;
+    for (const u of OTHER_UNITS) if (u.length === wl && norm.startsWith(u, k)) return { unit: UNIT_OTHER, end: e };
+  }
+  return { unit: UNIT_NONE, end: e };
+}
+
+/**
+ * Tokenises `norm` (the normalised text; lower case, every dash a "-"). `placeholders` are spans
+ * (sorted, from the placeholder finder) that become one PLACEHOLDER token each.
+ */
+export function tokenise(norm: string, placeholders: readonly SpanLike[] = []): Tokens {
+  const len = norm.length;
+  const b = new Builder(Math.min(len >> 2, 1 << 16) + 16);
+  let line = 0;
+  let ph = 0;
+  let lineHasToken = false;
+  let i = 0;
+  while (i < len) {
+    while (ph < placeholders.length && placeholders[ph].end <= i) ph++;
+    if (ph < placeholders.length && placeholders[ph].start === i) {
+      const p = placeholders[ph];
+      b.push(PLACEHOLDER, p.start, p.end, line);
+      lineHasToken = true;
+      // A placeholder never spans a line break in practice; count any to keep lines right.
+      for (let k = p.start; k < p.end; k++) if (norm.charCodeAt(k) === 10) line++;
+      i = p.end;
+      ph++;
+      continue;
+    }
+    const c = norm.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      const next = c === 13 && norm.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+      b.push(NEWLINE, i, next, line);
+      line++;
+      lineHasToken = false;
+      i = next;
+      continue;
+    }
+    if (c === 32 || c === 9) {
+      let k = i;
+      let tab = false;
+      while (k < len && (norm.charCodeAt(k) === 32 || norm.charCodeAt(k) === 9)) {
+        if (norm.charCodeAt(k) === 9) tab = true;
+        k++;
+      }
+      const atEnd = k >= len || norm.charCodeAt(k) === 10 || norm.charCodeAt(k) === 13;
+      if (lineHasToken && !atEnd && (tab || k - i >= 2)) b.push(GAP, i, k, line);
+      i = k;
+      continue;
+    }
+    if (c === 124 || isBox(c)) {
+      let k = i + 1;
+      while (k < len && (norm.charCodeAt(k) === 124 || isBox(norm.charCodeAt(k)))) k++;
+      const t = b.push(GAP, i, k, line);
+      b.flags[t] = WALL;
+      lineHasToken = true;
+      i = k;
+      continue;
+    }
+    if (isLetter(c)) {
+      let k = i + 1;
+      let digits = false;
+      for (;;) {
+        if (k >= len) break;
+        const d = norm.charCodeAt(k);
+        if (isLetter(d)) k++;
+        else if (isDigit(d)) {
+          digits = true;
+          k++;
+        } else if ((d === 39 || d === 0x2019) && isLetter(norm.charCodeAt(k + 1))) k += 2;
+        // "v3.1", "4.0.2": a version is one word.
+        else if (digits && d === 46 && isDigit(norm.charCodeAt(k + 1)) && isDigit(norm.charCodeAt(k - 1))) k += 2;
+        else break;
+      }
+      // "ward's": the possessive belongs to the word.
+      if (k < len && norm.charCodeAt(k) === 39 && norm.charCodeAt(k + 1) === 115 && !isLetter(norm.charCodeAt(k + 2)))
+        k += 2;
+      b.push(WORD, i, k, line);
+      lineHasToken = true;
+      i = k;
+      continue;
+    }
+    if (isDigit(c)) {
+      i = number(norm, b, i, line);
+      lineHasToken = true;
+      continue;
+    }
+    // Ruled lines and long runs of one mark: "+-----+", "=====", "-----", "....." (dot leaders).
+    if (c === 45 || c === 61 || c === 43 || c === 95 || c === 126 || c === 46) {
+      let k = i;
+      while (k < len) {
+        const d = norm.charCodeAt(k);
+        if (d === 45 || d === 61 || d === 43 || d === 95 || d === 126 || (c === 46 && d === 46)) k++;
+        else break;
+      }
+      if (k - i >= 3) {
+        b.push(GAP, i, k, line);
+        lineHasToken = true;
+        i = k;
+        continue;
+      }
+    }
+    b.push(PUNCT, i, i + 1, line);
+    lineHasToken = true;
+    i++;
+  }
+  return {
+    norm,
+    n: b.n,
+    kind: b.kind,
+    start: b.start,
+    end: b.end,
+    unitEnd: b.unitEnd,
+    flags: b.flags,
+    unit: b.unit,
+    value: b.value,
+    line: b.line,
+  };
+}
+
+/** Reads the number whose first digit is at `p`; returns the offset after it. */
+function number(norm: string, b: Builder, p: number, line: number): number {
+  const len = norm.length;
+  let r = p;
+  while (r < len && isDigit(norm.charCodeAt(r))) r++;
+  const prev = p > 0 ? norm.charCodeAt(p - 1) : -1;
+  // Glued to a ".", "," or mid-dot (".5", a second group of "1,2,3"), a time ("15:41") or a date
+  // ("04/22"): refused.
+  let ok = !(isDecimalSep(prev) || (prev === 58 && isDigit(norm.charCodeAt(p - 2))) || prev === 47);
+  let e = r;
+  let decimal = false;
+  if (ok && r - p > 6) ok = false;
+  if (ok) {
+    const cr = norm.charCodeAt(r);
+    if (isDecimalSep(cr) && isDigit(norm.charCodeAt(r + 1))) {
+      let d = r + 1;
+      while (d < len && isDigit(norm.charCodeAt(d))) d++;
+      if (d - (r + 1) > 4) ok = false;
+      else {
+        e = d;
+        decimal = true;
+      }
+    }
+  }
+  if (ok) {
+    const ce = norm.charCodeAt(e);
+    if (ce === 47) ok = false;
+    else if ((isDecimalSep(ce) || ce === 58) && isDigit(norm.charCodeAt(e + 1))) ok = false;
+  }
+  if (!ok) {
+    // The whole run of digits and separators is refused: nothing reads a part of it.
+    let k = Math.max(r, e);
+    while (k < len) {
+      const d = norm.charCodeAt(k);
+      if (isDigit(d) || ((isDecimalSep(d) || d === 58 || d === 47) && isDigit(norm.charCodeAt(k + 1)))) k++;
+      else break;
+    }
+    b.push(REFUSED, p, k, line);
+    return k;
+  }
+  let whole = 0;
+  for (let k = p; k < r; k++) whole = whole * 10 + (norm.charCodeAt(k) - 48);
+  let v = whole;
+  if (decimal) {
+    let frac = 0;
+    for (let k = r + 1; k < e; k++) frac = frac * 10 + (norm.charCodeAt(k) - 48);
+    const scale = POW10[e - r - 1];
+    v = (whole * scale + frac) / scale;
+  }
+  let start = p;
+  let flags = decimal ? DECIMAL : 0;
+  // A sign right before the digits counts when it joins no two words or numbers ("L1-L4", "1.2-1.3").
+  const last = b.n - 1;
+  if (last >= 0 && b.kind[last] === PUNCT && b.end[last] === p && (prev === 45 || prev === 43) && signOk(norm, p - 1)) {
+    start = p - 1;
+    b.n--;
+    flags |= SIGNED;
+    if (prev === 45) v = -v;
+  } else if (last >= 0 && b.kind[last] === WORD && decimal && dictatedSign(norm, b.start[last], b.end[last])) {
+    // "negative 1.6", "minus 2.1" (only spaces between).
+    let k = b.end[last];
+    while (k < p && norm.charCodeAt(k) === 32) k++;
+    if (k === p && p > b.end[last]) {
+      start = b.start[last];
+      b.n--;
+      flags |= SIGNED | DICTATED;
+      v = -v;
+    }
+  }
+  const t = b.push(NUMBER, start, e, line);
+  b.flags[t] = flags;
+  b.value[t] = v;
+  const u = unitAfter(norm, e, len);
+  b.unit[t] = u.unit;
+  b.unitEnd[t] = u.end;
+  return u.end > e ? u.end : e;
+}
+
+function isWordChar(c: number): boolean {
+  return isDigit(c) || isLetter(c) || c === 95;
+}
+
+/** May the sign at q count as a sign? Not after a word, a closing bracket or a point. */
+function signOk(s: string, q: number): boolean {
+  if (q === 0) return true;
+  const c0 = s.charCodeAt(q - 1);
+  return !(isWordChar(c0) || c0 === 41 || c0 === 93 || c0 === 46 || c0 === 0xb7);
+}
+
+/** The token's text in the normalised document. */
+export function tokenText(t: Tokens, i: number): string {
+  return t.norm.slice(t.start[i], t.end[i]);
+}
+
+/** Index of the first token that starts at or after `offset` (binary search). */
+export function tokenAt(t: Tokens, offset: number): number {
+  let lo = 0;
+  let hi = t.n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (t.start[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,141 @@
+/**
+ * The vocabulary compiled into one token trie, matched in one left-to-right pass: at each token the
+ * longest phrase that starts there wins, and matching resumes after it (leftmost-longest, phrases
+ * never overlap). A phrase is written in words; hyphens, points and apostrophes between its words
+ * do not matter ("T-score", "T score", "T‑score"; "adj. for TBS", "adj for TBS"), and it may wrap
+ * onto the next line. Cost: tokens × the longest phrase (a few words), so linear.
+ */
+import { normalise } from '../text';
+import type { Concept, Entry } from './concepts';
+import type { Tokens } from './tokens';
+import { GAP, NEWLINE, NUMBER, PLACEHOLDER, PUNCT, REFUSED, tokenise, UNIT_PERCENT, WORD } from './tokens';
+
+interface Node {
+  next: Map<string, Node> | null;
+  concepts: Concept[] | null;
+}
+
+export interface Trie {
+  root: Node;
+  /** The longest phrase, in keys. */
+  depth: number;
+}
+
+/** Punctuation that joins the words of a phrase without being part of its key. */
+function skippable(t: Tokens, i: number): boolean {
+  if (t.kind[i] !== PUNCT) return false;
+  const c = t.norm.charCodeAt(t.start[i]);
+  return c === 45 || c === 46 || c === 39 || c === 0x2019;
+}
+
+/** The key a token matches by, or null for a token no phrase can hold. */
+function keyOf(t: Tokens, i: number): string | null {
+  const k = t.kind[i];
+  if (k === WORD || k === REFUSED || k === PUNCT) return t.norm.slice(t.start[i], t.end[i]);
+  if (k === NUMBER) {
+    const digits = t.norm.slice(t.start[i], t.end[i]);
+    return t.unit[i] === UNIT_PERCENT ? `${digits}%` : digits;
+  }
+  return null;
+}
+
+/** The keys of a phrase, as the tokeniser reads it. */
+export function phraseKeys(phrase: string): string[] {
+  const t = tokenise(normalise(phrase.trim()));
+  const keys: string[] = [];
+  for (let i = 0; i < t.n; i++) {
+    if (skippable(t, i) || t.kind[i] === GAP || t.kind[i] === NEWLINE) continue;
+    const k = keyOf(t, i);
+    if (k !== null) keys.push(k);
+  }
+  return keys;
+}
+
+export function compile(entries: readonly Entry[]): Trie {
+  const root: Node = { next: null, concepts: null };
+  let depth = 0;
+  for (const e of entries) {
+    const keys = phraseKeys(e.phrase);
+    if (!keys.length) continue;
+    depth = Math.max(depth, keys.length);
+    let node = root;
+    for (const k of keys) {
+      node.next ??= new Map();
+      let child = node.next.get(k);
+      if (!child) {
+        child = { next: null, concepts: null };
+        node.next.set(k, child);
+      }
+      node = child;
+    }
+    node.concepts ??= [];
+    node.concepts.push(e.concept);
+  }
+  return { root, depth };
+}
+
+/** Phrase hits: token ranges [start, end) with what they mean, in document order. */
+export interface Hits {
+  n: number;
+  start: Int32Array;
+  end: Int32Array;
+  concepts: Concept[][];
+  /** For each token, the hit that covers it, or -1. */
+  at: Int32Array;
+}
+
+/** At most this many hits are read per document (hostile input stays linear with a small constant). */
+export const MAX_HITS = 20000;
+
+export function match(trie: Trie, t: Tokens): Hits {
+  const at = new Int32Array(t.n).fill(-1);
+  const hStart: number[] = [];
+  const hEnd: number[] = [];
+  const concepts: Concept[][] = [];
+  let i = 0;
+  while (i < t.n && hStart.length < MAX_HITS) {
+    const kind = t.kind[i];
+    if (kind === NEWLINE || kind === GAP || kind === PLACEHOLDER || skippable(t, i)) {
+      i++;
+      continue;
+    }
+    const first = keyOf(t, i);
+    const firstNode = first === null ? undefined : trie.root.next?.get(first);
+    if (!firstNode) {
+      i++;
+      continue;
+    }
+    let node: Node = firstNode;
+    let bestEnd = -1;
+    let best: Concept[] | null = null;
+    let j = i + 1;
+    for (;;) {
+      if (node.concepts) {
+        bestEnd = j;
+        best = node.concepts;
+      }
+      if (!node.next) break;
+      // Joining punctuation and one line break may stand between the words of a phrase.
+      let k = j;
+      let breaks = 0;
+      while (k < t.n && (skippable(t, k) || (t.kind[k] === NEWLINE && ++breaks <= 1))) k++;
+      if (k >= t.n || breaks > 1) break;
+      const key = keyOf(t, k);
+      const child: Node | undefined = key === null ? undefined : node.next.get(key);
+      if (!child) break;
+      node = child;
+      j = k + 1;
+    }
+    if (best === null) {
+      i++;
+      continue;
+    }
+    const h = hStart.length;
+    hStart.push(i);
+    hEnd.push(bestEnd);
+    concepts.push(best);
+    for (let k = i; k < bestEnd; k++) at[k] = h;
+    i = bestEnd;
+  }
+  return { n: hStart.length, start: Int32Array.from(hStart), end: Int32Array.from(hEnd), concepts, at };
+}

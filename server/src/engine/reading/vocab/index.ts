@@ -1,0 +1,23 @@
+/** The whole vocabulary: every data module, in one list the trie compiles. */
+import type { Entry } from '../concepts';
+import { CATEGORIES } from './categories';
+import { CUE_ENTRIES } from './cues';
+import { DEMOGRAPHICS } from './demographics';
+import { LABELS } from './labels';
+import { RISK } from './risk';
+import { ROLES } from './roles';
+import { SECTIONS } from './sections';
+import { SITES } from './sites';
+
+export const VOCABULARY: readonly Entry[] = [
+  ...LABELS,
+  ...SITES,
+  ...RISK,
+  ...CATEGORIES,
+  ...ROLES,
+  ...SECTIONS,
+  ...DEMOGRAPHICS,
+  ...CUE_ENTRIES,
+];
+
+export { isDiagnosticSite } from './sites';

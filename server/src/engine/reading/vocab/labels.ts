@@ -1,0 +1,27 @@
+/** Labels of the measured values: TBS, BMD T-score and Z-score. One phrase per line. */
+import type { Entry } from '../concepts';
+
+const TBS = [
+  'tbs',
+  'trabecular bone score',
+  'trabecular bone scores',
+  'trabecular score',
+  'trabecular bone texture score',
+  'tbs score',
+  'tbs value',
+];
+
+/** A T-score or Z-score of the TBS itself: not a BMD score. */
+const TBS_SCORES = ['tbs t score', 'tbs z score', 'tbs t scores', 'tbs z scores', 'tbs tscore', 'tbs zscore'];
+
+const T = ['t score', 't scores', 'tscore', 'tscores', 't-value', 'young adult t score', 'bmd t score'];
+const Z = ['z score', 'z scores', 'zscore', 'zscores', 'age matched z score', 'bmd z score'];
+const BMD = ['bmd', 'bone mineral density', 'bone density', 'areal bmd'];
+
+export const LABELS: Entry[] = [
+  ...TBS.map((phrase): Entry => ({ phrase, concept: { c: 'tbs' } })),
+  ...TBS_SCORES.map((phrase): Entry => ({ phrase, concept: { c: 'tbsScore' } })),
+  ...T.map((phrase): Entry => ({ phrase, concept: { c: 't' } })),
+  ...Z.map((phrase): Entry => ({ phrase, concept: { c: 'z' } })),
+  ...BMD.map((phrase): Entry => ({ phrase, concept: { c: 'bmd' } })),
+];

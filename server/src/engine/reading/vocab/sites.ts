@@ -1,0 +1,101 @@
+/**
+ * Skeletal sites with side and region. A region's key is what `TScore.site` holds ("femoral neck",
+ * "total hip", "L1-L4", "radius 33%"); `isDiagnosticSite` tells the ISCD diagnostic sites.
+ */
+import type { Entry, SiteInfo } from '../concepts';
+
+const REGIONS: Array<[string, string]> = [
+  ['femoral neck', 'femoral neck'],
+  ['femur neck', 'femoral neck'],
+  ['neck of femur', 'femoral neck'],
+  ['fn', 'femoral neck'],
+  ['neck', 'femoral neck'],
+  ['upper neck', 'upper neck'],
+  ['total hip', 'total hip'],
+  ['total femur', 'total hip'],
+  ['total proximal femur', 'total hip'],
+  ['dual femur', 'total hip'],
+  ['dual hip', 'total hip'],
+  ['th', 'total hip'],
+  ['trochanter', 'trochanter'],
+  ['greater trochanter', 'trochanter'],
+  ['troch', 'trochanter'],
+  ['trochanteric', 'trochanter'],
+  ['intertrochanteric', 'intertrochanter'],
+  ['intertrochanter', 'intertrochanter'],
+  ['inter', 'intertrochanter'],
+  ["ward's", 'wards'],
+  ['wards', 'wards'],
+  ["ward's area", 'wards'],
+  ['ward', 'wards'],
+  ['lumbar spine', 'L1-L4'],
+  ['lumbar', 'L1-L4'],
+  ['l spine', 'L1-L4'],
+  ['ap spine', 'L1-L4'],
+  ['spine', 'L1-L4'],
+  ['l1 l4', 'L1-L4'],
+  ['l1 4', 'L1-L4'],
+  ['l1l4', 'L1-L4'],
+  ['l1 through l4', 'L1-L4'],
+  ['l1 to l4', 'L1-L4'],
+  ['l1 l3', 'L1-L3'],
+  ['l1 3', 'L1-L3'],
+  ['l2 l4', 'L2-L4'],
+  ['l2 4', 'L2-L4'],
+  ['l1 l2', 'L1-L2'],
+  ['l2 l3', 'L2-L3'],
+  ['l3 l4', 'L3-L4'],
+  ['l1', 'L1'],
+  ['l2', 'L2'],
+  ['l3', 'L3'],
+  ['l4', 'L4'],
+  ['l5', 'L5'],
+  ['radius', 'radius'],
+  ['forearm', 'radius'],
+  ['radial', 'radius'],
+  ['distal radius', 'radius'],
+  ['radius 33%', 'radius 33%'],
+  ['33% radius', 'radius 33%'],
+  ['one third radius', 'radius 33%'],
+  ['1/3 radius', 'radius 33%'],
+  ['radius one third', 'radius 33%'],
+  ['radius 1/3', 'radius 33%'],
+  ['ultradistal radius', 'radius UD'],
+  ['ultra distal radius', 'radius UD'],
+  ['radius ud', 'radius UD'],
+  ['total body', 'total body'],
+  ['whole body', 'total body'],
+  ['hip', 'hip'],
+];
+
+const SIDES: Array<[string, SiteInfo['side']]> = [
+  ['left', 'left'],
+  ['lt', 'left'],
+  ['right', 'right'],
+  ['rt', 'right'],
+  ['mean', 'mean'],
+  ['both', 'both'],
+  ['bilateral', 'both'],
+];
+
+export const SITES: Entry[] = [
+  ...REGIONS.map(([phrase, region]): Entry => ({ phrase, concept: { c: 'site', site: { region } } })),
+  ...SIDES.map(([phrase, side]): Entry => ({ phrase, concept: { c: 'site', site: { side } } })),
+];
+
+/** ISCD diagnostic regions: L1-L4 (or two or more vertebrae), total hip, femoral neck, 33 % radius. */
+const DIAGNOSTIC = new Set(['femoral neck', 'total hip', 'l1-l4', 'radius 33%']);
+
+/**
+ * Is `site` (a `TScore.site` such as "left femoral neck", "L2-L4", "L3") an ISCD diagnostic site?
+ * A range of two or more vertebrae is; a single vertebra, the trochanter, the intertrochanteric
+ * region and Ward's area are not. An unnamed site (null) is not known to be one.
+ */
+export function isDiagnosticSite(site: string | null | undefined): boolean {
+  if (!site) return false;
+  const s = site.toLowerCase().replace(/^(?:left|right|mean|both) /, '');
+  if (DIAGNOSTIC.has(s)) return true;
+  // "l2-l4", "l1-l3": a vertebral range of at least two levels.
+  if (s.length === 5 && s[0] === 'l' && s[2] === '-' && s[3] === 'l') return Number(s[4]) - Number(s[1]) >= 1;
+  return false;
+}

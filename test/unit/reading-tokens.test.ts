@@ -1,0 +1,111 @@
+/** The tokeniser: numbers read whole or refused, units, placeholders, gaps and line breaks. */
+import { describe, expect, test } from 'vitest';
+import { normalise } from '../../server/src/engine/text';
+import {
+  DICTATED,
+  GAP,
+  NUMBER,
+  PLACEHOLDER,
+  REFUSED,
+  SIGNED,
+  tokenise,
+  UNIT_G_CM2,
+  UNIT_KG_M2,
+  UNIT_OTHER,
+  UNIT_PERCENT,
+  WALL,
+  WORD,
+} from '../../server/src/engine/reading/tokens';
+import { findPlaceholders } from '../../server/src/engine/scan';
+import { makeDoc } from '../../server/src/engine/text';
+
+function numbers(text: string): Array<{ value: number; text: string; unit: number; flags: number }> {
+  const norm = normalise(text);
+  const t = tokenise(norm);
+  const out = [];
+  for (let i = 0; i < t.n; i++)
+    if (t.kind[i] === NUMBER)
+      out.push({ value: t.value[i], text: text.slice(t.start[i], t.end[i]), unit: t.unit[i], flags: t.flags[i] });
+  return out;
+}
+
+describe('numbers', () => {
+  test('signs: ASCII minus, U+2212, en dash, plus, dictated', () => {
+    expect(numbers('T-score -2.1').map((n) => n.value)).toEqual([-2.1]);
+    expect(numbers('T-score \u22122.6').map((n) => n.value)).toEqual([-2.6]);
+    expect(numbers('T-score \u20131.4').map((n) => n.value)).toEqual([-1.4]);
+    expect(numbers('T-score +0.3').map((n) => n.value)).toEqual([0.3]);
+    const dictated = numbers('T-score negative 1.6 and minus 2.1');
+    expect(dictated.map((n) => n.value)).toEqual([-1.6, -2.1]);
+    expect(dictated.every((n) => (n.flags & SIGNED) !== 0 && (n.flags & DICTATED) !== 0)).toBe(true);
+  });
+
+  test('a hyphen between words or numbers is not a sign', () => {
+    expect(numbers('L1-4 and 1.230-1.310').map((n) => n.value)).toEqual([4, 1.23, 1.31]);
+    expect(numbers('a)-4').map((n) => n.value)).toEqual([4]);
+  });
+
+  test('decimal point, decimal comma and the UK mid-dot are read whole', () => {
+    expect(numbers('TBS 1.262').map((n) => n.value)).toEqual([1.262]);
+    expect(numbers('TBS 1,262').map((n) => n.value)).toEqual([1.262]);
+    expect(numbers('TBS 1\u00b7198, T-score \u22121\u00b79').map((n) => n.value)).toEqual([1.198, -1.9]);
+  });
+
+  test('never truncates: dates, times, versions and long fractions are refused whole', () => {
+    for (const s of ['04/22/2024', '15:41', '12.5.3', '1.23456', '1234567']) {
+      expect(numbers(s), s).toEqual([]);
+      const t = tokenise(normalise(s));
+      expect(t.kind[0], s).toBe(REFUSED);
+    }
+  });
+
+  test('units: %, a no-break space before %, g/cm², kg/m², other units', () => {
+    expect(numbers('MOF 17%')[0].unit).toBe(UNIT_PERCENT);
+    expect(numbers('MOF 17\u00a0%')[0].unit).toBe(UNIT_PERCENT);
+    expect(numbers('MOF 17 percent')[0].unit).toBe(UNIT_PERCENT);
+    expect(numbers('BMD 0.701 g/cm\u00b2')[0].unit).toBe(UNIT_G_CM2);
+    expect(numbers('BMI 24.1 kg/m2')[0].unit).toBe(UNIT_KG_M2);
+    expect(numbers('age 72 years')[0].unit).toBe(UNIT_OTHER);
+  });
+
+  test('a no-break hyphen (U+2011) is a hyphen', () => {
+    const t = tokenise(normalise('T\u2011score \u22121\u00b79'));
+    expect(t.kind[0]).toBe(WORD);
+    expect(t.value[t.n - 1]).toBe(-1.9);
+  });
+});
+
+describe('layout tokens', () => {
+  test('column gaps: two spaces, a tab, a pipe, box drawing, ruled lines', () => {
+    const kinds = (s: string) => {
+      const t = tokenise(normalise(s));
+      return Array.from(t.kind.slice(0, t.n));
+    };
+    expect(kinds('Neck  -2.3')).toEqual([WORD, GAP, NUMBER]);
+    expect(kinds('Neck\t-2.3')).toEqual([WORD, GAP, NUMBER]);
+    expect(kinds('Neck -2.3')).toEqual([WORD, NUMBER]);
+    const piped = tokenise(normalise('| Neck | -2.3 |'));
+    expect(piped.kind[0]).toBe(GAP);
+    expect(piped.flags[0] & WALL).toBe(WALL);
+    expect(kinds('\u2502 Neck \u2502 -2.3 \u2502')).toEqual([GAP, WORD, GAP, NUMBER, GAP]);
+    expect(kinds('+------+-----+')).toEqual([GAP]);
+  });
+
+  test('a placeholder is one token, "XXX XXX XXXX" included', () => {
+    const text = 'TBS: ___  Phone: XXX XXX XXXX  Name: [ ]';
+    const doc = makeDoc(text);
+    const t = tokenise(doc.norm, findPlaceholders(doc));
+    const phs: string[] = [];
+    for (let i = 0; i < t.n; i++) if (t.kind[i] === PLACEHOLDER) phs.push(text.slice(t.start[i], t.end[i]));
+    expect(phs).toEqual(['___', 'XXX XXX XXXX', '[ ]']);
+  });
+
+  test('token arrays are typed and offsets point into the text', () => {
+    const text = 'TBS L1-L4: 1.262\r\nT-score \u22122.1';
+    const t = tokenise(normalise(text));
+    expect(t.start).toBeInstanceOf(Int32Array);
+    expect(t.line[t.n - 1]).toBe(1);
+    const last = t.n - 1;
+    expect(text.slice(t.start[last], t.end[last])).toBe('\u22122.1');
+  });
+});
