@@ -5,7 +5,9 @@
 import type { Doc } from './text';
 import { isBlank, lineOf, rangeOf } from './text';
 import type { Num } from './scan';
-import { findKeywords, findPlaceholders, findSections, numbersIn } from './scan';
+import { findKeywords, findPlaceholders, findSections, numbersOf } from './scan';
+import type { Reading } from './reading/read';
+import { read, trieFor } from './reading/read';
 import { SITE_WORDS } from './lexicon';
 import type { Range, Section, Span } from './types';
 import type { EngineSettings } from './settings';
@@ -39,6 +41,8 @@ export interface Ctx {
   keywords: Span[];
   /** Where a pasted earlier report begins ("===== PRIOR REPORT (09/14/2023) ====="); Infinity if none. */
   priorFrom: number;
+  /** Tokens, vocabulary hits, sentences and context of the document (reading/read.ts). */
+  reading: Reading;
 }
 
 export function makeCtx(doc: Doc, settings: EngineSettings): Ctx {
@@ -73,7 +77,8 @@ export function makeCtx(doc: Doc, settings: EngineSettings): Ctx {
   }
   const keywords = findKeywords(doc);
   const placeholders = findPlaceholders(doc);
-  const nums = numbersIn(doc, 0, doc.text.length);
+  const reading = read(doc.norm, placeholders, trieFor(settings.labels), { headerLines: headerLine, text: doc.text });
+  const nums = numbersOf(doc, reading.tokens);
   return {
     doc,
     settings,
@@ -89,6 +94,7 @@ export function makeCtx(doc: Doc, settings: EngineSettings): Ctx {
     nums,
     keywords,
     priorFrom: pastedPriorReport(doc, keywords),
+    reading,
   };
 }
 
@@ -113,7 +119,10 @@ function pastedPriorReport(doc: Doc, keywords: readonly Span[]): number {
 /** The number that starts at `offset`, if any (a number starts with a digit or a sign). */
 export function numStartingAt(ctx: Ctx, offset: number): Num | undefined {
   const c = ctx.doc.norm.charCodeAt(offset);
-  return (c >= 48 && c <= 57) || c === 45 || c === 43 ? startingAt(ctx.nums, offset) : undefined;
+  // A digit, a sign, or the "m" / "n" of a dictated sign ("minus 2.1", "negative 1.6").
+  return (c >= 48 && c <= 57) || c === 45 || c === 43 || c === 109 || c === 110
+    ? startingAt(ctx.nums, offset)
+    : undefined;
 }
 
 /** The placeholder that starts at `offset`, if any (most finished reports hold none). */

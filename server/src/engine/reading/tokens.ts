@@ -303,7 +303,8 @@ export function tokenise(norm: string, placeholders: readonly SpanLike[] = []): 
         if (d === 45 || d === 61 || d === 43 || d === 95 || d === 126 || (c === 46 && d === 46)) k++;
         else break;
       }
-      if (k - i >= 3) {
+      // (A run that runs into a digit ends in a sign: "---5" is not a rule.)
+      if (k - i >= 3 && !isDigit(norm.charCodeAt(k))) {
         b.push(GAP, i, k, line);
         lineHasToken = true;
         i = k;
@@ -336,7 +337,13 @@ function number(norm: string, b: Builder, p: number, line: number): number {
   const prev = p > 0 ? norm.charCodeAt(p - 1) : -1;
   // Glued to a ".", "," or mid-dot (".5", a second group of "1,2,3"), a time ("15:41") or a date
   // ("04/22"): refused.
-  let ok = !(isDecimalSep(prev) || (prev === 58 && isDigit(norm.charCodeAt(p - 2))) || prev === 47);
+  const prev2 = p > 1 ? norm.charCodeAt(p - 2) : -1;
+  let ok = !(
+    isDecimalSep(prev) ||
+    prev === 95 ||
+    (prev === 58 && isDigit(prev2)) ||
+    (prev === 47 && (isWordChar(prev2) || prev2 === 46))
+  );
   let e = r;
   let decimal = false;
   if (ok && r - p > 6) ok = false;
