@@ -165,8 +165,6 @@ export const RISK_FILLERS: ReadonlySet<string> = new Set([
   'a',
 ]);
 
-export const MODEL_FILLERS: ReadonlySet<string> = new Set(['used', 'is', 'was', 'the', 'name', 'of']);
-
 export interface SiteParse {
   side: 'left' | 'right' | 'mean' | null;
   region: string;

@@ -15,61 +15,11 @@ import {
   sentenceStart,
   valueAfter,
 } from '../context';
-import { MODEL_FILLERS, RISK_FILLERS } from '../lexicon';
+import { RISK_FILLERS } from '../lexicon';
 import type { Num } from '../scan';
-import { matchesAt } from '../scan';
 import { lineOf } from '../text';
 import { isHistorical } from './history';
-import type { Risk, RiskKind, RiskModel, RiskModelName, Slot } from '../types';
-
-export const MODEL = /\b(?:frax(?:plus)?|garvan|q-?fracture|caroc)\b/y;
-/** What MODEL's matches start with. */
-export const MODEL_FIRST = 'fgqc';
-/** FRAX by its full name; searched only when the keyword scan found a "tool". */
-export const MODEL_LONG = /\b(?:who )?fracture risk assessment tool\b/g;
-
-export function modelName(word: string): RiskModelName {
-  if (word.startsWith('frax') || word.includes('assessment tool')) return 'FRAX';
-  if (word === 'garvan') return 'Garvan';
-  if (word.startsWith('q')) return 'QFracture';
-  return 'CAROC';
-}
-
-const UNTICKED = /(?:\[ ?\]|\( ?\)|\u2610) ?$/;
-
-export function extractModels(ctx: Ctx, slots: Slot[]): RiskModel[] {
-  const out: RiskModel[] = [];
-  const n = ctx.doc.norm;
-  for (const span of matchesAt(n, ctx.keywords, MODEL, MODEL_FIRST, MAX_MENTIONS)) {
-    // "[ ] FRAX   [ ] Garvan": an option left unticked names no model.
-    if (UNTICKED.test(n.slice(Math.max(0, span.start - 5), span.start))) continue;
-    out.push({ name: modelName(n.slice(span.start, span.end)), span, range: range(ctx, span) });
-  }
-  let m: RegExpExecArray | null;
-  if (ctx.keywords.some((k) => n.startsWith('tool', k.start))) {
-    MODEL_LONG.lastIndex = 0;
-    while ((m = MODEL_LONG.exec(n)) !== null && out.length < MAX_MENTIONS) {
-      const span = { start: m.index, end: m.index + m[0].length };
-      out.push({ name: modelName(m[0]), span, range: range(ctx, span) });
-    }
-  }
-  out.sort((a, b) => a.span.start - b.span.start);
-  // "Risk model: ___" is the model's place, unfilled.
-  if (!ctx.placeholders.length) return out;
-  const LABEL = MODEL_LABEL;
-  LABEL.lastIndex = 0;
-  while ((m = LABEL.exec(ctx.doc.norm)) !== null) {
-    const found = valueAfter(ctx, m.index + m[0].length, MODEL_FILLERS, 3);
-    if (found.type === 'placeholder')
-      slots.push({ element: 'riskModel', span: found.span, range: range(ctx, found.span) });
-  }
-  for (const hit of literalHits(ctx, ctx.settings.labels.riskModel)) {
-    const found = valueAfter(ctx, hit.end, MODEL_FILLERS, 3);
-    if (found.type === 'placeholder')
-      slots.push({ element: 'riskModel', span: found.span, range: range(ctx, found.span) });
-  }
-  return out;
-}
+import type { Risk, RiskKind, Slot } from '../types';
 
 /** "3% or more": a cut-point, not a result. */
 const CUTPOINT_AFTER = spaced(
@@ -111,7 +61,6 @@ function kindOf(word: string): RiskKind {
   return word.startsWith('hip') || word === 'hf' ? 'hip' : 'mof';
 }
 
-const MODEL_LABEL = spaced(/\b(?:risk|fracture risk|risk calculation) (?:model|tool|calculator)\b|\bmodel\b/g);
 const PERCENT = /^ ?(?:%|percent\b|per cent\b|pct\b)/;
 const MOF_WORD = spaced(
   /\bmof\b|\bmajor (?:osteoporotic )?(?:fracture|fx)|\bmajor osteoporotic\b|\bosteoporotic fracture|\bany (?:osteoporotic )?fracture|\bmajor\b/g,

@@ -4,7 +4,7 @@ import { CATEGORIES } from './categories';
 import { CUE_ENTRIES } from './cues';
 import { DEMOGRAPHICS } from './demographics';
 import { LABELS } from './labels';
-import { RISK } from './risk';
+import { MODEL_LABELS, RISK } from './risk';
 import { ROLES } from './roles';
 import { SECTIONS } from './sections';
 import { SITES } from './sites';
@@ -13,6 +13,7 @@ export const VOCABULARY: readonly Entry[] = [
   ...LABELS,
   ...SITES,
   ...RISK,
+  ...MODEL_LABELS,
   ...CATEGORIES,
   ...ROLES,
   ...SECTIONS,

@@ -56,3 +56,17 @@ export const RISK: Entry[] = [
   ...MODELS.map(([phrase, model]): Entry => ({ phrase, concept: { c: 'model', model } })),
   ...CAROC.map(([phrase, category]): Entry => ({ phrase, concept: { c: 'riskCategory', category } })),
 ];
+
+/** Labels of the risk-model slot: "Risk model: ___". */
+export const MODEL_LABELS: Entry[] = [
+  'risk model',
+  'fracture risk model',
+  'risk calculation model',
+  'risk tool',
+  'risk calculator',
+  'fracture risk tool',
+  'fracture risk calculator',
+  'risk calculation tool',
+  'model',
+  'model used',
+].map((phrase): Entry => ({ phrase, concept: { c: 'label', element: 'riskModel' } }));

@@ -1,0 +1,64 @@
+/**
+ * Risk models named in the report (FRAX, FRAXplus, Garvan, QFracture, CAROC, "fracture risk
+ * assessment tool"), read from the vocabulary's hits; and the model slot ("Risk model: ___").
+ */
+import type { Ctx } from '../context';
+import { MAX_MENTIONS, range } from '../context';
+import type { RiskModel, Slot } from '../types';
+import { conceptOf } from './read';
+import { GAP, NEWLINE, PLACEHOLDER, PUNCT, WORD } from './tokens';
+
+/** "[ ] FRAX", "( ) Garvan", "☐ QFracture": an option left unticked names no model. */
+function unticked(ctx: Ctx, tok: number): boolean {
+  const t = ctx.reading.tokens;
+  const p = tok - 1;
+  if (p < 0) return false;
+  const s = t.norm.slice(t.start[p], t.end[p]);
+  if (t.kind[p] === PLACEHOLDER) return s.startsWith('[') && s.replace(/[\s[\]]/g, '') === '';
+  if (t.kind[p] !== PUNCT) return false;
+  if (s === '\u2610') return true;
+  // "( )" / "()".
+  return s === ')' && p > 0 && t.kind[p - 1] === PUNCT && t.norm.charCodeAt(t.start[p - 1]) === 40;
+}
+
+export function readModels(ctx: Ctx, slots: Slot[]): RiskModel[] {
+  const out: RiskModel[] = [];
+  const { tokens: t, hits } = ctx.reading;
+  for (let h = 0; h < hits.n && out.length < MAX_MENTIONS; h++) {
+    const concepts = hits.concepts[h];
+    const model = conceptOf(concepts, 'model');
+    if (model) {
+      if (unticked(ctx, hits.start[h])) continue;
+      const span = { start: t.start[hits.start[h]], end: t.end[hits.end[h] - 1] };
+      out.push({ name: model.model, span, range: range(ctx, span) });
+      continue;
+    }
+    const label = conceptOf(concepts, 'label');
+    if (label && label.element === 'riskModel' && ctx.placeholders.length) {
+      // "Risk model: ___", "Model used - ___": the label's value is a placeholder.
+      const ph = placeholderAfter(ctx, hits.end[h]);
+      if (ph >= 0) {
+        const span = { start: t.start[ph], end: t.end[ph] };
+        slots.push({ element: 'riskModel', span, range: range(ctx, span) });
+      }
+    }
+  }
+  return out;
+}
+
+/** Fillers between a slot's label and its placeholder. */
+const SLOT_FILLERS = new Set(['is', 'was', 'the', 'name', 'of', 'used']);
+
+/** The placeholder token after a label on its line, over punctuation and a few fillers; else -1. */
+export function placeholderAfter(ctx: Ctx, from: number): number {
+  const t = ctx.reading.tokens;
+  for (let k = from, steps = 0; k < t.n && steps < 6; k++, steps++) {
+    const kind = t.kind[k];
+    if (kind === PLACEHOLDER) return k;
+    if (kind === NEWLINE) return -1;
+    if (kind === PUNCT || kind === GAP) continue;
+    if (kind === WORD && SLOT_FILLERS.has(t.norm.slice(t.start[k], t.end[k]))) continue;
+    return -1;
+  }
+  return -1;
+}
