@@ -4,7 +4,8 @@
  */
 import { makeCtx } from './context';
 import type { Ctx } from './context';
-import { extractAge, extractBmi, extractCategories, extractWho, findImpression } from './elements/clinical';
+import { extractAge, extractBmi, extractCategories, findImpression } from './elements/clinical';
+import { readWho } from './reading/who';
 import { extractCodes } from './elements/codes';
 import { extractProviders } from './elements/provider';
 import { extractRisks, riskTables } from './elements/risk';
@@ -89,7 +90,7 @@ function extract(ctx: Ctx): Elements {
     slots,
     codes: extractCodes(ctx),
     categories: extractCategories(ctx, tbs),
-    whoStatements: extractWho(ctx, foundImpression),
+    whoStatements: readWho(ctx, foundImpression),
     age: extractAge(ctx),
     bmi: extractBmi(ctx),
     impression,

@@ -8,7 +8,7 @@ import { MAX_MENTIONS, range, sentenceEnd, sentenceStart } from '../context';
 import { execAt } from '../scan';
 import type { NumberFact } from '../types';
 import { lineNorm, lineOf } from '../text';
-import type { CategoryStatement, Located, TbsCategory, TbsValue, WhoClass, WhoStatement } from '../types';
+import type { CategoryStatement, Located, TbsCategory, TbsValue } from '../types';
 
 /**
  * Ways a report states the age, most explicit first. One combined scan collects the candidates; the
@@ -104,83 +104,6 @@ export function extractCategories(ctx: Ctx, tbs: TbsValue[]): CategoryStatement[
     }
   }
   return out;
-}
-
-const WHO = spaced(
-  /\bosteoporosis\b|\bosteopenia\b|\bosteopenic\b|\blow bone (?:mass|density|mineral density)\b|\bnormal (?:bone (?:density|mass|mineral density)|bmd)\b|\b(?:bmd|bone (?:mineral )?density) (?:is |was )?(?:within normal limits|normal)\b/g,
-);
-const WHO_EXCLUDE_BEFORE = spaced(
-  /(?:near|low)-$|(?:approaching(?: the)?|towards?(?: the)?|into(?: the)?|from|no evidence of|not|previously|formerly|discuss|prevent|prevention of|counsel\w*(?: on| about)?|near|nearly|almost|borderline|secondary|glucocorticoid[- ]induced|steroid[- ]induced|screening for|screen for|evaluate for|evaluation for|assess for|risk of|risk for|history of|h\/o|treatment of|therapy for|known|no|without|rule out|r\/o|family history of|for) $/,
-);
-const WHO_EXCLUDE_AFTER = spaced(
-  /^ ?(?:canada|australia|society|foundation|association|international|guidelines?|guidance|clinic|service|therapy|treatment|medications?|pharmacotherapy|drugs?|screening|risk factors?|range|prevention|education|counsel\w*|on the prior|in the past|previously|:)/,
-);
-
-/**
- * WHO class statements in the impression (or, when there is none, in sentences naming a T-score).
- * `impression` is findImpression's answer, which the caller has already.
- */
-export function extractWho(ctx: Ctx, impression: Located | null): WhoStatement[] {
-  const out: WhoStatement[] = [];
-  const { norm } = ctx.doc;
-  if (!norm.includes('osteop') && !norm.includes('bone') && !norm.includes('bmd')) return out; // cheap test first
-  const impressions = ctx.sections.filter((s) => s.kind === 'impression');
-  // Without an impression section, an inline "Impression: ..." in a dictated paragraph.
-  const inline = impressions.length ? null : impression;
-  const hasImpression = impressions.length > 0 || inline !== null;
-  // With an impression, only its text is read; without one, the whole report.
-  const ranges = impressions.length
-    ? impressions.map((s) => [ctx.doc.lines[s.headerLine].start, ctx.doc.lines[s.endLine].end])
-    : inline
-      ? [[inline.span.start, inline.span.end]]
-      : [[0, norm.length]];
-  for (const [from, rangeEnd] of ranges) {
-    // A pasted earlier report's statements are about that study.
-    const to = Math.min(rangeEnd, ctx.priorFrom);
-    if (from >= to) continue;
-    // The scan stops at the range's end: the text is cut there (a statement never spans a line).
-    const hay = to < norm.length ? norm.slice(0, to) : norm;
-    WHO.lastIndex = from;
-    let m: RegExpExecArray | null;
-    while ((m = WHO.exec(hay)) !== null && out.length < MAX_MENTIONS) {
-      const statement = whoStatement(ctx, m, hasImpression);
-      if (!statement) continue;
-      const last = out[out.length - 1];
-      if (last && last.span.end >= statement.span.start) continue;
-      out.push(statement);
-    }
-  }
-  return out;
-}
-
-function whoStatement(ctx: Ctx, m: RegExpExecArray, hasImpression: boolean): WhoStatement | null {
-  const { norm } = ctx.doc;
-  const start = m.index;
-  const end = start + m[0].length;
-  if (!hasImpression) {
-    const sentence = norm.slice(sentenceStart(ctx, start), sentenceEnd(ctx, start));
-    if (!/t[- ]?score|who|classification|densitometric|diagnos/.test(sentence)) return null;
-  }
-  const before = norm.slice(Math.max(0, start - 30), start);
-  const after = norm.slice(end, end + 25);
-  if (WHO_EXCLUDE_BEFORE.test(before) || WHO_EXCLUDE_AFTER.test(after)) return null;
-  const word = m[0];
-  const whoClass: WhoClass =
-    word === 'osteoporosis'
-      ? 'osteoporosis'
-      : word.startsWith('osteopeni') || word.startsWith('low')
-        ? 'osteopenia'
-        : 'normal';
-  let span = { start, end };
-  // "Low bone mass (osteopenia)" is one statement.
-  const paren = /^ \((?:osteopenia|low bone mass)\)/.exec(after);
-  if (whoClass === 'osteopenia' && paren) span = { start, end: end + paren[0].length };
-  const sentence = norm.slice(sentenceStart(ctx, start), sentenceEnd(ctx, end));
-  const clinical =
-    /fragility fracture|clinical(?:ly)? (?:diagnos|osteoporosis)|(?:vertebral|compression|low[- ]trauma) fracture|based on (?:the )?(?:history of )?(?:a )?(?:prior )?fracture/.test(
-      sentence,
-    );
-  return { whoClass, clinical, span, range: range(ctx, span) };
 }
 
 const SIGNATURE_LINE =

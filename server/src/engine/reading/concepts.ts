@@ -25,6 +25,11 @@ export const UNADJUSTED = 64;
 export const EXCLUDED_ROLE = 128;
 /** "now", "current", "this study": the value is this study's even after a historical cue. */
 export const CURRENT = 256;
+/**
+ * A diagnosis named as a topic, not stated: "risk of osteoporosis", "screening for", "prevention of",
+ * "treatment of", "steroid-induced". Only statements of a class read it.
+ */
+export const TOPIC = 512;
 
 export type CueCategory =
   | typeof HISTORICAL
@@ -35,7 +40,8 @@ export type CueCategory =
   | typeof ADJUSTED
   | typeof UNADJUSTED
   | typeof EXCLUDED_ROLE
-  | typeof CURRENT;
+  | typeof CURRENT
+  | typeof TOPIC;
 
 /** FORWARD covers what follows the cue, BACKWARD what precedes it, TERMINATE ends other cues' scope. */
 export type Direction = 'forward' | 'backward' | 'both' | 'terminate';
@@ -58,6 +64,12 @@ export type Concept =
   | { c: 'model'; model: RiskModelName }
   | { c: 'tbsCategory'; category: TbsCategory }
   | { c: 'who'; who: WhoClass }
+  /** A class word inside a name that states nothing: "Osteoporosis Canada", "osteoporosis therapy". */
+  | { c: 'whoTopic' }
+  /** Words of a classification sentence: "WHO", "classification", "densitometric", "diagnosis". */
+  | { c: 'classification' }
+  /** A clinical basis of a diagnosis: "fragility fracture", "clinically", "vertebral fracture". */
+  | { c: 'clinicalBasis' }
   | { c: 'riskCategory'; category: RiskCategoryName }
   | { c: 'role'; excluded: boolean }
   | { c: 'credential' }

@@ -32,7 +32,80 @@ const WHO: Array<[string, WhoClass]> = [
   ['bone mineral density is normal', 'normal'],
 ];
 
+/** Class words at the head of a name or a topic: "Osteoporosis Canada", "osteoporosis therapy". */
+const WHO_HEADS = ['osteoporosis', 'osteopenia', 'osteopenic', 'low bone mass', 'low bone density'];
+const TOPIC_TAILS = [
+  'canada',
+  'australia',
+  'society',
+  'foundation',
+  'association',
+  'international',
+  'guideline',
+  'guidelines',
+  'guidance',
+  'clinic',
+  'service',
+  'therapy',
+  'treatment',
+  'medication',
+  'medications',
+  'pharmacotherapy',
+  'drug',
+  'drugs',
+  'screening',
+  'risk factor',
+  'risk factors',
+  'range',
+  'prevention',
+  'education',
+  'counseling',
+  'counselling',
+];
+
+/** Words of a sentence that classifies: without an impression, a class is read only in such a sentence. */
+const CLASSIFICATION = [
+  'who',
+  'classification',
+  'classified',
+  'densitometric',
+  'densitometrically',
+  'diagnosis',
+  'diagnostic',
+  'diagnosed',
+  'diagnoses',
+  'diagnose',
+];
+
+/** A clinical basis: the class rests on a fracture or a clinical diagnosis, not on the T-score. */
+const CLINICAL = [
+  'fragility fracture',
+  'fragility fractures',
+  'clinical diagnosis',
+  'clinically diagnosed',
+  'clinical osteoporosis',
+  'clinically',
+  'vertebral fracture',
+  'vertebral fractures',
+  'compression fracture',
+  'compression fractures',
+  'low trauma fracture',
+  'low trauma fractures',
+  'based on fracture',
+  'based on the fracture',
+  'based on prior fracture',
+  'based on a prior fracture',
+  'based on the history of fracture',
+  'based on history of fracture',
+  'based on a fracture',
+];
+
 export const CATEGORIES: Entry[] = [
+  ...WHO_HEADS.flatMap((head) =>
+    TOPIC_TAILS.map((tail): Entry => ({ phrase: `${head} ${tail}`, concept: { c: 'whoTopic' } })),
+  ),
+  ...CLASSIFICATION.map((phrase): Entry => ({ phrase, concept: { c: 'classification' } })),
+  ...CLINICAL.map((phrase): Entry => ({ phrase, concept: { c: 'clinicalBasis' } })),
   ...TBS_CATEGORIES.map(([phrase, category]): Entry => ({ phrase, concept: { c: 'tbsCategory', category } })),
   ...WHO.map(([phrase, who]): Entry => ({ phrase, concept: { c: 'who', who } })),
 ];

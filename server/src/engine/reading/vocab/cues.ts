@@ -5,7 +5,17 @@
  * sentence. One cue per line.
  */
 import type { Entry, CueCategory, Direction } from '../concepts';
-import { ADJUSTED, CURRENT, HISTORICAL, HYPOTHETICAL, NEGATED, THRESHOLD, UNADJUSTED, UNCERTAIN } from '../concepts';
+import {
+  ADJUSTED,
+  CURRENT,
+  HISTORICAL,
+  HYPOTHETICAL,
+  NEGATED,
+  THRESHOLD,
+  TOPIC,
+  UNADJUSTED,
+  UNCERTAIN,
+} from '../concepts';
 
 type Cue = [phrase: string, category: CueCategory, direction: Direction, scope: number];
 
@@ -104,6 +114,42 @@ const CUES: Cue[] = [
   ['near', UNCERTAIN, 'forward', 3],
   ['nearly', UNCERTAIN, 'forward', 3],
   ['almost', UNCERTAIN, 'forward', 3],
+  ['low normal', UNCERTAIN, 'forward', 3],
+  ['near normal', UNCERTAIN, 'forward', 3],
+  ['towards', UNCERTAIN, 'forward', 2],
+  ['toward', UNCERTAIN, 'forward', 2],
+  ['into', UNCERTAIN, 'forward', 2],
+  ['from', HISTORICAL, 'forward', 2],
+  ['on the prior', HISTORICAL, 'backward', 4],
+  ['in the past', HISTORICAL, 'backward', 4],
+  ['history of', HISTORICAL, 'forward', 3],
+  ['h/o', HISTORICAL, 'forward', 3],
+  ['known', HISTORICAL, 'forward', 2],
+  ['family history of', HISTORICAL, 'forward', 4],
+  // A class named as a topic, not stated (read only by class statements).
+  ['for', TOPIC, 'forward', 2],
+  ['risk of', TOPIC, 'forward', 3],
+  ['risk for', TOPIC, 'forward', 3],
+  ['screening for', TOPIC, 'forward', 3],
+  ['screen for', TOPIC, 'forward', 3],
+  ['evaluate for', TOPIC, 'forward', 3],
+  ['evaluation for', TOPIC, 'forward', 3],
+  ['assess for', TOPIC, 'forward', 3],
+  ['assessment for', TOPIC, 'forward', 3],
+  ['prevent', TOPIC, 'forward', 3],
+  ['prevention of', TOPIC, 'forward', 3],
+  ['treatment of', TOPIC, 'forward', 3],
+  ['therapy for', TOPIC, 'forward', 3],
+  ['discuss', TOPIC, 'forward', 4],
+  ['discussed', TOPIC, 'forward', 4],
+  ['counsel', TOPIC, 'forward', 4],
+  ['counseled on', TOPIC, 'forward', 4],
+  ['counselled on', TOPIC, 'forward', 4],
+  ['counseling about', TOPIC, 'forward', 4],
+  ['counselling about', TOPIC, 'forward', 4],
+  ['secondary', TOPIC, 'forward', 2],
+  ['glucocorticoid induced', TOPIC, 'forward', 2],
+  ['steroid induced', TOPIC, 'forward', 2],
   // Adjustment for TBS.
   ['tbs adjusted', ADJUSTED, 'both', 14],
   ['tbs adj', ADJUSTED, 'both', 14],

@@ -1,0 +1,81 @@
+/**
+ * Stated WHO densitometric classes. Only affirmed statements count: a class word whose context is
+ * negated, uncertain, hypothetical, historical, a threshold or a topic ("osteoporosis is unlikely",
+ * "cannot be excluded", "would indicate", "risk of osteoporosis") states nothing. Read in the
+ * impression; without one, in the sentences that classify (they name a T-score, the WHO or a diagnosis).
+ */
+import type { Ctx } from '../context';
+import { MAX_MENTIONS, range } from '../context';
+import type { Located, WhoStatement } from '../types';
+import { CURRENT, HISTORICAL, HYPOTHETICAL, NEGATED, THRESHOLD, TOPIC, UNCERTAIN } from './concepts';
+import { conceptOf } from './read';
+import { PUNCT, tokenAt } from './tokens';
+
+const NOT_STATED = NEGATED | UNCERTAIN | HYPOTHETICAL | THRESHOLD | TOPIC;
+
+export function readWho(ctx: Ctx, impression: Located | null): WhoStatement[] {
+  const out: WhoStatement[] = [];
+  const { tokens: t, hits, context, sentence } = ctx.reading;
+  const impressions = ctx.sections.filter((s) => s.kind === 'impression');
+  const inline = impressions.length ? null : impression;
+  const hasImpression = impressions.length > 0 || inline !== null;
+  const ranges: Array<[number, number]> = impressions.length
+    ? impressions.map((s) => [ctx.doc.lines[s.headerLine].start, ctx.doc.lines[s.endLine].end])
+    : inline
+      ? [[inline.span.start, inline.span.end]]
+      : [[0, t.norm.length]];
+  // Sentences that classify (used only without an impression).
+  let classifying: Set<number> | null = null;
+  if (!hasImpression) {
+    classifying = new Set();
+    for (let h = 0; h < hits.n; h++) {
+      const c = hits.concepts[h];
+      if (conceptOf(c, 't') || conceptOf(c, 'classification')) classifying.add(sentence[hits.start[h]]);
+    }
+  }
+  // Sentences with a clinical basis ("fragility fracture").
+  const clinical = new Set<number>();
+  for (let h = 0; h < hits.n; h++)
+    if (conceptOf(hits.concepts[h], 'clinicalBasis')) clinical.add(sentence[hits.start[h]]);
+
+  for (const [from, rangeEnd] of ranges) {
+    // A pasted earlier report's statements are about that study.
+    const to = Math.min(rangeEnd, ctx.priorFrom);
+    if (from >= to) continue;
+    const first = tokenAt(t, from);
+    const startHit = first < t.n ? hits.at[first] : -1;
+    for (let h = startHit >= 0 ? startHit : 0; h < hits.n && out.length < MAX_MENTIONS; h++) {
+      const s = hits.start[h];
+      if (t.start[s] < from) continue;
+      const e = hits.end[h];
+      if (t.end[e - 1] > to) break;
+      const who = conceptOf(hits.concepts[h], 'who');
+      if (!who) continue;
+      const cx = context[s];
+      if (cx & NOT_STATED || (cx & HISTORICAL && !(cx & CURRENT))) continue;
+      // "Osteoporosis: T-score -2.5 or lower": a legend's label, not a statement.
+      if (e < t.n && t.kind[e] === PUNCT && t.norm.charCodeAt(t.start[e]) === 58) continue;
+      if (classifying && !classifying.has(sentence[s])) continue;
+      let span = { start: t.start[s], end: t.end[e - 1] };
+      // "Low bone mass (osteopenia)": one statement.
+      if (
+        who.who === 'osteopenia' &&
+        e + 2 < t.n &&
+        t.norm.charCodeAt(t.start[e]) === 40 &&
+        hits.at[e + 1] >= 0 &&
+        conceptOf(hits.concepts[hits.at[e + 1]], 'who')?.who === 'osteopenia'
+      ) {
+        const inner = hits.at[e + 1];
+        const close = hits.end[inner];
+        if (close < t.n && t.norm.charCodeAt(t.start[close]) === 41) {
+          span = { start: span.start, end: t.end[close] };
+          h = inner;
+        }
+      }
+      const last = out[out.length - 1];
+      if (last && last.span.end >= span.start) continue;
+      out.push({ whoClass: who.who, clinical: clinical.has(sentence[s]), span, range: range(ctx, span) });
+    }
+  }
+  return out;
+}
