@@ -8,7 +8,6 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { findKeywords, matchesAt } from '../../server/src/engine/scan';
 import { makeDoc } from '../../server/src/engine/text';
-import { TBS_LABEL, TBS_LABEL_FIRST } from '../../server/src/engine/elements/tbs';
 import { T_LABEL, T_LABEL_FIRST } from '../../server/src/engine/elements/tscore';
 import { COLUMN_WORD, COLUMN_WORD_FIRST } from '../../server/src/engine/elements/tables';
 import { RISK_TABLE_WORDS } from '../../server/src/engine/elements/risk';
@@ -17,7 +16,6 @@ import { CODE, CODE_FIRST } from '../../server/src/engine/elements/codes';
 import { generateReports } from '../robustness/reportGen';
 
 const PATTERNS: Array<[string, RegExp, string]> = [
-  ['TBS label', TBS_LABEL, TBS_LABEL_FIRST],
   ['T-score label', T_LABEL, T_LABEL_FIRST],
   ['table measure word', COLUMN_WORD, COLUMN_WORD_FIRST],
   ['BMI', BMI, BMI_FIRST],

@@ -12,7 +12,7 @@ import { extractRisks, riskTables } from './elements/risk';
 import { readModels } from './reading/models';
 import { attachModels } from './reading/resolve';
 import { parseTables } from './elements/tables';
-import { extractTbs } from './elements/tbs';
+import { readTbs } from './reading/tbs';
 import { extractTScores } from './elements/tscore';
 import { planInsertions } from './fixes/insert';
 import { selectProfile } from './profiles';
@@ -48,7 +48,7 @@ function extract(ctx: Ctx): Elements {
   const rows = parseTables(ctx);
   // Risk matrices first: their row lines ("FRAX adj. TBS   25.0   6.4") hold no TBS value.
   const tableRisks = riskTables(ctx);
-  const tbs = extractTbs(ctx, rows, slots);
+  const tbs = readTbs(ctx, rows, slots);
   const tScores = extractTScores(ctx, rows, slots);
   const riskModels = readModels(ctx, slots);
   const risks = extractRisks(ctx, slots, tableRisks);

@@ -79,6 +79,10 @@ export type Concept =
   | { c: 'sex'; sex: Sex }
   | { c: 'menopause'; status: MenopausalStatus }
   | { c: 'cue'; category: CueCategory; direction: Direction; scope: number }
+  /** A scanner or software name: a number right after it is a version ("TBS iNsight 3.1"). */
+  | { c: 'software' }
+  /** A noun that names a quantity of its own ("code", "check", "module"): the number after it is that. */
+  | { c: 'quantity' }
   /** A word from the `tbsReport.labels` setting. */
   | { c: 'label'; element: ElementId };
 

@@ -7,6 +7,28 @@
  * Each cue marks at most its scope, so the pass is linear.
  */
 
+import type { Concept } from './concepts';
+import { ADJUSTED, CURRENT, HISTORICAL, UNADJUSTED } from './concepts';
+import type { Hits } from './trie';
+import type { Tokens } from './tokens';
+import { DECIMAL, NUMBER, REFUSED, WORD } from './tokens';
+import { DATE_PREPOSITIONS, DATED_SCOPE, DATED_VERBS } from './vocab/cues';
+
+/** A scope counts words; it also never runs over more tokens than this (runs of punctuation). */
+const MAX_SCOPE_TOKENS = 120;
+
+const PREPOSITIONS = new Set(DATE_PREPOSITIONS);
+const VERBS = new Set(DATED_VERBS);
+
+/** A year (1900-2100) or a date written with slashes ("03/12/2023", "04/2022"). */
+function isDate(t: Tokens, i: number): boolean {
+  if (t.kind[i] === NUMBER) return !(t.flags[i] & DECIMAL) && t.value[i] >= 1900 && t.value[i] <= 2100;
+  if (t.kind[i] !== REFUSED) return false;
+  const len = t.end[i] - t.start[i];
+  const slash = t.norm.indexOf('/', t.start[i]);
+  return len >= 6 && len <= 10 && slash >= 0 && slash < t.end[i];
+}
+
 /** The categories whose cues end a scope of the given category. */
 function opposite(category: number): number {
   switch (category) {
@@ -22,12 +44,6 @@ function opposite(category: number): number {
       return 0;
   }
 }
-import type { Concept } from './concepts';
-import { ADJUSTED, CURRENT, HISTORICAL, UNADJUSTED } from './concepts';
-import type { Hits } from './trie';
-import type { Tokens } from './tokens';
-import { NUMBER, WORD } from './tokens';
-
 function cuesOf(concepts: readonly Concept[]): Array<Extract<Concept, { c: 'cue' }>> {
   const out: Array<Extract<Concept, { c: 'cue' }>> = [];
   for (const c of concepts) if (c.c === 'cue') out.push(c);
@@ -60,7 +76,8 @@ export function applyContext(t: Tokens, hits: Hits, clause: Int32Array): Uint16A
       if (cue.direction === 'forward' || cue.direction === 'both') {
         const c = clause[e - 1];
         let words = 0;
-        for (let k = e; k < t.n && clause[k] === c && !terminator[k] && !(own[k] & stop); k++) {
+        const limit = Math.min(t.n, e + MAX_SCOPE_TOKENS);
+        for (let k = e; k < limit && clause[k] === c && !terminator[k] && !(own[k] & stop); k++) {
           mask[k] |= cue.category;
           if ((t.kind[k] === WORD || t.kind[k] === NUMBER) && ++words >= cue.scope) break;
         }
@@ -68,12 +85,44 @@ export function applyContext(t: Tokens, hits: Hits, clause: Int32Array): Uint16A
       if (cue.direction === 'backward' || cue.direction === 'both') {
         const c = clause[s];
         let words = 0;
-        for (let k = s - 1; k >= 0 && clause[k] === c && !terminator[k] && !(own[k] & stop); k--) {
+        const limit = Math.max(-1, s - 1 - MAX_SCOPE_TOKENS);
+        for (let k = s - 1; k > limit && clause[k] === c && !terminator[k] && !(own[k] & stop); k--) {
           mask[k] |= cue.category;
           if ((t.kind[k] === WORD || t.kind[k] === NUMBER) && ++words >= cue.scope) break;
         }
       }
     }
   }
+  datedCues(t, clause, own, mask);
   return mask;
+}
+
+/** "in 2021", "on 03/12/2023", "diagnosed 03/2023": what follows in the clause is history. */
+function datedCues(t: Tokens, clause: Int32Array, own: Uint16Array, mask: Uint16Array): void {
+  for (let i = 0; i + 1 < t.n; i++) {
+    if (t.kind[i] !== WORD) continue;
+    const len = t.end[i] - t.start[i];
+    if (len > 10) continue;
+    const w = t.norm.slice(t.start[i], t.end[i]);
+    let date = -1;
+    if (PREPOSITIONS.has(w)) {
+      if (isDate(t, i + 1)) date = i + 1;
+    } else if (VERBS.has(w)) {
+      for (let k = i + 1, words = 0; k < t.n && words < 4 && clause[k] === clause[i]; k++) {
+        if (isDate(t, k)) {
+          date = k;
+          break;
+        }
+        if (t.kind[k] === WORD || t.kind[k] === NUMBER) words++;
+      }
+    }
+    if (date < 0) continue;
+    const c = clause[i];
+    let words = 0;
+    const limit = Math.min(t.n, date + MAX_SCOPE_TOKENS);
+    for (let k = date; k < limit && clause[k] === c && !(own[k] & CURRENT); k++) {
+      mask[k] |= HISTORICAL;
+      if ((t.kind[k] === WORD || t.kind[k] === NUMBER) && ++words >= DATED_SCOPE) break;
+    }
+  }
 }

@@ -139,3 +139,15 @@ export function match(trie: Trie, t: Tokens): Hits {
   }
   return { n: hStart.length, start: Int32Array.from(hStart), end: Int32Array.from(hEnd), concepts, at };
 }
+
+/** Index of the first hit that starts at or after token `tok` (binary search). */
+export function hitFrom(hits: Hits, tok: number): number {
+  let lo = 0;
+  let hi = hits.n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits.start[mid] < tok) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -10,6 +10,7 @@ import type { Located, WhoStatement } from '../types';
 import { CURRENT, HISTORICAL, HYPOTHETICAL, NEGATED, THRESHOLD, TOPIC, UNCERTAIN } from './concepts';
 import { conceptOf } from './read';
 import { PUNCT, tokenAt } from './tokens';
+import { hitFrom } from './trie';
 
 const NOT_STATED = NEGATED | UNCERTAIN | HYPOTHETICAL | THRESHOLD | TOPIC;
 
@@ -42,9 +43,7 @@ export function readWho(ctx: Ctx, impression: Located | null): WhoStatement[] {
     // A pasted earlier report's statements are about that study.
     const to = Math.min(rangeEnd, ctx.priorFrom);
     if (from >= to) continue;
-    const first = tokenAt(t, from);
-    const startHit = first < t.n ? hits.at[first] : -1;
-    for (let h = startHit >= 0 ? startHit : 0; h < hits.n && out.length < MAX_MENTIONS; h++) {
+    for (let h = hitFrom(hits, tokenAt(t, from)); h < hits.n && out.length < MAX_MENTIONS; h++) {
       const s = hits.start[h];
       if (t.start[s] < from) continue;
       const e = hits.end[h];

@@ -21,19 +21,19 @@ type Cue = [phrase: string, category: CueCategory, direction: Direction, scope: 
 
 const CUES: Cue[] = [
   // Prior / historical: an earlier study's values.
-  ['prior', HISTORICAL, 'forward', 8],
-  ['previous', HISTORICAL, 'forward', 8],
-  ['previously', HISTORICAL, 'both', 8],
-  ['earlier', HISTORICAL, 'forward', 6],
-  ['baseline', HISTORICAL, 'forward', 6],
-  ['last study', HISTORICAL, 'forward', 8],
-  ['last exam', HISTORICAL, 'forward', 8],
-  ['compared with', HISTORICAL, 'forward', 12],
-  ['compared to', HISTORICAL, 'forward', 12],
+  ['prior', HISTORICAL, 'forward', 30],
+  ['previous', HISTORICAL, 'forward', 30],
+  ['previously', HISTORICAL, 'both', 30],
+  ['earlier', HISTORICAL, 'forward', 30],
+  ['baseline', HISTORICAL, 'forward', 30],
+  ['last study', HISTORICAL, 'forward', 30],
+  ['last exam', HISTORICAL, 'forward', 30],
+  ['compared with', HISTORICAL, 'forward', 30],
+  ['compared to', HISTORICAL, 'forward', 30],
   ['versus', HISTORICAL, 'forward', 6],
   ['vs', HISTORICAL, 'forward', 6],
   ['at that time', HISTORICAL, 'backward', 10],
-  ['formerly', HISTORICAL, 'forward', 6],
+  ['formerly', HISTORICAL, 'forward', 30],
   ['prior report', HISTORICAL, 'forward', 40],
   // This study: ends a historical scope.
   ['now', CURRENT, 'forward', 10],
@@ -120,7 +120,7 @@ const CUES: Cue[] = [
   ['toward', UNCERTAIN, 'forward', 2],
   ['into', UNCERTAIN, 'forward', 2],
   ['from', HISTORICAL, 'forward', 2],
-  ['on the prior', HISTORICAL, 'backward', 4],
+  ['on the prior', HISTORICAL, 'both', 30],
   ['in the past', HISTORICAL, 'backward', 4],
   ['history of', HISTORICAL, 'forward', 3],
   ['h/o', HISTORICAL, 'forward', 3],
@@ -165,7 +165,6 @@ const CUES: Cue[] = [
   ['with tbs adjustment', ADJUSTED, 'both', 14],
   ['after tbs adjustment', ADJUSTED, 'both', 14],
   ['tbs adjustment', ADJUSTED, 'both', 14],
-  ['tbs corrected', ADJUSTED, 'both', 14],
   ['corrected for tbs', ADJUSTED, 'both', 14],
   ['adjusted frax', ADJUSTED, 'forward', 14],
   ['tbs frax', ADJUSTED, 'forward', 14],
@@ -201,3 +200,12 @@ export const CUE_ENTRIES: Entry[] = CUES.map(([phrase, category, direction, scop
   phrase,
   concept: { c: 'cue', category, direction, scope },
 }));
+
+/**
+ * Dated cues: a preposition right before a year or a date ("in 2021", "on 03/12/2023"), or a verb
+ * of an earlier finding a few words before one ("diagnosed 03/2023"), makes what follows history.
+ */
+export const DATE_PREPOSITIONS: readonly string[] = ['in', 'on', 'since'];
+export const DATED_VERBS: readonly string[] = ['diagnosed', 'dx', 'noted', 'documented', 'measured', 'found'];
+/** Scope of a dated cue, in words. */
+export const DATED_SCOPE = 8;

@@ -18,7 +18,52 @@ const T = ['t score', 't scores', 'tscore', 'tscores', 't-value', 'young adult t
 const Z = ['z score', 'z scores', 'zscore', 'zscores', 'age matched z score', 'bmd z score'];
 const BMD = ['bmd', 'bone mineral density', 'bone density', 'areal bmd'];
 
+/** Software and scanner names: the number after one is a version, not a value. */
+const SOFTWARE = [
+  'insight',
+  'version',
+  'software',
+  'software version',
+  'apex',
+  'encore',
+  'medimaps',
+  'v',
+  'hologic',
+  'lunar',
+  'prodigy',
+  'horizon',
+  'discovery',
+  'idxa',
+];
+
+/**
+ * Nouns that name a quantity of their own: a number right after one is that quantity, not the
+ * value of a label further back ("error code 1.262", "phantom check 1.006", "module 2.1").
+ */
+const OTHER_QUANTITIES = [
+  'code',
+  'error code',
+  'check',
+  'phantom',
+  'calibration',
+  'module',
+  'firmware',
+  'build',
+  'release',
+  'serial',
+  'lot',
+  'batch',
+  'accession',
+  'mrn',
+  'id',
+  'ref',
+  'reference number',
+  'number',
+];
+
 export const LABELS: Entry[] = [
+  ...OTHER_QUANTITIES.map((phrase): Entry => ({ phrase, concept: { c: 'quantity' } })),
+  ...SOFTWARE.map((phrase): Entry => ({ phrase, concept: { c: 'software' } })),
   ...TBS.map((phrase): Entry => ({ phrase, concept: { c: 'tbs' } })),
   ...TBS_SCORES.map((phrase): Entry => ({ phrase, concept: { c: 'tbsScore' } })),
   ...T.map((phrase): Entry => ({ phrase, concept: { c: 't' } })),

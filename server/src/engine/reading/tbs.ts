@@ -1,0 +1,130 @@
+/**
+ * The TBS value: "TBS: 1.262", "TBS L1-L4 1.262", "Trabecular bone score (L1-L4) = 1.262", "The TBS
+ * came out at 1.262", a TBS section's "L1-L4: 1.262", and a table's TBS column. A TBS has TBS shape:
+ * a decimal (1.262, 1,262, 1·262; 12.62 too, for the plausibility rule), or an integer that lost its
+ * point (1262), never a year, a percentage or a negative score.
+ */
+import type { Ctx } from '../context';
+import { MAX_MENTIONS, range } from '../context';
+import type { TableRow } from '../elements/tables';
+import { parseSite, siteKey } from '../lexicon';
+import { lineOf } from '../text';
+import type { Slot, TbsValue } from '../types';
+import { THRESHOLD } from './concepts';
+import { conceptOf } from './read';
+import { DECIMAL, NEWLINE, NUMBER, PUNCT, SIGNED, tokenAt, UNIT_NONE } from './tokens';
+import { historicalAt, inRange, valueAfterLabel } from './values';
+
+/** Vertebral regions a TBS is measured on. */
+function vertebral(region: string | undefined): boolean {
+  return region !== undefined && region.length >= 2 && region[0] === 'L';
+}
+
+export function readTbs(ctx: Ctx, rows: TableRow[], slots: Slot[]): TbsValue[] {
+  const out: TbsValue[] = [];
+  const seen = new Set<number>();
+  const { tokens: t, hits, context } = ctx.reading;
+
+  const fits = (k: number, words: number): boolean => {
+    if (t.kind[k] !== NUMBER || t.unit[k] !== UNIT_NONE) return false;
+    const v = t.value[k];
+    // A value far outside the TBS range (a typo, 12.62) attaches only close to its label: further
+    // away it is something else ("TBS acquisition completed 14.32").
+    if (t.flags[k] & DECIMAL)
+      return !(t.flags[k] & SIGNED && v < 0) && v < 100 && (words <= 1 || (v >= 0.5 && v <= 2.5));
+    // An integer counts only as a TBS with a lost decimal point (1262), never as a year or a code.
+    return !(t.flags[k] & SIGNED) && v >= 100 && v <= 9999 && !(v >= 1900 && v <= 2100);
+  };
+
+  /** The vertebral range named between the label and the value, or right after the value. */
+  const regionOf = (fromTok: number, valueTok: number): string | null => {
+    const lineEnd = ctx.doc.lines[t.line[valueTok]].end;
+    for (let k = fromTok; k < t.n && t.start[k] < lineEnd; k++) {
+      if (k > valueTok + 3) break;
+      const h = hits.at[k];
+      if (h < 0) continue;
+      const site = conceptOf(hits.concepts[h], 'site');
+      if (site && vertebral(site.site.region)) return site.site.region ?? null;
+      k = hits.end[h] - 1;
+    }
+    return null;
+  };
+
+  const take = (tok: number, region: string | null) => {
+    const start = t.start[tok];
+    if (seen.has(start) || inRange(ctx, tok) || historicalAt(ctx, tok) || context[tok] & THRESHOLD) return;
+    seen.add(start);
+    const span = { start, end: t.end[tok] };
+    out.push({ value: t.value[tok], text: ctx.doc.text.slice(start, span.end), region, span, range: range(ctx, span) });
+  };
+
+  let labels = 0;
+  for (let h = 0; h < hits.n && labels < MAX_MENTIONS; h++) {
+    const concepts = hits.concepts[h];
+    const label = conceptOf(concepts, 'tbs') ?? (conceptOf(concepts, 'label')?.element === 'tbs' ? true : undefined);
+    if (!label) continue;
+    labels++;
+    const s = hits.start[h];
+    // A label in a table's row or header is read with its table.
+    if (ctx.tableLine[t.line[s]]) continue;
+    // "T-score (of) TBS", "Z-score TBS": a score of the TBS, not the TBS.
+    const prev = h > 0 ? hits.concepts[h - 1] : null;
+    if (prev && (conceptOf(prev, 't') || conceptOf(prev, 'z')) && s - hits.end[h - 1] <= 1) continue;
+    const found = valueAfterLabel(ctx, hits.end[h], { fits, own: 'tbs' });
+    if (found.type === 'placeholder') {
+      const span = { start: t.start[found.tok], end: t.end[found.tok] };
+      slots.push({ element: 'tbs', span, range: range(ctx, span) });
+    } else if (found.type === 'number') take(found.tok, regionOf(hits.end[h], found.tok));
+  }
+
+  // Inside a TBS section, a value line may leave out the word TBS: "L1-L4: 1.262".
+  for (const s of ctx.sections) {
+    if (s.kind !== 'tbs') continue;
+    for (let line = s.bodyStartLine; line <= s.endLine; line++) {
+      if (ctx.tableLine[line] || ctx.blankLine[line]) continue;
+      const first = tokenAt(t, ctx.doc.lines[line].start);
+      if (first >= t.n || t.kind[first] === NEWLINE) continue;
+      // A single vertebra's TBS ("L2  1.281") is another region, not the report's (L1-L4) TBS.
+      const h = hits.at[first];
+      const site = h >= 0 ? conceptOf(hits.concepts[h], 'site') : undefined;
+      if (site && site.site.region && /^L\d$/.test(site.site.region)) continue;
+      const found = valueAfterLabel(ctx, first, {
+        fits: (k, words) => fits(k, words) && (t.flags[k] & DECIMAL) !== 0,
+        own: 'tbs',
+        maxWords: 4,
+      });
+      if (found.type === 'number' && lineOf(ctx.doc, t.start[found.tok]) === line)
+        take(found.tok, regionOf(first, found.tok));
+    }
+  }
+
+  // A TBS column in a table. Per-vertebra rows (L1, L2, ...) are other regions: when the table has
+  // an L1-L4 row, that row is the report's TBS.
+  const tbsRows = rows.filter((r) => r.cells.some((c) => c.column === 'tbs'));
+  const total = tbsRows.filter((r) => siteKey(parseSite(r.label)) === 'L1-L4');
+  for (const row of total.length ? total : tbsRows) {
+    const region = siteKey(parseSite(row.label));
+    for (const cell of row.cells) {
+      if (cell.column !== 'tbs') continue;
+      if (cell.placeholder) slots.push({ element: 'tbs', span: cell.placeholder, range: range(ctx, cell.placeholder) });
+      else if (cell.num && !seen.has(cell.num.start)) {
+        seen.add(cell.num.start);
+        out.push({
+          value: cell.num.value,
+          text: cell.num.text,
+          region: region && region.startsWith('L') ? region : null,
+          span: { start: cell.num.start, end: cell.num.end },
+          range: range(ctx, cell.num),
+        });
+      }
+    }
+  }
+  out.sort((a, b) => a.span.start - b.span.start);
+  return out;
+}
+
+/** A punctuation token's character. */
+export function punctAt(ctx: Ctx, k: number): number {
+  const t = ctx.reading.tokens;
+  return t.kind[k] === PUNCT ? t.norm.charCodeAt(t.start[k]) : -1;
+}

@@ -1,0 +1,133 @@
+/**
+ * Typed attachment: a label's value is the first number after it in its sentence that has the
+ * label's type. Ordinary words between them need no list ("The TBS came out at 1.262", "TBS is
+ * approximately 1.262"); another measure's label, a sentence end or a blank line ends the search.
+ * A version after a software name, a date, a count ("4 vertebrae") and an earlier study's column
+ * are read past. Out-of-range values still attach (TBS 12.62), so the plausibility rules see them.
+ */
+import type { Ctx } from '../context';
+import type { Concept } from './concepts';
+import { CURRENT, HISTORICAL } from './concepts';
+import { conceptOf } from './read';
+import { DECIMAL, GAP, NEWLINE, NUMBER, PLACEHOLDER, PUNCT, REFUSED, SIGNED, UNIT_NONE, WORD } from './tokens';
+
+export type Found = { type: 'number'; tok: number } | { type: 'placeholder'; tok: number } | { type: 'none' };
+
+/** Concepts that label another measure: the search for a value stops at them. */
+const OTHER_LABELS: ReadonlySet<Concept['c']> = new Set([
+  't',
+  'z',
+  'bmd',
+  'tbsScore',
+  'kind',
+  'model',
+  'demographic',
+  'role',
+  'header',
+  'riskCategory',
+]);
+
+export interface Walk {
+  /** May this number be the value (its type), with `words` words between the label and it? */
+  fits: (tok: number, words: number) => boolean;
+  /** The label's own concept: a repeat of it does not stop the search ("TBS (L1-L4, TBS iNsight)"). */
+  own: Concept['c'];
+  /** Words and numbers to walk at most. */
+  maxWords?: number;
+}
+
+/** Does the token begin or end a line ("L2  1.281" starts a row of its own)? */
+function lineStartsWithSite(ctx: Ctx, k: number): boolean {
+  const h = ctx.reading.hits.at[k];
+  return h >= 0 && conceptOf(ctx.reading.hits.concepts[h], 'site') !== undefined;
+}
+
+/** The value after the label that ends before token `from`. */
+export function valueAfterLabel(ctx: Ctx, from: number, walk: Walk): Found {
+  const { tokens: t, hits, sentence } = ctx.reading;
+  const maxWords = walk.maxWords ?? 12;
+  const s0 = from > 0 ? sentence[from - 1] : 0;
+  let words = 0;
+  let afterSoftware = false;
+  let wrapped = false;
+  // Words are counted; tokens are bounded too (a run of punctuation is not a path to a value).
+  const limit = Math.min(t.n, from + 8 * maxWords + 16);
+  for (let k = from; k < limit; k++) {
+    const kind = t.kind[k];
+    if (kind === NEWLINE) {
+      // A hard-wrapped line may hold the value first: one line break, not into a table or a header.
+      const line = t.line[k] + 1;
+      if (wrapped || line >= ctx.doc.lines.length || ctx.blankLine[line] || ctx.headerLine[line]) break;
+      if (ctx.tableLine[line] || ctx.tableLine[line - 1]) break;
+      wrapped = true;
+      if (k + 1 < t.n && lineStartsWithSite(ctx, k + 1)) break;
+      continue;
+    }
+    if (!wrapped && sentence[k] !== s0) break;
+    // The value stands in the label's clause: ";" ends it (a column gap does not: "TBS    1.262").
+    if (kind === PUNCT && t.norm.charCodeAt(t.start[k]) === 59) break;
+    if (kind === GAP) continue;
+    if (kind === PLACEHOLDER) return { type: 'placeholder', tok: k };
+    if (kind === REFUSED) {
+      words++;
+      continue;
+    }
+    if (kind === PUNCT) {
+      // "1.xxx": an example value's digits typed, not the rest.
+      continue;
+    }
+    const h = hits.at[k];
+    if (h >= 0 && hits.start[h] === k) {
+      const concepts = hits.concepts[h];
+      if (concepts.some((c) => OTHER_LABELS.has(c.c) && c.c !== walk.own)) return { type: 'none' };
+      // After a software name a number is its version; after a quantity's noun, that quantity.
+      afterSoftware = conceptOf(concepts, 'software') !== undefined || conceptOf(concepts, 'quantity') !== undefined;
+      k = hits.end[h] - 1;
+      if (++words > maxWords) break;
+      continue;
+    }
+    if (kind === WORD) {
+      // "iNsight v3.1": a version word after a software name ends what the name governs.
+      afterSoftware = false;
+      if (++words > maxWords) break;
+      continue;
+    }
+    if (kind === NUMBER) {
+      if (ctx.priorNumbers.has(t.start[k])) continue; // an earlier study's column
+      if (afterSoftware && !(t.flags[k] & SIGNED)) {
+        afterSoftware = false;
+        continue;
+      }
+      // "1.xxx": the value's place, with its first digit typed.
+      if (k + 2 < t.n && t.kind[k + 1] === PUNCT && t.kind[k + 2] === PLACEHOLDER && t.end[k + 1] === t.start[k + 2])
+        return { type: 'placeholder', tok: k + 2 };
+      if (walk.fits(k, words)) {
+        if (wrapped && !(t.flags[k] & DECIMAL)) return { type: 'none' };
+        return { type: 'number', tok: k };
+      }
+      // A count ("4 vertebrae", "L1-4") is read past; any other number ends the search.
+      if (!(t.flags[k] & (DECIMAL | SIGNED)) && t.unit[k] === UNIT_NONE && t.value[k] < 100) {
+        words++;
+        continue;
+      }
+      return { type: 'none' };
+    }
+  }
+  return { type: 'none' };
+}
+
+/** Is the token in an earlier study's context (and not this one's)? Or in a pasted earlier report? */
+export function historicalAt(ctx: Ctx, tok: number): boolean {
+  const { tokens: t, context } = ctx.reading;
+  if (t.start[tok] >= ctx.priorFrom) return true;
+  const cx = context[tok];
+  return (cx & HISTORICAL) !== 0 && (cx & CURRENT) === 0;
+}
+
+/** A range ("1.200-1.350"): the number is glued by a hyphen to another. */
+export function inRange(ctx: Ctx, tok: number): boolean {
+  const t = ctx.reading.tokens;
+  const dash = (i: number) => t.kind[i] === PUNCT && t.norm.charCodeAt(t.start[i]) === 45;
+  if (tok + 2 < t.n && dash(tok + 1) && t.kind[tok + 2] === NUMBER && t.end[tok] === t.start[tok + 1]) return true;
+  return tok >= 2 && dash(tok - 1) && t.kind[tok - 2] === NUMBER && t.end[tok - 2] === t.start[tok - 1];
+}
