@@ -7,7 +7,7 @@ import type { Ctx } from './context';
 import { extractAge, extractBmi, extractCategories, findImpression } from './elements/clinical';
 import { readWho } from './reading/who';
 import { extractCodes } from './elements/codes';
-import { extractProviders } from './elements/provider';
+import { readProviders } from './reading/provider';
 import { extractRisks, riskTables } from './elements/risk';
 import { readModels } from './reading/models';
 import { attachModels } from './reading/resolve';
@@ -53,7 +53,7 @@ function extract(ctx: Ctx): Elements {
   const riskModels = readModels(ctx, slots);
   const risks = extractRisks(ctx, slots, tableRisks);
   attachModels(ctx, risks, riskModels);
-  const providers = extractProviders(ctx, slots);
+  const providers = readProviders(ctx, slots);
   const foundImpression = findImpression(ctx);
   let impression = foundImpression;
   // An impression whose only content is a placeholder is the impression's place, unfilled.

@@ -73,6 +73,7 @@ export type Concept =
   | { c: 'riskCategory'; category: RiskCategoryName }
   | { c: 'role'; excluded: boolean }
   | { c: 'credential' }
+  | { c: 'techCredential' }
   | { c: 'courtesy' }
   | { c: 'header'; kind: SectionKind }
   | { c: 'demographic'; field: 'age' | 'sex' | 'menopause' | 'dob' | 'examDate' | 'bmi' }

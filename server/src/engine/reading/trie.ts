@@ -28,6 +28,12 @@ function skippable(t: Tokens, i: number): boolean {
   return c === 45 || c === 46 || c === 39 || c === 0x2019;
 }
 
+/** Two spaces between words ("Electronically  signed  by"): odd spacing, not a column. */
+function narrowGap(t: Tokens, i: number): boolean {
+  if (t.kind[i] !== GAP || t.end[i] - t.start[i] > 2) return false;
+  return t.norm.charCodeAt(t.start[i]) === 32 && t.norm.charCodeAt(t.start[i] + 1) === 32;
+}
+
 /** The key a token matches by, or null for a token no phrase can hold. */
 function keyOf(t: Tokens, i: number): string | null {
   const k = t.kind[i];
@@ -118,7 +124,7 @@ export function match(trie: Trie, t: Tokens): Hits {
       // Joining punctuation and one line break may stand between the words of a phrase.
       let k = j;
       let breaks = 0;
-      while (k < t.n && (skippable(t, k) || (t.kind[k] === NEWLINE && ++breaks <= 1))) k++;
+      while (k < t.n && (skippable(t, k) || narrowGap(t, k) || (t.kind[k] === NEWLINE && ++breaks <= 1))) k++;
       if (k >= t.n || breaks > 1) break;
       const key = keyOf(t, k);
       const child: Node | undefined = key === null ? undefined : node.next.get(key);

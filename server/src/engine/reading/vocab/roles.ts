@@ -1,7 +1,78 @@
 /** Signer roles, roles that never sign (referring, ordering, cc, technologist), credentials. */
 import type { Entry } from '../concepts';
 
+/** Verbs of a signing line: "Reviewed by", "Dictated and signed by", "Calc./reviewed:". */
+const SIGNING_VERBS = [
+  'reviewed',
+  'read',
+  'calculated',
+  'calc',
+  'interpreted',
+  'verified',
+  'approved',
+  'dictated',
+  'reported',
+  'performed',
+  'authenticated',
+  'authorised',
+  'authorized',
+  'finalised',
+  'finalized',
+  'signed',
+  'electronically signed',
+  'seen',
+  'examined',
+  'evaluated',
+  'amended',
+  'report amended',
+  'addendum',
+  'addendum signed',
+];
+
+/** "VERB by", "VERB and VERB by", "VERB & VERB by", "VERB/VERB". */
+const VERB_LABELS = SIGNING_VERBS.flatMap((a) => [
+  `${a} by`,
+  ...SIGNING_VERBS.filter((b) => b !== a && !b.includes(' ')).flatMap((b) => [
+    `${a} and ${b} by`,
+    `${a} & ${b} by`,
+    `${a}/${b}`,
+  ]),
+]);
+
+/** "Interpreting physician", "Reporting specialist", "Staff radiologist", ... */
+const ROLE_PREFIXES = [
+  'interpreting',
+  'reading',
+  'reporting',
+  'attending',
+  'reviewing',
+  'performing',
+  'signing',
+  'supervising',
+  'staff',
+  'consultant',
+  'primary interpreting',
+];
+const ROLE_NOUNS = [
+  'physician',
+  'radiologist',
+  'provider',
+  'endocrinologist',
+  'rheumatologist',
+  'clinician',
+  'doctor',
+  'specialist',
+  'md',
+  'staff',
+];
+
 const SIGNERS = [
+  ...VERB_LABELS,
+  ...ROLE_PREFIXES.flatMap((p) => ROLE_NOUNS.map((n) => `${p} ${n}`)),
+  'signed',
+  'specialist',
+  'bone health specialist',
+  'rheumatologist',
   'electronically signed by',
   'electronically signed',
   'electronically signed and verified by',
@@ -17,12 +88,12 @@ const SIGNERS = [
   'reviewed by',
   'read by',
   'calculated by',
-  'calculated and reviewed by',
-  'calc reviewed by',
-  'calc reviewed',
   'interpreted by',
   'verified by',
   'verifier',
+  'verifier e signature',
+  'verifier signature',
+  'e signature',
   'approved by',
   'dictated by',
   'reported by',
@@ -71,6 +142,11 @@ const EXCLUDED = [
   'copies to',
   'technologist',
   'tech',
+  'performed by technologist',
+  'bone density technologist',
+  'dxa technologist',
+  'radiographer',
+  'scheduling',
   'transcriptionist',
   'transcribed by',
   'primary care physician',
@@ -105,7 +181,18 @@ const CREDENTIALS = [
   'mbbch',
   'bmbs',
   'dm',
+  // Professional titles after a name in European reports.
+  'facharzt',
+  'fachärztin',
+  'fmh',
+  'especialista',
+  'medico',
+  'médecin',
+  'radiologue',
 ];
+
+/** Credentials of technologists: a name with only these is not the provider. */
+const TECH_CREDENTIALS = ['rt', 'rt r', 'cdt', 'rdms', 'arrt', 'bd', 'rtr'];
 
 /** Closing courtesies of a letter: the signer's name follows. */
 const COURTESIES = [
@@ -120,11 +207,17 @@ const COURTESIES = [
   'thank you for your referral',
   'thank you for referring',
   'many thanks',
+  'with best wishes',
+  'best wishes',
+  'warm regards',
+  'yours truly',
+  'respectfully',
 ];
 
 export const ROLES: Entry[] = [
   ...SIGNERS.map((phrase): Entry => ({ phrase, concept: { c: 'role', excluded: false } })),
   ...EXCLUDED.map((phrase): Entry => ({ phrase, concept: { c: 'role', excluded: true } })),
   ...CREDENTIALS.map((phrase): Entry => ({ phrase, concept: { c: 'credential' } })),
+  ...TECH_CREDENTIALS.map((phrase): Entry => ({ phrase, concept: { c: 'techCredential' } })),
   ...COURTESIES.map((phrase): Entry => ({ phrase, concept: { c: 'courtesy' } })),
 ];

@@ -1,0 +1,420 @@
+/**
+ * The performing / signing provider, from the vocabulary's roles: a signer's label and the name
+ * after it ("Electronically signed by: Jane Roe, MD", "Calc./reviewed ....... Name, MD", "Amended
+ * by:", "Primary interpreting staff:"), a letter's sign-off ("Sincerely," then the name on a
+ * following line, or "Thank you for your referral. Dr A B, FRANZCR 04/09/2024"), a bare signature
+ * near the end ("Jane Roe, MD"; "Dr A B" above "Consultant Radiologist"), and an attestation
+ * ("I, Dr. Jane Roe, have personally reviewed ..."). Never a referring, ordering, cc or
+ * technologist line.
+ */
+import type { Ctx } from '../context';
+import { MAX_MENTIONS, range } from '../context';
+import type { Provider, Slot, Span } from '../types';
+import type { Concept } from './concepts';
+import { conceptOf } from './read';
+import { GAP, NEWLINE, NUMBER, PLACEHOLDER, PUNCT, REFUSED, tokenAt, WALL, WORD } from './tokens';
+
+/** Bare role words: a label only with a colon, a dash or a leader after it ("Radiologist: ..."). */
+const BARE_ROLES = new Set([
+  'signed',
+  'signature',
+  'provider',
+  'physician',
+  'radiologist',
+  'endocrinologist',
+  'interpreter',
+  'attending',
+  'consultant',
+  'verifier',
+]);
+
+/** Words a name never starts with. */
+const NOT_A_NAME = new Set([
+  'on',
+  'at',
+  'date',
+  'time',
+  'the',
+  'none',
+  'pending',
+  'tbd',
+  'tba',
+  'unknown',
+  'unsigned',
+  'n',
+  'to',
+  'not',
+  'and',
+  'by',
+]);
+
+/** Lower-case particles inside a name: "Van der Berg", "da Silva", "von Arx". */
+const PARTICLES = new Set([
+  'van',
+  'der',
+  'den',
+  'de',
+  'von',
+  'da',
+  'di',
+  'du',
+  'la',
+  'le',
+  'del',
+  'della',
+  'dos',
+  'das',
+  'bin',
+  'al',
+  'el',
+  'ter',
+  'ten',
+  'zu',
+]);
+
+/** Titles and initials after which a point does not end a name. */
+const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'prof', 'med', 'st', 'jr', 'sr', 'mt']);
+
+/** Words that may open a clause before a label: "The report was reviewed by". */
+const LEAD_INS = new Set([
+  'report',
+  'study',
+  'exam',
+  'result',
+  'results',
+  'was',
+  'is',
+  'has',
+  'been',
+  'were',
+  'and',
+  '&',
+]);
+
+function hasConcept(concepts: readonly Concept[], c: Concept['c']): boolean {
+  return concepts.some((x) => x.c === c);
+}
+
+export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
+  const out: Provider[] = [];
+  const { tokens: t, hits } = ctx.reading;
+  const { doc } = ctx;
+  const n = doc.lines.length;
+  const text = doc.text;
+  const wordAt = (k: number) => (t.kind[k] === WORD ? t.norm.slice(t.start[k], t.end[k]) : '');
+  const charAt = (k: number) => (t.kind[k] === PUNCT ? t.norm.charCodeAt(t.start[k]) : -1);
+  const roleOf = (k: number): Extract<Concept, { c: 'role' }> | undefined => {
+    const h = hits.at[k];
+    return h >= 0 && hits.start[h] === k ? conceptOf(hits.concepts[h], 'role') : undefined;
+  };
+  const conceptsAt = (k: number): readonly Concept[] => (hits.at[k] >= 0 ? hits.concepts[hits.at[k]] : []);
+
+  /** The first token of the line part that holds token k: after the last wide gap (3+ spaces, a tab, a cell wall). */
+  const segmentStart = (k: number): number => {
+    const line = t.line[k];
+    let i = k - 1;
+    for (let steps = 0; i >= 0 && t.line[i] === line && t.kind[i] !== NEWLINE && steps < 60; i--, steps++) {
+      if (t.kind[i] === GAP && (t.flags[i] & WALL || t.end[i] - t.start[i] >= 3 || t.norm.charCodeAt(t.start[i]) === 9))
+        break;
+    }
+    return i + 1;
+  };
+
+  /** Is the line part that starts at token s an excluded role's ("cc:", "Referring physician:")? */
+  const excludedFrom = (s: number, until: number): boolean => {
+    for (let k = s; k < until && k < t.n && t.kind[k] !== NEWLINE; k++) {
+      const r = roleOf(k);
+      if (r && r.excluded) return true;
+    }
+    return false;
+  };
+
+  /** The name after token `from` on its line, or an empty span. */
+  const nameFrom = (from: number): { span: Span; first: number; last: number } => {
+    let k = from;
+    // Punctuation, emphasis, leaders; "on 05/14/2025 09:03 by"; a time stamp before the name.
+    for (let steps = 0; k < t.n && steps < 20; steps++) {
+      const kind = t.kind[k];
+      if (kind === NEWLINE) break;
+      if (kind === GAP && !(t.flags[k] & WALL)) {
+        k++;
+        continue;
+      }
+      if (kind === PUNCT && charAt(k) !== 40) {
+        k++;
+        continue;
+      }
+      if (kind === REFUSED || (kind === NUMBER && t.line[k] === t.line[from])) {
+        k++;
+        continue;
+      }
+      const w = wordAt(k);
+      if ((w === 'on' || w === 'at') && k + 1 < t.n && (t.kind[k + 1] === REFUSED || t.kind[k + 1] === NUMBER)) {
+        k++;
+        continue;
+      }
+      if (w === 'by' || w === 'am' || w === 'pm') {
+        k++;
+        continue;
+      }
+      break;
+    }
+    const first = k;
+    let last = -1;
+    for (let steps = 0; k < t.n && steps < 30; k++, steps++) {
+      const kind = t.kind[k];
+      if (kind === NEWLINE || kind === REFUSED || kind === NUMBER) break;
+      if (kind === GAP && (t.flags[k] & WALL || t.end[k] - t.start[k] >= 3 || t.norm.charCodeAt(t.start[k]) === 9))
+        break;
+      if (kind === PLACEHOLDER) {
+        last = k;
+        continue;
+      }
+      if (kind === PUNCT) {
+        const c = charAt(k);
+        if (c === 59 || c === 124) break;
+        // A sentence end, but not after a title or an initial ("Dr. Jane Roe", "Jane Q. Roe").
+        if (c === 46 && k + 1 < t.n && t.start[k + 1] > t.end[k]) {
+          const prev = wordAt(k - 1);
+          if (!(prev.length === 1 || TITLES.has(prev) || hasConcept(conceptsAt(k - 1), 'credential'))) break;
+        }
+        continue;
+      }
+      const w = wordAt(k);
+      if ((w === 'on' || w === 'at') && k + 1 < t.n && (t.kind[k + 1] === REFUSED || t.kind[k + 1] === NUMBER)) break;
+      // Another label starts ("Date:", "Technologist:").
+      const r = roleOf(k);
+      if (r && k > first && r.excluded) break;
+      last = k;
+    }
+    if (last < first) return { span: { start: t.start[first] ?? 0, end: t.start[first] ?? 0 }, first, last };
+    // Trailing punctuation is not part of the name.
+    let e = last;
+    while (e > first && t.kind[e] === PUNCT && charAt(e) !== 41 && charAt(e) !== 46) e--;
+    return { span: { start: t.start[first], end: t.end[e] }, first, last: e };
+  };
+
+  const validName = (first: number, last: number): boolean => {
+    if (last < first) return false;
+    const w = wordAt(first);
+    if (!w || NOT_A_NAME.has(w)) return false;
+    if (roleOf(first)) return false;
+    let letters = 0;
+    let credential = false;
+    let tech = false;
+    for (let k = first; k <= last; k++) {
+      const c = conceptsAt(k);
+      if (hasConcept(c, 'credential')) credential = true;
+      else if (hasConcept(c, 'techCredential')) tech = true;
+      // A credential alone is not a name ("<Radiologist Name>, MD").
+      else if (t.kind[k] === WORD) letters += t.end[k] - t.start[k];
+    }
+    if (letters < 2) return false;
+    return !(tech && !credential);
+  };
+
+  const push = (span: Span, label: string) => {
+    if (out.some((p) => p.span.start === span.start)) return;
+    out.push({ text: text.slice(span.start, span.end), label, span, range: range(ctx, span) });
+  };
+
+  /** The name after a label ending at token `end`, on its line or the next; a placeholder is the slot. */
+  const nameAfterLabel = (end: number, label: string): boolean => {
+    let name = nameFrom(end);
+    if (name.last < name.first) {
+      // The name may stand on the next line: "Electronically signed by:\nJane Roe, MD".
+      let k = end;
+      while (k < t.n && t.kind[k] !== NEWLINE) k++;
+      const next = k < t.n ? t.line[k] + 1 : n;
+      if (next >= n || ctx.blankLine[next] || ctx.headerLine[next]) return false;
+      name = nameFrom(k + 1);
+      if (name.last < name.first) return false;
+    }
+    for (let k = name.first; k <= name.last; k++) {
+      if (t.kind[k] !== PLACEHOLDER) continue;
+      // "________ Jane Roe, MD": a credentialed name typed after the signature line fills it.
+      if (k === name.first) {
+        const rest = nameFrom(k + 1);
+        let credential = false;
+        for (let j = rest.first; j <= rest.last; j++) if (hasConcept(conceptsAt(j), 'credential')) credential = true;
+        if (credential && validName(rest.first, rest.last)) {
+          push(rest.span, label);
+          return true;
+        }
+      }
+      const span = { start: t.start[k], end: t.end[k] };
+      slots.push({ element: 'provider', span, range: range(ctx, span) });
+      return true;
+    }
+    if (!validName(name.first, name.last)) return false;
+    // "Electronically signed by:" on the next line is another label, not a name.
+    if (charAt(name.last) === 58) return false;
+    push(name.span, label);
+    return true;
+  };
+
+  // 1. Labelled signers; the first label of each line part counts.
+  let lastSeg = -1;
+  let labels = 0;
+  for (let h = 0; h < hits.n && labels < MAX_MENTIONS; h++) {
+    const concepts = hits.concepts[h];
+    const role = conceptOf(concepts, 'role');
+    const custom = conceptOf(concepts, 'label');
+    if (!(role && !role.excluded) && !(custom && custom.element === 'provider')) continue;
+    const s = hits.start[h];
+    const e = hits.end[h];
+    if (ctx.tableLine[t.line[s]]) continue;
+    labels++;
+    const seg = segmentStart(s);
+    if (seg === lastSeg) continue;
+    lastSeg = seg;
+    if (excludedFrom(seg, s)) continue;
+    // A label opens its clause: "Radiologist: X" yes, "discussed with the radiologist" no.
+    const prev = s - 1;
+    if (prev >= seg && t.kind[prev] === WORD && !LEAD_INS.has(wordAt(prev))) continue;
+    if (prev >= seg && t.kind[prev] === NUMBER) continue;
+    // "Performed by (technologist):": a role in brackets after the label excludes it.
+    let k = e;
+    while (k < t.n && (t.kind[k] === PUNCT || t.kind[k] === GAP) && charAt(k) !== 58 && t.kind[k] !== NEWLINE) {
+      const r = roleOf(k + 1);
+      if (r && r.excluded) break;
+      k++;
+    }
+    const r = k + 1 < t.n ? roleOf(k + 1) : undefined;
+    if (r && r.excluded && charAt(k) === 40) continue;
+    const labelText = text.slice(t.start[s], t.end[e - 1]);
+    if (role && !custom) {
+      const word = t.norm.slice(t.start[s], t.end[e - 1]);
+      // "Signed" needs a colon or "by"; "physician" alone needs a colon, a dash or a leader.
+      if (BARE_ROLES.has(word)) {
+        const c = charAt(e);
+        const leader = t.kind[e] === GAP && t.norm.charCodeAt(t.start[e]) === 46;
+        if (!(c === 58 || c === 45 || c === 61 || leader)) continue;
+      }
+    }
+    nameAfterLabel(e, labelText);
+  }
+
+  // 2. A letter's sign-off: the name after the courtesy, on its line or the next lines.
+  if (!out.length) {
+    for (let h = hits.n - 1; h >= 0; h--) {
+      if (!conceptOf(hits.concepts[h], 'courtesy')) continue;
+      const e = hits.end[h];
+      const line = t.line[hits.start[h]];
+      // "Thank you for your referral. Dr A B, FRANZCR 04/09/2024": the name on the same line.
+      const same = nameFrom(e);
+      if (same.last >= same.first && t.line[same.first] === line && signatureLike(same.first, same.last, true)) {
+        push(same.span, text.slice(t.start[hits.start[h]], t.end[e - 1]));
+        break;
+      }
+      // "Sincerely," then (after a blank line) the name.
+      let found = false;
+      for (let l = line + 1, seen = 0; l < n && seen < 2; l++) {
+        if (ctx.blankLine[l]) continue;
+        seen++;
+        const first = tokenAt(t, doc.lines[l].start);
+        const name = nameFrom(first);
+        if (name.last >= name.first && signatureLike(name.first, name.last, false)) {
+          push(name.span, text.slice(t.start[hits.start[h]], t.end[e - 1]));
+          found = true;
+          break;
+        }
+      }
+      if (found) break;
+    }
+  }
+
+  // 3. A bare signature line near the end: "Jane Roe, MD"; "Dr Jane Roe" above a role line.
+  if (!out.length) {
+    let seen = 0;
+    for (let line = n - 1; line >= 0 && seen < 6; line--) {
+      if (ctx.blankLine[line]) continue;
+      seen++;
+      const first = tokenAt(t, doc.lines[line].start);
+      if (first >= t.n) continue;
+      const l = doc.lines[line];
+      if (l.end - l.start > 80 || excludedFrom(first, t.n) || doc.norm.slice(l.start, l.end).includes(':')) continue;
+      // A signature dash or "/s/" before the name: then "Dr" and a name will do.
+      let k = first;
+      while (k < t.n && t.kind[k] !== NEWLINE && (t.kind[k] === PUNCT || t.kind[k] === GAP) && t.line[k] === line) k++;
+      if (wordAt(k) === 's' && charAt(k + 1) === 47) k += 2;
+      const dashed = k > first;
+      const name = nameFrom(k);
+      if (name.last < name.first) continue;
+      const below = line + 1 < n ? tokenAt(t, doc.lines[line + 1].start) : t.n;
+      // A role title alone on the line below ("Consultant Radiologist"), not a labelled line.
+      const roleBelow =
+        below < t.n &&
+        t.line[below] === line + 1 &&
+        roleOf(below) !== undefined &&
+        !roleOf(below)?.excluded &&
+        !doc.norm.slice(doc.lines[line + 1].start, doc.lines[line + 1].end).includes(':');
+      if (
+        signatureLike(name.first, name.last, true) ||
+        ((roleBelow || dashed) && signatureLike(name.first, name.last, false))
+      ) {
+        push(name.span, '');
+        break;
+      }
+    }
+  }
+
+  // 4. An attestation: "I, Dr. Jane Roe, have personally reviewed the images and the TBS calculation".
+  if (!out.length) {
+    for (let k = 0; k + 3 < t.n; k++) {
+      if (wordAt(k) !== 'i' || charAt(k + 1) !== 44 || text.charCodeAt(t.start[k]) !== 73) continue;
+      let j = k + 2;
+      const start = j;
+      while (j < t.n && j - start < 12 && charAt(j) !== 44 && t.kind[j] !== NEWLINE) j++;
+      if (charAt(j) !== 44) continue;
+      const verb = wordAt(j + 1) === 'have' || wordAt(j + 1) === 'has' ? wordAt(j + 2) : wordAt(j + 1);
+      const v = verb === 'personally' ? wordAt(j + 3) : verb;
+      if (!['reviewed', 'interpreted', 'performed', 'examined', 'read'].includes(v)) continue;
+      if (!validName(start, j - 1)) continue;
+      push({ start: t.start[start], end: t.end[j - 1] }, '');
+      break;
+    }
+  }
+  out.sort((a, b) => a.span.start - b.span.start);
+  return out;
+
+  /**
+   * Does tokens [first, last] look like a signature: capitalised name words and a credential
+   * ("Jane Roe, MD", "Dr A B FRCR"), or, when `needCredential` is false, "Dr" and a name, or two to
+   * four capitalised words?
+   */
+  function signatureLike(first: number, last: number, needCredential: boolean): boolean {
+    if (!validName(first, last)) return false;
+    let words = 0;
+    let credential = false;
+    let dr = false;
+    for (let k = first; k <= last; k++) {
+      if (t.kind[k] === PLACEHOLDER) return false;
+      if (t.kind[k] !== WORD) continue;
+      const c = conceptsAt(k);
+      if (hasConcept(c, 'credential')) {
+        // What follows the credential ("für Radiologie", "(Radiology)") is not the name.
+        credential = true;
+        break;
+      }
+      const w = wordAt(k);
+      if (k === first && (w === 'dr' || w === 'dra' || w === 'prof')) {
+        dr = true;
+        continue;
+      }
+      if (w === 'med' && dr) continue;
+      // A name word is letters only, capitalised.
+      for (let i = t.start[k]; i < t.end[k]; i++) {
+        const d = t.norm.charCodeAt(i);
+        if (d >= 48 && d <= 57) return false;
+      }
+      const c0 = text.charCodeAt(t.start[k]);
+      if (PARTICLES.has(w) && k > first) continue;
+      if (!(c0 >= 65 && c0 <= 90) && !(c0 >= 0xc0 && c0 <= 0xde)) return false; // a name word is capitalised
+      words++;
+    }
+    if (words < 1 || words > 5) return false;
+    if (credential) return words >= 1 && (dr || words >= 2 || needCredential);
+    return !needCredential && (dr ? words >= 1 : words >= 2);
+  }
+}
