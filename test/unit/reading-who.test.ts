@@ -35,3 +35,8 @@ describe('WHO statements', () => {
     expect(who('The patient asked about osteoporosis.')).toEqual([]);
   });
 });
+
+test('"in the osteopenic range" states a class; a legend label does not', () => {
+  expect(who('IMPRESSION: Bone density is in the osteopenic range.')).toEqual(['osteopenia']);
+  expect(who('IMPRESSION: Osteopenia.\nOsteoporosis: T-score -2.5 or lower.')).toEqual(['osteopenia']);
+});

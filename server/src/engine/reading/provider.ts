@@ -174,9 +174,12 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
         const c = charAt(k);
         if (c === 59 || c === 124) break;
         // A sentence end, but not after a title or an initial ("Dr. Jane Roe", "Jane Q. Roe").
-        if (c === 46 && k + 1 < t.n && t.start[k + 1] > t.end[k]) {
+        if (c === 46) {
           const prev = wordAt(k - 1);
-          if (!(prev.length === 1 || TITLES.has(prev) || hasConcept(conceptsAt(k - 1), 'credential'))) break;
+          const abbreviation = prev.length === 1 || TITLES.has(prev) || hasConcept(conceptsAt(k - 1), 'credential');
+          if (k + 1 < t.n && t.start[k + 1] > t.end[k] && !abbreviation) break;
+          // The point of an abbreviation belongs to the name ("M.D.").
+          if (abbreviation) last = k;
         }
         continue;
       }

@@ -16,6 +16,9 @@ const TBS_CATEGORIES: Array<[string, TbsCategory]> = [
 const WHO: Array<[string, WhoClass]> = [
   ['osteoporosis', 'osteoporosis'],
   ['osteoporotic range', 'osteoporosis'],
+  ['osteoporosis range', 'osteoporosis'],
+  ['osteopenic range', 'osteopenia'],
+  ['osteopenia range', 'osteopenia'],
   ['osteopenia', 'osteopenia'],
   ['osteopenic', 'osteopenia'],
   ['low bone mass', 'osteopenia'],
@@ -56,7 +59,6 @@ const TOPIC_TAILS = [
   'screening',
   'risk factor',
   'risk factors',
-  'range',
   'prevention',
   'education',
   'counseling',
