@@ -39,6 +39,16 @@ export function readWho(ctx: Ctx, impression: Located | null): WhoStatement[] {
   for (let h = 0; h < hits.n; h++)
     if (conceptOf(hits.concepts[h], 'clinicalBasis')) clinical.add(sentence[hits.start[h]]);
 
+  /** Is a site named in the clause before token s? */
+  const siteBefore = (s: number): boolean => {
+    const { clause } = ctx.reading;
+    for (let k = s - 1, steps = 0; k >= 0 && clause[k] === clause[s] && steps < 40; k--, steps++) {
+      const h = hits.at[k];
+      if (h >= 0 && conceptOf(hits.concepts[h], 'site')) return true;
+    }
+    return false;
+  };
+
   for (const [from, rangeEnd] of ranges) {
     // A pasted earlier report's statements are about that study.
     const to = Math.min(rangeEnd, ctx.priorFrom);
@@ -55,6 +65,8 @@ export function readWho(ctx: Ctx, impression: Located | null): WhoStatement[] {
       // "Osteoporosis: T-score -2.5 or lower": a legend's label, not a statement.
       if (e < t.n && t.kind[e] === PUNCT && t.norm.charCodeAt(t.start[e]) === 58) continue;
       if (classifying && !classifying.has(sentence[s])) continue;
+      // "hip and spine in the osteopenic range": a site's range, not the patient's class.
+      if (t.norm.startsWith('range', t.start[e - 1]) && siteBefore(s)) continue;
       let span = { start: t.start[s], end: t.end[e - 1] };
       // "Low bone mass (osteopenia)": one statement.
       if (
