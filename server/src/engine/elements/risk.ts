@@ -19,6 +19,10 @@ import { RISK_FILLERS } from '../lexicon';
 import type { Num } from '../scan';
 import { lineOf } from '../text';
 import { isHistorical } from './history';
+import { HYPOTHETICAL, THRESHOLD } from '../reading/concepts';
+import { readRiskKinds } from '../reading/riskKinds';
+import { tokenAt } from '../reading/tokens';
+import { inRange } from '../reading/values';
 import type { Risk, RiskKind, Slot } from '../types';
 
 /** "3% or more": a cut-point, not a result. */
@@ -335,6 +339,8 @@ export function extractRisks(ctx: Ctx, slots: Slot[], tableRisks: Risk[]): Risk[
   let prevEnd = 0;
   let seen = 0;
   let pendingSecond: RiskKind | null = null;
+  const kinds = readRiskKinds(ctx);
+  const { tokens, context } = ctx.reading;
   for (const num of ctx.nums) {
     if (!PERCENT.test(num.after)) continue;
     if (++seen > MAX_MENTIONS) break;
@@ -355,6 +361,9 @@ export function extractRisks(ctx: Ctx, slots: Slot[], tableRisks: Risk[]): Risk[
     const windowStart = Math.max(sStart, myPrevEnd);
     const window = norm.slice(windowStart, num.start);
     const lead = norm.slice(sStart, num.start);
+    // A hypothetical value or a threshold is not a result ("would be 25% if ...", "reach 20 %").
+    const tok = tokenAt(tokens, num.start);
+    if (context[tok] & (HYPOTHETICAL | THRESHOLD) || inRange(ctx, tok)) continue;
     // Comparators stand right before the value; threshold labels need a colon.
     if (
       COMPARATOR.test(window.slice(-40)) ||
@@ -373,7 +382,13 @@ export function extractRisks(ctx: Ctx, slots: Slot[], tableRisks: Risk[]): Risk[
         ? tail50.replaceAll('\n', ' ')
         : tail50;
     if (CUTPOINT_AFTER.test(tail)) continue;
-    let mention = respectively(ctx, sStart, sEnd, num.start) ?? lastKindWord(window, windowStart);
+    // The kind from the reading pipeline (any order, lists, fracture-site lists); else the old scan.
+    // (Garvan's "any fracture" is read as MOF until the rules know kind "any".)
+    const anyKind = kinds.kindAt.get(num.start);
+    const readKind = anyKind === 'any' ? 'mof' : anyKind;
+    let mention: Mention | null = readKind
+      ? { kind: readKind, at: num.start }
+      : (respectively(ctx, sStart, sEnd, num.start) ?? lastKindWord(window, windowStart));
     // "MOF/hip: 15%/2.1%": a pair label and a pair of values.
     const slashAfter = /^ ?\/ ?[-+]?\d/.test(tail);
     const slashBefore: boolean = pendingSecond !== null && /^ ?\/ ?$/.test(norm.slice(myPrevEnd, num.start));

@@ -8,10 +8,10 @@
  */
 
 import type { Concept } from './concepts';
-import { ADJUSTED, CURRENT, HISTORICAL, UNADJUSTED } from './concepts';
+import { ADJUSTED, CURRENT, HISTORICAL, THRESHOLD, UNADJUSTED } from './concepts';
 import type { Hits } from './trie';
 import type { Tokens } from './tokens';
-import { DECIMAL, NUMBER, REFUSED, WORD } from './tokens';
+import { DECIMAL, NUMBER, PUNCT, REFUSED, WORD } from './tokens';
 import { DATE_PREPOSITIONS, DATED_SCOPE, DATED_VERBS } from './vocab/cues';
 
 /** A scope counts words; it also never runs over more tokens than this (runs of punctuation). */
@@ -87,6 +87,12 @@ export function applyContext(t: Tokens, hits: Hits, clause: Int32Array): Uint16A
         let words = 0;
         const limit = Math.max(-1, s - 1 - MAX_SCOPE_TOKENS);
         for (let k = s - 1; k > limit && clause[k] === c && !terminator[k] && !(own[k] & stop); k--) {
+          // A threshold reaches back over its own phrase only: not over a comma or a bracket
+          // ("2.9%, below treatment thresholds" states a result).
+          if (cue.category === THRESHOLD && t.kind[k] === PUNCT) {
+            const ch = t.norm.charCodeAt(t.start[k]);
+            if (ch === 44 || ch === 40 || ch === 41) break;
+          }
           mask[k] |= cue.category;
           if ((t.kind[k] === WORD || t.kind[k] === NUMBER) && ++words >= cue.scope) break;
         }

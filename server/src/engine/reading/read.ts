@@ -9,7 +9,7 @@ import { applyContext } from './context';
 import type { Hits, Trie } from './trie';
 import { compile, match } from './trie';
 import type { SpanLike, Tokens } from './tokens';
-import { GAP, NEWLINE, PUNCT, tokenise, WORD } from './tokens';
+import { GAP, NEWLINE, NUMBER, PUNCT, tokenise, WORD } from './tokens';
 import { VOCABULARY } from './vocab';
 
 export interface Reading {
@@ -112,7 +112,11 @@ function segment(t: Tokens, opts: ReadOptions): { sentence: Int32Array; clause: 
       let wrap = nextTok < t.n && t.kind[nextTok] !== NEWLINE && !(opts.headerLines && opts.headerLines[line]);
       if (wrap) {
         const first = text.charCodeAt(t.start[nextTok]);
-        wrap = t.kind[nextTok] === WORD && first >= 97 && first <= 122;
+        // A line that goes on in lower case, or a value after a line that ends in a word
+        // ("probability of major osteoporotic fracture\n24% and ...").
+        wrap =
+          (t.kind[nextTok] === WORD && first >= 97 && first <= 122) ||
+          (t.kind[nextTok] === NUMBER && i > 0 && t.kind[i - 1] === WORD);
         if (wrap && i > 0) {
           const before = t.norm.charCodeAt(t.start[i - 1]);
           if (t.kind[i - 1] === PUNCT && before === 58) wrap = false; // "Label:" then a line

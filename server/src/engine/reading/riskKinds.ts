@@ -1,0 +1,137 @@
+/**
+ * Which kind (MOF, hip, Garvan "any") a percentage is the risk of, read from the vocabulary's kind
+ * hits in its sentence, whatever the order:
+ *   kind first   "MOF 17%, hip 2.9%"                       each value takes the kind before it;
+ *   value first  "a 17% probability of MOF and a 2.9% probability of hip fracture"
+ *                                                          each value takes the kind after it;
+ *   listed       "MOF and hip fracture ... 13% and 2.8% (respectively)"
+ *                                                          the kinds in order, one per value;
+ *   bracketed    "MOF 18%, hip 5.2% (before the adjustment: 16% and 4.8%)"
+ *                                                          the kinds of the values before, in order.
+ * A list of fracture sites in brackets after a kind ("major osteoporotic fracture (spine, hip,
+ * wrist or shoulder)") names no kind of its own.
+ */
+import type { Ctx } from '../context';
+import type { RiskKind } from '../types';
+import { conceptOf } from './read';
+import { NEWLINE, NUMBER, PUNCT, tokenAt, UNIT_PERCENT } from './tokens';
+
+export interface KindReading {
+  /** The kind of the percentage that starts at each offset (absent: no kind found). */
+  kindAt: Map<number, RiskKind>;
+}
+
+/** Words and numbers allowed between a value and the kind after it ("17% probability of a major ..."). */
+const MAX_AFTER = 5;
+
+export function readRiskKinds(ctx: Ctx): KindReading {
+  const kindAt = new Map<number, RiskKind>();
+  const { tokens: t, hits, sentence } = ctx.reading;
+  const isPercent = (k: number) => t.kind[k] === NUMBER && t.unit[k] === UNIT_PERCENT;
+  // Kind hits, with fracture-site lists in brackets after a kind left out.
+  const kindOfTok = new Map<number, RiskKind>();
+  let lastKindEnd = -10;
+  let openParenAfterKind = false;
+  let depth = 0;
+  for (let k = 0; k < t.n; k++) {
+    if (t.kind[k] === PUNCT) {
+      const c = t.norm.charCodeAt(t.start[k]);
+      if (c === 40) {
+        depth++;
+        if (k === lastKindEnd) openParenAfterKind = true;
+      } else if (c === 41 && depth > 0) {
+        depth--;
+        if (depth === 0) openParenAfterKind = false;
+      }
+      continue;
+    }
+    if (t.kind[k] === NEWLINE && depth > 0) {
+      depth = 0;
+      openParenAfterKind = false;
+    }
+    const h = hits.at[k];
+    if (h < 0 || hits.start[h] !== k) continue;
+    const kind = conceptOf(hits.concepts[h], 'kind');
+    if (!kind) continue;
+    if (!openParenAfterKind) kindOfTok.set(k, kind.kind);
+    lastKindEnd = hits.end[h];
+    k = hits.end[h] - 1;
+  }
+
+  // Walk sentence by sentence.
+  let k = 0;
+  while (k < t.n) {
+    const s = sentence[k];
+    let e = k;
+    while (e < t.n && sentence[e] === s) e++;
+    readSentence(k, e);
+    k = e;
+  }
+  return { kindAt };
+
+  function readSentence(from: number, to: number): void {
+    const values: number[] = [];
+    const kinds: number[] = [];
+    for (let k = from; k < to; k++) {
+      if (isPercent(k) && !(t.value[k] < 0)) values.push(k);
+      else if (kindOfTok.has(k)) kinds.push(k);
+    }
+    if (!values.length || !kinds.length) {
+      // Bracketed values with no kind at all: the kinds of the values just before, in order.
+      return;
+    }
+    // The kinds between each value and the one before it, and after it up to the next.
+    const before: Array<number | null> = [];
+    const after: Array<number | null> = [];
+    const ahead: number[][] = [];
+    let ki = 0;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      const prev = i > 0 ? values[i - 1] : from - 1;
+      const seg: number[] = [];
+      while (ki < kinds.length && kinds[ki] < v) {
+        if (kinds[ki] > prev) seg.push(kinds[ki]);
+        ki++;
+      }
+      ahead.push(seg);
+      before.push(seg.length ? seg[seg.length - 1] : null);
+      const next = i + 1 < values.length ? values[i + 1] : to;
+      let a: number | null = null;
+      for (let j = ki; j < kinds.length && kinds[j] < next; j++) {
+        if (wordsBetween(v, kinds[j]) <= MAX_AFTER) a = kinds[j];
+        break;
+      }
+      after.push(a);
+    }
+    // Listed: two or more kinds before the first value, none between the values.
+    if (ahead[0].length >= 2 && ahead.slice(1).every((seg) => seg.length === 0) && values.length >= 2) {
+      values.forEach((v, i) => {
+        if (i < ahead[0].length) kindAt.set(t.start[v], kindOfTok.get(ahead[0][i]) as RiskKind);
+      });
+      return;
+    }
+    const valueFirst = before[0] === null && after[0] !== null;
+    values.forEach((v, i) => {
+      // A value the order does not settle is left to the caller.
+      const pick = valueFirst ? after[i] : before[i];
+      if (pick !== null) kindAt.set(t.start[v], kindOfTok.get(pick) as RiskKind);
+    });
+  }
+
+  /** Words between a value and the kind after it; a bracket, comma or semicolon between: too far. */
+  function wordsBetween(a: number, b: number): number {
+    let n = 0;
+    for (let k = a + 1; k < b; k++) {
+      if (t.kind[k] === PUNCT) {
+        const c = t.norm.charCodeAt(t.start[k]);
+        if (c === 41 || c === 44 || c === 59 || c === 58) return Infinity;
+      } else n++;
+    }
+    return n;
+  }
+}
+
+/** The token index of the number at `offset`. */
+export function numberToken(ctx: Ctx, offset: number): number {
+  return tokenAt(ctx.reading.tokens, offset);
+}
