@@ -35,3 +35,21 @@ describe('risk kinds', () => {
     expect(risks('CAROC: moderate risk (10-20% 10-year major osteoporotic fracture risk).')).toEqual([]);
   });
 });
+
+describe('adjustment', () => {
+  const adjusted = (s: string) =>
+    analyze(s)
+      .elements.risks.map((r) => `${r.kind} ${r.value} ${r.adjusted ? 'adj' : 'unadj'}`)
+      .sort();
+
+  test('abbreviations and lead-ins', () => {
+    expect(adjusted('FRAX MOF (TBS-adj.) 17%, hip 2.9%.')).toEqual(['hip 2.9 adj', 'mof 17 adj']);
+    expect(adjusted('FRAX adj. for TBS: MOF 17%, hip 2.9%.')).toEqual(['hip 2.9 adj', 'mof 17 adj']);
+    expect(adjusted('Accounting for the trabecular bone score, FRAX gives MOF 17% and hip 2.9%.')).toEqual([
+      'hip 2.9 adj',
+      'mof 17 adj',
+    ]);
+    expect(adjusted('FRAX, TBS-adjusted:\n- MOF 17%\n- hip 2.9%\n')).toEqual(['hip 2.9 adj', 'mof 17 adj']);
+    expect(adjusted('FRAX without TBS: MOF 14%, hip 2.1%.')).toEqual(['hip 2.1 unadj', 'mof 14 unadj']);
+  });
+});

@@ -19,7 +19,7 @@ import { RISK_FILLERS } from '../lexicon';
 import type { Num } from '../scan';
 import { lineOf } from '../text';
 import { isHistorical } from './history';
-import { HYPOTHETICAL, THRESHOLD } from '../reading/concepts';
+import { ADJUSTED as ADJUSTED_CUE, HYPOTHETICAL, THRESHOLD, UNADJUSTED as UNADJUSTED_CUE } from '../reading/concepts';
 import { readRiskKinds } from '../reading/riskKinds';
 import { tokenAt } from '../reading/tokens';
 import { inRange } from '../reading/values';
@@ -182,6 +182,10 @@ function adjustedAt(ctx: Ctx, offset: number, sStart: number, sEnd: number): boo
     if (pa && pa[0] === 'adjusted' && !/tbs|trabecular/.test(norm.slice(sStart, sEnd))) return false;
     return true;
   }
+  // The reading pipeline's adjustment cues (ConText: "TBS-adj.", "adj. for TBS", "adjusted for
+  // your TBS", "Accounting for the trabecular bone score, ..."), and a lead-in line above.
+  const stated = adjustmentInContext(ctx, offset);
+  if (stated !== null) return stated;
   // "MOF 17%, hip 2.9%. Both probabilities are adjusted for TBS."
   const next = norm.slice(sEnd, sentenceEnd(ctx, Math.min(norm.length, sEnd + 1)));
   const fromNext = NEXT_SENTENCE.test(next) ? statedAdjustment(next) : null;
@@ -189,6 +193,35 @@ function adjustedAt(ctx: Ctx, offset: number, sStart: number, sEnd: number): boo
   // Fall back to the section's title: "TBS-ADJUSTED FRACTURE RISK".
   const section = sectionOf(ctx, offset);
   return (section && statedAdjustment(section.title.toLowerCase())) ?? false;
+}
+
+/**
+ * The adjustment ConText gives the value at `offset`, else the one of a lead-in line ending in ":"
+ * in the lines just above ("TBS-adjusted FRAX:" over bullets); null when neither says.
+ */
+function adjustmentInContext(ctx: Ctx, offset: number): boolean | null {
+  const { tokens, context } = ctx.reading;
+  const tok = tokenAt(tokens, offset);
+  if (tok >= tokens.n) return null;
+  const cx = context[tok];
+  if (cx & UNADJUSTED_CUE) return false;
+  if (cx & ADJUSTED_CUE) return true;
+  const line = tokens.line[tok];
+  for (let l = line - 1, steps = 0; l >= 0 && steps < 8 && !ctx.blankLine[l]; l--, steps++) {
+    const { start, end } = ctx.doc.lines[l];
+    const text = ctx.doc.norm.slice(start, end).trimEnd();
+    if (!text.endsWith(':')) continue;
+    let adjusted = false;
+    let unadjusted = false;
+    for (let k = tokenAt(tokens, start); k < tokens.n && tokens.start[k] < end; k++) {
+      if (context[k] & UNADJUSTED_CUE) unadjusted = true;
+      else if (context[k] & ADJUSTED_CUE) adjusted = true;
+    }
+    if (unadjusted) return false;
+    if (adjusted) return true;
+    if (ctx.headerLine[l]) break;
+  }
+  return null;
 }
 
 /** What a whole text says of the adjustment: false if it negates it, true if it names a TBS adjustment. */
