@@ -301,8 +301,8 @@ esbuild.buildSync({
   minify: true,
   outfile: BUNDLE,
   logLevel: 'warning',
-  // lspClient finds dist/server.js relative to its compiled place, out/test/protocol.
-  define: { __dirname: JSON.stringify(path.join(ROOT, 'out', 'test', 'protocol')) },
+  // lspClient finds dist/server.js relative to its own folder, test/protocol.
+  define: { __dirname: JSON.stringify(path.join(ROOT, 'test', 'protocol')) },
 });
 const lib = require(BUNDLE);
 console.log('');

@@ -7,8 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-/** Repository root (tests run compiled from out/test/cli/). */
-export const ROOT = path.resolve(__dirname, '..', '..', '..');
+/** Repository root. */
+export const ROOT = path.resolve(__dirname, '..', '..');
 export const CLI = path.join(ROOT, 'dist', 'cli.js');
 export const ARTIFACTS = path.join(ROOT, 'test', 'cli', 'artifacts');
 

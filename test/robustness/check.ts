@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { Analysis } from '../../server/src/engine';
 import type { Range, TextEditSpec } from '../../server/src/engine/types';
 
-export const ROOT = path.resolve(__dirname, '../../..');
+export const ROOT = path.resolve(__dirname, '../..');
 
 /** Length (UTF-16 code units) of each line, without its line break, as LSP counts lines. */
 export function lspLineLengths(text: string): number[] {

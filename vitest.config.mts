@@ -1,0 +1,49 @@
+// One vitest project per test area: every directory test/<area>/ that holds *.test.{ts,mts,mjs}
+// files becomes a project named <area>, so a new area needs no change here. Two areas are not run
+// by vitest: test/e2e (code-server + Chromium, `npm run test:e2e`) and test/electron (inside VS
+// Code's extension host, `npm run test:electron`); the README's Tests section says why.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const NOT_VITEST = new Set(['e2e', 'electron', 'fixtures']);
+
+/** Per-area test timeout (ms): areas that spawn the bundled server, the CLI or an editor get more. */
+const TIMEOUT: Record<string, number> = {
+  unit: 10_000,
+  protocol: 30_000,
+  cli: 30_000,
+  robustness: 60_000,
+  editors: 60_000,
+  grammar: 60_000,
+};
+
+const areas = readdirSync('test')
+  .filter((d) => !NOT_VITEST.has(d) && statSync(join('test', d)).isDirectory())
+  .sort();
+
+export default defineConfig({
+  test: {
+    projects: areas.map((area) => ({
+      extends: true,
+      test: {
+        name: area,
+        include: [`test/${area}/**/*.test.{ts,mts,mjs}`],
+        testTimeout: TIMEOUT[area] ?? 30_000,
+        hookTimeout: TIMEOUT[area] ?? 30_000,
+      },
+    })),
+    // 2-core reference machine: two forked workers, one per core.
+    pool: 'forks',
+    maxWorkers: 2,
+    coverage: {
+      provider: 'v8',
+      include: ['server/src/**/*.ts'],
+      reporter: ['text-summary', 'text'],
+      thresholds: {
+        lines: 75,
+        'server/src/engine/**': { lines: 90 },
+      },
+    },
+  },
+});
