@@ -494,7 +494,7 @@ if (want('server')) {
     const line = Math.max(0, lines.findIndex((l) => /^IMPRESSION|^## Impression/i.test(l)) + 1);
     const lat = [];
     let version = 1;
-    let text = typical;
+    let text;
     for (let i = 0; i < CFG.latency.edits; i++) {
       version++;
       const v = version;

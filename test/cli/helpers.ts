@@ -167,6 +167,7 @@ export function parseJson(r: RunResult): JsonOut {
   } catch (e) {
     throw new Error(
       `stdout is not JSON (exit ${r.status}): ${(e as Error).message}\nstdout: ${r.stdout.slice(0, 500)}\nstderr: ${r.stderr.slice(0, 500)}`,
+      { cause: e },
     );
   }
 }

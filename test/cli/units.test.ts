@@ -97,7 +97,7 @@ test('progress bar: only on a TTY, only after the delay, erased at the end', () 
   now = 400;
   p.update(50, 100);
   assert.equal(writes.length, 1);
-  assert.match(writes[0], /^\rtbs-report \[#+-+\]  50% 50\/100 files \d+\/s\x1b\[K$/);
+  assert.match(writes[0], /^\rtbs-report \[#+-+\] {2}50% 50\/100 files \d+\/s\x1b\[K$/);
   now = 450;
   p.update(60, 100);
   assert.equal(writes.length, 1, 'throttled');

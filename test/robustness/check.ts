@@ -18,7 +18,7 @@ export function lspLineLengths(text: string): number[] {
 /** Offset of an LSP position (which must be valid) in `text`. */
 export function offsetOf(text: string, lines: number[], pos: { line: number; character: number }): number {
   let off = 0;
-  let i = 0;
+  let i: number;
   let line = 0;
   while (line < pos.line) {
     // Skip the line's text and its break.

@@ -141,7 +141,7 @@ function cli(args: string[], cwd: string) {
   let json: {
     files: Array<{ path: string; diagnostics: unknown[] }>;
     errors: Array<{ path: string; error: string }>;
-  } | null = null;
+  } | null;
   try {
     json = JSON.parse(r.stdout);
   } catch {
