@@ -40,6 +40,8 @@ export default defineConfig({
       provider: 'v8',
       include: ['server/src/**/*.ts'],
       reporter: ['text-summary', 'text'],
+      // Print the figures even when a test fails.
+      reportOnFailure: true,
       thresholds: {
         lines: 75,
         'server/src/engine/**': { lines: 90 },
