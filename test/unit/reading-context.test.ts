@@ -67,3 +67,10 @@ describe('ConText', () => {
     expect(contextOf('Prior scan 2019; TBS 1.301', '1.301') & HISTORICAL).toBe(0);
   });
 });
+
+test('a cue in brackets stays in them; an adjustment in brackets qualifies what follows', () => {
+  const text = 'IMPRESSION: Osteopenia, lowest T-score -2.2 at the left femoral neck (previously -2.4).';
+  expect(contextOf(text, 'osteopenia') & HISTORICAL).toBe(0);
+  expect(contextOf(text, '-2.4') & HISTORICAL).toBe(HISTORICAL);
+  expect(contextOf('MOF (TBS-adj.) 17%', '17') & ADJUSTED).toBe(ADJUSTED);
+});

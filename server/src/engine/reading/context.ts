@@ -11,7 +11,7 @@ import type { Concept } from './concepts';
 import { ADJUSTED, CURRENT, HISTORICAL, THRESHOLD, UNADJUSTED } from './concepts';
 import type { Hits } from './trie';
 import type { Tokens } from './tokens';
-import { DECIMAL, NUMBER, PUNCT, REFUSED, WORD } from './tokens';
+import { DECIMAL, NEWLINE, NUMBER, PUNCT, REFUSED, WORD } from './tokens';
 import { DATE_PREPOSITIONS, DATED_SCOPE, DATED_VERBS } from './vocab/cues';
 
 /** A scope counts words; it also never runs over more tokens than this (runs of punctuation). */
@@ -44,6 +44,11 @@ function opposite(category: number): number {
       return 0;
   }
 }
+/** Cues kept inside their brackets; an adjustment in brackets qualifies what follows ("MOF (TBS-adj.) 17%"). */
+function confined(category: number): boolean {
+  return category !== ADJUSTED && category !== UNADJUSTED;
+}
+
 function cuesOf(concepts: readonly Concept[]): Array<Extract<Concept, { c: 'cue' }>> {
   const out: Array<Extract<Concept, { c: 'cue' }>> = [];
   for (const c of concepts) if (c.c === 'cue') out.push(c);
@@ -53,6 +58,21 @@ function cuesOf(concepts: readonly Concept[]): Array<Extract<Concept, { c: 'cue'
 /** Marks every token with the categories of the cues whose scope covers it. */
 export function applyContext(t: Tokens, hits: Hits, clause: Int32Array): Uint16Array {
   const mask = new Uint16Array(t.n);
+  // Bracket depth of each token: a cue inside brackets ("(previously -2.4)") reaches no further
+  // than its brackets.
+  const depth = new Uint8Array(t.n);
+  for (let k = 0, d = 0; k < t.n; k++) {
+    if (t.kind[k] === PUNCT) {
+      const ch = t.norm.charCodeAt(t.start[k]);
+      if (ch === 40 && d < 255) d++;
+      else if (ch === 41 && d > 0) {
+        d--;
+        depth[k] = d + 1; // the closing bracket belongs inside
+        continue;
+      }
+    } else if (t.kind[k] === NEWLINE) d = 0;
+    depth[k] = d;
+  }
   const terminator = new Uint8Array(t.n);
   // The categories of the cues each token belongs to.
   const own = new Uint16Array(t.n);
@@ -77,7 +97,8 @@ export function applyContext(t: Tokens, hits: Hits, clause: Int32Array): Uint16A
         const c = clause[e - 1];
         let words = 0;
         const limit = Math.min(t.n, e + MAX_SCOPE_TOKENS);
-        for (let k = e; k < limit && clause[k] === c && !terminator[k] && !(own[k] & stop); k++) {
+        const level = confined(cue.category) ? depth[s] : 0;
+        for (let k = e; k < limit && clause[k] === c && !terminator[k] && !(own[k] & stop) && depth[k] >= level; k++) {
           mask[k] |= cue.category;
           if ((t.kind[k] === WORD || t.kind[k] === NUMBER) && ++words >= cue.scope) break;
         }
@@ -86,7 +107,12 @@ export function applyContext(t: Tokens, hits: Hits, clause: Int32Array): Uint16A
         const c = clause[s];
         let words = 0;
         const limit = Math.max(-1, s - 1 - MAX_SCOPE_TOKENS);
-        for (let k = s - 1; k > limit && clause[k] === c && !terminator[k] && !(own[k] & stop); k--) {
+        const level = confined(cue.category) ? depth[s] : 0;
+        for (
+          let k = s - 1;
+          k > limit && clause[k] === c && !terminator[k] && !(own[k] & stop) && depth[k] >= level;
+          k--
+        ) {
           // A threshold reaches back over its own phrase only: not over a comma or a bracket
           // ("2.9%, below treatment thresholds" states a result).
           if (cue.category === THRESHOLD && t.kind[k] === PUNCT) {

@@ -339,9 +339,14 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
       if (l.end - l.start > 80 || excludedFrom(first, t.n) || doc.norm.slice(l.start, l.end).includes(':')) continue;
       // A signature dash or "/s/" before the name: then "Dr" and a name will do.
       let k = first;
-      while (k < t.n && t.kind[k] !== NEWLINE && (t.kind[k] === PUNCT || t.kind[k] === GAP) && t.line[k] === line) k++;
-      if (wordAt(k) === 's' && charAt(k + 1) === 47) k += 2;
-      const dashed = k > first;
+      while (
+        k < t.n &&
+        t.line[k] === line &&
+        (charAt(k) === 45 || (t.kind[k] === GAP && t.norm.charCodeAt(t.start[k]) === 45))
+      )
+        k++;
+      if (charAt(k) === 47 && wordAt(k + 1) === 's' && charAt(k + 2) === 47) k += 3;
+      const dashed = k > first && (wordAt(k) === 'dr' || wordAt(k) === 'dra');
       const name = nameFrom(k);
       if (name.last < name.first) continue;
       const below = line + 1 < n ? tokenAt(t, doc.lines[line + 1].start) : t.n;

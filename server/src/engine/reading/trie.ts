@@ -57,11 +57,29 @@ export function phraseKeys(phrase: string): string[] {
   return keys;
 }
 
+/** The keys of many phrases: one text, one normalisation and one tokeniser pass for all of them. */
+function allPhraseKeys(phrases: readonly string[]): string[][] {
+  const t = tokenise(normalise(phrases.map((p) => p.replace(/[\r\n]/g, ' ').trim()).join('\n')));
+  const out: string[][] = [[]];
+  for (let i = 0; i < t.n; i++) {
+    if (t.kind[i] === NEWLINE) {
+      out.push([]);
+      continue;
+    }
+    if (skippable(t, i) || t.kind[i] === GAP) continue;
+    const k = keyOf(t, i);
+    if (k !== null) out[out.length - 1].push(k);
+  }
+  return out;
+}
+
 export function compile(entries: readonly Entry[]): Trie {
   const root: Node = { next: null, concepts: null };
   let depth = 0;
-  for (const e of entries) {
-    const keys = phraseKeys(e.phrase);
+  const allKeys = allPhraseKeys(entries.map((e) => e.phrase));
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
+    const keys = allKeys[i] ?? [];
     if (!keys.length) continue;
     depth = Math.max(depth, keys.length);
     let node = root;

@@ -23,7 +23,8 @@ const CUES: Cue[] = [
   // Prior / historical: an earlier study's values.
   ['prior', HISTORICAL, 'forward', 30],
   ['previous', HISTORICAL, 'forward', 30],
-  ['previously', HISTORICAL, 'both', 30],
+  ['previously', HISTORICAL, 'forward', 30],
+  ['previously', HISTORICAL, 'backward', 3],
   ['earlier', HISTORICAL, 'forward', 30],
   ['baseline', HISTORICAL, 'forward', 30],
   ['last study', HISTORICAL, 'forward', 30],

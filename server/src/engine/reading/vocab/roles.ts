@@ -30,13 +30,23 @@ const SIGNING_VERBS = [
 ];
 
 /** "VERB by", "VERB and VERB by", "VERB & VERB by", "VERB/VERB". */
+/** Verbs that follow another in a signing label: "Dictated and signed by", "Calc./reviewed". */
+const SECOND_VERBS = [
+  'reviewed',
+  'interpreted',
+  'signed',
+  'electronically signed',
+  'calculated',
+  'verified',
+  'approved',
+  'reported',
+  'examined',
+  'evaluated',
+];
+
 const VERB_LABELS = SIGNING_VERBS.flatMap((a) => [
   `${a} by`,
-  ...SIGNING_VERBS.filter((b) => b !== a && !b.includes(' ')).flatMap((b) => [
-    `${a} and ${b} by`,
-    `${a} & ${b} by`,
-    `${a}/${b}`,
-  ]),
+  ...SECOND_VERBS.filter((b) => b !== a).flatMap((b) => [`${a} and ${b} by`, `${a} & ${b} by`, `${a}/${b}`]),
 ]);
 
 /** "Interpreting physician", "Reporting specialist", "Staff radiologist", ... */
