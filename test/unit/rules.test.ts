@@ -120,12 +120,13 @@ describe('plausibility', () => {
   });
   const r = (mof: string) =>
     codes(report({ riskLine: `TBS-adjusted FRAX: MOF ${mof}%; hip 0.1%.` })).includes('risk-implausible');
-  test('risk must be > 0 and <= 100', () => {
+  test('risk must be >= 0 and <= 100 (0.0 % is a rounded FRAX output)', () => {
     assert.equal(r('100'), false);
     assert.equal(r('0.1'), false);
     assert.equal(r('100.1'), true);
     assert.equal(r('140'), true);
-    assert.equal(r('0'), true);
+    assert.equal(r('0'), false);
+    assert.equal(r('0.0'), false);
   });
 });
 
