@@ -14,7 +14,7 @@ import {
 } from './elements/clinical';
 import { extractCodes } from './elements/codes';
 import { extractProviders } from './elements/provider';
-import { extractModels, extractRisks, riskTables } from './elements/risk';
+import { extractModels, extractRiskCategories, extractRisks, riskTables, tieModels } from './elements/risk';
 import { parseTables } from './elements/tables';
 import { extractTbs } from './elements/tbs';
 import { extractTScores, extractZScores } from './elements/tscore';
@@ -53,6 +53,7 @@ function extract(ctx: Ctx): Elements {
   const tScores = extractTScores(ctx, rows, slots);
   const riskModels = extractModels(ctx, slots);
   const risks = extractRisks(ctx, slots, tableRisks);
+  tieModels(ctx, risks, riskModels);
   const providers = extractProviders(ctx, slots);
   const foundImpression = findImpression(ctx);
   let impression = foundImpression;
@@ -92,6 +93,7 @@ function extract(ctx: Ctx): Elements {
     categories: extractCategories(ctx, tbs),
     whoStatements: extractWho(ctx, foundImpression),
     zScores: extractZScores(ctx, rows),
+    riskCategories: extractRiskCategories(ctx, riskModels),
     population: extractPopulation(ctx),
     age: extractAge(ctx),
     bmi: extractBmi(ctx),

@@ -1,6 +1,6 @@
 /** Completion entries: element labels and section headers at line starts, model names, TBS
  * category words and CPT codes elsewhere. */
-import { CPT_DESCRIPTORS } from './explain';
+import { CPT_NAMES, MODEL_OUTPUTS } from './explain';
 import { SLOT_SPECS } from './fixes/insert';
 
 export interface CompletionEntry {
@@ -69,12 +69,13 @@ const LABELS: CompletionEntry[] = [
   },
 ];
 
+// What each model outputs (explain.ts), so a completion says what the model gives.
 const MODELS: CompletionEntry[] = [
-  ['FRAX', 'FRAX 10-year probability (TBS adjustment available)'],
-  ['FRAXplus', 'FRAXplus'],
-  ['Garvan', 'Garvan fracture risk calculator (5- and 10-year)'],
-  ['QFracture', 'QFracture'],
-  ['CAROC', 'CAROC (Canada)'],
+  ['FRAX', MODEL_OUTPUTS.FRAX],
+  ['FRAXplus', `FRAXplus: ${MODEL_OUTPUTS.FRAX}`],
+  ['Garvan', MODEL_OUTPUTS.Garvan],
+  ['QFracture', MODEL_OUTPUTS.QFracture],
+  ['CAROC', MODEL_OUTPUTS.CAROC],
 ].map(([label, detail]) => ({ label, kind: 'model' as const, detail, insert: label, snippet: false }));
 
 const CATEGORIES: CompletionEntry[] = ['normal', 'partially degraded', 'degraded'].map((c) => ({
@@ -87,7 +88,7 @@ const CATEGORIES: CompletionEntry[] = ['normal', 'partially degraded', 'degraded
 
 // The four TBS codes first, then the DXA codes they go with.
 const isTbsCode = (c: string) => c >= '77089' && c <= '77092';
-const CODES: CompletionEntry[] = Object.entries(CPT_DESCRIPTORS)
+const CODES: CompletionEntry[] = Object.entries(CPT_NAMES)
   .sort(([a], [b]) => Number(isTbsCode(b)) - Number(isTbsCode(a)) || a.localeCompare(b))
   .map(([code, desc]) => ({ label: code, kind: 'code' as const, detail: desc, insert: code, snippet: false }));
 

@@ -379,3 +379,25 @@ export const ISCD_DIAGNOSTIC_REGIONS: ReadonlySet<string> = new Set([
   'radius 33%',
   'radius',
 ]);
+
+/** Words for Garvan's "any (osteoporotic) fracture" result: a risk of kind "any". */
+export const ANY_FRACTURE_WORDS: readonly string[] = [
+  'any fracture',
+  'any fractures',
+  'any osteoporotic fracture',
+  'any osteoporotic fractures',
+  'any fragility fracture',
+  'any low-trauma fracture',
+  'any fx',
+  'all fractures',
+  'total fracture',
+];
+
+/** CAROC's 10-year MOF risk categories, as reports name them. */
+export const RISK_CATEGORY_WORDS: Readonly<Record<string, 'low' | 'moderate' | 'high'>> = {
+  low: 'low',
+  moderate: 'moderate',
+  medium: 'moderate',
+  intermediate: 'moderate',
+  high: 'high',
+};
