@@ -16,7 +16,7 @@ import type { Located, Position, Range, RiskCategoryName, RiskModelName } from '
  * and are not shipped.
  */
 export const CPT_NAMES: Record<string, string> = {
-  '77089': 'TBS calculated and interpreted, with a fracture-risk report (global service: technical + professional).',
+  '77089': 'TBS calculated and interpreted, with a fracture-risk report (global: technical + professional).',
   '77090': 'TBS data prepared and sent for the analysis to be done elsewhere (technical).',
   '77091': 'TBS technical calculation only (technical).',
   '77092': 'TBS interpretation and fracture-risk report only (professional).',

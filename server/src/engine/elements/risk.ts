@@ -585,17 +585,25 @@ function declaredAdjustedLater(
 /**
  * Ties each result to the model named last before it in its sentence (or in its section's title):
  * "TBS-adjusted FRAX: MOF 17%", "Garvan 10-year risk of any fracture 18%". Results with no model
- * in reach keep none (the rules then take the report's only named model, if any).
+ * in reach, or with two models named together before them, keep none (the rules then take the
+ * report's only named model, if any).
  */
 export function tieModels(ctx: Ctx, risks: Risk[], models: readonly RiskModel[]): void {
   if (!models.length) return;
   for (const r of risks) {
     const from = sentenceStart(ctx, r.span.start);
     let tied: RiskModel | null = null;
+    let ambiguous = false;
     for (const m of models) {
       if (m.span.start >= r.span.start) break;
-      if (m.span.start >= from) tied = m;
+      if (m.span.start < from) continue;
+      // "TBS-adjusted FRAX and Garvan: MOF 17%": two models before the value tie it to neither.
+      if (tied && tied.name !== m.name && !/[.;:]/.test(ctx.doc.norm.slice(tied.span.end, m.span.start)))
+        ambiguous = true;
+      else ambiguous = false;
+      tied = m;
     }
+    if (ambiguous) continue;
     if (!tied) {
       const section = sectionOf(ctx, r.span.start);
       const named = section ? MODEL_IN_TITLE.exec(section.title.toLowerCase()) : null;

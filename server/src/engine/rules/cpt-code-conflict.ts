@@ -24,7 +24,7 @@ export const rule: Rule = {
         finding(
           rule,
           c.range,
-          `${c.code} is billed with 77089 (line ${lineNo(global.range)}), which already covers it: keep one.`,
+          `Code ${c.code} is billed with 77089 (line ${lineNo(global.range)}), which already covers it: keep one.`,
           { related: [{ range: global.range, message: '77089 (global TBS code) named here' }] },
         ),
       );

@@ -30,7 +30,7 @@ export const rule: Rule = {
     const flag = (range: Range, line: number, model: string) => {
       if (flagged.has(line)) return;
       flagged.add(line);
-      out.push(finding(rule, range, `${model} has no TBS adjustment: a TBS-adjusted result needs FRAX.`));
+      out.push(finding(rule, range, `${model} has no TBS adjustment, so this result cannot be TBS-adjusted.`));
     };
     // A result read as TBS-adjusted and tied to a model without an adjustment.
     for (const r of elements.risks) {
