@@ -6,7 +6,7 @@
  * patient the WHO classes do not apply to.
  */
 import { describe, expect, test } from 'vitest';
-import { codes, dxa, findingsOf, row, run, T_HEADER, Z_HEADER } from './clinical-report';
+import { codes, dxa, findingsOf, row, run, T_HEADER, Z_HEADER } from './report';
 
 const zOnly = (z: string[] = ['-1.4', '-1.1']) => [
   Z_HEADER,

@@ -8,7 +8,7 @@ import { fileReport } from '../../server/src/cli/report';
 import { explainAt } from '../../server/src/engine';
 import { completionsAt } from '../../server/src/engine';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
-import { codes, dxa, findingsOf, run } from './clinical-report';
+import { codes, dxa, findingsOf, run } from './report';
 
 describe('risk-not-tbs-adjusted by model', () => {
   test('FRAX without adjustment: a warning', () => {

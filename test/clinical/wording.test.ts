@@ -12,7 +12,7 @@ import { decodeReport } from '../../server/src/cli/read';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
 import type { EngineSettings } from '../../server/src/engine/settings';
 import type { Finding } from '../../server/src/engine/types';
-import { dxa } from './clinical-report';
+import { dxa } from './report';
 
 const ROOT = path.resolve(__dirname, '../..');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'reports');
