@@ -35,7 +35,7 @@ const MENOPAUSE = new RegExp(
 const POSTMENOPAUSAL = new RegExp(`\\b(?:${alternation(POSTMENOPAUSAL_PHRASES)})\\b`);
 const AGE_RELATIVE = new RegExp(`^[ \\t]*(?:\\([^()]{0,30}\\)[ \\t]*)?(?:${alternation(AGE_RELATIVE_AFTER)})\\b`);
 const SEX_LABELLED = new RegExp(
-  `\\b(?:${alternation(SEX_LABELS)})[ \\t]*[:=]?[ \\t]*(${alternation([...Object.keys(SEX_WORDS), ...Object.keys(SEX_LETTERS)])})\\b`,
+  `\\b(?:${alternation(SEX_LABELS)})[ \\t]*(?:[:=][ \\t]*)?(${alternation([...Object.keys(SEX_WORDS), ...Object.keys(SEX_LETTERS)])})\\b`,
   'g',
 );
 const SEX_WORD = new RegExp(`\\b(${alternation(Object.keys(SEX_WORDS))})\\b`, 'g');

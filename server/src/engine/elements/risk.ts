@@ -590,25 +590,29 @@ function declaredAdjustedLater(
  */
 export function tieModels(ctx: Ctx, risks: Risk[], models: readonly RiskModel[]): void {
   if (!models.length) return;
-  for (const r of risks) {
-    const from = sentenceStart(ctx, r.span.start);
-    let tied: RiskModel | null = null;
-    let ambiguous = false;
-    for (const m of models) {
-      if (m.span.start >= r.span.start) break;
-      if (m.span.start < from) continue;
-      // "TBS-adjusted FRAX and Garvan: MOF 17%": two models before the value tie it to neither.
-      if (tied && tied.name !== m.name && !/[.;:]/.test(ctx.doc.norm.slice(tied.span.end, m.span.start)))
-        ambiguous = true;
-      else ambiguous = false;
+  // Both lists are in document order: one pass with a pointer into the models (linear).
+  let k = 0;
+  let tied: RiskModel | null = null;
+  let ambiguous = false;
+  for (const r of [...risks].sort((a, b) => a.span.start - b.span.start)) {
+    for (; k < models.length && models[k].span.start < r.span.start; k++) {
+      const m = models[k];
+      // "TBS-adjusted FRAX and Garvan: MOF 17%": two models named together tie the value to neither.
+      ambiguous =
+        tied !== null &&
+        tied.name !== m.name &&
+        m.span.start - tied.span.end < 200 &&
+        !/[.;:\n]/.test(ctx.doc.norm.slice(tied.span.end, m.span.start));
       tied = m;
     }
-    if (ambiguous) continue;
-    if (!tied) {
-      const section = sectionOf(ctx, r.span.start);
-      const named = section ? MODEL_IN_TITLE.exec(section.title.toLowerCase()) : null;
-      if (named) r.model = modelName(named[0]);
-    } else r.model = tied.name;
+    const from = sentenceStart(ctx, r.span.start);
+    if (tied && tied.span.start >= from) {
+      if (!ambiguous) r.model = tied.name;
+      continue;
+    }
+    const section = sectionOf(ctx, r.span.start);
+    const named = section ? MODEL_IN_TITLE.exec(section.title.toLowerCase()) : null;
+    if (named) r.model = modelName(named[0]);
   }
 }
 const MODEL_IN_TITLE = /\b(?:frax(?:plus)?|garvan|q-?fracture|caroc)\b/;
@@ -638,6 +642,7 @@ export function extractRiskCategories(ctx: Ctx, models: readonly RiskModel[]): R
     while ((m = CATEGORY_LABEL.exec(norm)) !== null && sentences.size < MAX_MENTIONS)
       sentences.set(sentenceStart(ctx, m.index), sentenceEnd(ctx, m.index));
   }
+  const seen = new Set<number>();
   for (const [from, to] of sentences) {
     if (from >= ctx.priorFrom || isHistorical(ctx, from)) continue;
     const text = norm.slice(from, to);
@@ -650,7 +655,8 @@ export function extractRiskCategories(ctx: Ctx, models: readonly RiskModel[]): R
       // "low TBS", "high BMD": a category word about something else.
       if (/^(?:-| ?(?:tbs|bmd|bone|trabecular|t-score|z-score))/.test(after)) continue;
       const span = { start: from + m.index, end: from + m.index + m[0].length };
-      if (out.some((c) => c.span.start === span.start)) continue;
+      if (seen.has(span.start)) continue;
+      seen.add(span.start);
       const inSentence = carocs.some((c) => c.span.start >= from && c.span.start < to);
       out.push({
         model: inSentence || onlyCaroc ? 'CAROC' : null,
