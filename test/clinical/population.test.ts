@@ -6,6 +6,8 @@
  * patient the WHO classes do not apply to.
  */
 import { describe, expect, test } from 'vitest';
+import { explainAt } from '../../server/src/engine';
+import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
 import { codes, dxa, findingsOf, row, run, T_HEADER, Z_HEADER } from './report';
 
 const zOnly = (z: string[] = ['-1.4', '-1.1']) => [
@@ -54,7 +56,7 @@ describe('missing-t-score: Z-scores document BMD before menopause and under 50',
   test('a young patient with neither T- nor Z-scores: missing, and the message names Z-scores', () => {
     const text = dxa({ patient: ['Age: 40 (premenopausal)   Sex: F'], table: ['No BMD table.'] });
     const [f] = findingsOf(text, 'missing-t-score');
-    expect(f.message).toMatch(/Z-scores/);
+    expect(f.message).toMatch(/BMD Z-scores \(or T-scores\) for this patient/);
   });
   test('an older patient with Z-scores only: missing, Z-scores do not count', () => {
     const text = dxa({ patient: ['Age: 68   Sex: F'], table: zOnly() });
@@ -172,9 +174,11 @@ describe('who-classification-mismatch: negated, uncertain and hypothetical menti
     'Osteoporosis is unlikely.',
     'Osteoporosis cannot be excluded.',
     'A T-score of -2.5 or lower would indicate osteoporosis.',
+    'Values this low would indicate osteoporosis.',
     'No evidence of osteoporosis.',
     'Possible osteoporosis; correlate clinically.',
     'If the T-score were -2.5 or lower, this would be osteoporosis.',
+    'If BMD declines further, this would be osteoporosis.',
     'Osteoporosis is not excluded by the normal TBS.',
   ]) {
     test(`"${s}" is not a statement of class`, () => {
@@ -192,5 +196,32 @@ describe('tbs-category-mismatch: the category fix is a suggestion', () => {
     expect(f.fixes![0].suggestion).toBe(true);
     expect(f.fixes![0].preferred).not.toBe(true);
     expect(f.fixes![0].edits[0].newText).toBe('degraded');
+  });
+});
+
+describe('hover on BMD scores follows the population and the site', () => {
+  const hover = (text: string, needle: string) => {
+    const a = run(text);
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.includes(needle));
+    return explainAt(a, { line, character: lines[line].indexOf(needle) + 1 }, DEFAULT_SETTINGS)?.markdown ?? '';
+  };
+  const table = [T_HEADER, row('L1', '0.700', '-2.8', '-1.3'), row('L1-L4', '0.861', '-2.7', '-1.2')];
+  test('a T-score of a premenopausal woman: no WHO class, read as Z-scores', () => {
+    const h = hover(dxa({ patient: ['Age: 44 (premenopausal)   Sex: F'], table }), '-2.7');
+    expect(h).toMatch(/Z-scores/);
+    expect(h).not.toMatch(/osteoporosis/i);
+  });
+  test('a T-score of a postmenopausal woman at L1-L4: its WHO class', () => {
+    expect(hover(dxa({ table }), '-2.7')).toMatch(/osteoporosis by WHO criteria/);
+  });
+  test('a single vertebra: not a diagnostic site', () => {
+    expect(hover(dxa({ table }), '-2.8')).toMatch(/not an ISCD diagnostic site/);
+  });
+  test('a Z-score: below or within the expected range for age', () => {
+    const young = [Z_HEADER, row('L1-L4', '0.761', '-2.0'), row('Left femoral neck', '0.812', '-1.9')];
+    const text = dxa({ patient: ['Age: 35   Sex: M'], table: young });
+    expect(hover(text, '-2.0')).toMatch(/\*\*below\*\* the expected range for age/);
+    expect(hover(text, '-1.9')).toMatch(/\*\*within\*\* the expected range for age/);
   });
 });
