@@ -38,6 +38,8 @@ const SEX_LABELLED = new RegExp(
   `\\b(?:${alternation(SEX_LABELS)})[ \\t]*(?:[:=][ \\t]*)?(${alternation([...Object.keys(SEX_WORDS), ...Object.keys(SEX_LETTERS)])})\\b`,
   'g',
 );
+/** Every sex word contains one of these: a cheap test before the word scan. */
+const SEX_WORD_HINTS = ['man', 'male', 'lady', 'girl', 'boy'];
 const SEX_WORD = new RegExp(`\\b(${alternation(Object.keys(SEX_WORDS))})\\b`, 'g');
 
 /**
@@ -51,20 +53,23 @@ export function extractPopulation(ctx: Ctx): Population {
   let m: RegExpExecArray | null;
   MENOPAUSE.lastIndex = 0;
   let at = Infinity;
-  while ((m = MENOPAUSE.exec(norm)) !== null) {
+  // Cheap tests first: most reports name no menopause and no sex label.
+  const menopausal = norm.includes('menopaus');
+  while (menopausal && (m = MENOPAUSE.exec(norm)) !== null) {
     if (m[2] && GROUP_NOUNS.has(m[2])) continue;
     menopause = MENOPAUSE_PREFIXES[m[1]];
     at = m.index;
     break;
   }
   // "Early menopause at 38", "primary ovarian insufficiency": postmenopausal, if stated first.
-  const post = POSTMENOPAUSAL.exec(norm);
+  const post =
+    menopausal || norm.includes('ovarian') || norm.includes('oophorectomy') ? POSTMENOPAUSAL.exec(norm) : null;
   if (post && post.index < at) menopause = 'postmenopausal';
   let sex: Sex | null = null;
   SEX_LABELLED.lastIndex = 0;
-  m = SEX_LABELLED.exec(norm);
+  m = norm.includes('sex') || norm.includes('gender') ? SEX_LABELLED.exec(norm) : null;
   if (m) sex = SEX_WORDS[m[1]] ?? SEX_LETTERS[m[1]] ?? null;
-  if (!sex) {
+  if (!sex && SEX_WORD_HINTS.some((w) => norm.includes(w))) {
     SEX_WORD.lastIndex = 0;
     m = SEX_WORD.exec(norm);
     if (m) sex = SEX_WORDS[m[1]];
