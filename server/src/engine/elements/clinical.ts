@@ -6,9 +6,73 @@ import { spaced } from '../regex';
 import type { Ctx } from '../context';
 import { MAX_MENTIONS, range, sentenceEnd, sentenceStart } from '../context';
 import { execAt } from '../scan';
-import type { NumberFact } from '../types';
+import type { MenopausalStatus, NumberFact, Population, Sex } from '../types';
 import { lineNorm, lineOf } from '../text';
 import type { CategoryStatement, Located, TbsCategory, TbsValue } from '../types';
+import {
+  GROUP_NOUNS,
+  POSTMENOPAUSAL_PHRASES,
+  MENOPAUSE_PREFIXES,
+  SEX_LABELS,
+  SEX_LETTERS,
+  SEX_WORDS,
+} from '../lexicon';
+
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const alternation = (words: Iterable<string>) =>
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|');
+
+const MENOPAUSE = new RegExp(
+  `\\b(${alternation(Object.keys(MENOPAUSE_PREFIXES))})[- ]?menopaus(?:al|e)\\b(?: +([a-z]+))?`,
+  'g',
+);
+const POSTMENOPAUSAL = new RegExp(`\\b(?:${alternation(POSTMENOPAUSAL_PHRASES)})\\b`);
+const SEX_LABELLED = new RegExp(
+  `\\b(?:${alternation(SEX_LABELS)})[ \\t]*(?:[:=][ \\t]*)?(${alternation([...Object.keys(SEX_WORDS), ...Object.keys(SEX_LETTERS)])})\\b`,
+  'g',
+);
+/** Every sex word contains one of these: a cheap test before the word scan. */
+const SEX_WORD_HINTS = ['man', 'male', 'lady', 'girl', 'boy'];
+const SEX_WORD = new RegExp(`\\b(${alternation(Object.keys(SEX_WORDS))})\\b`, 'g');
+
+/**
+ * Sex and menopausal status as the report states them about the patient: "Sex: F",
+ * "46-year-old woman", "premenopausal". A status followed by a group noun ("postmenopausal women")
+ * speaks of a population, not of the patient. A pasted earlier report is not read.
+ */
+export function extractPopulation(ctx: Ctx): Population {
+  const norm = ctx.priorFrom < ctx.doc.norm.length ? ctx.doc.norm.slice(0, ctx.priorFrom) : ctx.doc.norm;
+  let menopause: MenopausalStatus | null = null;
+  let m: RegExpExecArray | null;
+  MENOPAUSE.lastIndex = 0;
+  let at = Infinity;
+  // Cheap tests first: most reports name no menopause and no sex label.
+  const menopausal = norm.includes('menopaus');
+  while (menopausal && (m = MENOPAUSE.exec(norm)) !== null) {
+    if (m[2] && GROUP_NOUNS.has(m[2])) continue;
+    menopause = MENOPAUSE_PREFIXES[m[1]];
+    at = m.index;
+    break;
+  }
+  // "Early menopause at 38", "primary ovarian insufficiency": postmenopausal, if stated first.
+  const post =
+    menopausal || norm.includes('ovarian') || norm.includes('oophorectomy') ? POSTMENOPAUSAL.exec(norm) : null;
+  if (post && post.index < at) menopause = 'postmenopausal';
+  let sex: Sex | null = null;
+  SEX_LABELLED.lastIndex = 0;
+  m = norm.includes('sex') || norm.includes('gender') ? SEX_LABELLED.exec(norm) : null;
+  if (m) sex = SEX_WORDS[m[1]] ?? SEX_LETTERS[m[1]] ?? null;
+  if (!sex && SEX_WORD_HINTS.some((w) => norm.includes(w))) {
+    SEX_WORD.lastIndex = 0;
+    m = SEX_WORD.exec(norm);
+    if (m) sex = SEX_WORDS[m[1]];
+  }
+  if (!sex && menopause) sex = 'female';
+  return { sex, menopause };
+}
 
 /**
  * Ways a report states the age, most explicit first. One combined scan collects the candidates; the
