@@ -197,21 +197,6 @@ export const POSTMENOPAUSAL_PHRASES: readonly string[] = [
   'bilateral oophorectomy',
 ];
 
-/**
- * After a class word, these make it a statement against the expected range for age (a Z-score
- * reading), not a WHO class: "low bone mass for age".
- */
-export const AGE_RELATIVE_AFTER: readonly string[] = [
-  'for age',
-  'for chronological age',
-  "for the patient's age",
-  'for her age',
-  'for his age',
-  'for the age',
-  'expected for age',
-  'below the expected range',
-];
-
 /** A status word followed by one of these speaks of a group ("postmenopausal women"), not the patient. */
 export const GROUP_NOUNS: ReadonlySet<string> = new Set([
   'women',
@@ -225,79 +210,6 @@ export const GROUP_NOUNS: ReadonlySet<string> = new Set([
   'cohort',
   'cohorts',
 ]);
-
-/**
- * Cues that, standing in a class word's clause before it, make the mention negated, uncertain or
- * hypothetical ("no evidence of osteoporosis", "would indicate osteoporosis", "possible osteopenia").
- */
-export const WHO_HEDGES_BEFORE: readonly string[] = [
-  'no',
-  'not',
-  'without',
-  'neither',
-  'nor',
-  'negative for',
-  'absence of',
-  'free of',
-  'rule out',
-  'ruled out',
-  'r/o',
-  'exclude',
-  'excluded',
-  'excludes',
-  'cannot exclude',
-  'would',
-  'could',
-  'might',
-  'may',
-  'if',
-  'whether',
-  'unless',
-  'possible',
-  'possibly',
-  'probable',
-  'probably',
-  'suspected',
-  'suspect',
-  'suspicious for',
-  'questionable',
-  'question of',
-  'concern for',
-  'differential',
-  'unlikely',
-  'defined as',
-  'definition',
-];
-
-/** Cues right after a class word that hedge it: "osteoporosis is unlikely", "cannot be excluded". */
-export const WHO_HEDGES_AFTER: readonly string[] = [
-  'is unlikely',
-  'unlikely',
-  'is not likely',
-  'less likely',
-  'cannot be excluded',
-  'can not be excluded',
-  "can't be excluded",
-  'cannot be ruled out',
-  'not excluded',
-  'is not excluded',
-  'is excluded',
-  'excluded',
-  'ruled out',
-  'is ruled out',
-  'is not present',
-  'not present',
-  'is not seen',
-  'is possible',
-  'possible',
-  'is questionable',
-  'would be',
-  'is suspected',
-  'suspected',
-  'not confirmed',
-  'is not confirmed',
-  '?',
-];
 
 /**
  * Regions where a BMD T-score may decide the WHO class (ISCD): lumbar spine (at least two evaluable
