@@ -17,8 +17,12 @@ import { DATE_PREPOSITIONS, DATED_SCOPE, DATED_VERBS } from './vocab/cues';
 /** A scope counts words; it also never runs over more tokens than this (runs of punctuation). */
 const MAX_SCOPE_TOKENS = 120;
 
-const PREPOSITIONS = new Set(DATE_PREPOSITIONS);
-const VERBS = new Set(DATED_VERBS);
+/** Is token i one of the words (compared in place: no string is made for it)? */
+function isOneOf(t: Tokens, i: number, words: readonly string[]): boolean {
+  const len = t.end[i] - t.start[i];
+  for (const w of words) if (w.length === len && t.norm.startsWith(w, t.start[i])) return true;
+  return false;
+}
 
 /** A year (1900-2100) or a date written with slashes ("03/12/2023", "04/2022"). */
 function isDate(t: Tokens, i: number): boolean {
@@ -133,13 +137,10 @@ export function applyContext(t: Tokens, hits: Hits, clause: Int32Array): Uint16A
 function datedCues(t: Tokens, clause: Int32Array, own: Uint16Array, mask: Uint16Array): void {
   for (let i = 0; i + 1 < t.n; i++) {
     if (t.kind[i] !== WORD) continue;
-    const len = t.end[i] - t.start[i];
-    if (len > 10) continue;
-    const w = t.norm.slice(t.start[i], t.end[i]);
     let date = -1;
-    if (PREPOSITIONS.has(w)) {
+    if (isOneOf(t, i, DATE_PREPOSITIONS)) {
       if (isDate(t, i + 1)) date = i + 1;
-    } else if (VERBS.has(w)) {
+    } else if (isOneOf(t, i, DATED_VERBS)) {
       for (let k = i + 1, words = 0; k < t.n && words < 4 && clause[k] === clause[i]; k++) {
         if (isDate(t, k)) {
           date = k;

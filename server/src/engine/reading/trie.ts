@@ -19,6 +19,10 @@ export interface Trie {
   root: Node;
   /** The longest phrase, in keys. */
   depth: number;
+  /** The longest key, in characters: a longer token cannot start a phrase. */
+  maxKey: number;
+  /** First characters of the keys that start a phrase (by char code, below 0x10000). */
+  first: Uint8Array;
 }
 
 /** Punctuation that joins the words of a phrase without being part of its key. */
@@ -76,12 +80,16 @@ function allPhraseKeys(phrases: readonly string[]): string[][] {
 export function compile(entries: readonly Entry[]): Trie {
   const root: Node = { next: null, concepts: null };
   let depth = 0;
+  let maxKey = 0;
+  const first = new Uint8Array(0x10000);
   const allKeys = allPhraseKeys(entries.map((e) => e.phrase));
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
     const keys = allKeys[i] ?? [];
     if (!keys.length) continue;
     depth = Math.max(depth, keys.length);
+    first[keys[0].charCodeAt(0)] = 1;
+    for (const k of keys) maxKey = Math.max(maxKey, k.length);
     let node = root;
     for (const k of keys) {
       node.next ??= new Map();
@@ -95,7 +103,7 @@ export function compile(entries: readonly Entry[]): Trie {
     node.concepts ??= [];
     node.concepts.push(e.concept);
   }
-  return { root, depth };
+  return { root, depth, maxKey, first };
 }
 
 /** Phrase hits: token ranges [start, end) with what they mean, in document order. */
@@ -120,6 +128,11 @@ export function match(trie: Trie, t: Tokens): Hits {
   while (i < t.n && hStart.length < MAX_HITS) {
     const kind = t.kind[i];
     if (kind === NEWLINE || kind === GAP || kind === PLACEHOLDER || skippable(t, i)) {
+      i++;
+      continue;
+    }
+    // Cheap tests first: most tokens start no phrase (no string is made for them).
+    if (!trie.first[t.norm.charCodeAt(t.start[i])] || t.end[i] - t.start[i] > trie.maxKey) {
       i++;
       continue;
     }

@@ -23,7 +23,6 @@ const OTHER_LABELS: ReadonlySet<Concept['c']> = new Set([
   'model',
   'demographic',
   'role',
-  'header',
   'riskCategory',
 ]);
 
