@@ -8,6 +8,7 @@ import type { Doc } from './text';
 import { isBlank, lineText, rangeOf } from './text';
 import type { Section, SectionKind, Span } from './types';
 import { memoByString } from './memo';
+import { headerKind, isHeaderFirstWord, isKnownHeader, startsWithHeader } from './reading/headers';
 import type { Tokens } from './reading/tokens';
 import { DECIMAL, NUMBER, SIGNED, tokenAt, tokenise } from './reading/tokens';
 
@@ -187,78 +188,9 @@ function isThematicBreak(doc: Doc, span: Span): boolean {
 // ---------------------------------------------------------------------------------------------
 // Sections.
 
-/** Heads a section title may start with, and the kind they give. Order matters: first match wins. */
-const SECTION_KINDS: Array<[RegExp, SectionKind]> = [
-  [/risk factors?|frax inputs?|clinical data/, 'other'],
-  [/^(?:tbs|trabecular bone score|trabecular)\b/, 'tbs'],
-  [
-    /^(?:fracture risk|frax|10[- ]?year|fracture probability|risk assessment|tbs[- ]adjusted|adjusted frax|absolute fracture risk|calculated risk)/,
-    'risk',
-  ],
-  [/(?:fracture risk|frax)(?: assessment| results?| calculation)?$/, 'risk'],
-  [
-    /^(?:impression|conclusions?|assessment|summary|interpretation|opinion|diagnosis|diagnostic impression)\b/,
-    'impression',
-  ],
-  [/^(?:findings|results|bone density|bone mineral density|bmd|densitometry|dxa results|measurements)\b/, 'findings'],
-  [/^(?:indications?|clinical history|history|reason for (?:exam|study)|clinical indication)\b/, 'indication'],
-  [/^(?:technique|procedure|exam|examination|method|study)\b/, 'technique'],
-  [/^(?:comparison|prior studies|change since|changes since)\b/, 'comparison'],
-  [/^(?:recommendations?|plan|follow[- ]?up|comment|comments)\b/, 'recommendations'],
-];
-
 /** Labels that, with text after their colon, are fields of a report rather than headers. */
 const FIELD_LABELS =
   /^(?:tbs(?: value| score| l1-l4)?|bmi|age|sex|dob|mrn|name|date|t[- ]?scores?|z[- ]?scores?|mof|hip|risk model|model|cpt|bmd|height|weight|accession|patient|provider|signed)$/;
-
-/** Labels that are headers even in mixed case, when they are the whole label. */
-const KNOWN_HEAD =
-  /^(?:indications?|clinical history|history|technique|comparison|findings|results|impression|conclusions?|assessment|summary|interpretation|recommendations?|procedure|exam|examination|fracture risk(?: assessment)?|frax(?: results)?|trabecular bone score(?: \(tbs\))?|tbs(?: results)?|bone density|comments?|opinion|diagnosis)$/;
-
-/** First words of every known header name: a cheap test before the patterns. */
-const HEAD_FIRST_WORDS = new Set([
-  'indication',
-  'indications',
-  'clinical',
-  'history',
-  'technique',
-  'comparison',
-  'findings',
-  'results',
-  'impression',
-  'conclusion',
-  'conclusions',
-  'assessment',
-  'summary',
-  'interpretation',
-  'recommendation',
-  'recommendations',
-  'procedure',
-  'exam',
-  'examination',
-  'fracture',
-  'frax',
-  'trabecular',
-  'tbs',
-  'bone',
-  'comment',
-  'comments',
-  'opinion',
-  'diagnosis',
-]);
-
-/** A mixed-case label alone on its line that starts like a header: "Fracture risk (FRAX adjusted for TBS):". */
-const KNOWN_HEAD_START =
-  /^(?:fracture risk|frax|trabecular bone score|tbs results|impression|findings|results|bone density|technique|indications?|clinical history|comparison|recommendations?|conclusions?|assessment|summary|interpretation)\b/;
-
-function sectionKind(titleNorm: string): SectionKind {
-  const t = titleNorm
-    .replace(/\s+/g, ' ')
-    .replace(/^\d{1,2}[.)] */, '')
-    .trim();
-  for (const [re, kind] of SECTION_KINDS) if (re.test(t)) return kind;
-  return 'other';
-}
 
 interface HeaderHit {
   title: string;
@@ -324,21 +256,13 @@ function mayBeHeader(doc: Doc, line: number): boolean {
   return lower ? capital && end - j <= 40 && knownFirstWord(doc.norm, j, end) : letters >= 4;
 }
 
-/** HEAD_FIRST_WORDS by their first letter (a = 0): the test below reads no substring. */
-const HEAD_FIRST_BY_LETTER: string[][] = Array.from({ length: 26 }, () => []);
-for (const w of HEAD_FIRST_WORDS) HEAD_FIRST_BY_LETTER[w.charCodeAt(0) - 97].push(w);
-
-/** Is the word at `from` one that a mixed-case header can start with? */
+/** Is the word at `from` one that a mixed-case header can start with (vocabulary)? */
 function knownFirstWord(norm: string, from: number, to: number): boolean {
-  const c = norm.charCodeAt(from) - 97;
-  if (c < 0 || c > 25) return false;
-  const words = HEAD_FIRST_BY_LETTER[c];
-  if (!words.length) return false;
+  const c = norm.charCodeAt(from);
+  if (c < 97 || c > 122) return false;
   let w = from;
   while (w < to && norm.charCodeAt(w) >= 97 && norm.charCodeAt(w) <= 122) w++;
-  const len = w - from;
-  for (const word of words) if (word.length === len && norm.startsWith(word, from)) return true;
-  return false;
+  return isHeaderFirstWord(norm.slice(from, w));
 }
 
 function headerOf(doc: Doc, line: number): HeaderHit | null {
@@ -365,7 +289,7 @@ const headerShape: (raw: string) => HeaderHit | null = memoByString(computeHeade
 
 function computeHeaderShape(raw: string): HeaderHit | null {
   const h = readHeader(raw);
-  return h ? { ...h, kind: sectionKind(h.title.toLowerCase()) } : null;
+  return h ? { ...h, kind: headerKind(h.title.toLowerCase()) } : null;
 }
 
 function readHeader(raw: string): Omit<HeaderHit, 'kind'> | null {
@@ -397,9 +321,9 @@ function readHeader(raw: string): Omit<HeaderHit, 'kind'> | null {
     // Mixed case: only a known header name ("Impression:", "Fracture risk (FRAX adjusted for TBS):").
     if (lower !== label && !/^[^a-z]*$/.test(label)) {
       const first = /^[a-z]+/.exec(lower);
-      if (!first || !HEAD_FIRST_WORDS.has(first[0])) return null;
+      if (!first || !isHeaderFirstWord(first[0])) return null;
       const inline = body.slice(colon + 1).trim();
-      if (numbered || !(KNOWN_HEAD.test(labelNorm) || (inline === '' && KNOWN_HEAD_START.test(labelNorm)))) return null;
+      if (numbered || !(isKnownHeader(labelNorm) || (inline === '' && startsWithHeader(labelNorm)))) return null;
       const s = lead + body.indexOf(label, numLen);
       const inlineStart = inline
         ? lead + colon + 1 + (body.length - colon - 1 - body.slice(colon + 1).trimStart().length)
@@ -412,8 +336,8 @@ function readHeader(raw: string): Omit<HeaderHit, 'kind'> | null {
     const allCaps = st.lower === 0 && st.letters >= 3;
     const words = labelNorm.split(' ').length;
     const header =
-      KNOWN_HEAD.test(labelNorm) ||
-      (inline === '' && KNOWN_HEAD_START.test(labelNorm)) ||
+      isKnownHeader(labelNorm) ||
+      (inline === '' && startsWithHeader(labelNorm)) ||
       (allCaps && (inline === '' || (words >= 2 && !/\d/.test(label))));
     if (!header) return null;
     if (numbered && !allCaps) return null;
@@ -438,7 +362,7 @@ function readHeader(raw: string): Omit<HeaderHit, 'kind'> | null {
     return { title: rest, start: s, end: s + rest.length, inline: '' };
   }
   // A mixed-case known header alone on its line: "Impression", "Findings".
-  if (KNOWN_HEAD.test(rest.toLowerCase())) {
+  if (isKnownHeader(rest.toLowerCase())) {
     const s = lead + numLen;
     return { title: rest, start: s, end: s + rest.length, inline: '' };
   }
