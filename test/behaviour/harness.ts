@@ -32,6 +32,11 @@ export interface Case {
   /** The text a variant is compared with (INV, DIR). */
   base?: string;
   settings?: Partial<EngineSettings>;
+  /**
+   * The value(s) under test as written in the text. The meta-test deletes them and expects the
+   * check to fail, which proves that the check depends on the text, not on a hard-coded result.
+   */
+  values?: string[];
   /** Null when the case passes, else why it fails. */
   check(a: Analysis, base?: Analysis): string | null;
 }

@@ -39,4 +39,36 @@ export const KNOWN_GAPS: Record<string, string> = {
   'mft.bmi.frames': '"Body mass index of 28.5" (no unit) and "BMI = 28.5" are not read',
   'mft.bmi.outside-validated-range': 'the BMI is not read from "Body mass index of 40.1" or "BMI = 40.1"',
   'mft.sections.impression-headers': '"Comment:" is not an impression header (issue 10, item 7)',
+  'mft.report.clean.bullets':
+    'bulleted site lines ("- Left femoral neck: BMD 0.771 g/cm2, T-score -0.8") lose their site (issue 10, item 10)',
+  'mft.report.clean.uk-letter':
+    'the signer of a UK letter ("Yours sincerely," then "Dr A B FRCR") is not read (issue 10, item 1)',
+
+  // ---- invariance
+  'inv.filler-words':
+    'fillers between label and value ("came out at", "measures", "is approximately") lose the value or its site',
+  'inv.synonym.tbs': '"trabecular score" is not a TBS label',
+  'inv.layout.prose-table-keyvalue-bullets':
+    'the bullet layout loses T-score sites, so its elements differ from the other layouts',
+  'inv.unicode.mid-dot-decimal': 'mid-dot decimals ("1·262", "-1·9") are not read or are truncated (issue 10, item 8)',
+  'inv.hard-wrap':
+    'a line break between a site and its T-score, or inside a risk sentence, loses the site or the value',
+  'inv.added-legend':
+    'legends ("T-score -2.5 or lower: osteoporosis", TBS thresholds, LSC) are read as this study\'s values (issue 10, item 2)',
+  'inv.added-threshold': 'treatment and NOGG thresholds are read as risk results (issue 10, item 3)',
+  'inv.pasted-prior-report': 'a prior report pasted below a banner is read as this study (issue 10, resolver)',
+  'inv.combined-transport':
+    'hard wrapping and legends (see inv.hard-wrap, inv.added-legend) combined with CRLF, BOM and Unicode minus',
+
+  // ---- directional
+  'dir.history.tbs': '"The prior trabecular bone score was 1.301" is read as this study\'s TBS',
+  'dir.history.t-score':
+    'a prior T-score ("In 2021 the left femoral neck T-score was -1.7") is read as this study\'s and conflicts',
+  'dir.history.risk': 'a prior MOF risk ("The previous MOF risk was 12%") is read as this study\'s',
+  'dir.hypothetical.risk':
+    'hypothetical and threshold risks ("MOF risk would be 25% if ...", "threshold is 20%") are read as results (issue 10, item 3)',
+  'dir.negation.who':
+    'a negated or hypothetical "osteoporosis" ("cannot be excluded", "A T-score of -2.5 or lower would indicate osteoporosis") is read as a statement or its number as a T-score (issue 11, item 1)',
+  'dir.adjustment.flips-adjusted':
+    'adjustment cues "Accounting for the trabecular bone score," "TBS-adj." and "adj. for TBS" are not seen (issue 10, item 5)',
 };

@@ -323,7 +323,7 @@ export const CPT_LINES = [
 
 // ---------------------------------------------------------------- boilerplate that states no result
 
-/** Legends, reference text and thresholds: none of it is this study's result. */
+/** Legends and reference text: none of it is this study's result. */
 export const LEGENDS = [
   'WHO classification: T-score -1.0 and above: normal; between -1.0 and -2.5: low bone mass (osteopenia); -2.5 or lower: osteoporosis.',
   'T-score -2.5 or lower: osteoporosis. T-score between -1.0 and -2.5: osteopenia.',
@@ -332,9 +332,26 @@ export const LEGENDS = [
   'Reference range for the T-score: -1.0 and above.',
   'Least significant change (LSC): spine 0.025 g/cm2 (2.8%), total hip 0.018 g/cm2 (2.1%); TBS LSC 0.040.',
   'The precision error of TBS at this centre is 1.8%, so a change of 0.035 or more is significant.',
+  'Note: FRAX is validated for ages 40-90; TBS for BMI 15-37 kg/m2.',
+  'Z-score: comparison with age-matched controls. T-score: comparison with young adults.',
+] as const;
+
+/** Treatment and intervention thresholds quoted in a report: never results. */
+export const THRESHOLDS = [
   'Treatment is usually advised when the MOF risk reaches 20% and the hip risk 3%.',
+  'Treatment is usually advised when these reach 20 % and 3 %.',
   'US treatment thresholds (BHOF): 10-year MOF probability 20% or more, or hip 3% or more.',
   'NOGG intervention threshold at this age: MOF 18.5%, hip fracture 4.2%.',
   'Treatment threshold (NOGG, age-dependent): 16.0% major osteoporotic fracture.',
-  'Note: FRAX is validated for ages 40-90; TBS for BMI 15-37 kg/m2.',
+  'The hip fracture probability (threshold 3%) is given above.',
+  'Pharmacological therapy is considered when the 10-year hip fracture probability is 3% or higher or the MOF probability 20% or higher.',
+] as const;
+
+/** Banners above a prior report pasted below the current one. */
+export const PRIOR_BANNERS = [
+  '----- PRIOR REPORT ({d}) -----',
+  'PREVIOUS REPORT ({d}), for comparison:',
+  '=== Comparison: report of {d} ===',
+  'Prior study report ({d}) - pasted for reference',
+  '*** Previous DXA report dated {d} ***',
 ] as const;

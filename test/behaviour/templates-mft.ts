@@ -36,7 +36,7 @@ import {
   Z_LABELS,
 } from './phrases';
 import type { Rng } from './prng';
-import type { Facts, NumStyle, TFact } from './report';
+import type { Facts, NumStyle, Style, TFact } from './report';
 import {
   assemble,
   cap,
@@ -48,8 +48,10 @@ import {
   lowestT,
   parts,
   PLAIN,
+  render,
   siteName,
   siteRow,
+  STYLES,
   tbsCatOf,
   whoOf,
 } from './report';
@@ -121,7 +123,7 @@ const tbsFrames: Template = {
   id: 'mft.tbs.frames',
   concept: 'tbs',
   type: 'MFT',
-  n: 420,
+  n: 240,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     p.statements = false;
@@ -132,6 +134,7 @@ const tbsFrames: Template = {
     x.tbs = [fillTemplate(rng.pick(TBS_FRAMES), { L: cap(L), l: L.startsWith('TBS') ? L : lowerLabel(L), F })];
     return {
       text: assemble(x, p),
+      values: [v],
       check: (a) =>
         all(
           () => tbsIs(a, f.tbs),
@@ -158,7 +161,7 @@ const tbsRows: Template = {
   id: 'mft.tbs.rows',
   concept: 'tbs',
   type: 'MFT',
-  n: 250,
+  n: 150,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     p.statements = false;
@@ -179,7 +182,7 @@ const tbsNumbers: Template = {
   id: 'mft.tbs.number-forms',
   concept: 'tbs',
   type: 'MFT',
-  n: 150,
+  n: 100,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     p.statements = false;
@@ -217,7 +220,7 @@ const tFrames: Template = {
   id: 'mft.t-score.frames',
   concept: 'tScore',
   type: 'MFT',
-  n: 420,
+  n: 240,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     p.statements = false;
@@ -296,7 +299,7 @@ const tTables: Template = {
   id: 'mft.t-score.tables',
   concept: 'tScore',
   type: 'MFT',
-  n: 300,
+  n: 150,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     p.statements = false;
@@ -305,6 +308,7 @@ const tTables: Template = {
     x.findings = lines;
     return {
       text: assemble(x, p),
+      values: f.tscores.map((t) => fmtT(t.value, PLAIN)),
       check: (a) =>
         all(
           () => tScoresAre(a, f.tscores, extraT),
@@ -318,7 +322,7 @@ const tVertebrae: Template = {
   id: 'mft.t-score.per-vertebra-table',
   concept: 'tScore',
   type: 'MFT',
-  n: 150,
+  n: 100,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     p.statements = false;
@@ -340,7 +344,7 @@ const tNumbers: Template = {
   id: 'mft.t-score.number-forms',
   concept: 'tScore',
   type: 'MFT',
-  n: 150,
+  n: 100,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     p.statements = false;
@@ -366,7 +370,7 @@ const zPremenopausal: Template = {
   id: 'mft.z-score.premenopausal',
   concept: 'zScore',
   type: 'MFT',
-  n: 200,
+  n: 100,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     p.statements = false;
@@ -406,7 +410,7 @@ const zBesideT: Template = {
   id: 'mft.z-score.not-a-t-score',
   concept: 'zScore',
   type: 'MFT',
-  n: 150,
+  n: 80,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     p.statements = false;
@@ -450,7 +454,7 @@ const modelNames: Template = {
   id: 'mft.risk-model.names',
   concept: 'riskModel',
   type: 'MFT',
-  n: 250,
+  n: 150,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const m = rng.pick(MODELS);
@@ -480,7 +484,7 @@ const riskPairs: Template = {
   id: 'mft.risk.mof-hip-frames',
   concept: 'risk',
   type: 'MFT',
-  n: 450,
+  n: 240,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     p.statements = false;
@@ -499,6 +503,7 @@ const riskPairs: Template = {
     ];
     return {
       text: assemble(x, p),
+      values: [fmtPct(f.mof, f.riskDecimals, PLAIN), fmtPct(f.hip, 1, PLAIN)],
       check: (a) =>
         all(
           () =>
@@ -524,7 +529,7 @@ const riskKeyValue: Template = {
   id: 'mft.risk.key-value',
   concept: 'risk',
   type: 'MFT',
-  n: 200,
+  n: 120,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     p.statements = false;
@@ -563,7 +568,7 @@ const riskBoth: Template = {
   id: 'mft.risk.unadjusted-and-adjusted',
   concept: 'risk',
   type: 'MFT',
-  n: 200,
+  n: 120,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     p.statements = false;
@@ -601,7 +606,7 @@ const riskGarvan: Template = {
   id: 'mft.risk.garvan-any',
   concept: 'risk',
   type: 'MFT',
-  n: 150,
+  n: 80,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     p.statements = false;
@@ -635,7 +640,7 @@ const carocCategory: Template = {
   id: 'mft.caroc.category',
   concept: 'carocCategory',
   type: 'MFT',
-  n: 150,
+  n: 80,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     p.statements = false;
@@ -673,7 +678,7 @@ const providerLabels: Template = {
   id: 'mft.provider.labels',
   concept: 'provider',
   type: 'MFT',
-  n: 300,
+  n: 150,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const x = parts(f, p);
@@ -686,7 +691,7 @@ const providerLabels: Template = {
       `${name} ${cred.replace(/,/g, '')}`,
     ]);
     x.signature = [rng.chance(0.5) ? `${label} ${who}` : `${label}\n${who}`, rng.chance(0.5) ? `${f.date} 15:41` : ''];
-    return { text: assemble(x, p), check: (a) => providerFound(a, name) };
+    return { text: assemble(x, p), values: [surname(name)], check: (a) => providerFound(a, name) };
   },
 };
 
@@ -694,7 +699,7 @@ const providerSignoff: Template = {
   id: 'mft.provider.sign-off-blocks',
   concept: 'provider',
   type: 'MFT',
-  n: 250,
+  n: 150,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const x = parts(f, p);
@@ -724,7 +729,7 @@ const excludedOnly: Template = {
   id: 'mft.excluded-role.alone',
   concept: 'excludedRole',
   type: 'MFT',
-  n: 250,
+  n: 120,
   gen(rng) {
     const { facts: f, phrasing: p } = study(
       rng,
@@ -752,7 +757,7 @@ const excludedWithSigner: Template = {
   id: 'mft.excluded-role.beside-signer',
   concept: 'excludedRole',
   type: 'MFT',
-  n: 200,
+  n: 100,
   gen(rng) {
     const { facts: f, phrasing: p } = study(
       rng,
@@ -786,7 +791,7 @@ const whoAgrees: Template = {
   id: 'mft.who.statement-agrees',
   concept: 'who',
   type: 'MFT',
-  n: 250,
+  n: 150,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const x = parts(f, p);
@@ -812,7 +817,7 @@ const whoDisagrees: Template = {
   id: 'mft.who.statement-disagrees',
   concept: 'who',
   type: 'MFT',
-  n: 200,
+  n: 100,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const x = parts(f, p);
@@ -835,7 +840,7 @@ const categoryAgrees: Template = {
   id: 'mft.tbs-category.agrees',
   concept: 'tbsCategory',
   type: 'MFT',
-  n: 250,
+  n: 120,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const x = parts(f, p);
@@ -861,7 +866,7 @@ const categoryDisagrees: Template = {
   id: 'mft.tbs-category.disagrees',
   concept: 'tbsCategory',
   type: 'MFT',
-  n: 200,
+  n: 100,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const x = parts(f, p);
@@ -878,7 +883,7 @@ const categoryAway: Template = {
   id: 'mft.tbs-category.summary-line-away-from-value',
   concept: 'tbsCategory',
   type: 'MFT',
-  n: 150,
+  n: 100,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const x = parts(f, p);
@@ -900,7 +905,7 @@ const ageFrames: Template = {
   id: 'mft.demographics.age',
   concept: 'demographics',
   type: 'MFT',
-  n: 200,
+  n: 120,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const x = parts(f, p);
@@ -919,7 +924,7 @@ const ageOutside: Template = {
   id: 'mft.demographics.age-outside-validated-range',
   concept: 'demographics',
   type: 'MFT',
-  n: 100,
+  n: 60,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const x = parts(f, p);
@@ -944,7 +949,7 @@ const population: Template = {
   id: 'mft.demographics.sex-and-menopause',
   concept: 'demographics',
   type: 'MFT',
-  n: 200,
+  n: 100,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const x = parts(f, p);
@@ -971,7 +976,7 @@ const bmiFrames: Template = {
   id: 'mft.bmi.frames',
   concept: 'bmi',
   type: 'MFT',
-  n: 200,
+  n: 100,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const x = parts(f, p);
@@ -996,7 +1001,7 @@ const bmiOutside: Template = {
   id: 'mft.bmi.outside-validated-range',
   concept: 'bmi',
   type: 'MFT',
-  n: 100,
+  n: 60,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const x = parts(f, p);
@@ -1010,7 +1015,7 @@ const cptLines: Template = {
   id: 'mft.cpt.code-lines',
   concept: 'cpt',
   type: 'MFT',
-  n: 200,
+  n: 80,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const x = parts(f, p);
@@ -1033,7 +1038,7 @@ const sectionHeaders: Template = {
   id: 'mft.sections.impression-headers',
   concept: 'sections',
   type: 'MFT',
-  n: 250,
+  n: 120,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const x = parts(f, p);
@@ -1058,7 +1063,55 @@ const sectionHeaders: Template = {
   },
 };
 
+// ---------------------------------------------------------------- the whole clean report
+
+function cleanReport(style: Style): Template {
+  return {
+    id: `mft.report.clean.${style}`,
+    concept: 'report',
+    type: 'MFT',
+    n: 60,
+    gen(rng) {
+      const { facts: f, phrasing: p } = study(rng, style);
+      return {
+        text: render(f, p),
+        values: [fmtTbs(f.tbs, PLAIN)],
+        check: (a) =>
+          all(
+            () =>
+              a.findings.length
+                ? `a clean report has findings: ${a.findings.map((x) => `${x.code} (${x.message})`).join('; ')}`
+                : null,
+            () => tbsIs(a, f.tbs),
+            () => tScoresAre(a, f.tscores),
+            () =>
+              risksAre(a, [
+                { kind: 'mof', value: f.mof, adjusted: true },
+                { kind: 'hip', value: f.hip, adjusted: true },
+              ]),
+            () => providerFound(a, f.provider.name),
+            () => {
+              const who = [...new Set(a.elements.whoStatements.map((w) => w.whoClass))];
+              const want = whoOf(lowestT(f).value);
+              return who.length === 1 && who[0] === want
+                ? null
+                : `expected WHO class ${want}; read [${who.join(', ')}]`;
+            },
+            () => {
+              const cats = [...new Set(a.elements.categories.map((c) => c.category))];
+              const want = tbsCatOf(f.tbs);
+              return cats.length === 1 && cats[0] === want
+                ? null
+                : `expected TBS category ${want}; read [${cats.join(', ')}]`;
+            },
+          ),
+      };
+    },
+  };
+}
+
 export const MFT_TEMPLATES: Template[] = [
+  ...STYLES.map(cleanReport),
   tbsFrames,
   tbsRows,
   tbsNumbers,
