@@ -14,5 +14,5 @@ export { normaliseEdits, rangesOverlap } from './fixes/normalise';
 export { planInsertions, SLOT_SPECS, snippetToText } from './fixes/insert';
 export { explainAt, CPT_DESCRIPTORS } from './explain';
 export type { Explanation } from './explain';
-export { completionsAt } from './complete';
-export type { CompletionEntry } from './complete';
+export { completionsAt, completionsFor, TRIGGER_CHARACTERS } from './complete';
+export type { CompletionEntry, CompletionRequest } from './complete';

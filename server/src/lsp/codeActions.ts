@@ -8,6 +8,7 @@ import { CodeActionKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../engine/analyze';
 import { normaliseEdits, rangesOverlap } from '../engine/fixes/normalise';
+import { automaticFixes, isSuggestion } from '../engine/fixes/suggestion';
 import type { Finding, TextEditSpec } from '../engine/types';
 import { INSERT_ALL_KIND, NORMALISE_KIND } from '../protocol';
 import { SOURCE, toDiagnostic } from './diagnostics';
@@ -66,7 +67,8 @@ export function codeActions(
           title: fix.title,
           kind: CodeActionKind.QuickFix,
           diagnostics: [matching ?? toDiagnostic(f, doc.uri)],
-          isPreferred: fix.preferred,
+          // a fix that changes a diagnosis is offered, never preferred (no auto-fix picks it)
+          isPreferred: fix.preferred === true && !isSuggestion(f, fix) ? true : undefined,
           edit: workspaceEdit(doc, fix.edits, opts, true),
         });
       }
@@ -82,11 +84,14 @@ export function codeActions(
     });
   }
   if (wanted(only, FIX_ALL_KIND) && only?.length) {
-    // Fix-all applies only replacements whose right text is certain (category, WHO class).
-    const edits = analysis.findings
-      .filter((f) => !f.code.startsWith('missing-') && f.fixes?.length)
-      .map((f) => (f.fixes ?? [])[0].edits)
-      .flat();
+    // Fix-all applies only fixes that change no clinical statement (never a WHO class or a category),
+    // and inserts nothing (missing elements have their own action).
+    const edits: TextEditSpec[] = [];
+    for (const f of analysis.findings) {
+      if (f.code.startsWith('missing-')) continue;
+      const fix = automaticFixes(f)[0];
+      if (fix) for (const e of fix.edits) edits.push(e);
+    }
     if (edits.length)
       out.push({
         title: 'Fix all TBS report findings that have a safe fix',

@@ -6,12 +6,14 @@
 import type { ClientCapabilities, Connection, InitializeParams, InitializeResult } from 'vscode-languageserver';
 import {
   CodeActionKind,
+  CompletionTriggerKind,
   DidChangeConfigurationNotification,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../engine/analyze';
+import { TRIGGER_CHARACTERS } from '../engine/complete';
 import type { Analysis } from '../engine/analyze';
 import {
   LANGUAGE_ID,
@@ -84,8 +86,12 @@ export class TbsServer {
     c.onCompletion(async (p) => {
       const doc = this.documents.get(p.textDocument.uri);
       if (!doc || !(await this.isChecked(doc))) return [];
-      const line = doc.getText({ start: { line: p.position.line, character: 0 }, end: p.position });
-      return completion(line, this.snippetCompletion);
+      const before = doc.getText({ start: { line: p.position.line, character: 0 }, end: p.position });
+      // No context (an old client) counts as a request; a trigger character only as that.
+      const explicit = p.context?.triggerKind !== CompletionTriggerKind.TriggerCharacter;
+      const plainHost = doc.languageId !== LANGUAGE_ID;
+      const a = explicit ? await this.analysisFor(doc) : null;
+      return completion({ before, explicit, plainHost, missing: a?.documented.missing }, this.snippetCompletion);
     });
     c.onDocumentSymbol(async (p) => {
       const doc = this.documents.get(p.textDocument.uri);
@@ -130,7 +136,7 @@ export class TbsServer {
           codeActionKinds: [CodeActionKind.QuickFix, INSERT_ALL_KIND, FIX_ALL_KIND, NORMALISE_KIND],
         },
         hoverProvider: true,
-        completionProvider: { triggerCharacters: ['(', ' '] },
+        completionProvider: { triggerCharacters: [...TRIGGER_CHARACTERS] },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
       },
