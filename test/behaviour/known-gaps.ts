@@ -26,7 +26,8 @@ export const KNOWN_GAPS: Record<string, string> = {
   'mft.provider.sign-off-blocks':
     'a name on the lines after "Sincerely," / "Kind regards,", or after a closing courtesy on one line, is not read (issue 10, item 1)',
   'mft.excluded-role.alone': '"Performed by (technologist):" is read as the provider',
-  'mft.excluded-role.beside-signer': '"Performed by (technologist):" is read as a provider',
+  'mft.excluded-role.beside-signer':
+    '"Performed by (technologist):" is read as a provider; an excluded-role line under a sign-off block is read as the signer',
   'mft.who.statement-agrees': '"Bone density is in the osteopenic / osteoporotic range" is not read as a WHO statement',
   'mft.who.statement-disagrees':
     '"Bone density is in the osteopenic / osteoporotic range" is not read, so a wrong class goes unflagged',
@@ -44,6 +45,11 @@ export const KNOWN_GAPS: Record<string, string> = {
   'mft.report.clean.uk-letter':
     'the signer of a UK letter ("Yours sincerely," then "Dr A B FRCR") is not read (issue 10, item 1)',
 
+  'mft.report.clean.patient-letter': 'the signer after "With best wishes," is not read (issue 10, item 1)',
+  'mft.report.clean.va':
+    '"Primary interpreting staff:" and "Verifier e-signature:" lines are not read (issue 10, item 1)',
+  'mft.report.clean.vendor': 'the abbreviated role "Calc./reviewed ....... Name, MD" is not read (issue 10, item 1)',
+
   // ---- invariance
   'inv.filler-words':
     'fillers between label and value ("came out at", "measures", "is approximately") lose the value or its site',
@@ -57,6 +63,8 @@ export const KNOWN_GAPS: Record<string, string> = {
     'legends ("T-score -2.5 or lower: osteoporosis", TBS thresholds, LSC) are read as this study\'s values (issue 10, item 2)',
   'inv.added-threshold': 'treatment and NOGG thresholds are read as risk results (issue 10, item 3)',
   'inv.pasted-prior-report': 'a prior report pasted below a banner is read as this study (issue 10, resolver)',
+  'inv.addendum-restating-values':
+    'where the base signer is unread (VA, vendor, letter layouts), the addendum\'s "Addendum by:" line adds a provider',
   'inv.combined-transport':
     'hard wrapping and legends (see inv.hard-wrap, inv.added-legend) combined with CRLF, BOM and Unicode minus',
 

@@ -173,8 +173,32 @@ export function cap(s: string): string {
 
 // ---------------------------------------------------------------- layouts
 
-export type Style = 'us-prose' | 'us-table' | 'keyvalue' | 'bullets' | 'uk-letter' | 'markdown';
-export const STYLES: readonly Style[] = ['us-prose', 'us-table', 'keyvalue', 'bullets', 'uk-letter', 'markdown'];
+export type Style =
+  | 'us-prose'
+  | 'us-table'
+  | 'keyvalue'
+  | 'bullets'
+  | 'uk-letter'
+  | 'markdown'
+  | 'patient-letter'
+  | 'au-canada'
+  | 'va'
+  | 'vendor';
+export const STYLES: readonly Style[] = [
+  'us-prose',
+  'us-table',
+  'keyvalue',
+  'bullets',
+  'uk-letter',
+  'markdown',
+  'patient-letter',
+  'au-canada',
+  'va',
+  'vendor',
+];
+
+/** Layouts written as sentences, where fillers between label and value belong. */
+export const PROSE_STYLES: readonly Style[] = ['us-prose', 'uk-letter', 'patient-letter', 'au-canada'];
 
 /** Phrasing choices that do not change a fact. */
 export interface Phrasing {
@@ -235,6 +259,11 @@ function fill(p: Phrasing, v: string): string {
   return p.filler.replace('{v}', v);
 }
 
+/** "label ....... value" as vendor printouts align it. */
+function dots(label: string, value: string, width = 34): string {
+  return `${label} ${'.'.repeat(Math.max(3, width - label.length))} ${value}`;
+}
+
 function findingsLines(f: Facts, p: Phrasing): string[] {
   const n = p.num;
   const ts = ordered(f, p);
@@ -242,7 +271,10 @@ function findingsLines(f: Facts, p: Phrasing): string[] {
   switch (p.style) {
     case 'us-prose':
     case 'uk-letter':
+    case 'au-canada':
       return [ts.map((t) => `The ${defaultSite(t)} ${T}${fill(p, fmtT(t.value, n))}.`).join(' ')];
+    case 'patient-letter':
+      return ts.map((t) => `Your ${T} at the ${defaultSite(t)}${fill(p, fmtT(t.value, n))}.`);
     case 'us-table': {
       const rows = ts.map(
         (t) =>
@@ -250,6 +282,13 @@ function findingsLines(f: Facts, p: Phrasing): string[] {
       );
       return [`${'Region'.padEnd(22)} ${'BMD'.padStart(6)}   ${T.padStart(5)}   ${hy('Z-score', n)}`, ...rows];
     }
+    case 'va':
+      return ts.map(
+        (t) =>
+          `${cap(defaultSite(t))}: BMD ${fmtBmd(t.bmd, n)} g/cm2; ${T} ${fmtT(t.value, n)}; ${hy('Z-score', n)} ${fmtT(t.z, n)}.`,
+      );
+    case 'vendor':
+      return ts.map((t) => dots(`${defaultRow(t)} ${T}`, fmtT(t.value, n)));
     case 'keyvalue':
       return ts.map((t) => `${cap(defaultSite(t))} ${T}: ${fmtT(t.value, n)}`);
     case 'bullets':
@@ -266,10 +305,17 @@ function findingsLines(f: Facts, p: Phrasing): string[] {
 function tbsLines(f: Facts, p: Phrasing): string[] {
   const v = fmtTbs(f.tbs, p.num);
   const L = p.tbsLabel;
+  const l = L === 'TBS' ? 'TBS' : L.toLowerCase();
   switch (p.style) {
     case 'us-prose':
     case 'uk-letter':
-      return [`The ${L === 'TBS' ? 'TBS' : L.toLowerCase()} (L1-L4)${fill(p, v)}.`];
+    case 'au-canada':
+    case 'va':
+      return [`The ${l} (L1-L4)${fill(p, v)}.`];
+    case 'patient-letter':
+      return [`Your ${l}, a measure of the texture of the bone in your spine,${fill(p, v).replace(/^:/, ' is')}.`];
+    case 'vendor':
+      return [dots(`${cap(L)} L1-L4`, v)];
     case 'keyvalue':
       return [`${cap(L)} (L1-L4): ${v}`];
     case 'bullets':
@@ -289,6 +335,16 @@ function riskLines(f: Facts, p: Phrasing): string[] {
     case 'us-prose':
     case 'uk-letter':
       return [`${adj} FRAX 10-year probability of ${p.mofLabel} ${a} and of ${p.hipLabel} ${b}.`];
+    case 'au-canada':
+      return [`FRAX adjusted for TBS: 10-year probability of ${p.mofLabel} ${a}; of ${p.hipLabel} ${b}.`];
+    case 'patient-letter':
+      return [
+        `Taking your TBS into account (${adj} FRAX), your 10-year chance of a ${p.mofLabel} is ${a} and of a ${p.hipLabel} ${b}.`,
+      ];
+    case 'va':
+      return [`FRAX 10-year probability (${adj}): ${p.mofLabel} ${a}, ${p.hipLabel} ${b}.`];
+    case 'vendor':
+      return [`FRAX (${adj})`, dots(`  10-year ${p.mofLabel}`, a), dots(`  10-year ${p.hipLabel}`, b)];
     case 'keyvalue':
       return [
         `Risk model: FRAX (${adj})`,
@@ -317,46 +373,97 @@ export function tbsCatWords(c: TbsCat): string {
   return `${c} microarchitecture`;
 }
 
+function headerLines(f: Facts, p: Phrasing): string[] {
+  switch (p.style) {
+    case 'uk-letter':
+      return [`Dear ${f.referring},`, '', `Re: ${f.patient}, DXA and trabecular bone score of ${f.date}`];
+    case 'patient-letter':
+      return [`Dear ${f.patient},`, '', `Here are the results of your bone density scan of ${f.date}.`];
+    case 'au-canada':
+      return [`${f.referring}`, `Re: ${f.patient}`, '', 'Thank you for referring this patient for bone densitometry.'];
+    case 'va':
+      return [`Exam: DXA BONE DENSITY AXIAL W/TBS`, `Requesting provider: ${f.referring}`, `Exam date: ${f.date}`];
+    case 'vendor':
+      return [
+        'DXA RESULTS SUMMARY',
+        dots('Patient', f.patient),
+        dots('Scan date', f.date),
+        dots('Referring physician', f.referring),
+      ];
+    default:
+      return [
+        `Patient: ${f.patient}`,
+        `Exam date: ${f.date}`,
+        `Referring physician: ${f.referring}, MD`,
+        '',
+        'EXAM: DXA lumbar spine and hip with trabecular bone score',
+      ];
+  }
+}
+
+function signatureLines(f: Facts, p: Phrasing): string[] {
+  const { name, cred } = f.provider;
+  switch (p.style) {
+    case 'uk-letter':
+      return ['Yours sincerely,', '', `Dr ${name} ${cred.replace(/,/g, '')}`, 'Consultant Radiologist'];
+    case 'patient-letter':
+      return ['With best wishes,', '', `${name}, ${cred}`, 'Radiologist'];
+    case 'au-canada':
+      return [`Reporting radiologist: Dr ${name} ${cred.replace(/,/g, '')}`];
+    case 'va':
+      return [
+        `Primary interpreting staff: ${name}, ${cred}`,
+        `/es/ ${name.toUpperCase()}, ${cred}`,
+        `Verifier e-signature: ${f.date} 15:41`,
+      ];
+    case 'vendor':
+      return [dots('Calc./reviewed', `${name}, ${cred}`)];
+    default:
+      return [`Electronically signed by: ${name}, ${cred}`, `${f.date} 15:41`];
+  }
+}
+
 /** The report's parts in the given phrasing. */
 export function parts(f: Facts, p: Phrasing): Parts {
-  const uk = p.style === 'uk-letter';
-  const ageSex = `${f.age}-year-old postmenopausal woman. BMI ${p.num.decimal === '.' ? f.bmi.toFixed(1) : f.bmi.toFixed(1).replace('.', p.num.decimal)} kg/m2.`;
+  const bmi = p.num.decimal === '.' ? f.bmi.toFixed(1) : f.bmi.toFixed(1).replace('.', p.num.decimal);
   return {
-    header: uk
-      ? [`Dear ${f.referring},`, '', `Re: ${f.patient}, DXA and trabecular bone score of ${f.date}`]
-      : [
-          `Patient: ${f.patient}`,
-          `Exam date: ${f.date}`,
-          `Referring physician: ${f.referring}, MD`,
-          '',
-          'EXAM: DXA lumbar spine and hip with trabecular bone score',
-        ],
-    history: [ageSex],
+    header: headerLines(f, p),
+    history: [`${f.age}-year-old postmenopausal woman. BMI ${bmi} kg/m2.`],
     technique: ['Hologic Horizon A DXA of the lumbar spine and proximal femur; TBS iNsight v3.1 on the L1-L4 image.'],
     findings: findingsLines(f, p),
     tbs: tbsLines(f, p),
     risk: riskLines(f, p),
-    impressionHeader: uk ? 'Opinion:' : 'IMPRESSION:',
+    impressionHeader:
+      { 'uk-letter': 'Opinion:', 'au-canada': 'Conclusion:', 'patient-letter': 'Conclusion:', va: 'Impression:' }[
+        p.style as string
+      ] ?? 'IMPRESSION:',
     impression: impressionLines(f, p),
-    signature: uk
-      ? ['Yours sincerely,', '', `Dr ${f.provider.name} ${f.provider.cred.replace(/,/g, '')}`, 'Consultant Radiologist']
-      : [`Electronically signed by: ${f.provider.name}, ${f.provider.cred}`, `${f.date} 15:41`],
+    signature: signatureLines(f, p),
   };
 }
 
+const TITLES: Record<string, [string, string, string, string, string]> = {
+  // indication, technique, findings, tbs, risk
+  'uk-letter': ['Clinical details', 'Technique', 'Findings', 'Trabecular bone score', 'Fracture risk'],
+  'au-canada': ['Clinical history:', 'Technique:', 'Findings:', 'Trabecular bone score:', 'Fracture risk:'],
+  'patient-letter': ['', '', '', '', ''],
+  va: ['Clinical History:', 'Technique:', 'Report:', 'TBS:', 'Fracture Risk Assessment:'],
+  vendor: ['', '', 'BMD', 'TBS', 'FRACTURE RISK'],
+};
+
 /** Joins the parts into a report. */
 export function assemble(x: Parts, p: Phrasing): string {
-  const uk = p.style === 'uk-letter';
+  const t = TITLES[p.style] ?? ['INDICATION:', 'TECHNIQUE:', 'FINDINGS:', 'TRABECULAR BONE SCORE:', 'FRACTURE RISK:'];
   const sec = (title: string, body: string[]): string[] =>
-    body.length ? [uk ? title.replace(/:$/, '') : title, ...body, ''] : [];
-  const tbs = sec(uk ? 'Trabecular bone score:' : 'TRABECULAR BONE SCORE:', x.tbs);
-  const risk = sec(uk ? 'Fracture risk:' : 'FRACTURE RISK:', x.risk);
+    body.length ? [...(title ? [title] : []), ...body, ''] : [];
+  const tbs = sec(t[3], x.tbs);
+  const risk = sec(t[4], x.risk);
   const lines = [
     ...x.header,
     '',
-    ...sec(uk ? 'Clinical details:' : 'INDICATION:', x.history),
-    ...sec(uk ? 'Technique:' : 'TECHNIQUE:', x.technique),
-    ...sec(uk ? 'Findings:' : 'FINDINGS:', x.findings),
+    ...sec(t[0], x.history),
+    ...sec(t[1], x.technique),
+    ...sec(t[2], x.findings),
     ...(p.riskFirst ? [...risk, ...tbs] : [...tbs, ...risk]),
     ...(x.impression.length ? [x.impressionHeader, ...x.impression, ''] : []),
     ...x.signature,

@@ -10,7 +10,18 @@ import { all, expectCode, list, near } from './harness';
 import { ADJUSTED_PREFIXES, ADJUSTED_SUFFIXES, EXCLUDED_ROLE_LABELS, WHO_NEGATED, WHO_PHRASES } from './phrases';
 import type { Rng } from './prng';
 import type { Facts } from './report';
-import { assemble, fmtPct, fmtT, fmtTbs, lowestT, parts, PLAIN, whoOf } from './report';
+import type { Style } from './report';
+import { assemble, fmtPct, fmtT, fmtTbs, lowestT, parts, PLAIN, STYLES, whoOf } from './report';
+
+/** Layouts whose signer is on a labelled line (sign-off blocks have MFTs of their own). */
+const LABELLED_SIGNERS: readonly Style[] = [
+  'us-prose',
+  'us-table',
+  'keyvalue',
+  'bullets',
+  'markdown',
+  'au-canada',
+];
 
 /** A value that differs from `v` by at least `gap`, drawn in [lo, hi]. */
 function other(rng: Rng, v: number, lo: number, hi: number, d: number, gap: number): number {
@@ -195,10 +206,7 @@ const flipAdjusted: Template = {
   type: 'DIR',
   n: 90,
   gen(rng) {
-    const { facts: f, phrasing: p } = study(
-      rng,
-      rng.pick(['us-prose', 'us-table', 'keyvalue', 'bullets', 'uk-letter', 'markdown'] as const),
-    );
+    const { facts: f, phrasing: p } = study(rng, rng.pick(STYLES.filter((x) => x !== 'patient-letter')));
     const a = fmtPct(f.mof, f.riskDecimals, PLAIN);
     const b = fmtPct(f.hip, 1, PLAIN);
     const x = parts(f, p);
@@ -223,7 +231,7 @@ const flipAdjusted: Template = {
     }
     const baseText = assemble({ ...x, risk: [plain] }, p);
     let text = assemble({ ...x, risk }, p);
-    if (header) text = text.replace(/^(FRACTURE RISK:|Fracture risk)$/m, header);
+    if (header) text = text.replace(/^(FRACTURE RISK:?|Fracture risk:?|Fracture Risk Assessment:)$/m, header);
     return {
       base: baseText,
       text,
@@ -251,10 +259,7 @@ const providerRemoved: Template = {
   n: 90,
   gen(rng) {
     // The UK sign-off block is an MFT of its own (mft.provider.sign-off-blocks).
-    const { facts: f, phrasing: p } = study(
-      rng,
-      rng.pick(['us-prose', 'us-table', 'keyvalue', 'bullets', 'markdown'] as const),
-    );
+    const { facts: f, phrasing: p } = study(rng, rng.pick(LABELLED_SIGNERS));
     const x = parts(f, p);
     return {
       base: assemble(x, p),
@@ -278,10 +283,7 @@ const providerReplacedByExcluded: Template = {
   type: 'DIR',
   n: 90,
   gen(rng) {
-    const { facts: f, phrasing: p } = study(
-      rng,
-      rng.pick(['us-prose', 'us-table', 'keyvalue', 'bullets', 'markdown'] as const),
-    );
+    const { facts: f, phrasing: p } = study(rng, rng.pick(LABELLED_SIGNERS));
     const x = parts(f, p);
     const label = rng.pick(EXCLUDED_ROLE_LABELS.filter((l) => !/technologist/i.test(l)));
     const name = `${rng.pick(NAMES.first)} ${rng.pick(NAMES.last)}`;

@@ -9,10 +9,8 @@ import { diffProjection, project } from './harness';
 import { FILLERS, LEGENDS, MOF_SYNONYMS, PRIOR_BANNERS, TBS_SYNONYMS, THRESHOLDS } from './phrases';
 import type { Rng } from './prng';
 import type { Facts, NumStyle, Parts, Phrasing, Style } from './report';
-import { assemble, drawFacts, fmtPct, fmtTbs, hy, parts, PLAIN, render, STYLES } from './report';
+import { assemble, drawFacts, PROSE_STYLES, fmtPct, fmtTbs, hy, parts, PLAIN, render, STYLES } from './report';
 import { NAMES } from './gen';
-
-const PROSE: readonly Style[] = ['us-prose', 'uk-letter'];
 
 /** An invariance template: the base is the clean report; `variant` rewrites it without changing a fact. */
 function inv(
@@ -68,7 +66,7 @@ export const INV_TEMPLATES: Template[] = [
     'inv.filler-words',
     75,
     (rng, f, p) => render(f, { ...p, filler: rng.pick(FILLERS.filter((x) => x !== ': {v}')) }),
-    PROSE,
+    PROSE_STYLES,
   ),
   inv('inv.synonym.tbs', 75, (rng, f, p) =>
     render(f, { ...p, tbsLabel: rng.pick(TBS_SYNONYMS.filter((x) => x !== 'TBS')) }),
@@ -122,7 +120,7 @@ export const INV_TEMPLATES: Template[] = [
     'inv.dictated-negative',
     75,
     withNum((n) => (n.minus = 'negative ')),
-    ['us-prose', 'uk-letter', 'keyvalue'],
+    [...PROSE_STYLES, 'keyvalue', 'va'],
   ),
   inv('inv.hard-wrap', 75, (rng, f, p) => wrap(render(f, p), rng.int(60, 72))),
   inv('inv.crlf', 75, (_rng, f, p) => render(f, p).replace(/\n/g, '\r\n')),

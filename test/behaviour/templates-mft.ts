@@ -731,10 +731,7 @@ const excludedOnly: Template = {
   type: 'MFT',
   n: 120,
   gen(rng) {
-    const { facts: f, phrasing: p } = study(
-      rng,
-      rng.pick(['us-prose', 'us-table', 'keyvalue', 'bullets', 'markdown'] as const),
-    );
+    const { facts: f, phrasing: p } = study(rng, rng.pick(STYLES));
     const x = parts(f, p);
     const other = `${rng.pick(NAMES.first)} ${rng.pick(NAMES.last)}`;
     x.header = x.header.filter((l) => !/^Referring/.test(l));
@@ -759,10 +756,7 @@ const excludedWithSigner: Template = {
   type: 'MFT',
   n: 100,
   gen(rng) {
-    const { facts: f, phrasing: p } = study(
-      rng,
-      rng.pick(['us-prose', 'us-table', 'keyvalue', 'bullets', 'markdown'] as const),
-    );
+    const { facts: f, phrasing: p } = study(rng, rng.pick(STYLES));
     const x = parts(f, p);
     let other = `${rng.pick(NAMES.first)} ${rng.pick(NAMES.last)}`;
     while (surname(other) === surname(f.provider.name)) other = `${rng.pick(NAMES.first)} ${rng.pick(NAMES.last)}`;
