@@ -50,6 +50,21 @@ export const KNOWN_GAPS: Record<string, string> = {
     '"Primary interpreting staff:" and "Verifier e-signature:" lines are not read (issue 10, item 1)',
   'mft.report.clean.vendor': 'the abbreviated role "Calc./reviewed ....... Name, MD" is not read (issue 10, item 1)',
 
+  'mft.provider.amended-and-addendum-lines': '"Amended by:" and "Addendum by:" lines are not read (issue 10, item 11)',
+  'mft.risk.without-with-tbs-table-short-heading':
+    'a without-TBS / with-TBS table under a short heading ("FRAX (US, Caucasian):") reads both columns as adjusted (issue 10, item 10)',
+  'mft.risk.bracketed-unadjusted-pair':
+    'a bracketed pair ("before the adjustment: 16% and 4.8%") is not read as the unadjusted MOF and hip (issue 10, item 4)',
+  'mft.tbs.two-vertebral-ranges-no-conflict':
+    'TbsValue.region is not filled yet, so TBS L1-L4 and L2-L4 are not told apart (issue 11, item 5)',
+  'mft.risk.zero-percent-is-plausible': 'a 0.0 % risk raises risk-implausible (issue 11, item 6)',
+  'mft.risk-model.tbs-adjustment-claimed-for-non-frax':
+    'rule tbs-adjustment-non-frax is not implemented yet (issue 11, item 3)',
+  'mft.who.non-diagnostic-site-does-not-decide':
+    "a trochanter, single-vertebra, Ward's or intertrochanteric T-score decides the WHO class (issue 11, item 1)",
+  'mft.demographics.age-from-date-of-birth':
+    'the age is not computed from the date of birth and the exam date (issue 10, item 9)',
+
   // ---- invariance
   'inv.filler-words':
     'fillers between label and value ("came out at", "measures", "is approximately") lose the value or its site',

@@ -136,6 +136,10 @@ export const RISK_PAIR_FRAMES = [
   '{M} 10-year risk: {mof} = {a}, {hip} = {b}.',
   'According to {M}, the 10-year probability of {mof} is {a} and of {hip} is {b}.',
   '{M} 10-year probabilities of {mof} and {hip} are {a} and {b} respectively.',
+  '{M} 10-year probability of {mof} (clinical spine, forearm, hip or shoulder) {a} and of {hip} {b}.',
+  '{M}: {mof} (treatment threshold 20%) {a}; {hip} (threshold 3%) {b}.',
+  'The {mof} and {hip} probabilities by {M} are {a} and {b}.',
+  '{M}: 10-year risk of {mof} {a}, of {hip} {b}.',
 ] as const;
 
 export const CAROC_CATEGORY_FRAMES = [
@@ -211,6 +215,9 @@ export const SIGNER_LABELS = [
   'Authorised by:',
   'Attending radiologist:',
 ] as const;
+
+/** Provider lines of amended reports and addenda (issue 10, item 11). */
+export const AMENDING_LABELS = ['Amended by:', 'Addendum by:', 'Report amended by:', 'Addendum signed by:'] as const;
 
 /** Sign-off blocks: the name is on its own line after the closing. */
 export const CLOSINGS = ['Sincerely,', 'Yours sincerely,', 'Kind regards,', 'With best wishes,', 'Regards,'] as const;

@@ -14,14 +14,7 @@ import type { Style } from './report';
 import { assemble, fmtPct, fmtT, fmtTbs, lowestT, parts, PLAIN, STYLES, whoOf } from './report';
 
 /** Layouts whose signer is on a labelled line (sign-off blocks have MFTs of their own). */
-const LABELLED_SIGNERS: readonly Style[] = [
-  'us-prose',
-  'us-table',
-  'keyvalue',
-  'bullets',
-  'markdown',
-  'au-canada',
-];
+const LABELLED_SIGNERS: readonly Style[] = ['us-prose', 'us-table', 'keyvalue', 'bullets', 'markdown', 'au-canada'];
 
 /** A value that differs from `v` by at least `gap`, drawn in [lo, hi]. */
 function other(rng: Rng, v: number, lo: number, hi: number, d: number, gap: number): number {

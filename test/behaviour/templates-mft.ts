@@ -11,6 +11,7 @@ import type { Model, TbsCat, Who } from './phrases';
 import {
   ADJUSTED_PREFIXES,
   ADJUSTED_SUFFIXES,
+  AMENDING_LABELS,
   AGE_FRAMES,
   ANY_LABELS,
   BMI_FRAMES,
@@ -58,7 +59,7 @@ import {
 
 // ---------------------------------------------------------------- checks shared by templates
 
-function tbsIs(a: Analysis, v: number): string | null {
+export function tbsIs(a: Analysis, v: number): string | null {
   const got = a.elements.tbs;
   if (!got.some((t) => near(t.value, v))) return `expected TBS ${v.toFixed(3)}; read ${list(got)}`;
   const other = got.filter((t) => !near(t.value, v));
@@ -67,7 +68,7 @@ function tbsIs(a: Analysis, v: number): string | null {
 }
 
 /** Every stated T-score is read with its value at its site; nothing else is read as a T-score. */
-function tScoresAre(a: Analysis, ts: TFact[], extraValues: number[] = []): string | null {
+export function tScoresAre(a: Analysis, ts: TFact[], extraValues: number[] = []): string | null {
   const got = a.elements.tScores;
   for (const t of ts) {
     const same = got.filter((g) => near(g.value, t.value));
@@ -93,7 +94,7 @@ interface RiskWant {
   adjusted: boolean;
 }
 
-function risksAre(a: Analysis, want: RiskWant[]): string | null {
+export function risksAre(a: Analysis, want: RiskWant[]): string | null {
   const got = a.elements.risks;
   const fmt = (r: RiskWant): string => `${r.kind} ${r.value}${r.adjusted ? ' adjusted' : ''}`;
   for (const w of want) {
@@ -107,7 +108,7 @@ function risksAre(a: Analysis, want: RiskWant[]): string | null {
   return null;
 }
 
-function numStyle(rng: Rng): NumStyle {
+export function numStyle(rng: Rng): NumStyle {
   return {
     decimal: rng.pick(['.', '.', ',', '·'] as const),
     minus: rng.pick(['-', '-', '\u2212', '\u2013'] as const),
@@ -666,7 +667,7 @@ const carocCategory: Template = {
 
 // ---------------------------------------------------------------- providers
 
-function providerFound(a: Analysis, name: string): string | null {
+export function providerFound(a: Analysis, name: string): string | null {
   const sur = surname(name).toLowerCase();
   const got = a.elements.providers;
   if (!got.some((g) => g.text.toLowerCase().includes(sur)))
@@ -684,6 +685,26 @@ const providerLabels: Template = {
     const x = parts(f, p);
     const { name, cred } = f.provider;
     const label = rng.pick(SIGNER_LABELS);
+    const who = rng.pick([
+      `${name}, ${cred}`,
+      `Dr ${name}`,
+      `Dr. ${name}, ${cred}`,
+      `${name} ${cred.replace(/,/g, '')}`,
+    ]);
+    x.signature = [rng.chance(0.5) ? `${label} ${who}` : `${label}\n${who}`, rng.chance(0.5) ? `${f.date} 15:41` : ''];
+    return { text: assemble(x, p), values: [surname(name)], check: (a) => providerFound(a, name) };
+  },
+};
+const providerAmending: Template = {
+  id: 'mft.provider.amended-and-addendum-lines',
+  concept: 'provider',
+  type: 'MFT',
+  n: 60,
+  gen(rng) {
+    const { facts: f, phrasing: p } = study(rng);
+    const x = parts(f, p);
+    const { name, cred } = f.provider;
+    const label = rng.pick(AMENDING_LABELS);
     const who = rng.pick([
       `${name}, ${cred}`,
       `Dr ${name}`,
@@ -1122,6 +1143,7 @@ export const MFT_TEMPLATES: Template[] = [
   riskGarvan,
   carocCategory,
   providerLabels,
+  providerAmending,
   providerSignoff,
   excludedOnly,
   excludedWithSigner,
