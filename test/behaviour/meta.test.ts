@@ -10,7 +10,7 @@ import { analyze } from '../../server/src/engine';
 import { study } from './gen';
 import type { Template } from './harness';
 import { diffProjection, project, runCase } from './harness';
-import { KNOWN_GAPS } from './known-gaps';
+import { GAP_FLOORS, KNOWN_GAPS } from './known-gaps';
 import { caseSeed, DEFAULT_SEED, Rng } from './prng';
 import { parts, assemble, render } from './report';
 import { ALL_TEMPLATES } from './templates';
@@ -141,6 +141,15 @@ describe('independence and bookkeeping', () => {
   test('every known gap names a template that exists', () => {
     const ids = new Set(ALL_TEMPLATES.map((t) => t.id));
     expect(Object.keys(KNOWN_GAPS).filter((k) => !ids.has(k))).toEqual([]);
+  });
+
+  test('every floor belongs to a known gap and is at most its case count', () => {
+    const byId = new Map(ALL_TEMPLATES.map((t) => [t.id, t]));
+    for (const [id, floor] of Object.entries(GAP_FLOORS)) {
+      expect(KNOWN_GAPS[id], id).toBeDefined();
+      expect(floor, id).toBeGreaterThan(0);
+      expect(floor, id).toBeLessThanOrEqual(byId.get(id)?.n ?? -1);
+    }
   });
 
   test('every known gap gives a reason', () => {

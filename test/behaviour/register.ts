@@ -1,14 +1,16 @@
 /**
  * One vitest test per template, grouped by concept. A template listed in known-gaps.ts runs as
- * `test.fails`: shown as an expected failure, and red as soon as it passes.
+ * `test.fails`: shown as an expected failure, and red as soon as it passes. Beside it, at the default
+ * seed, a floor test keeps the gap from growing: at least as many of its cases pass as passed when
+ * the gap was recorded (GAP_FLOORS).
  */
 import { describe, test } from 'vitest';
-import type { Template } from './harness';
+import type { CaseResult, Template } from './harness';
 import { describeFailure, runTemplate } from './harness';
-import { KNOWN_GAPS } from './known-gaps';
-import { suiteSeed } from './prng';
+import { GAP_FLOORS, KNOWN_GAPS } from './known-gaps';
+import { DEFAULT_SEED, suiteSeed } from './prng';
 
-/** Registers one vitest test per template, grouped by concept. */
+/** Registers the tests of `templates`, grouped by concept. */
 export function register(templates: readonly Template[]): void {
   const seed = suiteSeed();
   const ids = new Set<string>();
@@ -16,6 +18,16 @@ export function register(templates: readonly Template[]): void {
     if (ids.has(t.id)) throw new Error(`duplicate template id ${t.id}`);
     ids.add(t.id);
   }
+  // Each template runs once; its test and its floor test share the results.
+  const results = new Map<string, CaseResult[]>();
+  const run = (t: Template): CaseResult[] => {
+    let r = results.get(t.id);
+    if (!r) results.set(t.id, (r = runTemplate(t, seed)));
+    return r;
+  };
+  const report = (t: Template, failed: CaseResult[], head: string): string =>
+    `${head}\n\n${failed.map((r) => describeFailure(t, seed, r)).join('\n\n')}`;
+
   const concepts = [...new Set(templates.map((t) => t.concept))];
   for (const concept of concepts) {
     describe(concept, () => {
@@ -23,14 +35,25 @@ export function register(templates: readonly Template[]): void {
         const gap = KNOWN_GAPS[t.id];
         const name = `${t.type} ${t.id} (${t.n} cases, seed ${seed})${gap ? ` [known gap: ${gap}]` : ''}`;
         const body = (): void => {
-          const failed = runTemplate(t, seed).filter((r) => !r.ok);
-          if (failed.length) {
-            const msg = failed.map((r) => describeFailure(t, seed, r)).join('\n\n');
-            throw new Error(`${failed.length} of ${t.n} cases fail\n\n${msg}`);
-          }
+          const failed = run(t).filter((r) => !r.ok);
+          if (failed.length) throw new Error(report(t, failed, `${failed.length} of ${t.n} cases fail`));
         };
-        if (gap) test.fails(name, body);
-        else test(name, body);
+        if (!gap) {
+          test(name, body);
+          continue;
+        }
+        test.fails(name, body);
+        const floor = GAP_FLOORS[t.id];
+        if (floor !== undefined && seed === DEFAULT_SEED) {
+          test(`${t.type} ${t.id}: at least ${floor} of ${t.n} cases still pass (known-gap floor)`, () => {
+            const failed = run(t).filter((r) => !r.ok);
+            const passed = t.n - failed.length;
+            if (passed < floor)
+              throw new Error(
+                report(t, failed, `only ${passed} of ${t.n} cases pass; ${floor} passed when the gap was recorded`),
+              );
+          });
+        }
       }
     });
   }
