@@ -72,7 +72,7 @@ describe('checks depend on the text', () => {
   test('deleting the value from a passing case makes its check fail', () => {
     let passing = 0;
     for (const t of withValues) {
-      for (let i = 0; i < 40; i++) {
+      for (let i = 0; i < 15; i++) {
         const seed = caseSeed(DEFAULT_SEED, t.id, i);
         const c = t.gen(new Rng(seed), i);
         if (c.check(analyze(c.text, c.settings)) !== null) continue; // a known gap: nothing to mutate
@@ -87,8 +87,8 @@ describe('checks depend on the text', () => {
       }
     }
     // The meta-test must have had something to mutate.
-    expect(passing).toBeGreaterThan(40);
-  });
+    expect(passing).toBeGreaterThan(30);
+  }, 60_000);
 
   test('a runCase result carries the seed and text a failure is reported with', () => {
     const t = ALL_TEMPLATES[0];

@@ -65,7 +65,7 @@ const historyTbs: Template = {
   id: 'dir.history.tbs',
   concept: 'tbs',
   type: 'DIR',
-  n: 90,
+  n: 70,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const w = other(rng, f.tbs, 1.1, 1.45, 3, 0.02);
@@ -93,7 +93,7 @@ const historyT: Template = {
   id: 'dir.history.t-score',
   concept: 'tScore',
   type: 'DIR',
-  n: 90,
+  n: 70,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const t = f.tscores[rng.int(1, 2)];
@@ -168,7 +168,7 @@ const negatedWho: Template = {
   id: 'dir.negation.who',
   concept: 'who',
   type: 'DIR',
-  n: 90,
+  n: 70,
   gen(rng) {
     const { f, p } = osteopenic(rng);
     const x = parts(f, p);
@@ -197,7 +197,7 @@ const flipAdjusted: Template = {
   id: 'dir.adjustment.flips-adjusted',
   concept: 'risk',
   type: 'DIR',
-  n: 90,
+  n: 70,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng, rng.pick(STYLES.filter((x) => x !== 'patient-letter')));
     const a = fmtPct(f.mof, f.riskDecimals, PLAIN);
@@ -249,7 +249,7 @@ const providerRemoved: Template = {
   id: 'dir.provider.removed',
   concept: 'provider',
   type: 'DIR',
-  n: 90,
+  n: 70,
   gen(rng) {
     // The UK sign-off block is an MFT of its own (mft.provider.sign-off-blocks).
     const { facts: f, phrasing: p } = study(rng, rng.pick(LABELLED_SIGNERS));
@@ -274,7 +274,7 @@ const providerReplacedByExcluded: Template = {
   id: 'dir.provider.replaced-by-excluded-role',
   concept: 'excludedRole',
   type: 'DIR',
-  n: 90,
+  n: 70,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng, rng.pick(LABELLED_SIGNERS));
     const x = parts(f, p);
@@ -296,7 +296,7 @@ const implausible: Template = {
   id: 'dir.plausibility.out-of-range',
   concept: 'report',
   type: 'DIR',
-  n: 90,
+  n: 70,
   gen(rng) {
     const { facts: f, phrasing: p } = study(
       rng,
@@ -333,8 +333,8 @@ const implausible: Template = {
 export const DIR_TEMPLATES: Template[] = [
   historyTbs,
   historyT,
-  riskSentenceDir('dir.history.risk', 'risk', HISTORY_RISK, 90),
-  riskSentenceDir('dir.hypothetical.risk', 'risk', HYPOTHETICAL_RISK, 90),
+  riskSentenceDir('dir.history.risk', 'risk', HISTORY_RISK, 70),
+  riskSentenceDir('dir.hypothetical.risk', 'risk', HYPOTHETICAL_RISK, 70),
   negatedWho,
   flipAdjusted,
   providerRemoved,

@@ -64,77 +64,77 @@ function priorFacts(rng: Rng, f: Facts): Facts {
 export const INV_TEMPLATES: Template[] = [
   inv(
     'inv.filler-words',
-    75,
+    60,
     (rng, f, p) => render(f, { ...p, filler: rng.pick(FILLERS.filter((x) => x !== ': {v}')) }),
     PROSE_STYLES,
   ),
-  inv('inv.synonym.tbs', 75, (rng, f, p) =>
+  inv('inv.synonym.tbs', 60, (rng, f, p) =>
     render(f, { ...p, tbsLabel: rng.pick(TBS_SYNONYMS.filter((x) => x !== 'TBS')) }),
   ),
-  inv('inv.synonym.mof-hip', 75, (rng, f, p) =>
+  inv('inv.synonym.mof-hip', 60, (rng, f, p) =>
     render(f, {
       ...p,
       mofLabel: rng.pick(MOF_SYNONYMS.filter((x) => x !== p.mofLabel)),
       hipLabel: rng.pick(['hip fracture', 'hip']),
     }),
   ),
-  inv('inv.reordered-sentences', 75, (rng, f, p) => {
+  inv('inv.reordered-sentences', 60, (rng, f, p) => {
     let order = rng.shuffle([0, 1, 2]);
     if (order.join() === '0,1,2') order = [2, 0, 1];
     return render(f, { ...p, order, riskFirst: rng.chance(0.5) });
   }),
-  inv('inv.layout.prose-table-keyvalue-bullets', 75, (rng, f, p) =>
+  inv('inv.layout.prose-table-keyvalue-bullets', 60, (rng, f, p) =>
     render(f, { ...p, style: rng.pick(STYLES.filter((s) => s !== p.style)) }),
   ),
   inv(
     'inv.unicode.minus-sign',
-    75,
+    60,
     withNum((n, rng) => (n.minus = rng.pick(['\u2212', '\u2013'] as const))),
   ),
   inv(
     'inv.unicode.non-breaking-hyphen',
-    75,
+    60,
     withNum((n) => (n.hyphen = '\u2011')),
   ),
   inv(
     'inv.unicode.nbsp-before-percent',
-    75,
+    60,
     withNum((n, rng) => (n.pctSpace = rng.pick([' ', '\u00a0'] as const))),
   ),
   inv(
     'inv.unicode.mid-dot-decimal',
-    75,
+    60,
     withNum((n) => (n.decimal = '·')),
   ),
   inv(
     'inv.decimal-comma',
-    75,
+    60,
     withNum((n) => (n.decimal = ',')),
   ),
   inv(
     'inv.unicode.full-width-digits',
-    75,
+    60,
     withNum((n) => (n.fullwidth = true)),
   ),
   inv(
     'inv.dictated-negative',
-    75,
+    60,
     withNum((n) => (n.minus = 'negative ')),
     [...PROSE_STYLES, 'keyvalue', 'va'],
   ),
-  inv('inv.hard-wrap', 75, (rng, f, p) => wrap(render(f, p), rng.int(60, 72))),
-  inv('inv.crlf', 75, (_rng, f, p) => render(f, p).replace(/\n/g, '\r\n')),
-  inv('inv.bom', 75, (_rng, f, p) => `\ufeff${render(f, p)}`),
-  inv('inv.added-legend', 75, (rng, f, p) =>
+  inv('inv.hard-wrap', 60, (rng, f, p) => wrap(render(f, p), rng.int(60, 72))),
+  inv('inv.crlf', 60, (_rng, f, p) => render(f, p).replace(/\n/g, '\r\n')),
+  inv('inv.bom', 60, (_rng, f, p) => `\ufeff${render(f, p)}`),
+  inv('inv.added-legend', 60, (rng, f, p) =>
     insertBlock(rng, f, p, rng.shuffle(LEGENDS).slice(0, rng.int(1, 2)), rng.int(0, 2)),
   ),
-  inv('inv.added-threshold', 75, (rng, f, p) => insertBlock(rng, f, p, [rng.pick(THRESHOLDS)], rng.int(1, 2))),
-  inv('inv.pasted-prior-report', 75, (rng, f, p) => {
+  inv('inv.added-threshold', 60, (rng, f, p) => insertBlock(rng, f, p, [rng.pick(THRESHOLDS)], rng.int(1, 2))),
+  inv('inv.pasted-prior-report', 60, (rng, f, p) => {
     const prior = priorFacts(rng, f);
     const banner = fillTemplate(rng.pick(PRIOR_BANNERS), { d: prior.date });
     return `${render(f, p)}\n${banner}\n${render(prior, p)}`;
   }),
-  inv('inv.addendum-restating-values', 75, (rng, f, p) => {
+  inv('inv.addendum-restating-values', 60, (rng, f, p) => {
     const n = PLAIN;
     const restate = rng.pick([
       `ADDENDUM: To clarify, the ${hy('TBS-adjusted', n)} FRAX 10-year probabilities are ${fmtPct(f.mof, f.riskDecimals, n)} for major osteoporotic fracture and ${fmtPct(f.hip, 1, n)} for hip fracture; the TBS is ${fmtTbs(f.tbs, n)}.`,
@@ -142,7 +142,7 @@ export const INV_TEMPLATES: Template[] = [
     ]);
     return `${render(f, p)}\n${restate}\n${rng.pick(['Addendum by:', 'Amended by:', 'Electronically signed by:'])} ${f.provider.name}, ${f.provider.cred}\n`;
   }),
-  inv('inv.combined-transport', 75, (rng, f, p) => {
+  inv('inv.combined-transport', 60, (rng, f, p) => {
     const num = {
       ...PLAIN,
       minus: rng.pick(['\u2212', '\u2013', '-'] as const),

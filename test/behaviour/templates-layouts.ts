@@ -19,7 +19,7 @@ const comparisonTable: Template = {
   id: 'mft.t-score.comparison-table-change-column',
   concept: 'tScore',
   type: 'MFT',
-  n: 100,
+  n: 70,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     p.statements = false;
@@ -54,7 +54,7 @@ const hipRows: Template = {
   id: 'mft.t-score.trochanter-and-both-hips-rows',
   concept: 'tScore',
   type: 'MFT',
-  n: 100,
+  n: 70,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     p.statements = false;
@@ -85,7 +85,7 @@ const riskMatrix: Template = {
   id: 'mft.risk.without-with-tbs-table-short-heading',
   concept: 'risk',
   type: 'MFT',
-  n: 100,
+  n: 70,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     p.statements = false;
@@ -125,7 +125,7 @@ const bracketedPair: Template = {
   id: 'mft.risk.bracketed-unadjusted-pair',
   concept: 'risk',
   type: 'MFT',
-  n: 100,
+  n: 70,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     p.statements = false;
@@ -156,7 +156,7 @@ const twoRanges: Template = {
   id: 'mft.tbs.two-vertebral-ranges-no-conflict',
   concept: 'tbs',
   type: 'MFT',
-  n: 80,
+  n: 60,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     p.statements = false;
@@ -193,7 +193,7 @@ const zeroRisk: Template = {
   id: 'mft.risk.zero-percent-is-plausible',
   concept: 'risk',
   type: 'MFT',
-  n: 60,
+  n: 50,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const x = parts(f, p);
@@ -214,7 +214,7 @@ const nonFraxAdjusted: Template = {
   id: 'mft.risk-model.tbs-adjustment-claimed-for-non-frax',
   concept: 'riskModel',
   type: 'MFT',
-  n: 80,
+  n: 60,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const x = parts(f, p);
@@ -236,7 +236,7 @@ const nonDiagnostic: Template = {
   id: 'mft.who.non-diagnostic-site-does-not-decide',
   concept: 'who',
   type: 'MFT',
-  n: 100,
+  n: 70,
   gen(rng) {
     let s = study(rng);
     while (whoOf(lowestT(s.facts).value) !== 'osteopenia') s = study(rng);
@@ -263,7 +263,7 @@ const ageFromDob: Template = {
   id: 'mft.demographics.age-from-date-of-birth',
   concept: 'demographics',
   type: 'MFT',
-  n: 60,
+  n: 50,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const x = parts(f, p);

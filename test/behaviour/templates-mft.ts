@@ -124,7 +124,7 @@ const tbsFrames: Template = {
   id: 'mft.tbs.frames',
   concept: 'tbs',
   type: 'MFT',
-  n: 240,
+  n: 160,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     p.statements = false;
@@ -162,7 +162,7 @@ const tbsRows: Template = {
   id: 'mft.tbs.rows',
   concept: 'tbs',
   type: 'MFT',
-  n: 150,
+  n: 100,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     p.statements = false;
@@ -183,7 +183,7 @@ const tbsNumbers: Template = {
   id: 'mft.tbs.number-forms',
   concept: 'tbs',
   type: 'MFT',
-  n: 100,
+  n: 75,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     p.statements = false;
@@ -221,7 +221,7 @@ const tFrames: Template = {
   id: 'mft.t-score.frames',
   concept: 'tScore',
   type: 'MFT',
-  n: 240,
+  n: 160,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     p.statements = false;
@@ -300,7 +300,7 @@ const tTables: Template = {
   id: 'mft.t-score.tables',
   concept: 'tScore',
   type: 'MFT',
-  n: 150,
+  n: 100,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     p.statements = false;
@@ -323,7 +323,7 @@ const tVertebrae: Template = {
   id: 'mft.t-score.per-vertebra-table',
   concept: 'tScore',
   type: 'MFT',
-  n: 100,
+  n: 75,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     p.statements = false;
@@ -345,7 +345,7 @@ const tNumbers: Template = {
   id: 'mft.t-score.number-forms',
   concept: 'tScore',
   type: 'MFT',
-  n: 100,
+  n: 75,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     p.statements = false;
@@ -371,7 +371,7 @@ const zPremenopausal: Template = {
   id: 'mft.z-score.premenopausal',
   concept: 'zScore',
   type: 'MFT',
-  n: 100,
+  n: 75,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     p.statements = false;
@@ -411,7 +411,7 @@ const zBesideT: Template = {
   id: 'mft.z-score.not-a-t-score',
   concept: 'zScore',
   type: 'MFT',
-  n: 80,
+  n: 60,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     p.statements = false;
@@ -455,7 +455,7 @@ const modelNames: Template = {
   id: 'mft.risk-model.names',
   concept: 'riskModel',
   type: 'MFT',
-  n: 150,
+  n: 100,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const m = rng.pick(MODELS);
@@ -485,7 +485,7 @@ const riskPairs: Template = {
   id: 'mft.risk.mof-hip-frames',
   concept: 'risk',
   type: 'MFT',
-  n: 240,
+  n: 160,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     p.statements = false;
@@ -530,7 +530,7 @@ const riskKeyValue: Template = {
   id: 'mft.risk.key-value',
   concept: 'risk',
   type: 'MFT',
-  n: 120,
+  n: 90,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     p.statements = false;
@@ -569,7 +569,7 @@ const riskBoth: Template = {
   id: 'mft.risk.unadjusted-and-adjusted',
   concept: 'risk',
   type: 'MFT',
-  n: 120,
+  n: 90,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     p.statements = false;
@@ -607,7 +607,7 @@ const riskGarvan: Template = {
   id: 'mft.risk.garvan-any',
   concept: 'risk',
   type: 'MFT',
-  n: 80,
+  n: 60,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     p.statements = false;
@@ -641,7 +641,7 @@ const carocCategory: Template = {
   id: 'mft.caroc.category',
   concept: 'carocCategory',
   type: 'MFT',
-  n: 80,
+  n: 60,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     p.statements = false;
@@ -679,7 +679,7 @@ const providerLabels: Template = {
   id: 'mft.provider.labels',
   concept: 'provider',
   type: 'MFT',
-  n: 150,
+  n: 100,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const x = parts(f, p);
@@ -699,7 +699,7 @@ const providerAmending: Template = {
   id: 'mft.provider.amended-and-addendum-lines',
   concept: 'provider',
   type: 'MFT',
-  n: 60,
+  n: 50,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const x = parts(f, p);
@@ -720,7 +720,7 @@ const providerSignoff: Template = {
   id: 'mft.provider.sign-off-blocks',
   concept: 'provider',
   type: 'MFT',
-  n: 150,
+  n: 100,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const x = parts(f, p);
@@ -750,7 +750,7 @@ const excludedOnly: Template = {
   id: 'mft.excluded-role.alone',
   concept: 'excludedRole',
   type: 'MFT',
-  n: 120,
+  n: 90,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng, rng.pick(STYLES));
     const x = parts(f, p);
@@ -775,7 +775,7 @@ const excludedWithSigner: Template = {
   id: 'mft.excluded-role.beside-signer',
   concept: 'excludedRole',
   type: 'MFT',
-  n: 100,
+  n: 75,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng, rng.pick(STYLES));
     const x = parts(f, p);
@@ -806,7 +806,7 @@ const whoAgrees: Template = {
   id: 'mft.who.statement-agrees',
   concept: 'who',
   type: 'MFT',
-  n: 150,
+  n: 100,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const x = parts(f, p);
@@ -832,7 +832,7 @@ const whoDisagrees: Template = {
   id: 'mft.who.statement-disagrees',
   concept: 'who',
   type: 'MFT',
-  n: 100,
+  n: 75,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const x = parts(f, p);
@@ -855,7 +855,7 @@ const categoryAgrees: Template = {
   id: 'mft.tbs-category.agrees',
   concept: 'tbsCategory',
   type: 'MFT',
-  n: 120,
+  n: 90,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const x = parts(f, p);
@@ -881,7 +881,7 @@ const categoryDisagrees: Template = {
   id: 'mft.tbs-category.disagrees',
   concept: 'tbsCategory',
   type: 'MFT',
-  n: 100,
+  n: 75,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const x = parts(f, p);
@@ -898,7 +898,7 @@ const categoryAway: Template = {
   id: 'mft.tbs-category.summary-line-away-from-value',
   concept: 'tbsCategory',
   type: 'MFT',
-  n: 100,
+  n: 75,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const x = parts(f, p);
@@ -920,7 +920,7 @@ const ageFrames: Template = {
   id: 'mft.demographics.age',
   concept: 'demographics',
   type: 'MFT',
-  n: 120,
+  n: 90,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const x = parts(f, p);
@@ -939,7 +939,7 @@ const ageOutside: Template = {
   id: 'mft.demographics.age-outside-validated-range',
   concept: 'demographics',
   type: 'MFT',
-  n: 60,
+  n: 50,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const x = parts(f, p);
@@ -964,7 +964,7 @@ const population: Template = {
   id: 'mft.demographics.sex-and-menopause',
   concept: 'demographics',
   type: 'MFT',
-  n: 100,
+  n: 75,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const x = parts(f, p);
@@ -991,7 +991,7 @@ const bmiFrames: Template = {
   id: 'mft.bmi.frames',
   concept: 'bmi',
   type: 'MFT',
-  n: 100,
+  n: 75,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const x = parts(f, p);
@@ -1016,7 +1016,7 @@ const bmiOutside: Template = {
   id: 'mft.bmi.outside-validated-range',
   concept: 'bmi',
   type: 'MFT',
-  n: 60,
+  n: 50,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const x = parts(f, p);
@@ -1030,7 +1030,7 @@ const cptLines: Template = {
   id: 'mft.cpt.code-lines',
   concept: 'cpt',
   type: 'MFT',
-  n: 80,
+  n: 60,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const x = parts(f, p);
@@ -1053,7 +1053,7 @@ const sectionHeaders: Template = {
   id: 'mft.sections.impression-headers',
   concept: 'sections',
   type: 'MFT',
-  n: 120,
+  n: 90,
   gen(rng) {
     const { facts: f, phrasing: p } = study(rng);
     const x = parts(f, p);
@@ -1085,7 +1085,7 @@ function cleanReport(style: Style): Template {
     id: `mft.report.clean.${style}`,
     concept: 'report',
     type: 'MFT',
-    n: 60,
+    n: 50,
     gen(rng) {
       const { facts: f, phrasing: p } = study(rng, style);
       return {
