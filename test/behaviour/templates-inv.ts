@@ -4,7 +4,7 @@
  * categories) and the set of finding codes exactly as they were.
  */
 import { fillTemplate, study, wrap } from './gen';
-import type { Template } from './harness';
+import type { Concept, Template } from './harness';
 import { diffProjection, project } from './harness';
 import { FILLERS, LEGENDS, MOF_SYNONYMS, PRIOR_BANNERS, TBS_SYNONYMS, THRESHOLDS } from './phrases';
 import type { Rng } from './prng';
@@ -18,10 +18,11 @@ function inv(
   n: number,
   variant: (rng: Rng, f: Facts, p: Phrasing) => string,
   styles: readonly Style[] = STYLES,
+  concept: Concept = 'report',
 ): Template {
   return {
     id,
-    concept: 'report',
+    concept,
     type: 'INV',
     n,
     gen(rng) {
@@ -68,15 +69,24 @@ export const INV_TEMPLATES: Template[] = [
     (rng, f, p) => render(f, { ...p, filler: rng.pick(FILLERS.filter((x) => x !== ': {v}')) }),
     PROSE_STYLES,
   ),
-  inv('inv.synonym.tbs', 60, (rng, f, p) =>
-    render(f, { ...p, tbsLabel: rng.pick(TBS_SYNONYMS.filter((x) => x !== 'TBS')) }),
+  inv(
+    'inv.synonym.tbs',
+    60,
+    (rng, f, p) => render(f, { ...p, tbsLabel: rng.pick(TBS_SYNONYMS.filter((x) => x !== 'TBS')) }),
+    STYLES,
+    'tbs',
   ),
-  inv('inv.synonym.mof-hip', 60, (rng, f, p) =>
-    render(f, {
-      ...p,
-      mofLabel: rng.pick(MOF_SYNONYMS.filter((x) => x !== p.mofLabel)),
-      hipLabel: rng.pick(['hip fracture', 'hip']),
-    }),
+  inv(
+    'inv.synonym.mof-hip',
+    60,
+    (rng, f, p) =>
+      render(f, {
+        ...p,
+        mofLabel: rng.pick(MOF_SYNONYMS.filter((x) => x !== p.mofLabel)),
+        hipLabel: rng.pick(['hip fracture', 'hip']),
+      }),
+    STYLES,
+    'risk',
   ),
   inv('inv.reordered-sentences', 60, (rng, f, p) => {
     let order = rng.shuffle([0, 1, 2]);
@@ -128,7 +138,13 @@ export const INV_TEMPLATES: Template[] = [
   inv('inv.added-legend', 60, (rng, f, p) =>
     insertBlock(rng, f, p, rng.shuffle(LEGENDS).slice(0, rng.int(1, 2)), rng.int(0, 2)),
   ),
-  inv('inv.added-threshold', 60, (rng, f, p) => insertBlock(rng, f, p, [rng.pick(THRESHOLDS)], rng.int(1, 2))),
+  inv(
+    'inv.added-threshold',
+    60,
+    (rng, f, p) => insertBlock(rng, f, p, [rng.pick(THRESHOLDS)], rng.int(1, 2)),
+    STYLES,
+    'risk',
+  ),
   inv('inv.pasted-prior-report', 60, (rng, f, p) => {
     const prior = priorFacts(rng, f);
     const banner = fillTemplate(rng.pick(PRIOR_BANNERS), { d: prior.date });
