@@ -283,7 +283,81 @@ const ageFromDob: Template = {
   },
 };
 
+/** ISCD: below 50 / premenopausal, BMD is "below / within the expected range for age", not a WHO class. */
+const youngPatient: Template = {
+  id: 'mft.who.premenopausal-or-young-man-expected-range',
+  concept: 'who',
+  type: 'MFT',
+  n: 60,
+  gen(rng) {
+    const { facts: f, phrasing: p } = study(rng);
+    const x = parts(f, p);
+    const age = rng.int(30, 48);
+    x.history = [
+      rng.pick([`${age}-year-old premenopausal woman.`, `${age}-year-old man.`, `Premenopausal woman, age ${age}.`]),
+    ];
+    // T-scores in the osteoporotic range, Z-scores low: the report speaks of the expected range for age.
+    const ts = f.tscores.map((t) => ({ ...t, value: rng.num(-3.6, -2.6, 1), z: rng.num(-2.9, -2.1, 1) }));
+    x.findings = ts.map(
+      (t) =>
+        `${cap(defaultRow(t))}: BMD ${fmtBmd(t.bmd, P)} g/cm2, T-score ${fmtT(t.value, P)}, Z-score ${fmtT(t.z, P)}.`,
+    );
+    x.impression = [
+      rng.pick([
+        'Bone mineral density is below the expected range for age.',
+        'BMD below the expected range for age (Z-score -2.0 or lower).',
+        'Low bone density for age.',
+      ]),
+    ];
+    return {
+      text: assemble(x, p),
+      check: (a) =>
+        all(
+          () => expectCode(a, 'who-classification-mismatch', false),
+          () => {
+            const bad = a.findings.flatMap((fd) => (fd.fixes ?? []).flatMap((fx) => fx.edits.map((e) => e.newText)));
+            const dx = bad.filter((t) => /osteoporosis|osteopenia|low bone mass/i.test(t));
+            return dx.length
+              ? `a fix writes a WHO diagnosis for a patient the WHO classes do not apply to: ${dx.join(' | ')}`
+              : null;
+          },
+        ),
+    };
+  },
+};
+
+/** Every risk carries the model it was calculated with (Risk.model). */
+const riskModelAttached: Template = {
+  id: 'mft.risk-model.attached-to-each-risk',
+  concept: 'riskModel',
+  type: 'MFT',
+  n: 60,
+  gen(rng) {
+    const { facts: f, phrasing: p } = study(rng);
+    const x = parts(f, p);
+    const m = rng.pick(['FRAX', 'QFracture', 'Garvan'] as const);
+    const name = cap(rng.pick(MODEL_NAMES[m]));
+    const kind = m === 'Garvan' ? 'any osteoporotic fracture' : 'major osteoporotic fracture';
+    x.risk = [
+      `${name} 10-year probability of ${kind} ${fmtPct(f.mof, f.riskDecimals, P)} and of hip fracture ${fmtPct(f.hip, 1, P)}.`,
+    ];
+    return {
+      text: assemble(x, p),
+      check: (a) => {
+        const r = a.elements.risks;
+        if (r.length < 2) return `expected two risks; read ${list(r)}`;
+        const wrong = r.filter((k) => k.model !== m);
+        return wrong.length
+          ? `risks without model ${m}: ${JSON.stringify(wrong.map((k) => [k.kind, k.value, k.model]))}`
+          : null;
+      },
+    };
+  },
+};
+
 export const LAYOUT_TEMPLATES: Template[] = [
+  youngPatient,
+  riskModelAttached,
   comparisonTable,
   hipRows,
   riskMatrix,
