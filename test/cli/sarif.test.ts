@@ -8,7 +8,7 @@
  * sarif-schema-2.1.0.json), vendored unchanged from the npm package @datadog/datadog-ci@2.48.0
  * (dist/commands/sarif/json-schema/sarif-schema-2.1.0.json; sha256 10666d46...556454).
  */
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -1,6 +1,6 @@
 // Snippets: the file parses, every prefix exists, the tbs-report template
 // expands to snippets/template-defaults.radreport, and every slot starts as ___.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { expandSnippet, listSlots, parseSnippet } from './expand-snippet.mjs';

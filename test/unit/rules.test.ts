@@ -1,5 +1,5 @@
 /** Every rule at and around its boundaries, every profile, and the quick-fixes that replace text. */
-import { test, describe } from 'node:test';
+import { test, describe } from 'vitest';
 import assert from 'node:assert/strict';
 import { analyze, RULES } from '../../server/src/engine';
 import { apply, codes, report, run } from './helpers';
@@ -320,7 +320,7 @@ describe('the template snippet', () => {
   test('expanded with its defaults yields placeholders only, never a missing-*', async () => {
     const fs = await import('node:fs');
     const path = await import('node:path');
-    const root = path.resolve(__dirname, '../../..');
+    const root = path.resolve(__dirname, '../..');
     const snippets = JSON.parse(fs.readFileSync(path.join(root, 'snippets/radiology-report.code-snippets'), 'utf8'));
     const tpl = Object.values(snippets as Record<string, { prefix: string; body: string[] }>).find(
       (s) => s.prefix === 'tbs-report',

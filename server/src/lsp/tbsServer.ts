@@ -29,6 +29,7 @@ import { toDiagnostic } from './diagnostics';
 import { completion, documentSymbols, foldingRanges, hover } from './features';
 import type { ResolvedSettings } from './settings';
 import { sectionOf, SettingsStore } from './settings';
+import { VERSION } from '../version';
 
 interface Cached {
   version: number;
@@ -140,7 +141,7 @@ export class TbsServer {
         documentSymbolProvider: true,
         foldingRangeProvider: true,
       },
-      serverInfo: { name: 'tbs-report-language-server', version: '0.1.0' },
+      serverInfo: { name: 'tbs-report-language-server', version: VERSION },
     };
   }
 
