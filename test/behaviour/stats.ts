@@ -55,6 +55,16 @@ if (only === 'floors') {
   group((t) => t.type);
   console.log('\n| concept | pass | rate |\n|---|---|---|');
   group((t) => t.concept);
+  console.log('\n| concept | MFT | INV | DIR |\n|---|---|---|---|');
+  for (const c of [...new Set(rows.map((r) => r.t.concept))]) {
+    const cell = (type: string): string => {
+      const rs = rows.filter((r) => r.t.concept === c && r.t.type === type);
+      const n = rs.reduce((s, r) => s + r.t.n, 0);
+      const p = rs.reduce((s, r) => s + r.pass, 0);
+      return n ? `${p} / ${n} (${pct(p, n)})` : '';
+    };
+    console.log(`| ${c} | ${cell('MFT')} | ${cell('INV')} | ${cell('DIR')} |`);
+  }
   console.log('\n| template | pass | rate | known gap |\n|---|---|---|---|');
   for (const r of rows)
     console.log(`| ${r.t.id} | ${r.pass} / ${r.t.n} | ${pct(r.pass, r.t.n)} | ${KNOWN_GAPS[r.t.id] ? 'yes' : ''} |`);
