@@ -13,6 +13,8 @@ import type { Slot, Span, TScore, ZScore } from '../types';
 import type { TableRow } from './tables';
 import { labelInBlock } from './tables';
 import { isHistorical } from './history';
+import { HYPOTHETICAL, THRESHOLD } from '../reading/concepts';
+import { tokenAt } from '../reading/tokens';
 
 const CLAUSE_CUT = /[-+]?\d+[.,]\d+|\band\b/;
 
@@ -25,8 +27,12 @@ export const T_LABEL_FIRST = 't';
 export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScore[] {
   const out: TScore[] = [];
   const seen = new Set<number>();
+  const { tokens, context } = ctx.reading;
   const add = (num: Num, site: string | null) => {
     if (seen.has(num.start)) return;
+    // A hypothetical value or a legend's threshold ("A T-score of -2.5 or lower would indicate
+    // osteoporosis") is not this study's T-score (ConText).
+    if (context[tokenAt(tokens, num.start)] & (HYPOTHETICAL | THRESHOLD)) return;
     seen.add(num.start);
     out.push({
       value: num.value,

@@ -28,11 +28,14 @@ const WHO: Array<[string, WhoClass]> = [
   ['normal bone mass', 'normal'],
   ['normal bone mineral density', 'normal'],
   ['normal bmd', 'normal'],
-  ['bmd is normal', 'normal'],
-  ['bmd is within normal limits', 'normal'],
-  ['bone density is normal', 'normal'],
-  ['bone density is within normal limits', 'normal'],
-  ['bone mineral density is normal', 'normal'],
+  // "BMD is normal", "Bone mineral density was within normal limits", ...
+  ...['bmd', 'bone density', 'bone mineral density'].flatMap((subject) =>
+    ['is', 'was', 'remains'].flatMap((verb) =>
+      ['normal', 'within normal limits', 'in the normal range', 'within the normal range'].map(
+        (state): [string, WhoClass] => [`${subject} ${verb} ${state}`, 'normal'],
+      ),
+    ),
+  ),
 ];
 
 /** Class words at the head of a name or a topic: "Osteoporosis Canada", "osteoporosis therapy". */
