@@ -80,42 +80,41 @@ export function readRiskKinds(ctx: Ctx): KindReading {
       // Bracketed values with no kind at all: the kinds of the values just before, in order.
       return;
     }
-    // The kinds between each value and the one before it, and after it up to the next.
-    const before: Array<number | null> = [];
-    const after: Array<number | null> = [];
-    const ahead: number[][] = [];
+    // For each value: the kinds between it and the value before (indices into `kinds`, first and
+    // last, -1 when none), and the kind right after it (token, -1 when none). No array per value.
+    const n = values.length;
+    const segFirst = new Int32Array(n).fill(-1);
+    const segLast = new Int32Array(n).fill(-1);
+    const after = new Int32Array(n).fill(-1);
     let ki = 0;
-    for (let i = 0; i < values.length; i++) {
+    for (let i = 0; i < n; i++) {
       const v = values[i];
       const prev = i > 0 ? values[i - 1] : from - 1;
-      const seg: number[] = [];
       while (ki < kinds.length && kinds[ki] < v) {
-        if (kinds[ki] > prev) seg.push(kinds[ki]);
+        if (kinds[ki] > prev) {
+          if (segFirst[i] < 0) segFirst[i] = ki;
+          segLast[i] = ki;
+        }
         ki++;
       }
-      ahead.push(seg);
-      before.push(seg.length ? seg[seg.length - 1] : null);
-      const next = i + 1 < values.length ? values[i + 1] : to;
-      let a: number | null = null;
-      for (let j = ki; j < kinds.length && kinds[j] < next; j++) {
-        if (wordsBetween(v, kinds[j]) <= MAX_AFTER) a = kinds[j];
-        break;
-      }
-      after.push(a);
+      const next = i + 1 < n ? values[i + 1] : to;
+      if (ki < kinds.length && kinds[ki] < next && wordsBetween(v, kinds[ki]) <= MAX_AFTER) after[i] = kinds[ki];
     }
     // Listed: two or more kinds before the first value, none between the values.
-    if (ahead[0].length >= 2 && ahead.slice(1).every((seg) => seg.length === 0) && values.length >= 2) {
-      values.forEach((v, i) => {
-        if (i < ahead[0].length) kindAt.set(t.start[v], kindOfTok.get(ahead[0][i]) as RiskKind);
-      });
+    const listed = segFirst[0] >= 0 ? segLast[0] - segFirst[0] + 1 : 0;
+    let between = false;
+    for (let i = 1; i < n && !between; i++) between = segFirst[i] >= 0;
+    if (listed >= 2 && !between && n >= 2) {
+      for (let i = 0; i < n && i < listed; i++)
+        kindAt.set(t.start[values[i]], kindOfTok.get(kinds[segFirst[0] + i]) as RiskKind);
       return;
     }
-    const valueFirst = before[0] === null && after[0] !== null;
-    values.forEach((v, i) => {
+    const valueFirst = segLast[0] < 0 && after[0] >= 0;
+    for (let i = 0; i < n; i++) {
       // A value the order does not settle is left to the caller.
-      const pick = valueFirst ? after[i] : before[i];
-      if (pick !== null) kindAt.set(t.start[v], kindOfTok.get(pick) as RiskKind);
-    });
+      const pick = valueFirst ? after[i] : segLast[i] >= 0 ? kinds[segLast[i]] : -1;
+      if (pick >= 0) kindAt.set(t.start[values[i]], kindOfTok.get(pick) as RiskKind);
+    }
   }
 
   /** Words between a value and the kind after it; a bracket, comma or semicolon between: too far. */
@@ -125,7 +124,7 @@ export function readRiskKinds(ctx: Ctx): KindReading {
       if (t.kind[k] === PUNCT) {
         const c = t.norm.charCodeAt(t.start[k]);
         if (c === 41 || c === 44 || c === 59 || c === 58) return Infinity;
-      } else n++;
+      } else if (++n > MAX_AFTER) return n;
     }
     return n;
   }

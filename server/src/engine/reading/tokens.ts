@@ -220,7 +220,8 @@ function unitAfter(norm: string, e: number, len: number): { unit: number; end: n
  */
 export function tokenise(norm: string, placeholders: readonly SpanLike[] = []): Tokens {
   const len = norm.length;
-  const b = new Builder(Math.min(len >> 2, 1 << 16) + 16);
+  // About one token per four characters: sized once, so that a large text is not copied as it grows.
+  const b = new Builder((len >> 2) + 16);
   let line = 0;
   let ph = 0;
   let lineHasToken = false;
