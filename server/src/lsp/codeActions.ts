@@ -10,7 +10,9 @@ import type { Analysis } from '../engine/analyze';
 import { normaliseEdits, rangesOverlap } from '../engine/fixes/normalise';
 import { automaticFixes, isSuggestion } from '../engine/fixes/suggestion';
 import type { Finding, TextEditSpec } from '../engine/types';
-import { INSERT_ALL_KIND, NORMALISE_KIND } from '../protocol';
+import { lineKey } from '../engine/drafting';
+import { COMMANDS, INSERT_ALL_KIND, NORMALISE_KIND } from '../protocol';
+import type { DisableRuleArgs } from '../protocol';
 import { SOURCE, toDiagnostic } from './diagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.tbsReport`;
@@ -18,6 +20,53 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.tbsReport`;
 export interface EditOptions {
   snippets: boolean;
   versioned: boolean;
+  /**
+   * The client runs this extension's commands (the VS Code client says so in its initialization
+   * options): then "Disable rule ...", "Show documentation" and "Go to next blank" are offered too.
+   */
+  commands?: boolean;
+}
+
+/** "Disable rule ...", "Show documentation for rule", "Go to next blank": ESLint's and markdownlint's usual menu. */
+function ruleActions(doc: TextDocument, f: Finding, diagnostic: Diagnostic): CodeAction[] {
+  const line = doc.getText({
+    start: { line: f.range.start.line, character: 0 },
+    end: { line: f.range.start.line + 1, character: 0 },
+  });
+  const disable = (scope: DisableRuleArgs['scope'], where: string): CodeAction => {
+    const args: DisableRuleArgs = { rule: f.code, scope, uri: doc.uri };
+    if (scope === 'line') args.line = lineKey(line.replace(/\r?\n$|\r$/, ''));
+    return {
+      title: `Disable ${f.code} ${where}`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      command: { title: `Disable ${f.code} ${where}`, command: COMMANDS.disableRule, arguments: [args] },
+    };
+  };
+  const out: CodeAction[] = [];
+  if (f.code === 'unfilled-placeholder')
+    out.push({
+      title: 'Go to next blank',
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      command: { title: 'Go to next blank', command: COMMANDS.nextBlank, arguments: [doc.uri, f.range.end] },
+    });
+  out.push(
+    disable('line', 'for this line'),
+    disable('report', 'for this report'),
+    disable('workspace', 'in this workspace'),
+    {
+      title: `Show documentation for ${f.code}`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      command: {
+        title: `Show documentation for ${f.code}`,
+        command: COMMANDS.showRuleDocumentation,
+        arguments: [f.code],
+      },
+    },
+  );
+  return out;
 }
 
 function workspaceEdit(doc: TextDocument, edits: TextEditSpec[], opts: EditOptions, snippet: boolean): WorkspaceEdit {
@@ -31,6 +80,16 @@ function workspaceEdit(doc: TextDocument, edits: TextEditSpec[], opts: EditOptio
     return { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: lspEdits }] };
   }
   return { changes: { [doc.uri]: lspEdits } };
+}
+
+function insertAllAction(doc: TextDocument, analysis: Analysis, opts: EditOptions, kind: string): CodeAction {
+  const n = analysis.documented.missing.length;
+  return {
+    title: `Insert all missing elements (${n})`,
+    kind,
+    diagnostics: analysis.findings.filter((f) => f.code.startsWith('missing-')).map((f) => toDiagnostic(f, doc.uri)),
+    edit: workspaceEdit(doc, analysis.insertAll, opts, false),
+  };
 }
 
 function wanted(only: string[] | undefined, kind: string): boolean {
@@ -56,13 +115,21 @@ export function codeActions(
 ): CodeAction[] {
   const out: CodeAction[] = [];
   const only = params.context.only;
+  let insertAllOffered = false;
   if (wanted(only, CodeActionKind.QuickFix)) {
     const ours = params.context.diagnostics.filter((d) => d.source === SOURCE);
+    const later: CodeAction[] = [];
+    const seenRules = new Set<string>();
+    let missingHere = false;
     for (const f of analysis.findings) {
-      if (!f.fixes?.length) continue;
       const matching = ours.find((d) => sameDiagnostic(d, f));
       if (!matching && !rangesOverlap(f.range, params.range)) continue;
-      for (const fix of f.fixes) {
+      if (f.code.startsWith('missing-')) missingHere = true;
+      if (opts.commands && !seenRules.has(f.code)) {
+        seenRules.add(f.code);
+        for (const a of ruleActions(doc, f, matching ?? toDiagnostic(f, doc.uri))) later.push(a);
+      }
+      for (const fix of f.fixes ?? []) {
         out.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,
@@ -73,16 +140,15 @@ export function codeActions(
         });
       }
     }
+    // On a missing element, "Insert all missing elements" in the quick-fix menu too (when more than one).
+    if (missingHere && analysis.insertAll.length && analysis.documented.missing.length > 1) {
+      out.push(insertAllAction(doc, analysis, opts, CodeActionKind.QuickFix));
+      insertAllOffered = true;
+    }
+    for (const a of later) out.push(a);
   }
-  if (analysis.insertAll.length && wanted(only, INSERT_ALL_KIND)) {
-    const n = analysis.documented.missing.length;
-    out.push({
-      title: `Insert all missing elements (${n})`,
-      kind: INSERT_ALL_KIND,
-      diagnostics: analysis.findings.filter((f) => f.code.startsWith('missing-')).map((f) => toDiagnostic(f, doc.uri)),
-      edit: workspaceEdit(doc, analysis.insertAll, opts, false),
-    });
-  }
+  if (analysis.insertAll.length && wanted(only, INSERT_ALL_KIND) && !insertAllOffered)
+    out.push(insertAllAction(doc, analysis, opts, INSERT_ALL_KIND));
   if (wanted(only, FIX_ALL_KIND) && only?.length) {
     // Fix-all applies only fixes that change no clinical statement (never a WHO class or a category),
     // and inserts nothing (missing elements have their own action).

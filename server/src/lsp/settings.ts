@@ -6,6 +6,8 @@
 import type { Connection } from 'vscode-languageserver';
 import type { EngineSettings } from '../engine/settings';
 import { resolveSettings } from '../engine/settings';
+import type { Suppression } from '../engine/drafting';
+import { readSuppressions } from '../engine/drafting';
 import { DEFAULT_SERVER_SETTINGS, SETTINGS_SECTION } from '../protocol';
 import { ConfigFiles } from './configFile';
 import type { ServerSettings } from '../protocol';
@@ -16,6 +18,8 @@ export interface ResolvedSettings {
   debounceMs: number;
   maxFileSize: number;
   engine: EngineSettings;
+  /** Findings hidden by "Disable rule for this line / this report". */
+  suppressions: Suppression[];
   problems: string[];
 }
 
@@ -31,6 +35,7 @@ export function resolveServerSettings(raw: unknown): ResolvedSettings {
     debounceMs: num(s.debounceMs, DEFAULT_SERVER_SETTINGS.debounceMs, 0, 10_000),
     maxFileSize: num(s.maxFileSize, DEFAULT_SERVER_SETTINGS.maxFileSize, 1, 1024 * 1024 * 1024),
     engine,
+    suppressions: readSuppressions(s.suppressions, problems),
     problems,
   };
 }

@@ -14,6 +14,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../engine/analyze';
 import { TRIGGER_CHARACTERS } from '../engine/complete';
+import { applySuppressions, calmDraft, checklistApplies, isReady } from '../engine/drafting';
 import type { Analysis } from '../engine/analyze';
 import {
   LANGUAGE_ID,
@@ -21,11 +22,12 @@ import {
   NORMALISE_KIND,
   INSERT_ALL_KIND,
   STATUS_NOTIFICATION,
+  STRICT_NOTIFICATION,
   TRUST_NOTIFICATION,
 } from '../protocol';
-import type { StatusParams } from '../protocol';
+import type { StatusParams, StrictParams } from '../protocol';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
-import { toDiagnostic } from './diagnostics';
+import { isOwnDocumentation, toDiagnostic } from './diagnostics';
 import { completion, documentSymbols, foldingRanges, hover } from './features';
 import type { ResolvedSettings } from './settings';
 import { sectionOf, SettingsStore } from './settings';
@@ -47,6 +49,10 @@ export class TbsServer {
   private published = new Map<string, number>();
   private snippetEdits = false;
   private snippetCompletion = false;
+  /** The client runs this extension's commands (initializationOptions.clientCommands). */
+  private clientCommands = false;
+  /** Documents the author asked to "Check before signing": strict until closed. */
+  private readonly strict = new Set<string>();
   private versionedEdits = false;
   private dynamicConfig = false;
 
@@ -63,6 +69,14 @@ export class TbsServer {
       this.refreshAll();
     });
     c.onDidChangeWatchedFiles(() => this.refreshAll());
+    c.onNotification(STRICT_NOTIFICATION, (p: StrictParams) => {
+      if (!p || typeof p.uri !== 'string' || this.strict.has(p.uri)) return;
+      this.strict.add(p.uri);
+      this.cache.delete(p.uri);
+      this.published.delete(p.uri);
+      const doc = this.documents.get(p.uri);
+      if (doc) this.schedule(doc, 0);
+    });
     c.onNotification(TRUST_NOTIFICATION, (p: { trusted: boolean }) => {
       this.settings.trusted = p.trusted === true;
       this.refreshAll();
@@ -74,7 +88,13 @@ export class TbsServer {
       const doc = this.documents.get(p.textDocument.uri);
       if (!doc) return [];
       const a = await this.analysisFor(doc);
-      return a ? codeActions(doc, a, p, { snippets: this.snippetEdits, versioned: this.versionedEdits }) : [];
+      return a
+        ? codeActions(doc, a, p, {
+            snippets: this.snippetEdits,
+            versioned: this.versionedEdits,
+            commands: this.clientCommands,
+          })
+        : [];
     });
     c.onHover(async (p) => {
       const doc = this.documents.get(p.textDocument.uri);
@@ -129,6 +149,7 @@ export class TbsServer {
     );
     this.settings.canPull = caps.workspace?.configuration === true;
     if (init && typeof init === 'object' && init.workspaceTrusted === false) this.settings.trusted = false;
+    this.clientCommands = !!init && typeof init === 'object' && init.clientCommands === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -187,6 +208,7 @@ export class TbsServer {
     this.published.delete(uri);
     this.settings.clear(uri);
     this.skippedNotified.delete(uri);
+    this.strict.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -206,6 +228,7 @@ export class TbsServer {
     if (size > s.maxFileSize)
       return `the file is ${(size / 1024 / 1024).toFixed(1)} MB, above tbsReport.maxFileSize (${(s.maxFileSize / 1024 / 1024).toFixed(1)} MB)`;
     if (doc.languageId === LANGUAGE_ID) return undefined;
+    if (isOwnDocumentation(doc.uri)) return "the extension's own documentation";
     if (
       (doc.languageId === 'plaintext' || doc.languageId === 'markdown') &&
       s.checkPlainText &&
@@ -224,9 +247,19 @@ export class TbsServer {
     if (!current) return null;
     const reason = this.whyNot(current, settings);
     let analysis: Analysis | null = null;
+    let notReport: string | undefined;
     if (!reason) {
       try {
-        analysis = analyze(textOf(current), settings.engine);
+        const text = textOf(current);
+        analysis = analyze(text, settings.engine);
+        // Drafting layer (engine/drafting.ts): the plain-note gate, calm drafts, suppressions.
+        if (current.languageId !== LANGUAGE_ID && !checklistApplies(text, analysis)) {
+          analysis = null;
+          notReport = 'not a TBS report (it states no TBS value with its label, no TBS code, no two elements)';
+        } else {
+          analysis = calmDraft(analysis, text, this.strict.has(current.uri), settings.engine.severity);
+          analysis = applySuppressions(analysis, text, current.uri, settings.suppressions);
+        }
       } catch (err) {
         // The engine should never throw; if it does, say so without any report text.
         this.connection.console.error(
@@ -235,7 +268,7 @@ export class TbsServer {
         analysis = null;
       }
     }
-    this.cache.set(doc.uri, { version: current.version, analysis, settings, reason });
+    this.cache.set(doc.uri, { version: current.version, analysis, settings, reason: reason ?? notReport });
     return analysis;
   }
 
@@ -280,6 +313,7 @@ export class TbsServer {
       unfilled: analysis?.documented.unfilled ?? [],
       errors: analysis ? analysis.findings.filter((f) => f.severity === 'error').length : 0,
       warnings: analysis ? analysis.findings.filter((f) => f.severity === 'warning').length : 0,
+      ready: analysis ? this.strict.has(uri) || isReady(analysis) : undefined,
     };
     void this.connection.sendNotification(STATUS_NOTIFICATION, status);
   }
