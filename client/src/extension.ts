@@ -137,8 +137,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       status.detail = 'empty report';
       status.severity = vscode.LanguageStatusSeverity.Information;
       status.command = { title: 'Insert template', command: COMMANDS.insertTemplate };
-    } else if (s.ready === false && (missing.length || unfilled.length)) {
-      status.detail += ' (draft: strict once signed, or Check before signing)';
     }
   };
   context.subscriptions.push(

@@ -1332,7 +1332,9 @@ export async function acceptSuggestion(page, label, { timeout = DEFAULT_TIMEOUT 
     await page.keyboard.press('Escape');
     throw new Error(`suggestion "${label}" not found; first rows were ${JSON.stringify(labels)}`);
   }
-  await page.keyboard.press('Enter');
+  // Tab accepts in every language; Enter does not where editor.acceptSuggestionOnEnter is off (as in
+  // Radiology Reports, where Enter must always start a new line).
+  await page.keyboard.press('Tab');
   await page.locator(`${SUGGEST}.visible`).waitFor({ state: 'hidden', timeout });
 }
 

@@ -70,7 +70,8 @@ function ruleActions(doc: TextDocument, f: Finding, diagnostic: Diagnostic): Cod
 }
 
 function workspaceEdit(doc: TextDocument, edits: TextEditSpec[], opts: EditOptions, snippet: boolean): WorkspaceEdit {
-  const useSnippet = snippet && opts.snippets && edits.length === 1 && edits[0].snippet !== undefined;
+  // Several snippet edits in one document make one snippet session: Tab walks every inserted slot.
+  const useSnippet = snippet && opts.snippets && edits.length > 0 && edits.every((e) => e.snippet !== undefined);
   const lspEdits = edits.map((e) =>
     useSnippet
       ? ({ range: e.range, snippet: { kind: 'snippet', value: e.snippet as string } } as unknown as TextEdit)
@@ -88,7 +89,7 @@ function insertAllAction(doc: TextDocument, analysis: Analysis, opts: EditOption
     title: `Insert all missing elements (${n})`,
     kind,
     diagnostics: analysis.findings.filter((f) => f.code.startsWith('missing-')).map((f) => toDiagnostic(f, doc.uri)),
-    edit: workspaceEdit(doc, analysis.insertAll, opts, false),
+    edit: workspaceEdit(doc, analysis.insertAll, opts, true),
   };
 }
 

@@ -116,13 +116,20 @@ export class TbsServer {
     c.onDocumentSymbol(async (p) => {
       const doc = this.documents.get(p.textDocument.uri);
       if (!doc) return [];
+      // Markdown has its own outline: no second tree next to it
+      if (doc.languageId === 'markdown') return [];
       const a = await this.analysisFor(doc);
       if (!a) return [];
-      return documentSymbols(a, (line) => lineLength(doc, line));
+      return documentSymbols(
+        a,
+        (line) => lineLength(doc, line),
+        (line) => doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }),
+      );
     });
     c.onFoldingRanges(async (p) => {
       const doc = this.documents.get(p.textDocument.uri);
       if (!doc) return [];
+      if (doc.languageId === 'markdown') return []; // Markdown folds its own headings
       const a = await this.analysisFor(doc);
       return a ? foldingRanges(a) : [];
     });
