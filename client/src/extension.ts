@@ -24,6 +24,15 @@ import snippets from '../../snippets/radiology-report.code-snippets';
 let client: LanguageClient | undefined;
 
 const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Element names for the status hover when the full ones would not fit. */
+const SHORT_NAMES: Record<string, string> = {
+  tbs: 'TBS',
+  tScore: 'T-score',
+  riskModel: 'model',
+  risk: 'risk',
+  provider: 'provider',
+  impression: 'impression',
+};
 const ruleDocCommand = (rule: string) =>
   vscode.Uri.parse(`command:${COMMANDS.showRuleDocumentation}?${encodeURIComponent(JSON.stringify([rule]))}`);
 
@@ -127,6 +136,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     if (missing.length) parts.push(`missing: ${missing.join(', ')}`);
     if (unfilled.length) parts.push(`unfilled: ${unfilled.join(', ')}`);
     status.detail = parts.length ? parts.join('; ') : `all ${total} elements documented`;
+    // A long list would push the hover past the window's edge and hide its "Insert missing" link.
+    if (status.detail.length > 48) {
+      const short = (ids: readonly string[]) => ids.map((e) => SHORT_NAMES[e] ?? e).join(', ');
+      const p2 = [];
+      if (s.missing.length) p2.push(`missing: ${short(s.missing)}`);
+      if (s.unfilled.length) p2.push(`unfilled: ${short(s.unfilled)}`);
+      status.detail = p2.join('; ');
+    }
     status.severity =
       missing.length || unfilled.length
         ? vscode.LanguageStatusSeverity.Warning

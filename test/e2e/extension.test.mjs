@@ -304,10 +304,7 @@ describe('TBS Report Assistant in VS Code (code-server + Chromium)', { timeout: 
       await s.shot('snippet-suggested');
       await h.acceptSuggestion(s.page, 'tbs-report');
       await s.page.keyboard.press('Escape'); // leave snippet mode
-      await h.waitForLanguageStatus(
-        s.page,
-        '77091: 0 of 5 documented, unfilled: TBS value, T-score, risk model, calculated risk, provider',
-      );
+      await h.waitForLanguageStatus(s.page, '77091: 0 of 5 documented, unfilled: TBS, T-score, model, risk, provider');
       // a calm template: no warning (the blanks are hints: dots that leave every ___ readable) ...
       const counts = await h.readProblemCounts(s.page);
       assert.deepEqual([counts.errors, counts.warnings], [0, 0], counts.label);
