@@ -8,6 +8,7 @@ import type { EngineSettings } from '../engine/settings';
 import { resolveSettings } from '../engine/settings';
 import type { Suppression } from '../engine/drafting';
 import { readSuppressions } from '../engine/drafting';
+import { validateConfig } from './configCheck';
 import { DEFAULT_SERVER_SETTINGS, SETTINGS_SECTION } from '../protocol';
 import { ConfigFiles } from './configFile';
 import type { ServerSettings } from '../protocol';
@@ -103,13 +104,16 @@ export class SettingsStore {
       }
     }
     let fileError: string | undefined;
+    let fileProblems: string[] = [];
     if (this.trusted) {
       const cfg = this.files.forUri(uri);
       if (cfg.settings) raw = mergeOver(raw, cfg.settings);
       fileError = cfg.error;
+      if (cfg.settings && cfg.file) fileProblems = validateConfig(cfg.file, cfg.settings);
     }
     const resolved = resolveServerSettings(raw);
     if (fileError) resolved.problems.push(fileError);
+    for (const p of fileProblems) resolved.problems.push(p);
     return resolved;
   }
 }
