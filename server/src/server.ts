@@ -5,10 +5,11 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { TbsServer } from './lsp/tbsServer';
+import { VERSION } from './version';
 
 const args = process.argv.slice(2);
 if (args.includes('--version')) {
-  process.stdout.write('tbs-report-language-server 0.1.0\n');
+  process.stdout.write(`tbs-report-language-server ${VERSION}\n`);
   process.exit(0);
 }
 if (args.includes('--help') || !args.some((a) => /^--(stdio|node-ipc|socket|pipe|clientProcessId)/.test(a))) {

@@ -3,7 +3,7 @@
  * Open a report, receive diagnostics, apply each missing-* quick-fix, see the original text intact
  * and the finding turn into an unfilled-placeholder inside the inserted line; fill it and see it clear.
  */
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import type {
   CodeAction,

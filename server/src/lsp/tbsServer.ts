@@ -31,6 +31,7 @@ import { isOwnDocumentation, toDiagnostic } from './diagnostics';
 import { completion, documentSymbols, foldingRanges, hover } from './features';
 import type { ResolvedSettings } from './settings';
 import { sectionOf, SettingsStore } from './settings';
+import { VERSION } from '../version';
 
 interface Cached {
   version: number;
@@ -168,7 +169,7 @@ export class TbsServer {
         documentSymbolProvider: true,
         foldingRangeProvider: true,
       },
-      serverInfo: { name: 'tbs-report-language-server', version: '0.1.0' },
+      serverInfo: { name: 'tbs-report-language-server', version: VERSION },
     };
   }
 
