@@ -80,7 +80,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       configurationSection: SETTINGS_SECTION,
       fileEvents: vscode.workspace.createFileSystemWatcher('**/.tbsreportrc.json'),
     },
-    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted, clientCommands: true },
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted, clientCommands: true, calmDrafts: true },
     middleware: {
       // A finding's rule link opens the rule page rendered (Markdown preview), not its raw .md.
       handleDiagnostics: (uri, diagnostics, next) => {

@@ -66,6 +66,12 @@ export interface InitializationOptions extends ServerSettings {
   workspaceTrusted?: boolean;
   /** The client runs the COMMANDS below (VS Code's does): code actions may use them. */
   clientCommands?: boolean;
+  /**
+   * Drafts are calm: until a report is signed (or STRICT_NOTIFICATION), missing elements are
+   * information and blanks hints (engine/drafting.ts calmDraft). The VS Code client turns it on;
+   * other editors get the strict checklist, the same as the command line, unless they ask for it.
+   */
+  calmDrafts?: boolean;
 }
 
 /** Code action kind of "Insert all missing elements". */

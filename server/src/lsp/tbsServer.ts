@@ -52,6 +52,8 @@ export class TbsServer {
   private snippetCompletion = false;
   /** The client runs this extension's commands (initializationOptions.clientCommands). */
   private clientCommands = false;
+  /** Drafts are calm (initializationOptions.calmDrafts, sent by the VS Code client); else always strict. */
+  private calmDrafts = false;
   /** Documents the author asked to "Check before signing": strict until closed. */
   private readonly strict = new Set<string>();
   private versionedEdits = false;
@@ -158,6 +160,7 @@ export class TbsServer {
     this.settings.canPull = caps.workspace?.configuration === true;
     if (init && typeof init === 'object' && init.workspaceTrusted === false) this.settings.trusted = false;
     this.clientCommands = !!init && typeof init === 'object' && init.clientCommands === true;
+    this.calmDrafts = !!init && typeof init === 'object' && init.calmDrafts === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -265,7 +268,8 @@ export class TbsServer {
           analysis = null;
           notReport = 'not a TBS report (it states no TBS value with its label, no TBS code, no two elements)';
         } else {
-          analysis = calmDraft(analysis, text, this.strict.has(current.uri), settings.engine.severity);
+          if (this.calmDrafts)
+            analysis = calmDraft(analysis, text, this.strict.has(current.uri), settings.engine.severity);
           analysis = applySuppressions(analysis, text, current.uri, settings.suppressions);
         }
       } catch (err) {
@@ -321,7 +325,7 @@ export class TbsServer {
       unfilled: analysis?.documented.unfilled ?? [],
       errors: analysis ? analysis.findings.filter((f) => f.severity === 'error').length : 0,
       warnings: analysis ? analysis.findings.filter((f) => f.severity === 'warning').length : 0,
-      ready: analysis ? this.strict.has(uri) || isReady(analysis) : undefined,
+      ready: analysis ? !this.calmDrafts || this.strict.has(uri) || isReady(analysis) : undefined,
     };
     void this.connection.sendNotification(STATUS_NOTIFICATION, status);
   }
