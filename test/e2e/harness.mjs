@@ -1335,7 +1335,15 @@ export async function acceptSuggestion(page, label, { timeout = DEFAULT_TIMEOUT 
   // Tab accepts in every language; Enter does not where editor.acceptSuggestionOnEnter is off (as in
   // Radiology Reports, where Enter must always start a new line).
   await page.keyboard.press('Tab');
-  await page.locator(`${SUGGEST}.visible`).waitFor({ state: 'hidden', timeout });
+  // accepted: the list closes, or (a snippet whose first tab stop is a choice) shows that choice's list
+  await waitUntil(
+    async () =>
+      !(await page
+        .locator(`${SUGGEST}.visible`)
+        .isVisible()
+        .catch(() => false)) || (await rowLabel()) !== (labels.find(want) ?? label),
+    { timeout, what: `the suggestion "${label}" to be accepted` },
+  );
 }
 
 // ---- hovers, notifications
