@@ -196,7 +196,7 @@ test('json format keeps the public contract and adds errors and summary', () => 
   assert.deepEqual(Object.keys(file), ['path', 'profile', 'elements', 'diagnostics']);
   assert.equal(file.path, f);
   assert.equal(file.profile, '77091');
-  assert.deepEqual(Object.keys(file.elements), ['tbs', 'tScores', 'riskModel', 'risks', 'provider']);
+  assert.deepEqual(Object.keys(file.elements), ['tbs', 'tScores', 'riskModel', 'risks', 'riskCategories', 'provider']);
   const el = file.elements as {
     tbs: { value: number; range: unknown };
     tScores: Array<{ value: number; site: string }>;

@@ -106,7 +106,7 @@ test('SARIF output validates against the SARIF 2.1.0 schema and carries every fi
   const run = log.runs[0];
   const rules = run.tool.driver.rules;
   assert.equal(run.tool.driver.name, 'tbs-report');
-  assert.equal(rules.length, 19);
+  assert.equal(rules.length, 20);
   for (const rule of rules) {
     assert.ok(rule.help.text.includes(`docs/rules/${rule.id}.md`), 'help text names the rule doc');
     assert.ok(rule.shortDescription.text.length > 10);

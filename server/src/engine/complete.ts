@@ -1,6 +1,6 @@
 /** Completion entries: what fits at the cursor (labels of missing elements at a line start, the value
  * list of a label after its colon), never a list that would swallow ordinary typing. */
-import { CPT_DESCRIPTORS } from './explain';
+import { CPT_NAMES, MODEL_OUTPUTS } from './explain';
 import { SLOT_SPECS } from './fixes/insert';
 import type { ElementId } from './types';
 
@@ -70,12 +70,13 @@ const LABELS: CompletionEntry[] = [
   },
 ];
 
+// What each model outputs (explain.ts), so a completion says what the model gives.
 const MODELS: CompletionEntry[] = [
-  ['FRAX', 'FRAX 10-year probability (TBS adjustment available)'],
-  ['FRAXplus', 'FRAXplus'],
-  ['Garvan', 'Garvan fracture risk calculator (5- and 10-year)'],
-  ['QFracture', 'QFracture'],
-  ['CAROC', 'CAROC (Canada)'],
+  ['FRAX', MODEL_OUTPUTS.FRAX],
+  ['FRAXplus', `FRAXplus: ${MODEL_OUTPUTS.FRAX}`],
+  ['Garvan', MODEL_OUTPUTS.Garvan],
+  ['QFracture', MODEL_OUTPUTS.QFracture],
+  ['CAROC', MODEL_OUTPUTS.CAROC],
 ].map(([label, detail]) => ({ label, kind: 'model' as const, detail, insert: label, snippet: false }));
 
 const CATEGORIES: CompletionEntry[] = ['normal', 'partially degraded', 'degraded'].map((c) => ({
@@ -88,7 +89,7 @@ const CATEGORIES: CompletionEntry[] = ['normal', 'partially degraded', 'degraded
 
 // The four TBS codes first, then the DXA codes they go with.
 const isTbsCode = (c: string) => c >= '77089' && c <= '77092';
-const CODES: CompletionEntry[] = Object.entries(CPT_DESCRIPTORS)
+const CODES: CompletionEntry[] = Object.entries(CPT_NAMES)
   .sort(([a], [b]) => Number(isTbsCode(b)) - Number(isTbsCode(a)) || a.localeCompare(b))
   .map(([code, desc]) => ({ label: code, kind: 'code' as const, detail: desc, insert: code, snippet: false }));
 

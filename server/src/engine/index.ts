@@ -12,7 +12,7 @@ export { makeDoc, offsetAt, positionAt } from './text';
 export { MISSING_RULE } from './rules/missing';
 export { normaliseEdits, rangesOverlap } from './fixes/normalise';
 export { planInsertions, SLOT_SPECS, snippetToText } from './fixes/insert';
-export { explainAt, CPT_DESCRIPTORS } from './explain';
+export { explainAt, CPT_DESCRIPTORS, CPT_NAMES, MODEL_OUTPUTS } from './explain';
 export type { Explanation } from './explain';
 export { completionsAt, completionsFor, TRIGGER_CHARACTERS } from './complete';
 export type { CompletionEntry, CompletionRequest } from './complete';
