@@ -402,6 +402,9 @@ describe('output, progress and summary', () => {
   });
 });
 
+// The pool's threads run dist/cli.js (a worker is the bundle started with workerData), so these
+// compare the in-process engine with the bundled one: rebuild (`node esbuild.mjs`, as `npm test`
+// does first) after changing server/src, or the parallel output differs from the serial one.
 describe('the worker pool', () => {
   const STATS = /stats: inputs=(\d+) threads=(\d+) batch=\d+ checkedBy=([\d,]+) failedWorkers=(\d+)/;
   let d = '';
