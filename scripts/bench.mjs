@@ -692,6 +692,24 @@ if (want('cli')) {
     cmp,
     `(exit ${last?.code}, process start included${CFG.cli.runs > 1 ? `, median of ${CFG.cli.runs}` : ''})`,
   );
+  if (mode === 'dir') {
+    // The same batch on one thread: what the worker threads gain (no target; the unit tests check
+    // only that parallel output equals serial output, never the time).
+    const serial = [];
+    for (let k = 0; k < CFG.cli.runs; k++)
+      serial.push((await timeProcess(process.execPath, [cli, 'check', '--jobs', '1', dir], { cwd: dir })).ms);
+    details.cliSerial = { files: n, runs: serial };
+    row(
+      'cli',
+      `${n} typical reports, check DIR --jobs 1 (serial)`,
+      median(serial),
+      'ms',
+      Infinity,
+      '<=',
+      null,
+      '(process start included)',
+    );
+  }
 }
 
 // ------------------------------------------------------------------------------------ size

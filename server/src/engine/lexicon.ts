@@ -330,6 +330,9 @@ export const WHO_HEDGES_BEFORE: readonly string[] = [
   'questionable',
   'question of',
   'concern for',
+  'suggestive of',
+  'versus',
+  'vs',
   'differential',
   'unlikely',
   'defined as',
@@ -363,6 +366,8 @@ export const WHO_HEDGES_AFTER: readonly string[] = [
   'suspected',
   'not confirmed',
   'is not confirmed',
+  'versus',
+  'vs',
   '?',
 ];
 

@@ -53,17 +53,20 @@ export function extractPopulation(ctx: Ctx): Population {
   let m: RegExpExecArray | null;
   MENOPAUSE.lastIndex = 0;
   let at = Infinity;
-  // Cheap tests first: most reports name no menopause and no sex label.
-  const menopausal = norm.includes('menopaus');
-  while (menopausal && (m = MENOPAUSE.exec(norm)) !== null) {
+  // Found by indexOf (most reports name no menopause; a whole-text pattern scan costs more).
+  for (let i = norm.indexOf('menopaus'); i >= 0 && at === Infinity; i = norm.indexOf('menopaus', i + 8)) {
+    MENOPAUSE.lastIndex = Math.max(0, i - 5);
+    m = MENOPAUSE.exec(norm.slice(0, Math.min(norm.length, i + 40)));
+    if (!m || m.index > i) continue;
     if (m[2] && GROUP_NOUNS.has(m[2])) continue;
     menopause = MENOPAUSE_PREFIXES[m[1]];
     at = m.index;
-    break;
   }
   // "Early menopause at 38", "primary ovarian insufficiency": postmenopausal, if stated first.
   const post =
-    menopausal || norm.includes('ovarian') || norm.includes('oophorectomy') ? POSTMENOPAUSAL.exec(norm) : null;
+    norm.includes('menopause') || norm.includes('ovarian') || norm.includes('oophorectomy')
+      ? POSTMENOPAUSAL.exec(norm)
+      : null;
   if (post && post.index < at) menopause = 'postmenopausal';
   let sex: Sex | null = null;
   SEX_LABELLED.lastIndex = 0;

@@ -293,12 +293,7 @@ export function extractZScores(ctx: Ctx, rows: TableRow[]): ZScore[] {
   };
   for (const row of rows) {
     for (const cell of row.cells) {
-      if (
-        cell.column === 'z' &&
-        cell.num &&
-        !ctx.priorNumbers.has(cell.num.start) &&
-        !isHistorical(ctx, cell.num.start)
-      )
+      if (cell.column === 'z' && cell.num && !ctx.priorNumbers.has(cell.num.start) && cell.num.start < ctx.priorFrom)
         add(cell.num, siteKey(parseSite(labelInBlock(ctx, row.line, row.label))));
     }
   }
