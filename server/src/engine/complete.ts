@@ -91,6 +91,17 @@ const CODES: CompletionEntry[] = Object.entries(CPT_DESCRIPTORS)
   .sort(([a], [b]) => Number(isTbsCode(b)) - Number(isTbsCode(a)) || a.localeCompare(b))
   .map(([code, desc]) => ({ label: code, kind: 'code' as const, detail: desc, insert: code, snippet: false }));
 
+/** How much of the line before the cursor the context tests read. */
+const TAIL = 120;
+
+function boundedTail(before: string, max: number): string {
+  if (before.length <= max) return before;
+  // A tail that starts inside a word starts after it instead, so that `\b` reads as on the line.
+  let k = before.length - max;
+  while (k < before.length && /\w/.test(before[k]) && /\w/.test(before[k - 1])) k++;
+  return before.slice(k);
+}
+
 /**
  * Entries for a cursor whose line reads `before` up to the cursor. At a line start (only a word
  * being typed): labels and headers; elsewhere: models, categories and codes.
@@ -109,7 +120,10 @@ export function completionsAt(before: string): CompletionEntry[] {
       })),
     ];
   }
-  if (/\bCPT\s*$/i.test(before) || /\b77\d{0,3}$/.test(before)) return CODES;
-  if (/\(\s*[a-z]*$/i.test(before) || /\b1[.,]\d{3}\s*\(?\s*[a-z]*$/i.test(before)) return [...CATEGORIES, ...MODELS];
+  // The `$`-anchored tests read only a bounded tail of the line: run over a long line they would
+  // start at every position before the cursor (and one of them backtracks within a run of blanks).
+  const tail = boundedTail(before, TAIL);
+  if (/\bCPT\s*$/i.test(tail) || /\b77\d{0,3}$/.test(tail)) return CODES;
+  if (/\(\s*[a-z]*$/i.test(tail) || /\b1[.,]\d{3}\s*\(?\s*[a-z]*$/i.test(tail)) return [...CATEGORIES, ...MODELS];
   return [...MODELS, ...CATEGORIES, ...CODES];
 }

@@ -186,7 +186,7 @@ function whoStatement(ctx: Ctx, m: RegExpExecArray, hasImpression: boolean): Who
 const SIGNATURE_LINE =
   /^\W*(?:electronically signed|e-?signed|digitally signed|signed|signature|\/s\/|dictated|transcribed|(?:interpreted|reviewed|read|verified|approved|reported|finali[sz]ed|authori[sz]ed)(?: and \w+)? by|(?:interpreting|reading|reporting|attending|signing) (?:physician|radiologist|provider))\b/;
 const INLINE_IMPRESSION =
-  /(?:^|\n|[.;] +)[ \t]*((?:impression|conclusions?|summary|opinion)[ \t]*[:\-]|in (?:summary|conclusion),)[ \t]*\S/;
+  /(?:^|\n|[.;] )[ \t]*((?:impression|conclusions?|summary|opinion)[ \t]*[:\-]|in (?:summary|conclusion),)[ \t]*\S/;
 
 export function findImpression(ctx: Ctx): Located | null {
   for (const s of ctx.sections) {

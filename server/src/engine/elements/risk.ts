@@ -171,11 +171,8 @@ function respectively(ctx: Ctx, sStart: number, sEnd: number, at: number): Menti
   const { norm } = ctx.doc;
   if (!norm.slice(at, sEnd).includes('respectively')) return null;
   const pcts: number[] = [];
-  for (const n of ctx.nums) {
-    if (n.start < sStart) continue;
-    if (n.start >= sEnd) break;
-    if (PERCENT.test(n.after)) pcts.push(n.start);
-  }
+  // Only the sentence's numbers (found by binary search), not every number before it.
+  for (const n of numbersBetween(ctx, sStart, sEnd)) if (PERCENT.test(n.after)) pcts.push(n.start);
   const index = pcts.indexOf(at);
   if (index < 0 || !pcts.length) return null;
   const kinds: RiskKind[] = [];
@@ -326,7 +323,10 @@ export function riskTables(ctx: Ctx): Risk[] {
     if (norm.slice(above.start, above.end).includes('hip')) found.add(line - 1);
   }
   const candidates = [...found].sort((a, b) => a - b);
+  // A line read as a row of a table above is not a header of its own (each would read on to the end).
+  let consumedTo = -1;
   for (const i of candidates) {
+    if (i <= consumedTo) continue;
     const l = doc.lines[i];
     if (l.end - l.start > 200) continue;
     const text = doc.norm.slice(l.start, l.end);
@@ -340,10 +340,11 @@ export function riskTables(ctx: Ctx): Risk[] {
     if (axes.length < 2 || (kinds && adjs)) continue;
     const title = i > 0 ? doc.norm.slice(doc.lines[i - 1].start, doc.lines[i - 1].end) : '';
     if (!/%|percent|probabilit/.test(text + title) || !/frax|probabilit|risk|%/.test(text + title)) continue;
-    for (let j = i + 1; j < n && !ctx.blankLine[j]; j++) {
+    let j = i + 1;
+    for (; j < n && !ctx.blankLine[j]; j++) {
       const row = doc.lines[j];
       const rowText = doc.norm.slice(row.start, row.end);
-      if (/^\s*\|?[\s:|-]+\|?\s*$/.test(rowText)) continue; // Markdown separator
+      if (/^[\s:|-]+$/.test(rowText)) continue; // Markdown separator
       const label = cellsOf(rowText)[0] ?? '';
       let rowAxis = axisOf(label);
       // Under kind columns, a row that names no adjustment takes the title's ("... TBS-adjusted"),
@@ -373,6 +374,7 @@ export function riskTables(ctx: Ctx): Risk[] {
         });
       });
     }
+    consumedTo = j - 1;
   }
   return out;
 }
