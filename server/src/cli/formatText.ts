@@ -32,8 +32,8 @@ export function formatSummary(s: Summary, color = false): string {
     .map((k) => (k === 'information' ? `${s.bySeverity[k]} information` : plural(s.bySeverity[k], k)));
   lines.push(`${plural(s.findings, 'finding')}${sev.length ? `: ${sev.join(', ')}` : ''}.`);
   if (s.byRule.length) {
-    const w = Math.max(...s.byRule.map((r) => r.id.length));
-    const cw = Math.max(...s.byRule.map((r) => String(r.total).length));
+    const w = s.byRule.reduce((m, r) => Math.max(m, r.id.length), 0);
+    const cw = s.byRule.reduce((m, r) => Math.max(m, String(r.total).length), 0);
     lines.push('Findings per rule:');
     for (const r of s.byRule) lines.push(`  ${r.id.padEnd(w)}  ${String(r.total).padStart(cw)}`);
   }

@@ -48,8 +48,9 @@ export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScor
 
   const { norm } = ctx.doc;
   const labels: Array<{ start: number; end: number }> = [];
-  labels.push(...matchesAt(norm, ctx.keywords, T_LABEL, T_LABEL_FIRST));
-  labels.push(...literalHits(ctx, ctx.settings.labels.tScore));
+  // One by one: spreading an unbounded list into push() overflows the call stack.
+  for (const hit of matchesAt(norm, ctx.keywords, T_LABEL, T_LABEL_FIRST)) labels.push(hit);
+  for (const hit of literalHits(ctx, ctx.settings.labels.tScore)) labels.push(hit);
   labels.length = Math.min(labels.length, MAX_MENTIONS);
   for (const lab of labels) {
     const line = lineOf(ctx.doc, lab.start);

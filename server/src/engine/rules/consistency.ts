@@ -113,7 +113,8 @@ function tScoreGroups(tScores: readonly TScore[]): Map<string, TScore[]> {
     if (key.startsWith('left ') || key.startsWith('right ')) continue;
     const sided = [...groups.keys()].filter((k) => k === `left ${key}` || k === `right ${key}`);
     if (sided.length === 1) {
-      groups.get(sided[0])!.push(...list);
+      const into = groups.get(sided[0])!;
+      for (const t of list) into.push(t); // not push(...list): the list is unbounded
       groups.delete(key);
     } else if (sided.length > 1) groups.delete(key);
   }
