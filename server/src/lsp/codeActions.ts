@@ -7,7 +7,7 @@ import type { CodeAction, CodeActionParams, Diagnostic, TextEdit, WorkspaceEdit 
 import { CodeActionKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../engine/analyze';
-import { normaliseEdits, rangesOverlap } from '../engine/fixes/normalise';
+import { combineFixEdits, normaliseEdits, rangesOverlap } from '../engine/fixes/normalise';
 import type { Finding, TextEditSpec } from '../engine/types';
 import { INSERT_ALL_KIND, NORMALISE_KIND } from '../protocol';
 import { SOURCE, toDiagnostic } from './diagnostics';
@@ -83,10 +83,12 @@ export function codeActions(
   }
   if (wanted(only, FIX_ALL_KIND) && only?.length) {
     // Fix-all applies only replacements whose right text is certain (category, WHO class).
-    const edits = analysis.findings
-      .filter((f) => !f.code.startsWith('missing-') && f.fixes?.length)
-      .map((f) => (f.fixes ?? [])[0].edits)
-      .flat();
+    // Combined so that no two edits overlap (a client rejects the whole edit if they do).
+    const edits = combineFixEdits(
+      analysis.findings
+        .filter((f) => !f.code.startsWith('missing-') && f.fixes?.length)
+        .map((f) => (f.fixes ?? [])[0].edits),
+    );
     if (edits.length)
       out.push({
         title: 'Fix all TBS report findings that have a safe fix',

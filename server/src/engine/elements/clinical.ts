@@ -89,6 +89,8 @@ export function extractCategories(ctx: Ctx, tbs: TbsValue[]): CategoryStatement[
             ctxAfter,
           ) || /(?:tbs|score|microarchitecture|\() ?$|is $/.test(ctxBefore);
         if (!aboutTbs || /bone (?:density|mass|mineral)|bmd/.test(ctxAfter.slice(0, 20))) continue;
+        // "BMD is normal", "bone density: normal": a word about the BMD, not a TBS category.
+        if (/(?:\bbmd|bone (?:mineral )?density|bone mass|t[- ]?scores?)\b[^.;,]{0,12}$/.test(ctxBefore)) continue;
       }
       if (word === 'degraded' && /partially $/.test(ctxBefore)) continue;
       const cat: TbsCategory = word === 'normal' ? 'normal' : word === 'degraded' ? 'degraded' : 'partially degraded';

@@ -45,6 +45,9 @@ export function categoryRule({ elements, thresholds }: RuleInput, original: stri
     if (v < TBS_RANGE[0] || v > TBS_RANGE[1]) continue;
     const expected = categoryOf(v, thresholds);
     if (expected === st.category) continue;
+    // The title quotes the report's own words, in its own casing ("Normal", "DEGRADED").
+    const written = original.slice(st.span.start, st.span.end);
+    const replacement = matchCase(written, expected);
     out.push(
       finding(
         'tbs-category-mismatch',
@@ -54,9 +57,9 @@ export function categoryRule({ elements, thresholds }: RuleInput, original: stri
           related: [{ range: st.tbs.range, message: `TBS ${st.tbs.text}` }],
           fixes: [
             {
-              title: `Change "${st.category}" to "${expected}"`,
+              title: `Change "${written}" to "${replacement}"`,
               preferred: true,
-              edits: [{ range: st.range, newText: matchCase(original.slice(st.span.start, st.span.end), expected) }],
+              edits: [{ range: st.range, newText: replacement }],
             },
           ],
         },
