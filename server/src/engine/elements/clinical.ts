@@ -112,7 +112,7 @@ const WHO = spaced(
   /\bosteoporosis\b|\bosteopenia\b|\bosteopenic\b|\blow bone (?:mass|density|mineral density)\b|\bnormal (?:bone (?:density|mass|mineral density)|bmd)\b|\b(?:bmd|bone (?:mineral )?density) (?:is |was )?(?:within normal limits|normal)\b/g,
 );
 const WHO_EXCLUDE_BEFORE = spaced(
-  /(?:near|low)-$|(?:approaching(?: the)?|towards?(?: the)?|into(?: the)?|from|no evidence of|not|previously|formerly|discuss|prevent|prevention of|counsel\w*(?: on| about)?|near|nearly|almost|borderline|secondary|glucocorticoid[- ]induced|steroid[- ]induced|screening for|screen for|evaluate for|evaluation for|assess for|risk of|risk for|history of|h\/o|treatment of|therapy for|known|no|without|rule out|r\/o|family history of|for) $/,
+  /(?:near|low)-$|(?:approaching(?: the)?|towards?(?: the)?|into(?: the)?|from|no evidence of|not|previously|formerly|discuss|prevent|prevention of|counsel[a-z]{0,6}(?: on| about)?|near|nearly|almost|borderline|secondary|glucocorticoid[- ]induced|steroid[- ]induced|screening for|screen for|evaluate for|evaluation for|assess for|risk of|risk for|history of|h\/o|treatment of|therapy for|known|no|without|rule out|r\/o|family history of|for) $/,
 );
 const WHO_EXCLUDE_AFTER = spaced(
   /^ ?(?:canada|australia|society|foundation|association|international|guidelines?|guidance|clinic|service|therapy|treatment|medications?|pharmacotherapy|drugs?|screening|risk factors?|range|prevention|education|counsel\w*|on the prior|in the past|previously|:)/,

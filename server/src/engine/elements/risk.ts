@@ -124,13 +124,13 @@ const RISK_CONTEXT = spaced(
   /frax|garvan|q-?fracture|caroc|probabilit|\brisk\b|10[- ]?y(?:ea)?r|\bmof\b|major osteoporotic|fracture/,
 );
 const ADJUSTED = spaced(
-  /tbs[- ]?adjusted|adjusted (?:for|with|by) (?:the )?(?:tbs|trabecular)|(?<![a-z0-9]-)adjusted[- ]frax|tbs[- ]frax|frax[- ]tbs|adjustment (?:for|with) (?:the )?(?:tbs|trabecular)|tbs[- ]adjustment|tbs[- ]corrected|corrected for tbs|adjusted using tbs|incorporat\w* (?:the )?tbs|with tbs adjustments?|\bwith (?:the )?tbs\b|tbs (?:and [a-z0-9 -]{1,40} )?adjustments?|\badjusted\b/g,
+  /tbs[- ]?adjusted|adjusted (?:for|with|by) (?:the )?(?:tbs|trabecular)|(?<![a-z0-9]-)adjusted[- ]frax|tbs[- ]frax|frax[- ]tbs|adjustment (?:for|with) (?:the )?(?:tbs|trabecular)|tbs[- ]adjustment|tbs[- ]corrected|corrected for tbs|adjusted using tbs|incorporat[a-z]{0,6} (?:the )?tbs|with tbs adjustments?|\bwith (?:the )?tbs\b|tbs (?:and [a-z0-9 -]{1,40} )?adjustments?|\badjusted\b/g,
 );
 const UNADJUSTED = spaced(
   /unadjusted|not (?:been )?(?:tbs[- ])?adjusted|non[- ]?adjusted|without (?:the |an? )?(?:tbs|trabecular|adjustment)|before (?:the )?(?:tbs )?adjustment|prior to (?:the )?(?:tbs )?adjustment|conventional|standard frax|\bbmd[- ]only|frax alone/g,
 );
 const COMPARATOR = spaced(
-  /(?:>=?|<=?|≥|≤|=>|=<|above|below|over|under|exceed\w*|threshold\w*(?: of)?|cut[- ]?(?:off|point)s?(?: of)?|at least|greater than|less than|more than|intervention|treat\w*(?: threshold)?) ?$/,
+  /(?:>=?|<=?|≥|≤|=>|=<|above|below|over|under|exceed[a-z]{0,4}|threshold[a-z]{0,2}(?: of)?|cut[- ]?(?:off|point)s?(?: of)?|at least|greater than|less than|more than|intervention|treat[a-z]{0,6}(?: threshold)?) ?$/,
 );
 /** Inside parentheses after a threshold word: "above the BHOF thresholds (MOF 20%, hip 3%)". */
 const THRESHOLD_PAREN = spaced(/(?:thresholds?|cut[- ]?(?:offs?|points?)|intervention levels?)[^().;%]{0,30}\([^()]*$/);

@@ -14,7 +14,8 @@ import type { TableRow } from './tables';
 import { labelInBlock } from './tables';
 import { isHistorical } from './history';
 
-const CLAUSE_CUT = /[-+]?\d+[.,]\d+|\band\b/;
+// (?<!\d): a number is tried from its first digit only (else a long run of digits is quadratic).
+const CLAUSE_CUT = /(?<!\d)[-+]?\d+[.,]\d+|\band\b/;
 
 const LIST_FILLERS: ReadonlySet<string> = new Set([...SITE_WORDS, 'at', 'the', 'of', 'is']);
 
