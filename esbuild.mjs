@@ -1,4 +1,5 @@
-// Bundles the client, the server and the CLI into dist/ (CommonJS, Node 18+, minified).
+// Bundles the client, the server and the CLI into dist/ (CommonJS, Node 20+ as package.json's
+// engines says, minified).
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -6,7 +7,7 @@ const common = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
-  target: 'node18',
+  target: 'node20',
   minify: !process.argv.includes('--no-minify'),
   sourcemap: false,
   legalComments: 'none',

@@ -301,8 +301,8 @@ esbuild.buildSync({
   minify: true,
   outfile: BUNDLE,
   logLevel: 'warning',
-  // lspClient finds dist/server.js relative to its compiled place, out/test/protocol.
-  define: { __dirname: JSON.stringify(path.join(ROOT, 'out', 'test', 'protocol')) },
+  // lspClient finds dist/server.js relative to its own folder, test/protocol.
+  define: { __dirname: JSON.stringify(path.join(ROOT, 'test', 'protocol')) },
 });
 const lib = require(BUNDLE);
 console.log('');
@@ -514,7 +514,7 @@ if (want('server')) {
     const line = Math.max(0, lines.findIndex((l) => /^IMPRESSION|^## Impression/i.test(l)) + 1);
     const lat = [];
     let version = 1;
-    let text = typical;
+    let text;
     for (let i = 0; i < CFG.latency.edits; i++) {
       version++;
       const v = version;

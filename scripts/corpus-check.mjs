@@ -1,14 +1,21 @@
 // Runs the CLI (dist/cli.js, JSON output) on ../shared/corpus/*.txt and compares each file with
 // expected.json: profile, elements (as distinct values) and the set of diagnostic codes.
-// Prints one line per file and exits 1 on any mismatch. Skips (exit 0, says so) when the corpus is absent.
+// Prints one line per file and exits 1 on any mismatch. The corpus is ../shared/corpus, or the folder
+// given as the first argument or in TBS_CORPUS_DIR. When it is absent the check is skipped (exit 0,
+// says so) locally, and fails (exit 1) under CI (CI set to anything but "0" or "false").
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const dir = resolve(process.argv[2] ?? join(root, '..', 'shared', 'corpus'));
+const dir = resolve(process.argv[2] ?? process.env.TBS_CORPUS_DIR ?? join(root, '..', 'shared', 'corpus'));
+const inCi = !!process.env.CI && !/^(0|false)$/i.test(process.env.CI);
 if (!existsSync(join(dir, 'expected.json'))) {
-  console.log(`corpus check skipped: no ${join(dir, 'expected.json')}`);
+  if (inCi) {
+    console.error(`corpus check FAILED: no ${join(dir, 'expected.json')} (under CI the shared corpus must be present)`);
+    process.exit(1);
+  }
+  console.log(`corpus check skipped: no ${join(dir, 'expected.json')} (under CI=1 this fails)`);
   process.exit(0);
 }
 const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));

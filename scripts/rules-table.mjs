@@ -9,12 +9,12 @@
 //                                                relative to that file's folder)
 //
 // The table goes between the lines `<!-- rules-table:start -->` and `<!-- rules-table:end -->`.
-// It is read from the compiled registry (out/server/src/engine/rules/registry.js): run
-// `npx tsc -p .` first.
+// It is read from the registry's TypeScript source (server/src/engine/rules/registry.ts), bundled
+// in memory with esbuild, so no compile step comes first.
 //
-// Exit status: 0 ok; 1 --check found a difference; 2 usage error, missing markers, or a missing or
-// out-of-date compiled registry.
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+// Exit status: 0 ok; 1 --check found a difference; 2 usage error, missing markers, or no registry.
+import * as esbuild from 'esbuild';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +23,6 @@ export const START = '<!-- rules-table:start -->';
 export const END = '<!-- rules-table:end -->';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const COMPILED = path.join(ROOT, 'out', 'server', 'src', 'engine', 'rules', 'registry.js');
 const SOURCE = path.join(ROOT, 'server', 'src', 'engine', 'rules', 'registry.ts');
 
 class Failure extends Error {}
@@ -32,34 +31,21 @@ function rel(p) {
   return path.relative(process.cwd(), p) || '.';
 }
 
-/** The RULES array of the compiled registry, checked against the TypeScript source. */
+/** The RULES array of the rule registry, bundled from its TypeScript source with esbuild. */
 export function loadRules() {
-  if (!existsSync(COMPILED)) {
-    throw new Failure(
-      `${rel(COMPILED)} not found.\nThe rules table is generated from the compiled rule registry: run \`npx tsc -p .\` in ${rel(ROOT)} first.`,
-    );
-  }
-  const { RULES } = createRequire(import.meta.url)(COMPILED);
-  if (!Array.isArray(RULES) || !RULES.length)
-    throw new Failure(`${rel(COMPILED)} exports no RULES: run \`npx tsc -p .\` again.`);
-  // A stale compile would silently produce an old table: compare ids and severities with the source.
-  if (existsSync(SOURCE)) {
-    const src = readFileSync(SOURCE, 'utf8');
-    const fromSource = [...src.matchAll(/\{\s*id:\s*'([^']+)',\s*severity:\s*'([^']+)'/g)].map(
-      (m) => `${m[1]}:${m[2]}`,
-    );
-    const fromCompiled = RULES.map((r) => `${r.id}:${r.severity}`);
-    if (fromSource.length && fromSource.join('\n') !== fromCompiled.join('\n')) {
-      throw new Failure(
-        `${rel(COMPILED)} is out of date with ${rel(SOURCE)} (rule ids or severities differ): run \`npx tsc -p .\` first.`,
-      );
-    }
-    if (statSync(SOURCE).mtimeMs > statSync(COMPILED).mtimeMs + 1000) {
-      process.stderr.write(
-        `warning: ${rel(SOURCE)} is newer than ${rel(COMPILED)}; summaries and sources may be stale (run \`npx tsc -p .\`).\n`,
-      );
-    }
-  }
+  if (!existsSync(SOURCE)) throw new Failure(`${rel(SOURCE)} not found.`);
+  const built = esbuild.buildSync({
+    entryPoints: [SOURCE],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    logLevel: 'silent',
+  });
+  const mod = { exports: {} };
+  new Function('module', 'exports', 'require', built.outputFiles[0].text)(mod, mod.exports, createRequire(SOURCE));
+  const { RULES } = mod.exports;
+  if (!Array.isArray(RULES) || !RULES.length) throw new Failure(`${rel(SOURCE)} exports no RULES.`);
   return RULES;
 }
 

@@ -1,7 +1,7 @@
 // `npm run test:e2e`: the browser end-to-end suite. Installs what it needs (scripts/setup-e2e.sh:
 // Debian Chromium, code-server 4.100.3 = VS Code 1.100.3; skipped when present), packages the
-// extension (`npm run package` -> tbs-report-assistant.vsix), then runs test/e2e/extension.test.mjs and
-// test/e2e/restart.test.mjs: the .vsix installed into code-server and used from headless Chromium.
+// extension (`npm run package` -> tbs-report-assistant.vsix), then runs test/e2e/extension.test.mjs,
+// test/e2e/typing.test.mjs and test/e2e/restart.test.mjs: the .vsix installed into code-server and used from headless Chromium.
 //
 //   node scripts/test-e2e.mjs                  setup + package + suite
 //   node scripts/test-e2e.mjs --smoke          also the harness's own smoke test (test/e2e/smoke.test.mjs)
@@ -117,7 +117,7 @@ if (args.has('--mutants')) {
   process.exit(0);
 }
 
-const files = ['test/e2e/extension.test.mjs', 'test/e2e/restart.test.mjs'];
+const files = ['test/e2e/extension.test.mjs', 'test/e2e/typing.test.mjs', 'test/e2e/restart.test.mjs'];
 if (args.has('--smoke')) files.unshift('test/e2e/smoke.test.mjs');
 step(
   'end-to-end suite (code-server + Chromium)',

@@ -10,10 +10,11 @@ import type { MessageWriter } from 'vscode-languageserver/node';
 import { TbsServer } from './lsp/tbsServer';
 import { FramedReader, GatedReader, PARSE_ERROR, sanitizeLog } from './lsp/transport';
 import type { TransportEvents } from './lsp/transport';
+import { VERSION } from './version';
 
 const args = process.argv.slice(2);
 if (args.includes('--version')) {
-  process.stdout.write('tbs-report-language-server 0.1.0\n');
+  process.stdout.write(`tbs-report-language-server ${VERSION}\n`);
   process.exit(0);
 }
 if (args.includes('--help') || !args.some((a) => /^--(stdio|node-ipc|socket|pipe|clientProcessId)/.test(a))) {

@@ -2,7 +2,7 @@
  * Inputs that cannot be checked: each gets a clear per-file error (stderr, JSON "errors", SARIF
  * notifications), the other files are still checked, and the run exits 2 at the end.
  */
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';

@@ -7,8 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-/** Repository root (tests run compiled from out/test/cli/). */
-export const ROOT = path.resolve(__dirname, '..', '..', '..');
+/** Repository root. */
+export const ROOT = path.resolve(__dirname, '..', '..');
 export const CLI = path.join(ROOT, 'dist', 'cli.js');
 export const ARTIFACTS = path.join(ROOT, 'test', 'cli', 'artifacts');
 
@@ -167,6 +167,7 @@ export function parseJson(r: RunResult): JsonOut {
   } catch (e) {
     throw new Error(
       `stdout is not JSON (exit ${r.status}): ${(e as Error).message}\nstdout: ${r.stdout.slice(0, 500)}\nstderr: ${r.stderr.slice(0, 500)}`,
+      { cause: e },
     );
   }
 }

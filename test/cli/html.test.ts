@@ -5,7 +5,7 @@
  * Needs Debian's chromium at /usr/bin/chromium (apt-get install chromium): the test fails, not
  * skips, when it is missing. The screenshot goes to test/cli/artifacts/ (gitignored).
  */
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -2,8 +2,10 @@
  * The CLI's pure parts, in-process: globs, argument parsing, the progress bar, HTML escaping, and
  * the string assembly of JSON / SARIF documents (which must equal plain JSON.stringify).
  */
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
 import { compileGlob, matchDir, matchFile, matchInclude } from '../../server/src/cli/glob';
 import { parseArgs, parseSize, UsageError } from '../../server/src/cli/args';
 import { createProgress, renderBar } from '../../server/src/cli/progress';
@@ -16,7 +18,7 @@ import { summarize } from '../../server/src/cli/summary';
 import { decodeReport } from '../../server/src/cli/read';
 import { batchSizeFor, checkAll, decideJobs, PARALLEL_MIN_INPUTS } from '../../server/src/cli/pool';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
-import { CLEAN, NO_PROVIDER, WITH_ERROR, tmpDir, write } from './helpers';
+import { CLEAN, NO_PROVIDER, ROOT, WITH_ERROR, tmpDir, write } from './helpers';
 
 test('globs: *, **, ?, [..], {..}, anchoring as in .gitignore, case-insensitive', () => {
   const m = (p: string, rel: string) => matchFile(compileGlob(p), rel, rel);
@@ -95,7 +97,7 @@ test('progress bar: only on a TTY, only after the delay, erased at the end', () 
   now = 400;
   p.update(50, 100);
   assert.equal(writes.length, 1);
-  assert.match(writes[0], /^\rtbs-report \[#+-+\]  50% 50\/100 files \d+\/s\x1b\[K$/);
+  assert.match(writes[0], /^\rtbs-report \[#+-+\] {2}50% 50\/100 files \d+\/s\x1b\[K$/);
   now = 450;
   p.update(60, 100);
   assert.equal(writes.length, 1, 'throttled');
@@ -207,7 +209,16 @@ test('a worker that fails or dies hands its batches back: every input is still c
   const check = { settings: DEFAULT_SETTINGS, maxBytes: 1e6, withLines: false };
   const render = { format: 'text' as const, quiet: false, color: false, cwd: dir };
   const expected = inputs.map((i) => processInput(i, check, render));
-  const renderJs = JSON.stringify(require.resolve('../../server/src/cli/render'));
+  // A worker thread loads JavaScript: the render module, bundled from its TypeScript source.
+  const renderJs = JSON.stringify(path.join(dir, 'render.js'));
+  esbuild.buildSync({
+    entryPoints: [path.join(ROOT, 'server/src/cli/render.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: path.join(dir, 'render.js'),
+    logLevel: 'silent',
+  });
   const scripts = {
     // throws while starting
     broken: write(dir, 'broken.js', "throw new Error('no worker today');"),

@@ -582,7 +582,7 @@ export async function withSession(opts, fn) {
 export function collectExtHostLogs(userDataDir) {
   const out = [];
   const walk = (d) => {
-    let entries = [];
+    let entries;
     try {
       entries = fs.readdirSync(d, { withFileTypes: true });
     } catch {

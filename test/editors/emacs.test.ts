@@ -10,7 +10,7 @@
  * Needs `emacs` with Eglot (CI: apt-get install -y emacs-nox elpa-eglot) or EMACS_BIN; fails,
  * never skips, without them.
  */
-import { after } from 'node:test';
+import { afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,7 +22,7 @@ const EMACS = process.env.EMACS_BIN || 'emacs';
 const INSTALL = 'apt-get install -y emacs-nox elpa-eglot (Debian 12: Emacs 28.2, Eglot 1.9), or set EMACS_BIN';
 // For the preflight: a HOME without ~/.emacs.d (the cases get a fresh HOME each).
 const HOME = mkdtempSync(join(tmpdir(), 'tbs-emacs-home-'));
-after(() => rmSync(HOME, { recursive: true, force: true }));
+afterAll(() => rmSync(HOME, { recursive: true, force: true }));
 
 editorTests({
   id: 'emacs',

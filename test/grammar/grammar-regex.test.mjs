@@ -3,7 +3,7 @@
 // every regex compiles under Oniguruma, no regex can backtrack
 // super-linearly (no unbounded quantifier over a group that has one, no
 // variable-length lookbehind), and adversarial long lines tokenize fast.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

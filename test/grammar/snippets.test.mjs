@@ -1,6 +1,6 @@
 // Snippets: the file parses, every prefix exists, the tbs-report template
 // expands to snippets/template-defaults.radreport, and every slot starts as ___.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { expandSnippet, listSlots, parseSnippet } from './expand-snippet.mjs';
@@ -49,12 +49,12 @@ test('expanding tbs-report gives exactly snippets/template-defaults.radreport', 
   assert.equal(expandSnippet(byPrefix.get('tbs-report').body), expected);
 });
 
-test('every tbs-report slot defaults to ___ (first choice ___), tab stops 1..20 then $0', () => {
+test('every tbs-report slot defaults to ___ (first choice ___), tab stops 1..35 then $0', () => {
   const slots = listSlots(byPrefix.get('tbs-report').body);
   const numbered = slots.filter((s) => s.index !== 0);
   assert.deepEqual(
     numbered.map((s) => s.index),
-    Array.from({ length: 20 }, (_, i) => i + 1),
+    Array.from({ length: 35 }, (_, i) => i + 1),
     'each of 1..20 once, in document order',
   );
   for (const slot of numbered) {
@@ -66,8 +66,10 @@ test('every tbs-report slot defaults to ___ (first choice ___), tab stops 1..20 
   assert.equal(finals[0].kind, 'tabstop');
   const choices = Object.fromEntries(numbered.filter((s) => s.kind === 'choice').map((s) => [s.index, s.options]));
   assert.deepEqual(choices, {
-    15: [BLANK, 'normal', 'partially degraded', 'degraded'],
-    16: [BLANK, 'FRAX', 'Garvan', 'QFracture', 'CAROC'],
+    1: [BLANK, '77080 + 77091', '77080-26 + 77092', '77089'],
+    4: [BLANK, 'female', 'male'],
+    5: [BLANK, 'postmenopausal', 'premenopausal', 'not applicable'],
+    23: [BLANK, 'normal', 'partially degraded', 'degraded'],
   });
 });
 
@@ -75,11 +77,14 @@ test('tbs-report keeps the labels the checker recognises', () => {
   const text = expandSnippet(byPrefix.get('tbs-report').body);
   const lines = text.split('\n');
   for (const label of [
-    'EXAM: DXA lumbar spine and hip with trabecular bone score (CPT 77080, 77091)',
-    'INDICATION: ___',
-    'TECHNIQUE: ___',
-    'Trabecular bone score computed from the L1-L4 spine image (TBS iNsight).',
-    'Age: ___   BMI: ___ kg/m2',
+    'EXAM: DXA lumbar spine and hip with trabecular bone score',
+    'CPT: ___',
+    'CLINICAL HISTORY: ___',
+    'Age: ___   Sex: ___   Menopausal status: ___   BMI: ___ kg/m2',
+    'Risk factors entered into FRAX: ___',
+    'TECHNIQUE: Scanner ___; software version ___ (TBS iNsight).',
+    'Vertebrae analysed: L1-L4; excluded: ___',
+    'COMPARISON: ___; least significant change: ___',
     'FINDINGS:',
     'Region               BMD (g/cm2)   T-score   Z-score',
     'L1-L4                ___         ___       ___',
@@ -88,9 +93,12 @@ test('tbs-report keeps the labels the checker recognises', () => {
     'TRABECULAR BONE SCORE:',
     'TBS L1-L4: ___ (___ microarchitecture)',
     'FRACTURE RISK:',
-    'Risk model: ___',
-    'TBS-adjusted 10-year probability: major osteoporotic fracture ___%; hip fracture ___%',
+    'Risk model: FRAX (country: ___), femoral neck BMD ___ g/cm2',
+    'FRAX 10-year probability without TBS: major osteoporotic fracture ___%; hip fracture ___%',
+    'TBS-adjusted FRAX 10-year probability: major osteoporotic fracture ___%; hip fracture ___%',
     'IMPRESSION:',
+    'RECOMMENDATIONS: ___',
+    'Follow-up DXA in: ___',
     'Interpreting physician: ___',
   ]) {
     assert.ok(lines.includes(label), `line missing: ${label}`);

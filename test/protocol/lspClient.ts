@@ -13,7 +13,7 @@ import {
 import type { ProtocolConnection, PublishDiagnosticsParams, ClientCapabilities } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
-export const ROOT = path.resolve(__dirname, '../../..');
+export const ROOT = path.resolve(__dirname, '../..');
 export const SERVER = path.join(ROOT, 'dist', 'server.js');
 
 export interface TestClient {

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { Analysis } from '../../server/src/engine';
 import type { Range, TextEditSpec } from '../../server/src/engine/types';
 
-export const ROOT = path.resolve(__dirname, '../../..');
+export const ROOT = path.resolve(__dirname, '../..');
 
 /** Length (UTF-16 code units) of each line, without its line break, as LSP counts lines. */
 export function lspLineLengths(text: string): number[] {
@@ -18,7 +18,7 @@ export function lspLineLengths(text: string): number[] {
 /** Offset of an LSP position (which must be valid) in `text`. */
 export function offsetOf(text: string, lines: number[], pos: { line: number; character: number }): number {
   let off = 0;
-  let i = 0;
+  let i: number;
   let line = 0;
   while (line < pos.line) {
     // Skip the line's text and its break.

@@ -3,7 +3,7 @@
  * that it fails the same way on every run until it is fixed (the property tests draw their cases at
  * random and may not hit them on a given seed).
  */
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/engine';
 import { applyLsp, assertRangesInside } from './check';

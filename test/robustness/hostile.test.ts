@@ -4,7 +4,7 @@
  * mixed scripts, right-to-left text, extremely long lines, thousands of sections; the server's
  * maxFileSize notice; and costs that must grow no faster than the size of the text.
  */
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -141,7 +141,7 @@ function cli(args: string[], cwd: string) {
   let json: {
     files: Array<{ path: string; diagnostics: unknown[] }>;
     errors: Array<{ path: string; error: string }>;
-  } | null = null;
+  } | null;
   try {
     json = JSON.parse(r.stdout);
   } catch {

@@ -6,7 +6,7 @@
  *     (diagnostics, hovers, symbols, ...): never in window/logMessage, window/showMessage(Request),
  *     telemetry/event, $/logTrace, or standard error.
  */
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';

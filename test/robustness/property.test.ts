@@ -4,7 +4,7 @@
  * keeps every original character. FC_RUNS=10000 for the nightly run; a few hundred cases by default.
  * A failure prints fast-check's seed and path: FC_SEED=<seed> reproduces it.
  */
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyze, MISSING_RULE, normaliseEdits, snippetToText } from '../../server/src/engine';

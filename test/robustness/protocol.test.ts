@@ -5,7 +5,7 @@
  * answer correctly afterwards. Also: a killed server leaves nothing behind that a new one trips on,
  * and a server whose client goes away exits by itself.
  */
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { startServer } from '../protocol/lspClient';

@@ -1,5 +1,5 @@
 /** Parser variants, hover and completion contents, normalisation edits and user label words. */
-import { test, describe } from 'node:test';
+import { test, describe } from 'vitest';
 import assert from 'node:assert/strict';
 import { analyze, completionsAt, explainAt, normaliseEdits, DEFAULT_SETTINGS } from '../../server/src/engine';
 import { apply, codes, report, run } from './helpers';

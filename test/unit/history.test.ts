@@ -1,5 +1,5 @@
 /** Values of an earlier study are not this report's: marked in their clause, or in a pasted prior report. */
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/engine';
 

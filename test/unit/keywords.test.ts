@@ -3,7 +3,7 @@
  * where the shared scan (findKeywords) found a keyword. That is right only if it finds every match of
  * each pattern that a scan of the whole text would: checked here against those whole-text scans.
  */
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { findKeywords, matchesAt } from '../../server/src/engine/scan';

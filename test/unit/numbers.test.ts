@@ -1,5 +1,5 @@
 /** The hand-written number scanner agrees with the regular expression that specifies it. */
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { numbersIn } from '../../server/src/engine/scan';

@@ -4,22 +4,26 @@
  */
 import { makeCtx } from './context';
 import type { Ctx } from './context';
-import { extractAge, extractBmi, extractCategories, extractWho, findImpression } from './elements/clinical';
+import {
+  extractAge,
+  extractBmi,
+  extractCategories,
+  extractPopulation,
+  extractWho,
+  findImpression,
+} from './elements/clinical';
 import { extractCodes } from './elements/codes';
 import { extractProviders } from './elements/provider';
-import { extractModels, extractRisks, riskTables } from './elements/risk';
+import { extractModels, extractRiskCategories, extractRisks, riskTables, tieModels } from './elements/risk';
 import { parseTables } from './elements/tables';
 import { extractTbs } from './elements/tbs';
-import { extractTScores } from './elements/tscore';
+import { extractTScores, extractZScores } from './elements/tscore';
 import { planInsertions } from './fixes/insert';
 import { selectProfile } from './profiles';
-import { codeRules } from './rules/codes';
-import { adjustmentRule, categoryRule, conflictRule, hipVsMof, whoRule } from './rules/consistency';
 import type { RuleInput } from './rules/helpers';
 import type { Documented } from './rules/missing';
-import { documentedElements, missingRules, placeholderRule } from './rules/missing';
-import { validatedRules } from './rules/validated';
-import { valueRules } from './rules/values';
+import { documentedElements } from './rules/missing';
+import { RULE_CHECKS } from './rules/registry';
 import type { EngineSettings } from './settings';
 import { DEFAULT_SETTINGS, resolveSettings } from './settings';
 import { lineOf, makeDoc, offsetAt, rangeOf } from './text';
@@ -49,6 +53,7 @@ function extract(ctx: Ctx): Elements {
   const tScores = extractTScores(ctx, rows, slots);
   const riskModels = extractModels(ctx, slots);
   const risks = extractRisks(ctx, slots, tableRisks);
+  tieModels(ctx, risks, riskModels);
   const providers = extractProviders(ctx, slots);
   const foundImpression = findImpression(ctx);
   let impression = foundImpression;
@@ -87,6 +92,9 @@ function extract(ctx: Ctx): Elements {
     codes: extractCodes(ctx),
     categories: extractCategories(ctx, tbs),
     whoStatements: extractWho(ctx, foundImpression),
+    zScores: extractZScores(ctx, rows),
+    riskCategories: extractRiskCategories(ctx, riskModels),
+    population: extractPopulation(ctx),
     age: extractAge(ctx),
     bmi: extractBmi(ctx),
     impression,
@@ -133,31 +141,20 @@ export function analyze(
   const ctx = makeCtx(doc, settings);
   const elements = extract(ctx);
   const { profile, fromCode } = selectProfile(elements.codes, settings.profile);
-  const input: RuleInput = {
-    ctx,
-    elements,
-    profile,
-    profileFromCode: fromCode !== null,
-    thresholds: thresholdsFor(settings),
-  };
-  const documented = documentedElements(input, elements.slots);
+  const base = { ctx, elements, profile, profileFromCode: fromCode !== null, thresholds: thresholdsFor(settings) };
+  const documented = documentedElements(base, elements.slots);
   const providerLines = [
     ...elements.providers.map((p) => p.range.start.line),
     ...elements.slots.filter((s) => s.element === 'provider').map((s) => s.range.start.line),
   ];
+  const input: RuleInput = { ...base, original: doc.text, documented, providerLines };
 
-  let findings: Finding[] = [
-    ...missingRules(input, documented, providerLines),
-    ...placeholderRule(input),
-    ...valueRules(input),
-    ...hipVsMof(input),
-    ...categoryRule(input, doc.text),
-    ...whoRule(input, doc.text),
-    ...conflictRule(input),
-    ...adjustmentRule(input),
-    ...codeRules(input),
-    ...validatedRules(input),
-  ];
+  // Each rule lives in its own file (rules/<id>.ts); the registry lists them.
+  let findings: Finding[] = [];
+  for (const rule of RULE_CHECKS) {
+    if (settings.severity[rule.id] === 'off' || !rule.profiles.includes(profile)) continue;
+    for (const f of rule.check(input)) findings.push(f);
+  }
 
   const disabled = disabledBy(ctx);
   const out: Finding[] = [];

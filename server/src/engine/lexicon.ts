@@ -188,7 +188,9 @@ function computeSite(textNorm: string): SiteParse | null {
   if (/upper (?:femoral )?neck/.test(t)) region = 'upper neck';
   else if (/femoral neck|femur neck| fn |neck/.test(t)) region = 'femoral neck';
   else if (/total hip|total femur| th |dual (?:femur|hip)|mean (?:total )?hip/.test(t)) region = 'total hip';
+  else if (/intertrochant|inter-trochant/.test(t)) region = 'intertrochanteric';
   else if (/trochant/.test(t)) region = 'trochanter';
+  else if (/ ward/.test(t)) region = "ward's";
   else if (/radius|forearm|radial/.test(t)) {
     // The one-third (33%) radius and the ultradistal radius are different regions.
     if (/33 ?%|one[- ]third|1\/3/.test(t)) region = 'radius 33%';
@@ -213,3 +215,189 @@ export function siteKey(site: SiteParse | null): string | null {
   const region = site.region.replace(/\bl(\d)/g, 'L$1');
   return site.side ? `${site.side} ${region}` : region;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Who the patient is (sex, menopausal status) and how a densitometric class is hedged.
+
+/** Words that state the patient's sex. One-letter forms count only after a "Sex:" label. */
+export const SEX_WORDS: Readonly<Record<string, 'female' | 'male'>> = {
+  female: 'female',
+  woman: 'female',
+  lady: 'female',
+  girl: 'female',
+  male: 'male',
+  man: 'male',
+  gentleman: 'male',
+  boy: 'male',
+};
+export const SEX_LABELS: readonly string[] = ['sex', 'gender'];
+export const SEX_LETTERS: Readonly<Record<string, 'female' | 'male'>> = { f: 'female', m: 'male', w: 'female' };
+
+/** Menopausal status, by the word stem before "menopausal" ("pre", "peri", "post"). */
+export const MENOPAUSE_PREFIXES: Readonly<Record<string, 'premenopausal' | 'perimenopausal' | 'postmenopausal'>> = {
+  pre: 'premenopausal',
+  peri: 'perimenopausal',
+  post: 'postmenopausal',
+};
+
+/**
+ * Phrases that state a menopause that has happened (natural, early, surgical or ovarian
+ * insufficiency): the patient is postmenopausal whatever her age.
+ */
+export const POSTMENOPAUSAL_PHRASES: readonly string[] = [
+  'menopause at',
+  'menopause in',
+  'menopause age',
+  'early menopause',
+  'premature menopause',
+  'surgical menopause',
+  'natural menopause',
+  'induced menopause',
+  'since menopause',
+  'since the menopause',
+  'after menopause',
+  'years after menopause',
+  'years since menopause',
+  'primary ovarian insufficiency',
+  'premature ovarian insufficiency',
+  'premature ovarian failure',
+  'bilateral oophorectomy',
+];
+
+/**
+ * After a class word, these make it a statement against the expected range for age (a Z-score
+ * reading), not a WHO class: "low bone mass for age".
+ */
+export const AGE_RELATIVE_AFTER: readonly string[] = [
+  'for age',
+  'for chronological age',
+  "for the patient's age",
+  'for her age',
+  'for his age',
+  'for the age',
+  'expected for age',
+  'below the expected range',
+];
+
+/** A status word followed by one of these speaks of a group ("postmenopausal women"), not the patient. */
+export const GROUP_NOUNS: ReadonlySet<string> = new Set([
+  'women',
+  'men',
+  'females',
+  'males',
+  'patients',
+  'subjects',
+  'populations',
+  'population',
+  'cohort',
+  'cohorts',
+]);
+
+/**
+ * Cues that, standing in a class word's clause before it, make the mention negated, uncertain or
+ * hypothetical ("no evidence of osteoporosis", "would indicate osteoporosis", "possible osteopenia").
+ */
+export const WHO_HEDGES_BEFORE: readonly string[] = [
+  'no',
+  'not',
+  'without',
+  'neither',
+  'nor',
+  'negative for',
+  'absence of',
+  'free of',
+  'rule out',
+  'ruled out',
+  'r/o',
+  'exclude',
+  'excluded',
+  'excludes',
+  'cannot exclude',
+  'would',
+  'could',
+  'might',
+  'may',
+  'if',
+  'whether',
+  'unless',
+  'possible',
+  'possibly',
+  'probable',
+  'probably',
+  'suspected',
+  'suspect',
+  'suspicious for',
+  'questionable',
+  'question of',
+  'concern for',
+  'differential',
+  'unlikely',
+  'defined as',
+  'definition',
+];
+
+/** Cues right after a class word that hedge it: "osteoporosis is unlikely", "cannot be excluded". */
+export const WHO_HEDGES_AFTER: readonly string[] = [
+  'is unlikely',
+  'unlikely',
+  'is not likely',
+  'less likely',
+  'cannot be excluded',
+  'can not be excluded',
+  "can't be excluded",
+  'cannot be ruled out',
+  'not excluded',
+  'is not excluded',
+  'is excluded',
+  'excluded',
+  'ruled out',
+  'is ruled out',
+  'is not present',
+  'not present',
+  'is not seen',
+  'is possible',
+  'possible',
+  'is questionable',
+  'would be',
+  'is suspected',
+  'suspected',
+  'not confirmed',
+  'is not confirmed',
+  '?',
+];
+
+/**
+ * Regions where a BMD T-score may decide the WHO class (ISCD): lumbar spine (at least two evaluable
+ * vertebrae), total hip, femoral neck and the 33 % (one-third) radius. A single vertebra, the
+ * trochanter, the intertrochanteric region, Ward's area, the ultradistal radius and the total body
+ * never do. "hip" and an unqualified "radius" / "forearm" are read as the diagnostic region.
+ */
+export const ISCD_DIAGNOSTIC_REGIONS: ReadonlySet<string> = new Set([
+  'femoral neck',
+  'total hip',
+  'hip',
+  'radius 33%',
+  'radius',
+]);
+
+/** Words for Garvan's "any (osteoporotic) fracture" result: a risk of kind "any". */
+export const ANY_FRACTURE_WORDS: readonly string[] = [
+  'any fracture',
+  'any fractures',
+  'any osteoporotic fracture',
+  'any osteoporotic fractures',
+  'any fragility fracture',
+  'any low-trauma fracture',
+  'any fx',
+  'all fractures',
+  'total fracture',
+];
+
+/** CAROC's 10-year MOF risk categories, as reports name them. */
+export const RISK_CATEGORY_WORDS: Readonly<Record<string, 'low' | 'moderate' | 'high'>> = {
+  low: 'low',
+  moderate: 'moderate',
+  medium: 'moderate',
+  intermediate: 'moderate',
+  high: 'high',
+};

@@ -37,7 +37,7 @@ export function thresholdsFor(settings: EngineSettings): Thresholds {
         normalInclusive: false,
         name: '2023',
         source:
-          'vendor guidance for TBS L1-L4, consistent with the 2023 ESCEO/IOF update: > 1.310 normal; 1.230-1.310 partially degraded; <= 1.230 degraded',
+          'Medimaps TBS report guidance for TBS L1-L4 and Shevroja et al., Osteoporos Int 2023 (ESCEO/IOF update): > 1.310 normal; 1.230-1.310 partially degraded; <= 1.230 degraded',
       };
   }
 }

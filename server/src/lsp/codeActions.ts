@@ -8,6 +8,7 @@ import { CodeActionKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../engine/analyze';
 import { combineFixEdits, normaliseEdits, rangesOverlap } from '../engine/fixes/normalise';
+import { automaticFixes, isSuggestion } from '../engine/fixes/suggestion';
 import type { Finding, TextEditSpec } from '../engine/types';
 import { INSERT_ALL_KIND, NORMALISE_KIND } from '../protocol';
 import { SOURCE, toDiagnostic } from './diagnostics';
@@ -66,7 +67,8 @@ export function codeActions(
           title: fix.title,
           kind: CodeActionKind.QuickFix,
           diagnostics: [matching ?? toDiagnostic(f, doc.uri)],
-          isPreferred: fix.preferred,
+          // a fix that changes a diagnosis is offered, never preferred (no auto-fix picks it)
+          isPreferred: fix.preferred === true && !isSuggestion(f, fix) ? true : undefined,
           edit: workspaceEdit(doc, fix.edits, opts, true),
         });
       }
@@ -82,13 +84,16 @@ export function codeActions(
     });
   }
   if (wanted(only, FIX_ALL_KIND) && only?.length) {
-    // Fix-all applies only replacements whose right text is certain (category, WHO class).
-    // Combined so that no two edits overlap (a client rejects the whole edit if they do).
-    const edits = combineFixEdits(
-      analysis.findings
-        .filter((f) => !f.code.startsWith('missing-') && f.fixes?.length)
-        .map((f) => (f.fixes ?? [])[0].edits),
-    );
+    // Fix-all applies only fixes that change no clinical statement (never a WHO class or a category),
+    // and inserts nothing (missing elements have their own action).
+    // Fixes are combined so that no two edits overlap (a client rejects the whole edit if they do).
+    const groups: TextEditSpec[][] = [];
+    for (const f of analysis.findings) {
+      if (f.code.startsWith('missing-')) continue;
+      const fix = automaticFixes(f)[0];
+      if (fix) groups.push(fix.edits);
+    }
+    const edits = combineFixEdits(groups);
     if (edits.length)
       out.push({
         title: 'Fix all TBS report findings that have a safe fix',

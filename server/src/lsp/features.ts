@@ -2,7 +2,8 @@
 import type { CompletionItem, DocumentSymbol, FoldingRange, Hover, Position } from 'vscode-languageserver';
 import { CompletionItemKind, InsertTextFormat, MarkupKind, SymbolKind } from 'vscode-languageserver';
 import type { Analysis } from '../engine/analyze';
-import { completionsAt } from '../engine/complete';
+import type { CompletionRequest } from '../engine/complete';
+import { completionsFor } from '../engine/complete';
 import { explainAt } from '../engine/explain';
 import type { EngineSettings } from '../engine/settings';
 
@@ -19,8 +20,8 @@ const KIND = {
   code: CompletionItemKind.Constant,
 } as const;
 
-export function completion(lineBefore: string, snippets: boolean): CompletionItem[] {
-  return completionsAt(lineBefore).map((c, i) => ({
+export function completion(req: CompletionRequest, snippets: boolean): CompletionItem[] {
+  return completionsFor(req).map((c, i) => ({
     label: c.label,
     kind: KIND[c.kind],
     detail: c.detail,

@@ -12,6 +12,7 @@ import type {
 } from 'vscode-languageserver';
 import {
   CodeActionKind,
+  CompletionTriggerKind,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
   TextDocuments,
@@ -19,6 +20,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../engine/analyze';
+import { TRIGGER_CHARACTERS } from '../engine/complete';
 import type { Analysis } from '../engine/analyze';
 import {
   LANGUAGE_ID,
@@ -35,6 +37,7 @@ import { SOURCE, toDiagnostic } from './diagnostics';
 import { completion, documentSymbols, foldingRanges, hover } from './features';
 import type { ResolvedSettings } from './settings';
 import { sectionOf, SettingsStore } from './settings';
+import { VERSION } from '../version';
 
 interface Cached {
   version: number;
@@ -98,8 +101,12 @@ export class TbsServer {
     c.onCompletion(async (p) => {
       const doc = this.documents.get(p.textDocument.uri);
       if (!doc || !(await this.isChecked(doc))) return [];
-      const line = doc.getText({ start: { line: p.position.line, character: 0 }, end: p.position });
-      return completion(line, this.snippetCompletion);
+      const before = doc.getText({ start: { line: p.position.line, character: 0 }, end: p.position });
+      // No context (an old client) counts as a request; a trigger character only as that.
+      const explicit = p.context?.triggerKind !== CompletionTriggerKind.TriggerCharacter;
+      const plainHost = doc.languageId !== LANGUAGE_ID;
+      const a = explicit ? await this.analysisFor(doc) : null;
+      return completion({ before, explicit, plainHost, missing: a?.documented.missing }, this.snippetCompletion);
     });
     c.onDocumentSymbol(async (p) => {
       const doc = this.documents.get(p.textDocument.uri);
@@ -144,11 +151,11 @@ export class TbsServer {
           codeActionKinds: [CodeActionKind.QuickFix, INSERT_ALL_KIND, FIX_ALL_KIND, NORMALISE_KIND],
         },
         hoverProvider: true,
-        completionProvider: { triggerCharacters: ['(', ' '] },
+        completionProvider: { triggerCharacters: [...TRIGGER_CHARACTERS] },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
       },
-      serverInfo: { name: 'tbs-report-language-server', version: '0.1.0' },
+      serverInfo: { name: 'tbs-report-language-server', version: VERSION },
     };
   }
 

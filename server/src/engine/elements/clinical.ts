@@ -6,9 +6,100 @@ import { spaced } from '../regex';
 import type { Ctx } from '../context';
 import { MAX_MENTIONS, range, sentenceEnd, sentenceStart } from '../context';
 import { execAt } from '../scan';
-import type { NumberFact } from '../types';
+import type { MenopausalStatus, NumberFact, Population, Sex } from '../types';
 import { lineNorm, lineOf } from '../text';
 import type { CategoryStatement, Located, TbsCategory, TbsValue, WhoClass, WhoStatement } from '../types';
+import {
+  AGE_RELATIVE_AFTER,
+  GROUP_NOUNS,
+  POSTMENOPAUSAL_PHRASES,
+  MENOPAUSE_PREFIXES,
+  SEX_LABELS,
+  SEX_LETTERS,
+  SEX_WORDS,
+  WHO_HEDGES_AFTER,
+  WHO_HEDGES_BEFORE,
+} from '../lexicon';
+
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const alternation = (words: Iterable<string>) =>
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|');
+
+const MENOPAUSE = new RegExp(
+  `\\b(${alternation(Object.keys(MENOPAUSE_PREFIXES))})[- ]?menopaus(?:al|e)\\b(?: +([a-z]+))?`,
+  'g',
+);
+const POSTMENOPAUSAL = new RegExp(`\\b(?:${alternation(POSTMENOPAUSAL_PHRASES)})\\b`);
+const AGE_RELATIVE = new RegExp(`^[ \\t]*(?:\\([^()]{0,30}\\)[ \\t]*)?(?:${alternation(AGE_RELATIVE_AFTER)})\\b`);
+const SEX_LABELLED = new RegExp(
+  `\\b(?:${alternation(SEX_LABELS)})[ \\t]*(?:[:=][ \\t]*)?(${alternation([...Object.keys(SEX_WORDS), ...Object.keys(SEX_LETTERS)])})\\b`,
+  'g',
+);
+/** Every sex word contains one of these: a cheap test before the word scan. */
+const SEX_WORD_HINTS = ['man', 'male', 'lady', 'girl', 'boy'];
+const SEX_WORD = new RegExp(`\\b(${alternation(Object.keys(SEX_WORDS))})\\b`, 'g');
+
+/**
+ * Sex and menopausal status as the report states them about the patient: "Sex: F",
+ * "46-year-old woman", "premenopausal". A status followed by a group noun ("postmenopausal women")
+ * speaks of a population, not of the patient. A pasted earlier report is not read.
+ */
+export function extractPopulation(ctx: Ctx): Population {
+  const norm = ctx.priorFrom < ctx.doc.norm.length ? ctx.doc.norm.slice(0, ctx.priorFrom) : ctx.doc.norm;
+  let menopause: MenopausalStatus | null = null;
+  let m: RegExpExecArray | null;
+  MENOPAUSE.lastIndex = 0;
+  let at = Infinity;
+  // Cheap tests first: most reports name no menopause and no sex label.
+  const menopausal = norm.includes('menopaus');
+  while (menopausal && (m = MENOPAUSE.exec(norm)) !== null) {
+    if (m[2] && GROUP_NOUNS.has(m[2])) continue;
+    menopause = MENOPAUSE_PREFIXES[m[1]];
+    at = m.index;
+    break;
+  }
+  // "Early menopause at 38", "primary ovarian insufficiency": postmenopausal, if stated first.
+  const post =
+    menopausal || norm.includes('ovarian') || norm.includes('oophorectomy') ? POSTMENOPAUSAL.exec(norm) : null;
+  if (post && post.index < at) menopause = 'postmenopausal';
+  let sex: Sex | null = null;
+  SEX_LABELLED.lastIndex = 0;
+  m = norm.includes('sex') || norm.includes('gender') ? SEX_LABELLED.exec(norm) : null;
+  if (m) sex = SEX_WORDS[m[1]] ?? SEX_LETTERS[m[1]] ?? null;
+  if (!sex && SEX_WORD_HINTS.some((w) => norm.includes(w))) {
+    SEX_WORD.lastIndex = 0;
+    m = SEX_WORD.exec(norm);
+    if (m) sex = SEX_WORDS[m[1]];
+  }
+  if (!sex && menopause) sex = 'female';
+  return { sex, menopause };
+}
+
+const HEDGE_BEFORE = new RegExp(`(?:^|[^a-z/])(?:${alternation(WHO_HEDGES_BEFORE)})(?![a-z])`);
+const HEDGE_AFTER = new RegExp(
+  `^[ \\t]*(?:\\?|[a-z ,'-]{0,30}?(?:^|[^a-z])(?:${alternation(WHO_HEDGES_AFTER.filter((w) => w !== '?'))})(?![a-z]))`,
+);
+
+/**
+ * A negated, uncertain or hypothetical mention ("no evidence of osteoporosis", "osteoporosis is
+ * unlikely", "would indicate osteoporosis") is not a statement of class: a cue in the clause
+ * before the word, or right after it.
+ */
+function hedged(norm: string, start: number, end: number): boolean {
+  let i = start - 1;
+  const limit = Math.max(0, start - 80);
+  while (i >= limit && !/[.;:,!?\n]/.test(norm[i])) i--;
+  // A list number ("1. Osteopenia") ends no clause: the dot is the marker's.
+  const before = norm.slice(i + 1, start);
+  if (HEDGE_BEFORE.test(before)) return true;
+  let j = end;
+  const stop = Math.min(norm.length, end + 50);
+  while (j < stop && !/[.;,!\n]/.test(norm[j])) j++;
+  return HEDGE_AFTER.test(norm.slice(end, j + 1 < norm.length && norm[j] === '?' ? j + 1 : j));
+}
 
 /**
  * Ways a report states the age, most explicit first. One combined scan collects the candidates; the
@@ -165,7 +256,9 @@ function whoStatement(ctx: Ctx, m: RegExpExecArray, hasImpression: boolean): Who
   }
   const before = norm.slice(Math.max(0, start - 30), start);
   const after = norm.slice(end, end + 25);
-  if (WHO_EXCLUDE_BEFORE.test(before) || WHO_EXCLUDE_AFTER.test(after)) return null;
+  if (WHO_EXCLUDE_BEFORE.test(before) || WHO_EXCLUDE_AFTER.test(after) || hedged(norm, start, end)) return null;
+  // "Low bone mass for age" reads a Z-score against the expected range, not a WHO class.
+  if (AGE_RELATIVE.test(norm.slice(end, end + 60))) return null;
   const word = m[0];
   const whoClass: WhoClass =
     word === 'osteoporosis'
@@ -188,7 +281,7 @@ function whoStatement(ctx: Ctx, m: RegExpExecArray, hasImpression: boolean): Who
 const SIGNATURE_LINE =
   /^\W*(?:electronically signed|e-?signed|digitally signed|signed|signature|\/s\/|dictated|transcribed|(?:interpreted|reviewed|read|verified|approved|reported|finali[sz]ed|authori[sz]ed)(?: and \w+)? by|(?:interpreting|reading|reporting|attending|signing) (?:physician|radiologist|provider))\b/;
 const INLINE_IMPRESSION =
-  /(?:^|\n|[.;] )[ \t]*((?:impression|conclusions?|summary|opinion)[ \t]*[:\-]|in (?:summary|conclusion),)[ \t]*\S/;
+  /(?:^|\n|[.;] )[ \t]*((?:impression|conclusions?|summary|opinion)[ \t]*[:-]|in (?:summary|conclusion),)[ \t]*\S/;
 
 export function findImpression(ctx: Ctx): Located | null {
   for (const s of ctx.sections) {

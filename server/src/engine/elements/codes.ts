@@ -6,7 +6,7 @@ import { execAt } from '../scan';
 import type { CptCode } from '../types';
 
 export const CODE = spaced(
-  /(?<![\w.\/-])(77089|7709[0-2]|7708[0-6])(?:(?: ?- ?| )(26|tc)\b|(?: with)? modifier (26|tc)\b)?(?![\d\/])/y,
+  /(?<![\w./-])(77089|7709[0-2]|7708[0-6])(?:(?: ?- ?| )(26|tc)\b|(?: with)? modifier (26|tc)\b)?(?![\d/])/y,
 );
 /** What CODE's matches start with. */
 export const CODE_FIRST = '7';

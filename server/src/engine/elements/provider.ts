@@ -65,7 +65,7 @@ function segmentStart(norm: string, lineStart: number, offset: number): number {
 }
 
 /** A date and time between a signing label and its "by". */
-const DATED_BY = /^ ?(?:on|at) [\d\/.:\- ]{4,30}?(?: ?[ap]\.?m\.?)? ?by\b/;
+const DATED_BY = /^ ?(?:on|at) [\d/.:\- ]{4,30}?(?: ?[ap]\.?m\.?)? ?by\b/;
 
 /** Words before a label that make the person someone other than the provider. */
 const EXCLUDED_BEFORE = spaced(

@@ -15,12 +15,12 @@ import {
   sentenceStart,
   valueAfter,
 } from '../context';
-import { MODEL_FILLERS, RISK_FILLERS } from '../lexicon';
+import { ANY_FRACTURE_WORDS, MODEL_FILLERS, RISK_CATEGORY_WORDS, RISK_FILLERS } from '../lexicon';
 import type { Num } from '../scan';
 import { matchesAt } from '../scan';
 import { lineOf } from '../text';
 import { isHistorical } from './history';
-import type { Risk, RiskKind, RiskModel, RiskModelName, Slot } from '../types';
+import type { Risk, RiskCategory, RiskKind, RiskModel, RiskModelName, Slot } from '../types';
 
 export const MODEL = /\b(?:frax(?:plus)?|garvan|q-?fracture|caroc)\b/y;
 /** What MODEL's matches start with. */
@@ -108,13 +108,22 @@ const TRAILING_PAIR = spaced(
 const KIND_AFTER = spaced(/^ ?(?:\( ?|(?:for|of) (?:a |the )?)?(mof\b|major|hip\b|hf\b|any)[^)\n,;]{0,30}\)?/);
 
 function kindOf(word: string): RiskKind {
+  if (word.startsWith('any') || ANY_WORD_AT.test(word)) return 'any';
   return word.startsWith('hip') || word === 'hf' ? 'hip' : 'mof';
 }
+
+const wordsAlternation = (words: readonly string[]) =>
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '[ \\t]+'))
+    .join('|');
+/** Garvan's "any fracture" words (lexicon), at the start of a kind word. */
+const ANY_WORD_AT = new RegExp(`^(?:${wordsAlternation(ANY_FRACTURE_WORDS)})\\b`);
 
 const MODEL_LABEL = spaced(/\b(?:risk|fracture risk|risk calculation) (?:model|tool|calculator)\b|\bmodel\b/g);
 const PERCENT = /^ ?(?:%|percent\b|per cent\b|pct\b)/;
 const MOF_WORD = spaced(
-  /\bmof\b|\bmajor (?:osteoporotic )?(?:fracture|fx)|\bmajor osteoporotic\b|\bosteoporotic fracture|\bany (?:osteoporotic )?fracture|\bmajor\b/g,
+  /\bmof\b|\bmajor (?:osteoporotic )?(?:fracture|fx)|\bmajor osteoporotic\b|\bosteoporotic fracture|\bany (?:osteoporotic |fragility |low-trauma )?(?:fracture|fx)|\ball fractures|\btotal fracture|\bmajor\b/g,
 );
 const HIP_WORD = /\bhip\b|\bhf\b/g;
 const NOT_HIP_RISK = spaced(
@@ -157,7 +166,11 @@ function lastKindWord(window: string, base: number): Mention | null {
     if (!NOT_HIP_RISK.test(before) && !NOT_HIP_RISK.test(after)) hip = m;
   }
   if (!mof && !hip) return null;
-  if (mof && (!hip || mof.index > hip.index)) return { kind: 'mof', at: base + mof.index };
+  if (mof && (!hip || mof.index > hip.index)) {
+    // "any osteoporotic fracture" (Garvan) is a kind of its own.
+    const kind: RiskKind = ANY_WORD_AT.test(window.slice(mof.index, mof.index + 40)) ? 'any' : 'mof';
+    return { kind, at: base + mof.index };
+  }
   return { kind: 'hip', at: base + (hip as RegExpExecArray).index };
 }
 
@@ -570,3 +583,92 @@ function declaredAdjustedLater(
     }
   }
 }
+
+/**
+ * Ties each result to the model named last before it in its sentence (or in its section's title):
+ * "TBS-adjusted FRAX: MOF 17%", "Garvan 10-year risk of any fracture 18%". Results with no model
+ * in reach, or with two models named together before them, keep none (the rules then take the
+ * report's only named model, if any).
+ */
+export function tieModels(ctx: Ctx, risks: Risk[], models: readonly RiskModel[]): void {
+  if (!models.length) return;
+  // Both lists are in document order: one pass with a pointer into the models (linear).
+  let k = 0;
+  let tied: RiskModel | null = null;
+  let ambiguous = false;
+  for (const r of [...risks].sort((a, b) => a.span.start - b.span.start)) {
+    for (; k < models.length && models[k].span.start < r.span.start; k++) {
+      const m = models[k];
+      // "TBS-adjusted FRAX and Garvan: MOF 17%": two models named together tie the value to neither.
+      ambiguous =
+        tied !== null &&
+        tied.name !== m.name &&
+        m.span.start - tied.span.end < 200 &&
+        !/[.;:\n]/.test(ctx.doc.norm.slice(tied.span.end, m.span.start));
+      tied = m;
+    }
+    const from = sentenceStart(ctx, r.span.start);
+    if (tied && tied.span.start >= from) {
+      if (!ambiguous) r.model = tied.name;
+      continue;
+    }
+    const section = sectionOf(ctx, r.span.start);
+    const named = section ? MODEL_IN_TITLE.exec(section.title.toLowerCase()) : null;
+    if (named) r.model = modelName(named[0]);
+  }
+}
+const MODEL_IN_TITLE = /\b(?:frax(?:plus)?|garvan|q-?fracture|caroc)\b/;
+
+const CATEGORY_WORD = new RegExp(`\\b(${Object.keys(RISK_CATEGORY_WORDS).join('|')})\\b`, 'g');
+/** The category word describes a risk: "moderate risk", "risk category: high", "high (> 20 %)". */
+const CATEGORY_RISK_AFTER = spaced(/^(?: 10-year)?(?: fracture)? (?:risk|probability)\b|^ ?(?:\(|$|[.;,])/);
+const CATEGORY_RISK_BEFORE = spaced(/(?:risk|category|level|caroc)\b[^a-z0-9]{0,3}(?:is |was |of )?$/);
+
+/**
+ * Stated CAROC risk categories (low / moderate / high 10-year MOF risk): CAROC gives a category, not
+ * a number, so a stated category is the calculated risk. Read only in a sentence that names CAROC,
+ * or that speaks of a risk category when the report names CAROC as its only model.
+ */
+export function extractRiskCategories(ctx: Ctx, models: readonly RiskModel[]): RiskCategory[] {
+  const out: RiskCategory[] = [];
+  const carocs = models.filter((m) => m.name === 'CAROC');
+  if (!carocs.length) return out;
+  const onlyCaroc = models.every((m) => m.name === 'CAROC');
+  const { norm } = ctx.doc;
+  const sentences = new Map<number, number>();
+  for (const m of carocs) sentences.set(sentenceStart(ctx, m.span.start), sentenceEnd(ctx, m.span.end));
+  if (onlyCaroc) {
+    // "10-year fracture risk category: moderate" in another sentence of a CAROC report.
+    CATEGORY_LABEL.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = CATEGORY_LABEL.exec(norm)) !== null && sentences.size < MAX_MENTIONS)
+      sentences.set(sentenceStart(ctx, m.index), sentenceEnd(ctx, m.index));
+  }
+  const seen = new Set<number>();
+  for (const [from, to] of sentences) {
+    if (from >= ctx.priorFrom || isHistorical(ctx, from)) continue;
+    const text = norm.slice(from, to);
+    CATEGORY_WORD.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = CATEGORY_WORD.exec(text)) !== null) {
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
+      const before = text.slice(Math.max(0, m.index - 30), m.index);
+      if (!CATEGORY_RISK_AFTER.test(after) && !CATEGORY_RISK_BEFORE.test(before)) continue;
+      // "low TBS", "high BMD": a category word about something else.
+      if (/^(?:-| ?(?:tbs|bmd|bone|trabecular|t-score|z-score))/.test(after)) continue;
+      const span = { start: from + m.index, end: from + m.index + m[0].length };
+      if (seen.has(span.start)) continue;
+      seen.add(span.start);
+      const inSentence = carocs.some((c) => c.span.start >= from && c.span.start < to);
+      out.push({
+        model: inSentence || onlyCaroc ? 'CAROC' : null,
+        category: RISK_CATEGORY_WORDS[m[1]],
+        span,
+        range: range(ctx, span),
+      });
+    }
+  }
+  out.sort((a, b) => a.span.start - b.span.start);
+  return out;
+}
+const CATEGORY_LABEL = spaced(/\brisk (?:category|level)\b/g);

@@ -22,7 +22,12 @@ export function extractTbs(ctx: Ctx, rows: TableRow[], slots: Slot[]): TbsValue[
   labels.sort((a, b) => a - b);
   labels.length = Math.min(labels.length, MAX_MENTIONS);
 
-  const take = (found: ReturnType<typeof valueAfter>) => {
+  /** The vertebral range named between the label and the value ("TBS L2-L4 1.301"), or null. */
+  const regionOf = (from: number, to: number): string | null => {
+    const key = from < to && to - from < 80 ? siteKey(parseSite(ctx.doc.norm.slice(from, to))) : null;
+    return key && /^L\d/.test(key) ? key : null;
+  };
+  const take = (found: ReturnType<typeof valueAfter>, labelEnd = -1) => {
     if (found.type === 'placeholder') {
       slots.push({ element: 'tbs', span: found.span, range: range(ctx, found.span) });
       return;
@@ -47,7 +52,13 @@ export function extractTbs(ctx: Ctx, rows: TableRow[], slots: Slot[]): TbsValue[
     if (!num.decimal && (num.value < 100 || num.value > 9999 || (num.value >= 1900 && num.value <= 2100))) return;
     if (isHistorical(ctx, num.start)) return;
     seen.add(num.start);
-    out.push({ value: num.value, text: num.text, span: { start: num.start, end: num.end }, range: range(ctx, num) });
+    out.push({
+      value: num.value,
+      text: num.text,
+      region: labelEnd >= 0 ? regionOf(labelEnd, num.start) : null,
+      span: { start: num.start, end: num.end },
+      range: range(ctx, num),
+    });
   };
 
   for (const end of labels) {
@@ -56,7 +67,7 @@ export function extractTbs(ctx: Ctx, rows: TableRow[], slots: Slot[]): TbsValue[
     // "TBS T-score", "TBS-adjusted", "TBS iNsight": the walker stops at the first non-filler word.
     const before = textBefore(ctx, end, 30);
     if (/(?:z|t)[- ]?score (?:of )?$/.test(before)) continue;
-    take(valueAfter(ctx, end, TBS_FILLERS));
+    take(valueAfter(ctx, end, TBS_FILLERS), end);
   }
 
   // Inside a TBS section, a value line may leave out the word TBS: "L1-L4: 1.262".
@@ -68,7 +79,7 @@ export function extractTbs(ctx: Ctx, rows: TableRow[], slots: Slot[]): TbsValue[
       // A single vertebra's TBS ("L2  1.281") is another region, not the report's (L1-L4) TBS.
       if (/^\s*l[1-5](?![-\d])/.test(ctx.doc.norm.slice(l.start, Math.min(l.end, l.start + 12)))) continue;
       const found = valueAfter(ctx, l.start, TBS_FILLERS, 4);
-      if (found.type === 'number' && found.num.decimal) take(found);
+      if (found.type === 'number' && found.num.decimal) take(found, l.start);
     }
   }
 
@@ -82,9 +93,11 @@ export function extractTbs(ctx: Ctx, rows: TableRow[], slots: Slot[]): TbsValue[
       if (cell.placeholder) slots.push({ element: 'tbs', span: cell.placeholder, range: range(ctx, cell.placeholder) });
       else if (cell.num && !seen.has(cell.num.start)) {
         seen.add(cell.num.start);
+        const key = siteKey(parseSite(row.label));
         out.push({
           value: cell.num.value,
           text: cell.num.text,
+          region: key && /^L\d/.test(key) ? key : null,
           span: { start: cell.num.start, end: cell.num.end },
           range: range(ctx, cell.num),
         });

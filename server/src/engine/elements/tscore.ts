@@ -9,7 +9,7 @@ import { parseSite, SITE_WORDS, siteKey, T_FILLERS } from '../lexicon';
 import type { Num } from '../scan';
 import { matchesAt, UNIT_AFTER } from '../scan';
 import { lineNorm, lineOf } from '../text';
-import type { Slot, TScore } from '../types';
+import type { Slot, Span, TScore, ZScore } from '../types';
 import type { TableRow } from './tables';
 import { labelInBlock } from './tables';
 import { isHistorical } from './history';
@@ -53,62 +53,7 @@ export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScor
   for (const hit of matchesAt(norm, ctx.keywords, T_LABEL, T_LABEL_FIRST)) labels.push(hit);
   for (const hit of literalHits(ctx, ctx.settings.labels.tScore)) labels.push(hit);
   labels.length = Math.min(labels.length, MAX_MENTIONS);
-  for (const lab of labels) {
-    const line = lineOf(ctx.doc, lab.start);
-    if (ctx.tableLine[line]) continue;
-    const l = ctx.doc.lines[line];
-    const before = norm.slice(Math.max(l.start, lab.start - 12), lab.start);
-    if (/\btbs[- ]?$|\btbs \(?l1-l4\)? $/.test(before)) continue; // "TBS T-score" is not a BMD T-score.
-    // "T-score has improved from -2.5 to -2.0": the value after "to" is this study's.
-    const ahead = norm.slice(lab.end, lab.end + 80);
-    const change = ahead.includes(' from ') ? CHANGE_FROM_TO.exec(ahead) : null;
-    const changedTo = change ? numStartingAt(ctx, lab.end + change[0].length) : undefined;
-    const found: ReturnType<typeof valueAfter> = changedTo
-      ? { type: 'number', num: changedTo, end: changedTo.end }
-      : valueAfter(ctx, lab.end, T_FILLERS);
-    if (found.type === 'placeholder') {
-      slots.push({ element: 'tScore', span: found.span, range: range(ctx, found.span) });
-      continue;
-    }
-    if (found.type !== 'number' || UNIT_AFTER.test(found.num.after) || isHistorical(ctx, found.num.start)) continue;
-    // "T-scores (L1-L4 / FN / TH): -1.2 / -2.3 / -1.8": a slash list of values whose sites stand in
-    // a slash list of the same length, in parentheses before or after the values.
-    const slashList = slashListAt(ctx, lab.end, found.num, l.end);
-    if (slashList) {
-      for (const [num, site] of slashList) add(num, site);
-      continue;
-    }
-    // A table turned sideways: "T-score   -1.1   -2.0   -1.4" under a line of site columns.
-    const sideways = sidewaysRow(ctx, line, found.num);
-    if (sideways) {
-      for (const [num, site] of sideways) add(num, site);
-      continue;
-    }
-    add(found.num, siteNear(ctx, line, lab.start, found.num.end));
-    // A list after one keyword: "T-scores: L1-L4 -1.6, left femoral neck -2.3, left total hip -1.4".
-    // "T-scores are -1.4 at L1-L4, -2.2 at the left femoral neck and -1.6 at the left total hip":
-    // each value's site may follow it.
-    let end = found.num.end;
-    for (let k = 0; k < 12; k++) {
-      // (Cheap tests first: a site after a value starts with a space, an aside with ", ".)
-      const own = norm.charCodeAt(end) === 32 ? SITE_AFTER_VALUE.exec(norm.slice(end, end + 45)) : null;
-      if (own && parseSite(own[1])) end += own[0].length;
-      // ", which is the lowest value," between a value's site and the next separator.
-      const aside =
-        norm.startsWith(', wh', end) || norm.startsWith(', th', end) ? ASIDE.exec(norm.slice(end, end + 50)) : null;
-      if (aside) end += aside[0].length;
-      const sep = /^ ?(?:[,;]|and\b) ?(?:and )?/.exec(norm.slice(end, end + 8));
-      if (!sep) break;
-      const next = valueAfter(ctx, end + sep[0].length, LIST_FILLERS, 6);
-      if (next.type !== 'number' || !next.num.signed || UNIT_AFTER.test(next.num.after)) break;
-      const site =
-        parseSite(norm.slice(end + sep[0].length, next.num.start)) ??
-        siteAfter(norm.slice(next.num.end, next.num.end + 40));
-      if (!site) break;
-      add(next.num, siteKey(site));
-      end = next.num.end;
-    }
-  }
+  readAfterLabels(ctx, labels, add, (span) => slots.push({ element: 'tScore', span, range: range(ctx, span) }));
 
   // "Left femoral neck 0.701 -2.3" or "femoral neck: -2.3" on a line that names no score at all.
   const candidates = new Set<number>();
@@ -253,4 +198,114 @@ function siteAfter(text: string): ReturnType<typeof parseSite> {
     /^\)? ?(?:\( ?|(?:at|in|of|for) (?:the )?)([a-z][a-z0-9 -]{2,30})/.exec(text) ??
     /^, ?([a-z][a-z -]{2,30})\)/.exec(text);
   return m ? parseSite(m[1]) : null;
+}
+
+type AddScore = (num: Num, site: string | null) => void;
+
+/**
+ * Scores after their labels ("T-score -2.1", "Z-score of -1.4 at the femoral neck"), with the
+ * list, slash-list and sideways-row forms. A "TBS T-score" is not a BMD score.
+ */
+function readAfterLabels(
+  ctx: Ctx,
+  labels: ReadonlyArray<{ start: number; end: number }>,
+  add: AddScore,
+  onPlaceholder: (span: Span) => void,
+): void {
+  const { norm } = ctx.doc;
+  for (const lab of labels) {
+    const line = lineOf(ctx.doc, lab.start);
+    if (ctx.tableLine[line]) continue;
+    const l = ctx.doc.lines[line];
+    const before = norm.slice(Math.max(l.start, lab.start - 12), lab.start);
+    if (/\btbs[- ]?$|\btbs \(?l1-l4\)? $/.test(before)) continue; // "TBS T-score" is not a BMD T-score.
+    // "T-score has improved from -2.5 to -2.0": the value after "to" is this study's.
+    const ahead = norm.slice(lab.end, lab.end + 80);
+    const change = ahead.includes(' from ') ? CHANGE_FROM_TO.exec(ahead) : null;
+    const changedTo = change ? numStartingAt(ctx, lab.end + change[0].length) : undefined;
+    const found: ReturnType<typeof valueAfter> = changedTo
+      ? { type: 'number', num: changedTo, end: changedTo.end }
+      : valueAfter(ctx, lab.end, T_FILLERS);
+    if (found.type === 'placeholder') {
+      onPlaceholder(found.span);
+      continue;
+    }
+    if (found.type !== 'number' || UNIT_AFTER.test(found.num.after) || isHistorical(ctx, found.num.start)) continue;
+    // "T-scores (L1-L4 / FN / TH): -1.2 / -2.3 / -1.8": a slash list of values whose sites stand in
+    // a slash list of the same length, in parentheses before or after the values.
+    const slashList = slashListAt(ctx, lab.end, found.num, l.end);
+    if (slashList) {
+      for (const [num, site] of slashList) add(num, site);
+      continue;
+    }
+    // A table turned sideways: "T-score   -1.1   -2.0   -1.4" under a line of site columns.
+    const sideways = sidewaysRow(ctx, line, found.num);
+    if (sideways) {
+      for (const [num, site] of sideways) add(num, site);
+      continue;
+    }
+    add(found.num, siteNear(ctx, line, lab.start, found.num.end));
+    // A list after one keyword: "T-scores: L1-L4 -1.6, left femoral neck -2.3, left total hip -1.4".
+    // "T-scores are -1.4 at L1-L4, -2.2 at the left femoral neck and -1.6 at the left total hip":
+    // each value's site may follow it.
+    let end = found.num.end;
+    for (let k = 0; k < 12; k++) {
+      // (Cheap tests first: a site after a value starts with a space, an aside with ", ".)
+      const own = norm.charCodeAt(end) === 32 ? SITE_AFTER_VALUE.exec(norm.slice(end, end + 45)) : null;
+      if (own && parseSite(own[1])) end += own[0].length;
+      // ", which is the lowest value," between a value's site and the next separator.
+      const aside =
+        norm.startsWith(', wh', end) || norm.startsWith(', th', end) ? ASIDE.exec(norm.slice(end, end + 50)) : null;
+      if (aside) end += aside[0].length;
+      const sep = /^ ?(?:[,;]|and\b) ?(?:and )?/.exec(norm.slice(end, end + 8));
+      if (!sep) break;
+      const next = valueAfter(ctx, end + sep[0].length, LIST_FILLERS, 6);
+      if (next.type !== 'number' || !next.num.signed || UNIT_AFTER.test(next.num.after)) break;
+      const site =
+        parseSite(norm.slice(end + sep[0].length, next.num.start)) ??
+        siteAfter(norm.slice(next.num.end, next.num.end + 40));
+      if (!site) break;
+      add(next.num, siteKey(site));
+      end = next.num.end;
+    }
+  }
+}
+
+export const Z_LABEL = /\bz[- ]?scores?\b/y;
+/** What Z_LABEL's matches start with. */
+export const Z_LABEL_FIRST = 'z';
+
+/**
+ * BMD Z-scores: a table's Z-score column and "Z-score -1.4" in text. They document the BMD element
+ * for premenopausal women and men under 50 (ISCD), and are never T-scores.
+ */
+export function extractZScores(ctx: Ctx, rows: TableRow[]): ZScore[] {
+  const out: ZScore[] = [];
+  const seen = new Set<number>();
+  const add: AddScore = (num, site) => {
+    if (seen.has(num.start)) return;
+    seen.add(num.start);
+    out.push({
+      value: num.value,
+      text: num.text,
+      site,
+      span: { start: num.start, end: num.end },
+      range: range(ctx, num),
+    });
+  };
+  for (const row of rows) {
+    for (const cell of row.cells) {
+      if (
+        cell.column === 'z' &&
+        cell.num &&
+        !ctx.priorNumbers.has(cell.num.start) &&
+        !isHistorical(ctx, cell.num.start)
+      )
+        add(cell.num, siteKey(parseSite(labelInBlock(ctx, row.line, row.label))));
+    }
+  }
+  const labels = matchesAt(ctx.doc.norm, ctx.keywords, Z_LABEL, Z_LABEL_FIRST, MAX_MENTIONS);
+  readAfterLabels(ctx, labels, add, () => undefined);
+  out.sort((a, b) => a.span.start - b.span.start);
+  return out;
 }

@@ -1,8 +1,13 @@
-/** What every rule file shares: the input it reads and how it makes a finding. */
+/**
+ * What every rule file shares: the metadata it declares, the input it reads and how it makes a
+ * finding. Each rule lives in its own file (`rules/<id>.ts`) exporting `rule: Rule`; the registry
+ * (`rules/registry.ts`), the settings schema and the severity settings of package.json are
+ * generated from those files by scripts/gen-rules.mjs.
+ */
 import type { Ctx } from '../context';
-import type { Elements, Finding, Fix, ProfileId, Range, RelatedInfo, RuleId } from '../types';
-import { RULE_BY_ID } from './registry';
 import type { Thresholds } from '../thresholds';
+import type { Elements, Finding, Fix, ProfileId, Range, RelatedInfo, RuleId, Severity } from '../types';
+import type { Documented } from './missing';
 
 export interface RuleInput {
   ctx: Ctx;
@@ -10,16 +15,44 @@ export interface RuleInput {
   profile: ProfileId;
   profileFromCode: boolean;
   thresholds: Thresholds;
+  /** The document as written (not normalised): fixes keep the author's spelling around an edit. */
+  original: string;
+  /** Which required elements the report documents. */
+  documented: Documented;
+  /** Lines of the provider (or its slot): insertions go above them. */
+  providerLines: readonly number[];
 }
 
+/** A rule's metadata: its public id and how it is documented and configured. */
+export interface RuleMeta {
+  id: RuleId;
+  /** Default severity (a setting can change it or turn the rule off). */
+  severity: Severity;
+  /** Profiles under which the rule runs. */
+  profiles: readonly ProfileId[];
+  /** One-line summary for the README table, the settings and SARIF. */
+  summary: string;
+  /** Where the rule's facts come from. */
+  source: string;
+  /** The rule's documentation page, relative to the repository root. */
+  docs: string;
+  /** Position in the rules table and the settings (ascending). */
+  order: number;
+}
+
+export interface Rule extends RuleMeta {
+  check(input: RuleInput): Finding[];
+}
+
+export const ALL_PROFILES: readonly ProfileId[] = ['77091', '77089', '77092'];
+
 export function finding(
-  code: RuleId,
+  rule: Pick<RuleMeta, 'id' | 'severity'>,
   range: Range,
   message: string,
   extra: { related?: RelatedInfo[]; fixes?: Fix[] } = {},
 ): Finding {
-  const info = RULE_BY_ID.get(code);
-  return { code, severity: info ? info.severity : 'warning', message, range, ...extra };
+  return { code: rule.id, severity: rule.severity, message, range, ...extra };
 }
 
 export function lineNo(range: Range): number {

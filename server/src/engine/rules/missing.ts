@@ -1,14 +1,15 @@
 /**
- * Required elements of the active profile (missing-*), and template placeholders
- * (unfilled-placeholder). A labelled slot holding a placeholder is the element's place, unfilled:
- * it raises unfilled-placeholder alone.
+ * What the missing-* rules share: which required elements of the active profile the report
+ * documents, and the finding for one that is missing. A labelled slot holding a placeholder is the
+ * element's place, unfilled: it raises unfilled-placeholder alone, not the element's missing-*.
  */
 import { planInsertions, SLOT_SPECS } from '../fixes/insert';
 import { ELEMENT_NAMES, PROFILE_REQUIRES } from '../profiles';
 import { lineContentRange } from '../text';
 import type { ElementId, Finding, Range, RuleId, Slot } from '../types';
-import type { RuleInput } from './helpers';
+import type { RuleInput, RuleMeta } from './helpers';
 import { finding } from './helpers';
+import { zScorePopulation } from './population';
 
 export const MISSING_RULE: Record<ElementId, RuleId> = {
   tbs: 'missing-tbs-value',
@@ -19,20 +20,24 @@ export const MISSING_RULE: Record<ElementId, RuleId> = {
   impression: 'missing-impression',
 };
 
-function message(el: ElementId, profile: string): string {
+/** One sentence, at most about 100 characters; the rule page holds the sources and examples. */
+function message(input: RuleInput, el: ElementId): string {
+  const p = input.profile;
   switch (el) {
     case 'tbs':
-      return `No TBS value: CPT ${profile} documentation needs the numeric trabecular bone score, e.g. "TBS L1-L4: 1.262".`;
+      return `No TBS value: the ${p} checklist includes the numeric TBS, e.g. "TBS L1-L4: 1.262".`;
     case 'tScore':
-      return `No BMD T-score: CPT ${profile} documentation needs a BMD T-score (the femoral neck one feeds FRAX), e.g. "Left femoral neck T-score: -2.1". Z-scores and TBS T-scores do not count.`;
+      return zScorePopulation(input.elements)
+        ? `No BMD score: the ${p} checklist includes BMD Z-scores (or T-scores) for this patient.`
+        : `No BMD T-score: the ${p} checklist includes one (femoral neck for FRAX); Z-scores do not count.`;
     case 'riskModel':
-      return `No risk model named: say which model calculated the fracture risk (FRAX, Garvan, QFracture or CAROC), e.g. "TBS-adjusted FRAX".`;
+      return 'No risk model named: say which model calculated the risk (FRAX, Garvan, QFracture or CAROC).';
     case 'risk':
-      return `No calculated fracture risk: CPT ${profile} documentation needs the numeric result, the 10-year probability (%) of major osteoporotic fracture and/or hip fracture, e.g. "TBS-adjusted FRAX: MOF 17%; hip 2.9%".`;
+      return `No calculated fracture risk: the ${p} checklist includes the result, e.g. "MOF 17%; hip 2.9%".`;
     case 'provider':
-      return `No provider: name the qualified provider who performed or interpreted the calculation, with credential, e.g. "Interpreting physician: Jane Roe, MD". A referring or ordering clinician does not count.`;
+      return 'No provider: name who performed or interpreted the calculation (not the referring clinician).';
     case 'impression':
-      return `No impression: CPT ${profile} includes the interpretation and report on fracture risk; add an IMPRESSION section that interprets the TBS and the risk.`;
+      return `No impression: the ${p} checklist includes an interpretation of the TBS and fracture risk.`;
   }
 }
 
@@ -44,15 +49,20 @@ export interface Documented {
   unfilled: ElementId[];
 }
 
-export function documentedElements(input: RuleInput, slots: readonly Slot[]): Documented {
+export function documentedElements(
+  input: Omit<RuleInput, 'documented' | 'providerLines' | 'original'>,
+  slots: readonly Slot[],
+): Documented {
   const { elements, profile } = input;
   // An element whose missing-* rule is turned off is not required.
   const required = PROFILE_REQUIRES[profile].filter((e) => input.ctx.settings.severity[MISSING_RULE[e]] !== 'off');
   const present: Record<ElementId, boolean> = {
     tbs: elements.tbs.length > 0,
-    tScore: elements.tScores.length > 0,
+    // For premenopausal women and men under 50, BMD is reported as Z-scores (ISCD).
+    tScore: elements.tScores.length > 0 || (zScorePopulation(elements) && (elements.zScores?.length ?? 0) > 0),
     riskModel: elements.riskModels.length > 0,
-    risk: elements.risks.length > 0,
+    // CAROC gives a category, not a number: a stated category is the calculated risk.
+    risk: elements.risks.length > 0 || (elements.riskCategories?.length ?? 0) > 0,
     provider: elements.providers.length > 0,
     impression: elements.impression !== null,
   };
@@ -73,34 +83,13 @@ function anchorRange(input: RuleInput, el: ElementId): Range {
   return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }
 
-export function missingRules(input: RuleInput, doc: Documented, providerLines: readonly number[]): Finding[] {
-  const out: Finding[] = [];
-  for (const el of doc.missing) {
-    const edits = planInsertions(input.ctx, [el], providerLines);
-    out.push(
-      finding(MISSING_RULE[el], anchorRange(input, el), message(el, input.profile), {
-        fixes: [{ title: `Insert ${ELEMENT_NAMES[el]}`, preferred: true, edits }],
-      }),
-    );
-  }
-  return out;
-}
-
-const SLOT_NAMES: Record<ElementId, string> = ELEMENT_NAMES;
-
-export function placeholderRule(input: RuleInput): Finding[] {
-  const { elements } = input;
-  const slotAt = new Map<number, Slot>();
-  for (const s of elements.slots) slotAt.set(s.span.start, s);
-  return elements.placeholders.map((p) => {
-    const slot = slotAt.get(p.span.start);
-    const what = slot
-      ? `The ${SLOT_NAMES[slot.element]} is still the placeholder "${p.text}"`
-      : `Template placeholder "${p.text}" is still in the report`;
-    return finding(
-      'unfilled-placeholder',
-      p.range,
-      `${what}: replace it with the real ${slot ? 'value' : 'text'} or remove it.`,
-    );
-  });
+/** The finding of a missing element (none when it is documented, unfilled or not required). */
+export function missingFinding(rule: RuleMeta, el: ElementId, input: RuleInput): Finding[] {
+  if (!input.documented.missing.includes(el)) return [];
+  const edits = planInsertions(input.ctx, [el], input.providerLines);
+  return [
+    finding(rule, anchorRange(input, el), message(input, el), {
+      fixes: [{ title: `Insert ${ELEMENT_NAMES[el]}`, preferred: true, edits }],
+    }),
+  ];
 }
