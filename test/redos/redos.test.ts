@@ -27,8 +27,6 @@ const SRC = path.join(ROOT, 'server', 'src');
 
 /** Accepted warnings: "file: source" -> why the expression cannot be driven to super-linear time. */
 const ALLOWED: Record<string, string> = {
-  'engine/complete.ts: /\\b1[.,]\\d{3}\\s*\\(?\\s*[a-z]*$/i':
-    'completionsAt runs it on a bounded tail of the line (at most 120 characters), never on the line.',
   'engine/elements/risk.ts: /\\d[.,]?\\d*\\s*(?:g\\/cm|kg|cm|mm)|\\bvs\\b|decrease|increase|change|loss/':
     'Runs on the gap between a kind word and its value inside one sentence (at most 400 characters, MAX_SENTENCE).',
   'engine/complete.ts: /[*_\\s]+$/':
