@@ -57,8 +57,9 @@ function maxStop(snippet: string): number {
 /** The line before which a new section goes when no later section exists: the signature block. */
 function tailAnchor(ctx: Ctx, providerLines: readonly number[]): number | null {
   const lastHeader = ctx.sections.length ? ctx.sections[ctx.sections.length - 1].headerLine : -1;
-  const after = providerLines.filter((l) => l > lastHeader);
-  return after.length ? Math.min(...after) : null;
+  let first: number | null = null;
+  for (const l of providerLines) if (l > lastHeader && (first === null || l < first)) first = l;
+  return first;
 }
 
 /** A Markdown list item ("- x", "* x", "1. x"): a line right after it would join the item. */
