@@ -6,7 +6,6 @@
  * line, so a file name holding "\n::error ..." cannot start a line that a CI system reads as a
  * command. Backslashes are kept as they are (Windows paths).
  */
-// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
