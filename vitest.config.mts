@@ -40,17 +40,18 @@ export default defineConfig({
       provider: 'v8',
       // Code loaded by the test processes. client/** runs only inside VS Code (the e2e suites).
       include: ['server/src/**/*.ts'],
+      // server.ts is the bundle's entry: argument handling that ends in process.exit, then a stdio
+      // connection. It cannot run inside a vitest worker; the spawned protocol and editor tests run it.
+      exclude: ['server/src/server.ts'],
       reporter: ['text-summary', 'text'],
       // Print the figures even when a test fails.
       reportOnFailure: true,
       thresholds: {
         'server/src/engine/**': { lines: 90 },
-        // The issue asks 75 % for the rest. Measured in-process, it is about 44 %: server/src/lsp/**,
-        // server.ts and cli/main.ts, cli/inputs.ts run only inside the spawned dist/server.js and
-        // dist/cli.js (the protocol, robustness, CLI and editor tests drive them there), which v8
-        // coverage of the vitest workers does not see. This floor keeps the figure from falling
-        // until child-process coverage is collected; it is not the 75 % target.
-        'server/src/{*.ts,cli/**,lsp/**}': { lines: 35 },
+        // The LSP handlers and the CLI are measured in process: test/protocol/inProcess.ts runs
+        // TbsServer on an in-memory connection, test/cli/main.inprocess.test.ts calls the CLI's run().
+        // The spawned-bundle tests (dist/server.js, dist/cli.js, worker threads) are not counted.
+        'server/src/{*.ts,cli/**,lsp/**}': { lines: 75 },
       },
     },
   },

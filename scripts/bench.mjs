@@ -403,6 +403,26 @@ if (want('hostile')) {
       `growth n^${Number.isNaN(exponent) ? '?' : exponent.toFixed(2)}${isSuper ? ' SUPER-LINEAR' : ''}`,
     );
   }
+  // The worst hostile case beside the typical report (issue 14).
+  {
+    let worst = null;
+    for (const name of names) {
+      const v = res[name]?.[HOSTILE_SIZE];
+      if (typeof v === 'number' && (worst === null || v > worst.v)) worst = { name, v };
+    }
+    const typicalMs = details.typical?.ours?.median;
+    if (worst)
+      row(
+        'hostile',
+        `worst hostile case at ${HOSTILE_SIZE / KB} KB: ${worst.name}`,
+        worst.v,
+        'ms',
+        50,
+        '<=',
+        null,
+        `(typical report: ${ms(typicalMs)})`,
+      );
+  }
   const ll = await worker('engine', 'longline', [CFG.longline.runs]);
   let llc = null;
   if (HAVE_MDL) {
@@ -692,6 +712,24 @@ if (want('cli')) {
     cmp,
     `(exit ${last?.code}, process start included${CFG.cli.runs > 1 ? `, median of ${CFG.cli.runs}` : ''})`,
   );
+  if (mode === 'dir') {
+    // The same batch on one thread: what the worker threads gain (no target; the unit tests check
+    // only that parallel output equals serial output, never the time).
+    const serial = [];
+    for (let k = 0; k < CFG.cli.runs; k++)
+      serial.push((await timeProcess(process.execPath, [cli, 'check', '--jobs', '1', dir], { cwd: dir })).ms);
+    details.cliSerial = { files: n, runs: serial };
+    row(
+      'cli',
+      `${n} typical reports, check DIR --jobs 1 (serial)`,
+      median(serial),
+      'ms',
+      Infinity,
+      '<=',
+      null,
+      '(process start included)',
+    );
+  }
 }
 
 // ------------------------------------------------------------------------------------ size

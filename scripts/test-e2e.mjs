@@ -46,6 +46,7 @@ const README_IMAGES = {
   'quick-fix-menu-provider': 'images/problems-and-quickfix.png',
   template: 'images/template.png',
   'status-4-of-5-detail': 'images/status.png',
+  'rule-page': 'images/rule-page.png',
 };
 const MAX_IMAGE_BYTES = 200 * 1024;
 

@@ -19,6 +19,8 @@ export interface ServerSettings extends Partial<EngineSettings> {
   debounceMs?: number;
   /** Files larger than this many bytes are skipped (with one message). */
   maxFileSize?: number;
+  /** Findings hidden by "Disable rule for this line / this report" (engine/drafting.ts Suppression). */
+  suppressions?: { rule: string; file: string; line?: string }[];
 }
 
 export const DEFAULT_SERVER_SETTINGS = {
@@ -52,6 +54,8 @@ export interface StatusParams {
   unfilled: ElementId[];
   errors: number;
   warnings: number;
+  /** False while the report is a draft (unsigned and not "Check before signing"): the checklist is calm. */
+  ready?: boolean;
 }
 
 /** Client -> server: the workspace became trusted (or not); the config file applies only when trusted. */
@@ -60,6 +64,14 @@ export const TRUST_NOTIFICATION = 'tbsReport/workspaceTrust';
 /** Initialization options the VS Code client sends. */
 export interface InitializationOptions extends ServerSettings {
   workspaceTrusted?: boolean;
+  /** The client runs the COMMANDS below (VS Code's does): code actions may use them. */
+  clientCommands?: boolean;
+  /**
+   * Drafts are calm: until a report is signed (or STRICT_NOTIFICATION), missing elements are
+   * information and blanks hints (engine/drafting.ts calmDraft). The VS Code client turns it on;
+   * other editors get the strict checklist, the same as the command line, unless they ask for it.
+   */
+  calmDrafts?: boolean;
 }
 
 /** Code action kind of "Insert all missing elements". */
@@ -72,11 +84,31 @@ export const COMMANDS = {
   insertAllMissing: 'tbsReport.insertAllMissing',
   showOutput: 'tbsReport.showOutput',
   restartServer: 'tbsReport.restartServer',
+  newReport: 'tbsReport.newReport',
+  checkBeforeSigning: 'tbsReport.checkBeforeSigning',
+  showRuleDocumentation: 'tbsReport.showRuleDocumentation',
+  /** Arguments: one DisableRuleArgs. */
+  disableRule: 'tbsReport.disableRule',
+  nextBlank: 'tbsReport.nextBlank',
 } as const;
 
-/** Does a plain-text or Markdown document speak of TBS, so that it should be checked? */
-export function mentionsTbs(text: string): boolean {
-  return /\bTBS\b|trabecular bone score|\b7709[0-2]\b|\b77089\b/i.test(
-    text.length > 200_000 ? text.slice(0, 200_000) : text,
-  );
+/** Where "Disable rule ..." stores a suppression (never in the report text). */
+export interface DisableRuleArgs {
+  rule: string;
+  scope: 'line' | 'report' | 'workspace';
+  uri: string;
+  /** lineKey() of the line's text, for scope "line". */
+  line?: string;
 }
+
+/**
+ * Client -> server: the author asked to "Check before signing": the checklist is strict for this
+ * document (as for a signed report) until it is closed.
+ */
+export const STRICT_NOTIFICATION = 'tbsReport/strict';
+export interface StrictParams {
+  uri: string;
+}
+
+/** Does a plain-text or Markdown document speak of TBS (a first look; see engine/drafting.ts)? */
+export { mentionsTbs } from './engine/drafting';

@@ -1,8 +1,9 @@
 /**
  * A generated batch of 10,000 typical reports (about 3 KB each) in nested directories: checked in
- * parallel (worker threads) it gives byte-for-byte the output of a serial run, in input order,
- * and both stay within the performance budget (about 3 s on the 2-core reference machine; the
- * assertion allows for a loaded CI machine, the timings are printed).
+ * parallel (worker threads) it gives byte-for-byte the output of a serial run, in input order, and
+ * the default parallelism uses every core (the CLI's stats line says how many threads checked how
+ * many reports). Nothing here is timed: the time budget (about 3 s on the 2-core reference machine)
+ * is measured by `npm run bench` (cli rows: auto and serial), not asserted in a unit test.
  */
 import { test, beforeAll, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
@@ -37,9 +38,6 @@ test('10,000 reports: parallel output is identical to serial output, in input or
   const env = { TBS_REPORT_STATS: '1' };
   const serial = await runCliAsync(['check', '--format', 'json', '--jobs', '1', dir], { env });
   const parallel = await runCliAsync(['check', '--format', 'json', '--jobs', '2', dir], { env });
-  console.log(
-    `json, 10,000 reports: serial ${serial.ms} ms, parallel (2 threads) ${parallel.ms} ms (wall, process start included)`,
-  );
   assert.equal(serial.status, 1);
   assert.equal(parallel.status, 1);
   assert.equal(stats(serial.stderr).threads, 1);
@@ -64,18 +62,17 @@ test('10,000 reports: parallel output is identical to serial output, in input or
   assert.equal(j.summary.filesChecked, COUNT);
   assert.ok(j.summary.filesWithFindings > 1000 && j.summary.filesClean > 5000, 'a realistic mix of findings');
   assert.ok(Object.keys(j.summary.byRule).length >= 6);
-  // lenient bound for a shared machine; the budget is about 3 s on an idle 2-core machine
-  assert.ok(parallel.ms < 20_000 && serial.ms < 20_000, 'within the time budget (generously)');
 }, 120_000);
 
 test('10,000 reports in text format: the default (auto) parallelism uses all cores', async () => {
   const auto = await runCliAsync(['check', dir], { env: { TBS_REPORT_STATS: '1' } });
   const st = stats(auto.stderr);
-  console.log(
-    `text, 10,000 reports: auto (${st.threads} threads, ${st.checkedBy.join('/')} reports each) ${auto.ms} ms`,
-  );
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   assert.equal(st.threads, cores, 'a large batch uses all cores');
+  assert.ok(
+    st.checkedBy.length === cores && st.checkedBy.every((n) => n > 0),
+    `every thread checked reports: ${st.checkedBy}`,
+  );
   assert.equal(auto.status, 1);
   const lines = auto.stdout.split('\n');
   assert.ok(
@@ -94,6 +91,5 @@ test('10,000 reports in text format: the default (auto) parallelism uses all cor
     last = i;
   }
   assert.ok(last > COUNT / 2);
-  assert.ok(auto.ms < 20_000);
   assert.equal(path.isAbsolute(dir), true);
 }, 120_000);

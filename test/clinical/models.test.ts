@@ -166,3 +166,26 @@ describe('risk-implausible: only below 0 % or above 100 %', () => {
     expect(risk('100.1')).toBe(true);
   });
 });
+
+describe('hip-risk-exceeds-mof: hip is part of MOF, and of Garvan any-fracture risk', () => {
+  const hipOver = (risk: string[]) => codes(dxa({ risk })).includes('hip-risk-exceeds-mof');
+  test('Garvan hip above any-fracture of the same horizon', () => {
+    expect(hipOver(['Garvan 10-year risk: any osteoporotic fracture 12%, hip fracture 14%.'])).toBe(true);
+    expect(hipOver(['Garvan 10-year risk: any osteoporotic fracture 14%, hip fracture 14%.'])).toBe(false);
+  });
+  test('different horizons are not compared', () => {
+    expect(
+      hipOver([
+        'Garvan 5-year risk: any osteoporotic fracture 18%, hip fracture 9.6%.',
+        'Garvan 10-year risk: any osteoporotic fracture 33%, hip fracture 19%.',
+      ]),
+    ).toBe(false);
+  });
+});
+
+describe('who-classification-mismatch: "versus" and "suggestive of" hedge a class', () => {
+  test('"Osteopenia versus osteoporosis" and "suggestive of osteoporosis" state no class', () => {
+    for (const s of ['Osteopenia versus osteoporosis.', 'Findings suggestive of osteoporosis.'])
+      expect(codes(dxa({ impression: [`1. ${s}`] })), s).not.toContain('who-classification-mismatch');
+  });
+});

@@ -64,6 +64,8 @@ describe('finding messages', () => {
     for (const f of findings) {
       expect(f.message, f.code).not.toMatch(/CPT 770\d\d documentation|\b(?:needs|requires)\b/);
       expect(f.message, f.code).not.toMatch(/McCloskey|K152299 intended|ESCEO|Shevroja|Medimaps|BHOF|MrOS/);
+      // Worked examples belong in the hover and the rule page.
+      expect(f.message, f.code).not.toMatch(/\be\.g\./);
     }
     const missing = analyze('TBS report draft.').findings.find((f) => f.code === 'missing-tbs-value');
     expect(missing?.message).toMatch(/the 77091 checklist/);

@@ -1332,8 +1332,18 @@ export async function acceptSuggestion(page, label, { timeout = DEFAULT_TIMEOUT 
     await page.keyboard.press('Escape');
     throw new Error(`suggestion "${label}" not found; first rows were ${JSON.stringify(labels)}`);
   }
-  await page.keyboard.press('Enter');
-  await page.locator(`${SUGGEST}.visible`).waitFor({ state: 'hidden', timeout });
+  // Tab accepts in every language; Enter does not where editor.acceptSuggestionOnEnter is off (as in
+  // Radiology Reports, where Enter must always start a new line).
+  await page.keyboard.press('Tab');
+  // accepted: the list closes, or (a snippet whose first tab stop is a choice) shows that choice's list
+  await waitUntil(
+    async () =>
+      !(await page
+        .locator(`${SUGGEST}.visible`)
+        .isVisible()
+        .catch(() => false)) || (await rowLabel()) !== (labels.find(want) ?? label),
+    { timeout, what: `the suggestion "${label}" to be accepted` },
+  );
 }
 
 // ---- hovers, notifications

@@ -118,8 +118,9 @@ const LETTER = [
 /**
  * A plain-text phone note. In plain text VS Code itself offers the document's own words while typing
  * (its default editor.quickSuggestions and editor.wordBasedSuggestions for plaintext, nothing of this
- * extension), and Enter accepts such a word; so no line of this note ends in a word that begins
- * another word of the note (checked below), which keeps the test about this extension.
+ * extension), and Enter accepts such a word (a run saw "Jane Roe, MD<Enter>" become "Jane Roe, model"
+ * from "Risk model" above it); so no line of this note ends in a word that VS Code's fuzzy match could
+ * complete into another word of the note (checked below), which keeps the test about this extension.
  */
 const NOTE = [
   'Phone note, bone density service',
@@ -163,7 +164,7 @@ const NOTE = [
   'Callback number on file',
   'No further action for radiology',
   '',
-  'Jane Roe, MD',
+  'Jane Roe, MD (radiologist)',
   'Radiologist on duty',
   'End of message',
 ];
@@ -175,16 +176,26 @@ const FILES = [
   { name: 'prose-note.txt', lines: NOTE, initial: 'Re: DXA with TBS L1-L4: 1.241\n\n' },
 ];
 
-/** Line-final words that begin another word of the text (VS Code's own word suggestions would take Enter). */
+/**
+ * Line-final words that VS Code's own word suggestions could complete into another word of the text
+ * (its fuzzy match: same first letter, the typed letters in order), so that Enter would take them.
+ */
 function wordPrefixHazards(lines, text) {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}_-]+/gu) ?? [];
+  const words = [...new Set(text.toLowerCase().match(/[\p{L}\p{N}_-]+/gu) ?? [])];
+  const counts = new Map();
+  for (const w of text.toLowerCase().match(/[\p{L}\p{N}_-]+/gu) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const fuzzy = (typed, cand) => {
+    if (cand[0] !== typed[0]) return false;
+    let i = 0;
+    for (const ch of cand) if (ch === typed[i]) i++;
+    return i === typed.length;
+  };
   const out = [];
   for (const line of lines) {
     const m = line.toLowerCase().match(/([\p{L}\p{N}_-]+)$/u);
     if (!m) continue;
     const w = m[1];
-    const count = words.filter((x) => x === w).length;
-    if (count > 1 || words.some((x) => x !== w && x.startsWith(w))) out.push(w);
+    if (counts.get(w) > 1 || words.some((x) => x !== w && fuzzy(w, x))) out.push(w);
   }
   return out;
 }

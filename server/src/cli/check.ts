@@ -3,6 +3,7 @@
  * and by the worker threads, so a parallel run cannot differ from a serial one.
  */
 import { analyze } from '../engine/analyze';
+import { checklistApplies, isPlainNotePath } from '../engine/drafting';
 import type { EngineSettings } from '../engine/settings';
 import type { Input } from './inputs';
 import { readReport, readStdin } from './read';
@@ -22,7 +23,10 @@ export const MAX_LINE_EXCERPT = 240;
 export function checkText(path: string, text: string, opts: CheckOptions): Outcome {
   let report;
   try {
-    report = fileReport(path, analyze(text, opts.settings));
+    const a = analyze(text, opts.settings);
+    report = fileReport(path, a);
+    // The editor's gate (engine/drafting.ts): a .txt/.md note is audited only when it reads as a TBS report.
+    if (isPlainNotePath(path) && !checklistApplies(text, a)) report = { ...report, diagnostics: [] };
   } catch (e) {
     // An engine bug must not end the run: the file is reported as not checked.
     return { path, error: `internal error while checking (${(e as Error).message}); please report this` };

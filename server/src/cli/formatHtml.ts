@@ -5,6 +5,7 @@
  * protected health information and may contain markup, so every string from a report, a path or a
  * message goes through `esc` before it reaches the page.
  */
+import { PROFILE_REQUIRES } from '../engine/profiles';
 import { RULES, RULE_BY_ID, ruleDocPath } from '../engine/rules/registry';
 import type { RuleId, Severity } from '../engine/types';
 import type { Outcome } from './report';
@@ -58,7 +59,7 @@ h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:32px 0 12px;padding-bo
 .card.error b{color:var(--error)}.card.warning b{color:var(--warning)}.card.information b{color:var(--information)}
 table{border-collapse:collapse;width:100%;font-size:13px}th,td{text-align:left;padding:5px 8px;border-bottom:1px solid var(--line);vertical-align:top}th{background:var(--soft);font-weight:600}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
-td code{white-space:nowrap}
+td{overflow-wrap:anywhere}td code{white-space:normal;overflow-wrap:anywhere}details.file{overflow:hidden}.card{min-width:0;overflow-wrap:anywhere}
 code,.src{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px}
 .src{white-space:pre-wrap;word-break:break-word;color:#333;background:var(--soft);padding:1px 4px;border-radius:3px}
 .sev{display:inline-block;min-width:74px;padding:0 6px;border-radius:3px;color:#fff;font-size:12px;text-align:center}
@@ -70,6 +71,22 @@ svg text{font:12px system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;fi
 a{color:#0b5cad}footer{margin-top:40px;color:var(--muted);font-size:12px}
 @media print{details.file{break-inside:avoid}body{padding:0}}
 `;
+
+/** "n of m": the elements the report's profile requires that it documents (no missing-* finding). */
+function documented(rep: NonNullable<Outcome['report']>): string {
+  const required = PROFILE_REQUIRES[rep.profile as keyof typeof PROFILE_REQUIRES] ?? [];
+  const missing = new Set(rep.diagnostics.filter((d) => d.code.startsWith('missing-')).map((d) => d.code));
+  return `${Math.max(0, required.length - missing.size)} of ${required.length}`;
+}
+
+/** A rule's sources as published references: the project's own "domain reference section N" is no source. */
+function citation(source: string): string {
+  const real = source
+    .split(';')
+    .map((p) => p.trim())
+    .filter((p) => p && !/^domain reference\b/i.test(p));
+  return real.length ? real.join('; ') : 'see the rule page';
+}
 
 /** Whole-number axis ticks: a step of 1, 2 or 5 times a power of ten, four or five steps. */
 export function axisTicks(max: number): number[] {
@@ -198,8 +215,9 @@ export function formatHtml(outcomes: Outcome[], s: Summary, opts: HtmlOptions): 
   card('', s.filesClean, 'clean');
   card('', s.filesWithFindings, 'with findings');
   if (s.unreadable) card('error', s.unreadable, 'could not be checked');
-  card('error', s.bySeverity.error, 'errors');
-  card('warning', s.bySeverity.warning, 'warnings');
+  // a severity's colour only when there is something of it ("0 errors" is good news, not red)
+  card(s.bySeverity.error ? 'error' : '', s.bySeverity.error, 'errors');
+  card(s.bySeverity.warning ? 'warning' : '', s.bySeverity.warning, 'warnings');
   card('information', s.bySeverity.information + s.bySeverity.hint, 'information and hints');
   h.push('</section>');
 
@@ -211,11 +229,11 @@ export function formatHtml(outcomes: Outcome[], s: Summary, opts: HtmlOptions): 
   if (!ranked.length) h.push('<p class="empty">No report has a finding.</p>');
   else {
     h.push(
-      '<table><thead><tr><th class="n">#</th><th>Report</th><th>Profile</th><th class="n">Errors</th><th class="n">Warnings</th><th class="n">Info / hints</th><th class="n">Total</th></tr></thead><tbody>',
+      '<table><thead><tr><th class="n">#</th><th>Report</th><th>Profile</th><th class="n">Documented</th><th class="n">Errors</th><th class="n">Warnings</th><th class="n">Info / hints</th><th class="n">Total</th></tr></thead><tbody>',
     );
     ranked.forEach((r, i) => {
       h.push(
-        `<tr><td class="n">${i + 1}</td><td><a href="#f${r.index}"><code>${esc(r.o.path)}</code></a></td><td>${esc(r.o.report!.profile)}</td><td class="n">${r.counts.error}</td><td class="n">${r.counts.warning}</td><td class="n">${r.counts.information + r.counts.hint}</td><td class="n">${r.total}</td></tr>`,
+        `<tr><td class="n">${i + 1}</td><td><a href="#f${r.index}"><code>${esc(r.o.path)}</code></a></td><td>${esc(r.o.report!.profile)}</td><td class="n">${esc(documented(r.o.report!))}</td><td class="n">${r.counts.error}</td><td class="n">${r.counts.warning}</td><td class="n">${r.counts.information + r.counts.hint}</td><td class="n">${r.total}</td></tr>`,
       );
     });
     h.push('</tbody></table>');
@@ -236,7 +254,8 @@ export function formatHtml(outcomes: Outcome[], s: Summary, opts: HtmlOptions): 
       '<table><thead><tr><th class="n">Line</th><th class="n">Col</th><th>Severity</th><th>Rule</th><th>Finding</th><th>Line text</th></tr></thead><tbody>',
     );
     rep.diagnostics.forEach((d, k) => {
-      const line = r.o.lines?.[k];
+      // a missing element has no line of its own: its finding only points at the report's top
+      const line = d.code.startsWith('missing-') ? undefined : r.o.lines?.[k];
       h.push(
         `<tr class="finding"><td class="n">${d.range.start.line + 1}</td><td class="n">${d.range.start.character + 1}</td><td><span class="sev ${d.severity}">${d.severity}</span></td><td>${ruleLink(d.code, opts.ruleDocsBase)}</td><td>${esc(d.message)}</td><td>${line !== undefined && line.trim() ? `<span class="src">${esc(line)}</span>` : ''}</td></tr>`,
       );
@@ -260,7 +279,7 @@ export function formatHtml(outcomes: Outcome[], s: Summary, opts: HtmlOptions): 
   const found = new Map(s.byRule.map((r) => [r.id, r.total]));
   for (const r of RULES) {
     h.push(
-      `<tr><td>${ruleLink(r.id, opts.ruleDocsBase)}</td><td><span class="sev ${r.severity}">${r.severity}</span></td><td class="n">${found.get(r.id) ?? 0}</td><td>${esc(r.summary)}</td><td>${esc(r.source)} <span class="counts">(${esc(ruleDocPath(r.id))})</span></td></tr>`,
+      `<tr><td>${ruleLink(r.id, opts.ruleDocsBase)}</td><td><span class="sev ${r.severity}">${r.severity}</span></td><td class="n">${found.get(r.id) ?? 0}</td><td>${esc(r.summary)}</td><td>${esc(citation(r.source))} <span class="counts">(${esc(ruleDocPath(r.id))})</span></td></tr>`,
     );
   }
   h.push('</tbody></table></section>');

@@ -19,6 +19,18 @@ function docsRoot(): string {
   return path.resolve(__dirname, '..', 'docs', 'rules');
 }
 
+/**
+ * The extension's own Markdown (README, docs/**): never checked, though it speaks of TBS all along
+ * (a rule page opened from a finding must not show findings of its own).
+ */
+export function isOwnDocumentation(uri: string): boolean {
+  if (!/\.(md|markdown)$/i.test(uri)) return false;
+  const root = pathToFileURL(path.resolve(__dirname, '..')).href;
+  if (!uri.startsWith(`${root}/`)) return false;
+  const rel = uri.slice(root.length + 1);
+  return rel.startsWith('docs/') || /^(README|CHANGELOG)\.md$/i.test(rel);
+}
+
 export function ruleDocUri(code: string): string {
   return pathToFileURL(path.join(docsRoot(), `${code}.md`)).href;
 }

@@ -6,6 +6,7 @@ import type { CompletionRequest } from '../engine/complete';
 import { completionsFor } from '../engine/complete';
 import { explainAt } from '../engine/explain';
 import type { EngineSettings } from '../engine/settings';
+import type { Section } from '../engine/types';
 
 export function hover(analysis: Analysis, pos: Position, settings: EngineSettings): Hover | null {
   const e = explainAt(analysis, pos, settings);
@@ -34,18 +35,47 @@ export function completion(req: CompletionRequest, snippets: boolean): Completio
   }));
 }
 
-export function documentSymbols(analysis: Analysis, lineLength: (line: number) => number): DocumentSymbol[] {
-  return analysis.sections.map((s) => ({
-    name: s.title,
-    detail: s.kind === 'other' ? undefined : s.kind,
-    kind: SymbolKind.Namespace,
-    range: { start: { line: s.headerLine, character: 0 }, end: { line: s.endLine, character: lineLength(s.endLine) } },
-    selectionRange: s.headerRange,
-  }));
+/**
+ * Is a section header a section of the outline? A header alone on its line, an upper-case header with
+ * dictated text after it ("TECHNIQUE: DXA of the lumbar spine ..."), or a Markdown heading is; a label
+ * in ordinary case with its value ("Fracture Risk: Increased") is a summary line, not a section.
+ */
+export function isOutlineSection(s: Section): boolean {
+  if (!s.inlineText) return true;
+  return s.title === s.title.toUpperCase();
+}
+
+/** The outline's sections; one also covers the summary lines ("Fracture Risk: Increased") inside it. */
+function outline(analysis: Analysis): { s: Section; end: number }[] {
+  const out: { s: Section; end: number }[] = [];
+  for (const s of analysis.sections) {
+    if (isOutlineSection(s)) out.push({ s, end: s.endLine });
+    else if (out.length) out[out.length - 1].end = Math.max(out[out.length - 1].end, s.endLine);
+  }
+  return out;
+}
+
+export function documentSymbols(
+  analysis: Analysis,
+  lineLength: (line: number) => number,
+  lineText: (line: number) => string = () => ':',
+): DocumentSymbol[] {
+  return outline(analysis).map(({ s, end }) => {
+    // the kind as detail only for a real header ("FINDINGS:", "## Findings"), not for a report title
+    const header = lineText(s.headerLine).trimStart();
+    const isHeader = header.includes(':') || header.startsWith('#');
+    return {
+      name: s.title,
+      detail: s.kind === 'other' || !isHeader ? undefined : s.kind,
+      kind: SymbolKind.Namespace,
+      range: { start: { line: s.headerLine, character: 0 }, end: { line: end, character: lineLength(end) } },
+      selectionRange: s.headerRange,
+    };
+  });
 }
 
 export function foldingRanges(analysis: Analysis): FoldingRange[] {
-  return analysis.sections
-    .filter((s) => s.endLine > s.headerLine)
-    .map((s) => ({ startLine: s.headerLine, endLine: s.endLine, kind: 'region' }));
+  return outline(analysis)
+    .filter(({ s, end }) => end > s.headerLine)
+    .map(({ s, end }) => ({ startLine: s.headerLine, endLine: end, kind: 'region' }));
 }

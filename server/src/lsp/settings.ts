@@ -6,6 +6,9 @@
 import type { Connection } from 'vscode-languageserver';
 import type { EngineSettings } from '../engine/settings';
 import { resolveSettings } from '../engine/settings';
+import type { Suppression } from '../engine/drafting';
+import { readSuppressions } from '../engine/drafting';
+import { validateConfig } from './configCheck';
 import { DEFAULT_SERVER_SETTINGS, SETTINGS_SECTION } from '../protocol';
 import { ConfigFiles } from './configFile';
 import type { ServerSettings } from '../protocol';
@@ -16,6 +19,8 @@ export interface ResolvedSettings {
   debounceMs: number;
   maxFileSize: number;
   engine: EngineSettings;
+  /** Findings hidden by "Disable rule for this line / this report". */
+  suppressions: Suppression[];
   problems: string[];
 }
 
@@ -31,6 +36,7 @@ export function resolveServerSettings(raw: unknown): ResolvedSettings {
     debounceMs: num(s.debounceMs, DEFAULT_SERVER_SETTINGS.debounceMs, 0, 10_000),
     maxFileSize: num(s.maxFileSize, DEFAULT_SERVER_SETTINGS.maxFileSize, 1, 1024 * 1024 * 1024),
     engine,
+    suppressions: readSuppressions(s.suppressions, problems),
     problems,
   };
 }
@@ -98,13 +104,16 @@ export class SettingsStore {
       }
     }
     let fileError: string | undefined;
+    let fileProblems: string[] = [];
     if (this.trusted) {
       const cfg = this.files.forUri(uri);
       if (cfg.settings) raw = mergeOver(raw, cfg.settings);
       fileError = cfg.error;
+      if (cfg.settings && cfg.file) fileProblems = validateConfig(cfg.file, cfg.settings);
     }
     const resolved = resolveServerSettings(raw);
     if (fileError) resolved.problems.push(fileError);
+    for (const p of fileProblems) resolved.problems.push(p);
     return resolved;
   }
 }

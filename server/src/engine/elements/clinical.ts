@@ -49,17 +49,20 @@ export function extractPopulation(ctx: Ctx): Population {
   let m: RegExpExecArray | null;
   MENOPAUSE.lastIndex = 0;
   let at = Infinity;
-  // Cheap tests first: most reports name no menopause and no sex label.
-  const menopausal = norm.includes('menopaus');
-  while (menopausal && (m = MENOPAUSE.exec(norm)) !== null) {
+  // Found by indexOf (most reports name no menopause; a whole-text pattern scan costs more).
+  for (let i = norm.indexOf('menopaus'); i >= 0 && at === Infinity; i = norm.indexOf('menopaus', i + 8)) {
+    MENOPAUSE.lastIndex = Math.max(0, i - 5);
+    m = MENOPAUSE.exec(norm.slice(0, Math.min(norm.length, i + 40)));
+    if (!m || m.index > i) continue;
     if (m[2] && GROUP_NOUNS.has(m[2])) continue;
     menopause = MENOPAUSE_PREFIXES[m[1]];
     at = m.index;
-    break;
   }
   // "Early menopause at 38", "primary ovarian insufficiency": postmenopausal, if stated first.
   const post =
-    menopausal || norm.includes('ovarian') || norm.includes('oophorectomy') ? POSTMENOPAUSAL.exec(norm) : null;
+    norm.includes('menopause') || norm.includes('ovarian') || norm.includes('oophorectomy')
+      ? POSTMENOPAUSAL.exec(norm)
+      : null;
   if (post && post.index < at) menopause = 'postmenopausal';
   let sex: Sex | null = null;
   SEX_LABELLED.lastIndex = 0;
@@ -153,6 +156,8 @@ export function extractCategories(ctx: Ctx, tbs: TbsValue[]): CategoryStatement[
             ctxAfter,
           ) || /(?:tbs|score|microarchitecture|\() ?$|is $/.test(ctxBefore);
         if (!aboutTbs || /bone (?:density|mass|mineral)|bmd/.test(ctxAfter.slice(0, 20))) continue;
+        // "BMD is normal", "bone density: normal": a word about the BMD, not a TBS category.
+        if (/(?:\bbmd|bone (?:mineral )?density|bone mass|t[- ]?scores?)\b[^.;,]{0,12}$/.test(ctxBefore)) continue;
       }
       if (word === 'degraded' && /partially $/.test(ctxBefore)) continue;
       const cat: TbsCategory = word === 'normal' ? 'normal' : word === 'degraded' ? 'degraded' : 'partially degraded';
@@ -173,7 +178,7 @@ export function extractCategories(ctx: Ctx, tbs: TbsValue[]): CategoryStatement[
 const SIGNATURE_LINE =
   /^\W*(?:electronically signed|e-?signed|digitally signed|signed|signature|\/s\/|dictated|transcribed|(?:interpreted|reviewed|read|verified|approved|reported|finali[sz]ed|authori[sz]ed)(?: and \w+)? by|(?:interpreting|reading|reporting|attending|signing) (?:physician|radiologist|provider))\b/;
 const INLINE_IMPRESSION =
-  /(?:^|\n|[.;] +)[ \t]*((?:impression|conclusions?|summary|opinion)[ \t]*[:-]|in (?:summary|conclusion),)[ \t]*\S/;
+  /(?:^|\n|[.;] )[ \t]*((?:impression|conclusions?|summary|opinion)[ \t]*[:-]|in (?:summary|conclusion),)[ \t]*\S/;
 
 export function findImpression(ctx: Ctx): Located | null {
   for (const s of ctx.sections) {

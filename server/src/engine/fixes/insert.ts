@@ -57,8 +57,34 @@ function maxStop(snippet: string): number {
 /** The line before which a new section goes when no later section exists: the signature block. */
 function tailAnchor(ctx: Ctx, providerLines: readonly number[]): number | null {
   const lastHeader = ctx.sections.length ? ctx.sections[ctx.sections.length - 1].headerLine : -1;
-  const after = providerLines.filter((l) => l > lastHeader);
-  return after.length ? Math.min(...after) : null;
+  let first: number | null = null;
+  for (const l of providerLines) if (l > lastHeader && (first === null || l < first)) first = l;
+  return first;
+}
+
+/** A Markdown list item ("- x", "* x", "1. x"): a line right after it would join the item. */
+const LIST_ITEM = /^\s{0,3}(?:[-*+]|\d{1,9}[.)])\s/;
+
+/**
+ * The heading a new section gets: "TRABECULAR BONE SCORE:" in a plain report; in a report whose
+ * sections are Markdown headings, a heading of the same level ("## Trabecular bone score").
+ */
+function headerFor(ctx: Ctx, header: string): string {
+  // the level of the report's own sections (a "# Title" above them is not one of them)
+  let hashes: string | null = null;
+  for (const s of ctx.sections) {
+    const line = ctx.doc.lines[s.headerLine];
+    const m = /^(#{1,6})\s/.exec(ctx.doc.norm.slice(line.start, line.end));
+    if (!m) continue;
+    hashes ??= m[1];
+    if (s.kind !== 'other') {
+      hashes = m[1];
+      break;
+    }
+  }
+  if (!hashes) return header;
+  const words = header.replace(/:$/, '').toLowerCase();
+  return `${hashes} ${words.charAt(0).toUpperCase()}${words.slice(1)}`;
 }
 
 interface Group {
@@ -106,7 +132,7 @@ export function planInsertions(
         at = { line: s.endLine + 1, atEnd: s.endLine + 1 > lastLine };
       } else {
         key = `new-${spec.section}`;
-        header = spec.header;
+        header = headerFor(ctx, spec.header);
         const order = ORDER[spec.section] ?? 99;
         const later = ctx.sections.find((s) => (ORDER[s.kind] ?? 0) > order);
         const anchor = tailAnchor(ctx, providerLines);
@@ -121,8 +147,10 @@ export function planInsertions(
   }
 
   const edits: Array<TextEditSpec & { order: number }> = [];
-  for (const g of groups.values()) {
-    let stop = 0;
+  // Tab stops are numbered across all edits in document order: $1 is the first slot of the report.
+  const ordered = [...groups.values()].sort((a, b) => a.at.line - b.at.line || a.order - b.order);
+  let stop = 0;
+  for (const g of ordered) {
     const lines = g.lines.map((l) => {
       const r = renumber(l, stop);
       stop = Math.max(stop, maxStop(r));
@@ -136,7 +164,9 @@ export function planInsertions(
       // After the last line, which has no line break of its own.
       pos = positionAt(doc, doc.text.length);
       const needsBreak = doc.text.length > 0 && !/[\r\n]$/.test(doc.text);
-      const blank = (g.header || g.order === 99) && lastContent >= 0 ? eol : '';
+      const lastIsList =
+        lastContent >= 0 && LIST_ITEM.test(doc.norm.slice(doc.lines[lastContent].start, doc.lines[lastContent].end));
+      const blank = (g.header || g.order === 99 || lastIsList) && lastContent >= 0 ? eol : '';
       snippet = `${needsBreak ? eol : ''}${blank}${body}${needsBreak ? '' : eol}`;
     } else if (!g.header && g.at.line > 0 && ctx.tableLine[g.at.line - 1]) {
       // Right under a table: a blank line first, so the new line is not read as a row.
@@ -148,8 +178,10 @@ export function planInsertions(
       snippet = `${eol}${body}${eol}`;
     } else {
       pos = { line: g.at.line, character: 0 };
-      // A new section keeps a blank line from its neighbours.
-      const blankBefore = g.header && g.at.line > 0 && !ctx.blankLine[g.at.line - 1] ? eol : '';
+      // A new section keeps a blank line from its neighbours; so does a line after a list item.
+      const prev = g.at.line > 0 ? doc.lines[g.at.line - 1] : null;
+      const afterList = prev !== null && LIST_ITEM.test(doc.norm.slice(prev.start, prev.end));
+      const blankBefore = (g.header || afterList) && g.at.line > 0 && !ctx.blankLine[g.at.line - 1] ? eol : '';
       const blankAfter = g.header && !ctx.blankLine[g.at.line] ? eol : '';
       snippet = `${blankBefore}${body}${eol}${blankAfter}`;
     }

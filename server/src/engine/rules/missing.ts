@@ -25,7 +25,7 @@ function message(input: RuleInput, el: ElementId): string {
   const p = input.profile;
   switch (el) {
     case 'tbs':
-      return `No TBS value: the ${p} checklist includes the numeric TBS, e.g. "TBS L1-L4: 1.262".`;
+      return `No TBS value: the ${p} checklist includes the numeric TBS (usually L1-L4).`;
     case 'tScore':
       return zScorePopulation(input.elements)
         ? `No BMD score: the ${p} checklist includes BMD Z-scores (or T-scores) for this patient.`
@@ -33,7 +33,7 @@ function message(input: RuleInput, el: ElementId): string {
     case 'riskModel':
       return 'No risk model named: say which model calculated the risk (FRAX, Garvan, QFracture or CAROC).';
     case 'risk':
-      return `No calculated fracture risk: the ${p} checklist includes the result, e.g. "MOF 17%; hip 2.9%".`;
+      return `No calculated fracture risk: the ${p} checklist includes the 10-year risk (%, or a CAROC category).`;
     case 'provider':
       return 'No provider: name who performed or interpreted the calculation (not the referring clinician).';
     case 'impression':

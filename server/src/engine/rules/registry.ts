@@ -147,7 +147,8 @@ export const RULES: readonly RuleInfo[] = [
     id: 'hip-risk-exceeds-mof',
     severity: 'warning',
     profiles: ['77091', '77089', '77092'],
-    summary: 'Hip-fracture probability exceeds the major osteoporotic fracture probability it is part of.',
+    summary:
+      'Hip-fracture probability exceeds the major osteoporotic (or, for Garvan, any) fracture probability it is part of.',
     source: 'FRAX definition of MOF (includes hip); domain reference sections 4 and 5',
     docs: 'docs/rules/hip-risk-exceeds-mof.md',
   },

@@ -184,6 +184,7 @@ const CUES: Cue[] = [
   ['probably', UNCERTAIN, 'forward', 4],
   ['suspect', UNCERTAIN, 'forward', 4],
   ['suspicious for', UNCERTAIN, 'forward', 4],
+  ['suggestive of', UNCERTAIN, 'forward', 4],
   ['question of', UNCERTAIN, 'forward', 4],
   ['concern for', UNCERTAIN, 'forward', 4],
   ['differential', UNCERTAIN, 'forward', 6],
