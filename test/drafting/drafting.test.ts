@@ -211,8 +211,8 @@ describe('the usual actions in Ctrl+.', () => {
 });
 
 describe('placeholders', () => {
-  // The placeholder reader is the engine helper's; until it joins a field's parts this fails as expected.
-  test.fails('a placeholder that spans one field ("XXX XXX XXXX") is one finding', () => {
+  // The placeholder finder joins a field's parts (engine helper, issue 10).
+  test('a placeholder that spans one field ("XXX XXX XXXX") is one finding', () => {
     const text = 'TBS L1-L4: 1.262\nPatient ID: XXX XXX XXXX\n';
     const blanks = analyze(text).findings.filter((f) => f.code === 'unfilled-placeholder');
     expect(blanks).toHaveLength(1);
