@@ -28,6 +28,10 @@ export function readRiskKinds(ctx: Ctx): KindReading {
   const kindAt = new Map<number, RiskKind>();
   const { tokens: t, hits, sentence } = ctx.reading;
   const isPercent = (k: number) => t.kind[k] === NUMBER && t.unit[k] === UNIT_PERCENT;
+  // Cheap test first: without a percentage there is no risk to give a kind.
+  let any = false;
+  for (let k = 0; k < t.n && !any; k++) any = t.unit[k] === UNIT_PERCENT;
+  if (!any) return { kindAt };
   // Kind hits, with fracture-site lists in brackets after a kind left out.
   const kindOfTok = new Map<number, RiskKind>();
   let lastKindEnd = -10;
