@@ -86,6 +86,10 @@ describe('addendum', () => {
     const out = apply(text, analyze(text).insertAll);
     expect(out).not.toMatch(/Interpreting physician|signed by/i);
     expect(out.match(/Jane Doe/g)).toHaveLength(1);
+    // and no "Insert provider" fix that would do nothing
+    const provider = analyze(text).findings.find((f) => f.code === 'missing-provider');
+    expect(provider).toBeDefined();
+    expect(provider!.fixes ?? []).toEqual([]);
   });
 
   test('other missing elements go into the addendum, above its own signature', () => {
