@@ -403,6 +403,26 @@ if (want('hostile')) {
       `growth n^${Number.isNaN(exponent) ? '?' : exponent.toFixed(2)}${isSuper ? ' SUPER-LINEAR' : ''}`,
     );
   }
+  // The worst hostile case beside the typical report (issue 14).
+  {
+    let worst = null;
+    for (const name of names) {
+      const v = res[name]?.[HOSTILE_SIZE];
+      if (typeof v === 'number' && (worst === null || v > worst.v)) worst = { name, v };
+    }
+    const typicalMs = details.typical?.ours?.median;
+    if (worst)
+      row(
+        'hostile',
+        `worst hostile case at ${HOSTILE_SIZE / KB} KB: ${worst.name}`,
+        worst.v,
+        'ms',
+        50,
+        '<=',
+        null,
+        `(typical report: ${ms(typicalMs)})`,
+      );
+  }
   const ll = await worker('engine', 'longline', [CFG.longline.runs]);
   let llc = null;
   if (HAVE_MDL) {

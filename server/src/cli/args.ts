@@ -215,8 +215,14 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Options 
         try {
           u = new URL(v);
         } catch {
-          throw new UsageError(`--rule-docs-base must be an absolute URL, not "${v}"`);
+          throw new UsageError(`--rule-docs-base must be an absolute URL, not ${JSON.stringify(v)}`);
         }
+        // Rule links end up in SARIF and HTML reports: only web and file addresses, never
+        // javascript:, data: or other schemes.
+        if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'file:')
+          throw new UsageError(
+            `--rule-docs-base must be an http, https or file URL, not a ${JSON.stringify(u.protocol.replace(/:$/, ''))} URL`,
+          );
         opts.ruleDocsBase = u.href;
         break;
       }

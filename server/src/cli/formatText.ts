@@ -6,18 +6,29 @@ import type { Severity } from '../engine/types';
 import type { Outcome } from './report';
 import type { Summary } from './summary';
 import { plural } from './summary';
+import { MAX_FINDINGS_SHOWN, moreNotShown } from '../engine/cap';
+import { safeText } from './safeText';
 
 const COLORS: Record<Severity, string> = { error: '31', warning: '33', information: '36', hint: '2' };
 
-/** One file's lines (empty when it has no finding). */
+/**
+ * One file's lines (empty when it has no finding): at most MAX_FINDINGS_SHOWN, then a line that
+ * says how many more there are. The path and the message (which may quote the report) are escaped:
+ * no control character, escape sequence or line break of theirs reaches the terminal or the log.
+ */
 export function textLines(o: Outcome, color: boolean): string {
   if (!o.report) return '';
+  const file = safeText(o.path);
+  const all = o.report.diagnostics;
+  const shown = Math.min(all.length, MAX_FINDINGS_SHOWN);
   let out = '';
-  for (const d of o.report.diagnostics) {
+  for (let i = 0; i < shown; i++) {
+    const d = all[i];
     const sev = color ? `\x1b[${COLORS[d.severity]}m${d.severity}\x1b[0m` : d.severity;
-    const code = color ? `\x1b[2m[${d.code}]\x1b[0m` : `[${d.code}]`;
-    out += `${o.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${sev}: ${d.message} ${code}\n`;
+    const code = color ? `\x1b[2m[${safeText(d.code)}]\x1b[0m` : `[${safeText(d.code)}]`;
+    out += `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${sev}: ${safeText(d.message)} ${code}\n`;
   }
+  if (all.length > shown) out += `${file}: ${moreNotShown(all.length - shown)}\n`;
   return out;
 }
 
@@ -32,8 +43,8 @@ export function formatSummary(s: Summary, color = false): string {
     .map((k) => (k === 'information' ? `${s.bySeverity[k]} information` : plural(s.bySeverity[k], k)));
   lines.push(`${plural(s.findings, 'finding')}${sev.length ? `: ${sev.join(', ')}` : ''}.`);
   if (s.byRule.length) {
-    const w = Math.max(...s.byRule.map((r) => r.id.length));
-    const cw = Math.max(...s.byRule.map((r) => String(r.total).length));
+    const w = s.byRule.reduce((m, r) => Math.max(m, r.id.length), 0);
+    const cw = s.byRule.reduce((m, r) => Math.max(m, String(r.total).length), 0);
     lines.push('Findings per rule:');
     for (const r of s.byRule) lines.push(`  ${r.id.padEnd(w)}  ${String(r.total).padStart(cw)}`);
   }

@@ -105,7 +105,9 @@ export function compileGlob(pattern: string): Glob {
   if (!p) throw new Error('empty glob pattern');
   while (p.startsWith('./')) p = p.slice(2);
   // As in .gitignore: a "/" at the start or in the middle anchors the pattern; a trailing one does not.
-  const anchored = p.replace(/\/+$/, '').includes('/');
+  let stop = p.length;
+  while (stop > 0 && p[stop - 1] === '/') stop--; // not /\/+$/: quadratic on a run of slashes
+  const anchored = p.slice(0, stop).includes('/');
   if (p.startsWith('/')) p = p.slice(1);
   if (p.endsWith('/') && p.length > 1) p = `${p}**`;
   const [body] = translate(p, 0, false);

@@ -10,6 +10,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { version as PACKAGE_VERSION } from '../../../package.json';
 import { resolveSettings } from '../engine/settings';
+import { readConfigText } from '../lsp/configFile';
+import { safeText } from './safeText';
 import type { EngineSettings } from '../engine/settings';
 import type { Options } from './args';
 import { HELP, UsageError, parseArgs } from './args';
@@ -43,15 +45,10 @@ export interface CliIO {
 function loadSettings(opts: Options): EngineSettings {
   let raw: Record<string, unknown> = {};
   if (opts.config) {
-    let text: string;
-    try {
-      text = fs.readFileSync(opts.config, 'utf8');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new UsageError(
-        `cannot read config ${opts.config}: ${code === 'ENOENT' ? 'no such file' : (code ?? (e as Error).message)}`,
-      );
-    }
+    // Read without blocking: only a regular file of at most 1 MB (a FIFO or /dev/zero is refused).
+    const read = readConfigText(opts.config);
+    if ('error' in read) throw new UsageError(`cannot read config ${opts.config}: ${read.error}`);
+    const text = read.text;
     try {
       raw = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (e) {
@@ -92,7 +89,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     settings = loadSettings(opts);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`tbs-report: ${e.message}\nRun "tbs-report --help" for usage.\n`);
+      io.stderr(`tbs-report: ${safeText(e.message)}\nRun "tbs-report --help" for usage.\n`);
       return 2;
     }
     throw e;
@@ -106,7 +103,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       stdinName: opts.stdinFilename,
     });
   } catch (e) {
-    io.stderr(`tbs-report: ${(e as Error).message}\nRun "tbs-report --help" for usage.\n`);
+    io.stderr(`tbs-report: ${safeText((e as Error).message)}\nRun "tbs-report --help" for usage.\n`);
     return 2;
   }
   const { notes } = collected;
@@ -116,7 +113,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     outPath === null
       ? collected.inputs
       : collected.inputs.filter((i) => i.fsPath === null || path.resolve(cwd, i.fsPath) !== outPath);
-  if (!opts.quiet) for (const n of notes) io.stderr(`tbs-report: ${n}\n`);
+  if (!opts.quiet) for (const n of notes) io.stderr(`tbs-report: ${safeText(n)}\n`);
   if (!inputs.length) {
     io.stderr('tbs-report: no report files to check\n');
     return 2;
@@ -192,7 +189,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       );
   }
 
-  for (const e of errors) io.stderr(`tbs-report: ${e.path}: ${e.error}\n`);
+  for (const e of errors) io.stderr(`tbs-report: ${safeText(e.path)}: ${safeText(e.error)}\n`);
   if (env.TBS_REPORT_STATS) {
     // Diagnostics for tests and tuning: how the work was shared, and where the time went.
     io.stderr(
@@ -205,7 +202,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       fs.writeFileSync(outPath ?? opts.output, text);
     } catch (e) {
       io.stderr(
-        `tbs-report: cannot write ${opts.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`,
+        `tbs-report: cannot write ${safeText(String(opts.output))}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`,
       );
       return 2;
     }

@@ -22,8 +22,29 @@ export function formatBytes(n: number): string {
 }
 
 function tooLarge(size: number | null, maxBytes: number): { error: string } {
-  const what = size === null ? 'more than' : `${formatBytes(size)},`;
-  return { error: `file is too large (${what} above the ${formatBytes(maxBytes)} limit; see --max-file-size)` };
+  // "(12.0 MB, above the 10 MB limit; ...)", or for a stream whose size is unknown "(more than the
+  // 10 MB limit; ...)".
+  const what = size === null ? 'more than the' : `${formatBytes(size)}, above the`;
+  return { error: `file is too large (${what} ${formatBytes(maxBytes)} limit; see --max-file-size)` };
+}
+
+/** UTF-32 with a byte order mark, decoded by hand (TextDecoder has no UTF-32); null if invalid. */
+function decodeUtf32(buf: Buffer, le: boolean): string | null {
+  if ((buf.length - 4) % 4 !== 0) return null;
+  const parts: string[] = [];
+  let chunk: number[] = [];
+  for (let i = 4; i < buf.length; i += 4) {
+    const cp = le ? buf.readUInt32LE(i) : buf.readUInt32BE(i);
+    if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return null;
+    chunk.push(cp);
+    // Code points go to fromCodePoint in bounded chunks: never an unbounded argument list.
+    if (chunk.length === 4096) {
+      parts.push(String.fromCodePoint.apply(null, chunk));
+      chunk = [];
+    }
+  }
+  parts.push(String.fromCodePoint.apply(null, chunk));
+  return parts.join('');
 }
 
 /** Share of C0 control bytes other than tab, line feed, form feed, carriage return and escape. */
@@ -37,6 +58,15 @@ function looksBinary(head: Buffer): boolean {
 }
 
 export function decodeReport(buf: Buffer): ReadResult {
+  // UTF-32 with a byte order mark, tested before UTF-16: FF FE 00 00 also starts a UTF-16LE mark.
+  const le32 = buf.length >= 4 && buf[0] === 0xff && buf[1] === 0xfe && buf[2] === 0 && buf[3] === 0;
+  const be32 = buf.length >= 4 && buf[0] === 0 && buf[1] === 0 && buf[2] === 0xfe && buf[3] === 0xff;
+  if (le32 || be32) {
+    const text = decodeUtf32(buf, le32);
+    return text === null
+      ? { error: 'not valid UTF-32 text (the file starts with a UTF-32 byte order mark)' }
+      : { text };
+  }
   // UTF-16 with a byte order mark (Windows "Unicode" text files).
   if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
     const le = buf[0] === 0xff;
@@ -124,13 +154,20 @@ export function readReport(path: string, maxBytes = MAX_FILE_BYTES): ReadResult 
   if (path === '-') return readStdin(maxBytes);
   let fd: number;
   try {
-    fd = fs.openSync(path, 'r');
+    // Non-blocking: a named pipe opens at once (instead of waiting for a writer) and is refused below.
+    fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   } catch (e) {
     return { error: errnoText(e) };
   }
   try {
     const st = fs.fstatSync(fd);
     if (st.isDirectory()) return { error: 'is a directory' };
+    // Only regular files are read by name: a FIFO, socket or device could wait forever or never end.
+    if (st.isFIFO())
+      return { error: 'is a named pipe (FIFO), not a file: give its content on standard input ("-") instead' };
+    if (st.isSocket()) return { error: 'is a socket, not a file' };
+    if (st.isCharacterDevice() || st.isBlockDevice())
+      return { error: 'is a device, not a file: give its content on standard input ("-") instead' };
     let buf: Buffer;
     if (st.isFile()) {
       if (st.size > maxBytes) return tooLarge(st.size, maxBytes);

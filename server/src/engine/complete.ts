@@ -156,8 +156,9 @@ function labelBefore(before: string): { label: string; rest: string } | null {
   // only whitespace and at most one partial word after the colon
   const restTrim = rest.trim();
   if (restTrim.length > 40 || /\s/.test(restTrim)) return null;
+  // At most 200 characters before the colon: the replaces below are quadratic on a long run.
   const label = before
-    .slice(0, colon)
+    .slice(Math.max(0, colon - 200), colon)
     .replace(/^[\s>#*+-]*/, '')
     .replace(/[*_\s]+$/, '')
     .replace(/^[*_]+/, '')

@@ -262,7 +262,13 @@ export function valueAfter(ctx: Ctx, from: number, fillers: ReadonlySet<string>,
     }
     if (ch === '(') {
       // A short parenthetical that holds no number ("(L1-L4, TBS iNsight v3.1)") is skipped whole.
-      const close = norm.indexOf(')', i);
+      // The search stops at the line's end (and 60 characters): never a walk to the document's end.
+      let close = -1;
+      for (let k = i + 1, stop = Math.min(lineEnd, i + 61); k < stop; k++)
+        if (norm.charCodeAt(k) === 41) {
+          close = k;
+          break;
+        }
       if (
         close > i &&
         close < lineEnd &&

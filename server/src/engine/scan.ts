@@ -441,11 +441,10 @@ function readHeader(raw: string): Omit<HeaderHit, 'kind'> | null {
   // Markdown header.
   const md = body.charCodeAt(0) === 35 ? /^#{1,6}[ \t]+/.exec(body) : null;
   if (md) {
-    const title = body
-      .slice(md[0].length)
-      .replace(/[ \t#]+$/, '')
-      .replace(/:$/, '')
-      .trim();
+    let titleEnd = body.length;
+    // Closing hashes and blanks trimmed by a loop (a `[ \t#]+$` replace is quadratic on a long run).
+    while (titleEnd > md[0].length && /[ \t#]/.test(body[titleEnd - 1])) titleEnd--;
+    const title = body.slice(md[0].length, titleEnd).replace(/:$/, '').trim();
     if (!title) return null;
     const s = lead + md[0].length;
     return { title, start: s, end: s + title.length, inline: '' };

@@ -7,7 +7,7 @@ import type { CodeAction, CodeActionParams, Diagnostic, TextEdit, WorkspaceEdit 
 import { CodeActionKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../engine/analyze';
-import { normaliseEdits, rangesOverlap } from '../engine/fixes/normalise';
+import { combineFixEdits, normaliseEdits, rangesOverlap } from '../engine/fixes/normalise';
 import { automaticFixes, isSuggestion } from '../engine/fixes/suggestion';
 import type { Finding, TextEditSpec } from '../engine/types';
 import { lineKey } from '../engine/drafting';
@@ -153,12 +153,14 @@ export function codeActions(
   if (wanted(only, FIX_ALL_KIND) && only?.length) {
     // Fix-all applies only fixes that change no clinical statement (never a WHO class or a category),
     // and inserts nothing (missing elements have their own action).
-    const edits: TextEditSpec[] = [];
+    // Fixes are combined so that no two edits overlap (a client rejects the whole edit if they do).
+    const groups: TextEditSpec[][] = [];
     for (const f of analysis.findings) {
       if (f.code.startsWith('missing-')) continue;
       const fix = automaticFixes(f)[0];
-      if (fix) for (const e of fix.edits) edits.push(e);
+      if (fix) groups.push(fix.edits);
     }
+    const edits = combineFixEdits(groups);
     if (edits.length)
       out.push({
         title: 'Fix all TBS report findings that have a safe fix',

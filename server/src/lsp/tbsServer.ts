@@ -3,10 +3,17 @@
  * that translate one cached analysis per document version into diagnostics, code actions, hovers,
  * completions, symbols and folding ranges. All analysis happens in the pure engine.
  */
-import type { ClientCapabilities, Connection, InitializeParams, InitializeResult } from 'vscode-languageserver';
+import type {
+  ClientCapabilities,
+  Connection,
+  Diagnostic,
+  InitializeParams,
+  InitializeResult,
+} from 'vscode-languageserver';
 import {
   CodeActionKind,
   CompletionTriggerKind,
+  DiagnosticSeverity,
   DidChangeConfigurationNotification,
   TextDocuments,
   TextDocumentSyncKind,
@@ -27,7 +34,8 @@ import {
 } from '../protocol';
 import type { StatusParams, StrictParams } from '../protocol';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
-import { isOwnDocumentation, toDiagnostic } from './diagnostics';
+import { capFindings, moreNotShown } from '../engine/cap';
+import { isOwnDocumentation, SOURCE, toDiagnostic } from './diagnostics';
 import { completion, documentSymbols, foldingRanges, hover } from './features';
 import type { ResolvedSettings } from './settings';
 import { sectionOf, SettingsStore } from './settings';
@@ -35,9 +43,13 @@ import { VERSION } from '../version';
 
 interface Cached {
   version: number;
+  /** The text analysed: a version number alone can be reused by a client, its content cannot. */
+  text: string;
   analysis: Analysis | null;
   settings: ResolvedSettings;
   reason?: string;
+  /** The engine threw (the error's name): the document gets a diagnostic that says so. */
+  failed?: string;
 }
 
 export class TbsServer {
@@ -46,8 +58,8 @@ export class TbsServer {
   private cache = new Map<string, Cached>();
   private timers = new Map<string, NodeJS.Timeout>();
   private skippedNotified = new Set<string>();
-  /** Version last published per document, so that one version is published once. */
-  private published = new Map<string, number>();
+  /** Version and text last published per document, so that one content is published once. */
+  private published = new Map<string, { version: number; text: string }>();
   private snippetEdits = false;
   private snippetCompletion = false;
   /** The client runs this extension's commands (initializationOptions.clientCommands). */
@@ -66,6 +78,8 @@ export class TbsServer {
     c.onInitialize((p) => this.initialize(p));
     c.onInitialized(() => {
       if (this.dynamicConfig) void c.client.register(DidChangeConfigurationNotification.type, { section: 'tbsReport' });
+      // Documents opened before initialization completed are checked now.
+      for (const doc of this.documents.all()) if (!this.published.has(doc.uri)) this.schedule(doc, 0);
     });
     c.onDidChangeConfiguration((p) => {
       this.settings.setPushed(sectionOf(p.settings));
@@ -187,6 +201,8 @@ export class TbsServer {
 
   /** Analyse after the debounce delay; an older pending run for the same document is dropped. */
   private schedule(doc: TextDocument, delay?: number): void {
+    // Before initialize there are no settings: the document waits for onInitialized.
+    if (!this.settings) return;
     const prev = this.timers.get(doc.uri);
     if (prev) clearTimeout(prev);
     void this.settings.get(doc.uri).then((s) => {
@@ -226,7 +242,7 @@ export class TbsServer {
   private async isChecked(doc: TextDocument): Promise<boolean> {
     // The cached analysis of this version already knows; otherwise decide (and cache) it once.
     const cached = this.cache.get(doc.uri);
-    if (cached && cached.version === doc.version) return cached.reason === undefined;
+    if (cached && isCurrent(cached, doc)) return cached.reason === undefined;
     await this.analysisFor(doc);
     const now = this.cache.get(doc.uri);
     return now !== undefined && now.reason === undefined;
@@ -252,16 +268,18 @@ export class TbsServer {
   /** The analysis of the document's current version (cached), or null when it is not checked. */
   async analysisFor(doc: TextDocument): Promise<Analysis | null> {
     const cached = this.cache.get(doc.uri);
-    if (cached && cached.version === doc.version) return cached.analysis;
+    if (cached && isCurrent(cached, doc)) return cached.analysis;
+    if (!this.settings) return null;
     const settings = await this.settings.get(doc.uri);
     const current = this.documents.get(doc.uri);
     if (!current) return null;
-    const reason = this.whyNot(current, settings);
+    let reason = this.whyNot(current, settings);
+    const text = textOf(current);
     let analysis: Analysis | null = null;
     let notReport: string | undefined;
+    let failed: string | undefined;
     if (!reason) {
       try {
-        const text = textOf(current);
         analysis = analyze(text, settings.engine);
         // Drafting layer (engine/drafting.ts): the plain-note gate, calm drafts, suppressions.
         if (current.languageId !== LANGUAGE_ID && !checklistApplies(text, analysis)) {
@@ -273,14 +291,24 @@ export class TbsServer {
           analysis = applySuppressions(analysis, text, current.uri, settings.suppressions);
         }
       } catch (err) {
-        // The engine should never throw; if it does, say so without any report text.
+        // The engine should never throw; if it does, say so without any report text, in the log
+        // and on the document (publish shows a diagnostic): never an empty, clean-looking report.
+        failed = err instanceof Error ? err.name : 'Error';
         this.connection.console.error(
-          `tbs-report: analysis failed: ${(err as Error).name}: ${(err as Error).message.slice(0, 200)}`,
+          `tbs-report: analysis failed: ${failed}: ${(err instanceof Error ? err.message : String(err)).slice(0, 200)}`,
         );
+        reason = `the check failed (internal error: ${failed})`;
         analysis = null;
       }
     }
-    this.cache.set(doc.uri, { version: current.version, analysis, settings, reason: reason ?? notReport });
+    this.cache.set(doc.uri, {
+      version: current.version,
+      text,
+      analysis,
+      settings,
+      reason: reason ?? notReport,
+      failed,
+    });
     return analysis;
   }
 
@@ -292,6 +320,7 @@ export class TbsServer {
     // A newer version arrived while we waited for settings: its own run will publish.
     const now = this.documents.get(uri);
     if (!now || now.version !== version) return;
+    const text = textOf(now);
     const cached = this.cache.get(uri);
     const settings = cached?.settings;
     for (const problem of settings?.problems ?? []) {
@@ -301,9 +330,11 @@ export class TbsServer {
       if (problem.includes('.tbsreportrc.json'))
         void this.connection.window.showWarningMessage(`TBS Report Assistant ignored ${problem}`);
     }
-    if (this.published.get(uri) === version) return;
-    this.published.set(uri, version);
-    const diagnostics = analysis ? analysis.findings.map((f) => toDiagnostic(f, uri)) : [];
+    const last = this.published.get(uri);
+    if (last && last.version === version && last.text === text) return;
+    this.published.set(uri, { version, text });
+    const diagnostics = analysis ? cappedDiagnostics(analysis, uri) : [];
+    if (cached?.failed) diagnostics.push(failedDiagnostic(cached.failed));
     await this.connection.sendDiagnostics({ uri, version, diagnostics });
     const reason = cached?.reason;
     if (reason && reason.includes('maxFileSize') && !this.skippedNotified.has(uri)) {
@@ -329,6 +360,35 @@ export class TbsServer {
     };
     void this.connection.sendNotification(STATUS_NOTIFICATION, status);
   }
+}
+
+/** The cached analysis is of this document's current content (version and text). */
+function isCurrent(cached: Cached, doc: TextDocument): boolean {
+  return cached.version === doc.version && cached.text === textOf(doc);
+}
+
+/** At most MAX_FINDINGS_SHOWN diagnostics, and one that says how many more there are. */
+function cappedDiagnostics(analysis: Analysis, uri: string): Diagnostic[] {
+  const { shown, hidden } = capFindings(analysis.findings);
+  const out = shown.map((f) => toDiagnostic(f, uri));
+  if (hidden > 0)
+    out.push({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      source: SOURCE,
+      message: `${moreNotShown(hidden)}.`,
+    });
+  return out;
+}
+
+/** The engine threw: a visible diagnostic, so the report does not look clean. */
+function failedDiagnostic(name: string): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Error,
+    source: SOURCE,
+    message: `TBS Report Assistant could not check this report (internal error: ${name}). Nothing in it has been verified; please report the problem.`,
+  };
 }
 
 /** A document's text; a client that sent no string (a protocol error) gets an empty document. */

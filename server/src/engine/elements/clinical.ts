@@ -183,6 +183,8 @@ export function extractCategories(ctx: Ctx, tbs: TbsValue[]): CategoryStatement[
             ctxAfter,
           ) || /(?:tbs|score|microarchitecture|\() ?$|is $/.test(ctxBefore);
         if (!aboutTbs || /bone (?:density|mass|mineral)|bmd/.test(ctxAfter.slice(0, 20))) continue;
+        // "BMD is normal", "bone density: normal": a word about the BMD, not a TBS category.
+        if (/(?:\bbmd|bone (?:mineral )?density|bone mass|t[- ]?scores?)\b[^.;,]{0,12}$/.test(ctxBefore)) continue;
       }
       if (word === 'degraded' && /partially $/.test(ctxBefore)) continue;
       const cat: TbsCategory = word === 'normal' ? 'normal' : word === 'degraded' ? 'degraded' : 'partially degraded';
@@ -204,7 +206,7 @@ const WHO = spaced(
   /\bosteoporosis\b|\bosteopenia\b|\bosteopenic\b|\blow bone (?:mass|density|mineral density)\b|\bnormal (?:bone (?:density|mass|mineral density)|bmd)\b|\b(?:bmd|bone (?:mineral )?density) (?:is |was )?(?:within normal limits|normal)\b/g,
 );
 const WHO_EXCLUDE_BEFORE = spaced(
-  /(?:near|low)-$|(?:approaching(?: the)?|towards?(?: the)?|into(?: the)?|from|no evidence of|not|previously|formerly|discuss|prevent|prevention of|counsel\w*(?: on| about)?|near|nearly|almost|borderline|secondary|glucocorticoid[- ]induced|steroid[- ]induced|screening for|screen for|evaluate for|evaluation for|assess for|risk of|risk for|history of|h\/o|treatment of|therapy for|known|no|without|rule out|r\/o|family history of|for) $/,
+  /(?:near|low)-$|(?:approaching(?: the)?|towards?(?: the)?|into(?: the)?|from|no evidence of|not|previously|formerly|discuss|prevent|prevention of|counsel[a-z]{0,6}(?: on| about)?|near|nearly|almost|borderline|secondary|glucocorticoid[- ]induced|steroid[- ]induced|screening for|screen for|evaluate for|evaluation for|assess for|risk of|risk for|history of|h\/o|treatment of|therapy for|known|no|without|rule out|r\/o|family history of|for) $/,
 );
 const WHO_EXCLUDE_AFTER = spaced(
   /^ ?(?:canada|australia|society|foundation|association|international|guidelines?|guidance|clinic|service|therapy|treatment|medications?|pharmacotherapy|drugs?|screening|risk factors?|range|prevention|education|counsel\w*|on the prior|in the past|previously|:)/,
@@ -282,7 +284,7 @@ function whoStatement(ctx: Ctx, m: RegExpExecArray, hasImpression: boolean): Who
 const SIGNATURE_LINE =
   /^\W*(?:electronically signed|e-?signed|digitally signed|signed|signature|\/s\/|dictated|transcribed|(?:interpreted|reviewed|read|verified|approved|reported|finali[sz]ed|authori[sz]ed)(?: and \w+)? by|(?:interpreting|reading|reporting|attending|signing) (?:physician|radiologist|provider))\b/;
 const INLINE_IMPRESSION =
-  /(?:^|\n|[.;] +)[ \t]*((?:impression|conclusions?|summary|opinion)[ \t]*[:-]|in (?:summary|conclusion),)[ \t]*\S/;
+  /(?:^|\n|[.;] )[ \t]*((?:impression|conclusions?|summary|opinion)[ \t]*[:-]|in (?:summary|conclusion),)[ \t]*\S/;
 
 export function findImpression(ctx: Ctx): Located | null {
   for (const s of ctx.sections) {

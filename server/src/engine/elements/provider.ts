@@ -114,8 +114,11 @@ function nameSpan(ctx: Ctx, from: number, lineEnd: number): Span {
   const dot = /\.\s/g;
   let d: RegExpExecArray | null;
   while ((d = dot.exec(rest)) !== null && s + d.index < e) {
-    const word = /([a-z]+)$/.exec(rest.slice(0, d.index));
-    if (word && (word[1].length === 1 || /^(?:dr|mr|mrs|ms|prof|med|st|jr|sr|mt)$/.test(word[1]))) continue;
+    // The word before the dot, read backwards (not /([a-z]+)$/: quadratic on a long word).
+    let w = d.index;
+    while (w > 0 && rest.charCodeAt(w - 1) >= 97 && rest.charCodeAt(w - 1) <= 122) w--;
+    const word = rest.slice(w, d.index);
+    if (word && (word.length === 1 || /^(?:dr|mr|mrs|ms|prof|med|st|jr|sr|mt)$/.test(word))) continue;
     e = s + d.index;
     break;
   }

@@ -133,13 +133,13 @@ const RISK_CONTEXT = spaced(
   /frax|garvan|q-?fracture|caroc|probabilit|\brisk\b|10[- ]?y(?:ea)?r|\bmof\b|major osteoporotic|fracture/,
 );
 const ADJUSTED = spaced(
-  /tbs[- ]?adjusted|adjusted (?:for|with|by) (?:the )?(?:tbs|trabecular)|(?<![a-z0-9]-)adjusted[- ]frax|tbs[- ]frax|frax[- ]tbs|adjustment (?:for|with) (?:the )?(?:tbs|trabecular)|tbs[- ]adjustment|tbs[- ]corrected|corrected for tbs|adjusted using tbs|incorporat\w* (?:the )?tbs|with tbs adjustments?|\bwith (?:the )?tbs\b|tbs (?:and [a-z0-9 -]{1,40} )?adjustments?|\badjusted\b/g,
+  /tbs[- ]?adjusted|adjusted (?:for|with|by) (?:the )?(?:tbs|trabecular)|(?<![a-z0-9]-)adjusted[- ]frax|tbs[- ]frax|frax[- ]tbs|adjustment (?:for|with) (?:the )?(?:tbs|trabecular)|tbs[- ]adjustment|tbs[- ]corrected|corrected for tbs|adjusted using tbs|incorporat[a-z]{0,6} (?:the )?tbs|with tbs adjustments?|\bwith (?:the )?tbs\b|tbs (?:and [a-z0-9 -]{1,40} )?adjustments?|\badjusted\b/g,
 );
 const UNADJUSTED = spaced(
   /unadjusted|not (?:been )?(?:tbs[- ])?adjusted|non[- ]?adjusted|without (?:the |an? )?(?:tbs|trabecular|adjustment)|before (?:the )?(?:tbs )?adjustment|prior to (?:the )?(?:tbs )?adjustment|conventional|standard frax|\bbmd[- ]only|frax alone/g,
 );
 const COMPARATOR = spaced(
-  /(?:>=?|<=?|≥|≤|=>|=<|above|below|over|under|exceed\w*|threshold\w*(?: of)?|cut[- ]?(?:off|point)s?(?: of)?|at least|greater than|less than|more than|intervention|treat\w*(?: threshold)?) ?$/,
+  /(?:>=?|<=?|≥|≤|=>|=<|above|below|over|under|exceed[a-z]{0,4}|threshold[a-z]{0,2}(?: of)?|cut[- ]?(?:off|point)s?(?: of)?|at least|greater than|less than|more than|intervention|treat[a-z]{0,6}(?: threshold)?) ?$/,
 );
 /** Inside parentheses after a threshold word: "above the BHOF thresholds (MOF 20%, hip 3%)". */
 const THRESHOLD_PAREN = spaced(/(?:thresholds?|cut[- ]?(?:offs?|points?)|intervention levels?)[^().;%]{0,30}\([^()]*$/);
@@ -184,11 +184,8 @@ function respectively(ctx: Ctx, sStart: number, sEnd: number, at: number): Menti
   const { norm } = ctx.doc;
   if (!norm.slice(at, sEnd).includes('respectively')) return null;
   const pcts: number[] = [];
-  for (const n of ctx.nums) {
-    if (n.start < sStart) continue;
-    if (n.start >= sEnd) break;
-    if (PERCENT.test(n.after)) pcts.push(n.start);
-  }
+  // Only the sentence's numbers (found by binary search), not every number before it.
+  for (const n of numbersBetween(ctx, sStart, sEnd)) if (PERCENT.test(n.after)) pcts.push(n.start);
   const index = pcts.indexOf(at);
   if (index < 0 || !pcts.length) return null;
   const kinds: RiskKind[] = [];
@@ -339,7 +336,10 @@ export function riskTables(ctx: Ctx): Risk[] {
     if (norm.slice(above.start, above.end).includes('hip')) found.add(line - 1);
   }
   const candidates = [...found].sort((a, b) => a - b);
+  // A line read as a row of a table above is not a header of its own (each would read on to the end).
+  let consumedTo = -1;
   for (const i of candidates) {
+    if (i <= consumedTo) continue;
     const l = doc.lines[i];
     if (l.end - l.start > 200) continue;
     const text = doc.norm.slice(l.start, l.end);
@@ -353,10 +353,11 @@ export function riskTables(ctx: Ctx): Risk[] {
     if (axes.length < 2 || (kinds && adjs)) continue;
     const title = i > 0 ? doc.norm.slice(doc.lines[i - 1].start, doc.lines[i - 1].end) : '';
     if (!/%|percent|probabilit/.test(text + title) || !/frax|probabilit|risk|%/.test(text + title)) continue;
-    for (let j = i + 1; j < n && !ctx.blankLine[j]; j++) {
+    let j = i + 1;
+    for (; j < n && !ctx.blankLine[j]; j++) {
       const row = doc.lines[j];
       const rowText = doc.norm.slice(row.start, row.end);
-      if (/^\s*\|?[\s:|-]+\|?\s*$/.test(rowText)) continue; // Markdown separator
+      if (/^[\s:|-]+$/.test(rowText)) continue; // Markdown separator
       const label = cellsOf(rowText)[0] ?? '';
       let rowAxis = axisOf(label);
       // Under kind columns, a row that names no adjustment takes the title's ("... TBS-adjusted"),
@@ -386,6 +387,7 @@ export function riskTables(ctx: Ctx): Risk[] {
         });
       });
     }
+    consumedTo = j - 1;
   }
   return out;
 }

@@ -3,7 +3,7 @@
  * label followed by values. Works for space-aligned, tab-separated and Markdown tables, in any case.
  */
 import type { Ctx } from '../context';
-import { numStartingAt, placeholderStartingAt } from '../context';
+import { numbersBetween, numStartingAt, placeholderStartingAt } from '../context';
 import type { Span } from '../types';
 import type { Num } from '../scan';
 import { matchesAt } from '../scan';
@@ -175,8 +175,11 @@ function dateKey(m: RegExpExecArray): number {
 function markPriorColumns(ctx: Ctx): void {
   const { doc } = ctx;
   const n = doc.lines.length;
+  // Rows already read under a header are not headers of their own (each would read on to the end).
+  let consumedTo = -1;
   // Candidates: lines with at least two dates.
   for (const i of linesWithTwoHits(ctx, DATE_COLUMN)) {
+    if (i <= consumedTo) continue;
     const l = doc.lines[i];
     if (l.end - l.start > 200) continue;
     const text = lineNorm(doc, i);
@@ -192,10 +195,12 @@ function markPriorColumns(ctx: Ctx): void {
     // Only dates and column names, laid out in columns.
     if (/[a-z0-9]/.test(rest.replace(/[|:()]/g, ' ')) || !/ {2,}|\t|\|/.test(text.trim())) continue;
     if (/\bchange|diff|delta/.test(text)) cols.push(null);
-    const latest = Math.max(...cols.map((c) => (c ? c.key : -1)));
-    for (let j = i + 1; j < n && !ctx.blankLine[j] && !ctx.headerLine[j]; j++) {
+    let latest = -1;
+    for (const c of cols) if (c && c.key > latest) latest = c.key;
+    let j = i + 1;
+    for (; j < n && !ctx.blankLine[j] && !ctx.headerLine[j]; j++) {
       const row = doc.lines[j];
-      const values = ctx.nums.filter((x) => x.start >= row.start && x.end <= row.end);
+      const values = numbersBetween(ctx, row.start, row.end);
       if (values.length < 2) break;
       // Align the row's last values with the columns, right to left.
       const use = values.slice(Math.max(0, values.length - cols.length));
@@ -205,6 +210,7 @@ function markPriorColumns(ctx: Ctx): void {
         if (!col || col.key !== latest) ctx.priorNumbers.add(v.start);
       });
     }
+    consumedTo = j - 1;
   }
 }
 
@@ -254,7 +260,7 @@ export function parseTables(ctx: Ctx): TableRow[] {
       if (ctx.blankLine[j] || ctx.headerLine[j]) break;
       const l = doc.lines[j];
       const rowText = lineNorm(doc, j);
-      if (/^\s*\|?[\s:|-]+\|?\s*$/.test(rowText) && rowText.includes('-')) {
+      if (/^[\s:|-]+$/.test(rowText) && rowText.includes('-')) {
         ctx.tableLine[j] = 1; // Markdown separator row.
         continue;
       }
@@ -263,7 +269,10 @@ export function parseTables(ctx: Ctx): TableRow[] {
       if (!tokens.length || tokens.every((t) => !t.num && !t.placeholder)) break;
       let labelStart = l.start;
       while (labelStart < labelEnd && /[\s|]/.test(doc.norm[labelStart])) labelStart++;
-      const label = doc.norm.slice(labelStart, labelEnd).replace(/[\s|]+$/, '');
+      // Trailing blanks and pipes trimmed by a loop (a `[\s|]+$` replace is quadratic on a long run).
+      let labelStop = labelEnd;
+      while (labelStop > labelStart && /[\s|]/.test(doc.norm[labelStop - 1])) labelStop--;
+      const label = doc.norm.slice(labelStart, labelStop);
       if (!/[a-z]/.test(label)) break;
       // "Femoral neck T-score: ___" is a labelled line after the table, not a row of it.
       if (/:\s*$|[tz][- ]?score|tbs/.test(label)) break;

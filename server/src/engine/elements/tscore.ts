@@ -14,7 +14,8 @@ import type { TableRow } from './tables';
 import { labelInBlock } from './tables';
 import { isHistorical } from './history';
 
-const CLAUSE_CUT = /[-+]?\d+[.,]\d+|\band\b/;
+// (?<!\d): a number is tried from its first digit only (else a long run of digits is quadratic).
+const CLAUSE_CUT = /(?<!\d)[-+]?\d+[.,]\d+|\band\b/;
 
 const LIST_FILLERS: ReadonlySet<string> = new Set([...SITE_WORDS, 'at', 'the', 'of', 'is']);
 
@@ -48,8 +49,9 @@ export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScor
 
   const { norm } = ctx.doc;
   const labels: Array<{ start: number; end: number }> = [];
-  labels.push(...matchesAt(norm, ctx.keywords, T_LABEL, T_LABEL_FIRST));
-  labels.push(...literalHits(ctx, ctx.settings.labels.tScore));
+  // One by one: spreading an unbounded list into push() overflows the call stack.
+  for (const hit of matchesAt(norm, ctx.keywords, T_LABEL, T_LABEL_FIRST)) labels.push(hit);
+  for (const hit of literalHits(ctx, ctx.settings.labels.tScore)) labels.push(hit);
   labels.length = Math.min(labels.length, MAX_MENTIONS);
   readAfterLabels(ctx, labels, add, (span) => slots.push({ element: 'tScore', span, range: range(ctx, span) }));
 

@@ -112,13 +112,19 @@ function plainLine(ctx: Ctx, line: number): string {
   return t;
 }
 
+/** `s` without the characters of `chars` at its end (a loop: no regular expression to backtrack). */
+function trimEnd(s: string, chars: string): string {
+  let end = s.length;
+  while (end > 0 && chars.includes(s[end - 1])) end--;
+  return s.slice(0, end);
+}
+
 /** Where each signature block starts: provider lines, labelled signature lines, sign-offs. */
 function signatureStarts(ctx: Ctx, providerLines: readonly number[]): number[] {
   const n = ctx.doc.lines.length;
   const starts = new Set<number>();
   const signOff = (line: number) => {
-    const t = plainLine(ctx, line).replace(/[,.!*_\s]+$/, '');
-    return SIGN_OFFS.includes(t);
+    return SIGN_OFFS.includes(trimEnd(plainLine(ctx, line), ',.!*_ '));
   };
   for (const p of providerLines) {
     if (p < 0 || p >= n) continue;
@@ -133,7 +139,7 @@ function signatureStarts(ctx: Ctx, providerLines: readonly number[]): number[] {
     if (SIGNATURE_LABELS.some((w) => t.startsWith(w))) starts.add(i);
     else if (t.length <= 80 && !t.includes(':') && t.includes(',')) {
       // A bare name with a credential: "Jane Doe, MD".
-      const last = t.slice(t.lastIndexOf(' ') + 1).replace(/[,;]+$/, '');
+      const last = trimEnd(t.slice(t.lastIndexOf(' ') + 1), ',;');
       if (CREDENTIALS.includes(last)) starts.add(i);
     } else if (signOff(i)) {
       // A sign-off with a name (or anything) under it within two lines.

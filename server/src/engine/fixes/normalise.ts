@@ -35,3 +35,52 @@ export function rangesOverlap(a: Range, b: Range): boolean {
     p.line < q.line || (p.line === q.line && p.character < q.character);
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
+
+function cmp(a: Range['start'], b: Range['start']): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+/**
+ * The edits of several fixes as one edit that a client accepts: a fix joins only when none of its
+ * edits overlaps an edit already taken (a fix is taken whole or not at all), and an edit equal to
+ * one already taken (same range, same text) is not repeated. Two fixes on one line no longer make
+ * the client reject the whole edit. Ranges overlap when each starts before the other ends, so
+ * insertions at one point, or at the edge of a replaced range, do not overlap.
+ */
+export function combineFixEdits(fixes: readonly (readonly TextEditSpec[])[]): TextEditSpec[] {
+  // Taken edits sorted by start; as they do not overlap, their ends are sorted too.
+  const taken: TextEditSpec[] = [];
+  /** Index of the first taken edit whose end lies after p (binary search). */
+  const firstEndingAfter = (p: Range['start']): number => {
+    let lo = 0;
+    let hi = taken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cmp(taken[mid].range.end, p) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const same = (a: TextEditSpec, b: TextEditSpec) =>
+    cmp(a.range.start, b.range.start) === 0 && cmp(a.range.end, b.range.end) === 0 && a.newText === b.newText;
+  const overlaps = (a: TextEditSpec, b: TextEditSpec) =>
+    cmp(a.range.start, b.range.end) < 0 && cmp(b.range.start, a.range.end) < 0;
+  for (const edits of fixes) {
+    const add: TextEditSpec[] = [];
+    let ok = true;
+    for (const e of edits) {
+      const k = firstEndingAfter(e.range.start);
+      const next = taken[k];
+      const prev = taken[k - 1];
+      if ((next && same(next, e)) || (prev && same(prev, e)) || add.some((a) => same(a, e))) continue;
+      if ((next && overlaps(next, e)) || add.some((a) => overlaps(a, e))) {
+        ok = false;
+        break;
+      }
+      add.push(e);
+    }
+    if (!ok) continue;
+    for (const e of add) taken.splice(firstEndingAfter(e.range.start), 0, e);
+  }
+  return taken;
+}

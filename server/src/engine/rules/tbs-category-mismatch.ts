@@ -32,7 +32,8 @@ export const rule: Rule = {
             // A category is a clinical statement: offered on request, never preferred or applied in bulk.
             fixes: [
               {
-                title: `Change "${st.category}" to "${expected}"`,
+                // The title quotes the report's own words, in its own casing.
+                title: `Change "${original.slice(st.span.start, st.span.end)}" to "${matchCase(original.slice(st.span.start, st.span.end), expected)}"`,
                 suggestion: true,
                 edits: [{ range: st.range, newText: matchCase(original.slice(st.span.start, st.span.end), expected) }],
               },
