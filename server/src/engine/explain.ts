@@ -9,7 +9,7 @@ import { isDiagnosticSite, Z_BELOW_EXPECTED, zScorePopulation } from './rules/po
 import { modelOf } from './rules/risks';
 import type { EngineSettings } from './settings';
 import { categoryOf, thresholdsFor, WHO_LABEL, whoClassOf, TBS_RANGE, T_RANGE } from './thresholds';
-import type { Located, Position, Range, RiskCategoryName, RiskModelName } from './types';
+import type { Located, Position, Range, RiskCategoryName, RiskModelName, RuleId } from './types';
 
 /**
  * Each code named by a short paraphrase of our own. The AMA's CPT descriptors are copyrighted text
@@ -61,7 +61,43 @@ export interface Explanation {
   markdown: string;
 }
 
-export function explainAt(analysis: Analysis, pos: Position, settings: EngineSettings): Explanation | null {
+/** The most lines a hover shows when findings stack on one position. */
+export const MAX_HOVER_LINES = 6;
+const MAX_LINE_CHARS = 110;
+
+function shortLine(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length <= MAX_LINE_CHARS ? one : `${one.slice(0, MAX_LINE_CHARS - 1).trimEnd()}\u2026`;
+}
+
+/**
+ * The hover at a position. One value alone gets its full explanation. When findings stack on the
+ * position (two or more), the hover stays short: the value's headline paragraph (its worked example
+ * only, not its sources), then one line per finding with its rule id and a link to its page
+ * (`ruleLink`, when the caller knows where the pages are), at most MAX_HOVER_LINES lines in all.
+ */
+export function explainAt(
+  analysis: Analysis,
+  pos: Position,
+  settings: EngineSettings,
+  ruleLink?: (code: RuleId) => string,
+): Explanation | null {
+  const value = explainValue(analysis, pos, settings);
+  const here = analysis.findings.filter((f) => contains(f.range, pos));
+  if (here.length < 2) return value;
+  const lines: string[] = [];
+  if (value) lines.push(value.markdown.split('\n\n')[0]);
+  const room = MAX_HOVER_LINES - lines.length;
+  const shown = here.length > room ? here.slice(0, room - 1) : here;
+  for (const f of shown) {
+    const link = ruleLink ? ` ([${f.code}](${ruleLink(f.code)}))` : ` (\`${f.code}\`)`;
+    lines.push(`${shortLine(f.message)}${link}`);
+  }
+  if (shown.length < here.length) lines.push(`\u2026 and ${here.length - shown.length} more findings here.`);
+  return { range: value?.range ?? here[0].range, markdown: lines.join('\n\n') };
+}
+
+function explainValue(analysis: Analysis, pos: Position, settings: EngineSettings): Explanation | null {
   const el = analysis.elements;
   const at = <T extends Located>(list: readonly T[]) => list.find((x) => contains(x.range, pos));
   const t = thresholdsFor(settings);
@@ -137,9 +173,13 @@ export function explainAt(analysis: Analysis, pos: Position, settings: EngineSet
         ? '**TBS-adjusted** (McCloskey et al., Calcif Tissue Int 2015).'
         : '**not stated as TBS-adjusted**: the 77091 checklist documents the TBS-adjusted FRAX result.';
     const cut = model === 'FRAX' && risk.kind !== 'any' ? `\n\n${BHOF}` : '';
+    // The headline keeps the number: "10-year MOF probability: 17 % (TBS-adjusted, FRAX)".
+    const noun =
+      risk.kind === 'mof' ? 'MOF probability' : risk.kind === 'hip' ? 'hip fracture probability' : 'any-fracture risk';
+    const tags = [risk.adjusted ? 'TBS-adjusted' : 'not stated as TBS-adjusted', ...(model ? [model] : [])];
     return {
       range: risk.range,
-      markdown: `**${risk.text}**${model ? ` (${model})` : ''}: ${what}. ${adj}${cut}`,
+      markdown: `**${years} ${noun}: ${risk.value} %** (${tags.join(', ')}): ${what}. ${adj}${cut}`,
     };
   }
   const category = at(el.riskCategories ?? []);

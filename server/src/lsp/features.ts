@@ -5,11 +5,12 @@ import type { Analysis } from '../engine/analyze';
 import type { CompletionRequest } from '../engine/complete';
 import { completionsFor } from '../engine/complete';
 import { explainAt } from '../engine/explain';
+import { ruleDocUri } from './diagnostics';
 import type { EngineSettings } from '../engine/settings';
 import type { Section } from '../engine/types';
 
 export function hover(analysis: Analysis, pos: Position, settings: EngineSettings): Hover | null {
-  const e = explainAt(analysis, pos, settings);
+  const e = explainAt(analysis, pos, settings, ruleDocUri);
   return e ? { contents: { kind: MarkupKind.Markdown, value: e.markdown }, range: e.range } : null;
 }
 

@@ -54,12 +54,119 @@ function maxStop(snippet: string): number {
   return max;
 }
 
-/** The line before which a new section goes when no later section exists: the signature block. */
-function tailAnchor(ctx: Ctx, providerLines: readonly number[]): number | null {
-  const lastHeader = ctx.sections.length ? ctx.sections[ctx.sections.length - 1].headerLine : -1;
-  let first: number | null = null;
-  for (const l of providerLines) if (l > lastHeader && (first === null || l < first)) first = l;
-  return first;
+/**
+ * Words that open a signature block, as data: a signature label ("Electronically signed by",
+ * "Interpreting physician") or a letter's sign-off line ("Sincerely," above the name).
+ */
+const SIGNATURE_LABELS = [
+  'electronically signed',
+  'digitally signed',
+  'e-signed',
+  'esigned',
+  'signed by',
+  'signed:',
+  'signature:',
+  '/s/',
+  'interpreting physician',
+  'interpreting radiologist',
+  'reading radiologist',
+  'reporting radiologist',
+  'attending radiologist',
+  'interpreted by',
+  'dictated by',
+  'reported by',
+  'read by',
+  'verified by',
+  'approved by',
+  'finalized by',
+  'finalised by',
+];
+const SIGN_OFFS = [
+  'sincerely',
+  'yours sincerely',
+  'yours faithfully',
+  'yours truly',
+  'kind regards',
+  'best regards',
+  'warm regards',
+  'regards',
+  'best wishes',
+  'with best wishes',
+  'with kind regards',
+  'respectfully',
+];
+/** Credentials that end a bare signature line ("Jane Doe, MD"). */
+const CREDENTIALS = ['md', 'm.d.', 'do', 'd.o.', 'mbbs', 'mbchb', 'frcr', 'frcpc', 'frcp', 'facr', 'phd', 'ph.d.'];
+
+/** A line that opens an addendum: "ADDENDUM", "Addendum (12/02/2026):", "## Addendum". */
+const ADDENDUM_WORDS = ['addendum'];
+
+/** A line's normalised text without Markdown decoration ("## ", "**", "- ") around it. */
+function plainLine(ctx: Ctx, line: number): string {
+  const l = ctx.doc.lines[line];
+  let t = ctx.doc.norm.slice(l.start, Math.min(l.end, l.start + 200)).trim();
+  let i = 0;
+  while (i < t.length && (t[i] === '#' || t[i] === '*' || t[i] === '_' || t[i] === '>' || t[i] === '-' || t[i] === ' '))
+    i++;
+  t = t.slice(i);
+  return t;
+}
+
+/** `s` without the characters of `chars` at its end (a loop: no regular expression to backtrack). */
+function trimEnd(s: string, chars: string): string {
+  let end = s.length;
+  while (end > 0 && chars.includes(s[end - 1])) end--;
+  return s.slice(0, end);
+}
+
+/** Where each signature block starts: provider lines, labelled signature lines, sign-offs. */
+function signatureStarts(ctx: Ctx, providerLines: readonly number[]): number[] {
+  const n = ctx.doc.lines.length;
+  const starts = new Set<number>();
+  const signOff = (line: number) => {
+    return SIGN_OFFS.includes(trimEnd(plainLine(ctx, line), ',.!*_ '));
+  };
+  for (const p of providerLines) {
+    if (p < 0 || p >= n) continue;
+    // A name under a sign-off: the block starts at "Sincerely,".
+    let prev = p - 1;
+    while (prev >= 0 && ctx.blankLine[prev] && p - prev < 3) prev--;
+    starts.add(prev >= 0 && signOff(prev) ? prev : p);
+  }
+  for (let i = 0; i < n; i++) {
+    if (ctx.blankLine[i]) continue;
+    const t = plainLine(ctx, i);
+    if (SIGNATURE_LABELS.some((w) => t.startsWith(w))) starts.add(i);
+    else if (t.length <= 80 && !t.includes(':') && t.includes(',')) {
+      // A bare name with a credential: "Jane Doe, MD".
+      const last = trimEnd(t.slice(t.lastIndexOf(' ') + 1), ',;');
+      if (CREDENTIALS.includes(last)) starts.add(i);
+    } else if (signOff(i)) {
+      // A sign-off with a name (or anything) under it within two lines.
+      let next = i + 1;
+      while (next < n && ctx.blankLine[next] && next - i < 3) next++;
+      if (next < n && !ctx.blankLine[next]) starts.add(i);
+    }
+  }
+  return [...starts].sort((a, b) => a - b);
+}
+
+/** The last line that opens an addendum below an earlier signature, or -1. */
+function addendumLine(ctx: Ctx, sigStarts: readonly number[]): number {
+  if (!sigStarts.length) return -1;
+  for (let i = ctx.doc.lines.length - 1; i > sigStarts[0]; i--) {
+    if (ctx.blankLine[i]) continue;
+    const t = plainLine(ctx, i);
+    if (ADDENDUM_WORDS.some((w) => t.startsWith(w) && !/[a-z]/.test(t.charAt(w.length)))) return i;
+  }
+  return -1;
+}
+
+/** The line just after the last non-blank line before `line` (and not above `floor`). */
+function afterContentBefore(ctx: Ctx, line: number, floor: number): number {
+  let i = line - 1;
+  while (i > floor && ctx.blankLine[i]) i--;
+  return i + 1;
 }
 
 /** A Markdown list item ("- x", "* x", "1. x"): a line right after it would join the item. */
@@ -115,6 +222,17 @@ export function planInsertions(
   }
   const endOfDoc = { line: lastContent + 1, atEnd: lastContent + 1 > lastLine };
   const groups = new Map<string, Group>();
+  const sigStarts = signatureStarts(ctx, providerLines);
+  // A report signed once and extended by an addendum: new text belongs to the addendum, above its
+  // own signature if it has one; the original signature already names the provider.
+  const addendum = addendumLine(ctx, sigStarts);
+  const addendumSig = addendum >= 0 ? (sigStarts.find((l) => l > addendum) ?? -1) : -1;
+  const addendumEnd =
+    addendumSig >= 0 ? { line: afterContentBefore(ctx, addendumSig, addendum), atEnd: false } : endOfDoc;
+  const sections = addendum >= 0 ? ctx.sections.filter((s) => s.headerLine > addendum) : ctx.sections;
+  const lastHeader = sections.length ? sections[sections.length - 1].headerLine : -1;
+  /** The first signature block below the last section header: new sections go above it. */
+  const tailSig = addendum >= 0 ? addendumSig : (sigStarts.find((l) => l > lastHeader) ?? -1);
 
   for (const el of missing) {
     const spec = SLOT_SPECS[el];
@@ -122,22 +240,28 @@ export function planInsertions(
     let at: Group['at'];
     let header: string | null = null;
     if (spec.section === 'signature') {
+      if (addendum >= 0) continue;
       key = 'tail';
       at = endOfDoc;
     } else {
-      const idx = ctx.sections.findIndex((s) => s.kind === spec.section);
+      const idx = sections.findIndex((s) => s.kind === spec.section);
       if (idx >= 0) {
-        const s = ctx.sections[idx];
+        const s = sections[idx];
         key = `s${idx}`;
-        at = { line: s.endLine + 1, atEnd: s.endLine + 1 > lastLine };
+        // A section that runs into the signature block ends above it.
+        const sig = sigStarts.find((l) => l > s.headerLine && l <= s.endLine);
+        at =
+          sig !== undefined
+            ? { line: afterContentBefore(ctx, sig, s.headerLine), atEnd: false }
+            : { line: s.endLine + 1, atEnd: s.endLine + 1 > lastLine };
       } else {
         key = `new-${spec.section}`;
         header = headerFor(ctx, spec.header);
         const order = ORDER[spec.section] ?? 99;
-        const later = ctx.sections.find((s) => (ORDER[s.kind] ?? 0) > order);
-        const anchor = tailAnchor(ctx, providerLines);
+        const later = sections.find((s) => (ORDER[s.kind] ?? 0) > order);
         if (later) at = { line: later.headerLine, atEnd: false };
-        else if (anchor !== null) at = { line: anchor, atEnd: false };
+        else if (tailSig >= 0) at = { line: tailSig, atEnd: false };
+        else if (addendum >= 0) at = addendumEnd;
         else at = endOfDoc;
       }
     }

@@ -87,9 +87,7 @@ function anchorRange(input: RuleInput, el: ElementId): Range {
 export function missingFinding(rule: RuleMeta, el: ElementId, input: RuleInput): Finding[] {
   if (!input.documented.missing.includes(el)) return [];
   const edits = planInsertions(input.ctx, [el], input.providerLines);
-  return [
-    finding(rule, anchorRange(input, el), message(input, el), {
-      fixes: [{ title: `Insert ${ELEMENT_NAMES[el]}`, preferred: true, edits }],
-    }),
-  ];
+  // No fix where the planner inserts nothing (a provider line in an addendum to a signed report).
+  const fixes = edits.length ? [{ title: `Insert ${ELEMENT_NAMES[el]}`, preferred: true, edits }] : [];
+  return [finding(rule, anchorRange(input, el), message(input, el), { fixes })];
 }
