@@ -61,6 +61,9 @@ describe('trie', () => {
     expect(isDiagnosticSite('L2-L4')).toBe(true);
     expect(isDiagnosticSite('radius 33%')).toBe(true);
     expect(isDiagnosticSite('total hip')).toBe(true);
+    // Unqualified, reports mean the total hip and the 33 % radius.
+    expect(isDiagnosticSite('left hip')).toBe(true);
+    expect(isDiagnosticSite('radius')).toBe(true);
     for (const s of ['L3', 'left trochanter', 'intertrochanter', 'wards', 'radius UD', null])
       expect(isDiagnosticSite(s), String(s)).toBe(false);
   });

@@ -5,7 +5,7 @@
  * examples and sources live here and on the rule pages, not in the findings.
  */
 import type { Analysis } from './analyze';
-import { isDiagnosticSite, Z_BELOW_EXPECTED, zScorePopulation } from './rules/population';
+import { decidesWhoClass, Z_BELOW_EXPECTED, zScorePopulation } from './rules/population';
 import { modelOf } from './rules/risks';
 import type { EngineSettings } from './settings';
 import { categoryOf, thresholdsFor, WHO_LABEL, whoClassOf, TBS_RANGE, T_RANGE } from './thresholds';
@@ -133,7 +133,7 @@ function explainValue(analysis: Analysis, pos: Position, settings: EngineSetting
         markdown: `${head}: the report states a premenopausal woman or a patient under 50. For them BMD is read as **Z-scores** against the expected range for age (ISCD: a Z-score of -2.0 or lower is below it); the WHO classes do not apply.`,
       };
     }
-    if (!isDiagnosticSite(ts.site)) {
+    if (!decidesWhoClass(ts.site)) {
       return {
         range: ts.range,
         markdown: `${head}: not an ISCD diagnostic site, so it does not decide the WHO class. The class follows the lowest T-score at L1-L4 (or at least two evaluable vertebrae), total hip, femoral neck or 33 % radius.`,

@@ -211,20 +211,6 @@ export const GROUP_NOUNS: ReadonlySet<string> = new Set([
   'cohorts',
 ]);
 
-/**
- * Regions where a BMD T-score may decide the WHO class (ISCD): lumbar spine (at least two evaluable
- * vertebrae), total hip, femoral neck and the 33 % (one-third) radius. A single vertebra, the
- * trochanter, the intertrochanteric region, Ward's area, the ultradistal radius and the total body
- * never do. "hip" and an unqualified "radius" / "forearm" are read as the diagnostic region.
- */
-export const ISCD_DIAGNOSTIC_REGIONS: ReadonlySet<string> = new Set([
-  'femoral neck',
-  'total hip',
-  'hip',
-  'radius 33%',
-  'radius',
-]);
-
 /** Words for Garvan's "any (osteoporotic) fracture" result: a risk of kind "any". */
 export const ANY_FRACTURE_WORDS: readonly string[] = [
   'any fracture',

@@ -3,7 +3,7 @@
  * aged 50 or more. Premenopausal women and men under 50 are reported with Z-scores against the
  * expected range for age. Where the report does not say, the WHO classes apply (as before).
  */
-import { ISCD_DIAGNOSTIC_REGIONS } from '../lexicon';
+import { isDiagnosticSite } from '../reading/vocab';
 import type { Elements } from '../types';
 
 /** The report states a patient for whom BMD is reported as Z-scores: premenopausal, or under 50. */
@@ -19,13 +19,10 @@ export const Z_BELOW_EXPECTED = -2.0;
 
 /**
  * A BMD site that may decide the WHO class (ISCD): L1-L4 or another range of at least two vertebrae,
- * total hip, femoral neck, 33 % radius. A site the report does not name counts (it is the one the
- * report states); a single vertebra, the trochanter, Ward's area and the like never do.
+ * total hip, femoral neck, 33 % radius (the vocabulary's `isDiagnosticSite`). A site the report does
+ * not name counts (it is the one the report states); a single vertebra, the trochanter, Ward's area and
+ * the like never do.
  */
-export function isDiagnosticSite(site: string | null): boolean {
-  if (site === null) return true;
-  const region = site.replace(/^(?:left|right|mean) /, '');
-  if (ISCD_DIAGNOSTIC_REGIONS.has(region)) return true;
-  const m = /^L(\d)-L(\d)$/.exec(region);
-  return m !== null && Number(m[2]) > Number(m[1]);
+export function decidesWhoClass(site: string | null): boolean {
+  return site === null || isDiagnosticSite(site);
 }

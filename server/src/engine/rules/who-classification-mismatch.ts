@@ -8,7 +8,7 @@ import { T_RANGE, WHO_LABEL, whoClassOf } from '../thresholds';
 import type { Finding, Located } from '../types';
 import type { Rule } from './helpers';
 import { ALL_PROFILES, finding, matchCase } from './helpers';
-import { isDiagnosticSite, Z_BELOW_EXPECTED, zScorePopulation } from './population';
+import { decidesWhoClass, Z_BELOW_EXPECTED, zScorePopulation } from './population';
 
 type Score = Located & { value: number; text: string; site: string | null };
 
@@ -16,7 +16,7 @@ type Score = Located & { value: number; text: string; site: string | null };
 function lowestDiagnostic<T extends Score>(scores: readonly T[]): T | null {
   let lowest: T | null = null;
   for (const s of scores) {
-    if (s.value < T_RANGE[0] || s.value > T_RANGE[1] || !isDiagnosticSite(s.site)) continue;
+    if (s.value < T_RANGE[0] || s.value > T_RANGE[1] || !decidesWhoClass(s.site)) continue;
     if (!lowest || s.value < lowest.value) lowest = s;
   }
   return lowest;

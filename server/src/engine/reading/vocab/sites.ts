@@ -83,8 +83,12 @@ export const SITES: Entry[] = [
   ...SIDES.map(([phrase, side]): Entry => ({ phrase, concept: { c: 'site', site: { side } } })),
 ];
 
-/** ISCD diagnostic regions: L1-L4 (or two or more vertebrae), total hip, femoral neck, 33 % radius. */
-const DIAGNOSTIC = new Set(['femoral neck', 'total hip', 'l1-l4', 'radius 33%']);
+/**
+ * ISCD diagnostic regions: L1-L4 (or two or more vertebrae), total hip, femoral neck, 33 % radius.
+ * An unqualified "hip" is read as the total hip and an unqualified "radius" as the 33 % radius, the
+ * regions reports mean by them.
+ */
+const DIAGNOSTIC = new Set(['femoral neck', 'total hip', 'hip', 'l1-l4', 'radius 33%', 'radius']);
 
 /**
  * Is `site` (a `TScore.site` such as "left femoral neck", "L2-L4", "L3") an ISCD diagnostic site?
