@@ -11,6 +11,7 @@ const REGIONS: Array<[string, string]> = [
   ['fn', 'femoral neck'],
   ['neck', 'femoral neck'],
   ['upper neck', 'upper neck'],
+  ['upper femoral neck', 'upper neck'],
   ['total hip', 'total hip'],
   ['total femur', 'total hip'],
   ['total proximal femur', 'total hip'],
@@ -73,6 +74,9 @@ const SIDES: Array<[string, SiteInfo['side']]> = [
   ['lt', 'left'],
   ['right', 'right'],
   ['rt', 'right'],
+  // "Femoral neck L", "TSCORE_FN_L": a side's initial (a vertebra is "L1", one token).
+  ['l', 'left'],
+  ['r', 'right'],
   ['mean', 'mean'],
   ['both', 'both'],
   ['bilateral', 'both'],
