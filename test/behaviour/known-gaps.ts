@@ -10,8 +10,6 @@ export const KNOWN_GAPS: Record<string, string> = {
   'mft.tbs.frames':
     'fillers and synonyms between label and value ("came out at", "is approximately", "measures", "was found to be", "trabecular score") are not read (issue 10, item 6)',
   'mft.tbs.rows': 'a TBS after a dot leader (". . . .") or after "TBS iNsight result (L1-L4):" is not read',
-  'mft.t-score.frames':
-    'a hip named with its part and "(total)" ("Right hip (total) T-Score -1.3"), and a few site-before-label frames, lose the site (issue 10, items 4, 6)',
   'mft.t-score.per-vertebra-table': 'a vertebra row whose T-score is 0.0 has its Z-score read as a T-score',
   'mft.risk.mof-hip-frames':
     'coordinated values ("a 17% probability of MOF and a 2.9% probability of hip"), "respectively" and some adjustment abbreviations ("TBS-adj.", "adj. for TBS") are misread (issue 10, items 4, 5)',
@@ -64,7 +62,6 @@ export const KNOWN_GAPS: Record<string, string> = {
 export const GAP_FLOORS: Record<string, number> = {
   'mft.tbs.frames': 78,
   'mft.tbs.rows': 79,
-  'mft.t-score.frames': 149,
   'mft.t-score.per-vertebra-table': 74,
   'mft.risk.mof-hip-frames': 78,
   'mft.risk.key-value': 74,

@@ -21,6 +21,10 @@ describe('prose T-score', () => {
   test('vocabulary: "total proximal femur" is the total hip; "upper femoral neck" the upper neck', () => {
     expect(ts('Left total proximal femur T score was -2.2.')).toEqual([[-2.2, 'left total hip']]);
     expect(ts('Lowest T-score -2.1 at the upper femoral neck.')).toEqual([[-2.1, 'upper neck']]);
+    expect(ts('The T-score for the total left hip was found to be +0.4.')).toEqual([[0.4, 'left total hip']]);
+    expect(ts('The T-Score for the right hip femoral neck of approximately -2.9.')).toEqual([
+      [-2.9, 'right femoral neck'],
+    ]);
   });
 
   test("a site before another label is that label's", () => {

@@ -176,7 +176,11 @@ export function readProseScores(ctx: Ctx, own: 't' | 'z'): ProseScore[] {
     // "TBS T-score" written apart ("TBS (L1-L4) T-score") is no BMD score.
     const prev = h > 0 ? hits.concepts[h - 1] : null;
     if (prev && (conceptOf(prev, 'tbs') || conceptOf(prev, 'tbsScore')) && s - hits.end[h - 1] <= 3) continue;
-    const found = valueAfterLabel(ctx, hits.end[h], { fits: (k, words) => scoreShape(ctx, k, words), own });
+    const found = valueAfterLabel(ctx, hits.end[h], {
+      fits: (k, words) => scoreShape(ctx, k, words),
+      own,
+      sitesPass: true,
+    });
     if (found.type !== 'number') continue;
     let tok = found.tok;
     // "improved from -2.5 to -2.0": the value after "to" is this study's.

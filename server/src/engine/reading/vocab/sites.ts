@@ -82,9 +82,18 @@ const SIDES: Array<[string, SiteInfo['side']]> = [
   ['bilateral', 'both'],
 ];
 
+/** A side written inside a region's name: "total left hip". */
+const SIDED_REGIONS: Array<[string, string, SiteInfo['side']]> = [
+  ['total left hip', 'total hip', 'left'],
+  ['total right hip', 'total hip', 'right'],
+  ['total left femur', 'total hip', 'left'],
+  ['total right femur', 'total hip', 'right'],
+];
+
 export const SITES: Entry[] = [
   ...REGIONS.map(([phrase, region]): Entry => ({ phrase, concept: { c: 'site', site: { region } } })),
   ...SIDES.map(([phrase, side]): Entry => ({ phrase, concept: { c: 'site', site: { side } } })),
+  ...SIDED_REGIONS.map(([phrase, region, side]): Entry => ({ phrase, concept: { c: 'site', site: { region, side } } })),
 ];
 
 /**
