@@ -172,8 +172,8 @@ const NOTE = [
 const FILES = [
   { name: 'prose.radreport', lines: REPORT, initial: '' },
   // the letter and the note are checked files from their first line (a TBS value with its label)
-  { name: 'prose-letter.md', lines: LETTER, initial: 'Re: DXA with TBS L1-L4: 1.198\n\n' },
-  { name: 'prose-note.txt', lines: NOTE, initial: 'Re: DXA with TBS L1-L4: 1.241\n\n' },
+  { name: 'prose-letter.md', lines: LETTER, initial: 'Re: DXA, TBS L1-L4: 1.198\n\n' },
+  { name: 'prose-note.txt', lines: NOTE, initial: 'Re: DXA, TBS L1-L4: 1.241\n\n' },
 ];
 
 /**
