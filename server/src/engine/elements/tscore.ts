@@ -15,6 +15,7 @@ import { labelInBlock } from './tables';
 import { isHistorical } from './history';
 import { HYPOTHETICAL, THRESHOLD } from '../reading/concepts';
 import { tokenAt } from '../reading/tokens';
+import { readProseScores } from '../reading/tscore';
 
 // (?<!\d): a number is tried from its first digit only (else a long run of digits is quadratic).
 const CLAUSE_CUT = /(?<!\d)[-+]?\d+[.,]\d+|\band\b/;
@@ -29,7 +30,7 @@ export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScor
   const out: TScore[] = [];
   const seen = new Set<number>();
   const { tokens, context } = ctx.reading;
-  const add = (num: Num, site: string | null) => {
+  const add = (num: Pick<Num, 'start' | 'end' | 'value' | 'text'>, site: string | null) => {
     if (seen.has(num.start)) return;
     // A hypothetical value or a legend's threshold ("A T-score of -2.5 or lower would indicate
     // osteoporosis") is not this study's T-score (ConText).
@@ -51,6 +52,14 @@ export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScor
         slots.push({ element: 'tScore', span: cell.placeholder, range: range(ctx, cell.placeholder) });
       else if (cell.num) add(cell.num, siteKey(parseSite(labelInBlock(ctx, row.line, row.label))));
     }
+  }
+
+  // Prose on the token pipeline first; the older reader below keeps lists, slash lists and sideways
+  // rows, and a value both read is kept once (by offset), with the pipeline's site.
+  for (const { tok, site } of readProseScores(ctx, 't')) {
+    const start = tokens.start[tok];
+    const end = tokens.end[tok];
+    add({ start, end, value: tokens.value[tok], text: ctx.doc.text.slice(start, end) }, site);
   }
 
   const { norm } = ctx.doc;
@@ -237,6 +246,8 @@ function readAfterLabels(
       continue;
     }
     if (found.type !== 'number' || UNIT_AFTER.test(found.num.after) || isHistorical(ctx, found.num.start)) continue;
+    // "T-score (2022): +0.3": a year is no score.
+    if (!found.num.signed && !found.num.decimal && found.num.value >= 1900 && found.num.value <= 2100) continue;
     // "T-scores (L1-L4 / FN / TH): -1.2 / -2.3 / -1.8": a slash list of values whose sites stand in
     // a slash list of the same length, in parentheses before or after the values.
     const slashList = slashListAt(ctx, lab.end, found.num, l.end);

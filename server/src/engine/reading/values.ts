@@ -33,6 +33,8 @@ export interface Walk {
   own: Concept['c'];
   /** Words and numbers to walk at most. */
   maxWords?: number;
+  /** Does a site word that is also another label ("hip": a site and a risk kind) let the walk pass? */
+  sitesPass?: boolean;
 }
 
 /** Does the token begin or end a line ("L2  1.281" starts a row of its own)? */
@@ -78,7 +80,11 @@ export function valueAfterLabel(ctx: Ctx, from: number, walk: Walk): Found {
     const h = hits.at[k];
     if (h >= 0 && hits.start[h] === k) {
       const concepts = hits.concepts[h];
-      if (concepts.some((c) => OTHER_LABELS.has(c.c) && c.c !== walk.own)) return { type: 'none' };
+      if (
+        concepts.some((c) => OTHER_LABELS.has(c.c) && c.c !== walk.own) &&
+        !(walk.sitesPass && conceptOf(concepts, 'site'))
+      )
+        return { type: 'none' };
       // After a software name a number is its version; after a quantity's noun, that quantity.
       afterSoftware = conceptOf(concepts, 'software') !== undefined || conceptOf(concepts, 'quantity') !== undefined;
       k = hits.end[h] - 1;

@@ -80,6 +80,8 @@ const CUES: Cue[] = [
   ['at least', THRESHOLD, 'forward', 4],
   ['exceeds', THRESHOLD, 'forward', 4],
   ['exceed', THRESHOLD, 'forward', 4],
+  // "T-score between -1.0 and -2.5: osteopenia": a legend's band.
+  ['between', THRESHOLD, 'forward', 4],
   ['above', THRESHOLD, 'forward', 2],
   ['below', THRESHOLD, 'forward', 2],
   ['when these reach', THRESHOLD, 'forward', 10],

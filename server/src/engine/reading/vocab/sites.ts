@@ -11,6 +11,7 @@ const REGIONS: Array<[string, string]> = [
   ['fn', 'femoral neck'],
   ['neck', 'femoral neck'],
   ['upper neck', 'upper neck'],
+  ['upper femoral neck', 'upper neck'],
   ['total hip', 'total hip'],
   ['total femur', 'total hip'],
   ['total proximal femur', 'total hip'],
@@ -73,14 +74,26 @@ const SIDES: Array<[string, SiteInfo['side']]> = [
   ['lt', 'left'],
   ['right', 'right'],
   ['rt', 'right'],
+  // "Femoral neck L", "TSCORE_FN_L": a side's initial (a vertebra is "L1", one token).
+  ['l', 'left'],
+  ['r', 'right'],
   ['mean', 'mean'],
   ['both', 'both'],
   ['bilateral', 'both'],
 ];
 
+/** A side written inside a region's name: "total left hip". */
+const SIDED_REGIONS: Array<[string, string, SiteInfo['side']]> = [
+  ['total left hip', 'total hip', 'left'],
+  ['total right hip', 'total hip', 'right'],
+  ['total left femur', 'total hip', 'left'],
+  ['total right femur', 'total hip', 'right'],
+];
+
 export const SITES: Entry[] = [
   ...REGIONS.map(([phrase, region]): Entry => ({ phrase, concept: { c: 'site', site: { region } } })),
   ...SIDES.map(([phrase, side]): Entry => ({ phrase, concept: { c: 'site', site: { side } } })),
+  ...SIDED_REGIONS.map(([phrase, region, side]): Entry => ({ phrase, concept: { c: 'site', site: { region, side } } })),
 ];
 
 /**
