@@ -23,18 +23,17 @@ const CLAUSE_CUT = /(?<!\d)[-+]?\d+[.,]\d+|\band\b/;
 const LIST_FILLERS: ReadonlySet<string> = new Set([...SITE_WORDS, 'at', 'the', 'of', 'is']);
 
 export const T_LABEL = /\bt(?:[- ]?scores?\b|(?= ?[=:] ?[-+]?\d| [-+]\d))/y;
-/** What T_LABEL's matches start with. */
-export const T_LABEL_FIRST = 't';
+type ScoreNum = Pick<Num, 'start' | 'end' | 'value' | 'text'>;
 
-export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScore[] {
-  const out: TScore[] = [];
+/**
+ * The T-scores or Z-scores of one document, each number once (by offset); `skip` leaves out a value
+ * that is not this study's.
+ */
+function scoreCollector(ctx: Ctx, skip: (num: ScoreNum) => boolean = () => false) {
+  const out: Array<TScore & ZScore> = [];
   const seen = new Set<number>();
-  const { tokens, context } = ctx.reading;
-  const add = (num: Pick<Num, 'start' | 'end' | 'value' | 'text'>, site: string | null) => {
-    if (seen.has(num.start)) return;
-    // A hypothetical value or a legend's threshold ("A T-score of -2.5 or lower would indicate
-    // osteoporosis") is not this study's T-score (ConText).
-    if (context[tokenAt(tokens, num.start)] & (HYPOTHETICAL | THRESHOLD)) return;
+  const add = (num: ScoreNum, site: string | null) => {
+    if (seen.has(num.start) || skip(num)) return;
     seen.add(num.start);
     out.push({
       value: num.value,
@@ -44,6 +43,20 @@ export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScor
       range: range(ctx, num),
     });
   };
+  return { out, add };
+}
+
+/** What T_LABEL's matches start with. */
+export const T_LABEL_FIRST = 't';
+
+export function extractTScores(ctx: Ctx, rows: TableRow[], slots: Slot[]): TScore[] {
+  const { tokens, context } = ctx.reading;
+  // A hypothetical value or a legend's threshold ("A T-score of -2.5 or lower would indicate
+  // osteoporosis") is not this study's T-score (ConText).
+  const { out, add } = scoreCollector(
+    ctx,
+    (num) => (context[tokenAt(tokens, num.start)] & (HYPOTHETICAL | THRESHOLD)) !== 0,
+  );
 
   for (const row of rows) {
     for (const cell of row.cells) {
@@ -297,19 +310,7 @@ export const Z_LABEL_FIRST = 'z';
  * for premenopausal women and men under 50 (ISCD), and are never T-scores.
  */
 export function extractZScores(ctx: Ctx, rows: TableRow[]): ZScore[] {
-  const out: ZScore[] = [];
-  const seen = new Set<number>();
-  const add: AddScore = (num, site) => {
-    if (seen.has(num.start)) return;
-    seen.add(num.start);
-    out.push({
-      value: num.value,
-      text: num.text,
-      site,
-      span: { start: num.start, end: num.end },
-      range: range(ctx, num),
-    });
-  };
+  const { out, add } = scoreCollector(ctx);
   for (const row of rows) {
     for (const cell of row.cells) {
       if (cell.column === 'z' && cell.num && !ctx.priorNumbers.has(cell.num.start) && cell.num.start < ctx.priorFrom)
