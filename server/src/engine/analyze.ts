@@ -4,9 +4,11 @@
  */
 import { makeCtx } from './context';
 import type { Ctx } from './context';
-import { extractAge, extractBmi, extractCategories, extractPopulation, findImpression } from './elements/clinical';
 import { readWho } from './reading/who';
-import { extractCodes } from './elements/codes';
+import { readCategories } from './reading/categories';
+import { readCodes } from './reading/codes';
+import { readDemographics } from './reading/demographics';
+import { readImpression } from './reading/impression';
 import { readProviders } from './reading/provider';
 import { extractRiskCategories, extractRisks, riskTables, tieModels } from './elements/risk';
 import { readModels } from './reading/models';
@@ -50,7 +52,7 @@ function extract(ctx: Ctx): Elements {
   const risks = extractRisks(ctx, slots, tableRisks);
   tieModels(ctx, risks, riskModels);
   const providers = readProviders(ctx, slots);
-  const foundImpression = findImpression(ctx);
+  const foundImpression = readImpression(ctx);
   let impression = foundImpression;
   // An impression whose only content is a placeholder is the impression's place, unfilled.
   for (const s of ctx.sections) {
@@ -76,6 +78,7 @@ function extract(ctx: Ctx): Elements {
     span: p,
     range: rangeOf(ctx.doc, p),
   }));
+  const demographics = readDemographics(ctx);
   return {
     tbs,
     tScores,
@@ -84,14 +87,14 @@ function extract(ctx: Ctx): Elements {
     providers,
     placeholders,
     slots,
-    codes: extractCodes(ctx),
-    categories: extractCategories(ctx, tbs),
+    codes: readCodes(ctx),
+    categories: readCategories(ctx, tbs),
     whoStatements: readWho(ctx, foundImpression),
     zScores: extractZScores(ctx, rows),
     riskCategories: extractRiskCategories(ctx, riskModels),
-    population: extractPopulation(ctx),
-    age: extractAge(ctx),
-    bmi: extractBmi(ctx),
+    population: demographics.population,
+    age: demographics.age,
+    bmi: demographics.bmi,
     impression,
   };
 }

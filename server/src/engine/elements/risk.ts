@@ -18,7 +18,7 @@ import {
 import { ANY_FRACTURE_WORDS, RISK_CATEGORY_WORDS, RISK_FILLERS } from '../lexicon';
 import type { Num } from '../scan';
 import { lineOf } from '../text';
-import { isHistorical } from './history';
+import { isHistorical } from '../reading/history';
 import { ADJUSTED as ADJUSTED_CUE, HYPOTHETICAL, THRESHOLD, UNADJUSTED as UNADJUSTED_CUE } from '../reading/concepts';
 import { readRiskKinds } from '../reading/riskKinds';
 import { tokenAt } from '../reading/tokens';

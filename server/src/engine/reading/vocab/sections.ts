@@ -72,7 +72,13 @@ const HEADERS: Array<[string, SectionKind]> = [
   ['clinical data', 'other'],
 ];
 
-export const SECTIONS: Entry[] = HEADERS.map(([phrase, kind]): Entry => ({ phrase, concept: { c: 'header', kind } }));
+/** Lead-ins of an impression inside a paragraph ("In summary, ..."): read inline, never a section header. */
+const IMPRESSION_LEADS = ['in summary', 'in conclusion', 'to summarise', 'to summarize', 'overall impression'];
+
+export const SECTIONS: Entry[] = [
+  ...HEADERS.map(([phrase, kind]): Entry => ({ phrase, concept: { c: 'header', kind } })),
+  ...IMPRESSION_LEADS.map((phrase): Entry => ({ phrase, concept: { c: 'header', kind: 'impression' } })),
+];
 
 /** The header phrases, for the section finder. */
 export const HEADER_KINDS: ReadonlyArray<readonly [string, SectionKind]> = HEADERS;
