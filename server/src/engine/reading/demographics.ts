@@ -39,6 +39,7 @@ import {
 import {
   AGE_LIMITS,
   AGE_UNIT_WORDS,
+  ARTICLES,
   BMI_LIMITS,
   EVENT_AGE_WORDS,
   GROUP_NOUNS,
@@ -226,10 +227,10 @@ function slashed(ctx: Ctx, first: number, found: Found): number {
 function labelledAge(ctx: Ctx, label: number, end: number): Candidate<number> | null {
   const t = ctx.reading.tokens;
   // "since age 51", "menopause at age 48", "men aged 50": an event's age or a group's.
-  const before = prevWord(t, label);
+  let before = prevWord(t, label);
+  // "at the age of 45": past the article.
+  if (before >= 0 && isWord(t, before, ARTICLES)) before = prevWord(t, before);
   if (before >= 0 && (isWord(t, before, EVENT_AGE_WORDS) || isWord(t, before, GROUP_NOUNS))) return null;
-  const hb = before >= 0 ? ctx.reading.hits.at[before] : -1;
-  if (hb >= 0 && conceptOf(ctx.reading.hits.concepts[hb], 'menopause')) return null;
   const line = t.line[label];
   let words = 0;
   for (let k = end; k < t.n && t.line[k] === line && k - end < 12; k++) {

@@ -25,8 +25,6 @@ export const TBS_TOPIC_WORDS: readonly string[] = [
   'trabecular bone microarchitecture',
   'bone texture',
   'trabecular texture',
-  'trabecular structure',
-  'bone quality',
 ];
 
 /** Words between a TBS (or its topic) and a bare "normal": "TBS is normal", "microarchitecture appears normal". */

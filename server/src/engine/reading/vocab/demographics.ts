@@ -163,6 +163,9 @@ export const EVENT_AGE_WORDS: readonly string[] = [
   'onset',
 ];
 
+/** Articles read past before a label ("at the age of 45"). */
+export const ARTICLES: readonly string[] = ['the', 'a', 'an'];
+
 /** Words that may follow an age's number as its unit: "93 y", "71 years", "64 yrs". */
 export const AGE_UNIT_WORDS: readonly string[] = ['y', 'yr', 'yrs', 'year', 'years'];
 
