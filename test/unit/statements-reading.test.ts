@@ -60,6 +60,12 @@ describe('MFT demographics: age and sex', () => {
     ['Thank you for asking me to see this 81 year old gentleman.', 81, 'male'],
     ['Dear Mrs Jones, you are 66 years old and this letter explains your scan.', 66, null],
     ['Gender: M', null, 'male'],
+    ['Pt: Okafor, Grace   F   74 y', 74, 'female'],
+    ['Indication: 81M, recurrent falls.', 81, 'male'],
+    ['**Age:** 66 · **Sex:** Female', 66, 'female'],
+    ['Patient: Mrs Jane Doe   Hosp no. 12345', null, 'female'],
+    ['Re: Mr John Smith (hospital number 998877)', null, 'male'],
+    ['He is 59 and takes prednisolone.', 59, null],
   ];
   for (const [text, age, sex] of cases)
     test(JSON.stringify(text), () => {
@@ -120,6 +126,8 @@ describe('DIR demographics: an event, a group or a bound is not the patient', ()
     'FRAX is validated for men aged 50 and over.',
     'Women over 65 should be screened.',
     'Z-score compared with age-matched controls.',
+    'cc: Mr Peter Smith, Consultant Orthopaedic Surgeon',
+    'She was 45 when she fractured her wrist.',
   ];
   for (const text of none)
     test(JSON.stringify(text), () => {
@@ -175,7 +183,11 @@ describe('MFT TBS category statements', () => {
     expect(categories('Osteopenia.\nTBS: Normal microarchitecture.')).toEqual(['normal']);
     expect(categories('Osteopenia.\nTrabecular bone score: partially degraded.')).toEqual(['partially degraded']);
     expect(categories('Osteopenia. Microarchitecture: Normal.')).toEqual(['normal']);
+    expect(categories('Osteopenia.\nCategory: degraded')).toEqual(['degraded']);
+    expect(categories('Osteopenia.\nPartially degraded.')).toEqual(['partially degraded']);
   });
+  test('a bare "normal" linked to the value', () =>
+    expect(categories('TBS 1.262, which is normal.')).toEqual(['normal']));
   test('in the impression, in prose of several styles', () => {
     expect(categories('Osteopenia with partially degraded bone microarchitecture.')).toEqual(['partially degraded']);
     expect(categories('Osteopenia. Normal TBS.')).toEqual(['normal']);

@@ -20,12 +20,14 @@ import { CURRENT, HISTORICAL, HYPOTHETICAL, NEGATED, THRESHOLD, UNCERTAIN } from
 import { conceptOf } from './read';
 import type { Tokens } from './tokens';
 import { DECIMAL, GAP, NEWLINE, NUMBER, PUNCT, UNIT_NONE, WORD } from './tokens';
-import { CATEGORY_LINKS, TBS_TOPIC_WORDS } from './vocab/categories';
+import { CATEGORY_LABELS, CATEGORY_LINKS, TBS_ONLY_WORDS, TBS_TOPIC_WORDS } from './vocab/categories';
 
 const NOT_STATED = NEGATED | UNCERTAIN | HYPOTHETICAL | THRESHOLD;
 
 /** Last words of the topic phrases ("microarchitecture", "texture"): what a topic ends with. */
 const TOPIC_HEADS: readonly string[] = [...new Set(TBS_TOPIC_WORDS.map((p) => p.split(' ').pop() as string))];
+/** Last words of the category labels ("category"). */
+const CATEGORY_HEADS: readonly string[] = [...new Set(CATEGORY_LABELS.map((p) => p.split(' ').pop() as string))];
 /** First words of the topic phrases ("bone", "trabecular", "microarchitecture"): where a topic starts. */
 const TOPIC_WORDS: readonly string[] = [...new Set(TBS_TOPIC_WORDS.map((p) => p.split(' ')[0]))];
 
@@ -106,6 +108,8 @@ export function readCategories(ctx: Ctx, tbs: TbsValue[]): CategoryStatement[] {
     while (next < t.n && t.kind[next] === GAP) next++;
     if (next < t.n && t.kind[next] !== NEWLINE && (isTbsLabel(next) || isWord(t, next, TOPIC_WORDS))) return true;
     let p = before(k);
+    // "TBS 1.336, which is normal": up to two linking words.
+    if (p >= 0 && isWord(t, p, CATEGORY_LINKS)) p = before(p);
     if (p >= 0 && isWord(t, p, CATEGORY_LINKS)) p = before(p);
     if (p < 0 || !aboutTbs(p)) return false;
     // "normal bone density", "normal BMD": another measure's word follows.
@@ -176,8 +180,10 @@ export function readCategories(ctx: Ctx, tbs: TbsValue[]): CategoryStatement[] {
         continue;
       }
       category = c.category;
+      // "partially degraded" is a TBS statement wherever it stands; so is a category after "Category:".
+      if (isWord(t, k, TBS_ONLY_WORDS) || isWord(t, before(k), CATEGORY_HEADS)) strong = true;
       // The statement's span is its category words ("partially degraded"), not the topic noun after them.
-      for (let j = k + 1; j < end && !strong; j++)
+      for (let j = k + 1; j < end && wordsEnd < 0; j++)
         if (isWord(t, j, TOPIC_WORDS)) {
           strong = true;
           wordsEnd = j;

@@ -34,17 +34,23 @@ import {
   UNIT_NONE,
   UNIT_OTHER,
   UNIT_PERCENT,
+  tokenAt,
   WORD,
 } from './tokens';
 import {
+  AGE_COPULAS,
+  AGE_FOLLOWERS,
   AGE_LIMITS,
+  AGE_SUBJECTS,
   AGE_UNIT_WORDS,
   ARTICLES,
   BMI_LIMITS,
   EVENT_AGE_WORDS,
   GROUP_NOUNS,
   MONTHS,
+  PATIENT_LABELS,
   SEX_LETTERS,
+  TITLES,
 } from './vocab/demographics';
 
 type Field = Extract<Concept, { c: 'demographic' }>['field'];
@@ -74,7 +80,17 @@ const MORE = 62;
 function isLeader(t: Tokens, i: number): boolean {
   if (t.kind[i] === GAP) return true;
   const c = punct(t, i);
-  return c === COLON || c === EQUALS || c === 45 || c === OPEN || c === CLOSE || c === 46 || c === 0x2026;
+  return (
+    c === COLON ||
+    c === EQUALS ||
+    c === 45 ||
+    c === OPEN ||
+    c === CLOSE ||
+    c === 46 ||
+    c === 0x2026 ||
+    c === 42 ||
+    c === 95
+  );
 }
 
 /** What the reading of one document found, with the rank of the form each came from (lower wins). */
@@ -292,22 +308,23 @@ function clauseStartsBefore(t: Tokens, k: number): boolean {
 /** "Female, 67", "67 F", "M/71": a bare age next to a sex word or letter, alone in its clause. */
 function ageBesideSex(ctx: Ctx, sexTok: number, sexEnd: number): Candidate<number> | null {
   const t = ctx.reading.tokens;
-  // After the sex: "Female, 67", "F/71".
+  // After the sex: "Female, 67", "F/71", "F   71".
   let k = sexEnd;
-  if ((punct(t, k) === COMMA || punct(t, k) === SLASH) && t.line[k] === t.line[sexTok]) k++;
+  if ((punct(t, k) === COMMA || punct(t, k) === SLASH || t.kind[k] === GAP) && t.line[k] === t.line[sexTok]) k++;
   let v = ageNumber(t, k);
   if (v !== null && t.line[k] === t.line[sexTok] && yearsOrNone(ctx, k) && !(t.flags[k] & DECIMAL)) {
     const last = afterAgeUnit(ctx, k) - 1;
     if (clauseEndsAfter(t, last) && clauseStartsBefore(t, sexTok) && !notStated(ctx, k))
       return { value: v, rank: 2, span: { start: t.start[k], end: t.end[k] } };
   }
-  // Before it: "67 F", "67, female", "71/M".
+  // Before it: "67 F", "67, female", "71/M", "67 y   F", "65F" (a letter glued to the number).
   k = sexTok - 1;
-  if (punct(t, k) === COMMA || punct(t, k) === SLASH) k--;
+  if (punct(t, k) === COMMA || punct(t, k) === SLASH || (k >= 0 && t.kind[k] === GAP)) k--;
   if (k >= 0 && isWord(t, k, AGE_UNIT_WORDS)) k--;
   v = ageNumber(t, k);
   if (v !== null && t.line[k] === t.line[sexTok] && !(t.flags[k] & DECIMAL) && clauseStartsBefore(t, k)) {
-    if (clauseEndsAfter(t, sexEnd - 1) && !notStated(ctx, k))
+    const glued = t.kind[k] === NUMBER && t.end[k] === t.start[sexTok];
+    if ((glued || clauseEndsAfter(t, sexEnd - 1)) && !notStated(ctx, k))
       return { value: v, rank: 2, span: { start: t.start[k], end: t.end[k] } };
   }
   return null;
@@ -536,6 +553,23 @@ export function readDemographics(ctx: Ctx): Demographics {
     }
   }
 
+  if (!found.age) {
+    // "She is 77 and has rheumatoid arthritis."
+    const end = Math.min(t.n, tokenAt(t, ctx.priorFrom));
+    for (let k = 2; k < end && !found.age; k++) {
+      if (t.kind[k] !== NUMBER || !isWord(t, k - 1, AGE_COPULAS) || !isWord(t, k - 2, AGE_SUBJECTS)) continue;
+      const v = ageNumber(t, k);
+      if (v === null || t.flags[k] & DECIMAL || !yearsOrNone(ctx, k) || notStated(ctx, k)) continue;
+      const last = afterAgeUnit(ctx, k) - 1;
+      if (!clauseEndsAfter(t, last) && !isWord(t, last + 1, AGE_FOLLOWERS)) continue;
+      found.age = { value: v, rank: 2, span: { start: t.start[k], end: t.end[k] } };
+    }
+  }
+  if (!found.sex) {
+    const end = Math.min(t.n, tokenAt(t, ctx.priorFrom));
+    for (let k = 1; k < end && !found.sex; k++)
+      if (t.kind[k] === WORD && t.end[k] - t.start[k] <= 4) found.sex = titleAfterPatientLabel(ctx, k);
+  }
   if (dob && exam && (!found.age || found.age.rank > 3)) {
     const c = ageFromDates(ctx, dob, exam);
     if (c) found.age = better(found.age, c);
@@ -544,6 +578,27 @@ export function readDemographics(ctx: Ctx): Demographics {
   if (!sex && menopause) sex = 'female';
   const age = found.age ? { value: found.age.value, span: found.age.span, range: range(ctx, found.age.span) } : null;
   return { population: { sex, menopause: menopause?.status ?? null }, age, bmi };
+}
+
+/**
+ * An honorific right after a patient label: "Patient: Miss Doreen Quayle", "Re: Mr A B", "Name:
+ * Mrs C D". Anywhere else a title may name a doctor (UK surgeons are "Mr"), so it is not read.
+ */
+function titleAfterPatientLabel(ctx: Ctx, s: number): Candidate<Sex> | null {
+  const t = ctx.reading.tokens;
+  if (t.kind[s] !== WORD) return null;
+  const len = t.end[s] - t.start[s];
+  let sex: Sex | null = null;
+  for (const [w, x] of TITLES) if (w.length === len && t.norm.startsWith(w, t.start[s])) sex = x;
+  if (!sex) return null;
+  let k = s - 1;
+  let colon = false;
+  while (k >= 0 && t.line[k] === t.line[s] && isLeader(t, k)) {
+    if (punct(t, k) === COLON) colon = true;
+    k--;
+  }
+  if (!colon || !isWord(t, k, PATIENT_LABELS)) return null;
+  return { value: sex, rank: 0, span: { start: t.start[s], end: t.end[s] } };
 }
 
 function historical(cx: number): boolean {

@@ -28,7 +28,24 @@ export const TBS_TOPIC_WORDS: readonly string[] = [
 ];
 
 /** Words between a TBS (or its topic) and a bare "normal": "TBS is normal", "microarchitecture appears normal". */
-export const CATEGORY_LINKS: readonly string[] = ['is', 'was', 'are', 'appears', 'remains', 'looks', 'considered'];
+export const CATEGORY_LINKS: readonly string[] = [
+  'is',
+  'was',
+  'are',
+  'appears',
+  'remains',
+  'looks',
+  'considered',
+  'which',
+  'that',
+];
+
+/**
+ * Words that make a category word a TBS statement on their own: "partially degraded" says nothing
+ * else in a DXA report, and a "Category:" label names the TBS category ("Category: degraded").
+ */
+export const TBS_ONLY_WORDS: readonly string[] = ['partially', 'partly', 'severely'];
+export const CATEGORY_LABELS: readonly string[] = ['category', 'tbs category', 'microarchitecture category'];
 
 const TBS_CATEGORIES: Array<[string, TbsCategory]> = [
   ...TBS_CATEGORY_WORDS.filter(([w]) => w !== 'normal'),

@@ -163,6 +163,26 @@ export const EVENT_AGE_WORDS: readonly string[] = [
   'onset',
 ];
 
+/** Honorifics, read as the patient's sex only right after a patient label ("Patient: Miss D Quayle"). */
+export const TITLES: ReadonlyArray<readonly [string, Sex]> = [
+  ['mrs', 'female'],
+  ['ms', 'female'],
+  ['miss', 'female'],
+  ['mr', 'male'],
+];
+
+/** Labels of the patient's name line: "Patient:", "Pt:", "Re:", "Name:", "Patient name:". */
+export const PATIENT_LABELS: readonly string[] = ['patient', 'pt', 're', 'name'];
+
+/**
+ * "She is 77 and has ...": a subject pronoun, a present-tense "is" and a bare age. Only the present
+ * ("she was 45 when ..." is an event's age); the age must end its clause or be followed by one of
+ * AGE_FOLLOWERS.
+ */
+export const AGE_SUBJECTS: readonly string[] = ['she', 'he'];
+export const AGE_COPULAS: readonly string[] = ['is'];
+export const AGE_FOLLOWERS: readonly string[] = ['and', 'with', 'years', 'yrs', 'now', 'today'];
+
 /** Articles read past before a label ("at the age of 45"). */
 export const ARTICLES: readonly string[] = ['the', 'a', 'an'];
 
