@@ -214,6 +214,8 @@ describe('DIR TBS category statements: negated, hedged, hypothetical, historical
     'Osteopenia. TBS reference: normal > 1.310, partially degraded 1.230-1.310, degraded < 1.230.',
     'Osteopenia. Image quality degraded by motion.',
     'Normal bone density.',
+    'Osteopenia. A lower TBS is associated with degraded microarchitecture and more fractures.',
+    'Osteopenia. Degraded bone microarchitecture predicts fractures independently of BMD.',
   ];
   for (const text of none) test(JSON.stringify(text), () => expect(categories(text)).toEqual([]));
   test('a category beside a threshold (not this TBS) states nothing about this TBS', () =>

@@ -20,7 +20,7 @@ import { CURRENT, HISTORICAL, HYPOTHETICAL, NEGATED, THRESHOLD, UNCERTAIN } from
 import { conceptOf } from './read';
 import type { Tokens } from './tokens';
 import { DECIMAL, GAP, NEWLINE, NUMBER, PUNCT, UNIT_NONE, WORD } from './tokens';
-import { CATEGORY_LABELS, CATEGORY_LINKS, TBS_ONLY_WORDS, TBS_TOPIC_WORDS } from './vocab/categories';
+import { CATEGORY_LABELS, CATEGORY_LINKS, GENERIC_WORDS, TBS_ONLY_WORDS, TBS_TOPIC_WORDS } from './vocab/categories';
 
 const NOT_STATED = NEGATED | UNCERTAIN | HYPOTHETICAL | THRESHOLD;
 
@@ -155,6 +155,15 @@ export function readCategories(ctx: Ctx, tbs: TbsValue[]): CategoryStatement[] {
     return false;
   };
 
+  /** Does the clause of token s speak of TBS in general ("a lower TBS is associated with ...")? */
+  const generic = (s: number): boolean => {
+    const { clause } = ctx.reading;
+    const c = clause[s];
+    for (let k = s - 1; k >= 0 && clause[k] === c && s - k < 40; k--) if (isWord(t, k, GENERIC_WORDS)) return true;
+    for (let k = s + 1; k < t.n && clause[k] === c && k - s < 40; k++) if (isWord(t, k, GENERIC_WORDS)) return true;
+    return false;
+  };
+
   const found: Statement[] = [];
   // The categories each sentence names, stated or not: a sentence that names several is a legend.
   const named = new Map<number, TbsCategory>();
@@ -206,7 +215,7 @@ export function readCategories(ctx: Ctx, tbs: TbsValue[]): CategoryStatement[] {
     const v = valueOf(k, end);
     let value: TbsValue | null = null;
     if (v) value = v;
-    else if (v === null && report && (strong || sentenceAboutTbs(k))) value = report;
+    else if (v === null && report && (strong || sentenceAboutTbs(k)) && !generic(k)) value = report;
     let last = (wordsEnd > 0 ? wordsEnd : end) - 1;
     while (last > k && t.kind[last] !== WORD) last--;
     if (value) found.push({ category, start: t.start[k], end: t.end[last], tbs: value, sentence: sentence[k] });

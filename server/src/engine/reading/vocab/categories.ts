@@ -44,6 +44,31 @@ export const CATEGORY_LINKS: readonly string[] = [
  * Words that make a category word a TBS statement on their own: "partially degraded" says nothing
  * else in a DXA report, and a "Category:" label names the TBS category ("Category: degraded").
  */
+/**
+ * Words of a general sentence about TBS, not about this patient ("A lower TBS is associated with
+ * degraded microarchitecture", "Degraded microarchitecture predicts fractures"): a category away
+ * from any value in such a sentence states nothing.
+ */
+export const GENERIC_WORDS: readonly string[] = [
+  'low',
+  'lower',
+  'high',
+  'higher',
+  'more',
+  'less',
+  'associated',
+  'means',
+  'reflects',
+  'predicts',
+  'predictive',
+  'typically',
+  'generally',
+  'usually',
+  'often',
+  'values',
+  'scores',
+];
+
 export const TBS_ONLY_WORDS: readonly string[] = ['partially', 'partly', 'severely'];
 export const CATEGORY_LABELS: readonly string[] = ['category', 'tbs category', 'microarchitecture category'];
 
