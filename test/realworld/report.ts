@@ -10,6 +10,7 @@
  * by hand, naming the failure class); with a file name, every check of that file.
  */
 import { describe, loadExpectations, runFile, type FileResult } from './compare';
+import { KNOWN_FAILING } from './known';
 
 const CLASS_NAMES: Record<number, string> = {
   1: 'sign-offs',
@@ -80,6 +81,15 @@ if (arg === 'known') {
     });
     console.log(`  ${g.padEnd(7)} ${cells.join('  ')}`);
   }
+
+  // Known failures per failure class, from the class numbers that open each reason in known.ts.
+  const perClass = new Map<number, number>();
+  for (const reason of Object.values(KNOWN_FAILING))
+    for (const c of (/^[\d+]+/.exec(reason)?.[0] ?? '').split('+').filter(Boolean).map(Number))
+      perClass.set(c, (perClass.get(c) ?? 0) + 1);
+  console.log('\nKnown failing files per failure class (known.ts; a file may count in several):');
+  for (const [c, n] of [...perClass].sort((a, b) => b[1] - a[1]))
+    console.log(`  ${String(c).padStart(2)} ${(CLASS_NAMES[c] ?? '?').padEnd(28)} ${n}`);
 
   console.log('\nFailing files:');
   for (const r of results.filter((x) => !x.ok)) console.log(`  ${r.name}\n      ${describe(r)}`);
