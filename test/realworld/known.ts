@@ -90,4 +90,13 @@ export const KNOWN_FAILING: Record<string, string> = {
     '10: "BMD only | BMD + TBS" table under "FRAX (UK):" misread (hip 21 %, false hip>MOF)',
   'P35-away-summary-line.txt': '11: "TBS: Normal microarchitecture" on a summary line not checked against TBS 1.262',
   'P36-away-impression.txt': '11: "Normal trabecular bone score." in the impression not checked against TBS 1.214',
+  'P39-signoff-dictated-transcribed.txt':
+    '1: "Dictated: Dr Anselmo Ferreira-Quist" (abbreviated role, colon) not a provider',
+  'P41-legend-tbs-threshold-sentence.txt':
+    '2: threshold sentence "A TBS at or below 1.230 indicates degraded ..." read as a second TBS value (false conflict)',
+  'P53-demo-iso-dates.txt': '9: no age from ISO date of birth and study date',
+  'P54-demo-age-after-name.txt': '9: "Mr Eamon Quirke (81)" gives no age or sex',
+  'P55-layout-per-vertebra-tbs.txt': '10: sideways per-vertebra TBS row: the L1-L4 value is lost, L1 taken as the TBS',
+  'P56-layout-spine-total-row.txt':
+    '10: the "Total" row of a lumbar-spine table gets no site (read as an unsited T-score)',
 };
