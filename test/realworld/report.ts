@@ -91,6 +91,12 @@ if (arg === 'known') {
   for (const [c, n] of [...perClass].sort((a, b) => b[1] - a[1]))
     console.log(`  ${String(c).padStart(2)} ${(CLASS_NAMES[c] ?? '?').padEnd(28)} ${n}`);
 
+  // Against known.ts: files to take off the list, and files that went wrong and are not on it.
+  const nowRight = results.filter((r) => r.ok && KNOWN_FAILING[r.name]).map((r) => r.name);
+  const newlyWrong = results.filter((r) => !r.ok && !KNOWN_FAILING[r.name]).map((r) => r.name);
+  console.log(`\nOn KNOWN_FAILING but right now (take off known.ts): ${nowRight.join(' ') || 'none'}`);
+  console.log(`Wrong and not on KNOWN_FAILING (regressions): ${newlyWrong.join(' ') || 'none'}`);
+
   console.log('\nFailing files:');
   for (const r of results.filter((x) => !x.ok)) console.log(`  ${r.name}\n      ${describe(r)}`);
 }
