@@ -5,7 +5,8 @@
  *     node /tmp/rw-report.js [known | <file name>]
  *
  * Prints files fully right / total per group (layouts, drafts, probes), per probe class (issue 10's
- * failure classes), per element, and each failing file with what was expected and what was read.
+ * failure classes), per element, the known failures per class, the files to take off known.ts and
+ * the regressions not on it, and each failing file with what was expected and what was read.
  * With `known` it prints a KNOWN_FAILING record for known.ts instead (the reasons are to be written
  * by hand, naming the failure class); with a file name, every check of that file.
  */
