@@ -268,11 +268,17 @@ describe('MFT impression from the header vocabulary', () => {
     'Comment:\nOsteopenia; partially degraded microarchitecture.',
     'Summary\nOsteopenia.',
     'Results are above. In summary, osteopenia with partially degraded TBS.',
+    'Imp: osteopenia.',
+    'Impression osteopenia with partially degraded microarchitecture.',
   ];
   for (const h of headers)
     test(JSON.stringify(h), () =>
       expect(analyze(`${body}${h}\nSigned by: Jane Roe, MD\n`).elements.impression).not.toBeNull(),
     );
+  test('DIR: a header word then ordinary words is no dictated impression', () =>
+    expect(
+      analyze(`${body}Summary of the technique follows.\nSigned by: Jane Roe, MD\n`).elements.impression,
+    ).toBeNull());
   test('DIR: a header with only a signing line under it is no impression', () =>
     expect(analyze(`${body}IMPRESSION:\nElectronically signed by: Jane Roe, MD\n`).elements.impression).toBeNull());
 });

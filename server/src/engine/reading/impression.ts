@@ -2,7 +2,8 @@
  * Where the impression is. A section whose header the vocabulary calls an impression
  * (`vocab/sections.ts`: "Impression", "Impression and recommendation", "Assessment", "Conclusion",
  * "Opinion", "Comment", "Summary", ...) and that holds something besides a signing line; else an
- * inline lead-in inside a paragraph ("... Impression: osteopenia.", "In summary, ...").
+ * inline lead-in inside a paragraph ("... Impression: osteopenia.", "Imp: osteopenia.", "In summary,
+ * ..."), or a dictated header followed straight by a stated class ("Impression osteopenia with ...").
  */
 import type { Ctx } from '../context';
 import { range } from '../context';
@@ -49,9 +50,16 @@ export function readImpression(ctx: Ctx): Located | null {
     while (p >= 0 && (t.kind[p] === GAP || (t.kind[p] === PUNCT && '#*-•>'.includes(t.norm[t.start[p]])))) p--;
     const opens =
       p < 0 || t.kind[p] === NEWLINE || sentence[p] !== sentence[s] || punctIs(ctx, p, 46) || punctIs(ctx, p, 59);
-    if (!opens || e >= t.n || t.kind[e] !== PUNCT) continue;
-    const c = t.norm.charCodeAt(t.start[e]);
-    if (c !== 58 && c !== 45 && c !== 44) continue;
+    if (!opens || e >= t.n) continue;
+    if (t.kind[e] === PUNCT) {
+      const c = t.norm.charCodeAt(t.start[e]);
+      if (c !== 58 && c !== 45 && c !== 44) continue;
+    } else {
+      // Dictated without a colon: "Impression osteopenia ...", the header then a stated class.
+      const n = t.kind[e] === GAP ? e + 1 : e;
+      const hn = n < t.n ? hits.at[n] : -1;
+      if (hn < 0 || hits.start[hn] !== n || !conceptOf(hits.concepts[hn], 'who')) continue;
+    }
     // Text follows on the line.
     let k = e + 1;
     while (k < t.n && t.kind[k] === GAP) k++;

@@ -73,7 +73,7 @@ const HEADERS: Array<[string, SectionKind]> = [
 ];
 
 /** Lead-ins of an impression inside a paragraph ("In summary, ..."): read inline, never a section header. */
-const IMPRESSION_LEADS = ['in summary', 'in conclusion', 'to summarise', 'to summarize', 'overall impression'];
+const IMPRESSION_LEADS = ['in summary', 'in conclusion', 'to summarise', 'to summarize', 'overall impression', 'imp'];
 
 export const SECTIONS: Entry[] = [
   ...HEADERS.map(([phrase, kind]): Entry => ({ phrase, concept: { c: 'header', kind } })),
