@@ -13,12 +13,15 @@
  */
 import type { Ctx } from '../context';
 import type { RiskKind } from '../types';
+import { HYPOTHETICAL, THRESHOLD } from './concepts';
 import { conceptOf } from './read';
 import { NEWLINE, NUMBER, PUNCT, tokenAt, UNIT_PERCENT } from './tokens';
 
 export interface KindReading {
   /** The kind of the percentage that starts at each offset (absent: no kind found). */
   kindAt: Map<number, RiskKind>;
+  /** The token of the kind word each of those values took. */
+  kindTokAt: Map<number, number>;
 }
 
 /** Words and numbers allowed between a value and the kind after it ("17% probability of a major ..."). */
@@ -26,12 +29,19 @@ const MAX_AFTER = 5;
 
 export function readRiskKinds(ctx: Ctx): KindReading {
   const kindAt = new Map<number, RiskKind>();
-  const { tokens: t, hits, sentence } = ctx.reading;
-  const isPercent = (k: number) => t.kind[k] === NUMBER && t.unit[k] === UNIT_PERCENT;
+  const kindTokAt = new Map<number, number>();
+  const { tokens: t, hits, sentence, context } = ctx.reading;
+  // A threshold or a hypothetical value takes no kind, and keeps none from the values around it.
+  const isPercent = (k: number) =>
+    t.kind[k] === NUMBER && t.unit[k] === UNIT_PERCENT && !(context[k] & (THRESHOLD | HYPOTHETICAL));
+  const set = (value: number, kindTok: number) => {
+    kindAt.set(t.start[value], kindOfTok.get(kindTok) as RiskKind);
+    kindTokAt.set(t.start[value], kindTok);
+  };
   // Cheap test first: without a percentage there is no risk to give a kind.
   let any = false;
   for (let k = 0; k < t.n && !any; k++) any = t.unit[k] === UNIT_PERCENT;
-  if (!any) return { kindAt };
+  if (!any) return { kindAt, kindTokAt };
   // Kind hits, with fracture-site lists in brackets after a kind left out.
   const kindOfTok = new Map<number, RiskKind>();
   let lastKindEnd = -10;
@@ -45,7 +55,12 @@ export function readRiskKinds(ctx: Ctx): KindReading {
         if (k === lastKindEnd) openParenAfterKind = true;
       } else if (c === 41 && depth > 0) {
         depth--;
-        if (depth === 0) openParenAfterKind = false;
+        if (depth === 0 && openParenAfterKind) {
+          // "major osteoporotic fracture (MOF) (spine, hip, wrist or shoulder)": the next bracket
+          // still follows the kind.
+          openParenAfterKind = false;
+          lastKindEnd = k + 1;
+        }
       }
       continue;
     }
@@ -71,7 +86,7 @@ export function readRiskKinds(ctx: Ctx): KindReading {
     readSentence(k, e);
     k = e;
   }
-  return { kindAt };
+  return { kindAt, kindTokAt };
 
   function readSentence(from: number, to: number): void {
     const values: number[] = [];
@@ -109,15 +124,23 @@ export function readRiskKinds(ctx: Ctx): KindReading {
     let between = false;
     for (let i = 1; i < n && !between; i++) between = segFirst[i] >= 0;
     if (listed >= 2 && !between && n >= 2) {
-      for (let i = 0; i < n && i < listed; i++)
-        kindAt.set(t.start[values[i]], kindOfTok.get(kinds[segFirst[0] + i]) as RiskKind);
+      for (let i = 0; i < n && i < listed; i++) set(values[i], kinds[segFirst[0] + i]);
       return;
+    }
+    // Values first, then their kinds listed in the same order: "19% / 3.3% (MOF / hip)".
+    if (n >= 2 && segLast[n - 1] < 0 && !between && segFirst[0] < 0) {
+      let trailing = 0;
+      while (ki + trailing < kinds.length && kinds[ki + trailing] < to) trailing++;
+      if (trailing === n && wordsBetween(values[n - 1], kinds[ki]) <= 1) {
+        for (let i = 0; i < n; i++) set(values[i], kinds[ki + i]);
+        return;
+      }
     }
     const valueFirst = segLast[0] < 0 && after[0] >= 0;
     for (let i = 0; i < n; i++) {
       // A value the order does not settle is left to the caller.
       const pick = valueFirst ? after[i] : segLast[i] >= 0 ? kinds[segLast[i]] : -1;
-      if (pick >= 0) kindAt.set(t.start[values[i]], kindOfTok.get(pick) as RiskKind);
+      if (pick >= 0) set(values[i], pick);
     }
   }
 
