@@ -149,7 +149,7 @@ export class LineReader {
       while (last >= this.first[i] && t.kind[last] === NEWLINE) last--;
       if (last >= this.first[i] && t.kind[last] === PUNCT && t.norm.charCodeAt(t.start[last]) === 46) return -1;
       const s = this.line(i);
-      if (s.percent && !ctx.headerLine[i]) continue;
+      if (s.percent) continue;
       if (s.adjusted !== null || s.model !== null || s.threshold) return i;
       if (ctx.headerLine[i]) return -1;
     }

@@ -79,7 +79,7 @@ export function readRiskTables(ctx: Ctx, lines: LineReader): Risk[] {
     }
     if (axes.length < 2 || (kinds && kinds !== axes.length)) continue;
     const header = lines.line(i);
-    const titleLine = i > 0 && !ctx.blankLine[i - 1] ? i - 1 : -1;
+    const titleLine = titleAbove(ctx, lines, i);
     const title = titleLine >= 0 ? lines.line(titleLine) : null;
     // A risk table: its header or title names a model or a risk word, or a "%".
     const named = (s: Stated | null) => s !== null && (s.term || s.percentSign);
@@ -150,4 +150,13 @@ function yearIn(ctx: Ctx, from: number, to: number): boolean {
   for (let k = from; k < to; k++)
     if (t.kind[k] === NUMBER && !(t.flags[k] & DECIMAL) && t.value[k] >= 1900 && t.value[k] <= 2100) return true;
   return false;
+}
+
+/** The table's title: the nearest line above the header with words, over the rules of a drawn grid. */
+function titleAbove(ctx: Ctx, lines: LineReader, i: number): number {
+  const t = ctx.reading.tokens;
+  for (let j = i - 1; j >= 0 && j >= i - 3 && !ctx.blankLine[j]; j--) {
+    for (let k = lines.first[j]; k < lines.first[j + 1]; k++) if (t.kind[k] === WORD || t.kind[k] === NUMBER) return j;
+  }
+  return -1;
 }

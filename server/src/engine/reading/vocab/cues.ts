@@ -89,6 +89,10 @@ const CUES: Cue[] = [
   ['if these reach', THRESHOLD, 'forward', 10],
   ['usually advised when', THRESHOLD, 'forward', 12],
   ['treat if', THRESHOLD, 'forward', 10],
+  ['treat at', THRESHOLD, 'forward', 4],
+  ['treat above', THRESHOLD, 'forward', 4],
+  ['treatment at', THRESHOLD, 'forward', 4],
+  ['treatment above', THRESHOLD, 'forward', 4],
   ['reaches', THRESHOLD, 'forward', 4],
   ['reach', THRESHOLD, 'forward', 4],
   ['>', THRESHOLD, 'forward', 1],
@@ -101,7 +105,6 @@ const CUES: Cue[] = [
   ['would be', HYPOTHETICAL, 'both', 8],
   ['would have been', HYPOTHETICAL, 'both', 8],
   ['if', HYPOTHETICAL, 'forward', 10],
-  ['were', HYPOTHETICAL, 'forward', 4],
   ['could be', HYPOTHETICAL, 'both', 6],
   ['would indicate', HYPOTHETICAL, 'both', 6],
   ['would suggest', HYPOTHETICAL, 'both', 6],
@@ -249,6 +252,12 @@ const CUES: Cue[] = [
   ['frax tbs', ADJUSTED, 'forward', 14],
   ['accounting for the trabecular bone score', ADJUSTED, 'forward', 30],
   ['accounting for the tbs', ADJUSTED, 'forward', 30],
+  ['taking the tbs into account', ADJUSTED, 'forward', 30],
+  ['taking the trabecular bone score into account', ADJUSTED, 'forward', 30],
+  ['taking into account the tbs', ADJUSTED, 'forward', 30],
+  ['taking into account the trabecular bone score', ADJUSTED, 'forward', 30],
+  ['with the tbs taken into account', ADJUSTED, 'both', 20],
+  ['include the tbs adjustment', ADJUSTED, 'both', 14],
   ['incorporating the tbs', ADJUSTED, 'forward', 20],
   ['incorporating tbs', ADJUSTED, 'forward', 20],
   ['with tbs', ADJUSTED, 'both', 10],
@@ -287,6 +296,8 @@ export const CUE_ENTRIES: Entry[] = CUES.map(([phrase, category, direction, scop
  * of an earlier finding a few words before one ("diagnosed 03/2023"), makes what follows history.
  */
 export const DATE_PREPOSITIONS: readonly string[] = ['in', 'on', 'since'];
+/** Words that may stand between such a preposition and its year: "on the 2021 study". */
+export const DATE_ARTICLES: readonly string[] = ['the', 'her', 'his', 'their'];
 export const DATED_VERBS: readonly string[] = ['diagnosed', 'dx', 'noted', 'documented', 'measured', 'found'];
 /** Scope of a dated cue, in words. */
 export const DATED_SCOPE = 8;
