@@ -17,6 +17,7 @@ import type { Risk, RiskCategory, RiskKind, RiskModel, Slot } from '../types';
 import { ADJUSTED, HISTORICAL, HYPOTHETICAL, THRESHOLD, UNADJUSTED } from './concepts';
 import { placeholderAfter } from './models';
 import { conceptOf } from './read';
+import { lineOf } from '../text';
 import { readRiskKinds } from './riskKinds';
 import type { Stated } from './riskLines';
 import { cueBits, isWordIn, LineReader, statedIn } from './riskLines';
@@ -39,6 +40,10 @@ import { historicalAt, inRange } from './values';
 import { RISK_WORDS } from './vocab/risk';
 
 const isOpen = (c: number) => c === 40 || c === 91;
+/** Tokens around a value searched for its adjustment cue and its horizon. */
+const WINDOW = 48;
+/** Bracket nesting followed at most. */
+const MAX_DEPTH = 8;
 const isClose = (c: number) => c === 41 || c === 93;
 
 export interface RiskReading {
@@ -59,6 +64,8 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
   for (let k = 0; k < t.n && !any; k++) any = t.unit[k] === UNIT_PERCENT;
   // Percentages of each sentence that point back at earlier values ("the probabilities above").
   const backRefs: Array<{ tok: number; sFrom: number; sTo: number }> = [];
+  // Values whose own sentence says something of the adjustment.
+  const stated = new Set<number>();
   if (any) {
     const { kindAt, kindTokAt } = readRiskKinds(ctx);
     let seen = 0;
@@ -74,8 +81,9 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
   }
   readSlots(ctx, slots);
   out.sort((a, b) => a.span.start - b.span.start);
-  declaredAdjustedLater(ctx, lines, out, fromTable, backRefs);
-  restatedAdjusted(ctx, lines, out, fromTable);
+  const silent = (r: Risk) => silentOnAdjustment(ctx, lines, stated, r);
+  declaredAdjustedLater(ctx, out, fromTable, backRefs, silent);
+  restatedAdjusted(out, fromTable, silent);
   return { risks: out, lines };
 
   function readSentence(
@@ -125,9 +133,11 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
       // Bracketed: the kinds of the values before the brackets, in order.
       if (b >= 0) {
         const group: number[] = [];
-        for (let j = i; j < values.length && open[values[j] - from] === b; j++) if (!kinds[j]) group.push(j);
+        for (let j = i; j < values.length && j < i + 8 && open[values[j] - from] === b; j++)
+          if (!kinds[j]) group.push(j);
         const prior: number[] = [];
-        for (let j = 0; j < i; j++) if (values[j] < b && kinds[j] && open[values[j] - from] < 0) prior.push(j);
+        for (let j = Math.max(0, i - 8); j < i; j++)
+          if (values[j] < b && kinds[j] && open[values[j] - from] < 0) prior.push(j);
         if (prior.length >= group.length) {
           const use = prior.slice(prior.length - group.length);
           group.forEach((g, idx) => {
@@ -162,11 +172,12 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
       if (!riskContext(v, kind, sentenceStated, kinds)) continue;
       if (kindTok[i] >= 0 && kindTok[i] < v && changeBetween(kindTok[i], v)) continue;
       const span = { start: t.start[v], end: t.unitEnd[v] };
+      if (sentenceStated.adjusted !== null) stated.add(span.start);
       out.push({
         kind,
         value: t.value[v],
         text: ctx.doc.text.slice(span.start, span.end),
-        adjusted: before[i] ? false : adjustedAt(v, from, to, open, bracketPct),
+        adjusted: before[i] ? false : adjustedAt(v, from, to, sentenceStated.tbs, open, bracketPct),
         horizon: horizonOf(from, v),
         span,
         range: range(ctx, span),
@@ -216,20 +227,23 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
     v: number,
     from: number,
     to: number,
+    tbs: boolean,
     open: Int32Array,
     bracketPct: Map<number, boolean>,
   ): boolean {
     const own = open[v - from];
     // Cues inside a bracket that holds a value of its own qualify that value only.
     const foreign = (k: number) => {
-      for (let b = open[k - from]; b >= 0; b = open[b - from]) if (b !== own && bracketPct.get(b)) return true;
+      let depth = 0;
+      for (let b = open[k - from]; b >= 0 && depth < MAX_DEPTH; b = open[b - from], depth++)
+        if (b !== own && bracketPct.get(b)) return true;
       return false;
     };
     if (own >= 0) {
-      const r = nearestCue(v, from, to, (k) => open[k - from] === own || (k > own && within(k, own)));
+      const r = nearestCue(v, from, to, tbs, (k) => open[k - from] === own || (k > own && within(k, own)));
       if (r !== null) return r;
     }
-    const r = nearestCue(v, from, to, (k) => !foreign(k));
+    const r = nearestCue(v, from, to, tbs, (k) => !foreign(k));
     if (r !== null) return r;
     // The pipeline's context bits (a cue in another clause of a "both" scope).
     if (context[v] & UNADJUSTED) return false;
@@ -246,21 +260,21 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
     return (h >= 0 && lines.line(h).term && lines.line(h).adjusted) || false;
 
     function within(k: number, b: number): boolean {
-      for (let x = open[k - from]; x >= 0; x = open[x - from]) if (x === b) return true;
+      let depth = 0;
+      for (let x = open[k - from]; x >= 0 && depth < MAX_DEPTH; x = open[x - from], depth++) if (x === b) return true;
       return false;
     }
   }
 
   /** Last adjustment cue before v among the tokens `ok` accepts, else the first one after it. */
-  function nearestCue(v: number, from: number, to: number, ok: (k: number) => boolean): boolean | null {
+  function nearestCue(v: number, from: number, to: number, tbs: boolean, ok: (k: number) => boolean): boolean | null {
     let found: boolean | null = null;
-    let bare = false;
-    let tbs = false;
-    for (let k = from; k < to; k++) {
-      const h = hits.at[k];
-      if (h >= 0 && hits.start[h] === k && conceptOf(hits.concepts[h], 'tbs')) tbs = true;
-    }
-    for (let k = from; k < to; k++) {
+    // A window around the value, so that each value costs a bounded number of tokens.
+    const end = Math.min(to, v + WINDOW);
+    let k = Math.max(from, v - WINDOW);
+    // Start at the beginning of a phrase hit, not inside one.
+    while (k > from && hits.at[k] >= 0 && hits.start[hits.at[k]] < k) k--;
+    for (; k < end; k++) {
       if (k > v && found !== null) break;
       const h = hits.at[k];
       let cue: boolean | null = null;
@@ -269,15 +283,11 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
         if (bits & UNADJUSTED) cue = false;
         else if (bits & ADJUSTED) cue = true;
         k = hits.end[h] - 1;
-      } else if (tbs && isWordIn(t, k, RISK_WORDS.bareAdjusted)) {
-        bare = true;
-        cue = true;
-      }
+      } else if (tbs && isWordIn(t, k, RISK_WORDS.bareAdjusted)) cue = true;
       if (cue === null || !ok(k)) continue;
       if (k > v) return cue;
       found = cue;
     }
-    void bare;
     return found;
   }
 
@@ -300,7 +310,7 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
   /** The time horizon named last before the value in its sentence: "5-year risk", "10-yr". */
   function horizonOf(from: number, v: number): number {
     let horizon = 10;
-    for (let k = from; k < v; k++) {
+    for (let k = Math.max(from, v - WINDOW); k < v; k++) {
       let n = -1;
       if (t.kind[k] === NUMBER && !(t.flags[k] & (DECIMAL | SIGNED))) n = t.value[k];
       else if (t.kind[k] === WORD) {
@@ -339,28 +349,29 @@ function readSlots(ctx: Ctx, slots: Slot[]): void {
       if (!isWordIn(t, k, RISK_WORDS.slotFillers) || ++fillers > 1) break;
     }
   }
-  // The configured risk labels ("Risk: ___").
+  // The configured risk labels ("Risk: ___"), each placeholder once.
+  const taken = new Set<number>();
+  for (const s of slots) if (s.element === 'risk') taken.add(s.span.start);
   for (let h = 0; h < hits.n; h++) {
     const label = conceptOf(hits.concepts[h], 'label');
     if (!label || label.element !== 'risk') continue;
     const ph = placeholderAfter(ctx, hits.end[h]);
     if (ph < 0) continue;
     const span = { start: t.start[ph], end: t.end[ph] };
-    if (!slots.some((s) => s.element === 'risk' && s.span.start === span.start))
-      slots.push({ element: 'risk', span, range: range(ctx, span) });
+    if (taken.has(span.start)) continue;
+    taken.add(span.start);
+    slots.push({ element: 'risk', span, range: range(ctx, span) });
   }
 
   /** "fracture risk", "10-year risk", "probability": a risk word that names the risk. */
   function prevIsRisky(k: number): boolean {
-    if (t.norm.startsWith('prob', t.start[k])) return true;
+    if (isWordIn(t, k, RISK_WORDS.probability)) return true;
     let j = k - 1;
     while (j >= 0 && t.kind[j] === PUNCT) j--;
     if (j < 0) return false;
     const h = hits.at[j];
     if (h >= 0 && conceptOf(hits.concepts[h], 'kind')) return true;
-    return (
-      isWordIn(t, j, RISK_WORDS.horizon) || (t.end[j] - t.start[j] === 8 && t.norm.startsWith('fracture', t.start[j]))
-    );
+    return isWordIn(t, j, RISK_WORDS.horizon) || isWordIn(t, j, RISK_WORDS.fracture);
   }
 }
 
@@ -369,7 +380,7 @@ function readSlots(ctx: Ctx, slots: Slot[]): void {
  * whose own text says nothing of the adjustment, repeated with the same kind and value as a
  * TBS-adjusted one, is that adjusted value restated, not a second measurement.
  */
-function restatedAdjusted(ctx: Ctx, lines: LineReader, risks: Risk[], fromTable: ReadonlySet<number>): void {
+function restatedAdjusted(risks: Risk[], fromTable: ReadonlySet<number>, silent: (r: Risk) => boolean): void {
   const adjusted = new Map<number, number>();
   let unadjusted = 0;
   const bit = (k: RiskKind) => (k === 'mof' ? 1 : k === 'hip' ? 2 : 4);
@@ -380,20 +391,14 @@ function restatedAdjusted(ctx: Ctx, lines: LineReader, risks: Risk[], fromTable:
   if (!adjusted.size || !unadjusted) return;
   for (const r of risks) {
     if (r.adjusted || fromTable.has(r.span.start) || !((adjusted.get(r.value) ?? 0) & bit(r.kind))) continue;
-    if (silentOnAdjustment(ctx, lines, r)) r.adjusted = true;
+    if (silent(r)) r.adjusted = true;
   }
 }
 
 /** Neither the risk's sentence nor its section's header says anything of the TBS adjustment. */
-function silentOnAdjustment(ctx: Ctx, lines: LineReader, r: Risk): boolean {
-  const { tokens: t, sentence } = ctx.reading;
-  const v = tokenAt(t, r.span.start);
-  let from = v;
-  while (from > 0 && sentence[from - 1] === sentence[v]) from--;
-  let to = v;
-  while (to < t.n && sentence[to] === sentence[v]) to++;
-  if (statedIn(ctx, from, to).adjusted !== null) return false;
-  const h = lines.header(t.line[v]);
+function silentOnAdjustment(ctx: Ctx, lines: LineReader, stated: ReadonlySet<number>, r: Risk): boolean {
+  if (stated.has(r.span.start)) return false;
+  const h = lines.header(lineOf(ctx.doc, r.span.start));
   return !(h >= 0 && lines.line(h).adjusted !== null);
 }
 
@@ -404,16 +409,16 @@ function silentOnAdjustment(ctx: Ctx, lines: LineReader, r: Risk): boolean {
  */
 function declaredAdjustedLater(
   ctx: Ctx,
-  lines: LineReader,
   risks: Risk[],
   fromTable: ReadonlySet<number>,
   refs: ReadonlyArray<{ tok: number; sFrom: number }>,
+  silent: (r: Risk) => boolean,
 ): void {
   if (!refs.length) return;
   const t = ctx.reading.tokens;
   let open: Risk[] | null = null;
   for (const ref of refs) {
-    open ??= risks.filter((r) => !r.adjusted && !fromTable.has(r.span.start) && silentOnAdjustment(ctx, lines, r));
+    open ??= risks.filter((r) => !r.adjusted && !fromTable.has(r.span.start) && silent(r));
     const sStart = t.start[ref.sFrom];
     for (const earlier of open) {
       if (earlier.span.start >= sStart) break;
@@ -529,7 +534,8 @@ export function readRiskCategories(ctx: Ctx, models: readonly RiskModel[]): Risk
     for (let steps = 0; j < t.n && steps < 4; j++, steps++) {
       if (t.kind[j] === PUNCT) continue;
       if (isWordIn(t, j, RISK_WORDS.terms)) return true;
-      if (!(t.kind[j] === NUMBER || isWordIn(t, j, RISK_WORDS.horizon) || isWordIn(t, j, ['fracture']))) return false;
+      if (!(t.kind[j] === NUMBER || isWordIn(t, j, RISK_WORDS.horizon) || isWordIn(t, j, RISK_WORDS.fracture)))
+        return false;
     }
     return false;
   }

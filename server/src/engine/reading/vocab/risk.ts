@@ -127,6 +127,10 @@ export const RISK_WORDS = {
   categoryFillers: ['is', 'was', 'of'],
   /** A category word right before one of these is about something else ("low TBS", "high BMD"). */
   categoryNotAbout: ['tbs', 'bmd', 'bone', 'trabecular', 't', 'z'],
+  /** Risk words that name a probability on their own ("probability ___"). */
+  probability: ['probability', 'probabilities'],
+  /** "fracture risk ___". */
+  fracture: ['fracture', 'fractures'],
   /** Fillers between a risk kind and a placeholder: "MOF risk ___", "hip probability is ___". */
   slotFillers: ['risk', 'probability', 'is', 'of'],
 };
