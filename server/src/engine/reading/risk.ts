@@ -154,8 +154,10 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
         before[i - 1] = 1;
       }
     }
+    let nonHip = false;
+    for (const k of kinds) if (k && k !== 'hip') nonHip = true;
     let read = 0;
-    for (let i = 0; i < values.length; i++) {
+    for (let i = 0; i < values.length && read < MAX_MENTIONS; i++) {
       const v = values[i];
       read++;
       const kind = kinds[i];
@@ -169,7 +171,7 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
       if (!fromTo && historicalAt(ctx, v)) continue;
       if (!fromTo && cx & HISTORICAL && t.start[v] < ctx.priorFrom) continue;
       if (ctx.priorNumbers.has(t.start[v])) continue;
-      if (!riskContext(v, kind, sentenceStated, kinds)) continue;
+      if (!riskContext(v, kind, sentenceStated, nonHip)) continue;
       if (kindTok[i] >= 0 && kindTok[i] < v && changeBetween(kindTok[i], v)) continue;
       const span = { start: t.start[v], end: t.unitEnd[v] };
       if (sentenceStated.adjusted !== null) stated.add(span.start);
@@ -198,9 +200,8 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
   }
 
   /** A sentence about risk, or a value under a risk lead-in or in the risk section. */
-  function riskContext(v: number, kind: RiskKind, s: Stated, kinds: ReadonlyArray<RiskKind | null>): boolean {
-    if (s.term || kind !== 'hip') return true;
-    for (const k of kinds) if (k && k !== 'hip') return true;
+  function riskContext(v: number, kind: RiskKind, s: Stated, nonHip: boolean): boolean {
+    if (s.term || kind !== 'hip' || nonHip) return true;
     const line = t.line[v];
     if (lines.riskyAbove(line)) return true;
     const sec = ctx.sectionOfLine[line];
