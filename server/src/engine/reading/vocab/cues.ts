@@ -247,6 +247,7 @@ const CUES: Cue[] = [
   ['adjustment with tbs', ADJUSTED, 'both', 14],
   ['incorporating the trabecular bone score', ADJUSTED, 'forward', 20],
   ['corrected for tbs', ADJUSTED, 'both', 14],
+  ['tbs corrected', ADJUSTED, 'both', 14],
   ['adjusted frax', ADJUSTED, 'forward', 14],
   ['tbs frax', ADJUSTED, 'forward', 14],
   ['frax tbs', ADJUSTED, 'forward', 14],

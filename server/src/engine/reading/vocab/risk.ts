@@ -9,6 +9,8 @@ const KINDS: Array<[string, RiskKind]> = [
   ['major osteoporotic', 'mof'],
   ['major osteoporotic fx', 'mof'],
   ['major fracture', 'mof'],
+  ['major bone', 'mof'],
+  ['major bones', 'mof'],
   ['major', 'mof'],
   ['osteoporotic fracture', 'mof'],
   ['major osteoporosis related fracture', 'mof'],
@@ -67,7 +69,14 @@ const OTHER_ADJUSTMENTS = [
   'lumbar spine adjusted',
 ];
 
+/**
+ * Phrases that are the TBS label and an adjustment cue at once: "FRAX (TBS-corrected)" is adjusted,
+ * "TBS corrected to 1.241" labels a TBS value. The cue is in cues.ts.
+ */
+const TBS_AND_CUE = ['tbs corrected'];
+
 export const RISK: Entry[] = [
+  ...TBS_AND_CUE.map((phrase): Entry => ({ phrase, concept: { c: 'tbs' } })),
   ...OTHER_ADJUSTMENTS.map((phrase): Entry => ({ phrase, concept: { c: 'other' } })),
   ...KINDS.map(([phrase, kind]): Entry => ({ phrase, concept: { c: 'kind', kind } })),
   ...MODELS.map(([phrase, model]): Entry => ({ phrase, concept: { c: 'model', model } })),
@@ -131,6 +140,8 @@ export const RISK_WORDS = {
   probability: ['probability', 'probabilities'],
   /** "fracture risk ___". */
   fracture: ['fracture', 'fractures'],
+  /** "(spine, hip, wrist or shoulder)": a bracketed list names sites, not a kind. */
+  listOr: ['or'],
   /** Fillers between a risk kind and a placeholder: "MOF risk ___", "hip probability is ___". */
   slotFillers: ['risk', 'probability', 'is', 'of'],
 };
