@@ -77,6 +77,29 @@ describe('kind attribution (MFT)', () => {
     expect(kinds(s)).toEqual(['mof 21']);
   });
 
+  test.each([
+    ['FRAX: your chance of breaking a major bone (spine, hip, wrist or shoulder) over ten years is 21%.'],
+    ['FRAX probability of a major osteoporotic fracture, that is (hip, vertebra or wrist), 21%.'],
+  ])('any bracketed list of sites names no kind: %s', (s) => {
+    expect(kinds(s)).toEqual(['mof 21']);
+  });
+
+  test('kinds after the values, after "respectively for"', () => {
+    expect(kinds('FRAX gives 21% and 4.2% respectively for major osteoporotic and hip fracture.')).toEqual([
+      'hip 4.2',
+      'mof 21',
+    ]);
+  });
+
+  test('listed kinds repeat over whole rounds of values', () => {
+    expect(read('FRAX MOF and hip risks, conventional: 18 % and 3.5 %; with TBS: 21 % and 4.2 %.')).toEqual([
+      'hip 3.5 unadj',
+      'hip 4.2 adj',
+      'mof 18 unadj',
+      'mof 21 adj',
+    ]);
+  });
+
   test('Garvan "any fracture" is its own kind', () => {
     expect(kinds('Garvan 10-year risk of any osteoporotic fracture 24% and of hip fracture 6%.')).toEqual([
       'any 24',
@@ -127,6 +150,7 @@ describe('adjustment scope (DIR / INV)', () => {
     ['FRAX adj. for TBS — MOF 21%, hip 4.2%.'],
     ['Your FRAX, adjusted for your TBS, is 21% for a major fracture and 4.2% for a hip fracture.'],
     ['FRAX: MOF 21%, hip 4.2%. Both figures include the TBS adjustment.'],
+    ['FRAX (TBS-corrected): MOF 21%, hip 4.2%.'],
   ])('adjusted: %s', (s) => {
     expect(read(s)).toEqual(['hip 4.2 adj', 'mof 21 adj']);
   });
