@@ -19,16 +19,11 @@ export const KNOWN_FAILING: Record<string, string> = {
     '1+10: "Trabecular bone score L1-L4: 1.226 {score}" read as a spine T-score (false conflict); "Results interpreter:" not a provider',
   'L05-ge-lunar-printout.txt':
     '7+10+11: Lunar "Total Left/Right" rows get no site; "Physician comment:" not an impression section (WHO class lost); category not tied',
-  'L15-letter-to-patient.txt':
-    '6+4+10: "Yours came out at 1.336" gives no TBS; "lower back: -0.8" bullet lost; MOF 8.5 % after "(spine, hip, wrist or shoulder)" read as a hip risk',
-  'L18-plus-grid-table.txt':
-    '10: "+---+" FRAX grid "BMD only | TBS-adjusted": only the first column read, and as adjusted',
+  'L15-letter-to-patient.txt': '6+10: "Yours came out at 1.336" gives no TBS; "lower back: -0.8" bullet lost',
   'L20-comparison-table-change-column.txt':
     '10: comparison table: the 2023 T-score column read as this study (false conflicts); "Age: 70   F" gives no sex; category not tied',
   'L21-lunar-dualfemur-mean.txt':
     '9+10: "Left -1.8 / Right -1.6 / Mean -1.7" slash row reads only the first value; "67 y   F" gives no age or sex',
-  'L22-frax-matrix-short-heading.txt':
-    '10: without-TBS / with-TBS table under "FRAX (US, Caucasian):" misread (hip 23 % adjusted; false hip>MOF and conflict)',
   'L24-india-agesex.txt':
     '1+9+10: "Left femur neck" / "Left total femur" get no site; "Age/Sex : 61Y/F" unread; name then "MD (Radiodiagnosis)" on the next line not a provider',
   'L25-nz-reported-by.txt':
@@ -40,8 +35,6 @@ export const KNOWN_FAILING: Record<string, string> = {
     '1+11: "Reporter: Dr Ruaridh MacAskill, Consultant Physician in Care of the Elderly" read as "in Care of the Elderly"; category not tied',
   'L36-encore-trend-export.txt':
     '10: enCORE trend table: the current L1-L4 T-score lost; "Femur Total Left" gets no site; category not tied',
-  'L38-hk-dotted-leaders.txt':
-    '5+9+11: "TBS-adj. ..." not seen as adjusted; "78 y / female" gives no age; category not tied',
   'L39-south-africa.txt':
     '1+9: name with the credential on the next line ("MBChB, FCRad(D)SA") not a provider; "65 years   Female" no age',
   'L40-legends-lsc-footnotes.txt':
@@ -49,12 +42,7 @@ export const KNOWN_FAILING: Record<string, string> = {
   'P03-signoff-primary-staff.txt': '1: "PRIMARY INTERPRETING STAFF:" with the name on the next line not a provider',
   'P07-legend-lsc-footnote.txt':
     '2: least-significant-change footnote "TBS 0.037" read as a TBS value (false conflict, implausible)',
-  'P10-threshold-in-parentheses.txt': '3: "(treatment threshold 20%): 14%" misread: one risk, hip 14 %',
-  'P12-kind-respectively.txt': '4: "13% and 2.8% respectively for major osteoporotic and hip fracture" gives no risk',
-  'P13-kind-bracketed-pairs.txt': '4+5: the second pair "adjusted for TBS: 19 % and 5.9 %" is lost',
   'P32-layout-change-column.txt': '8+10: comparison table with Unicode minus and a Change column gives no T-score',
-  'P33-layout-frax-matrix-short.txt':
-    '10: "BMD only | BMD + TBS" table under "FRAX (UK):" misread (hip 21 %, false hip>MOF)',
   'P39-signoff-dictated-transcribed.txt':
     '1: "Dictated: Dr Anselmo Ferreira-Quist" (abbreviated role, colon) not a provider',
   'P41-legend-tbs-threshold-sentence.txt':
