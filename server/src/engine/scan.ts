@@ -10,7 +10,7 @@ import type { Section, SectionKind, Span } from './types';
 import { memoByString } from './memo';
 import { headerKind, isHeaderFirstWord, isKnownHeader, startsWithHeader } from './reading/headers';
 import type { Tokens } from './reading/tokens';
-import { DECIMAL, NUMBER, SIGNED, tokenAt, tokenise } from './reading/tokens';
+import { DECIMAL, NUMBER, RANGE_START, SIGNED, tokenAt, tokenise } from './reading/tokens';
 
 export interface Num extends Span {
   value: number;
@@ -37,7 +37,8 @@ export function numbersOf(doc: Doc, t: Tokens, start = 0, end = doc.norm.length)
   const out: Num[] = [];
   const s = doc.norm;
   for (let i = tokenAt(t, start); i < t.n && t.start[i] < end; i++) {
-    if (t.kind[i] !== NUMBER || t.end[i] > end) continue;
+    // The first end of an interval ("1.5" of "in 1.5 to 2 years") is no value for any reader.
+    if (t.kind[i] !== NUMBER || t.end[i] > end || t.flags[i] & RANGE_START) continue;
     const e = t.end[i];
     out.push({
       start: t.start[i],

@@ -103,7 +103,35 @@ export function compile(entries: readonly Entry[]): Trie {
     node.concepts ??= [];
     node.concepts.push(e.concept);
   }
+  inheritLabels(root, entries, allKeys);
   return { root, depth, maxKey, first };
+}
+
+/** Label concepts a cue keeps when its phrase ends with the label ("with TBS", "adjusted for TBS"). */
+function isInheritedLabel(c: Concept): boolean {
+  return c.c === 'tbs' || (c.c === 'label' && c.element === 'tbs');
+}
+
+/**
+ * Leftmost-longest matching lets a cue swallow a label it ends with: "DXA with TBS L1-L4: 1.198" has
+ * the hit "with TBS" (an adjustment cue). The cue's hit keeps the label concepts of its phrase's
+ * suffixes, so the label still reads there.
+ */
+function inheritLabels(root: Node, entries: readonly Entry[], allKeys: readonly string[][]): void {
+  for (let i = 0; i < entries.length; i++) {
+    if (entries[i].concept.c !== 'cue') continue;
+    const keys = allKeys[i] ?? [];
+    let cueNode: Node | undefined = root;
+    for (const k of keys) cueNode = cueNode?.next?.get(k);
+    // A phrase that also names a model ("FRAX TBS") is that model's name, not a TBS label.
+    if (!cueNode?.concepts || cueNode.concepts.some((c) => c.c === 'model')) continue;
+    for (let from = 1; from < keys.length; from++) {
+      let node: Node | undefined = root;
+      for (let k = from; k < keys.length && node; k++) node = node.next?.get(keys[k]);
+      for (const c of node?.concepts ?? [])
+        if (isInheritedLabel(c) && !cueNode.concepts.includes(c)) cueNode.concepts.push(c);
+    }
+  }
 }
 
 /** Phrase hits: token ranges [start, end) with what they mean, in document order. */
