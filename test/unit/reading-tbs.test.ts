@@ -75,4 +75,3 @@ describe('a TBS label inside an adjustment cue', () => {
     expect(tbs('Major osteoporotic fracture probability adjusted for TBS 12.4')).toEqual([]);
   });
 });
-

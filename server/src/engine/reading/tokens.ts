@@ -70,51 +70,56 @@ export interface SpanLike {
   end: number;
 }
 
+/** Bytes per token: value (8), start, end, unitEnd, line (4 each), kind, flags, unit (1 each). */
+const TOKEN_BYTES = 8 + 16 + 3;
+
 class Builder {
   n = 0;
   cap: number;
-  kind: Uint8Array;
-  start: Int32Array;
-  end: Int32Array;
-  unitEnd: Int32Array;
-  flags: Uint8Array;
-  unit: Uint8Array;
-  value: Float64Array;
-  line: Int32Array;
+  kind!: Uint8Array;
+  start!: Int32Array;
+  end!: Int32Array;
+  unitEnd!: Int32Array;
+  flags!: Uint8Array;
+  unit!: Uint8Array;
+  value!: Float64Array;
+  line!: Int32Array;
   constructor(cap: number) {
     this.cap = Math.max(16, cap);
-    this.kind = new Uint8Array(this.cap);
-    this.start = new Int32Array(this.cap);
-    this.end = new Int32Array(this.cap);
-    this.unitEnd = new Int32Array(this.cap);
-    this.flags = new Uint8Array(this.cap);
-    this.unit = new Uint8Array(this.cap);
-    this.value = new Float64Array(this.cap);
-    this.line = new Int32Array(this.cap);
+    this.alloc(this.cap);
+  }
+  /** All eight arrays are views of one buffer: one allocation per document, not eight. */
+  private alloc(cap: number): void {
+    const buf = new ArrayBuffer(cap * TOKEN_BYTES);
+    let at = 0;
+    this.value = new Float64Array(buf, at, cap);
+    at += 8 * cap;
+    this.start = new Int32Array(buf, at, cap);
+    at += 4 * cap;
+    this.end = new Int32Array(buf, at, cap);
+    at += 4 * cap;
+    this.unitEnd = new Int32Array(buf, at, cap);
+    at += 4 * cap;
+    this.line = new Int32Array(buf, at, cap);
+    at += 4 * cap;
+    this.kind = new Uint8Array(buf, at, cap);
+    at += cap;
+    this.flags = new Uint8Array(buf, at, cap);
+    at += cap;
+    this.unit = new Uint8Array(buf, at, cap);
   }
   private grow(): void {
-    const cap = this.cap * 2;
-    const g8 = (a: Uint8Array) => {
-      const b = new Uint8Array(cap);
-      b.set(a);
-      return b;
-    };
-    const g32 = (a: Int32Array) => {
-      const b = new Int32Array(cap);
-      b.set(a);
-      return b;
-    };
-    this.kind = g8(this.kind);
-    this.flags = g8(this.flags);
-    this.unit = g8(this.unit);
-    this.start = g32(this.start);
-    this.end = g32(this.end);
-    this.unitEnd = g32(this.unitEnd);
-    this.line = g32(this.line);
-    const v = new Float64Array(cap);
-    v.set(this.value);
-    this.value = v;
-    this.cap = cap;
+    const { kind, start, end, unitEnd, flags, unit, value, line } = this;
+    this.cap *= 2;
+    this.alloc(this.cap);
+    this.kind.set(kind);
+    this.start.set(start);
+    this.end.set(end);
+    this.unitEnd.set(unitEnd);
+    this.flags.set(flags);
+    this.unit.set(unit);
+    this.value.set(value);
+    this.line.set(line);
   }
   push(kind: number, start: number, end: number, line: number): number {
     if (this.n >= this.cap) this.grow();
@@ -123,6 +128,7 @@ class Builder {
     this.start[i] = start;
     this.end[i] = end;
     this.unitEnd[i] = end;
+    // A fresh buffer is zero: flags, unit and value need setting only when a token is taken back.
     this.flags[i] = 0;
     this.unit[i] = 0;
     this.value[i] = 0;
@@ -437,7 +443,9 @@ function number(norm: string, b: Builder, p: number, line: number): number {
 /** Words that join the two ends of a range: "1.5 to 2 years", "1 or 2 years", "between 1 and 2 years". */
 function rangeWord(norm: string, s: number, e: number): boolean {
   const len = e - s;
-  return (len === 2 && (norm.startsWith('to', s) || norm.startsWith('or', s))) || (len === 3 && norm.startsWith('and', s));
+  return (
+    (len === 2 && (norm.startsWith('to', s) || norm.startsWith('or', s))) || (len === 3 && norm.startsWith('and', s))
+  );
 }
 
 /**
