@@ -123,68 +123,9 @@ export function matchesAt(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Placeholders: template leftovers.
+// Placeholders: template leftovers (read in reading/placeholders.ts, with no regular expression).
 
-/** Placeholders read per document (each becomes a diagnostic; more than this is not a draft). */
-export const MAX_PLACEHOLDERS = 1000;
-
-// Template leftovers in the normalised text: "___", "[ ]", "[...]", "[TBS]", "[tbs value]", "***",
-// "{{tbs}}", "<name>", "&lt;name&gt;", and the x's of an example value ("1.xxx", not "46,xx").
-const PLACEHOLDER_NORM =
-  /_{3,}|\[ *(?:\.\.\.|\u2026)? *\]|\[[a-z _/]{0,20}(?:value|name|date|insert|enter|select|tbs|score|result|provider|physician|radiologist|model|percent|number|site)[a-z _/]{0,20}\]|(?<!\S)\*{3,}(?![^\s.,;:)\]])|\{\{[^{}\n\r]{0,60}\}\}|<[a-z][^<>\n\r]{0,40}>|&lt;[a-z][^<>&\n\r]{0,40}&gt;|x(?<=\d\.x)x+(?![a-z])/g;
-// Not a karyotype: "46,XX".
-const PLACEHOLDER_XX = /(?<!\d,)\bX{2,}(?:[/.:-]X+)*\b/g;
-
-export function findPlaceholders(doc: Doc): Span[] {
-  const out: Span[] = [];
-  let m: RegExpExecArray | null;
-  // Cheap tests first: most finished reports hold no placeholder character at all.
-  const n = doc.norm;
-  const maybe =
-    n.includes('___') ||
-    n.includes('[') ||
-    n.includes('***') ||
-    n.includes('{{') ||
-    n.includes('<') ||
-    n.includes('&lt;') ||
-    n.includes('xx');
-  if (!maybe && !doc.text.includes('XX')) return out;
-  PLACEHOLDER_NORM.lastIndex = 0;
-  while ((m = PLACEHOLDER_NORM.exec(doc.norm)) !== null && out.length < MAX_PLACEHOLDERS) {
-    const span = { start: m.index, end: m.index + m[0].length };
-    if (m[0][0] === '*' && isThematicBreak(doc, span)) continue;
-    out.push(span);
-  }
-  PLACEHOLDER_XX.lastIndex = 0;
-  while ((m = PLACEHOLDER_XX.exec(doc.text)) !== null && out.length < 2 * MAX_PLACEHOLDERS)
-    out.push({ start: m.index, end: m.index + m[0].length });
-  out.sort((a, b) => a.start - b.start);
-  // "XXX XXX XXXX": one field's placeholder written in groups is one placeholder.
-  const merged: Span[] = [];
-  for (const span of out) {
-    const last = merged[merged.length - 1];
-    if (
-      last &&
-      span.start === last.end + 1 &&
-      n.charCodeAt(last.end) === 32 &&
-      n.charCodeAt(last.start) === 120 &&
-      n.charCodeAt(span.start) === 120
-    )
-      last.end = span.end;
-    else merged.push(span);
-  }
-  return merged;
-}
-
-/** A line that holds only asterisks is a Markdown thematic break, not a placeholder. */
-function isThematicBreak(doc: Doc, span: Span): boolean {
-  let i = span.start - 1;
-  while (i >= 0 && (doc.norm[i] === ' ' || doc.norm[i] === '\t')) i--;
-  if (i >= 0 && doc.norm[i] !== '\n' && doc.norm[i] !== '\r') return false;
-  let j = span.end;
-  while (j < doc.norm.length && (doc.norm[j] === ' ' || doc.norm[j] === '\t')) j++;
-  return j >= doc.norm.length || doc.norm[j] === '\n' || doc.norm[j] === '\r';
-}
+export { findPlaceholders, MAX_PLACEHOLDERS } from './reading/placeholders';
 
 // ---------------------------------------------------------------------------------------------
 // Sections.
