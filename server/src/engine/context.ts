@@ -5,7 +5,8 @@
 import type { Doc } from './text';
 import { isBlank, lineOf, rangeOf } from './text';
 import type { Num } from './scan';
-import { findKeywords, findSections, numbersOf } from './scan';
+import { findKeywords, numbersOf } from './scan';
+import { findSections } from './reading/sections';
 import { findPlaceholders } from './reading/placeholders';
 import type { Reading } from './reading/read';
 import { read, trieFor } from './reading/read';
