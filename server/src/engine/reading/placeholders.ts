@@ -50,14 +50,13 @@ function namedField(s: string, i: number): number {
     else break;
   }
   if (s.charCodeAt(k) !== 93) return -1;
-  const from = i + 1;
-  const len = k - from;
+  // The field's text (at most 51 characters): each word is searched in it, never past its "]".
+  const field = s.slice(i + 1, k);
+  const len = field.length;
   for (const w of PLACEHOLDER_WORDS) {
     // An occurrence of the word with at most 20 characters before it and 20 after it.
-    for (let at = s.indexOf(w, from); at >= 0 && at + w.length <= k; at = s.indexOf(w, at + 1)) {
-      if (at - from > 20) break;
-      if (len - (at - from + w.length) <= 20) return k + 1;
-    }
+    for (let at = field.indexOf(w); at >= 0 && at <= 20; at = field.indexOf(w, at + 1))
+      if (len - (at + w.length) <= 20) return k + 1;
   }
   return -1;
 }
@@ -71,6 +70,10 @@ function thematicBreak(s: string, start: number, end: number): boolean {
   while (j < s.length && (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9)) j++;
   return j >= s.length || s.charCodeAt(j) === 10 || s.charCodeAt(j) === 13;
 }
+
+/** Characters a placeholder of the normalised text starts with: _ [ * { < & x. */
+const STARTS = new Uint8Array(128);
+for (const c of '_[*{<&x') STARTS[c.charCodeAt(0)] = 1;
 
 /** The placeholder starting at `i` of the normalised text: its end, or -1. */
 function placeholderAt(s: string, i: number): number {
@@ -174,7 +177,13 @@ export function findPlaceholders(doc: Doc): Span[] {
     s.includes('xx');
   if (!maybe && !doc.text.includes('XX')) return out;
   if (maybe)
-    for (let i = 0; i < s.length && out.length < MAX_PLACEHOLDERS;) {
+    for (let i = 0, len = s.length; i < len && out.length < MAX_PLACEHOLDERS;) {
+      // Most characters start no placeholder: one table look-up each.
+      const c = s.charCodeAt(i);
+      if (c >= 128 || !STARTS[c]) {
+        i++;
+        continue;
+      }
       const e = placeholderAt(s, i);
       if (e < 0) {
         i++;
