@@ -8,7 +8,7 @@ import { extractAge, extractBmi, extractCategories, extractPopulation, findImpre
 import { readWho } from './reading/who';
 import { extractCodes } from './elements/codes';
 import { readProviders } from './reading/provider';
-import { extractRiskCategories, extractRisks, riskTables, tieModels } from './elements/risk';
+import { readRiskCategories, readRisks, tieModels } from './reading/risk';
 import { readModels } from './reading/models';
 import { parseTables } from './elements/tables';
 import { readTbs } from './reading/tbs';
@@ -42,13 +42,14 @@ export interface Analysis {
 function extract(ctx: Ctx): Elements {
   const slots: Slot[] = [];
   const rows = parseTables(ctx);
-  // Risk matrices first: their row lines ("FRAX adj. TBS   25.0   6.4") hold no TBS value.
-  const tableRisks = riskTables(ctx);
+  // Risks first: a risk matrix's rows ("FRAX adj. TBS   25.0   6.4") hold no TBS value.
+  const riskSlots: Slot[] = [];
+  const { risks, lines } = readRisks(ctx, riskSlots);
   const tbs = readTbs(ctx, rows, slots);
   const tScores = extractTScores(ctx, rows, slots);
   const riskModels = readModels(ctx, slots);
-  const risks = extractRisks(ctx, slots, tableRisks);
-  tieModels(ctx, risks, riskModels);
+  for (const s of riskSlots) slots.push(s);
+  tieModels(ctx, lines, risks, riskModels);
   const providers = readProviders(ctx, slots);
   const foundImpression = findImpression(ctx);
   let impression = foundImpression;
@@ -88,7 +89,7 @@ function extract(ctx: Ctx): Elements {
     categories: extractCategories(ctx, tbs),
     whoStatements: readWho(ctx, foundImpression),
     zScores: extractZScores(ctx, rows),
-    riskCategories: extractRiskCategories(ctx, riskModels),
+    riskCategories: readRiskCategories(ctx, riskModels),
     population: extractPopulation(ctx),
     age: extractAge(ctx),
     bmi: extractBmi(ctx),

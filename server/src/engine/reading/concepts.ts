@@ -84,6 +84,11 @@ export type Concept =
   | { c: 'software' }
   /** A noun that names a quantity of its own ("code", "check", "module"): the number after it is that. */
   | { c: 'quantity' }
+  /**
+   * A phrase that names something else, so that a shorter phrase inside it does not match:
+   * "dose-adjusted FRAX" is no TBS adjustment.
+   */
+  | { c: 'other' }
   /** A word from the `tbsReport.labels` setting. */
   | { c: 'label'; element: ElementId };
 
