@@ -11,21 +11,9 @@ export const KNOWN_GAPS: Record<string, string> = {
     'fillers and synonyms between label and value ("came out at", "is approximately", "measures", "was found to be", "trabecular score") are not read (issue 10, item 6)',
   'mft.tbs.rows': 'a TBS after a dot leader (". . . .") or after "TBS iNsight result (L1-L4):" is not read',
   'mft.t-score.per-vertebra-table': 'a vertebra row whose T-score is 0.0 has its Z-score read as a T-score',
-  'mft.tbs-category.summary-line-away-from-value':
-    'a category on a summary line ("TBS: Normal microarchitecture") is not checked against the value (issue 10, item 11)',
-  'mft.demographics.age': '"Age / sex ...... 80 y / female" is not read (issue 10, item 9)',
-  'mft.demographics.age-outside-validated-range':
-    'the age is not read from "Age / sex ...... 93 y / female" (issue 10, item 9)',
-  'mft.demographics.sex-and-menopause':
-    'the age is not read from "Age / sex ...... 93 y / male", "Sex: M. Age: 62.", "Premenopausal woman, age 45." or beside "Postmenopausal since age 51" (issue 10, item 9)',
-  'mft.bmi.frames': '"Body mass index of 28.5" (no unit) and "BMI = 28.5" are not read',
-  'mft.bmi.outside-validated-range': 'the BMI is not read from "Body mass index of 40.1" or "BMI = 40.1"',
 
   'mft.report.clean.va':
     '"Primary interpreting staff:" and "Verifier e-signature:" lines are not read (issue 10, item 1)',
-
-  'mft.demographics.age-from-date-of-birth':
-    'the age is not computed from the date of birth and the exam date (issue 10, item 9)',
 
   // ---- invariance
   'inv.layout.prose-table-keyvalue-bullets':
@@ -53,12 +41,6 @@ export const GAP_FLOORS: Record<string, number> = {
   'mft.tbs.frames': 78,
   'mft.tbs.rows': 79,
   'mft.t-score.per-vertebra-table': 74,
-  'mft.tbs-category.summary-line-away-from-value': 31,
-  'mft.demographics.age': 72,
-  'mft.demographics.age-outside-validated-range': 44,
-  'mft.demographics.sex-and-menopause': 35,
-  'mft.bmi.frames': 50,
-  'mft.bmi.outside-validated-range': 33,
   'inv.layout.prose-table-keyvalue-bullets': 50,
   'inv.hard-wrap': 28,
   'inv.added-legend': 25,

@@ -10,15 +10,11 @@ import { findKeywords, matchesAt } from '../../server/src/engine/scan';
 import { makeDoc } from '../../server/src/engine/text';
 import { T_LABEL, T_LABEL_FIRST } from '../../server/src/engine/elements/tscore';
 import { COLUMN_WORD, COLUMN_WORD_FIRST } from '../../server/src/engine/elements/tables';
-import { BMI, BMI_FIRST } from '../../server/src/engine/elements/clinical';
-import { CODE, CODE_FIRST } from '../../server/src/engine/elements/codes';
 import { generateReports } from '../robustness/reportGen';
 
 const PATTERNS: Array<[string, RegExp, string]> = [
   ['T-score label', T_LABEL, T_LABEL_FIRST],
   ['table measure word', COLUMN_WORD, COLUMN_WORD_FIRST],
-  ['BMI', BMI, BMI_FIRST],
-  ['CPT code', CODE, CODE_FIRST],
 ];
 
 function wholeScan(norm: string, sticky: RegExp): Array<[number, number]> {

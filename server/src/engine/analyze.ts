@@ -4,9 +4,11 @@
  */
 import { makeCtx } from './context';
 import type { Ctx } from './context';
-import { extractAge, extractBmi, extractCategories, extractPopulation, findImpression } from './elements/clinical';
 import { readWho } from './reading/who';
-import { extractCodes } from './elements/codes';
+import { readCategories } from './reading/categories';
+import { readCodes } from './reading/codes';
+import { readDemographics } from './reading/demographics';
+import { readImpression } from './reading/impression';
 import { readProviders } from './reading/provider';
 import { readRiskCategories, readRisks, tieModels } from './reading/risk';
 import { readModels } from './reading/models';
@@ -51,7 +53,7 @@ function extract(ctx: Ctx): Elements {
   for (const s of riskSlots) slots.push(s);
   tieModels(ctx, lines, risks, riskModels);
   const providers = readProviders(ctx, slots);
-  const foundImpression = findImpression(ctx);
+  const foundImpression = readImpression(ctx);
   let impression = foundImpression;
   // An impression whose only content is a placeholder is the impression's place, unfilled.
   for (const s of ctx.sections) {
@@ -77,6 +79,7 @@ function extract(ctx: Ctx): Elements {
     span: p,
     range: rangeOf(ctx.doc, p),
   }));
+  const demographics = readDemographics(ctx);
   return {
     tbs,
     tScores,
@@ -85,14 +88,14 @@ function extract(ctx: Ctx): Elements {
     providers,
     placeholders,
     slots,
-    codes: extractCodes(ctx),
-    categories: extractCategories(ctx, tbs),
+    codes: readCodes(ctx),
+    categories: readCategories(ctx, tbs),
     whoStatements: readWho(ctx, foundImpression),
     zScores: extractZScores(ctx, rows),
     riskCategories: readRiskCategories(ctx, riskModels),
-    population: extractPopulation(ctx),
-    age: extractAge(ctx),
-    bmi: extractBmi(ctx),
+    population: demographics.population,
+    age: demographics.age,
+    bmi: demographics.bmi,
     impression,
   };
 }
@@ -101,8 +104,7 @@ const DISABLE = /tbs-report-disable(-next-line|-line)?\b([^\n\r]{0,300})/g;
 
 /** Rules turned off by comments: "tbs-report-disable rule-a, rule-b" (whole file), "-line", "-next-line". */
 function disabledBy(ctx: Ctx): (f: Finding) => boolean {
-  // A comment starts with "tbs", so the keyword scan has a hit where one starts.
-  if (!ctx.keywords.some((k) => ctx.doc.norm.startsWith('tbs-report-disable', k.start))) return () => false;
+  if (!ctx.doc.norm.includes('tbs-report-disable')) return () => false;
   const file = new Set<string>();
   let fileAll = false;
   const lines = new Map<number, Set<string> | 'all'>();

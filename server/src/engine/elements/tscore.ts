@@ -12,7 +12,7 @@ import { lineNorm, lineOf } from '../text';
 import type { Slot, Span, TScore, ZScore } from '../types';
 import type { TableRow } from './tables';
 import { labelInBlock } from './tables';
-import { isHistorical } from './history';
+import { isHistorical } from '../reading/history';
 import { HYPOTHETICAL, THRESHOLD } from '../reading/concepts';
 import { tokenAt } from '../reading/tokens';
 import { readProseScores } from '../reading/tscore';

@@ -76,7 +76,8 @@ export type Concept =
   | { c: 'techCredential' }
   | { c: 'courtesy' }
   | { c: 'header'; kind: SectionKind }
-  | { c: 'demographic'; field: 'age' | 'sex' | 'menopause' | 'dob' | 'examDate' | 'bmi' }
+  /** A demographic label; `ageUnit` follows an age ("72-year-old", "68 yo", "71 years of age"). */
+  | { c: 'demographic'; field: 'age' | 'sex' | 'menopause' | 'dob' | 'examDate' | 'bmi' | 'ageUnit' }
   | { c: 'sex'; sex: Sex }
   | { c: 'menopause'; status: MenopausalStatus }
   | { c: 'cue'; category: CueCategory; direction: Direction; scope: number }

@@ -16,7 +16,7 @@ import type { SiteInfo } from './concepts';
 import { HYPOTHETICAL, THRESHOLD } from './concepts';
 import { conceptOf } from './read';
 import { DECIMAL, GAP, NEWLINE, NUMBER, PUNCT, SIGNED, UNIT_NONE, WORD } from './tokens';
-import { isHistorical } from '../elements/history';
+import { isHistorical } from './history';
 import { historicalAt, inRange, valueAfterLabel } from './values';
 
 export interface ProseScore {
