@@ -54,14 +54,9 @@ export const KNOWN_FAILING: Record<string, string> = {
   'P56-layout-spine-total-row.txt':
     '10: the "Total" row of a lumbar-spine table gets no site (read as an unsited T-score)',
   'W04-lunar-composite.txt': '10: Lunar "Reference: Total Left" row gets no site',
-  'L13-ca-caroc-only.txt':
-    '9: "Pt: Harrow, Dennis   M   71 y" gives no age or sex (right on the statements branch; lost again in main d60d30b after the merges)',
-  'L17-box-drawn-table.txt':
-    '9: "(F, 66 y)" gives no age or sex (right on the statements branch; lost again in main d60d30b after the merges)',
   'W01-scotland-letter-best-wishes.txt':
     '1+9: the name after "With best wishes," read as "Metabolic Bone Clinic" (its role line); "Mrs Drummond (73)" gives no age',
   'W02-us-private-practice.txt': '1: "Interpreting Physician Signature: ..., MD   Date: ..." not a provider',
   'W03-netherlands-english-comma.txt':
     '1+10: decimal-comma rows "Lumbar spine L1-L4: BMD 0,836 g/cm2; T-score -2,3" get no site; closing "dr. ..., radioloog" not a provider',
-  'W09-canada-caroc-high.txt': '9: "F   82 y" gives no age or sex',
 };
