@@ -82,3 +82,45 @@ export const SECTIONS: Entry[] = [
 
 /** The header phrases, for the section finder. */
 export const HEADER_KINDS: ReadonlyArray<readonly [string, SectionKind]> = HEADERS;
+
+/**
+ * Labels that, with text after their colon, are fields of a report rather than headers ("Age: 66",
+ * "TBS: 1.262"). Words as the normalised text writes them (lower case, single spaces).
+ */
+export const FIELD_LABELS: ReadonlySet<string> = new Set([
+  'tbs',
+  'tbs value',
+  'tbs score',
+  'tbs l1-l4',
+  'bmi',
+  'age',
+  'sex',
+  'dob',
+  'mrn',
+  'name',
+  'date',
+  't-score',
+  't score',
+  'tscore',
+  't-scores',
+  't scores',
+  'tscores',
+  'z-score',
+  'z score',
+  'zscore',
+  'z-scores',
+  'z scores',
+  'zscores',
+  'mof',
+  'hip',
+  'risk model',
+  'model',
+  'cpt',
+  'bmd',
+  'height',
+  'weight',
+  'accession',
+  'patient',
+  'provider',
+  'signed',
+]);
