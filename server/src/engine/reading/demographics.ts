@@ -34,6 +34,7 @@ import {
   UNIT_NONE,
   UNIT_OTHER,
   UNIT_PERCENT,
+  UNIT_TIME,
   tokenAt,
   WORD,
 } from './tokens';
@@ -162,7 +163,7 @@ function afterAgeUnit(ctx: Ctx, i: number): number {
 function yearsOrNone(ctx: Ctx, i: number): boolean {
   const t = ctx.reading.tokens;
   if (t.kind[i] !== NUMBER || t.unit[i] === UNIT_NONE) return true;
-  if (t.unit[i] !== UNIT_OTHER) return false;
+  if (t.unit[i] !== UNIT_OTHER && t.unit[i] !== UNIT_TIME) return false;
   return afterAgeUnit(ctx, i) > i + 1;
 }
 
