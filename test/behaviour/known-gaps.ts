@@ -10,7 +10,6 @@ export const KNOWN_GAPS: Record<string, string> = {
   'mft.tbs.frames':
     'fillers and synonyms between label and value ("came out at", "is approximately", "measures", "was found to be", "trabecular score") are not read (issue 10, item 6)',
   'mft.tbs.rows': 'a TBS after a dot leader (". . . .") or after "TBS iNsight result (L1-L4):" is not read',
-  'mft.t-score.per-vertebra-table': 'a vertebra row whose T-score is 0.0 has its Z-score read as a T-score',
   'mft.risk.mof-hip-frames':
     'coordinated values ("a 17% probability of MOF and a 2.9% probability of hip"), "respectively" and some adjustment abbreviations ("TBS-adj.", "adj. for TBS") are misread (issue 10, items 4, 5)',
   'mft.risk.key-value': 'an adjustment cue on a lead-in line does not cover the bullets under it (issue 10, item 5)',
@@ -24,9 +23,6 @@ export const KNOWN_GAPS: Record<string, string> = {
   'mft.bmi.frames': '"Body mass index of 28.5" (no unit) and "BMI = 28.5" are not read',
   'mft.bmi.outside-validated-range': 'the BMI is not read from "Body mass index of 40.1" or "BMI = 40.1"',
 
-  'mft.report.clean.va':
-    '"Primary interpreting staff:" and "Verifier e-signature:" lines are not read (issue 10, item 1)',
-
   'mft.risk.without-with-tbs-table-short-heading':
     'a without-TBS / with-TBS table under a short heading ("FRAX (US, Caucasian):") reads both columns as adjusted (issue 10, item 10)',
   'mft.risk.bracketed-unadjusted-pair':
@@ -35,10 +31,6 @@ export const KNOWN_GAPS: Record<string, string> = {
     'the age is not computed from the date of birth and the exam date (issue 10, item 9)',
 
   // ---- invariance
-  'inv.layout.prose-table-keyvalue-bullets':
-    'the bullet layout loses T-score sites, so its elements differ from the other layouts',
-  'inv.hard-wrap':
-    'a line break between a site and its T-score, or inside a risk sentence, loses the site or the value',
   'inv.added-legend':
     'legends ("T-score -2.5 or lower: osteoporosis", TBS thresholds, LSC) are read as this study\'s values (issue 10, item 2)',
   'inv.pasted-prior-report': 'a prior report pasted below a banner is read as this study (issue 10, resolver)',
@@ -62,7 +54,6 @@ export const KNOWN_GAPS: Record<string, string> = {
 export const GAP_FLOORS: Record<string, number> = {
   'mft.tbs.frames': 78,
   'mft.tbs.rows': 79,
-  'mft.t-score.per-vertebra-table': 74,
   'mft.risk.mof-hip-frames': 78,
   'mft.risk.key-value': 74,
   'mft.tbs-category.summary-line-away-from-value': 31,
@@ -72,8 +63,6 @@ export const GAP_FLOORS: Record<string, number> = {
   'mft.bmi.frames': 50,
   'mft.bmi.outside-validated-range': 33,
   'mft.risk.without-with-tbs-table-short-heading': 19,
-  'inv.layout.prose-table-keyvalue-bullets': 50,
-  'inv.hard-wrap': 28,
   'inv.added-legend': 25,
   'inv.pasted-prior-report': 8,
   'inv.combined-transport': 22,

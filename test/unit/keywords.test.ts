@@ -1,5 +1,5 @@
 /**
- * The TBS label, the T-score label, table measure words, model names, BMI and CPT codes are read only
+ * Model names, BMI and CPT codes are read only
  * where the shared scan (findKeywords) found a keyword. That is right only if it finds every match of
  * each pattern that a scan of the whole text would: checked here against those whole-text scans.
  */
@@ -8,16 +8,12 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { findKeywords, matchesAt } from '../../server/src/engine/scan';
 import { makeDoc } from '../../server/src/engine/text';
-import { T_LABEL, T_LABEL_FIRST } from '../../server/src/engine/elements/tscore';
-import { COLUMN_WORD, COLUMN_WORD_FIRST } from '../../server/src/engine/elements/tables';
 import { RISK_TABLE_WORDS } from '../../server/src/engine/elements/risk';
 import { BMI, BMI_FIRST } from '../../server/src/engine/elements/clinical';
 import { CODE, CODE_FIRST } from '../../server/src/engine/elements/codes';
 import { generateReports } from '../robustness/reportGen';
 
 const PATTERNS: Array<[string, RegExp, string]> = [
-  ['T-score label', T_LABEL, T_LABEL_FIRST],
-  ['table measure word', COLUMN_WORD, COLUMN_WORD_FIRST],
   ['BMI', BMI, BMI_FIRST],
   ['CPT code', CODE, CODE_FIRST],
 ];

@@ -10,9 +10,9 @@ import { extractCodes } from './elements/codes';
 import { readProviders } from './reading/provider';
 import { extractRiskCategories, extractRisks, riskTables, tieModels } from './elements/risk';
 import { readModels } from './reading/models';
-import { parseTables } from './elements/tables';
+import { readLayout } from './reading/layout';
 import { readTbs } from './reading/tbs';
-import { extractTScores, extractZScores } from './elements/tscore';
+import { readTScores, readZScores } from './reading/tscore';
 import { planInsertions } from './fixes/insert';
 import { selectProfile } from './profiles';
 import type { RuleInput } from './rules/helpers';
@@ -41,11 +41,12 @@ export interface Analysis {
 
 function extract(ctx: Ctx): Elements {
   const slots: Slot[] = [];
-  const rows = parseTables(ctx);
+  // Tables, delimited rows and key trees: label-to-value pairs the measure readers take first.
+  const layout = readLayout(ctx);
   // Risk matrices first: their row lines ("FRAX adj. TBS   25.0   6.4") hold no TBS value.
   const tableRisks = riskTables(ctx);
-  const tbs = readTbs(ctx, rows, slots);
-  const tScores = extractTScores(ctx, rows, slots);
+  const tbs = readTbs(ctx, layout, slots);
+  const tScores = readTScores(ctx, layout, slots);
   const riskModels = readModels(ctx, slots);
   const risks = extractRisks(ctx, slots, tableRisks);
   tieModels(ctx, risks, riskModels);
@@ -87,7 +88,7 @@ function extract(ctx: Ctx): Elements {
     codes: extractCodes(ctx),
     categories: extractCategories(ctx, tbs),
     whoStatements: readWho(ctx, foundImpression),
-    zScores: extractZScores(ctx, rows),
+    zScores: readZScores(ctx, layout, tScores),
     riskCategories: extractRiskCategories(ctx, riskModels),
     population: extractPopulation(ctx),
     age: extractAge(ctx),

@@ -17,6 +17,7 @@ const REGIONS: Array<[string, string]> = [
   ['total proximal femur', 'total hip'],
   ['dual femur', 'total hip'],
   ['dual hip', 'total hip'],
+  ['dualfemur', 'total hip'],
   ['th', 'total hip'],
   ['trochanter', 'trochanter'],
   ['greater trochanter', 'trochanter'],
@@ -28,6 +29,9 @@ const REGIONS: Array<[string, string]> = [
   ["ward's", 'wards'],
   ['wards', 'wards'],
   ["ward's area", 'wards'],
+  // The typographic apostrophe is part of the word token ("Ward’s triangle").
+  ['ward\u2019s', 'wards'],
+  ["ward's triangle", 'wards'],
   ['ward', 'wards'],
   ['lumbar spine', 'L1-L4'],
   ['lumbar', 'L1-L4'],
@@ -64,6 +68,9 @@ const REGIONS: Array<[string, string]> = [
   ['ultradistal radius', 'radius UD'],
   ['ultra distal radius', 'radius UD'],
   ['radius ud', 'radius UD'],
+  ['ud radius', 'radius UD'],
+  ['ultradistal', 'radius UD'],
+  ['mid radius', 'radius mid'],
   ['total body', 'total body'],
   ['whole body', 'total body'],
   ['hip', 'hip'],
@@ -89,6 +96,19 @@ const SIDED_REGIONS: Array<[string, string, SiteInfo['side']]> = [
   ['total left femur', 'total hip', 'left'],
   ['total right femur', 'total hip', 'right'],
 ];
+
+/**
+ * Words of a block heading over femur rows ("DualFemur - Left", "Left Femur"): under one, a bare
+ * "Neck" or "Total" row takes the heading's side. "total" alone is the total hip there.
+ */
+export const FEMUR_BLOCK_WORDS: ReadonlySet<string> = new Set(['femur', 'dualfemur', 'hip', 'femoral']);
+export const BLOCK_TOTAL = 'total';
+
+/** Words that may stand between a list's separator, its site and its value ("and at the"). */
+export const LIST_FILLERS: ReadonlySet<string> = new Set(['at', 'the', 'of', 'is', 'in', 'for', 'and', 'on']);
+
+/** Words that open an aside after a listed value's site (", which is the lowest value,"). */
+export const ASIDE_WORDS: ReadonlySet<string> = new Set(['which', 'that', 'being', 'the']);
 
 export const SITES: Entry[] = [
   ...REGIONS.map(([phrase, region]): Entry => ({ phrase, concept: { c: 'site', site: { region } } })),
