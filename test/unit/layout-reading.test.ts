@@ -9,6 +9,11 @@
  */
 import { describe, expect, test } from 'vitest';
 import { analyze } from '../../server/src/engine';
+import { makeCtx } from '../../server/src/engine/context';
+import { readLayout } from '../../server/src/engine/reading/layout';
+import { NUMBER, UNIT_NONE, UNIT_PERCENT } from '../../server/src/engine/reading/tokens';
+import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
+import { makeDoc } from '../../server/src/engine/text';
 
 interface Read {
   t: string[];
@@ -109,6 +114,12 @@ const LAYOUTS: Record<string, string> = {
   semicolonList:
     'T-scores: L1-L4 -1.2; left femoral neck -2.3; left total hip -1.7.\n' +
     'Z-scores: L1-L4 +0.1; left femoral neck -0.9; left total hip -0.6.\nTBS: 1.262.\n',
+  twoLineHeader:
+    '                     BMD        T-         Z-\n' +
+    'Region               (g/cm2)    score      score\n' +
+    'L1-L4                0.912      -1.2       0.1\n' +
+    'Left femoral neck    0.701      -2.3       -0.9\n' +
+    'Left total hip       0.788      -1.7       -0.6\n\nTBS (L1-L4) 1.262\n',
   ukLetter:
     'Dear Dr Smith,\n\nLumbar spine (L1-4): BMD 0.912 g/cm², T-score −1·2, Z-score 0·1.\n' +
     'Left femoral neck: BMD 0.701 g/cm², T-score −2·3, Z-score −0·9.\n' +
@@ -163,6 +174,27 @@ describe('MFT: table rows of every kind', () => {
     expect(r.t).toEqual(['L1-L4:-1.3', 'left femoral neck:-1.5', 'left total hip:-1.6']);
     expect(r.z).toEqual(['L1-L4:-0.2', 'left femoral neck:-0.1', 'left total hip:-0.4']);
   });
+  test('a Hologic APEX header over two lines ("T -" over "Score") with area, BMC, PR and AM columns', () => {
+    const r = read(
+      'Region      Area     BMC      BMD       T -     PR      Z -     AM\n' +
+        '           (cm²)     (g)    (g/cm²)   Score    (%)    Score    (%)\n' +
+        'L1          14.21    10.12   0.712     -2.2     75     -0.9     88\n' +
+        'L2          15.02    11.40   0.759     -2.0     78     -0.7     90\n' +
+        'Total       60.12    52.40   0.872     -1.6     82     -0.2     97\n',
+    );
+    expect(r.t).toEqual(['L1-L4:-1.6', 'L1:-2.2', 'L2:-2']);
+    expect(r.z).toEqual(['L1-L4:-0.2', 'L1:-0.9', 'L2:-0.7']);
+  });
+  test('a GE Lunar header over two lines ("Young-Adult" over "(%)  T-Score")', () => {
+    const r = read(
+      'Region     BMD        Young-Adult       Age-Matched\n' +
+        '           (g/cm²)    (%)   T-Score     (%)   Z-Score\n' +
+        'L1-L4      1.012      84    -1.3        97    -0.2\n' +
+        'Neck Left  0.801      81    -1.5        99    -0.1\n',
+    );
+    expect(r.t).toEqual(['L1-L4:-1.3', 'left femoral neck:-1.5']);
+    expect(r.z).toEqual(['L1-L4:-0.2', 'left femoral neck:-0.1']);
+  });
   test('forearm: the 33 % radius and the ultradistal radius are sites, "33%" is no value', () => {
     const r = read(
       'Site                        T-score   BMD (g/cm2)   Z-score\n' +
@@ -177,6 +209,43 @@ describe('MFT: table rows of every kind', () => {
         'Mean total hip       0.812   -1.3\n',
     );
     expect(r.t).toEqual(['left total hip:-1.4', 'mean total hip:-1.3', 'right total hip:-1.2']);
+  });
+});
+
+describe('MFT: terse headers and narrow gaps', () => {
+  test('"T" and "Z" alone head their columns (spaces and pipes)', () => {
+    const spaces = read(
+      'Site                 BMD     T      Z\nL1-L4                0.912   -1.2   0.1\nFemoral neck (left)  0.701   -2.3   -0.9\n',
+    );
+    const pipes = read(
+      'Scan site | BMD g/cm2 | T | Z\n--- | --- | --- | ---\nAP spine L1-L4 | 0.912 | -1.2 | 0.1\nLeft hip neck | 0.701 | -2.3 | -0.9\n',
+    );
+    for (const r of [spaces, pipes]) {
+      expect(r.t).toEqual(['L1-L4:-1.2', 'left femoral neck:-2.3']);
+      expect(r.z).toEqual(['L1-L4:0.1', 'left femoral neck:-0.9']);
+    }
+  });
+  test('"T -1.2 / Z 0.1" after a site key', () => {
+    const r = read('Spine L1-L4: T -1.2 / Z 0.1\nLeft femoral neck: T -2.3 / Z -0.9\n');
+    expect(r.t).toEqual(['L1-L4:-1.2', 'left femoral neck:-2.3']);
+    expect(r.z).toEqual(['L1-L4:0.1', 'left femoral neck:-0.9']);
+  });
+  test('columns two spaces apart ("BMD  T-score") stay apart', () => {
+    const r = read('Region  BMD  T-score  Z-score  TBS\nL1-L4  0.912  -1.2  0.1  1.262\n');
+    expect(r).toEqual({ t: ['L1-L4:-1.2'], z: ['L1-L4:0.1'], tbs: [1.262] });
+  });
+  test('a side named once covers the regions of its sentence', () => {
+    expect(read('Left hip: femoral neck T -2.3, total hip T -1.7.\n').t).toEqual([
+      'left femoral neck:-2.3',
+      'left total hip:-1.7',
+    ]);
+  });
+  test('a block heading on the line above a "BMD= T-score=" line names the site (UCSF style)', () => {
+    const r = read(
+      'RESULTS:\nL1-L4 Total\nBMD values= 1.163 T-score= 0.7 Z-score= 1.9\n\nTotal Femur\nBMD values= 0.745 T-score= -1.9 Z-score= -0.7\n',
+    );
+    expect(r.t).toEqual(['L1-L4:0.7', 'total hip:-1.9']);
+    expect(r.z).toEqual(['L1-L4:1.9', 'total hip:-0.7']);
   });
 });
 
@@ -206,6 +275,17 @@ describe('MFT: lists after one label', () => {
     );
     expect(r.t).toEqual(['L1-L4:-0.9', 'left femoral neck:-2.1', 'left total hip:-1.5']);
   });
+  test('values, then their sites, tied by "respectively"', () => {
+    expect(
+      read('T-scores of -1.2, -2.3 and -1.7 at the lumbar spine, left femoral neck and left total hip, respectively.\n')
+        .t,
+    ).toEqual(EXPECTED.t);
+    expect(
+      read(
+        'The Z-scores are 0.1, -0.9, and -0.6 for the L1-L4 spine, the left femoral neck, and the left total hip respectively.\n',
+      ).z,
+    ).toEqual(EXPECTED.z);
+  });
   test('a comma list of site and value pairs', () => {
     const r = read('BMD T-scores: L1-L4 -1.6, left femoral neck -2.3, left total hip -1.4.\n');
     expect(r.t).toEqual(['L1-L4:-1.6', 'left femoral neck:-2.3', 'left total hip:-1.4']);
@@ -234,5 +314,32 @@ describe('key/value layouts', () => {
     const r = read('Field;Value\nTBS T-score;-0.8;\nL1-L4 T-score;-1.2;\nTBS;1.262;\n');
     expect(r.t).toEqual(['L1-L4:-1.2']);
     expect(r.tbs).toEqual([1.262]);
+  });
+});
+
+describe('units in a cell or key of their own', () => {
+  /** The unit of each number after the layout is read: "9.4%" or "9.4". */
+  function units(text: string): string[] {
+    const ctx = makeCtx(makeDoc(text), DEFAULT_SETTINGS);
+    readLayout(ctx);
+    const t = ctx.reading.tokens;
+    const out: string[] = [];
+    for (let k = 0; k < t.n; k++)
+      if (t.kind[k] === NUMBER)
+        out.push(`${t.value[k]}${t.unit[k] === UNIT_PERCENT ? '%' : t.unit[k] === UNIT_NONE ? '' : '?'}`);
+    return out;
+  }
+  test('quoted CSV, semicolon CSV, tab-separated cells and percent keys', () => {
+    expect(units('"frax","FRAX MOF 10-yr","9.4","%",""\n"frax","FRAX hip","1.2","%"\n')).toEqual([
+      '10?',
+      '9.4%',
+      '1.2%',
+    ]);
+    expect(units('FRAX MOF 10-year probability;19,1;%\nBMI;24,6;kg/m²\n')).toEqual(['10?', '19.1%', '24.6']);
+    expect(units('MOF\t17.0\t%\nHip\t2.4\t%\n')).toEqual(['17%', '2.4%']);
+    expect(units('frax:\n  mof_pct: 15.0\n  hip_pct: 2.4\n  bmi: 24.1\n')).toEqual(['15%', '2.4%', '24.1']);
+  });
+  test('a number next to an ordinary cell keeps no unit', () => {
+    expect(units('L1-L4;-1.2;SD\nTBS;1.262;\n')).toEqual(['-1.2', '1.262']);
   });
 });

@@ -13,8 +13,11 @@
  */
 import type { Ctx } from '../context';
 import { MAX_MENTIONS } from '../context';
+import type { Concept } from './concepts';
 import { HISTORICAL } from './concepts';
-import { conceptOf } from './read';
+import { match } from './trie';
+import type { Tokens } from './tokens';
+import { conceptOf, trieFor } from './read';
 import { siteIn, siteKeyOf, siteOf } from './site';
 import {
   DECIMAL,
@@ -32,7 +35,8 @@ import {
   WALL,
   WORD,
 } from './tokens';
-import { ASIDE_WORDS, BLOCK_TOTAL, FEMUR_BLOCK_WORDS, LIST_FILLERS } from './vocab/sites';
+import { PERCENT_KEY_WORDS } from './vocab/labels';
+import { ASIDE_WORDS, BLOCK_TOTAL, FEMUR_BLOCK_WORDS, LIST_FILLERS, RESPECTIVELY } from './vocab/sites';
 
 /** What a table column holds. `tbsScore`: a TBS T-score or Z-score; `prior`: an earlier study's. */
 export type Column = 'bmd' | 't' | 'z' | 'tbs' | 'tbsScore' | 'prior' | 'change' | 'other';
@@ -148,9 +152,53 @@ interface HeaderCol {
   date: number;
 }
 
+interface CellHit {
+  end: number;
+  concepts: readonly Concept[];
+}
+
+/**
+ * The phrases inside a cell. A phrase the document's pass matched across a narrow column gap
+ * ("BMD  T-score" read as "BMD T-score") belongs to two cells: the cell is matched again on its own
+ * tokens (a view of the token arrays, nothing copied).
+ */
+function cellHits(ctx: Ctx, r: Range): { at: (k: number) => CellHit | null } {
+  const { tokens: t, hits } = ctx.reading;
+  const first = r.a < r.b ? hits.at[r.a] : -1;
+  const last = r.a < r.b ? hits.at[r.b - 1] : -1;
+  const crosses = (first >= 0 && hits.start[first] < r.a) || (last >= 0 && hits.end[last] > r.b);
+  if (!crosses)
+    return {
+      at: (k) => {
+        const h = hits.at[k];
+        return h >= 0 && hits.start[h] >= r.a ? { end: Math.min(hits.end[h], r.b), concepts: hits.concepts[h] } : null;
+      },
+    };
+  const view: Tokens = {
+    norm: t.norm,
+    n: r.b - r.a,
+    kind: t.kind.subarray(r.a, r.b),
+    start: t.start.subarray(r.a, r.b),
+    end: t.end.subarray(r.a, r.b),
+    unitEnd: t.unitEnd.subarray(r.a, r.b),
+    flags: t.flags.subarray(r.a, r.b),
+    unit: t.unit.subarray(r.a, r.b),
+    value: t.value.subarray(r.a, r.b),
+    line: t.line.subarray(r.a, r.b),
+  };
+  const own = match(trieFor(ctx.settings.labels), view);
+  return {
+    at: (k) => {
+      const h = own.at[k - r.a];
+      return h >= 0 && own.start[h] === k - r.a ? { end: own.end[h] + r.a, concepts: own.concepts[h] } : null;
+    },
+  };
+}
+
 /** What a header cell names. A T-score or Z-score wins over other words; "Prior T-score" is a prior column. */
 function cellColumn(ctx: Ctx, r: Range): HeaderCol {
-  const { tokens: t, hits } = ctx.reading;
+  const t = ctx.reading.tokens;
+  const hits = cellHits(ctx, r);
   let tbsScore = false;
   let tScore = false;
   let z = false;
@@ -160,9 +208,9 @@ function cellColumn(ctx: Ctx, r: Range): HeaderCol {
   let change = false;
   let date = 0;
   for (let k = r.a; k < r.b; k++) {
-    const h = hits.at[k];
-    if (h >= 0) {
-      for (const c of hits.concepts[h]) {
+    const h = hits.at(k);
+    if (h) {
+      for (const c of h.concepts) {
         if (c.c === 'tbsScore') tbsScore = true;
         else if (c.c === 't') tScore = true;
         else if (c.c === 'z') z = true;
@@ -171,7 +219,7 @@ function cellColumn(ctx: Ctx, r: Range): HeaderCol {
         else if (c.c === 'column' && c.column === 'change') change = true;
         else if (c.c === 'cue' && c.category === HISTORICAL) prior = true;
       }
-      k = Math.max(k, hits.end[h] - 1);
+      k = Math.max(k, h.end - 1);
       continue;
     }
     // "T", "Z" alone name the score columns of a terse header.
@@ -403,60 +451,156 @@ export function readTables(ctx: Ctx): TableRow[] {
   markDateColumns(ctx);
   const { tokens: t, hits } = ctx.reading;
   const rows: TableRow[] = [];
-  const n = ctx.doc.lines.length;
   let consumedTo = -1;
   let tried = 0;
-  // Candidates for a header row: lines with at least two measure labels.
+  // Candidates for a header row: lines with a measure word ("BMD", "T-score", "TBS") or a "Score".
   let lastLine = -1;
   let count = 0;
-  for (let h = 0; h < hits.n && tried < MAX_MENTIONS; h++) {
+  for (let h = 0; h <= hits.n && tried < MAX_MENTIONS; h++) {
+    const line = h < hits.n ? t.line[hits.start[h]] : -1;
+    if (line !== lastLine) {
+      // The line before is done: try it as a header (one line, or the first of two).
+      if (count > 0 && lastLine > consumedTo && !ctx.blankLine[lastLine]) {
+        tried++;
+        consumedTo = Math.max(consumedTo, tableAt(ctx, lastLine, count, rows));
+      }
+      lastLine = line;
+      count = 0;
+    }
+    if (h === hits.n) break;
     const c = hits.concepts[h];
-    if (!(
+    if (
       conceptOf(c, 't') ||
       conceptOf(c, 'z') ||
       conceptOf(c, 'tbs') ||
       conceptOf(c, 'tbsScore') ||
-      conceptOf(c, 'bmd')
-    ))
-      continue;
-    const line = t.line[hits.start[h]];
-    if (line !== lastLine) {
-      lastLine = line;
-      count = 0;
-    }
-    if (++count !== 2 || line <= consumedTo || ctx.blankLine[line]) continue;
-    tried++;
-    const cols = headerColumns(ctx, line);
-    if (!cols) continue;
-    ctx.tableLine[line] = 1;
-    const headerWalled = cellsOf(ctx, lineTokens(ctx, line)).walled;
-    const dated = cols.filter((c) => c.date).length >= 2;
-    let latest = 0;
-    for (const c of cols) latest = Math.max(latest, c.date);
-    let j = line + 1;
-    for (; j < n; j++) {
-      if (ctx.blankLine[j] || ctx.headerLine[j]) break;
-      const r = lineTokens(ctx, j);
-      if (separatorLine(ctx, r)) {
-        ctx.tableLine[j] = 1;
-        continue;
-      }
-      if (headerColumns(ctx, j)) break;
-      const cells = rowCells(ctx, r, cols, headerWalled);
-      if (!cells) break;
-      ctx.tableLine[j] = 1;
-      for (let k = 0; k < cells.cells.length; k++) {
-        const cell = cells.cells[k];
-        const col = cells.cols[k];
-        if (cell.tok < 0 || !col) continue;
-        if (cell.column === 'prior' || cell.column === 'change' || (dated && col.date && col.date !== latest))
-          ctx.priorNumbers.add(t.start[cell.tok]);
-      }
-      rows.push({ line: j, site: rowSite(ctx, j, cells.label), cells: cells.cells });
-    }
-    consumedTo = j - 1;
+      conceptOf(c, 'bmd') ||
+      conceptOf(c, 'valueKey')
+    )
+      count++;
   }
   return rows;
+}
+
+/**
+ * The table whose header is at `line` (alone, or with the next line: "T -" over "Score", "Young-Adult"
+ * over "(%)  T-Score"), read into `rows`. Returns the last line read, or -1.
+ */
+function tableAt(ctx: Ctx, line: number, measures: number, rows: TableRow[]): number {
+  let cols = measures >= 1 ? headerColumns(ctx, line) : null;
+  let last = line;
+  const two = line + 1 < ctx.doc.lines.length && !ctx.blankLine[line + 1] ? twoLineHeader(ctx, line, line + 1) : null;
+  if (two && (!cols || two.length > cols.length)) {
+    cols = two;
+    last = line + 1;
+  }
+  if (!cols) return -1;
+  for (let i = line; i <= last; i++) ctx.tableLine[i] = 1;
+  return readRows(ctx, last, cols, cellsOf(ctx, lineTokens(ctx, line)).walled, rows);
+}
+
+/** The rows under a header that ends at `line`; returns the last line read. */
+function readRows(ctx: Ctx, line: number, cols: HeaderCol[], headerWalled: boolean, rows: TableRow[]): number {
+  const t = ctx.reading.tokens;
+  const n = ctx.doc.lines.length;
+  const dated = cols.filter((c) => c.date).length >= 2;
+  let latest = 0;
+  for (const c of cols) latest = Math.max(latest, c.date);
+  let j = line + 1;
+  for (; j < n; j++) {
+    if (ctx.blankLine[j] || ctx.headerLine[j]) break;
+    const r = lineTokens(ctx, j);
+    if (separatorLine(ctx, r)) {
+      ctx.tableLine[j] = 1;
+      continue;
+    }
+    if (headerColumns(ctx, j)) break;
+    const cells = rowCells(ctx, r, cols, headerWalled);
+    if (!cells) break;
+    ctx.tableLine[j] = 1;
+    for (let k = 0; k < cells.cells.length; k++) {
+      const cell = cells.cells[k];
+      const col = cells.cols[k];
+      if (cell.tok < 0 || !col) continue;
+      if (cell.column === 'prior' || cell.column === 'change' || (dated && col.date && col.date !== latest))
+        ctx.priorNumbers.add(t.start[cell.tok]);
+    }
+    rows.push({ line: j, site: rowSite(ctx, j, cells.label), cells: cells.cells });
+  }
+  return j - 1;
+}
+
+/** A cell with its horizontal place on its line (characters from the line start). */
+interface Placed extends Range {
+  x0: number;
+  x1: number;
+}
+
+function placed(ctx: Ctx, line: number): Placed[] | null {
+  const t = ctx.reading.tokens;
+  const r = lineTokens(ctx, line);
+  if (r.b - r.a > 80) return null;
+  for (let k = r.a; k < r.b; k++) if (t.kind[k] === NUMBER && t.flags[k] & DECIMAL) return null;
+  const { cells, walled } = cellsOf(ctx, r);
+  if (walled) return null;
+  const start = ctx.doc.lines[line].start;
+  return cells.filter((c) => c.b > c.a).map((c) => ({ ...c, x0: t.start[c.a] - start, x1: t.end[c.b - 1] - start }));
+}
+
+/** Is the cell the bare word "t" or "z" (with a hyphen: "T -", "Z-")? */
+function bareScoreWord(ctx: Ctx, c: Range): 't' | 'z' | null {
+  let found: 't' | 'z' | null = null;
+  for (let k = c.a; k < c.b; k++) {
+    if (wordIs(ctx, k, 't')) found = 't';
+    else if (wordIs(ctx, k, 'z')) found = 'z';
+    else if (!punctIs(ctx, k, 45)) return null;
+  }
+  return found;
+}
+
+/**
+ * A header written over two lines, its cells lined up by their place on the line: the lower
+ * line's cells are the columns ("(%)  T-Score"), each read with the upper cell over it ("Young-
+ * Adult"); an upper cell with nothing under it is a column of its own ("Region"). "T -" over
+ * "Score" names the T-score column.
+ */
+function twoLineHeader(ctx: Ctx, top: number, bottom: number): HeaderCol[] | null {
+  const up = placed(ctx, top);
+  const low = placed(ctx, bottom);
+  if (!up || !low || up.length < 2 || low.length < 2) return null;
+  const over = (a: Placed, b: Placed) => a.x0 <= b.x1 && b.x0 <= a.x1;
+  const cols: Array<{ x: number; col: HeaderCol }> = [];
+  for (const u of up) if (!low.some((l) => over(u, l))) cols.push({ x: u.x0, col: cellColumn(ctx, u) });
+  for (const l of low) {
+    let col = cellColumn(ctx, l);
+    const u = up.find((c) => over(c, l));
+    if (u && col.column === 'other') {
+      const upper = cellColumn(ctx, u);
+      const bare = bareScoreWord(ctx, u);
+      // "T -" over "Score"; "BMD" over "(g/cm2)"; "Young-Adult" over "(%)" stays another column.
+      if (bare && isScoreWord(ctx, l)) col = { column: bare, date: 0 };
+      else if (
+        upper.column !== 'other' &&
+        up.filter((c) => over(c, l)).length === 1 &&
+        !low.some((o) => o !== l && over(u, o) && cellColumn(ctx, o).column !== 'other')
+      )
+        col = upper;
+    }
+    cols.push({ x: l.x0, col });
+  }
+  cols.sort((a, b) => a.x - b.x);
+  // The first column is the rows' labels.
+  const values = cols.slice(1).map((c) => c.col);
+  const known = new Set(values.map((c) => c.column).filter((c) => c !== 'other' && c !== 'prior' && c !== 'change'));
+  if (known.size < 2 || !values.some((c) => MEASURES.has(c.column))) return null;
+  return values;
+}
+
+/** Is the cell the word "Score" alone? */
+function isScoreWord(ctx: Ctx, c: Range): boolean {
+  const { hits } = ctx.reading;
+  const h = hits.at[c.a];
+  return h >= 0 && hits.end[h] === c.b && conceptOf(hits.concepts[h], 'valueKey') !== undefined;
 }
 
 /** A row's label and cells under the header's columns, or null when the line is no row. */
@@ -697,6 +841,45 @@ export function listAfter(ctx: Ctx, value: number): Array<[number, string | null
   return out;
 }
 
+/**
+ * Values listed before their sites, tied by "respectively": "T-scores of -1.2, -2.3 and -1.7 at the
+ * lumbar spine, left femoral neck and left total hip, respectively". Null when the lists do not
+ * pair one to one.
+ */
+export function respectivelyList(ctx: Ctx, first: number): Array<[number, string | null]> | null {
+  const { tokens: t, sentence } = ctx.reading;
+  const values = [first];
+  let k = first + 1;
+  while (values.length < 8) {
+    let q = k;
+    if (punctIs(ctx, q, 44)) q++;
+    if (wordIs(ctx, q, 'and')) q++;
+    if (q === k || !scoreNumber(ctx, q)) break;
+    values.push(q);
+    k = q + 1;
+  }
+  if (values.length < 2) return null;
+  // The sites up to "respectively", in the same sentence.
+  let end = -1;
+  for (let q = k; q < t.n && q < k + 40 && sentence[q] === sentence[first]; q++)
+    if (wordIs(ctx, q, RESPECTIVELY)) {
+      end = q;
+      break;
+    }
+  if (end < 0) return null;
+  const sites: string[] = [];
+  let s = k;
+  for (let q = k; q <= end; q++) {
+    if (q < end && !punctIs(ctx, q, 44) && !wordIs(ctx, q, 'and')) continue;
+    if (q > s) {
+      const site = siteOf(ctx, s, q);
+      if (site) sites.push(site);
+    }
+    s = q + 1;
+  }
+  return sites.length === values.length ? values.map((v, i) => [v, sites[i]]) : null;
+}
+
 /** Past site words and fillers after a value ("at the left femoral neck", "(left hip)"). */
 function skipSiteWords(ctx: Ctx, from: number): number {
   const { tokens: t, hits } = ctx.reading;
@@ -922,7 +1105,74 @@ export interface Layout {
   pairs: LayoutPair[];
 }
 
+/**
+ * Units written in a cell or key of their own: "9.4","%" (quoted CSV), "19,1;%" (semicolon CSV),
+ * "9.4<tab>%", "mof_pct: 15.0" (a key that names its unit). The number's token takes the unit, so
+ * every reader sees a percentage, as if it were written "9.4 %".
+ */
+function unitCells(ctx: Ctx): void {
+  const t = ctx.reading.tokens;
+  let lines = 0;
+  for (let line = 0; line < ctx.doc.lines.length && lines < MAX_MENTIONS * 10; line++) {
+    if (ctx.blankLine[line]) continue;
+    const r = lineTokens(ctx, line);
+    // Cells: split at ";", at a column gap, or at "," between quotes ("a","b").
+    let semis = 0;
+    let quoted = 0;
+    let gaps = 0;
+    for (let q = r.a; q < r.b; q++) {
+      if (punctIs(ctx, q, 59)) semis++;
+      else if (t.kind[q] === GAP) gaps++;
+      else if (punctIs(ctx, q, 44) && punctIs(ctx, q - 1, 34) && punctIs(ctx, q + 1, 34)) quoted++;
+    }
+    // "mof_pct: 15.0", "hip percent: 2.4": a key that ends in its unit.
+    const kl = keyLine(ctx, line);
+    if (kl) {
+      const v = singleValue(ctx, kl.value.a, kl.value.b);
+      if (v >= 0 && t.kind[v] === NUMBER && t.unit[v] === UNIT_NONE && percentWord(ctx, kl.key.b - 1)) {
+        t.unit[v] = UNIT_PERCENT;
+        t.unitEnd[v] = t.end[v];
+      }
+    }
+    if (semis + quoted + gaps === 0) continue;
+    lines++;
+    const split = (q: number) =>
+      (semis > 0 && punctIs(ctx, q, 59)) ||
+      (quoted > 0 && punctIs(ctx, q, 44) && punctIs(ctx, q - 1, 34) && punctIs(ctx, q + 1, 34)) ||
+      t.kind[q] === GAP;
+    let prevValue = -1;
+    let s = r.a;
+    for (let q = r.a; q <= r.b; q++) {
+      if (q < r.b && !split(q)) continue;
+      const v = singleValue(ctx, s, q);
+      if (prevValue >= 0 && v < 0 && onlyPercent(ctx, s, q)) {
+        t.unit[prevValue] = UNIT_PERCENT;
+        t.unitEnd[prevValue] = t.end[prevValue];
+      }
+      prevValue = v >= 0 && t.kind[v] === NUMBER && t.unit[v] === UNIT_NONE ? v : -1;
+      s = q + 1;
+    }
+  }
+}
+
+/** Does the range hold a percent sign and nothing but quotes? */
+function onlyPercent(ctx: Ctx, a: number, b: number): boolean {
+  let pct = false;
+  for (let k = a; k < b; k++) {
+    if (punctIs(ctx, k, 37)) pct = true;
+    else if (!punctIs(ctx, k, 34) && !punctIs(ctx, k, 39) && ctx.reading.tokens.kind[k] !== GAP) return false;
+  }
+  return pct;
+}
+
+/** Is token k a word that names the percent unit at the end of a key ("pct", "percent")? */
+function percentWord(ctx: Ctx, k: number): boolean {
+  for (const w of PERCENT_KEY_WORDS) if (wordIs(ctx, k, w)) return true;
+  return punctIs(ctx, k, 37);
+}
+
 export function readLayout(ctx: Ctx): Layout {
+  unitCells(ctx);
   const rows = readTables(ctx);
   return { rows, pairs: keyValuePairs(ctx) };
 }

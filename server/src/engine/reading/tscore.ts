@@ -16,7 +16,7 @@ import type { Ctx } from '../context';
 import { MAX_MENTIONS, range } from '../context';
 import type { Slot, TScore, ZScore } from '../types';
 import type { Layout } from './layout';
-import { lineTokens, listAfter, rowSite, sidewaysRow, slashList, tablePairs } from './layout';
+import { lineTokens, listAfter, respectivelyList, rowSite, sidewaysRow, slashList, tablePairs } from './layout';
 import type { SiteInfo } from './concepts';
 import { HYPOTHETICAL, THRESHOLD } from './concepts';
 import { conceptOf } from './read';
@@ -144,12 +144,41 @@ export function clauseSite(ctx: Ctx, labelStart: number, labelEnd: number, value
   for (const part of parts) {
     if (!part.region) continue;
     if (vertebral(part.region)) return part.region;
-    return key(part.region, part.side ?? (all.word ? all.side : undefined));
+    return key(part.region, part.side ?? (all.word ? all.side : undefined) ?? sentenceSide(ctx, labelStart));
   }
   // "Right femoral neck: BMD 0.571 g/cm2; T-score +0.1; Z-score +1.0": the line's key names the
   // site of every value on the line.
   return lineKeySite(ctx, labelStart);
 }
+
+/**
+ * The one side a sentence names before token `tok` ("Left hip: femoral neck T -2.3, total hip T
+ * -1.7"): the side of a region that names none. Two different sides name none.
+ */
+function sentenceSide(ctx: Ctx, tok: number): SiteInfo['side'] | undefined {
+  const { tokens: t, hits, sentence } = ctx.reading;
+  let side: SiteInfo['side'] | undefined;
+  for (let k = tok - 1; k >= 0 && k >= tok - 40 && sentence[k] === sentence[tok]; k--) {
+    const h = hits.at[k];
+    if (h < 0) continue;
+    const site = conceptOf(hits.concepts[h], 'site');
+    if (site?.site.side && t.end[k] - t.start[k] > 1) {
+      if (side && side !== site.site.side) return undefined;
+      side = site.site.side;
+    }
+    k = hits.start[h];
+  }
+  return side;
+}
+
+/** A prose site without a side takes the one side its sentence names ("The left hip ... -2.7 at the total hip"). */
+function withSentenceSide(ctx: Ctx, site: string | null, tok: number): string | null {
+  if (!site || vertebral(site) || (site.includes(' ') && SIDE_PREFIXES.some((p) => site.startsWith(p)))) return site;
+  const side = sentenceSide(ctx, tok);
+  return side ? `${side} ${site}` : site;
+}
+
+const SIDE_PREFIXES = ['left ', 'right ', 'mean ', 'both '];
 
 /** The site named by the key that opens the line of token `tok` ("Left total hip:"), or null. */
 function lineKeySite(ctx: Ctx, tok: number): string | null {
@@ -182,7 +211,11 @@ function bareLabel(ctx: Ctx, k: number, own: 't' | 'z'): boolean {
   if (punct(ctx, k - 1, 39) || punct(ctx, k - 1, 0x2019)) return false;
   const n = k + 1;
   if (n < t.n && (punct(ctx, n, 61) || punct(ctx, n, 58))) return n + 1 < t.n && t.kind[n + 1] === NUMBER;
-  return n < t.n && t.kind[n] === NUMBER && (t.flags[n] & SIGNED) !== 0 && t.unit[n] === UNIT_NONE;
+  if (n >= t.n || t.kind[n] !== NUMBER || t.unit[n] !== UNIT_NONE) return false;
+  // "T -1.7"; "T -1.2 / Z 0.1": an unsigned decimal after a list separator.
+  return (
+    (t.flags[n] & SIGNED) !== 0 || ((t.flags[n] & DECIMAL) !== 0 && (punct(ctx, k - 1, 47) || punct(ctx, k - 1, 44)))
+  );
 }
 
 /**
@@ -197,7 +230,7 @@ export function readProseScores(ctx: Ctx, own: 't' | 'z', onPlaceholder?: (tok: 
     if (seen.has(tok) || inRange(ctx, tok) || historicalAt(ctx, tok) || isHistorical(ctx, t.start[tok])) return;
     if (context[tok] & (HYPOTHETICAL | THRESHOLD) || ctx.priorNumbers.has(t.start[tok])) return;
     seen.add(tok);
-    out.push({ tok, site, sign });
+    out.push({ tok, site: withSentenceSide(ctx, site, tok), sign });
   };
   // Label spans: the vocabulary's labels and the settings' label words, then bare "T" / "Z".
   const labels: Array<[number, number]> = [];
@@ -248,7 +281,7 @@ export function readProseScores(ctx: Ctx, own: 't' | 'z', onPlaceholder?: (tok: 
     if (comparison(ctx, tok - 1) || comparison(ctx, tok + 1)) continue;
     // "T-score (2022): +0.3": handled by the shape test (a year is no score).
     // A slash list ("-1.2 / -2.3 (L1-L4 / FN)") or a sideways row of columns under site names.
-    const list = slashList(ctx, e, tok) ?? sidewaysRow(ctx, tok);
+    const list = slashList(ctx, e, tok) ?? sidewaysRow(ctx, tok) ?? respectivelyList(ctx, tok);
     if (list) {
       for (const [v, site] of list) push(v, site);
       continue;
@@ -426,6 +459,8 @@ function pairedSite(ctx: Ctx, zTok: number, tScores: readonly TScore[]): string 
   if (!best || !best.site) return null;
   const from = tokenAt(t, best.span.start);
   if (zTok - from > 16 || sentence[from] !== sentence[zTok]) return null;
+  // "Z-scores 0.1, -0.9 and -0.6 respectively": a list of values has sites of its own.
+  for (let k = zTok + 1; k < t.n && k <= zTok + 3; k++) if (t.kind[k] === NUMBER) return null;
   for (let k = from + 1; k < zTok; k++) {
     const h = hits.at[k];
     if (h >= 0 && conceptOf(hits.concepts[h], 'site')) return null;

@@ -92,6 +92,9 @@ const OTHER_COLUMNS = [
   'site',
 ];
 
+/** Words that end a key naming its value's unit as a percentage ("mof_pct", "hip percent"). */
+export const PERCENT_KEY_WORDS: readonly string[] = ['pct', 'percent', 'perc', 'pc'];
+
 /** Keys whose value is their parent's ("tbs:" then "value: 1.262" one level in). */
 const VALUE_KEYS = ['value', 'result', 'score', 'measured value'];
 

@@ -107,6 +107,9 @@ export const BLOCK_TOTAL = 'total';
 /** Words that may stand between a list's separator, its site and its value ("and at the"). */
 export const LIST_FILLERS: ReadonlySet<string> = new Set(['at', 'the', 'of', 'is', 'in', 'for', 'and', 'on']);
 
+/** The word that pairs a list of values with a list of sites in order. */
+export const RESPECTIVELY = 'respectively';
+
 /** Words that open an aside after a listed value's site (", which is the lowest value,"). */
 export const ASIDE_WORDS: ReadonlySet<string> = new Set(['which', 'that', 'being', 'the']);
 
