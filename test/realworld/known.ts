@@ -59,7 +59,6 @@ export const KNOWN_FAILING: Record<string, string> = {
   'L27-addendum-after-signature.txt': '11: category in the impression not tied to "TBS: 1.296"',
   'L28-prior-values-in-prose.txt':
     '2: values of the prior study in COMPARISON ("At that time ... -2.6 ... TBS 1.188") read as this study (false conflict and WHO mismatch)',
-  'L30-male-with-zscores.txt': '10: "T -2.6   Z -1.4" rows give no Z-scores',
   'L31-premenopausal-zscores.txt': '11: category in the impression not tied to "TBS L1-L4: 1.241."',
   'L32-consultant-physician-uk.txt':
     '1+11: "Reporter: Dr Ruaridh MacAskill, Consultant Physician in Care of the Elderly" read as "in Care of the Elderly"; category not tied',
@@ -85,7 +84,6 @@ export const KNOWN_FAILING: Record<string, string> = {
   'P24-header-assessment-77092.txt': '11: category under "Assessment:" not tied to the TBS value',
   'P28-demo-dotted-age-sex.txt': '9: "Age / sex ...... 93 y / male" gives no age (no age-outside-validated-range)',
   'P30-demo-age-from-dob.txt': '9: no age from date of birth and exam date',
-  'P32-layout-change-column.txt': '8+10: comparison table with Unicode minus and a Change column gives no T-score',
   'P33-layout-frax-matrix-short.txt':
     '10: "BMD only | BMD + TBS" table under "FRAX (UK):" misread (hip 21 %, false hip>MOF)',
   'P35-away-summary-line.txt': '11: "TBS: Normal microarchitecture" on a summary line not checked against TBS 1.262',
@@ -97,6 +95,4 @@ export const KNOWN_FAILING: Record<string, string> = {
   'P53-demo-iso-dates.txt': '9: no age from ISO date of birth and study date',
   'P54-demo-age-after-name.txt': '9: "Mr Eamon Quirke (81)" gives no age or sex',
   'P55-layout-per-vertebra-tbs.txt': '10: sideways per-vertebra TBS row: the L1-L4 value is lost, L1 taken as the TBS',
-  'P56-layout-spine-total-row.txt':
-    '10: the "Total" row of a lumbar-spine table gets no site (read as an unsited T-score)',
 };

@@ -195,6 +195,48 @@ describe('MFT: table rows of every kind', () => {
     expect(r.t).toEqual(['L1-L4:-1.3', 'left femoral neck:-1.5']);
     expect(r.z).toEqual(['L1-L4:-0.2', 'left femoral neck:-0.1']);
   });
+  test('values go to the column they stand under (Measured date and Age columns before BMD)', () => {
+    const r = read(
+      'Scan Type   Region      Measured     Age   BMD     T-Score   Z-Score\n' +
+        'AP Spine    L1-L4       02/03/2025   68    0.913   -1.3      0.2\n' +
+        'DualFemur   Neck Left   02/03/2025   68    0.668   -1.9      -0.4\n' +
+        'DualFemur   Total Left  02/03/2025   68    0.781   -1.4      -0.2\n',
+    );
+    expect(r.t).toEqual(['L1-L4:-1.3', 'left femoral neck:-1.9', 'left total hip:-1.4']);
+    expect(r.z).toEqual(['L1-L4:0.2', 'left femoral neck:-0.4', 'left total hip:-0.2']);
+  });
+  test('a risk matrix ("BMD only", "BMD + TBS") is no BMD table: its percentages are no TBS', () => {
+    const r = read(
+      'TBS 1.222\nFRAX (UK):\n                   BMD only    BMD + TBS\nMajor osteoporotic 17%         21%\nHip                3.1%        4.0%\n',
+    );
+    expect(r.tbs).toEqual([1.222]);
+  });
+  test('a letter to the patient: "lower back", "hip (femoral neck)", "hip (total)"', () => {
+    const r = read(
+      'Your results are given as T-scores, which compare your bones with those of a healthy young adult:\n' +
+        '  - lower back: -0.8\n  - hip (femoral neck): -1.3\n  - hip (total): -0.9\n',
+    );
+    expect(r.t).toEqual(['L1-L4:-0.8', 'femoral neck:-1.3', 'total hip:-0.9']);
+  });
+  test('sides and values in a slash list after one region (Lunar DualFemur summary)', () => {
+    const r = read(
+      'DualFemur Neck   Left -1.8 / Right -1.6 / Mean -1.7\nDualFemur Total  Left -1.2 / Right -1.1 / Mean -1.2\n',
+    );
+    expect(r.t).toEqual([
+      'left femoral neck:-1.8',
+      'left total hip:-1.2',
+      'mean femoral neck:-1.7',
+      'mean total hip:-1.2',
+      'right femoral neck:-1.6',
+      'right total hip:-1.1',
+    ]);
+  });
+  test('a short dot leader between label and value ("T-score .. -2.5")', () => {
+    expect(read('Lumbar spine L1-L4 T-score .. -2.5\nLeft femoral neck T-score ... -2.7\n').t).toEqual([
+      'L1-L4:-2.5',
+      'left femoral neck:-2.7',
+    ]);
+  });
   test('forearm: the 33 % radius and the ultradistal radius are sites, "33%" is no value', () => {
     const r = read(
       'Site                        T-score   BMD (g/cm2)   Z-score\n' +
@@ -257,6 +299,12 @@ describe('MFT: comparison tables', () => {
         'Left femoral neck   0.701   -2.3      -2.1                   -2.4%\n',
     );
     expect(r.t).toEqual(['L1-L4:-1.2', 'left femoral neck:-2.3']);
+  });
+  test('one measure in a column per study ("T-score 2026  T-score 2024  Change")', () => {
+    const r = read(
+      'Site          T-score 2026   T-score 2024   Change\nL1-L4         −1.6          −1.5          −0.7%\nTotal hip     −1.3          −1.2          −1.1%\n',
+    );
+    expect(r.t).toEqual(['L1-L4:-1.6', 'total hip:-1.3']);
   });
   test('date columns: only the latest study is read', () => {
     const r = read(

@@ -28,7 +28,6 @@ import {
   PUNCT,
   REFUSED,
   SIGNED,
-  tokenAt,
   UNIT_G_CM2,
   UNIT_NONE,
   UNIT_PERCENT,
@@ -67,10 +66,25 @@ interface Range {
   b: number;
 }
 
+/** The first token of each line (a line without tokens: the next line's), built once per document. */
+const LINE_STARTS = new WeakMap<Ctx, Int32Array>();
+
+function lineStarts(ctx: Ctx): Int32Array {
+  let starts = LINE_STARTS.get(ctx);
+  if (starts) return starts;
+  const t = ctx.reading.tokens;
+  const n = ctx.doc.lines.length;
+  starts = new Int32Array(n + 1).fill(t.n);
+  for (let k = t.n - 1; k >= 0; k--) starts[t.line[k]] = k;
+  for (let line = n - 1; line >= 0; line--) if (starts[line] > starts[line + 1]) starts[line] = starts[line + 1];
+  LINE_STARTS.set(ctx, starts);
+  return starts;
+}
+
 /** The tokens of a line, without its line break. */
 export function lineTokens(ctx: Ctx, line: number): Range {
   const t = ctx.reading.tokens;
-  const a = tokenAt(t, ctx.doc.lines[line].start);
+  const a = line < ctx.doc.lines.length ? lineStarts(ctx)[line] : t.n;
   let b = a;
   while (b < t.n && t.line[b] === line && t.kind[b] !== NEWLINE) b++;
   return { a, b };
@@ -150,6 +164,9 @@ interface HeaderCol {
   column: Column;
   /** The study date the column names, or 0. */
   date: number;
+  /** Where the column's header stands on its line (characters from the line start), when known. */
+  x0?: number;
+  x1?: number;
 }
 
 interface CellHit {
@@ -232,6 +249,8 @@ function cellColumn(ctx: Ctx, r: Range): HeaderCol {
   let column: Column = 'other';
   if (change) column = 'change';
   else if (prior) column = 'prior';
+  // "BMD + TBS", "BMD only": a risk matrix's model columns, no measure of their own.
+  else if (tbs && bmd) column = 'other';
   else if (tbsScore) column = 'tbsScore';
   else if (tScore) column = 't';
   else if (z) column = 'z';
@@ -268,8 +287,18 @@ export function headerColumns(ctx: Ctx, line: number): HeaderCol[] | null {
   // A sentence that names two measures ("BMD T-scores were not provided") is not a header.
   if (words > 4) return null;
   let cols: HeaderCol[];
-  if (cells.length >= 3) cols = cells.slice(1).map((c) => cellColumn(ctx, c));
-  else {
+  if (cells.length >= 3) {
+    const at = ctx.doc.lines[line].start;
+    const tabbed = hasTab(ctx, r);
+    cols = cells.slice(1).map((c) => {
+      const col = cellColumn(ctx, c);
+      if (!walled && !tabbed && c.b > c.a) {
+        col.x0 = t.start[c.a] - at;
+        col.x1 = t.end[c.b - 1] - at;
+      }
+      return col;
+    });
+  } else {
     // Single-spaced ("Site BMD T-score Z-score"): each measure word is a column.
     cols = [];
     for (let k = r.a; k < r.b; k++) {
@@ -282,7 +311,9 @@ export function headerColumns(ctx: Ctx, line: number): HeaderCol[] | null {
     }
   }
   const known = new Set(cols.map((c) => c.column).filter((c) => c !== 'other' && c !== 'prior' && c !== 'change'));
-  if (known.size < 2 || !cols.some((c) => MEASURES.has(c.column))) return null;
+  // Two measures, or one measure in columns per study ("T-score 2026  T-score 2024  Change").
+  const dated = cols.filter((c) => c.date).length >= 2;
+  if ((known.size < 2 && !dated) || !cols.some((c) => MEASURES.has(c.column))) return null;
   return cols;
 }
 
@@ -381,6 +412,8 @@ function labelledLine(ctx: Ctx, r: Range): boolean {
 export function rowSite(ctx: Ctx, line: number, r: { a: number; b: number }): string | null {
   const s = siteIn(ctx, r.a, r.b);
   let region = s.region;
+  // "DualFemur Total Left": the femur's total is the total hip.
+  if (region === 'hip') for (let k = r.a; k < r.b; k++) if (wordIs(ctx, k, BLOCK_TOTAL)) region = 'total hip';
   if (!region) {
     // "Total", "Total Left": the total of the block's region (the hip under femur rows or a femur
     // heading, L1-L4 under vertebra rows).
@@ -522,8 +555,8 @@ function readRows(ctx: Ctx, line: number, cols: HeaderCol[], headerWalled: boole
       const cell = cells.cells[k];
       const col = cells.cols[k];
       if (cell.tok < 0 || !col) continue;
-      if (cell.column === 'prior' || cell.column === 'change' || (dated && col.date && col.date !== latest))
-        ctx.priorNumbers.add(t.start[cell.tok]);
+      if (dated && col.date && col.date !== latest) cell.column = 'prior'; // "T-score 2023": an earlier study
+      if (cell.column === 'prior' || cell.column === 'change') ctx.priorNumbers.add(t.start[cell.tok]);
     }
     rows.push({ line: j, site: rowSite(ctx, j, cells.label), cells: cells.cells });
   }
@@ -570,7 +603,8 @@ function twoLineHeader(ctx: Ctx, top: number, bottom: number): HeaderCol[] | nul
   if (!up || !low || up.length < 2 || low.length < 2) return null;
   const over = (a: Placed, b: Placed) => a.x0 <= b.x1 && b.x0 <= a.x1;
   const cols: Array<{ x: number; col: HeaderCol }> = [];
-  for (const u of up) if (!low.some((l) => over(u, l))) cols.push({ x: u.x0, col: cellColumn(ctx, u) });
+  for (const u of up)
+    if (!low.some((l) => over(u, l))) cols.push({ x: u.x0, col: { ...cellColumn(ctx, u), x0: u.x0, x1: u.x1 } });
   for (const l of low) {
     let col = cellColumn(ctx, l);
     const u = up.find((c) => over(c, l));
@@ -586,7 +620,7 @@ function twoLineHeader(ctx: Ctx, top: number, bottom: number): HeaderCol[] | nul
       )
         col = upper;
     }
-    cols.push({ x: l.x0, col });
+    cols.push({ x: l.x0, col: { ...col, x0: l.x0, x1: l.x1 } });
   }
   cols.sort((a, b) => a.x - b.x);
   // The first column is the rows' labels.
@@ -634,6 +668,9 @@ function rowCells(
   const label = trim(ctx, { a: r.a, b: labelEnd });
   while (label.a < label.b && t.kind[label.a] === GAP) label.a++;
   if (!hasLetter(ctx, label) || labelledLine(ctx, label)) return null;
+  // Under a header whose columns have places, each value goes to the column it stands under.
+  const placedCells = hasTab(ctx, r) ? null : underColumns(ctx, r, toks, cols);
+  if (placedCells) return { label, cells: placedCells.cells, cols: placedCells.cols };
   // Right-align when there are at least as many values as columns, else left-align.
   const use = toks.length >= cols.length ? toks.slice(toks.length - cols.length) : toks;
   return {
@@ -641,6 +678,53 @@ function rowCells(
     cells: use.map((tok, k) => ({ column: cols[k].column, tok })),
     cols: use.map((_, k) => cols[k]),
   };
+}
+
+/** Does the line hold a tab (its characters then say nothing of its columns' places)? */
+function hasTab(ctx: Ctx, r: Range): boolean {
+  const t = ctx.reading.tokens;
+  for (let k = r.a; k < r.b; k++) {
+    if (t.kind[k] !== GAP) continue;
+    for (let c = t.start[k]; c < t.end[k]; c++) if (t.norm.charCodeAt(c) === 9) return true;
+  }
+  return false;
+}
+
+/**
+ * The row's values under the header's columns by place: each value to the column its characters
+ * overlap most. Null when a column has no place, a value stands under none, or two under one.
+ */
+function underColumns(
+  ctx: Ctx,
+  r: Range,
+  toks: number[],
+  cols: HeaderCol[],
+): { cells: Cell[]; cols: HeaderCol[] } | null {
+  const t = ctx.reading.tokens;
+  if (!cols.length || cols.some((c) => c.x0 === undefined || c.x1 === undefined)) return null;
+  const at = ctx.doc.lines[t.line[r.a]].start;
+  const taken = new Set<number>();
+  const cells: Cell[] = [];
+  const used: HeaderCol[] = [];
+  for (const tok of toks) {
+    if (tok < 0) continue;
+    const x0 = t.start[tok] - at;
+    const x1 = t.unitEnd[tok] - at;
+    let best = -1;
+    let bestOverlap = 0;
+    for (let c = 0; c < cols.length; c++) {
+      const o = Math.min(x1, cols[c].x1 as number) - Math.max(x0, cols[c].x0 as number);
+      if (o > bestOverlap) {
+        bestOverlap = o;
+        best = c;
+      }
+    }
+    if (best < 0 || taken.has(best)) return null;
+    taken.add(best);
+    cells.push({ column: cols[best].column, tok });
+    used.push(cols[best]);
+  }
+  return cells.length ? { cells, cols: used } : null;
 }
 
 function hasLetter(ctx: Ctx, r: Range): boolean {
@@ -770,6 +854,39 @@ function slashSites(ctx: Ctx, a: number, b: number, count: number): string[] | n
     }
   }
   return sites.length === count ? sites : null;
+}
+
+/**
+ * Sides and values in a slash list after one region: "DualFemur Neck   Left -1.8 / Right -1.6 /
+ * Mean -1.7". Each item is a side word and a score; the region is named before the first item.
+ */
+export function sideSlashList(ctx: Ctx, lineStart: number, first: number): Array<[number, string | null]> | null {
+  const { tokens: t, hits } = ctx.reading;
+  const sideAt = (k: number) => {
+    const h = k >= 0 ? hits.at[k] : -1;
+    const site = h >= 0 ? conceptOf(hits.concepts[h], 'site') : undefined;
+    return site && site.site.side && !site.site.region ? { side: site.site.side, start: hits.start[h] } : null;
+  };
+  let k = first - 1;
+  while (k >= lineStart && t.kind[k] === GAP) k--;
+  const firstSide = sideAt(k);
+  if (!firstSide || !punctIs(ctx, first + 1, 47)) return null;
+  let region = siteIn(ctx, lineStart, firstSide.start).region;
+  if (region === 'hip')
+    for (let w = lineStart; w < firstSide.start; w++) if (wordIs(ctx, w, BLOCK_TOTAL)) region = 'total hip';
+  if (!region) return null;
+  const out: Array<[number, string | null]> = [[first, siteKeyOf(region, firstSide.side)]];
+  let q = first + 1;
+  while (out.length < 6 && punctIs(ctx, q, 47)) {
+    const side = sideAt(q + 1);
+    if (!side) break;
+    const h = hits.at[q + 1];
+    const v = hits.end[h];
+    if (!scoreNumber(ctx, v)) break;
+    out.push([v, siteKeyOf(region, side.side)]);
+    q = v + 1;
+  }
+  return out.length >= 2 ? out : null;
 }
 
 /**

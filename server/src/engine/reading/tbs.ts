@@ -113,7 +113,7 @@ export function readTbs(ctx: Ctx, layout: Layout, slots: Slot[]): TbsValue[] {
   for (const row of total.length ? total : tbsRows) {
     const region = row.site;
     for (const cell of row.cells) {
-      if (cell.column !== 'tbs' || cell.tok < 0) continue;
+      if (cell.column !== 'tbs' || cell.tok < 0 || t.unit[cell.tok] !== UNIT_NONE) continue;
       const start = t.start[cell.tok];
       if (t.kind[cell.tok] === PLACEHOLDER) {
         const span = { start, end: t.end[cell.tok] };

@@ -16,11 +16,32 @@ import type { Ctx } from '../context';
 import { MAX_MENTIONS, range } from '../context';
 import type { Slot, TScore, ZScore } from '../types';
 import type { Layout } from './layout';
-import { lineTokens, listAfter, respectivelyList, rowSite, sidewaysRow, slashList, tablePairs } from './layout';
+import {
+  lineTokens,
+  listAfter,
+  respectivelyList,
+  rowSite,
+  sideSlashList,
+  sidewaysRow,
+  slashList,
+  tablePairs,
+} from './layout';
 import type { SiteInfo } from './concepts';
 import { HYPOTHETICAL, THRESHOLD } from './concepts';
 import { conceptOf } from './read';
-import { DECIMAL, NEWLINE, NUMBER, PLACEHOLDER, PUNCT, SIGNED, tokenAt, UNIT_NONE, UNIT_PERCENT, WORD } from './tokens';
+import {
+  DECIMAL,
+  GAP,
+  NEWLINE,
+  NUMBER,
+  PLACEHOLDER,
+  PUNCT,
+  SIGNED,
+  tokenAt,
+  UNIT_NONE,
+  UNIT_PERCENT,
+  WORD,
+} from './tokens';
 import { siteIn, siteKeyOf, vertebral } from './site';
 import { LIST_FILLERS } from './vocab/sites';
 import { isHistorical } from '../elements/history';
@@ -263,17 +284,20 @@ export function readProseScores(ctx: Ctx, own: 't' | 'z', onPlaceholder?: (tok: 
       const prev = hits.concepts[prevHit];
       if (conceptOf(prev, 'tbs') || conceptOf(prev, 'tbsScore')) continue;
     }
-    const found = valueAfterLabel(ctx, e, {
+    const walked = valueAfterLabel(ctx, e, {
       fits: (k, words) => scoreShape(ctx, k, words),
       own,
       sitesPass: true,
     });
+    const found: typeof walked = walked.type === 'none' ? leaderValue(ctx, e) : walked;
     if (found.type === 'placeholder') {
       onPlaceholder?.(found.tok);
       continue;
     }
     if (found.type !== 'number') continue;
     let tok = found.tok;
+    // "-1.8 {T-score}" then "TBS L1-L4: 1.226" on the next line: another measure's label between.
+    if (otherMeasureBetween(ctx, e, tok, own)) continue;
     // "improved from -2.5 to -2.0": the value after "to" is this study's.
     if (word(ctx, tok - 1) === 'from' && word(ctx, tok + 1) === 'to' && tok + 2 < t.n && t.kind[tok + 2] === NUMBER)
       tok += 2;
@@ -294,6 +318,31 @@ export function readProseScores(ctx: Ctx, own: 't' | 'z', onPlaceholder?: (tok: 
     for (const [v, site] of listAfter(ctx, tok)) push(v, site);
   }
   return out;
+}
+
+/** Does a label of another measure (a TBS) stand in tokens [from, to)? */
+function otherMeasureBetween(ctx: Ctx, from: number, to: number, own: 't' | 'z'): boolean {
+  const { hits } = ctx.reading;
+  for (let k = from; k < to; k++) {
+    const h = hits.at[k];
+    if (h < 0) continue;
+    const c = hits.concepts[h];
+    if (conceptOf(c, 'tbs') || conceptOf(c, 'tbsScore') || conceptOf(c, own === 't' ? 'z' : 't')) return true;
+    k = hits.end[h] - 1;
+  }
+  return false;
+}
+
+/**
+ * A value after a short dot leader ("T-score .. -2.5", "T-score : -2.5"): the points end no
+ * sentence there. Only points, colons and gaps between the label and the value, on one line.
+ */
+function leaderValue(ctx: Ctx, from: number): { type: 'number'; tok: number } | { type: 'none' } {
+  const t = ctx.reading.tokens;
+  let k = from;
+  while (k < t.n && k < from + 6 && (t.kind[k] === GAP || punct(ctx, k, 46) || punct(ctx, k, 58))) k++;
+  if (k === from || k >= t.n || t.line[k] !== t.line[from] || !scoreShape(ctx, k, 0)) return { type: 'none' };
+  return { type: 'number', tok: k };
 }
 
 /** A score as the collector takes it: offsets, value and text. */
@@ -340,7 +389,9 @@ export function siteLineScores(ctx: Ctx): ScoreRead[] {
       if (h >= 0) {
         const c = hits.concepts[h];
         if (conceptOf(c, 't') || conceptOf(c, 'z') || conceptOf(c, 'tbs') || conceptOf(c, 'tbsScore')) vetoed = true;
-        if (conceptOf(c, 'column')?.column === 'change' || conceptOf(c, 'label') || conceptOf(c, 'kind')) vetoed = true;
+        // A risk kind ("MOF 12 %") vetoes the line; "hip" is a site too.
+        if (conceptOf(c, 'column')?.column === 'change' || conceptOf(c, 'label')) vetoed = true;
+        if (conceptOf(c, 'kind') && !conceptOf(c, 'site')) vetoed = true;
         q = Math.max(q, hits.end[h] - 1);
         continue;
       }
@@ -357,7 +408,7 @@ export function siteLineScores(ctx: Ctx): ScoreRead[] {
     for (let q = first; q < r.b; q++) {
       if (t.kind[q] !== NUMBER || ctx.priorNumbers.has(t.start[q])) continue;
       if (t.flags[q] & SIGNED && t.flags[q] & DECIMAL && t.unit[q] === UNIT_NONE) {
-        const list = slashList(ctx, r.a, q);
+        const list = slashList(ctx, r.a, q) ?? sideSlashList(ctx, r.a, q);
         if (list) for (const [v, s] of list) out.push({ tok: v, site: s, sign: -1 });
         else if (!isHistorical(ctx, t.start[q]))
           out.push({ tok: q, site: rowSite(ctx, line, { a: r.a, b: q }) ?? site, sign: -1 });

@@ -14,10 +14,12 @@ const REGIONS: Array<[string, string]> = [
   ['upper femoral neck', 'upper neck'],
   ['total hip', 'total hip'],
   ['total femur', 'total hip'],
+  ['femur total', 'total hip'],
   ['total proximal femur', 'total hip'],
   ['dual femur', 'total hip'],
   ['dual hip', 'total hip'],
-  ['dualfemur', 'total hip'],
+  // "DualFemur Neck": the femur named before its region ("DualFemur Total" is the total hip).
+  ['dualfemur', 'hip'],
   ['th', 'total hip'],
   ['trochanter', 'trochanter'],
   ['greater trochanter', 'trochanter'],
@@ -38,6 +40,9 @@ const REGIONS: Array<[string, string]> = [
   ['l spine', 'L1-L4'],
   ['ap spine', 'L1-L4'],
   ['spine', 'L1-L4'],
+  // A letter to the patient: "your lower back (lumbar spine)".
+  ['lower back', 'L1-L4'],
+  ['low back', 'L1-L4'],
   ['l1 l4', 'L1-L4'],
   ['l1 4', 'L1-L4'],
   ['l1l4', 'L1-L4'],
