@@ -4,14 +4,14 @@
 //   node bench/worker.mjs BUNDLE IMPL TASK [ARGS...]
 //
 // BUNDLE  the esbuild bundle of the engine and the report generator (made by scripts/bench.mjs)
-// IMPL    engine | markdownlint
-// TASK    typical COUNT ROUNDS WARM | large BYTES RUNS | hostile all|INDEX SIZE,SIZE.. RUNS
+// IMPL    engine | pipeline (the reading pipeline alone) | markdownlint
+// TASK    typical COUNT ROUNDS WARM | fixtures DIR ROUNDS WARM | large BYTES RUNS | hostile all|INDEX SIZE,SIZE.. RUNS
 //         | longline RUNS
 //         | rss DOCS EDITS
 //
 // Prints one JSON object on stdout. Times are milliseconds of wall time around one call.
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HOSTILE, SEED, median, oneLongLine, percentile } from './inputs.mjs';
@@ -23,6 +23,10 @@ const gen = require(bundlePath);
 let check;
 if (impl === 'engine') {
   check = (text) => gen.analyze(text);
+} else if (impl === 'pipeline') {
+  // The reading pipeline alone (document, sections, placeholders, tokens, vocabulary, context): what
+  // is left of the engine's cost before the readers and rules run.
+  check = (text) => gen.readPipeline(text);
 } else if (impl === 'markdownlint') {
   // The orchestrator says where markdownlint is installed (the project's or another node_modules).
   const from = process.env.BENCH_MARKDOWNLINT_MODULES
@@ -60,6 +64,24 @@ switch (task) {
       median: median(samples),
       p99: percentile(samples, 99),
       max: Math.max(...samples),
+    });
+    break;
+  }
+  case 'fixtures': {
+    // fixtures DIR ROUNDS WARM: every fixture report (the "median over the fixture reports").
+    const [dir, roundsS, warmS] = args;
+    const reports = readdirSync(dir)
+      .filter((f) => !f.endsWith('.json'))
+      .map((f) => readFileSync(path.join(dir, f), 'utf8'));
+    for (let w = 0; w < Number(warmS); w++) for (const r of reports) check(r);
+    const samples = [];
+    for (let k = 0; k < Number(roundsS); k++) for (const r of reports) samples.push(time(() => check(r)));
+    Object.assign(out, {
+      reports: reports.length,
+      samples: samples.length,
+      meanBytes: Math.round(reports.reduce((a, r) => a + Buffer.byteLength(r), 0) / reports.length),
+      median: median(samples),
+      p99: percentile(samples, 99),
     });
     break;
   }

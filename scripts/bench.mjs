@@ -287,6 +287,10 @@ esbuild.buildSync({
   stdin: {
     contents: [
       "export { analyze } from './server/src/engine/analyze';",
+      "import { makeCtx } from './server/src/engine/context';",
+      "import { makeDoc } from './server/src/engine/text';",
+      "import { DEFAULT_SETTINGS } from './server/src/engine/settings';",
+      'export const readPipeline = (text) => makeCtx(makeDoc(text), DEFAULT_SETTINGS);',
       "export { generateReport, generateReports, generateLargeDocument } from './test/robustness/reportGen';",
       "export { startServer } from './test/protocol/lspClient';",
     ].join('\n'),
@@ -329,9 +333,38 @@ if (want('engine')) {
   );
   row('engine', `typical report, p99 (${o.samples} runs)`, o.p99, 'ms', 0.5, '<=', m && { value: m.p99, what });
 
+  // The issue's figure: the median over the fixture reports; and the reading pipeline alone (no
+  // readers, no rules), so that what is left when the old readers go is in view.
+  const fixturesDir = path.join(ROOT, 'test', 'fixtures', 'reports');
+  const fx = (await worker('engine', 'fixtures', [fixturesDir, t.rounds, t.warm])).result ?? {};
+  details.fixtures = fx;
+  row(
+    'engine',
+    `fixture reports (${fx.reports} x ${(fx.meanBytes / KB).toFixed(1)} KB avg), median`,
+    fx.median,
+    'ms',
+    0.1,
+    '<=',
+    null,
+  );
+  const pf = (await worker('pipeline', 'fixtures', [fixturesDir, t.rounds, t.warm])).result ?? {};
+  details.pipelineFixtures = pf;
+  row(
+    'engine',
+    'fixture reports, reading pipeline alone, median',
+    pf.median,
+    'ms',
+    Infinity,
+    '<=',
+    null,
+    '(no target of its own)',
+  );
+
   const l = CFG.large;
   const one = await worker('engine', 'large', [MB, l.runs]);
   const two = await worker('engine', 'large', [2 * MB, l.runs]);
+  const p1 = await worker('pipeline', 'large', [MB, l.runs]);
+  details.pipelineLarge = p1.result;
   const m1 = HAVE_MDL ? await worker('markdownlint', 'large', [MB, l.mdlRuns]) : null;
   const m2 = HAVE_MDL ? await worker('markdownlint', 'large', [2 * MB, l.mdlRuns]) : null;
   details.large = { ours1: one.result, ours2: two.result, mdl1: m1?.result, mdl2: m2?.result };
@@ -358,6 +391,16 @@ if (want('engine')) {
   );
   const mr = m1?.result && m2?.result ? { value: m2.result.median / m1.result.median, what: '(2 MB / 1 MB)' } : null;
   row('engine', 'linear cost: 2 MB time / 1 MB time', o2 / o1, 'x', 2.3, '<=', mr);
+  row(
+    'engine',
+    '1 MB document, reading pipeline alone, median',
+    p1.result?.median,
+    'ms',
+    Infinity,
+    '<=',
+    null,
+    '(no target of its own)',
+  );
 }
 
 // ------------------------------------------------------------------------------------ hostile

@@ -45,12 +45,7 @@ const JUDGEMENTS = 3;
  * Classes whose growth is reported but does not fail the run, each with what was measured. Keep this
  * short: an entry is a finding for the engine, not a pass.
  */
-const KNOWN: Record<string, string> = {
-  'bench: signed numbers -1-1-1':
-    '100 KB -> 1 MB grew 24x (21 -> 512 ms) inside the full `npm test` run, 17-19x standalone under load 12; no reader path found yet (half the time is garbage collection of 500,000 numbers); for the engine rewrite.',
-  'thousands of sections':
-    '100 KB -> 1 MB grew 22x (28 -> 614 ms) inside the full `npm test` run but 7.6x standalone; not yet explained; for the engine rewrite.',
-};
+const KNOWN: Record<string, string> = {};
 
 // The worker: engine, generators and the bench's hostile inputs in one bundle.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tbs-scaling-'));

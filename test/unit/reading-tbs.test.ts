@@ -50,3 +50,28 @@ describe('TBS value', () => {
     expect(a.elements.slots.map((s) => s.element)).toEqual(['tbs']);
   });
 });
+
+describe('a TBS label inside an adjustment cue', () => {
+  test('the cue keeps the label: "with TBS", "adjusted for TBS" state the TBS after them', () => {
+    expect(tbs('Re: DXA with TBS L1-L4: 1.198\n')).toEqual([1.198]);
+    expect(tbs('Bone density with TBS 1.262 (L1-L4).')).toEqual([1.262]);
+    expect(tbs('Lumbar spine DXA with trabecular bone score of 1.310.')).toEqual([1.31]);
+  });
+  test('an interval or duration after the cue is no TBS', () => {
+    for (const s of [
+      'Recommend repeat DXA with TBS in 1.5 to 2 years.',
+      'Repeat DXA with TBS in 1.5-2 years.',
+      'Repeat DXA with TBS in 2 years.',
+      'Follow-up DXA with TBS every 24 months.',
+      'Repeat DXA with TBS after 18-24 months.',
+      'Repeat DXA with TBS after 18 - 24 months.',
+      'Suggest DXA with TBS in 1 or 2 yrs.',
+    ])
+      expect(tbs(s), s).toEqual([]);
+    expect(tbs('TBS 1.262. Repeat DXA with TBS in 1.5 to 2 years.')).toEqual([1.262]);
+  });
+  test('a number outside the TBS range after such a cue is the adjusted measure, not a TBS', () => {
+    expect(tbs('Hip fracture risk adjusted for TBS: 3.2')).toEqual([]);
+    expect(tbs('Major osteoporotic fracture probability adjusted for TBS 12.4')).toEqual([]);
+  });
+});

@@ -4,8 +4,10 @@ import { normalise } from '../../server/src/engine/text';
 import {
   DICTATED,
   GAP,
+  INTERVAL,
   NUMBER,
   PLACEHOLDER,
+  RANGE_START,
   REFUSED,
   SIGNED,
   tokenise,
@@ -13,6 +15,7 @@ import {
   UNIT_KG_M2,
   UNIT_OTHER,
   UNIT_PERCENT,
+  UNIT_TIME,
   WALL,
   WORD,
 } from '../../server/src/engine/reading/tokens';
@@ -65,7 +68,8 @@ describe('numbers', () => {
     expect(numbers('MOF 17 percent')[0].unit).toBe(UNIT_PERCENT);
     expect(numbers('BMD 0.701 g/cm\u00b2')[0].unit).toBe(UNIT_G_CM2);
     expect(numbers('BMI 24.1 kg/m2')[0].unit).toBe(UNIT_KG_M2);
-    expect(numbers('age 72 years')[0].unit).toBe(UNIT_OTHER);
+    expect(numbers('age 72 years')[0].unit).toBe(UNIT_TIME);
+    expect(numbers('calcium 500 mg')[0].unit).toBe(UNIT_OTHER);
   });
 
   test('a no-break hyphen (U+2011) is a hyphen', () => {
@@ -107,5 +111,39 @@ describe('layout tokens', () => {
     expect(t.line[t.n - 1]).toBe(1);
     const last = t.n - 1;
     expect(text.slice(t.start[last], t.end[last])).toBe('\u22122.1');
+  });
+});
+
+describe('intervals and durations', () => {
+  const marked = (text: string) => numbers(text).map((n) => [n.value, (n.flags & INTERVAL) !== 0]);
+  test('a number with a time unit, and both ends of a range that ends in one, are intervals', () => {
+    expect(marked('repeat in 1.5 to 2 years')).toEqual([
+      [1.5, true],
+      [2, true],
+    ]);
+    expect(marked('repeat in 1.5-2 years')).toEqual([
+      [1.5, true],
+      [2, true],
+    ]);
+    expect(marked('after 18-24 months')).toEqual([
+      [18, true],
+      [24, true],
+    ]);
+    expect(marked('after 18 - 24 months')[0]).toEqual([18, true]);
+    expect(marked('every 24 months, or 1 or 2 yrs')).toEqual([
+      [24, true],
+      [1, true],
+      [2, true],
+    ]);
+    expect(marked('follow-up in 6 weeks')).toEqual([[6, true]]);
+    expect(numbers('in 1.5 to 2 years')[0].flags & RANGE_START).toBe(RANGE_START);
+  });
+  test('a value before an interval is none of it', () => {
+    expect(marked('TBS 1.262 in 2024')).toEqual([
+      [1.262, false],
+      [2024, false],
+    ]);
+    expect(marked('T-score -2.5 to 2 years')[0]).toEqual([-2.5, false]);
+    expect(marked('MOF 17% to 2 years')[0]).toEqual([17, false]);
   });
 });

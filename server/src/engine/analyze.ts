@@ -4,11 +4,13 @@
  */
 import { makeCtx } from './context';
 import type { Ctx } from './context';
-import { extractAge, extractBmi, extractCategories, extractPopulation, findImpression } from './elements/clinical';
 import { readWho } from './reading/who';
-import { extractCodes } from './elements/codes';
+import { readCategories } from './reading/categories';
+import { readCodes } from './reading/codes';
+import { readDemographics } from './reading/demographics';
+import { readImpression } from './reading/impression';
 import { readProviders } from './reading/provider';
-import { extractRiskCategories, extractRisks, riskTables, tieModels } from './elements/risk';
+import { readRiskCategories, readRisks, tieModels } from './reading/risk';
 import { readModels } from './reading/models';
 import { readLayout } from './reading/layout';
 import { readTbs } from './reading/tbs';
@@ -41,17 +43,19 @@ export interface Analysis {
 
 function extract(ctx: Ctx): Elements {
   const slots: Slot[] = [];
-  // Tables, delimited rows and key trees: label-to-value pairs the measure readers take first.
+  // Tables, delimited rows and key trees: label-to-value pairs the measure readers take first (and
+  // units in cells of their own, which the risk reader sees).
   const layout = readLayout(ctx);
-  // Risk matrices first: their row lines ("FRAX adj. TBS   25.0   6.4") hold no TBS value.
-  const tableRisks = riskTables(ctx);
+  // Risks first: a risk matrix's rows ("FRAX adj. TBS   25.0   6.4") hold no TBS value.
+  const riskSlots: Slot[] = [];
+  const { risks, lines } = readRisks(ctx, riskSlots);
   const tbs = readTbs(ctx, layout, slots);
   const tScores = readTScores(ctx, layout, slots);
   const riskModels = readModels(ctx, slots);
-  const risks = extractRisks(ctx, slots, tableRisks);
-  tieModels(ctx, risks, riskModels);
+  for (const s of riskSlots) slots.push(s);
+  tieModels(ctx, lines, risks, riskModels);
   const providers = readProviders(ctx, slots);
-  const foundImpression = findImpression(ctx);
+  const foundImpression = readImpression(ctx);
   let impression = foundImpression;
   // An impression whose only content is a placeholder is the impression's place, unfilled.
   for (const s of ctx.sections) {
@@ -77,6 +81,7 @@ function extract(ctx: Ctx): Elements {
     span: p,
     range: rangeOf(ctx.doc, p),
   }));
+  const demographics = readDemographics(ctx);
   return {
     tbs,
     tScores,
@@ -85,14 +90,14 @@ function extract(ctx: Ctx): Elements {
     providers,
     placeholders,
     slots,
-    codes: extractCodes(ctx),
-    categories: extractCategories(ctx, tbs),
+    codes: readCodes(ctx),
+    categories: readCategories(ctx, tbs),
     whoStatements: readWho(ctx, foundImpression),
     zScores: readZScores(ctx, layout, tScores),
-    riskCategories: extractRiskCategories(ctx, riskModels),
-    population: extractPopulation(ctx),
-    age: extractAge(ctx),
-    bmi: extractBmi(ctx),
+    riskCategories: readRiskCategories(ctx, riskModels),
+    population: demographics.population,
+    age: demographics.age,
+    bmi: demographics.bmi,
     impression,
   };
 }
@@ -101,8 +106,7 @@ const DISABLE = /tbs-report-disable(-next-line|-line)?\b([^\n\r]{0,300})/g;
 
 /** Rules turned off by comments: "tbs-report-disable rule-a, rule-b" (whole file), "-line", "-next-line". */
 function disabledBy(ctx: Ctx): (f: Finding) => boolean {
-  // A comment starts with "tbs", so the keyword scan has a hit where one starts.
-  if (!ctx.keywords.some((k) => ctx.doc.norm.startsWith('tbs-report-disable', k.start))) return () => false;
+  if (!ctx.doc.norm.includes('tbs-report-disable')) return () => false;
   const file = new Set<string>();
   let fileAll = false;
   const lines = new Map<number, Set<string> | 'all'>();

@@ -5,7 +5,9 @@
 import type { Doc } from './text';
 import { isBlank, lineOf, rangeOf } from './text';
 import type { Num } from './scan';
-import { findKeywords, findPlaceholders, findSections, numbersOf } from './scan';
+import { findKeywords, numbersOf } from './scan';
+import { findSections } from './reading/sections';
+import { findPlaceholders } from './reading/placeholders';
 import type { Reading } from './reading/read';
 import { read, trieFor } from './reading/read';
 import { SITE_WORDS } from './lexicon';
@@ -29,41 +31,100 @@ export interface Ctx {
   /** For a header line with text after its colon, where that text starts (else -1). */
   headerInline: Map<number, number>;
   blankLine: Uint8Array;
-  /** Lines that begin a list item ("1.", "-", "*", "•"). */
-  listLine: Uint8Array;
+  /** Lines that begin a list item ("1.", "-", "*", "•") (old readers; made on first use). */
+  readonly listLine: Uint8Array;
   /** Lines that belong to a parsed table (header or row). */
   tableLine: Uint8Array;
   /** Numbers that belong to an earlier study's column (or a change column) of a comparison table. */
   priorNumbers: Set<number>;
   placeholders: Span[];
-  nums: Num[];
-  /** Where the TBS label, the T-score label, measure words, model names, BMI and codes can start (see findKeywords). */
-  keywords: Span[];
+  /** The numbers as Num objects (old readers; made on first use). */
+  readonly nums: Num[];
+  /** (Old readers; made on first use.) Where the TBS label, the T-score label, measure words, model names, BMI and codes can start (see findKeywords). */
+  readonly keywords: Span[];
   /** Where a pasted earlier report begins ("===== PRIOR REPORT (09/14/2023) ====="); Infinity if none. */
   priorFrom: number;
   /** Tokens, vocabulary hits, sentences and context of the document (reading/read.ts). */
   reading: Reading;
 }
 
+/**
+ * The context of one analysis. The pipeline's fields (document, sections, lines, placeholders,
+ * reading) are made at once; the old readers' fields (`keywords`, `nums`, `listLine`) only when a
+ * reader first asks for them, so that nothing of the old layer runs once its readers are gone.
+ */
+class Context implements Ctx {
+  doc: Doc;
+  settings: EngineSettings;
+  sections: Section[];
+  sectionOfLine: Int32Array;
+  headerLine: Uint8Array;
+  headerInline: Map<number, number>;
+  blankLine: Uint8Array;
+  tableLine: Uint8Array;
+  priorNumbers = new Set<number>();
+  placeholders: Span[];
+  priorFrom: number;
+  reading: Reading;
+  private _keywords: Span[] | null = null;
+  private _nums: Num[] | null = null;
+  private _listLine: Uint8Array | null = null;
+
+  constructor(doc: Doc, settings: EngineSettings) {
+    const n = doc.lines.length;
+    this.doc = doc;
+    this.settings = settings;
+    const sections = findSections(doc);
+    const sectionOfLine = new Int32Array(n).fill(-1);
+    const headerLine = new Uint8Array(n);
+    const headerInline = new Map<number, number>();
+    sections.forEach((s, idx) => {
+      headerLine[s.headerLine] = 1;
+      if (s.inlineText) headerInline.set(s.headerLine, s.inlineStart);
+      const next = idx + 1 < sections.length ? sections[idx + 1].headerLine : n;
+      for (let i = s.headerLine; i < next; i++) sectionOfLine[i] = idx;
+    });
+    this.sections = sections;
+    this.sectionOfLine = sectionOfLine;
+    this.headerLine = headerLine;
+    this.headerInline = headerInline;
+    const blankLine = new Uint8Array(n);
+    for (let i = 0; i < n; i++) if (isBlank(doc, i)) blankLine[i] = 1;
+    this.blankLine = blankLine;
+    this.tableLine = new Uint8Array(n);
+    this.placeholders = findPlaceholders(doc);
+    this.reading = read(doc.norm, this.placeholders, trieFor(settings.labels), {
+      headerLines: headerLine,
+      text: doc.text,
+    });
+    this.priorFrom = pastedPriorReport(doc);
+  }
+
+  /** Where the old readers' label patterns can start (see findKeywords); made on first use. */
+  get keywords(): Span[] {
+    return (this._keywords ??= findKeywords(this.doc));
+  }
+
+  /** The tokens' numbers as the old readers' Num objects; made on first use. */
+  get nums(): Num[] {
+    return (this._nums ??= numbersOf(this.doc, this.reading.tokens));
+  }
+
+  /** Lines that begin a list item ("1.", "-", "*", "•"); made on first use. */
+  get listLine(): Uint8Array {
+    return (this._listLine ??= listLines(this.doc, this.blankLine));
+  }
+}
+
 export function makeCtx(doc: Doc, settings: EngineSettings): Ctx {
+  return new Context(doc, settings);
+}
+
+function listLines(doc: Doc, blankLine: Uint8Array): Uint8Array {
   const n = doc.lines.length;
-  const sections = findSections(doc);
-  const sectionOfLine = new Int32Array(n).fill(-1);
-  const headerLine = new Uint8Array(n);
-  const headerInline = new Map<number, number>();
-  sections.forEach((s, idx) => {
-    headerLine[s.headerLine] = 1;
-    if (s.inlineText) headerInline.set(s.headerLine, s.inlineStart);
-    const next = idx + 1 < sections.length ? sections[idx + 1].headerLine : n;
-    for (let i = s.headerLine; i < next; i++) sectionOfLine[i] = idx;
-  });
-  const blankLine = new Uint8Array(n);
   const listLine = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    if (isBlank(doc, i)) {
-      blankLine[i] = 1;
-      continue;
-    }
+    if (blankLine[i]) continue;
     const l = doc.lines[i];
     let j = l.start;
     while (j < l.end && (doc.norm.charCodeAt(j) === 32 || doc.norm.charCodeAt(j) === 9)) j++;
@@ -75,45 +136,29 @@ export function makeCtx(doc: Doc, settings: EngineSettings): Ctx {
       if ((doc.norm[k] === '.' || doc.norm[k] === ')') && (doc.norm[k + 1] === ' ' || k + 1 >= l.end)) listLine[i] = 1;
     }
   }
-  const keywords = findKeywords(doc);
-  const placeholders = findPlaceholders(doc);
-  const reading = read(doc.norm, placeholders, trieFor(settings.labels), { headerLines: headerLine, text: doc.text });
-  const nums = numbersOf(doc, reading.tokens);
-  return {
-    doc,
-    settings,
-    sections,
-    sectionOfLine,
-    headerLine,
-    headerInline,
-    blankLine,
-    listLine,
-    tableLine: new Uint8Array(n),
-    priorNumbers: new Set<number>(),
-    placeholders,
-    nums,
-    keywords,
-    priorFrom: pastedPriorReport(doc, keywords),
-    reading,
-  };
+  return listLine;
 }
 
 /** A banner line that opens a pasted earlier report: the words stand first on their line. */
 const PRIOR_BANNER = /^[^a-z0-9]*(?:copy of (?:the )?)?(?:prior|previous) report\b/;
 
 /** Where a pasted earlier report begins: everything from its banner line on is history. */
-function pastedPriorReport(doc: Doc, keywords: readonly Span[]): number {
-  for (const k of keywords) {
-    const c = doc.norm.charCodeAt(k.start);
-    if (c !== 112 || !(doc.norm.startsWith('prior report', k.start) || doc.norm.startsWith('previous report', k.start)))
-      continue; // "p"
-    const l = doc.lines[lineOf(doc, k.start)];
-    if (l.end - l.start > 120 || !PRIOR_BANNER.test(doc.norm.slice(l.start, l.end))) continue;
-    // A banner, not a sentence ("Prior report reviewed."): in capitals, or set off by rules or "#".
-    const raw = doc.text.slice(l.start, l.end);
-    if (!/[a-z]/.test(raw) || /={3,}|-{3,}|\*{3,}|_{3,}|^\s*#/.test(raw)) return l.start;
+function pastedPriorReport(doc: Doc): number {
+  let best = Infinity;
+  for (const words of ['prior report', 'previous report']) {
+    // Native searches for the two phrases; a banner is checked only where one stands.
+    for (let at = doc.norm.indexOf(words); at >= 0 && at < best; at = doc.norm.indexOf(words, at + 1)) {
+      const l = doc.lines[lineOf(doc, at)];
+      if (l.end - l.start > 120 || !PRIOR_BANNER.test(doc.norm.slice(l.start, l.end))) continue;
+      // A banner, not a sentence ("Prior report reviewed."): in capitals, or set off by rules or "#".
+      const raw = doc.text.slice(l.start, l.end);
+      if (!/[a-z]/.test(raw) || /={3,}|-{3,}|\*{3,}|_{3,}|^\s*#/.test(raw)) {
+        best = l.start;
+        break;
+      }
+    }
   }
-  return Infinity;
+  return best;
 }
 
 /** The number that starts at `offset`, if any (a number starts with a digit or a sign). */

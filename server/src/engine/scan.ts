@@ -1,16 +1,12 @@
 /**
- * First pass over a document: sections, numbers, placeholders and keyword hits. Everything later
- * works on these and on the normalised text; no later stage re-reads the raw text with its own rules
- * for what a number or a header is, and the labels that the keyword scan covers are read only at
- * its hits (one scan of the text instead of one per label).
+ * The old readers' first pass: numbers as Num objects and keyword hits (only the old readers use
+ * them; Ctx makes them on first use). Sections and placeholders are read by the pipeline
+ * (reading/sections.ts, reading/placeholders.ts) and re-exported here for old importers.
  */
 import type { Doc } from './text';
-import { isBlank, lineText, rangeOf } from './text';
-import type { Section, SectionKind, Span } from './types';
-import { memoByString } from './memo';
-import { headerKind, isHeaderFirstWord, isKnownHeader, startsWithHeader } from './reading/headers';
+import type { Span } from './types';
 import type { Tokens } from './reading/tokens';
-import { DECIMAL, NUMBER, SIGNED, tokenAt, tokenise } from './reading/tokens';
+import { DECIMAL, NUMBER, RANGE_START, SIGNED, tokenAt, tokenise } from './reading/tokens';
 
 export interface Num extends Span {
   value: number;
@@ -37,7 +33,8 @@ export function numbersOf(doc: Doc, t: Tokens, start = 0, end = doc.norm.length)
   const out: Num[] = [];
   const s = doc.norm;
   for (let i = tokenAt(t, start); i < t.n && t.start[i] < end; i++) {
-    if (t.kind[i] !== NUMBER || t.end[i] > end) continue;
+    // The first end of an interval ("1.5" of "in 1.5 to 2 years") is no value for any reader.
+    if (t.kind[i] !== NUMBER || t.end[i] > end || t.flags[i] & RANGE_START) continue;
     const e = t.end[i];
     out.push({
       start: t.start[i],
@@ -122,278 +119,11 @@ export function matchesAt(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Placeholders: template leftovers.
+// Placeholders: template leftovers (read in reading/placeholders.ts, with no regular expression).
 
-/** Placeholders read per document (each becomes a diagnostic; more than this is not a draft). */
-export const MAX_PLACEHOLDERS = 1000;
-
-// Template leftovers in the normalised text: "___", "[ ]", "[...]", "[TBS]", "[tbs value]", "***",
-// "{{tbs}}", "<name>", "&lt;name&gt;", and the x's of an example value ("1.xxx", not "46,xx").
-const PLACEHOLDER_NORM =
-  /_{3,}|\[ *(?:\.\.\.|\u2026)? *\]|\[[a-z _/]{0,20}(?:value|name|date|insert|enter|select|tbs|score|result|provider|physician|radiologist|model|percent|number|site)[a-z _/]{0,20}\]|(?<!\S)\*{3,}(?![^\s.,;:)\]])|\{\{[^{}\n\r]{0,60}\}\}|<[a-z][^<>\n\r]{0,40}>|&lt;[a-z][^<>&\n\r]{0,40}&gt;|x(?<=\d\.x)x+(?![a-z])/g;
-// Not a karyotype: "46,XX".
-const PLACEHOLDER_XX = /(?<!\d,)\bX{2,}(?:[/.:-]X+)*\b/g;
-
-export function findPlaceholders(doc: Doc): Span[] {
-  const out: Span[] = [];
-  let m: RegExpExecArray | null;
-  // Cheap tests first: most finished reports hold no placeholder character at all.
-  const n = doc.norm;
-  const maybe =
-    n.includes('___') ||
-    n.includes('[') ||
-    n.includes('***') ||
-    n.includes('{{') ||
-    n.includes('<') ||
-    n.includes('&lt;') ||
-    n.includes('xx');
-  if (!maybe && !doc.text.includes('XX')) return out;
-  PLACEHOLDER_NORM.lastIndex = 0;
-  while ((m = PLACEHOLDER_NORM.exec(doc.norm)) !== null && out.length < MAX_PLACEHOLDERS) {
-    const span = { start: m.index, end: m.index + m[0].length };
-    if (m[0][0] === '*' && isThematicBreak(doc, span)) continue;
-    out.push(span);
-  }
-  PLACEHOLDER_XX.lastIndex = 0;
-  while ((m = PLACEHOLDER_XX.exec(doc.text)) !== null && out.length < 2 * MAX_PLACEHOLDERS)
-    out.push({ start: m.index, end: m.index + m[0].length });
-  out.sort((a, b) => a.start - b.start);
-  // "XXX XXX XXXX": one field's placeholder written in groups is one placeholder.
-  const merged: Span[] = [];
-  for (const span of out) {
-    const last = merged[merged.length - 1];
-    if (
-      last &&
-      span.start === last.end + 1 &&
-      n.charCodeAt(last.end) === 32 &&
-      n.charCodeAt(last.start) === 120 &&
-      n.charCodeAt(span.start) === 120
-    )
-      last.end = span.end;
-    else merged.push(span);
-  }
-  return merged;
-}
-
-/** A line that holds only asterisks is a Markdown thematic break, not a placeholder. */
-function isThematicBreak(doc: Doc, span: Span): boolean {
-  let i = span.start - 1;
-  while (i >= 0 && (doc.norm[i] === ' ' || doc.norm[i] === '\t')) i--;
-  if (i >= 0 && doc.norm[i] !== '\n' && doc.norm[i] !== '\r') return false;
-  let j = span.end;
-  while (j < doc.norm.length && (doc.norm[j] === ' ' || doc.norm[j] === '\t')) j++;
-  return j >= doc.norm.length || doc.norm[j] === '\n' || doc.norm[j] === '\r';
-}
+export { findPlaceholders, MAX_PLACEHOLDERS } from './reading/placeholders';
 
 // ---------------------------------------------------------------------------------------------
-// Sections.
+// Sections (read in reading/sections.ts, with no regular expression).
 
-/** Labels that, with text after their colon, are fields of a report rather than headers. */
-const FIELD_LABELS =
-  /^(?:tbs(?: value| score| l1-l4)?|bmi|age|sex|dob|mrn|name|date|t[- ]?scores?|z[- ]?scores?|mof|hip|risk model|model|cpt|bmd|height|weight|accession|patient|provider|signed)$/;
-
-interface HeaderHit {
-  title: string;
-  kind: SectionKind;
-  start: number;
-  end: number;
-  inline: string;
-  inlineStart?: number;
-}
-
-function letterStats(s: string): { letters: number; lower: number; nonSpace: number } {
-  let letters = 0;
-  let lower = 0;
-  let nonSpace = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c !== 32 && c !== 9) nonSpace++;
-    if (c >= 97 && c <= 122) {
-      letters++;
-      lower++;
-    } else if (c >= 65 && c <= 90) letters++;
-  }
-  return { letters, lower, nonSpace };
-}
-
-const LABEL_CHARS = /^[A-Za-z][A-Za-z0-9 /&(),'+.-]*$/;
-
-/**
- * Cheap test that rules out most lines before the real one: a header starts with "#", is all
- * capitals up to its colon (or end), or is short enough to be a known mixed-case header.
- */
-function mayBeHeader(doc: Doc, line: number): boolean {
-  const { start, end } = doc.lines[line];
-  if (end - start > 200 || end === start) return false;
-  const text = doc.text;
-  let i = start;
-  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-  if (text.charCodeAt(i) === 35) return true; // '#'
-  // Skip a list number: "6. ".
-  let j = i;
-  while (j < end && j - i < 3 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
-  if (j > i && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 41)) {
-    j++;
-    while (j < end && text.charCodeAt(j) === 32) j++;
-  } else j = i;
-  const numbered = j > i;
-  const first = text.charCodeAt(j);
-  const capital = first >= 65 && first <= 90;
-  if (first >= 97 && first <= 122) return false; // a line that starts in lower case
-  // "Patient: ...", "The ...": mixed case from the first word on, so only a known header word will do.
-  const second = text.charCodeAt(j + 1);
-  if (capital && second >= 97 && second <= 122 && !knownFirstWord(doc.norm, j, end)) return false;
-  let letters = 0;
-  let lower = false;
-  for (let k = j; k < end; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 58) return !lower || (capital && k - j <= 40 && !numbered && knownFirstWord(doc.norm, j, k)); // ':' ends the label
-    if (c >= 97 && c <= 122) {
-      lower = true;
-      if (!capital || k - j > 40) return false;
-    } else if (c >= 65 && c <= 90) letters++;
-  }
-  return lower ? capital && end - j <= 40 && knownFirstWord(doc.norm, j, end) : letters >= 4;
-}
-
-/** Is the word at `from` one that a mixed-case header can start with (vocabulary)? */
-function knownFirstWord(norm: string, from: number, to: number): boolean {
-  const c = norm.charCodeAt(from);
-  if (c < 97 || c > 122) return false;
-  let w = from;
-  while (w < to && norm.charCodeAt(w) >= 97 && norm.charCodeAt(w) <= 122) w++;
-  return isHeaderFirstWord(norm.slice(from, w));
-}
-
-function headerOf(doc: Doc, line: number): HeaderHit | null {
-  if (!mayBeHeader(doc, line)) return null;
-  const l = doc.lines[line];
-  const shape = headerShape(lineText(doc, line));
-  if (!shape) return null;
-  return {
-    title: shape.title,
-    kind: shape.kind,
-    start: l.start + shape.start,
-    end: l.start + shape.end,
-    inline: shape.inline,
-    inlineStart: shape.inlineStart === undefined ? undefined : l.start + shape.inlineStart,
-  };
-}
-
-/**
- * What a line that may be a header is, with offsets relative to the line's start. A pure function
- * of the line's text: templates repeat their header lines, and a draft being typed keeps them, so
- * the answer is memoised (bounded).
- */
-const headerShape: (raw: string) => HeaderHit | null = memoByString(computeHeaderShape, 2000, 200);
-
-function computeHeaderShape(raw: string): HeaderHit | null {
-  const h = readHeader(raw);
-  return h ? { ...h, kind: headerKind(h.title.toLowerCase()) } : null;
-}
-
-function readHeader(raw: string): Omit<HeaderHit, 'kind'> | null {
-  if (raw.includes('tbs-report-disable')) return null;
-  const lead = raw.length - raw.trimStart().length;
-  const body = raw.trim();
-  if (!body) return null;
-  // Markdown header.
-  const md = body.charCodeAt(0) === 35 ? /^#{1,6}[ \t]+/.exec(body) : null;
-  if (md) {
-    let titleEnd = body.length;
-    // Closing hashes and blanks trimmed by a loop (a `[ \t#]+$` replace is quadratic on a long run).
-    while (titleEnd > md[0].length && /[ \t#]/.test(body[titleEnd - 1])) titleEnd--;
-    const title = body.slice(md[0].length, titleEnd).replace(/:$/, '').trim();
-    if (!title) return null;
-    const s = lead + md[0].length;
-    return { title, start: s, end: s + title.length, inline: '' };
-  }
-  const c0 = body.charCodeAt(0);
-  const numbered = c0 >= 48 && c0 <= 57 ? /^\d{1,2}[.)][ \t]*/.exec(body) : null;
-  const numLen = numbered ? numbered[0].length : 0;
-  const colon = body.indexOf(':');
-  if (colon > 0) {
-    const label = body.slice(numLen, colon).trim();
-    if (label.length < 2 || label.length > 60 || !LABEL_CHARS.test(label)) return null;
-    const lower = label.toLowerCase();
-    const labelNorm = /\s\s|\t|\*/.test(lower) ? lower.replace(/\s+/g, ' ').replace(/\*+/g, '') : lower;
-    // Mixed case: only a known header name ("Impression:", "Fracture risk (FRAX adjusted for TBS):").
-    if (lower !== label && !/^[^a-z]*$/.test(label)) {
-      const first = /^[a-z]+/.exec(lower);
-      if (!first || !isHeaderFirstWord(first[0])) return null;
-      const inline = body.slice(colon + 1).trim();
-      if (numbered || !(isKnownHeader(labelNorm) || (inline === '' && startsWithHeader(labelNorm)))) return null;
-      const s = lead + body.indexOf(label, numLen);
-      const inlineStart = inline
-        ? lead + colon + 1 + (body.length - colon - 1 - body.slice(colon + 1).trimStart().length)
-        : undefined;
-      return { title: label, start: s, end: s + label.length, inline, inlineStart };
-    }
-    const inline = body.slice(colon + 1).trim();
-    if (inline && FIELD_LABELS.test(labelNorm)) return null;
-    const st = letterStats(label);
-    const allCaps = st.lower === 0 && st.letters >= 3;
-    const words = labelNorm.split(' ').length;
-    const header =
-      isKnownHeader(labelNorm) ||
-      (inline === '' && startsWithHeader(labelNorm)) ||
-      (allCaps && (inline === '' || (words >= 2 && !/\d/.test(label))));
-    if (!header) return null;
-    if (numbered && !allCaps) return null;
-    const s = lead + body.indexOf(label, numLen);
-    const inlineStart = inline
-      ? lead + colon + 1 + (body.length - colon - 1 - body.slice(colon + 1).trimStart().length)
-      : undefined;
-    return { title: label, start: s, end: s + label.length, inline, inlineStart };
-  }
-  // An all-caps line without a colon: "6. TRABECULAR BONE SCORE", "FINDINGS".
-  const rest = body.slice(numLen);
-  const st = letterStats(rest);
-  if (
-    st.lower === 0 &&
-    st.letters >= 4 &&
-    st.letters * 2 >= st.nonSpace &&
-    rest.length <= 80 &&
-    !/\d[.,]\d/.test(rest) &&
-    /[A-Z]{3}/.test(rest)
-  ) {
-    const s = lead + numLen;
-    return { title: rest, start: s, end: s + rest.length, inline: '' };
-  }
-  // A mixed-case known header alone on its line: "Impression", "Findings".
-  if (isKnownHeader(rest.toLowerCase())) {
-    const s = lead + numLen;
-    return { title: rest, start: s, end: s + rest.length, inline: '' };
-  }
-  return null;
-}
-
-export function findSections(doc: Doc): Section[] {
-  const sections: Section[] = [];
-  const n = doc.lines.length;
-  for (let i = 0; i < n; i++) {
-    const h = headerOf(doc, i);
-    if (!h) continue;
-    if (sections.length)
-      sections[sections.length - 1].endLine = lastContentLine(doc, sections[sections.length - 1].headerLine, i - 1);
-    sections.push({
-      title: h.title,
-      kind: h.kind,
-      headerLine: i,
-      headerRange: rangeOf(doc, { start: h.start, end: h.end }),
-      bodyStartLine: i + 1,
-      endLine: i,
-      inlineText: h.inline,
-      inlineStart: h.inlineStart ?? doc.lines[i].end,
-    });
-  }
-  if (sections.length)
-    sections[sections.length - 1].endLine = lastContentLine(doc, sections[sections.length - 1].headerLine, n - 1);
-  return sections;
-}
-
-/** The last non-blank line in [from, to], or `from` when all are blank. */
-function lastContentLine(doc: Doc, from: number, to: number): number {
-  for (let i = to; i > from; i--) if (!isBlank(doc, i)) return i;
-  return from;
-}
+export { findSections } from './reading/sections';

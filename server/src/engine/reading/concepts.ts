@@ -84,7 +84,8 @@ export type Concept =
   | { c: 'techCredential' }
   | { c: 'courtesy' }
   | { c: 'header'; kind: SectionKind }
-  | { c: 'demographic'; field: 'age' | 'sex' | 'menopause' | 'dob' | 'examDate' | 'bmi' }
+  /** A demographic label; `ageUnit` follows an age ("72-year-old", "68 yo", "71 years of age"). */
+  | { c: 'demographic'; field: 'age' | 'sex' | 'menopause' | 'dob' | 'examDate' | 'bmi' | 'ageUnit' }
   | { c: 'sex'; sex: Sex }
   | { c: 'menopause'; status: MenopausalStatus }
   | { c: 'cue'; category: CueCategory; direction: Direction; scope: number }
@@ -92,6 +93,11 @@ export type Concept =
   | { c: 'software' }
   /** A noun that names a quantity of its own ("code", "check", "module"): the number after it is that. */
   | { c: 'quantity' }
+  /**
+   * A phrase that names something else, so that a shorter phrase inside it does not match:
+   * "dose-adjusted FRAX" is no TBS adjustment.
+   */
+  | { c: 'other' }
   /** A word from the `tbsReport.labels` setting. */
   | { c: 'label'; element: ElementId };
 

@@ -12,7 +12,7 @@ import { ADJUSTED, CURRENT, HISTORICAL, THRESHOLD, UNADJUSTED } from './concepts
 import type { Hits } from './trie';
 import type { Tokens } from './tokens';
 import { DECIMAL, NEWLINE, NUMBER, PUNCT, REFUSED, WORD } from './tokens';
-import { DATE_PREPOSITIONS, DATED_SCOPE, DATED_VERBS } from './vocab/cues';
+import { DATE_ARTICLES, DATE_PREPOSITIONS, DATED_SCOPE, DATED_VERBS } from './vocab/cues';
 
 /** A scope counts words; it also never runs over more tokens than this (runs of punctuation). */
 const MAX_SCOPE_TOKENS = 120;
@@ -145,6 +145,8 @@ function datedCues(t: Tokens, clause: Int32Array, own: Uint16Array, mask: Uint16
     let date = -1;
     if (isOneOf(t, i, DATE_PREPOSITIONS)) {
       if (isDate(t, i + 1)) date = i + 1;
+      // "on the 2021 study": one article between.
+      else if (i + 2 < t.n && isOneOf(t, i + 1, DATE_ARTICLES) && isDate(t, i + 2)) date = i + 2;
     } else if (isOneOf(t, i, DATED_VERBS)) {
       for (let k = i + 1, words = 0; k < t.n && words < 4 && clause[k] === clause[i]; k++) {
         if (isDate(t, k)) {

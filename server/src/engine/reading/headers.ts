@@ -23,7 +23,7 @@ function isNumber(word: string): boolean {
   return word.length > 0;
 }
 
-function wordsOf(text: string): string[] {
+function computeWords(text: string): string[] {
   const t = tokenise(normalise(text));
   const out: string[] = [];
   for (let i = 0; i < t.n; i++) {
@@ -38,6 +38,12 @@ function wordsOf(text: string): string[] {
   }
   return out;
 }
+
+/**
+ * The words of a title (memoised: a header line's title is read up to three times, by kind, by
+ * whether it is a known header and whether it starts with one; templates repeat their headers).
+ */
+const wordsOf: (text: string) => string[] = memoByString(computeWords, 2000, 200);
 
 let trie: Node | null = null;
 let firstWords: Set<string> | null = null;

@@ -114,9 +114,11 @@ function segment(t: Tokens, opts: ReadOptions): { sentence: Int32Array; clause: 
         const first = text.charCodeAt(t.start[nextTok]);
         // A line that goes on in lower case, or a value after a line that ends in a word
         // ("probability of major osteoporotic fracture\n24% and ...").
+        // A bracket that opens the next line after a word or a number goes on too ("... 15.0%\n(unadjusted 12.0%)").
         wrap =
           (t.kind[nextTok] === WORD && first >= 97 && first <= 122) ||
-          (t.kind[nextTok] === NUMBER && i > 0 && t.kind[i - 1] === WORD);
+          (t.kind[nextTok] === NUMBER && i > 0 && t.kind[i - 1] === WORD) ||
+          (t.kind[nextTok] === PUNCT && first === 40 && i > 0 && (t.kind[i - 1] === WORD || t.kind[i - 1] === NUMBER));
         if (wrap && i > 0) {
           const before = t.norm.charCodeAt(t.start[i - 1]);
           if (t.kind[i - 1] === PUNCT && before === 58) wrap = false; // "Label:" then a line

@@ -13,12 +13,17 @@
  */
 import type { Ctx } from '../context';
 import type { RiskKind } from '../types';
+import { HYPOTHETICAL, THRESHOLD } from './concepts';
 import { conceptOf } from './read';
+import { isWordIn } from './riskLines';
+import { RISK_WORDS } from './vocab/risk';
 import { NEWLINE, NUMBER, PUNCT, tokenAt, UNIT_PERCENT } from './tokens';
 
 export interface KindReading {
   /** The kind of the percentage that starts at each offset (absent: no kind found). */
   kindAt: Map<number, RiskKind>;
+  /** The token of the kind word each of those values took. */
+  kindTokAt: Map<number, number>;
 }
 
 /** Words and numbers allowed between a value and the kind after it ("17% probability of a major ..."). */
@@ -26,13 +31,22 @@ const MAX_AFTER = 5;
 
 export function readRiskKinds(ctx: Ctx): KindReading {
   const kindAt = new Map<number, RiskKind>();
-  const { tokens: t, hits, sentence } = ctx.reading;
-  const isPercent = (k: number) => t.kind[k] === NUMBER && t.unit[k] === UNIT_PERCENT;
+  const kindTokAt = new Map<number, number>();
+  const { tokens: t, hits, sentence, context } = ctx.reading;
+  // A threshold or a hypothetical value takes no kind, and keeps none from the values around it.
+  const isPercent = (k: number) =>
+    t.kind[k] === NUMBER && t.unit[k] === UNIT_PERCENT && !(context[k] & (THRESHOLD | HYPOTHETICAL));
+  const set = (value: number, kindTok: number) => {
+    kindAt.set(t.start[value], kindOfTok.get(kindTok) as RiskKind);
+    kindTokAt.set(t.start[value], kindTok);
+  };
   // Cheap test first: without a percentage there is no risk to give a kind.
   let any = false;
   for (let k = 0; k < t.n && !any; k++) any = t.unit[k] === UNIT_PERCENT;
-  if (!any) return { kindAt };
-  // Kind hits, with fracture-site lists in brackets after a kind left out.
+  if (!any) return { kindAt, kindTokAt };
+  // Kind hits, with fracture-site lists in brackets after a kind left out, and any bracketed list
+  // of three or more items ("a major bone (spine, hip, wrist or shoulder)").
+  const inList = listBrackets(ctx);
   const kindOfTok = new Map<number, RiskKind>();
   let lastKindEnd = -10;
   let openParenAfterKind = false;
@@ -45,7 +59,12 @@ export function readRiskKinds(ctx: Ctx): KindReading {
         if (k === lastKindEnd) openParenAfterKind = true;
       } else if (c === 41 && depth > 0) {
         depth--;
-        if (depth === 0) openParenAfterKind = false;
+        if (depth === 0 && openParenAfterKind) {
+          // "major osteoporotic fracture (MOF) (spine, hip, wrist or shoulder)": the next bracket
+          // still follows the kind.
+          openParenAfterKind = false;
+          lastKindEnd = k + 1;
+        }
       }
       continue;
     }
@@ -57,7 +76,7 @@ export function readRiskKinds(ctx: Ctx): KindReading {
     if (h < 0 || hits.start[h] !== k) continue;
     const kind = conceptOf(hits.concepts[h], 'kind');
     if (!kind) continue;
-    if (!openParenAfterKind) kindOfTok.set(k, kind.kind);
+    if (!openParenAfterKind && !inList[k]) kindOfTok.set(k, kind.kind);
     lastKindEnd = hits.end[h];
     k = hits.end[h] - 1;
   }
@@ -71,7 +90,7 @@ export function readRiskKinds(ctx: Ctx): KindReading {
     readSentence(k, e);
     k = e;
   }
-  return { kindAt };
+  return { kindAt, kindTokAt };
 
   function readSentence(from: number, to: number): void {
     const values: number[] = [];
@@ -109,15 +128,26 @@ export function readRiskKinds(ctx: Ctx): KindReading {
     let between = false;
     for (let i = 1; i < n && !between; i++) between = segFirst[i] >= 0;
     if (listed >= 2 && !between && n >= 2) {
-      for (let i = 0; i < n && i < listed; i++)
-        kindAt.set(t.start[values[i]], kindOfTok.get(kinds[segFirst[0] + i]) as RiskKind);
+      // "MOF and hip ...: 16 % and 4.8 %; adjusted for TBS: 19 % and 5.9 %": one value per kind,
+      // and again in the same order when the values come in whole rounds.
+      const rounds = n % listed === 0 ? n : Math.min(n, listed);
+      for (let i = 0; i < rounds; i++) set(values[i], kinds[segFirst[0] + (i % listed)]);
       return;
+    }
+    // Values first, then their kinds listed in the same order: "19% / 3.3% (MOF / hip)".
+    if (n >= 2 && segLast[n - 1] < 0 && !between && segFirst[0] < 0) {
+      let trailing = 0;
+      while (ki + trailing < kinds.length && kinds[ki + trailing] < to) trailing++;
+      if (trailing === n && wordsBetween(values[n - 1], kinds[ki]) <= 3) {
+        for (let i = 0; i < n; i++) set(values[i], kinds[ki + i]);
+        return;
+      }
     }
     const valueFirst = segLast[0] < 0 && after[0] >= 0;
     for (let i = 0; i < n; i++) {
       // A value the order does not settle is left to the caller.
       const pick = valueFirst ? after[i] : segLast[i] >= 0 ? kinds[segLast[i]] : -1;
-      if (pick >= 0) kindAt.set(t.start[values[i]], kindOfTok.get(pick) as RiskKind);
+      if (pick >= 0) set(values[i], pick);
     }
   }
 
@@ -137,4 +167,40 @@ export function readRiskKinds(ctx: Ctx): KindReading {
 /** The token index of the number at `offset`. */
 export function numberToken(ctx: Ctx, offset: number): number {
   return tokenAt(ctx.reading.tokens, offset);
+}
+
+/**
+ * Tokens inside a bracketed list of three or more items: two commas, or a comma and "or"
+ * ("(spine, hip, wrist or shoulder)", "(hip, spine or forearm)"). One pass with a stack of open
+ * brackets; a bracket left open at the end of its line closes there.
+ */
+function listBrackets(ctx: Ctx): Uint8Array {
+  const t = ctx.reading.tokens;
+  const out = new Uint8Array(t.n);
+  const open: number[] = [];
+  const commas: number[] = [];
+  const ors: number[] = [];
+  for (let k = 0; k < t.n; k++) {
+    const kind = t.kind[k];
+    if (kind === NEWLINE) {
+      open.length = commas.length = ors.length = 0;
+      continue;
+    }
+    if (kind === PUNCT) {
+      const c = t.norm.charCodeAt(t.start[k]);
+      if (c === 40 && open.length < 64) {
+        open.push(k);
+        commas.push(0);
+        ors.push(0);
+      } else if (c === 41 && open.length) {
+        const from = open.pop() as number;
+        const nc = commas.pop() as number;
+        const no = ors.pop() as number;
+        if (nc >= 2 || (nc >= 1 && no >= 1)) for (let j = from + 1; j < k; j++) out[j] = 1;
+      } else if (c === 44 && open.length) commas[commas.length - 1]++;
+      continue;
+    }
+    if (open.length && isWordIn(t, k, RISK_WORDS.listOr)) ors[ors.length - 1]++;
+  }
+  return out;
 }

@@ -35,6 +35,8 @@ export function readTbs(ctx: Ctx, layout: Layout, slots: Slot[]): TbsValue[] {
     return !(t.flags[k] & SIGNED) && v >= 100 && v <= 9999 && !(v >= 1900 && v <= 2100);
   };
 
+  const plausible = (k: number): boolean => (t.flags[k] & DECIMAL) !== 0 && t.value[k] >= 0.5 && t.value[k] <= 2.5;
+
   /** The vertebral range named between the label and the value, or right after the value. */
   const regionOf = (fromTok: number, valueTok: number): string | null => {
     const lineEnd = ctx.doc.lines[t.line[valueTok]].end;
@@ -69,7 +71,13 @@ export function readTbs(ctx: Ctx, layout: Layout, slots: Slot[]): TbsValue[] {
     // "T-score (of) TBS", "Z-score TBS": a score of the TBS, not the TBS.
     const prev = h > 0 ? hits.concepts[h - 1] : null;
     if (prev && (conceptOf(prev, 't') || conceptOf(prev, 'z')) && s - hits.end[h - 1] <= 1) continue;
-    const found = valueAfterLabel(ctx, hits.end[h], { fits, own: 'tbs' });
+    // A label inside an adjustment cue ("DXA with TBS L1-L4: 1.198", "risk adjusted for TBS: 3.2")
+    // reads only a value of TBS range: after such a cue a number outside it is the adjusted measure.
+    const inCue = conceptOf(concepts, 'cue') !== undefined;
+    const found = valueAfterLabel(ctx, hits.end[h], {
+      fits: inCue ? (k, words) => fits(k, words) && plausible(k) : fits,
+      own: 'tbs',
+    });
     if (found.type === 'placeholder') {
       const span = { start: t.start[found.tok], end: t.end[found.tok] };
       slots.push({ element: 'tbs', span, range: range(ctx, span) });

@@ -27,14 +27,23 @@ export const DECIMAL = 2;
 export const DICTATED = 4;
 /** A pipe or a box-drawing character (a drawn table's cell wall), on a GAP token. */
 export const WALL = 8;
+/**
+ * A number of an interval or a duration: "2 years", "every 24 months", and both ends of a range
+ * that ends in a time unit ("in 1.5 to 2 years", "after 18-24 months"). Never a value of an element.
+ */
+export const INTERVAL = 16;
+/** The first end of such a range ("1.5" of "1.5 to 2 years"): it has no unit of its own. */
+export const RANGE_START = 32;
 
 /** Units attached to a number. */
 export const UNIT_NONE = 0;
 export const UNIT_PERCENT = 1;
 export const UNIT_G_CM2 = 2;
 export const UNIT_KG_M2 = 3;
-/** Another unit follows (mg, kg, cm, years, y, days, ...): the number is not a score. */
+/** Another unit follows (mg, kg, cm, ...): the number is not a score. */
 export const UNIT_OTHER = 4;
+/** A time unit follows (years, months, weeks, days, ...): a duration, an interval or an age. */
+export const UNIT_TIME = 5;
 
 export interface Tokens {
   /** The normalised text the offsets point into. */
@@ -61,51 +70,56 @@ export interface SpanLike {
   end: number;
 }
 
+/** Bytes per token: value (8), start, end, unitEnd, line (4 each), kind, flags, unit (1 each). */
+const TOKEN_BYTES = 8 + 16 + 3;
+
 class Builder {
   n = 0;
   cap: number;
-  kind: Uint8Array;
-  start: Int32Array;
-  end: Int32Array;
-  unitEnd: Int32Array;
-  flags: Uint8Array;
-  unit: Uint8Array;
-  value: Float64Array;
-  line: Int32Array;
+  kind!: Uint8Array;
+  start!: Int32Array;
+  end!: Int32Array;
+  unitEnd!: Int32Array;
+  flags!: Uint8Array;
+  unit!: Uint8Array;
+  value!: Float64Array;
+  line!: Int32Array;
   constructor(cap: number) {
     this.cap = Math.max(16, cap);
-    this.kind = new Uint8Array(this.cap);
-    this.start = new Int32Array(this.cap);
-    this.end = new Int32Array(this.cap);
-    this.unitEnd = new Int32Array(this.cap);
-    this.flags = new Uint8Array(this.cap);
-    this.unit = new Uint8Array(this.cap);
-    this.value = new Float64Array(this.cap);
-    this.line = new Int32Array(this.cap);
+    this.alloc(this.cap);
+  }
+  /** All eight arrays are views of one buffer: one allocation per document, not eight. */
+  private alloc(cap: number): void {
+    const buf = new ArrayBuffer(cap * TOKEN_BYTES);
+    let at = 0;
+    this.value = new Float64Array(buf, at, cap);
+    at += 8 * cap;
+    this.start = new Int32Array(buf, at, cap);
+    at += 4 * cap;
+    this.end = new Int32Array(buf, at, cap);
+    at += 4 * cap;
+    this.unitEnd = new Int32Array(buf, at, cap);
+    at += 4 * cap;
+    this.line = new Int32Array(buf, at, cap);
+    at += 4 * cap;
+    this.kind = new Uint8Array(buf, at, cap);
+    at += cap;
+    this.flags = new Uint8Array(buf, at, cap);
+    at += cap;
+    this.unit = new Uint8Array(buf, at, cap);
   }
   private grow(): void {
-    const cap = this.cap * 2;
-    const g8 = (a: Uint8Array) => {
-      const b = new Uint8Array(cap);
-      b.set(a);
-      return b;
-    };
-    const g32 = (a: Int32Array) => {
-      const b = new Int32Array(cap);
-      b.set(a);
-      return b;
-    };
-    this.kind = g8(this.kind);
-    this.flags = g8(this.flags);
-    this.unit = g8(this.unit);
-    this.start = g32(this.start);
-    this.end = g32(this.end);
-    this.unitEnd = g32(this.unitEnd);
-    this.line = g32(this.line);
-    const v = new Float64Array(cap);
-    v.set(this.value);
-    this.value = v;
-    this.cap = cap;
+    const { kind, start, end, unitEnd, flags, unit, value, line } = this;
+    this.cap *= 2;
+    this.alloc(this.cap);
+    this.kind.set(kind);
+    this.start.set(start);
+    this.end.set(end);
+    this.unitEnd.set(unitEnd);
+    this.flags.set(flags);
+    this.unit.set(unit);
+    this.value.set(value);
+    this.line.set(line);
   }
   push(kind: number, start: number, end: number, line: number): number {
     if (this.n >= this.cap) this.grow();
@@ -114,6 +128,7 @@ class Builder {
     this.start[i] = start;
     this.end[i] = end;
     this.unitEnd[i] = end;
+    // A fresh buffer is zero: flags, unit and value need setting only when a token is taken back.
     this.flags[i] = 0;
     this.unit[i] = 0;
     this.value[i] = 0;
@@ -154,11 +169,7 @@ function dictatedSign(norm: string, s: number, e: number): boolean {
 }
 
 /** Units that, after a number (and an optional space), mark it as something other than a score. */
-const OTHER_UNITS = [
-  'mg',
-  'kg',
-  'cm',
-  'mm',
+const TIME_UNITS = [
   'years',
   'year',
   'yrs',
@@ -169,6 +180,19 @@ const OTHER_UNITS = [
   'day',
   'months',
   'month',
+  'mos',
+  'mo',
+  'weeks',
+  'week',
+  'wks',
+  'wk',
+];
+
+const OTHER_UNITS = [
+  'mg',
+  'kg',
+  'cm',
+  'mm',
   'units',
   'unit',
   'lbs',
@@ -209,6 +233,7 @@ function unitAfter(norm: string, e: number, len: number): { unit: number; end: n
     let w = k;
     while (w < len && (isLetter(norm.charCodeAt(w)) || isDigit(norm.charCodeAt(w)))) w++;
     const wl = w - k;
+    for (const u of TIME_UNITS) if (u.length === wl && norm.startsWith(u, k)) return { unit: UNIT_TIME, end: e };
     for (const u of OTHER_UNITS) if (u.length === wl && norm.startsWith(u, k)) return { unit: UNIT_OTHER, end: e };
   }
   return { unit: UNIT_NONE, end: e };
@@ -316,6 +341,7 @@ export function tokenise(norm: string, placeholders: readonly SpanLike[] = []): 
     lineHasToken = true;
     i++;
   }
+  intervals(norm, b);
   return {
     norm,
     n: b.n,
@@ -412,6 +438,43 @@ function number(norm: string, b: Builder, p: number, line: number): number {
   b.unit[t] = u.unit;
   b.unitEnd[t] = u.end;
   return u.end > e ? u.end : e;
+}
+
+/** Words that join the two ends of a range: "1.5 to 2 years", "1 or 2 years", "between 1 and 2 years". */
+function rangeWord(norm: string, s: number, e: number): boolean {
+  const len = e - s;
+  return (
+    (len === 2 && (norm.startsWith('to', s) || norm.startsWith('or', s))) || (len === 3 && norm.startsWith('and', s))
+  );
+}
+
+/**
+ * Marks intervals and durations (one pass): a number with a time unit, and the first end of a range
+ * whose second end has one ("1.5 to 2 years", "18-24 months"). Such a number is never a value.
+ */
+function intervals(norm: string, b: Builder): void {
+  for (let i = 0; i < b.n; i++) {
+    if (b.kind[i] !== NUMBER || b.unit[i] !== UNIT_TIME) continue;
+    b.flags[i] |= INTERVAL;
+    const j = i - 1;
+    if (j < 0) continue;
+    // "18 - 24 months": the spaced dash was read as the second end's sign.
+    if (b.flags[i] & SIGNED && norm.charCodeAt(b.start[i]) === 45 && b.kind[j] === NUMBER) {
+      if (b.unit[j] === UNIT_NONE && !(b.flags[j] & SIGNED)) {
+        b.unit[j] = UNIT_TIME;
+        b.flags[j] |= INTERVAL | RANGE_START;
+      }
+      continue;
+    }
+    if (j < 1) continue;
+    const joins =
+      (b.kind[j] === PUNCT && norm.charCodeAt(b.start[j]) === 45) ||
+      (b.kind[j] === WORD && rangeWord(norm, b.start[j], b.end[j]));
+    const k = j - 1;
+    if (!joins || b.kind[k] !== NUMBER || b.unit[k] !== UNIT_NONE || b.flags[k] & SIGNED) continue;
+    b.unit[k] = UNIT_TIME;
+    b.flags[k] |= INTERVAL | RANGE_START;
+  }
 }
 
 function isWordChar(c: number): boolean {

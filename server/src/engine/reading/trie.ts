@@ -23,6 +23,41 @@ export interface Trie {
   maxKey: number;
   /** First characters of the keys that start a phrase (by char code, below 0x10000). */
   first: Uint8Array;
+  /** Every key of every phrase, interned: an open-addressing table by hash (index + 1, 0 empty). */
+  keyTable: Int32Array;
+  keyStrings: string[];
+}
+
+const PERCENT = 37;
+
+/** FNV-1a over the characters of a key; `pct` appends a "%" (a percentage's key). */
+function hashRange(s: string, start: number, end: number, pct: boolean): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  if (pct) h = Math.imul(h ^ PERCENT, 0x01000193);
+  return h >>> 0;
+}
+
+function internTable(keys: readonly string[]): { keyTable: Int32Array; keyStrings: string[] } {
+  let size = 16;
+  while (size < keys.length * 2) size <<= 1;
+  const keyTable = new Int32Array(size);
+  const keyStrings: string[] = [];
+  for (const k of keys) {
+    let slot = hashRange(k, 0, k.length, false) & (size - 1);
+    let dup = false;
+    while (keyTable[slot] !== 0) {
+      if (keyStrings[keyTable[slot] - 1] === k) {
+        dup = true;
+        break;
+      }
+      slot = (slot + 1) & (size - 1);
+    }
+    if (dup) continue;
+    keyStrings.push(k);
+    keyTable[slot] = keyStrings.length;
+  }
+  return { keyTable, keyStrings };
 }
 
 /** Punctuation that joins the words of a phrase without being part of its key. */
@@ -48,6 +83,34 @@ function keyOf(t: Tokens, i: number): string | null {
     return t.unit[i] === UNIT_PERCENT ? `${digits}%` : digits;
   }
   return null;
+}
+
+/**
+ * The token's key as interned in the trie, or null when no phrase holds it: found by hashing the
+ * token's characters in place, so that no string is made for a token (most tokens are no key).
+ */
+function internedKey(trie: Trie, t: Tokens, i: number): string | null {
+  const k = t.kind[i];
+  if (k !== WORD && k !== REFUSED && k !== PUNCT && k !== NUMBER) return null;
+  const s = t.start[i];
+  const e = t.end[i];
+  const pct = k === NUMBER && t.unit[i] === UNIT_PERCENT;
+  const len = e - s + (pct ? 1 : 0);
+  const table = trie.keyTable;
+  const mask = table.length - 1;
+  let slot = hashRange(t.norm, s, e, pct) & mask;
+  for (;;) {
+    const idx = table[slot];
+    if (idx === 0) return null;
+    const key = trie.keyStrings[idx - 1];
+    if (
+      key.length === len &&
+      t.norm.startsWith(pct ? key.slice(0, -1) : key, s) &&
+      (!pct || key.charCodeAt(len - 1) === PERCENT)
+    )
+      return key;
+    slot = (slot + 1) & mask;
+  }
 }
 
 /** The keys of a phrase, as the tokeniser reads it. */
@@ -104,7 +167,37 @@ export function compile(entries: readonly Entry[]): Trie {
     node.concepts ??= [];
     node.concepts.push(e.concept);
   }
-  return { root, depth, maxKey, first };
+  inheritLabels(root, entries, allKeys);
+  const all: string[] = [];
+  for (const keys of allKeys) for (const k of keys) all.push(k);
+  return { root, depth, maxKey, first, ...internTable(all) };
+}
+
+/** Label concepts a cue keeps when its phrase ends with the label ("with TBS", "adjusted for TBS"). */
+function isInheritedLabel(c: Concept): boolean {
+  return c.c === 'tbs' || (c.c === 'label' && c.element === 'tbs');
+}
+
+/**
+ * Leftmost-longest matching lets a cue swallow a label it ends with: "DXA with TBS L1-L4: 1.198" has
+ * the hit "with TBS" (an adjustment cue). The cue's hit keeps the label concepts of its phrase's
+ * suffixes, so the label still reads there.
+ */
+function inheritLabels(root: Node, entries: readonly Entry[], allKeys: readonly string[][]): void {
+  for (let i = 0; i < entries.length; i++) {
+    if (entries[i].concept.c !== 'cue') continue;
+    const keys = allKeys[i] ?? [];
+    let cueNode: Node | undefined = root;
+    for (const k of keys) cueNode = cueNode?.next?.get(k);
+    // A phrase that also names a model ("FRAX TBS") is that model's name, not a TBS label.
+    if (!cueNode?.concepts || cueNode.concepts.some((c) => c.c === 'model')) continue;
+    for (let from = 1; from < keys.length; from++) {
+      let node: Node | undefined = root;
+      for (let k = from; k < keys.length && node; k++) node = node.next?.get(keys[k]);
+      for (const c of node?.concepts ?? [])
+        if (isInheritedLabel(c) && !cueNode.concepts.includes(c)) cueNode.concepts.push(c);
+    }
+  }
 }
 
 /** Phrase hits: token ranges [start, end) with what they mean, in document order. */
@@ -137,7 +230,7 @@ export function match(trie: Trie, t: Tokens): Hits {
       i++;
       continue;
     }
-    const first = keyOf(t, i);
+    const first = internedKey(trie, t, i);
     const firstNode = first === null ? undefined : trie.root.next?.get(first);
     if (!firstNode) {
       i++;
@@ -158,7 +251,7 @@ export function match(trie: Trie, t: Tokens): Hits {
       let breaks = 0;
       while (k < t.n && (skippable(t, k) || narrowGap(t, k) || (t.kind[k] === NEWLINE && ++breaks <= 1))) k++;
       if (k >= t.n || breaks > 1) break;
-      const key = keyOf(t, k);
+      const key = internedKey(trie, t, k);
       const child: Node | undefined = key === null ? undefined : node.next.get(key);
       if (!child) break;
       node = child;

@@ -44,7 +44,7 @@ import {
 } from './tokens';
 import { siteIn, siteKeyOf, vertebral } from './site';
 import { LIST_FILLERS } from './vocab/sites';
-import { isHistorical } from '../elements/history';
+import { isHistorical } from './history';
 import { historicalAt, inRange, valueAfterLabel } from './values';
 
 /** A number of T-score shape: a decimal (or, next to its label, a signed integer) without a unit. */

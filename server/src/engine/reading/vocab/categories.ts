@@ -2,15 +2,81 @@
 import type { Entry } from '../concepts';
 import type { TbsCategory, WhoClass } from '../../types';
 
-const TBS_CATEGORIES: Array<[string, TbsCategory]> = [
-  ['normal microarchitecture', 'normal'],
-  ['normal bone microarchitecture', 'normal'],
-  ['normal trabecular microarchitecture', 'normal'],
+/** The category words; each also stands with the TBS's topic nouns ("partially degraded bone microarchitecture"). */
+const TBS_CATEGORY_WORDS: Array<[string, TbsCategory]> = [
+  ['normal', 'normal'],
   ['partially degraded', 'partially degraded'],
-  ['partially degraded microarchitecture', 'partially degraded'],
+  ['partly degraded', 'partially degraded'],
   ['intermediate', 'partially degraded'],
   ['degraded', 'degraded'],
-  ['degraded microarchitecture', 'degraded'],
+  ['severely degraded', 'degraded'],
+];
+
+/**
+ * Nouns of what a TBS measures: a category word with one of them is a TBS statement wherever it
+ * stands ("Normal microarchitecture"); "normal" alone is one only next to a TBS or one of these.
+ */
+export const TBS_TOPIC_WORDS: readonly string[] = [
+  'microarchitecture',
+  'microarchitectural',
+  'micro architecture',
+  'bone microarchitecture',
+  'trabecular microarchitecture',
+  'trabecular bone microarchitecture',
+  'bone texture',
+  'trabecular texture',
+];
+
+/** Words between a TBS (or its topic) and a bare "normal": "TBS is normal", "microarchitecture appears normal". */
+export const CATEGORY_LINKS: readonly string[] = [
+  'is',
+  'was',
+  'are',
+  'appears',
+  'remains',
+  'looks',
+  'considered',
+  'which',
+  'that',
+];
+
+/**
+ * Words that make a category word a TBS statement on their own: "partially degraded" says nothing
+ * else in a DXA report, and a "Category:" label names the TBS category ("Category: degraded").
+ */
+/**
+ * Words of a general sentence about TBS, not about this patient ("A lower TBS is associated with
+ * degraded microarchitecture", "Degraded microarchitecture predicts fractures"): a category away
+ * from any value in such a sentence states nothing.
+ */
+export const GENERIC_WORDS: readonly string[] = [
+  'low',
+  'lower',
+  'high',
+  'higher',
+  'more',
+  'less',
+  'associated',
+  'means',
+  'reflects',
+  'predicts',
+  'predictive',
+  'typically',
+  'generally',
+  'usually',
+  'often',
+  'values',
+  'scores',
+];
+
+export const TBS_ONLY_WORDS: readonly string[] = ['partially', 'partly', 'severely'];
+export const CATEGORY_LABELS: readonly string[] = ['category', 'tbs category', 'microarchitecture category'];
+
+const TBS_CATEGORIES: Array<[string, TbsCategory]> = [
+  ...TBS_CATEGORY_WORDS.filter(([w]) => w !== 'normal'),
+  ...TBS_CATEGORY_WORDS.flatMap(([w, category]) =>
+    TBS_TOPIC_WORDS.map((topic): [string, TbsCategory] => [`${w} ${topic}`, category]),
+  ),
 ];
 
 const WHO: Array<[string, WhoClass]> = [

@@ -89,11 +89,22 @@ const CUES: Cue[] = [
   ['if these reach', THRESHOLD, 'forward', 10],
   ['usually advised when', THRESHOLD, 'forward', 12],
   ['treat if', THRESHOLD, 'forward', 10],
+  ['treat at', THRESHOLD, 'forward', 4],
+  ['treat above', THRESHOLD, 'forward', 4],
+  ['treatment at', THRESHOLD, 'forward', 4],
+  ['treatment above', THRESHOLD, 'forward', 4],
+  ['reaches', THRESHOLD, 'forward', 4],
+  ['reach', THRESHOLD, 'forward', 4],
+  ['>', THRESHOLD, 'forward', 1],
+  ['<', THRESHOLD, 'forward', 1],
+  ['\u2265', THRESHOLD, 'forward', 1],
+  ['\u2264', THRESHOLD, 'forward', 1],
+  ['intervention level', THRESHOLD, 'forward', 10],
+  ['intervention levels', THRESHOLD, 'forward', 10],
   // Hypothetical: not a result.
   ['would be', HYPOTHETICAL, 'both', 8],
   ['would have been', HYPOTHETICAL, 'both', 8],
   ['if', HYPOTHETICAL, 'forward', 10],
-  ['were', HYPOTHETICAL, 'forward', 4],
   ['could be', HYPOTHETICAL, 'both', 6],
   ['would indicate', HYPOTHETICAL, 'both', 6],
   ['would suggest', HYPOTHETICAL, 'both', 6],
@@ -136,6 +147,13 @@ const CUES: Cue[] = [
   ['h/o', HISTORICAL, 'forward', 3],
   ['known', HISTORICAL, 'forward', 2],
   ['family history of', HISTORICAL, 'forward', 4],
+  // A prior fracture is a clinical risk factor of this study's calculation, not an earlier study.
+  ['prior fracture', HISTORICAL, 'backward', 1],
+  ['prior fractures', HISTORICAL, 'backward', 1],
+  ['previous fracture', HISTORICAL, 'backward', 1],
+  ['previous fractures', HISTORICAL, 'backward', 1],
+  ['prior fragility fracture', HISTORICAL, 'backward', 1],
+  ['previous fragility fracture', HISTORICAL, 'backward', 1],
   // A class named as a topic, not stated (read only by class statements).
   ['for', TOPIC, 'forward', 2],
   ['risk of', TOPIC, 'forward', 3],
@@ -223,12 +241,24 @@ const CUES: Cue[] = [
   ['with tbs adjustment', ADJUSTED, 'both', 14],
   ['after tbs adjustment', ADJUSTED, 'both', 14],
   ['tbs adjustment', ADJUSTED, 'both', 14],
+  ['adjustment for tbs', ADJUSTED, 'both', 14],
+  ['adjustment for the tbs', ADJUSTED, 'both', 14],
+  ['adjustment for trabecular bone score', ADJUSTED, 'both', 14],
+  ['adjustment with tbs', ADJUSTED, 'both', 14],
+  ['incorporating the trabecular bone score', ADJUSTED, 'forward', 20],
   ['corrected for tbs', ADJUSTED, 'both', 14],
+  ['tbs corrected', ADJUSTED, 'both', 14],
   ['adjusted frax', ADJUSTED, 'forward', 14],
   ['tbs frax', ADJUSTED, 'forward', 14],
   ['frax tbs', ADJUSTED, 'forward', 14],
   ['accounting for the trabecular bone score', ADJUSTED, 'forward', 30],
   ['accounting for the tbs', ADJUSTED, 'forward', 30],
+  ['taking the tbs into account', ADJUSTED, 'forward', 30],
+  ['taking the trabecular bone score into account', ADJUSTED, 'forward', 30],
+  ['taking into account the tbs', ADJUSTED, 'forward', 30],
+  ['taking into account the trabecular bone score', ADJUSTED, 'forward', 30],
+  ['with the tbs taken into account', ADJUSTED, 'both', 20],
+  ['include the tbs adjustment', ADJUSTED, 'both', 14],
   ['incorporating the tbs', ADJUSTED, 'forward', 20],
   ['incorporating tbs', ADJUSTED, 'forward', 20],
   ['with tbs', ADJUSTED, 'both', 10],
@@ -238,6 +268,9 @@ const CUES: Cue[] = [
   ['non adjusted', UNADJUSTED, 'both', 10],
   ['without tbs', UNADJUSTED, 'both', 10],
   ['without tbs adjustment', UNADJUSTED, 'both', 10],
+  ['without the tbs', UNADJUSTED, 'both', 10],
+  ['without the tbs adjustment', UNADJUSTED, 'both', 10],
+  ['without adjustment', UNADJUSTED, 'both', 10],
   ['before adjustment', UNADJUSTED, 'both', 10],
   ['before the adjustment', UNADJUSTED, 'both', 10],
   ['before tbs adjustment', UNADJUSTED, 'both', 10],
@@ -264,6 +297,8 @@ export const CUE_ENTRIES: Entry[] = CUES.map(([phrase, category, direction, scop
  * of an earlier finding a few words before one ("diagnosed 03/2023"), makes what follows history.
  */
 export const DATE_PREPOSITIONS: readonly string[] = ['in', 'on', 'since'];
+/** Words that may stand between such a preposition and its year: "on the 2021 study". */
+export const DATE_ARTICLES: readonly string[] = ['the', 'her', 'his', 'their'];
 export const DATED_VERBS: readonly string[] = ['diagnosed', 'dx', 'noted', 'documented', 'measured', 'found'];
 /** Scope of a dated cue, in words. */
 export const DATED_SCOPE = 8;

@@ -1,25 +1,64 @@
-/** Demographic labels and values: age, sex, menopausal status, date of birth, exam date, BMI. */
+/**
+ * Demographic labels and values: age, sex, menopausal status, date of birth, exam date, BMI; the
+ * words after an age ("72-year-old", "68 yo"); group nouns ("postmenopausal women" speaks of a
+ * population, not the patient); month names of written dates. One phrase per line.
+ */
 import type { Entry } from '../concepts';
+import { THRESHOLD } from '../concepts';
 import type { MenopausalStatus, Sex } from '../../types';
 
-const FIELDS: Array<[string, 'age' | 'sex' | 'menopause' | 'dob' | 'examDate' | 'bmi']> = [
+type Field = 'age' | 'sex' | 'menopause' | 'dob' | 'examDate' | 'bmi' | 'ageUnit';
+
+const FIELDS: Array<[string, Field]> = [
   ['age', 'age'],
   ['aged', 'age'],
   ['age at exam', 'age'],
+  ['age at scan', 'age'],
+  ['age at study', 'age'],
+  ['age at examination', 'age'],
+  ['age at time of scan', 'age'],
+  ['age at time of exam', 'age'],
+  ['age at the time of scan', 'age'],
+  ['age at the time of exam', 'age'],
+  ['age at the time of the scan', 'age'],
+  ['age years', 'age'],
+  ['age yrs', 'age'],
+  ['age y', 'age'],
   ['sex', 'sex'],
   ['gender', 'sex'],
   ['menopausal status', 'menopause'],
   ['dob', 'dob'],
+  ['d o b', 'dob'],
   ['date of birth', 'dob'],
   ['birth date', 'dob'],
+  ['birthdate', 'dob'],
+  ['born', 'dob'],
   ['exam date', 'examDate'],
+  ['examination date', 'examDate'],
   ['date of exam', 'examDate'],
+  ['date of examination', 'examDate'],
   ['study date', 'examDate'],
   ['date of study', 'examDate'],
   ['scan date', 'examDate'],
+  ['date of scan', 'examDate'],
   ['date of service', 'examDate'],
+  ['dos', 'examDate'],
+  ['acquisition date', 'examDate'],
+  ['date acquired', 'examDate'],
   ['bmi', 'bmi'],
   ['body mass index', 'bmi'],
+  ['body mass index bmi', 'bmi'],
+  // After an age: "72-year-old", "68 yo", "70 y/o", "71 years of age".
+  ['year old', 'ageUnit'],
+  ['years old', 'ageUnit'],
+  ['yr old', 'ageUnit'],
+  ['yrs old', 'ageUnit'],
+  ['year of age', 'ageUnit'],
+  ['years of age', 'ageUnit'],
+  ['yo', 'ageUnit'],
+  ['y o', 'ageUnit'],
+  ['y/o', 'ageUnit'],
+  ['yoa', 'ageUnit'],
 ];
 
 const SEXES: Array<[string, Sex]> = [
@@ -27,11 +66,13 @@ const SEXES: Array<[string, Sex]> = [
   ['woman', 'female'],
   ['women', 'female'],
   ['lady', 'female'],
+  ['girl', 'female'],
   ['f', 'female'],
   ['male', 'male'],
   ['man', 'male'],
   ['men', 'male'],
   ['gentleman', 'male'],
+  ['boy', 'male'],
   ['m', 'male'],
 ];
 
@@ -42,10 +83,141 @@ const MENOPAUSE: Array<[string, MenopausalStatus]> = [
   ['peri menopausal', 'perimenopausal'],
   ['postmenopausal', 'postmenopausal'],
   ['post menopausal', 'postmenopausal'],
+  // A menopause that has happened (natural, early, surgical, ovarian insufficiency).
+  ['menopause at', 'postmenopausal'],
+  ['menopause in', 'postmenopausal'],
+  ['menopause age', 'postmenopausal'],
+  ['age at menopause', 'postmenopausal'],
+  ['early menopause', 'postmenopausal'],
+  ['premature menopause', 'postmenopausal'],
+  ['surgical menopause', 'postmenopausal'],
+  ['natural menopause', 'postmenopausal'],
+  ['induced menopause', 'postmenopausal'],
+  ['since menopause', 'postmenopausal'],
+  ['since the menopause', 'postmenopausal'],
+  ['after menopause', 'postmenopausal'],
+  ['after the menopause', 'postmenopausal'],
+  ['years after menopause', 'postmenopausal'],
+  ['years since menopause', 'postmenopausal'],
+  ['primary ovarian insufficiency', 'postmenopausal'],
+  ['premature ovarian insufficiency', 'postmenopausal'],
+  ['premature ovarian failure', 'postmenopausal'],
+  ['bilateral oophorectomy', 'postmenopausal'],
 ];
 
+/** Ages of a group, not of the patient: "men aged 50 and over", "women 65 or older". */
+const AGE_BOUNDS = ['and over', 'or over', 'and older', 'or older', 'years and over', 'years and older'];
+
 export const DEMOGRAPHICS: Entry[] = [
+  ...AGE_BOUNDS.map((phrase): Entry => ({
+    phrase,
+    concept: { c: 'cue', category: THRESHOLD, direction: 'backward', scope: 4 },
+  })),
   ...FIELDS.map(([phrase, field]): Entry => ({ phrase, concept: { c: 'demographic', field } })),
   ...SEXES.map(([phrase, sex]): Entry => ({ phrase, concept: { c: 'sex', sex } })),
   ...MENOPAUSE.map(([phrase, status]): Entry => ({ phrase, concept: { c: 'menopause', status } })),
 ];
+
+/**
+ * Nouns of a group: a sex or status word before or after one ("postmenopausal women", "men aged 50
+ * and over", "women over 65") speaks of a population, not of the patient.
+ */
+export const GROUP_NOUNS: readonly string[] = [
+  'women',
+  'men',
+  'females',
+  'males',
+  'ladies',
+  'patients',
+  'people',
+  'persons',
+  'individuals',
+  'subjects',
+  'population',
+  'populations',
+  'cohort',
+  'cohorts',
+  'adults',
+];
+
+/** Sex letters read only in a labelled or slashed value, or next to an age ("Sex: F", "68 yo F"). */
+export const SEX_LETTERS: readonly string[] = ['f', 'm'];
+
+/** Words that, right before "age N", make N the age at an event, not the patient's age. */
+export const EVENT_AGE_WORDS: readonly string[] = [
+  'at',
+  'since',
+  'from',
+  'before',
+  'after',
+  'by',
+  'over',
+  'under',
+  'until',
+  'till',
+  'than',
+  'between',
+  'menopause',
+  'menarche',
+  'diagnosis',
+  'onset',
+];
+
+/** Honorifics, read as the patient's sex only right after a patient label ("Patient: Miss D Quayle"). */
+export const TITLES: ReadonlyArray<readonly [string, Sex]> = [
+  ['mrs', 'female'],
+  ['ms', 'female'],
+  ['miss', 'female'],
+  ['mr', 'male'],
+];
+
+/** Labels of the patient's name line: "Patient:", "Pt:", "Re:", "Name:", "Patient name:". */
+export const PATIENT_LABELS: readonly string[] = ['patient', 'pt', 're', 'name'];
+
+/**
+ * "She is 77 and has ...": a subject pronoun, a present-tense "is" and a bare age. Only the present
+ * ("she was 45 when ..." is an event's age); the age must end its clause or be followed by one of
+ * AGE_FOLLOWERS.
+ */
+export const AGE_SUBJECTS: readonly string[] = ['she', 'he'];
+export const AGE_COPULAS: readonly string[] = ['is'];
+export const AGE_FOLLOWERS: readonly string[] = ['and', 'with', 'years', 'yrs', 'now', 'today'];
+
+/** Articles read past before a label ("at the age of 45"). */
+export const ARTICLES: readonly string[] = ['the', 'a', 'an'];
+
+/** Words that may follow an age's number as its unit: "93 y", "71 years", "64 yrs". */
+export const AGE_UNIT_WORDS: readonly string[] = ['y', 'yr', 'yrs', 'year', 'years'];
+
+/** Month names and their abbreviations, for written dates ("12 March 1951", "Mar 3, 1951"). */
+export const MONTHS: ReadonlyArray<readonly [string, number]> = [
+  ['january', 1],
+  ['jan', 1],
+  ['february', 2],
+  ['feb', 2],
+  ['march', 3],
+  ['mar', 3],
+  ['april', 4],
+  ['apr', 4],
+  ['may', 5],
+  ['june', 6],
+  ['jun', 6],
+  ['july', 7],
+  ['jul', 7],
+  ['august', 8],
+  ['aug', 8],
+  ['september', 9],
+  ['sep', 9],
+  ['sept', 9],
+  ['october', 10],
+  ['oct', 10],
+  ['november', 11],
+  ['nov', 11],
+  ['december', 12],
+  ['dec', 12],
+];
+
+/** Plausible ages, in years (an age outside is something else: a year, a count). */
+export const AGE_LIMITS: readonly [number, number] = [1, 120];
+/** Plausible BMIs, in kg/m² (a value outside is a weight, a height or a percentage). */
+export const BMI_LIMITS: readonly [number, number] = [8, 90];

@@ -9,8 +9,14 @@ const KINDS: Array<[string, RiskKind]> = [
   ['major osteoporotic', 'mof'],
   ['major osteoporotic fx', 'mof'],
   ['major fracture', 'mof'],
+  ['major bone', 'mof'],
+  ['major bones', 'mof'],
   ['major', 'mof'],
   ['osteoporotic fracture', 'mof'],
+  ['major osteoporosis related fracture', 'mof'],
+  ['major osteoporosis related fractures', 'mof'],
+  ['all fractures', 'mof'],
+  ['total fracture', 'mof'],
   ['hip', 'hip'],
   ['hip fracture', 'hip'],
   ['hip fractures', 'hip'],
@@ -51,7 +57,27 @@ const CAROC: Array<[string, 'low' | 'moderate' | 'high']> = [
   ['very high risk', 'high'],
 ];
 
+/** Adjustments for something other than the TBS: they hide the "adjusted frax" cue inside them. */
+const OTHER_ADJUSTMENTS = [
+  'dose adjusted',
+  'age adjusted',
+  'sex adjusted',
+  'bmi adjusted',
+  'glucocorticoid adjusted',
+  'steroid adjusted',
+  'gc adjusted',
+  'lumbar spine adjusted',
+];
+
+/**
+ * Phrases that are the TBS label and an adjustment cue at once: "FRAX (TBS-corrected)" is adjusted,
+ * "TBS corrected to 1.241" labels a TBS value. The cue is in cues.ts.
+ */
+const TBS_AND_CUE = ['tbs corrected'];
+
 export const RISK: Entry[] = [
+  ...TBS_AND_CUE.map((phrase): Entry => ({ phrase, concept: { c: 'tbs' } })),
+  ...OTHER_ADJUSTMENTS.map((phrase): Entry => ({ phrase, concept: { c: 'other' } })),
   ...KINDS.map(([phrase, kind]): Entry => ({ phrase, concept: { c: 'kind', kind } })),
   ...MODELS.map(([phrase, model]): Entry => ({ phrase, concept: { c: 'model', model } })),
   ...CAROC.map(([phrase, category]): Entry => ({ phrase, concept: { c: 'riskCategory', category } })),
@@ -70,3 +96,52 @@ export const MODEL_LABELS: Entry[] = [
   'model',
   'model used',
 ].map((phrase): Entry => ({ phrase, concept: { c: 'label', element: 'riskModel' } }));
+
+/**
+ * Words the risk reader compares tokens with (one word each; case does not matter). They are data,
+ * not phrases of the trie: they carry no concept of their own and never hide a longer phrase.
+ */
+export const RISK_WORDS = {
+  /** A sentence about risk names one of these (or a model, or a kind). */
+  terms: ['risk', 'risks', 'probability', 'probabilities', 'likelihood', 'chance'],
+  /** "10-year", "5 yr": the time horizon a probability covers. */
+  horizon: ['year', 'years', 'yr', 'yrs', 'y'],
+  /** Horizons written as words. */
+  horizonNumbers: { five: 5, ten: 10 } as Record<string, number>,
+  /** "adjusted" alone: a TBS adjustment when the TBS is named in the same sentence or cell. */
+  bareAdjusted: ['adjusted', 'adj'],
+  /** Between a kind and a value, these make the value a change, not a probability. */
+  change: ['change', 'changes', 'decrease', 'decreased', 'increase', 'increased', 'loss', 'gain', 'vs'],
+  /** "12% rising to 15%", "from 11% to 14%": the second value continues the first one's kind. */
+  continuation: ['to'],
+  from: ['from'],
+  /** A sentence that points back at values given earlier: "the FRAX probabilities above". */
+  backReference: ['above', 'earlier', 'previously'],
+  /** A next sentence that speaks of the values just given: "Both are adjusted for TBS." */
+  nextSentenceSubjects: ['both', 'these', 'they', 'all', 'this'],
+  nextSentenceNouns: ['probabilities', 'values', 'results', 'risks', 'estimates', 'figures'],
+  /** CAROC category words, and what they name. */
+  categories: {
+    low: 'low',
+    moderate: 'moderate',
+    medium: 'moderate',
+    intermediate: 'moderate',
+    high: 'high',
+  } as Record<string, 'low' | 'moderate' | 'high'>,
+  /** A category word right after one of these describes the risk: "risk category: high". */
+  categoryLabels: ['risk', 'category', 'level', 'caroc'],
+  /** "risk category", "risk level": a sentence that names a category in a CAROC report. */
+  categoryNouns: ['category', 'level'],
+  /** Fillers between such a label and the category word. */
+  categoryFillers: ['is', 'was', 'of'],
+  /** A category word right before one of these is about something else ("low TBS", "high BMD"). */
+  categoryNotAbout: ['tbs', 'bmd', 'bone', 'trabecular', 't', 'z'],
+  /** Risk words that name a probability on their own ("probability ___"). */
+  probability: ['probability', 'probabilities'],
+  /** "fracture risk ___". */
+  fracture: ['fracture', 'fractures'],
+  /** "(spine, hip, wrist or shoulder)": a bracketed list names sites, not a kind. */
+  listOr: ['or'],
+  /** Fillers between a risk kind and a placeholder: "MOF risk ___", "hip probability is ___". */
+  slotFillers: ['risk', 'probability', 'is', 'of'],
+};

@@ -72,7 +72,55 @@ const HEADERS: Array<[string, SectionKind]> = [
   ['clinical data', 'other'],
 ];
 
-export const SECTIONS: Entry[] = HEADERS.map(([phrase, kind]): Entry => ({ phrase, concept: { c: 'header', kind } }));
+/** Lead-ins of an impression inside a paragraph ("In summary, ..."): read inline, never a section header. */
+const IMPRESSION_LEADS = ['in summary', 'in conclusion', 'to summarise', 'to summarize', 'overall impression', 'imp'];
+
+export const SECTIONS: Entry[] = [
+  ...HEADERS.map(([phrase, kind]): Entry => ({ phrase, concept: { c: 'header', kind } })),
+  ...IMPRESSION_LEADS.map((phrase): Entry => ({ phrase, concept: { c: 'header', kind: 'impression' } })),
+];
 
 /** The header phrases, for the section finder. */
 export const HEADER_KINDS: ReadonlyArray<readonly [string, SectionKind]> = HEADERS;
+
+/**
+ * Labels that, with text after their colon, are fields of a report rather than headers ("Age: 66",
+ * "TBS: 1.262"). Words as the normalised text writes them (lower case, single spaces).
+ */
+export const FIELD_LABELS: ReadonlySet<string> = new Set([
+  'tbs',
+  'tbs value',
+  'tbs score',
+  'tbs l1-l4',
+  'bmi',
+  'age',
+  'sex',
+  'dob',
+  'mrn',
+  'name',
+  'date',
+  't-score',
+  't score',
+  'tscore',
+  't-scores',
+  't scores',
+  'tscores',
+  'z-score',
+  'z score',
+  'zscore',
+  'z-scores',
+  'z scores',
+  'zscores',
+  'mof',
+  'hip',
+  'risk model',
+  'model',
+  'cpt',
+  'bmd',
+  'height',
+  'weight',
+  'accession',
+  'patient',
+  'provider',
+  'signed',
+]);

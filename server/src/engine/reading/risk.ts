@@ -1,0 +1,556 @@
+/**
+ * Fracture-risk results: "TBS-adjusted FRAX: MOF 17%; hip 2.9%", "FRAX estimates a 17% probability
+ * of major osteoporotic fracture and a 2.9% probability of hip fracture", "13 % and 2.8 %
+ * respectively", risk matrices (riskTable.ts), CAROC categories, and the model each result belongs to.
+ *
+ * Typed attachment: a risk is a percentage that takes the nearest compatible kind of its sentence
+ * (riskKinds.ts: kind first, value first, listed, trailing); a value in brackets with no kind takes
+ * the kinds of the values before the brackets, in order ("MOF 18%, hip 5.2% (before the adjustment:
+ * 16% and 4.8%)"); "12% rising to 15%" continues a kind. Context is data (vocab/cues.ts): a value
+ * under a threshold, hypothetical or earlier-study cue is no result. The adjustment is the nearest
+ * adjustment cue of the value's brackets, else of its sentence, else of its lead-in line, else of
+ * the next sentence when that speaks of "these"/"both" values, else of its section's header.
+ */
+import type { Ctx } from '../context';
+import { MAX_MENTIONS, range } from '../context';
+import type { Risk, RiskCategory, RiskKind, RiskModel, Slot } from '../types';
+import { ADJUSTED, HISTORICAL, HYPOTHETICAL, THRESHOLD, UNADJUSTED } from './concepts';
+import { placeholderAfter } from './models';
+import { conceptOf } from './read';
+import { lineOf } from '../text';
+import { readRiskKinds } from './riskKinds';
+import type { Stated } from './riskLines';
+import { cueBits, isWordIn, LineReader, statedIn } from './riskLines';
+import { readRiskTables } from './riskTable';
+import {
+  DECIMAL,
+  GAP,
+  NEWLINE,
+  NUMBER,
+  PLACEHOLDER,
+  PUNCT,
+  SIGNED,
+  UNIT_G_CM2,
+  UNIT_KG_M2,
+  UNIT_PERCENT,
+  WORD,
+  tokenAt,
+} from './tokens';
+import { historicalAt, inRange } from './values';
+import { RISK_WORDS } from './vocab/risk';
+
+const isOpen = (c: number) => c === 40 || c === 91;
+/** Tokens around a value searched for its adjustment cue and its horizon. */
+const WINDOW = 48;
+/** Bracket nesting followed at most. */
+const MAX_DEPTH = 8;
+const isClose = (c: number) => c === 41 || c === 93;
+
+export interface RiskReading {
+  risks: Risk[];
+  lines: LineReader;
+}
+
+export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
+  const lines = new LineReader(ctx);
+  const tableRisks = readRiskTables(ctx, lines);
+  const out: Risk[] = [...tableRisks];
+  const fromTable = new Set<number>();
+  for (const r of tableRisks) fromTable.add(r.span.start);
+  const { tokens: t, sentence, context, hits } = ctx.reading;
+  const pct = (k: number) => t.kind[k] === NUMBER && t.unit[k] === UNIT_PERCENT && !(t.flags[k] & SIGNED);
+
+  let any = false;
+  for (let k = 0; k < t.n && !any; k++) any = t.unit[k] === UNIT_PERCENT;
+  // Percentages of each sentence that point back at earlier values ("the probabilities above").
+  const backRefs: Array<{ tok: number; sFrom: number; sTo: number }> = [];
+  // Values whose own sentence says something of the adjustment.
+  const stated = new Set<number>();
+  if (any) {
+    const { kindAt, kindTokAt } = readRiskKinds(ctx);
+    let seen = 0;
+    let k = 0;
+    while (k < t.n && seen < MAX_MENTIONS) {
+      const s = sentence[k];
+      let e = k;
+      let has = false;
+      while (e < t.n && sentence[e] === s) has = pct(e++) || has;
+      if (has) seen += readSentence(k, e, kindAt, kindTokAt);
+      k = e;
+    }
+  }
+  readSlots(ctx, slots);
+  out.sort((a, b) => a.span.start - b.span.start);
+  const silent = (r: Risk) => silentOnAdjustment(ctx, lines, stated, r);
+  declaredAdjustedLater(ctx, out, fromTable, backRefs, silent);
+  restatedAdjusted(out, fromTable, silent);
+  return { risks: out, lines };
+
+  function readSentence(
+    from: number,
+    to: number,
+    kindAt: Map<number, RiskKind>,
+    kindTokAt: Map<number, number>,
+  ): number {
+    const sentenceStated = statedIn(ctx, from, to);
+    // Brackets of the sentence: for each token, the bracket that holds it (its opening token), -1
+    // outside; and whether a bracket holds a percentage.
+    const open = new Int32Array(to - from).fill(-1);
+    const bracketPct = new Map<number, boolean>();
+    const stack: number[] = [];
+    const values: number[] = [];
+    for (let k = from; k < to; k++) {
+      if (t.kind[k] === PUNCT) {
+        const c = t.norm.charCodeAt(t.start[k]);
+        if (isOpen(c)) {
+          open[k - from] = stack.length ? stack[stack.length - 1] : -1;
+          stack.push(k);
+          bracketPct.set(k, false);
+          continue;
+        }
+        if (isClose(c) && stack.length) {
+          open[k - from] = stack.pop() as number;
+          continue;
+        }
+      }
+      open[k - from] = stack.length ? stack[stack.length - 1] : -1;
+      if (pct(k)) {
+        values.push(k);
+        if (stack.length) bracketPct.set(stack[stack.length - 1], true);
+      }
+    }
+    if (sentenceStated.term && backReference(from, to) && sentenceStated.adjusted === true)
+      for (const v of values) backRefs.push({ tok: v, sFrom: from, sTo: to });
+
+    const kinds: Array<RiskKind | null> = values.map((v) => kindAt.get(t.start[v]) ?? null);
+    const kindTok: number[] = values.map((v) => kindTokAt.get(t.start[v]) ?? -1);
+    /** Value i is the first of a "from X to Y" / "X rising to Y" pair: the value before the change. */
+    const before = new Uint8Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+      if (kinds[i]) continue;
+      const v = values[i];
+      const b = open[v - from];
+      // Bracketed: the kinds of the values before the brackets, in order.
+      if (b >= 0) {
+        const group: number[] = [];
+        for (let j = i; j < values.length && j < i + 8 && open[values[j] - from] === b; j++)
+          if (!kinds[j]) group.push(j);
+        const prior: number[] = [];
+        for (let j = Math.max(0, i - 8); j < i; j++)
+          if (values[j] < b && kinds[j] && open[values[j] - from] < 0) prior.push(j);
+        if (prior.length >= group.length) {
+          const use = prior.slice(prior.length - group.length);
+          group.forEach((g, idx) => {
+            kinds[g] = kinds[use[idx]];
+            kindTok[g] = kindTok[use[idx]];
+          });
+          continue;
+        }
+      }
+      // "12% rising to 15%", "from 11% to 14%": the kind goes on.
+      if (i > 0 && kinds[i - 1] && linkedByTo(values[i - 1], v)) {
+        kinds[i] = kinds[i - 1];
+        kindTok[i] = kindTok[i - 1];
+        before[i - 1] = 1;
+      }
+    }
+    let nonHip = false;
+    for (const k of kinds) if (k && k !== 'hip') nonHip = true;
+    let read = 0;
+    for (let i = 0; i < values.length && read < MAX_MENTIONS; i++) {
+      const v = values[i];
+      read++;
+      const kind = kinds[i];
+      if (!kind || fromTable.has(t.start[v])) continue;
+      const cx = context[v];
+      if (cx & (THRESHOLD | HYPOTHETICAL) || inRange(ctx, v)) continue;
+      // "from 11% to 14%": "from" marks no earlier study here.
+      let p = v - 1;
+      while (p > 0 && (t.kind[p] === NEWLINE || t.kind[p] === GAP)) p--;
+      const fromTo = before[i] && p >= 0 && isWordIn(t, p, RISK_WORDS.from);
+      if (!fromTo && historicalAt(ctx, v)) continue;
+      if (!fromTo && cx & HISTORICAL && t.start[v] < ctx.priorFrom) continue;
+      if (ctx.priorNumbers.has(t.start[v])) continue;
+      if (!riskContext(v, kind, sentenceStated, nonHip)) continue;
+      if (kindTok[i] >= 0 && kindTok[i] < v && changeBetween(kindTok[i], v)) continue;
+      const span = { start: t.start[v], end: t.unitEnd[v] };
+      if (sentenceStated.adjusted !== null) stated.add(span.start);
+      out.push({
+        kind,
+        value: t.value[v],
+        text: ctx.doc.text.slice(span.start, span.end),
+        adjusted: before[i] ? false : adjustedAt(v, from, to, sentenceStated.tbs, open, bracketPct),
+        horizon: horizonOf(from, v),
+        span,
+        range: range(ctx, span),
+      });
+    }
+    return read;
+  }
+
+  /** Only "to" (after "rising", "up" and the like) stands between two values. */
+  function linkedByTo(a: number, b: number): boolean {
+    if (b - 1 <= a || !isWordIn(t, b - 1, RISK_WORDS.continuation)) return false;
+    let words = 0;
+    for (let k = a + 1; k < b - 1; k++) {
+      if (t.kind[k] === NUMBER || (hits.at[k] >= 0 && conceptOf(hits.concepts[hits.at[k]], 'kind'))) return false;
+      if (t.kind[k] === WORD && ++words > 3) return false;
+    }
+    return true;
+  }
+
+  /** A sentence about risk, or a value under a risk lead-in or in the risk section. */
+  function riskContext(v: number, kind: RiskKind, s: Stated, nonHip: boolean): boolean {
+    if (s.term || kind !== 'hip' || nonHip) return true;
+    const line = t.line[v];
+    if (lines.riskyAbove(line)) return true;
+    const sec = ctx.sectionOfLine[line];
+    return sec >= 0 && ctx.sections[sec].kind === 'risk';
+  }
+
+  /** A bone density, a change or a comparison between the kind and the value: not a probability. */
+  function changeBetween(a: number, b: number): boolean {
+    for (let k = a + 1; k < b; k++) {
+      if (t.kind[k] === NUMBER && (t.unit[k] === UNIT_G_CM2 || t.unit[k] === UNIT_KG_M2)) return true;
+      if (isWordIn(t, k, RISK_WORDS.change)) return true;
+    }
+    return false;
+  }
+
+  /** A word of the sentence points back at earlier values ("above", "previously reported"). */
+  function backReference(from: number, to: number): boolean {
+    for (let k = from; k < to; k++) if (isWordIn(t, k, RISK_WORDS.backReference)) return true;
+    return false;
+  }
+
+  /** The adjustment cue nearest the value: in its brackets, then in its sentence outside other brackets. */
+  function adjustedAt(
+    v: number,
+    from: number,
+    to: number,
+    tbs: boolean,
+    open: Int32Array,
+    bracketPct: Map<number, boolean>,
+  ): boolean {
+    const own = open[v - from];
+    // Cues inside a bracket that holds a value of its own qualify that value only.
+    const foreign = (k: number) => {
+      let depth = 0;
+      for (let b = open[k - from]; b >= 0 && depth < MAX_DEPTH; b = open[b - from], depth++)
+        if (b !== own && bracketPct.get(b)) return true;
+      return false;
+    };
+    if (own >= 0) {
+      const r = nearestCue(v, from, to, tbs, (k) => open[k - from] === own || (k > own && within(k, own)));
+      if (r !== null) return r;
+    }
+    const r = nearestCue(v, from, to, tbs, (k) => !foreign(k));
+    if (r !== null) return r;
+    // The pipeline's context bits (a cue in another clause of a "both" scope).
+    if (context[v] & UNADJUSTED) return false;
+    if (context[v] & ADJUSTED) return true;
+    // A lead-in line above ("FRAX, TBS-adjusted:", "Model: FRAX (TBS-adjusted)").
+    const line = t.line[v];
+    const lead = lines.leadIn(line);
+    if (lead >= 0 && lines.line(lead).adjusted !== null) return lines.line(lead).adjusted as boolean;
+    // "MOF 17%, hip 2.9%. Both probabilities are adjusted for TBS."
+    const next = nextSentence(to);
+    if (next !== null) return next;
+    // The section's header, when it is about risk ("Fracture risk (TBS-adjusted)").
+    const h = lines.header(line);
+    return (h >= 0 && lines.line(h).term && lines.line(h).adjusted) || false;
+
+    function within(k: number, b: number): boolean {
+      let depth = 0;
+      for (let x = open[k - from]; x >= 0 && depth < MAX_DEPTH; x = open[x - from], depth++) if (x === b) return true;
+      return false;
+    }
+  }
+
+  /** Last adjustment cue before v among the tokens `ok` accepts, else the first one after it. */
+  function nearestCue(v: number, from: number, to: number, tbs: boolean, ok: (k: number) => boolean): boolean | null {
+    let found: boolean | null = null;
+    // A window around the value, so that each value costs a bounded number of tokens.
+    const end = Math.min(to, v + WINDOW);
+    let k = Math.max(from, v - WINDOW);
+    // Start at the beginning of a phrase hit, not inside one.
+    while (k > from && hits.at[k] >= 0 && hits.start[hits.at[k]] < k) k--;
+    for (; k < end; k++) {
+      if (k > v && found !== null) break;
+      const h = hits.at[k];
+      let cue: boolean | null = null;
+      if (h >= 0 && hits.start[h] === k) {
+        const bits = cueBits(ctx, h);
+        if (bits & UNADJUSTED) cue = false;
+        else if (bits & ADJUSTED) cue = true;
+        k = hits.end[h] - 1;
+      } else if (tbs && isWordIn(t, k, RISK_WORDS.bareAdjusted)) cue = true;
+      if (cue === null || !ok(k)) continue;
+      if (k > v) return cue;
+      found = cue;
+    }
+    return found;
+  }
+
+  /** What the next sentence says of the adjustment, when it speaks of the values just given. */
+  function nextSentence(to: number): boolean | null {
+    let k = to;
+    while (k < t.n && (t.kind[k] === NEWLINE || t.kind[k] === GAP || t.kind[k] === PUNCT)) k++;
+    if (k >= t.n) return null;
+    const subject =
+      isWordIn(t, k, RISK_WORDS.nextSentenceSubjects) ||
+      (k + 1 < t.n && isWordIn(t, k + 1, RISK_WORDS.nextSentenceNouns)) ||
+      (k + 2 < t.n && isWordIn(t, k + 2, RISK_WORDS.nextSentenceNouns));
+    if (!subject) return null;
+    const s = sentence[k];
+    let e = k;
+    while (e < t.n && sentence[e] === s && e - k < 60) e++;
+    return statedIn(ctx, k, e).adjusted;
+  }
+
+  /** The time horizon named last before the value in its sentence: "5-year risk", "10-yr". */
+  function horizonOf(from: number, v: number): number {
+    let horizon = 10;
+    for (let k = Math.max(from, v - WINDOW); k < v; k++) {
+      let n = -1;
+      if (t.kind[k] === NUMBER && !(t.flags[k] & (DECIMAL | SIGNED))) n = t.value[k];
+      else if (t.kind[k] === WORD) {
+        for (const [w, x] of Object.entries(RISK_WORDS.horizonNumbers))
+          if (t.end[k] - t.start[k] === w.length && t.norm.startsWith(w, t.start[k])) n = x;
+      }
+      if (n < 0) continue;
+      let j = k + 1;
+      if (j < v && t.kind[j] === PUNCT && t.norm.charCodeAt(t.start[j]) === 45) j++;
+      if (j < v && isWordIn(t, j, RISK_WORDS.horizon) && n > 0 && n <= 30) horizon = n;
+    }
+    return horizon;
+  }
+}
+
+/** Slots: "major osteoporotic fracture ___%", "MOF: ___", "hip fracture risk ___", "Risk: ___". */
+function readSlots(ctx: Ctx, slots: Slot[]): void {
+  if (!ctx.placeholders.length) return;
+  const { tokens: t, hits } = ctx.reading;
+  for (let p = 0; p < t.n; p++) {
+    if (t.kind[p] !== PLACEHOLDER) continue;
+    let fillers = 0;
+    for (let k = p - 1, steps = 0; k >= 0 && steps < 8 && t.kind[k] !== NEWLINE; k--, steps++) {
+      if (t.kind[k] === PUNCT || t.kind[k] === GAP) continue;
+      const h = hits.at[k];
+      if (h >= 0 && conceptOf(hits.concepts[h], 'kind')) {
+        const span = { start: t.start[p], end: t.end[p] };
+        slots.push({ element: 'risk', span, range: range(ctx, span) });
+        break;
+      }
+      if (isWordIn(t, k, RISK_WORDS.terms) && k > 0 && prevIsRisky(k)) {
+        const span = { start: t.start[p], end: t.end[p] };
+        slots.push({ element: 'risk', span, range: range(ctx, span) });
+        break;
+      }
+      if (!isWordIn(t, k, RISK_WORDS.slotFillers) || ++fillers > 1) break;
+    }
+  }
+  // The configured risk labels ("Risk: ___"), each placeholder once.
+  const taken = new Set<number>();
+  for (const s of slots) if (s.element === 'risk') taken.add(s.span.start);
+  for (let h = 0; h < hits.n; h++) {
+    const label = conceptOf(hits.concepts[h], 'label');
+    if (!label || label.element !== 'risk') continue;
+    const ph = placeholderAfter(ctx, hits.end[h]);
+    if (ph < 0) continue;
+    const span = { start: t.start[ph], end: t.end[ph] };
+    if (taken.has(span.start)) continue;
+    taken.add(span.start);
+    slots.push({ element: 'risk', span, range: range(ctx, span) });
+  }
+
+  /** "fracture risk", "10-year risk", "probability": a risk word that names the risk. */
+  function prevIsRisky(k: number): boolean {
+    if (isWordIn(t, k, RISK_WORDS.probability)) return true;
+    let j = k - 1;
+    while (j >= 0 && t.kind[j] === PUNCT) j--;
+    if (j < 0) return false;
+    const h = hits.at[j];
+    if (h >= 0 && conceptOf(hits.concepts[h], 'kind')) return true;
+    return isWordIn(t, j, RISK_WORDS.horizon) || isWordIn(t, j, RISK_WORDS.fracture);
+  }
+}
+
+/**
+ * "TBS-adjusted FRAX: MOF 22%, hip 4.1%" and, in the impression, "FRAX: MOF 22%, hip 4.1%": a value
+ * whose own text says nothing of the adjustment, repeated with the same kind and value as a
+ * TBS-adjusted one, is that adjusted value restated, not a second measurement.
+ */
+function restatedAdjusted(risks: Risk[], fromTable: ReadonlySet<number>, silent: (r: Risk) => boolean): void {
+  const adjusted = new Map<number, number>();
+  let unadjusted = 0;
+  const bit = (k: RiskKind) => (k === 'mof' ? 1 : k === 'hip' ? 2 : 4);
+  for (const r of risks) {
+    if (r.adjusted) adjusted.set(r.value, (adjusted.get(r.value) ?? 0) | bit(r.kind));
+    else unadjusted++;
+  }
+  if (!adjusted.size || !unadjusted) return;
+  for (const r of risks) {
+    if (r.adjusted || fromTable.has(r.span.start) || !((adjusted.get(r.value) ?? 0) & bit(r.kind))) continue;
+    if (silent(r)) r.adjusted = true;
+  }
+}
+
+/** Neither the risk's sentence nor its section's header says anything of the TBS adjustment. */
+function silentOnAdjustment(ctx: Ctx, lines: LineReader, stated: ReadonlySet<number>, r: Risk): boolean {
+  if (stated.has(r.span.start)) return false;
+  const h = lines.header(lineOf(ctx.doc, r.span.start));
+  return !(h >= 0 && lines.line(h).adjusted !== null);
+}
+
+/**
+ * "ADDENDUM: the FRAX probabilities above (MOF 10%, hip 1.2%) were adjusted for the TBS": a later
+ * sentence that points back at earlier values and declares them TBS-adjusted makes the earlier
+ * values it repeats adjusted too, when their own text said nothing of the adjustment.
+ */
+function declaredAdjustedLater(
+  ctx: Ctx,
+  risks: Risk[],
+  fromTable: ReadonlySet<number>,
+  refs: ReadonlyArray<{ tok: number; sFrom: number }>,
+  silent: (r: Risk) => boolean,
+): void {
+  if (!refs.length) return;
+  const t = ctx.reading.tokens;
+  let open: Risk[] | null = null;
+  for (const ref of refs) {
+    open ??= risks.filter((r) => !r.adjusted && !fromTable.has(r.span.start) && silent(r));
+    const sStart = t.start[ref.sFrom];
+    for (const earlier of open) {
+      if (earlier.span.start >= sStart) break;
+      if (!earlier.adjusted && earlier.value === t.value[ref.tok]) earlier.adjusted = true;
+    }
+  }
+}
+
+/**
+ * Ties each result to the model named last before it in its sentence, else to the model of its
+ * lead-in line or of its section's header: "TBS-adjusted FRAX: MOF 17%", "Garvan 10-year risk of
+ * any fracture 18%". Two models named together before a value tie it to neither (the rules then
+ * take the report's only named model, if any). A table's result keeps the model of its table.
+ */
+export function tieModels(ctx: Ctx, lines: LineReader, risks: Risk[], models: readonly RiskModel[]): void {
+  if (!models.length) return;
+  const { tokens: t, sentence } = ctx.reading;
+  let k = 0;
+  let tied: RiskModel | null = null;
+  let ambiguous = false;
+  for (const r of [...risks].sort((a, b) => a.span.start - b.span.start)) {
+    for (; k < models.length && models[k].span.start < r.span.start; k++) {
+      const m = models[k];
+      ambiguous = tied !== null && tied.name !== m.name && m.span.start - tied.span.end < 200 && together(tied, m);
+      tied = m;
+    }
+    if (r.model) continue;
+    const v = tokenAt(t, r.span.start);
+    if (tied && sentence[tokenAt(t, tied.span.start)] === sentence[v]) {
+      if (!ambiguous) r.model = tied.name;
+      continue;
+    }
+    const lead = lines.leadIn(t.line[v]);
+    const named = (lead >= 0 ? lines.line(lead).model : null) ?? headerModel(t.line[v]);
+    if (named) r.model = named;
+  }
+
+  function headerModel(line: number) {
+    const h = lines.header(line);
+    return h >= 0 ? lines.line(h).model : null;
+  }
+
+  /** No sentence or clause end (".", ";", ":", a line break) between two model names. */
+  function together(a: RiskModel, b: RiskModel): boolean {
+    for (let x = tokenAt(t, a.span.end); x < t.n && t.start[x] < b.span.start; x++) {
+      if (t.kind[x] === NEWLINE) return false;
+      if (t.kind[x] === PUNCT) {
+        const c = t.norm.charCodeAt(t.start[x]);
+        if (c === 46 || c === 59 || c === 58) return false;
+      }
+    }
+    return true;
+  }
+}
+
+/**
+ * Stated CAROC risk categories (low / moderate / high 10-year MOF risk): CAROC gives a category, not
+ * a number, so a stated category is the calculated risk. Read only in a sentence that names CAROC,
+ * or that speaks of a risk category when the report names CAROC as its only model.
+ */
+export function readRiskCategories(ctx: Ctx, models: readonly RiskModel[]): RiskCategory[] {
+  const out: RiskCategory[] = [];
+  const carocs = models.filter((m) => m.name === 'CAROC');
+  if (!carocs.length) return out;
+  const onlyCaroc = models.every((m) => m.name === 'CAROC');
+  const { tokens: t, sentence, hits } = ctx.reading;
+  // Sentences that name CAROC; in a CAROC-only report, also those that name a risk category.
+  const wanted = new Map<number, boolean>();
+  for (const m of carocs) wanted.set(sentence[tokenAt(t, m.span.start)], true);
+  if (onlyCaroc)
+    for (let k = 0; k + 1 < t.n && wanted.size < MAX_MENTIONS; k++)
+      if (isWordIn(t, k, RISK_WORDS.terms) && isWordIn(t, k + 1, RISK_WORDS.categoryNouns) && !wanted.has(sentence[k]))
+        wanted.set(sentence[k], false);
+  const words = Object.keys(RISK_WORDS.categories);
+  for (let k = 0; k < t.n && out.length < MAX_MENTIONS; k++) {
+    const named = wanted.get(sentence[k]);
+    if (named === undefined) continue;
+    if (t.start[k] >= ctx.priorFrom) break;
+    if (historicalAt(ctx, k)) continue;
+    const h = hits.at[k];
+    let category: RiskCategory['category'] | null = null;
+    let end = k + 1;
+    if (h >= 0 && hits.start[h] === k) {
+      const c = conceptOf(hits.concepts[h], 'riskCategory');
+      end = hits.end[h];
+      if (c) category = c.category;
+      else {
+        k = end - 1;
+        continue;
+      }
+    } else if (isWordIn(t, k, words) && categoryOfRisk(k)) {
+      category = RISK_WORDS.categories[t.norm.slice(t.start[k], t.end[k])];
+    }
+    if (!category) continue;
+    const span = { start: t.start[k], end: t.end[k] };
+    out.push({ model: named || onlyCaroc ? 'CAROC' : null, category, span, range: range(ctx, span) });
+    k = end - 1;
+  }
+  return out;
+
+  /** The category word describes a risk: a label before it, or "(", an end, or a risk word after it. */
+  function categoryOfRisk(k: number): boolean {
+    let j = k + 1;
+    if (j < t.n && isWordIn(t, j, RISK_WORDS.categoryNotAbout)) return false;
+    if (j < t.n && t.kind[j] === PUNCT && t.norm.charCodeAt(t.start[j]) === 45) return false;
+    if (labelBefore(k)) return true;
+    if (j >= t.n || t.kind[j] === NEWLINE || sentence[j] !== sentence[k]) return true;
+    if (t.kind[j] === PUNCT) {
+      const c = t.norm.charCodeAt(t.start[j]);
+      return c === 40 || c === 46 || c === 59 || c === 44;
+    }
+    // "moderate 10-year fracture risk"
+    for (let steps = 0; j < t.n && steps < 4; j++, steps++) {
+      if (t.kind[j] === PUNCT) continue;
+      if (isWordIn(t, j, RISK_WORDS.terms)) return true;
+      if (!(t.kind[j] === NUMBER || isWordIn(t, j, RISK_WORDS.horizon) || isWordIn(t, j, RISK_WORDS.fracture)))
+        return false;
+    }
+    return false;
+  }
+
+  /** "risk category: high", "CAROC risk is moderate", "risk level of low". */
+  function labelBefore(k: number): boolean {
+    let fillers = 0;
+    for (let j = k - 1, steps = 0; j >= 0 && steps < 5 && t.kind[j] !== NEWLINE; j--, steps++) {
+      if (t.kind[j] === PUNCT || t.kind[j] === GAP) continue;
+      if (isWordIn(t, j, RISK_WORDS.categoryLabels)) return true;
+      const h = hits.at[j];
+      if (h >= 0 && conceptOf(hits.concepts[h], 'model')) return true;
+      if (!isWordIn(t, j, RISK_WORDS.categoryFillers) || ++fillers > 1) return false;
+    }
+    return false;
+  }
+}

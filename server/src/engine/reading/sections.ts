@@ -1,0 +1,311 @@
+/**
+ * Sections: header lines and the kind of section each opens. A header is a Markdown header, an
+ * all-capitals line or label, or a known header title (`vocab/sections.ts`, read by `headers.ts`);
+ * a known field label with a value after its colon ("Age: 66", `FIELD_LABELS`) is no header. Read
+ * line by line with character tests (no regular expression); a line's shape is memoised.
+ */
+import { memoByString } from '../memo';
+import type { Doc } from '../text';
+import { isBlank, lineText, rangeOf } from '../text';
+import type { Section, SectionKind } from '../types';
+import { headerKind, isHeaderFirstWord, isKnownHeader, startsWithHeader } from './headers';
+import { FIELD_LABELS } from './vocab/sections';
+
+interface HeaderHit {
+  title: string;
+  kind: SectionKind;
+  start: number;
+  end: number;
+  inline: string;
+  inlineStart?: number;
+}
+
+function letterStats(s: string): { letters: number; lower: number; nonSpace: number } {
+  let letters = 0;
+  let lower = 0;
+  let nonSpace = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9) nonSpace++;
+    if (c >= 97 && c <= 122) {
+      letters++;
+      lower++;
+    } else if (c >= 65 && c <= 90) letters++;
+  }
+  return { letters, lower, nonSpace };
+}
+
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isLowerCode = (c: number) => c >= 97 && c <= 122;
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+
+/** A label's characters: a letter first, then letters, digits, spaces and / & ( ) , ' + . - */
+function labelChars(label: string): boolean {
+  const c0 = label.charCodeAt(0);
+  if (!isUpper(c0) && !isLowerCode(c0)) return false;
+  for (let i = 1; i < label.length; i++) {
+    const c = label.charCodeAt(i);
+    if (isUpper(c) || isLowerCode(c) || isDigitCode(c)) continue;
+    // space / & ( ) , ' + . -
+    if (
+      c === 32 ||
+      c === 47 ||
+      c === 38 ||
+      c === 40 ||
+      c === 41 ||
+      c === 44 ||
+      c === 39 ||
+      c === 43 ||
+      c === 46 ||
+      c === 45
+    )
+      continue;
+    return false;
+  }
+  return true;
+}
+
+/** Runs of spaces as one space. */
+function collapseSpaces(s: string): string {
+  if (!s.includes('  ')) return s;
+  let out = '';
+  for (let i = 0; i < s.length; i++) if (!(s.charCodeAt(i) === 32 && s.charCodeAt(i - 1) === 32)) out += s[i];
+  return out;
+}
+
+/** Length of a Markdown header's marks at the start of `body` ("## "), or 0. */
+function markdownMarks(body: string): number {
+  let n = 0;
+  while (body.charCodeAt(n) === 35) n++;
+  if (n < 1 || n > 6) return 0;
+  let k = n;
+  while (body.charCodeAt(k) === 32 || body.charCodeAt(k) === 9) k++;
+  return k > n ? k : 0;
+}
+
+/** Length of a list number at the start of `body` ("6. ", "12)"), or 0. */
+function listNumber(body: string): number {
+  let n = 0;
+  while (isDigitCode(body.charCodeAt(n))) n++;
+  if (n < 1 || n > 2) return 0;
+  const c = body.charCodeAt(n);
+  if (c !== 46 && c !== 41) return 0;
+  let k = n + 1;
+  while (body.charCodeAt(k) === 32 || body.charCodeAt(k) === 9) k++;
+  return k;
+}
+
+function hasLower(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isLowerCode(s.charCodeAt(i))) return true;
+  return false;
+}
+
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isDigitCode(s.charCodeAt(i))) return true;
+  return false;
+}
+
+/** A decimal written in the text: a digit, "." or ",", a digit. */
+function hasDecimal(s: string): boolean {
+  for (let i = 1; i + 1 < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c === 46 || c === 44) && isDigitCode(s.charCodeAt(i - 1)) && isDigitCode(s.charCodeAt(i + 1))) return true;
+  }
+  return false;
+}
+
+/** Three capitals in a row. */
+function hasCapitalRun(s: string): boolean {
+  for (let i = 0, run = 0; i < s.length; i++) {
+    run = isUpper(s.charCodeAt(i)) ? run + 1 : 0;
+    if (run >= 3) return true;
+  }
+  return false;
+}
+
+/**
+ * Cheap test that rules out most lines before the real one: a header starts with "#", is all
+ * capitals up to its colon (or end), or is short enough to be a known mixed-case header.
+ */
+function mayBeHeader(doc: Doc, line: number): boolean {
+  const { start, end } = doc.lines[line];
+  if (end - start > 200 || end === start) return false;
+  const text = doc.text;
+  let i = start;
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  if (text.charCodeAt(i) === 35) return true; // '#'
+  // Skip a list number: "6. ".
+  let j = i;
+  while (j < end && j - i < 3 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+  if (j > i && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 41)) {
+    j++;
+    while (j < end && text.charCodeAt(j) === 32) j++;
+  } else j = i;
+  const numbered = j > i;
+  const first = text.charCodeAt(j);
+  const capital = first >= 65 && first <= 90;
+  if (first >= 97 && first <= 122) return false; // a line that starts in lower case
+  // "Patient: ...", "The ...": mixed case from the first word on, so only a known header word will do.
+  const second = text.charCodeAt(j + 1);
+  if (capital && second >= 97 && second <= 122 && !knownFirstWord(doc.norm, j, end)) return false;
+  let letters = 0;
+  let lower = false;
+  for (let k = j; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 58) return !lower || (capital && k - j <= 40 && !numbered && knownFirstWord(doc.norm, j, k)); // ':' ends the label
+    if (c >= 97 && c <= 122) {
+      lower = true;
+      if (!capital || k - j > 40) return false;
+    } else if (c >= 65 && c <= 90) letters++;
+  }
+  return lower ? capital && end - j <= 40 && knownFirstWord(doc.norm, j, end) : letters >= 4;
+}
+
+/** Is the word at `from` one that a mixed-case header can start with (vocabulary)? */
+function knownFirstWord(norm: string, from: number, to: number): boolean {
+  const c = norm.charCodeAt(from);
+  if (c < 97 || c > 122) return false;
+  let w = from;
+  while (w < to && norm.charCodeAt(w) >= 97 && norm.charCodeAt(w) <= 122) w++;
+  return isHeaderFirstWord(norm.slice(from, w));
+}
+
+function headerOf(doc: Doc, line: number): HeaderHit | null {
+  if (!mayBeHeader(doc, line)) return null;
+  const l = doc.lines[line];
+  const shape = headerShape(lineText(doc, line));
+  if (!shape) return null;
+  return {
+    title: shape.title,
+    kind: shape.kind,
+    start: l.start + shape.start,
+    end: l.start + shape.end,
+    inline: shape.inline,
+    inlineStart: shape.inlineStart === undefined ? undefined : l.start + shape.inlineStart,
+  };
+}
+
+/**
+ * What a line that may be a header is, with offsets relative to the line's start. A pure function
+ * of the line's text: templates repeat their header lines, and a draft being typed keeps them, so
+ * the answer is memoised (bounded).
+ */
+const headerShape: (raw: string) => HeaderHit | null = memoByString(computeHeaderShape, 2000, 200);
+
+function computeHeaderShape(raw: string): HeaderHit | null {
+  const h = readHeader(raw);
+  return h ? { ...h, kind: headerKind(h.title.toLowerCase()) } : null;
+}
+
+function readHeader(raw: string): Omit<HeaderHit, 'kind'> | null {
+  if (raw.includes('tbs-report-disable')) return null;
+  const lead = raw.length - raw.trimStart().length;
+  const body = raw.trim();
+  if (!body) return null;
+  // Markdown header.
+  const md = markdownMarks(body);
+  if (md) {
+    let titleEnd = body.length;
+    // Closing hashes and blanks trimmed by a loop.
+    for (;;) {
+      const c = body.charCodeAt(titleEnd - 1);
+      if (titleEnd > md && (c === 32 || c === 9 || c === 35)) titleEnd--;
+      else break;
+    }
+    let title = body.slice(md, titleEnd);
+    if (title.endsWith(':')) title = title.slice(0, -1);
+    title = title.trim();
+    if (!title) return null;
+    const s = lead + md;
+    return { title, start: s, end: s + title.length, inline: '' };
+  }
+  const numLen = listNumber(body);
+  const numbered = numLen > 0;
+  const colon = body.indexOf(':');
+  if (colon > 0) {
+    const label = body.slice(numLen, colon).trim();
+    if (label.length < 2 || label.length > 60 || !labelChars(label)) return null;
+    const lower = label.toLowerCase();
+    // (A label holds no tab and no asterisk: labelChars.)
+    const labelNorm = collapseSpaces(lower);
+    // Mixed case: only a known header name ("Impression:", "Fracture risk (FRAX adjusted for TBS):").
+    if (lower !== label && hasLower(label)) {
+      let w = 0;
+      while (isLowerCode(lower.charCodeAt(w))) w++;
+      if (w === 0 || !isHeaderFirstWord(lower.slice(0, w))) return null;
+      const inline = body.slice(colon + 1).trim();
+      if (numbered || !(isKnownHeader(labelNorm) || (inline === '' && startsWithHeader(labelNorm)))) return null;
+      const s = lead + body.indexOf(label, numLen);
+      const inlineStart = inline
+        ? lead + colon + 1 + (body.length - colon - 1 - body.slice(colon + 1).trimStart().length)
+        : undefined;
+      return { title: label, start: s, end: s + label.length, inline, inlineStart };
+    }
+    const inline = body.slice(colon + 1).trim();
+    if (inline && FIELD_LABELS.has(labelNorm)) return null;
+    const st = letterStats(label);
+    const allCaps = st.lower === 0 && st.letters >= 3;
+    const words = labelNorm.split(' ').length;
+    const header =
+      isKnownHeader(labelNorm) ||
+      (inline === '' && startsWithHeader(labelNorm)) ||
+      (allCaps && (inline === '' || (words >= 2 && !hasDigit(label))));
+    if (!header) return null;
+    if (numbered && !allCaps) return null;
+    const s = lead + body.indexOf(label, numLen);
+    const inlineStart = inline
+      ? lead + colon + 1 + (body.length - colon - 1 - body.slice(colon + 1).trimStart().length)
+      : undefined;
+    return { title: label, start: s, end: s + label.length, inline, inlineStart };
+  }
+  // An all-caps line without a colon: "6. TRABECULAR BONE SCORE", "FINDINGS".
+  const rest = body.slice(numLen);
+  const st = letterStats(rest);
+  if (
+    st.lower === 0 &&
+    st.letters >= 4 &&
+    st.letters * 2 >= st.nonSpace &&
+    rest.length <= 80 &&
+    !hasDecimal(rest) &&
+    hasCapitalRun(rest)
+  ) {
+    const s = lead + numLen;
+    return { title: rest, start: s, end: s + rest.length, inline: '' };
+  }
+  // A mixed-case known header alone on its line: "Impression", "Findings".
+  if (isKnownHeader(rest.toLowerCase())) {
+    const s = lead + numLen;
+    return { title: rest, start: s, end: s + rest.length, inline: '' };
+  }
+  return null;
+}
+
+export function findSections(doc: Doc): Section[] {
+  const sections: Section[] = [];
+  const n = doc.lines.length;
+  for (let i = 0; i < n; i++) {
+    const h = headerOf(doc, i);
+    if (!h) continue;
+    if (sections.length)
+      sections[sections.length - 1].endLine = lastContentLine(doc, sections[sections.length - 1].headerLine, i - 1);
+    sections.push({
+      title: h.title,
+      kind: h.kind,
+      headerLine: i,
+      headerRange: rangeOf(doc, { start: h.start, end: h.end }),
+      bodyStartLine: i + 1,
+      endLine: i,
+      inlineText: h.inline,
+      inlineStart: h.inlineStart ?? doc.lines[i].end,
+    });
+  }
+  if (sections.length)
+    sections[sections.length - 1].endLine = lastContentLine(doc, sections[sections.length - 1].headerLine, n - 1);
+  return sections;
+}
+
+/** The last non-blank line in [from, to], or `from` when all are blank. */
+function lastContentLine(doc: Doc, from: number, to: number): number {
+  for (let i = to; i > from; i--) if (!isBlank(doc, i)) return i;
+  return from;
+}
