@@ -55,6 +55,15 @@ if (arg === 'known') {
   console.log(
     `  ${'all'.padEnd(8)} ${String(ok).padStart(3)} / ${String(results.length).padEnd(3)} ${pct(ok, results.length)}`,
   );
+  const wave2 = results.filter((r) => r.expectation.wave === 2);
+  if (wave2.length) {
+    console.log('Of them, wave 2 (W*, written last; no reader was tuned on them):');
+    for (const g of ['layout', 'draft']) {
+      const rs = wave2.filter((r) => r.expectation.group === g);
+      const n = rs.filter((r) => r.ok).length;
+      console.log(`  ${g.padEnd(8)} ${String(n).padStart(3)} / ${String(rs.length).padEnd(3)} ${pct(n, rs.length)}`);
+    }
+  }
   // The same without the TBS-category statements (class 11 misses dominate the count above).
   const noCat = (r: FileResult): boolean => r.checks.every((c) => c.ok || c.element === 'categories');
   console.log('Files right on everything but the TBS-category statements:');
