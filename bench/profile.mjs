@@ -161,3 +161,35 @@ if (mode === 'stages') {
     `1 MB: makeDoc ${stage(() => eng.makeDoc(big))} ms, tokenise ${stage(() => eng.tokenise(d.norm))} ms, analyze ${stage(() => eng.analyze(big))} ms`,
   );
 }
+if (mode === 'inclusive') {
+  // Inclusive time of the functions whose names are given (comma-separated) in a profile.
+  const p = JSON.parse(readFileSync(arg1, 'utf8'));
+  const names = new Set(arg2.split(','));
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const incl = new Map();
+  let total = 0;
+  for (let i = 0; i < p.samples.length; i++) {
+    total += p.timeDeltas[i];
+    const seen = new Set();
+    for (let id = p.samples[i]; id !== undefined; id = parent.get(id)) {
+      const f = byId.get(id).callFrame.functionName;
+      if (names.has(f) && !seen.has(f)) {
+        seen.add(f);
+        incl.set(f, (incl.get(f) ?? 0) + p.timeDeltas[i]);
+      }
+    }
+  }
+  for (const [k, v] of [...incl].sort((a, b) => b[1] - a[1]))
+    console.log(`${((100 * v) / total).toFixed(1).padStart(5)} %  ${(v / 1000).toFixed(0).padStart(6)} ms  ${k}`);
+}
+if (mode === 'cold') {
+  // CPU of the first passes over the files in a fresh process (what a CLI run pays).
+  for (let r = 0; r < reps; r++) {
+    const c0 = process.cpuUsage();
+    for (const [, t] of texts) eng.analyze(t);
+    const c = process.cpuUsage(c0);
+    console.log(`pass ${r + 1}: ${((c.user + c.system) / 1000 / texts.length).toFixed(3)} ms/file`);
+  }
+}
