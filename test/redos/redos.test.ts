@@ -39,10 +39,6 @@ const DYNAMIC: Record<string, string> = {
     'spaced() itself: it rewrites a literal, and every spaced(/literal/) call is checked here as rewritten.',
   "cli/glob.ts: new RegExp(`^${body}$`, 'i')":
     'A glob from the command line of the person running the CLI, matched against file paths only (bounded by PATH_MAX).',
-  "engine/context.ts: new RegExp(`${SOFTWARE_NAMES.join('|')}|bvd|ho":
-    'An alternation of constant software names and words, with no unbounded quantifier.',
-  "engine/context.ts: new RegExp(re.source, re.flags.includes('g') ? re.":
-    'lastMatch(): the same source as a literal checked here, with the g flag added.',
   'engine/text.ts: new RegExp( `[${DASHES.source.slice(1, -1)}${SPACE':
     'One character class built from character-class literals: linear.',
   'engine/text.ts: new RegExp(`[${SPACES.source.slice(1, -1)}${CONTRO':
@@ -136,7 +132,12 @@ const { found, dynamic } = collect();
 
 describe('ReDoS: every regular expression in server/src', () => {
   test('finds the expressions (the collector works)', () => {
-    expect(found.length).toBeGreaterThan(100);
+    // Literals in several files, a spaced() literal and the disable-comment pattern of analyze.ts.
+    expect(new Set(found.map((f) => f.where.split(':')[0])).size).toBeGreaterThan(10);
+    expect(found.some((f) => f.where.startsWith('engine/analyze.ts') && f.source.includes('tbs-report-disable'))).toBe(
+      true,
+    );
+    expect(found.some((f) => f.where.startsWith('engine/rules/tbs-adjustment-non-frax.ts'))).toBe(true);
   });
 
   test('every dynamic RegExp has a written reason', () => {

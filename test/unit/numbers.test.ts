@@ -1,8 +1,8 @@
-/** The hand-written number scanner agrees with the regular expression that specifies it. */
+/** The tokeniser's numbers agree with the regular expression that specifies them. */
 import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { numbersIn } from '../../server/src/engine/scan';
+import { NUMBER, RANGE_START, tokenise } from '../../server/src/engine/reading/tokens';
 import { makeDoc } from '../../server/src/engine/text';
 
 const SPEC = /(?:(?<![\w)\].])([-+])|(?<![\w.,]|\d:|[\w.]\/))(\d{1,6}(?:[.,]\d{1,4})?)(?![\d/]|[.,]\d|:\d)/g;
@@ -20,8 +20,12 @@ function bySpec(text: string): Array<[number, number, number]> {
 }
 
 function byScanner(text: string): Array<[number, number, number]> {
-  const doc = makeDoc(text);
-  return numbersIn(doc, 0, text.length).map((n) => [n.start, n.end, n.value]);
+  const t = tokenise(makeDoc(text).norm);
+  const out: Array<[number, number, number]> = [];
+  // The first end of an interval ("1.5" of "in 1.5 to 2 years") is a number no reader takes.
+  for (let i = 0; i < t.n; i++)
+    if (t.kind[i] === NUMBER && !(t.flags[i] & RANGE_START)) out.push([t.start[i], t.end[i], t.value[i]]);
+  return out;
 }
 
 test('scanner = specification on hand-picked cases', () => {

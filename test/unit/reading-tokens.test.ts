@@ -19,7 +19,7 @@ import {
   WALL,
   WORD,
 } from '../../server/src/engine/reading/tokens';
-import { findPlaceholders } from '../../server/src/engine/scan';
+import { findPlaceholders } from '../../server/src/engine/reading/placeholders';
 import { makeDoc } from '../../server/src/engine/text';
 
 function numbers(text: string): Array<{ value: number; text: string; unit: number; flags: number }> {
