@@ -117,15 +117,30 @@ export function makeDoc(text: string): Doc {
 }
 
 /** Index of the line that holds `offset` (binary search). */
+// The line found last, per document: readers ask for nearby offsets one after another, so the
+// line before, at or after it answers most lookups without a binary search.
+let hintLines: Line[] | null = null;
+let hintLine = 0;
+
 export function lineOf(doc: Doc, offset: number): number {
   const lines = doc.lines;
+  const last = lines.length - 1;
+  if (hintLines === lines) {
+    const h = hintLine;
+    if (lines[h].start <= offset) {
+      if (h === last || lines[h + 1].start > offset) return h;
+      if (h + 1 === last || lines[h + 2].start > offset) return (hintLine = h + 1);
+    } else if (h > 0 && lines[h - 1].start <= offset) return (hintLine = h - 1);
+  }
+  hintLines = lines;
   let lo = 0;
-  let hi = lines.length - 1;
+  let hi = last;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     if (lines[mid].start <= offset) lo = mid;
     else hi = mid - 1;
   }
+  hintLine = lo;
   return lo;
 }
 

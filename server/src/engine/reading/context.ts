@@ -7,7 +7,6 @@
  * Each cue marks at most its scope, so the pass is linear.
  */
 
-import type { Concept } from './concepts';
 import { ADJUSTED, CURRENT, HISTORICAL, THRESHOLD, UNADJUSTED } from './concepts';
 import type { Hits } from './trie';
 import type { Tokens } from './tokens';
@@ -57,12 +56,6 @@ function confined(category: number): boolean {
   return category !== ADJUSTED && category !== UNADJUSTED;
 }
 
-function cuesOf(concepts: readonly Concept[]): Array<Extract<Concept, { c: 'cue' }>> {
-  const out: Array<Extract<Concept, { c: 'cue' }>> = [];
-  for (const c of concepts) if (c.c === 'cue') out.push(c);
-  return out;
-}
-
 /** Marks every token with the categories of the cues whose scope covers it. */
 export function applyContext(t: Tokens, hits: Hits, clause: Int32Array): Uint16Array {
   const mask = new Uint16Array(t.n);
@@ -84,20 +77,22 @@ export function applyContext(t: Tokens, hits: Hits, clause: Int32Array): Uint16A
   const terminator = new Uint8Array(t.n);
   // The categories of the cues each token belongs to.
   const own = new Uint16Array(t.n);
+  let anyCue = false;
   for (let h = 0; h < hits.n; h++) {
-    for (const cue of cuesOf(hits.concepts[h]))
+    for (const cue of hits.concepts[h]) {
+      if (cue.c !== 'cue') continue;
+      anyCue = true;
       for (let k = hits.start[h]; k < hits.end[h]; k++) {
         if (cue.direction === 'terminate') terminator[k] = 1;
         else own[k] |= cue.category;
       }
+    }
   }
-  for (let h = 0; h < hits.n; h++) {
-    const cues = cuesOf(hits.concepts[h]);
-    if (!cues.length) continue;
+  for (let h = 0; h < hits.n && anyCue; h++) {
     const s = hits.start[h];
     const e = hits.end[h];
-    for (const cue of cues) {
-      if (cue.direction === 'terminate') continue;
+    for (const cue of hits.concepts[h]) {
+      if (cue.c !== 'cue' || cue.direction === 'terminate') continue;
       // The cue's own words carry its category too (a reader may test a label inside it).
       for (let k = s; k < e; k++) mask[k] |= cue.category;
       const stop = opposite(cue.category);

@@ -74,6 +74,17 @@ const ABBREVIATIONS = new Set([
   'yrs',
 ]);
 
+/** The longest abbreviation, in characters: a longer word is sliced for no lookup. */
+const MAX_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
+
+/** Is the token before the point `i` a one-letter word or an abbreviation? */
+function abbreviationBefore(t: Tokens, i: number): boolean {
+  if (i === 0 || t.kind[i - 1] !== WORD) return false;
+  const len = t.end[i - 1] - t.start[i - 1];
+  if (len === 1) return true;
+  return len <= MAX_ABBREVIATION && ABBREVIATIONS.has(t.norm.slice(t.start[i - 1], t.end[i - 1]));
+}
+
 export interface ReadOptions {
   /** Lines that are section headers: a sentence ends before and after each. */
   headerLines?: Uint8Array;
@@ -97,8 +108,7 @@ function segment(t: Tokens, opts: ReadOptions): { sentence: Int32Array; clause: 
       const next = i + 1 < t.n ? t.start[i + 1] : t.norm.length;
       const spaced = next > t.end[i] || i + 1 >= t.n || t.kind[i + 1] === NEWLINE;
       if ((ch === 46 || ch === 33 || ch === 63) && spaced) {
-        const prev = i > 0 && t.kind[i - 1] === WORD ? t.norm.slice(t.start[i - 1], t.end[i - 1]) : '';
-        if (ch !== 46 || !(prev.length === 1 || ABBREVIATIONS.has(prev))) {
+        if (ch !== 46 || !abbreviationBefore(t, i)) {
           s++;
           c++;
         }

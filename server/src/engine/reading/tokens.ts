@@ -141,18 +141,28 @@ export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** Character classes, one byte per UTF-16 code unit: one table load instead of a chain of ranges. */
+const C_LETTER = 1;
+const C_DIGIT = 2;
+const C_BOX = 4;
+const CLASS = (() => {
+  const t = new Uint8Array(0x10000);
+  for (let c = 48; c <= 57; c++) t[c] = C_DIGIT;
+  for (let c = 97; c <= 122; c++) t[c] = C_LETTER;
+  for (let c = 65; c <= 90; c++) t[c] = C_LETTER;
+  for (let c = 0xc0; c <= 0x24f; c++) if (c !== 0xd7 && c !== 0xf7) t[c] = C_LETTER;
+  for (let c = 0x370; c < 0x2000; c++) t[c] = C_LETTER;
+  for (let c = 0x2500; c <= 0x257f; c++) t[c] = C_BOX;
+  return t;
+})();
+
 /** Letters: ASCII lower case (the text is lower-cased), Latin-1 and Latin Extended, Greek and beyond. */
 export function isLetter(c: number): boolean {
-  return (
-    (c >= 97 && c <= 122) ||
-    (c >= 65 && c <= 90) ||
-    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
-    (c >= 0x370 && c < 0x2000)
-  );
+  return CLASS[c] === C_LETTER;
 }
 
 function isBox(c: number): boolean {
-  return c >= 0x2500 && c <= 0x257f;
+  return CLASS[c] === C_BOX;
 }
 
 /** A decimal separator: point, comma or the UK mid-dot (U+00B7). */
@@ -208,35 +218,49 @@ const OTHER_UNITS = [
   'µg',
 ];
 
-function unitAfter(norm: string, e: number, len: number): { unit: number; end: number } {
+/** End of the unit `unitAfter` found (a module variable: no object per number). */
+let unitEndAt = 0;
+
+function unitAfter(norm: string, e: number, len: number): number {
   let k = e;
   // One space (a no-break space is a space in the normalised text) or a hyphen ("10-year").
   if (k < len && (norm.charCodeAt(k) === 32 || norm.charCodeAt(k) === 45)) k++;
   const c = norm.charCodeAt(k);
-  if (c === 37) return { unit: UNIT_PERCENT, end: k + 1 }; // %
-  if (norm.startsWith('percent', k) && !isLetter(norm.charCodeAt(k + 7))) return { unit: UNIT_PERCENT, end: k + 7 };
-  if (norm.startsWith('per cent', k) && !isLetter(norm.charCodeAt(k + 8))) return { unit: UNIT_PERCENT, end: k + 8 };
-  if (norm.startsWith('pct', k) && !isLetter(norm.charCodeAt(k + 3))) return { unit: UNIT_PERCENT, end: k + 3 };
-  if (norm.startsWith('g/cm', k)) {
+  unitEndAt = e;
+  if (c === 37) {
+    // %
+    unitEndAt = k + 1;
+    return UNIT_PERCENT;
+  }
+  if (CLASS[c] !== C_LETTER) return UNIT_NONE;
+  if (c === 112) {
+    // "percent", "per cent", "pct"
+    if (norm.startsWith('percent', k) && !isLetter(norm.charCodeAt(k + 7))) {
+      unitEndAt = k + 7;
+      return UNIT_PERCENT;
+    }
+    if (norm.startsWith('per cent', k) && !isLetter(norm.charCodeAt(k + 8))) {
+      unitEndAt = k + 8;
+      return UNIT_PERCENT;
+    }
+    if (norm.startsWith('pct', k) && !isLetter(norm.charCodeAt(k + 3))) {
+      unitEndAt = k + 3;
+      return UNIT_PERCENT;
+    }
+  } else if ((c === 103 && norm.startsWith('g/cm', k)) || (c === 107 && norm.startsWith('kg/m', k))) {
     let u = k + 4;
     const d = norm.charCodeAt(u);
     if (d === 50 || d === 0xb2) u++;
-    return { unit: UNIT_G_CM2, end: u };
+    unitEndAt = u;
+    return c === 103 ? UNIT_G_CM2 : UNIT_KG_M2;
   }
-  if (norm.startsWith('kg/m', k)) {
-    let u = k + 4;
-    const d = norm.charCodeAt(u);
-    if (d === 50 || d === 0xb2) u++;
-    return { unit: UNIT_KG_M2, end: u };
-  }
-  if (isLetter(c)) {
-    let w = k;
-    while (w < len && (isLetter(norm.charCodeAt(w)) || isDigit(norm.charCodeAt(w)))) w++;
-    const wl = w - k;
-    for (const u of TIME_UNITS) if (u.length === wl && norm.startsWith(u, k)) return { unit: UNIT_TIME, end: e };
-    for (const u of OTHER_UNITS) if (u.length === wl && norm.startsWith(u, k)) return { unit: UNIT_OTHER, end: e };
-  }
-  return { unit: UNIT_NONE, end: e };
+  let w = k;
+  while (w < len && CLASS[norm.charCodeAt(w)] & (C_LETTER | C_DIGIT)) w++;
+  const wl = w - k;
+  if (wl > 6) return UNIT_NONE;
+  for (const u of TIME_UNITS) if (u.length === wl && norm.startsWith(u, k)) return UNIT_TIME;
+  for (const u of OTHER_UNITS) if (u.length === wl && norm.startsWith(u, k)) return UNIT_OTHER;
+  return UNIT_NONE;
 }
 
 /**
@@ -273,11 +297,15 @@ export function tokenise(norm: string, placeholders: readonly SpanLike[] = []): 
       continue;
     }
     if (c === 32 || c === 9) {
-      let k = i;
-      let tab = false;
-      while (k < len && (norm.charCodeAt(k) === 32 || norm.charCodeAt(k) === 9)) {
-        if (norm.charCodeAt(k) === 9) tab = true;
-        k++;
+      let k = i + 1;
+      let tab = c === 9;
+      while (k < len) {
+        const d = norm.charCodeAt(k);
+        if (d === 32) k++;
+        else if (d === 9) {
+          tab = true;
+          k++;
+        } else break;
       }
       const atEnd = k >= len || norm.charCodeAt(k) === 10 || norm.charCodeAt(k) === 13;
       if (lineHasToken && !atEnd && (tab || k - i >= 2)) b.push(GAP, i, k, line);
@@ -299,8 +327,9 @@ export function tokenise(norm: string, placeholders: readonly SpanLike[] = []): 
       for (;;) {
         if (k >= len) break;
         const d = norm.charCodeAt(k);
-        if (isLetter(d)) k++;
-        else if (isDigit(d)) {
+        const cl = CLASS[d];
+        if (cl === C_LETTER) k++;
+        else if (cl === C_DIGIT) {
           digits = true;
           k++;
         } else if ((d === 39 || d === 0x2019) && isLetter(norm.charCodeAt(k + 1))) k += 2;
@@ -434,10 +463,10 @@ function number(norm: string, b: Builder, p: number, line: number): number {
   const t = b.push(NUMBER, start, e, line);
   b.flags[t] = flags;
   b.value[t] = v;
-  const u = unitAfter(norm, e, len);
-  b.unit[t] = u.unit;
-  b.unitEnd[t] = u.end;
-  return u.end > e ? u.end : e;
+  b.unit[t] = unitAfter(norm, e, len);
+  const ue = unitEndAt;
+  b.unitEnd[t] = ue;
+  return ue > e ? ue : e;
 }
 
 /** Words that join the two ends of a range: "1.5 to 2 years", "1 or 2 years", "between 1 and 2 years". */

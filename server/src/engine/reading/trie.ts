@@ -103,14 +103,15 @@ function internedKey(trie: Trie, t: Tokens, i: number): string | null {
     const idx = table[slot];
     if (idx === 0) return null;
     const key = trie.keyStrings[idx - 1];
-    if (
-      key.length === len &&
-      t.norm.startsWith(pct ? key.slice(0, -1) : key, s) &&
-      (!pct || key.charCodeAt(len - 1) === PERCENT)
-    )
-      return key;
+    if (key.length === len && sameChars(t.norm, s, e, key) && (!pct || key.charCodeAt(len - 1) === PERCENT)) return key;
     slot = (slot + 1) & mask;
   }
+}
+
+/** Do the characters of s[start, end) open `key`? (Compared in place: no string is made.) */
+function sameChars(s: string, start: number, end: number, key: string): boolean {
+  for (let i = start, k = 0; i < end; i++, k++) if (s.charCodeAt(i) !== key.charCodeAt(k)) return false;
+  return true;
 }
 
 /** The keys of a phrase, as the tokeniser reads it. */
