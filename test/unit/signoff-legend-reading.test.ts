@@ -1,0 +1,88 @@
+/**
+ * Issue 10, failure classes 1 (sign-offs) and 2 (legends and prior studies), tested as classes: each
+ * mechanism with phrasings in several national styles that the code was not written around.
+ */
+import { describe, expect, test } from 'vitest';
+import { analyze } from '../../server/src/engine';
+
+const BODY = 'TBS L1-L4 1.262. Left femoral neck T-score -1.8.\nTBS-adjusted FRAX: MOF 12%, hip 1.9%.\n\n';
+const names = (s: string) => analyze(BODY + s).elements.providers.map((p) => p.text);
+
+describe('class 1: the signer is the part that looks like a person', () => {
+  test('a job title after the name (same line or the line below) is not the name', () => {
+    expect(names('Reported by: Dr Fenella Ogilvie-Marr, Consultant Radiologist in Musculoskeletal Imaging')).toEqual([
+      'Dr Fenella Ogilvie-Marr',
+    ]);
+    expect(names('Reporter: Prof. Aled Pryce-Jenkins, Consultant Rheumatologist')).toEqual([
+      'Prof. Aled Pryce-Jenkins',
+    ]);
+    expect(names('Yours sincerely,\n\nDr Moira Abernethy\nConsultant Physician, Osteoporosis Service\n')).toEqual([
+      'Dr Moira Abernethy',
+    ]);
+    expect(names('Kind regards,\nDr Tane Whaanga\nStaff Specialist, Bone Health Unit, Hutt Hospital\n')).toEqual([
+      'Dr Tane Whaanga',
+    ]);
+  });
+
+  test('a role line naming a place never reads as the signer', () => {
+    for (const s of [
+      'Consultant Physician, Falls and Bone Health Service',
+      'Staff Radiologist, Department of Medical Imaging',
+      'Attending Physician, Metabolic Bone Disease Clinic',
+    ])
+      expect(names(s), s).toEqual([]);
+  });
+
+  test('a credential on the line below the name makes a signature block', () => {
+    expect(names('Dr. Sushmita Venkatraman\nDNB (Radio-diagnosis)\n')).toEqual(['Dr. Sushmita Venkatraman']);
+    expect(names('Dr Thabo Mokoena-Pillay\nMBChB, FCRad(D)SA\n')).toEqual(['Dr Thabo Mokoena-Pillay']);
+    expect(names('Dr Jean-Luc Tremblay\nMD, FRCPC\n')).toEqual(['Dr Jean-Luc Tremblay']);
+  });
+
+  test('a foreign job title after a comma ends the name', () => {
+    expect(names('dr. Willemijn de Vries-Bakker, radioloog')).toEqual(['dr. Willemijn de Vries-Bakker']);
+  });
+
+  test('abbreviated signing verbs and agent nouns with a colon', () => {
+    expect(names('Dictated: Dr Oluwaseun Adebayo-Clarke\nTranscribed: mt 02/02/2026')).toEqual([
+      'Dr Oluwaseun Adebayo-Clarke',
+    ]);
+    expect(names('Reviewed: Harpreet Sandhu-Gill, MD')).toEqual(['Harpreet Sandhu-Gill, MD']);
+    expect(names('Interpreter: Dr Ines Castelo-Branco')).toEqual(['Dr Ines Castelo-Branco']);
+    expect(names('Study interpreter: Wen-Li Zhou, MD, FRCPC')).toEqual(['Wen-Li Zhou, MD, FRCPC']);
+  });
+
+  test('a verb label needs a person after it', () => {
+    expect(names('Reviewed: with the patient in clinic')).toEqual([]);
+    expect(names('Amended: hip probability corrected from 1.2% to 1.9%')).toEqual([]);
+  });
+
+  test('a label of several role words ("Physician Signature:")', () => {
+    expect(names('Reading Radiologist Signature: Amara Okonkwo-Lee, MD   Date: 06/01/2026')).toEqual([
+      'Amara Okonkwo-Lee, MD',
+    ]);
+    expect(names('Attending Physician e-Signature: Bjorn Halvorsen, DO')).toEqual(['Bjorn Halvorsen, DO']);
+  });
+
+  test('an all-capitals name on the line after the label is not a header', () => {
+    expect(names('PRIMARY INTERPRETING STAFF:\nOKAFOR,CHIDINMA A  STAFF RADIOLOGIST')).toEqual(['OKAFOR,CHIDINMA A']);
+    expect(names('VERIFIED BY:\nDELACROIX,MARIE-HELENE')).toEqual(['DELACROIX,MARIE-HELENE']);
+  });
+
+  test('a spaced dash ends the name', () => {
+    expect(names('Electronically signed by: Ruth Abara, MD — agree with the resident findings')).toEqual([
+      'Ruth Abara, MD',
+    ]);
+  });
+
+  test('excluded roles stay excluded', () => {
+    for (const s of [
+      'Referring doctor: Dr Ann Bell',
+      'Ordering Physician: Sam Poe, MD',
+      'Transcribed: Dr Ann Bell',
+      'cc: Dr Ann Bell, GP',
+      'DXA technologist: Lee Moss, RT(R)',
+    ])
+      expect(names(s), s).toEqual([]);
+  });
+});
