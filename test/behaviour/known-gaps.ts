@@ -20,8 +20,6 @@ export const KNOWN_GAPS: Record<string, string> = {
     'the bullet layout loses T-score sites, so its elements differ from the other layouts',
   'inv.hard-wrap':
     'a line break between a site and its T-score, or inside a risk sentence, loses the site or the value',
-  'inv.added-legend':
-    'legends ("T-score -2.5 or lower: osteoporosis", TBS thresholds, LSC) are read as this study\'s values (issue 10, item 2)',
   'inv.pasted-prior-report': 'a prior report pasted below a banner is read as this study (issue 10, resolver)',
   'inv.combined-transport':
     'hard wrapping and legends (see inv.hard-wrap, inv.added-legend) combined with CRLF, BOM and Unicode minus',
@@ -43,7 +41,6 @@ export const GAP_FLOORS: Record<string, number> = {
   'mft.t-score.per-vertebra-table': 74,
   'inv.layout.prose-table-keyvalue-bullets': 50,
   'inv.hard-wrap': 28,
-  'inv.added-legend': 25,
   'inv.pasted-prior-report': 8,
   'inv.combined-transport': 22,
   'dir.history.t-score': 65,

@@ -86,3 +86,57 @@ describe('class 1: the signer is the part that looks like a person', () => {
       expect(names(s), s).toEqual([]);
   });
 });
+
+const read = (s: string) => {
+  const e = analyze(BODY + s).elements;
+  return {
+    tbs: e.tbs.map((x) => x.value),
+    t: e.tScores.map((x) => x.value),
+    who: e.whoStatements.map((w) => w.whoClass),
+  };
+};
+
+describe('class 2: legends, footnotes and prior studies state nothing about this study', () => {
+  test('a WHO legend entry (class with bounds or ranges only) is no stated class and no T-score', () => {
+    for (const legend of [
+      'Osteoporosis: T-score -2.5 and below',
+      'T-score of -2.5 or worse = osteoporosis',
+      'Osteopenia: T-score between -1.0 and -2.5; osteoporosis: T-score at or below -2.5',
+      'WHO classification: normal >= -1.0; low bone mass -1.0 to -2.5; osteoporosis <= -2.5',
+      'Key - osteopenia -1.0 through -2.5, osteoporosis -2.5 and lower',
+    ]) {
+      const r = read(`Impression: osteopenia.\n\n${legend}`);
+      expect(r.who, legend).toEqual(['osteopenia']);
+      expect(r.t, legend).toEqual([-1.8]);
+    }
+  });
+
+  test('a class stated with its value is still stated', () => {
+    expect(read('Osteoporosis at the spine (T-score -2.8, below the -2.5 threshold).').who).toEqual(['osteoporosis']);
+    expect(read('Conclusion: osteopenia, lowest T-score -1.8 at the left femoral neck.').who).toEqual(['osteopenia']);
+  });
+
+  test('a line led by a threshold cue and a colon is a legend, whatever values it lists', () => {
+    for (const foot of [
+      '* Least significant change (95% CI): spine 0.027 g/cm2; TBS 0.041.',
+      'Reference ranges: TBS >= 1.310 normal; 1.230-1.310 partially degraded; <= 1.230 degraded.',
+      'Precision (LSC) at this site: BMD 2.8%; TBS 0.035',
+    ])
+      expect(read(foot).tbs, foot).toEqual([1.262]);
+  });
+
+  test('a TBS bound in a sentence is no TBS value', () => {
+    for (const s of [
+      'A TBS at or below 1.230 is consistent with degraded microarchitecture.',
+      'TBS values of 1.310 and above are normal.',
+    ])
+      expect(read(s).tbs, s).toEqual([1.262]);
+  });
+
+  test("a COMPARISON header's paragraph is the earlier study's, hard-wrapped or not", () => {
+    expect(read('COMPARISON: DXA of 14/03/2022. At that time the\nTBS was 1.174.').tbs).toEqual([1.262]);
+    expect(read('Comparison: 2021 study, TBS 1.190 and\nfemoral neck T-score -2.2.\n').tbs).toEqual([1.262]);
+    // Under a bare header, current values are read by their own rules.
+    expect(read('COMPARISON:\nNone available.\nTBS L1-L4 1.262.').tbs).toEqual([1.262, 1.262]);
+  });
+});
