@@ -10,19 +10,10 @@ export const KNOWN_GAPS: Record<string, string> = {
   'mft.tbs.frames':
     'fillers and synonyms between label and value ("came out at", "is approximately", "measures", "was found to be", "trabecular score") are not read (issue 10, item 6)',
   'mft.tbs.rows': 'a TBS after a dot leader (". . . .") or after "TBS iNsight result (L1-L4):" is not read',
-  'mft.t-score.per-vertebra-table': 'a vertebra row whose T-score is 0.0 has its Z-score read as a T-score',
-
-  'mft.report.clean.va':
-    '"Primary interpreting staff:" and "Verifier e-signature:" lines are not read (issue 10, item 1)',
 
   // ---- invariance
-  'inv.layout.prose-table-keyvalue-bullets':
-    'the bullet layout loses T-score sites, so its elements differ from the other layouts',
-  'inv.hard-wrap':
-    'a line break between a site and its T-score, or inside a risk sentence, loses the site or the value',
   'inv.pasted-prior-report': 'a prior report pasted below a banner is read as this study (issue 10, resolver)',
-  'inv.combined-transport':
-    'hard wrapping and legends (see inv.hard-wrap, inv.added-legend) combined with CRLF, BOM and Unicode minus',
+  'inv.combined-transport': 'hard wrapping and legends combined with CRLF, BOM and Unicode minus',
 
   // ---- directional
   'dir.history.t-score':
@@ -38,10 +29,7 @@ export const KNOWN_GAPS: Record<string, string> = {
 export const GAP_FLOORS: Record<string, number> = {
   'mft.tbs.frames': 78,
   'mft.tbs.rows': 79,
-  'mft.t-score.per-vertebra-table': 74,
-  'inv.layout.prose-table-keyvalue-bullets': 50,
-  'inv.hard-wrap': 28,
-  'inv.pasted-prior-report': 8,
-  'inv.combined-transport': 22,
+  'inv.pasted-prior-report': 10,
+  'inv.combined-transport': 45,
   'dir.history.t-score': 65,
 };

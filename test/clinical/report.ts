@@ -17,7 +17,8 @@ export interface Parts {
 /** A table row: label padded, then the values in columns. */
 export function row(label: string, ...values: string[]): string {
   return (
-    label.padEnd(21) +
+    // A label as long as the column still keeps a column gap before the values.
+    (label.length >= 20 ? `${label}  ` : label.padEnd(21)) +
     values
       .map((v) => v.padEnd(12))
       .join('')

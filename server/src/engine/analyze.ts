@@ -12,9 +12,9 @@ import { readImpression } from './reading/impression';
 import { readProviders } from './reading/provider';
 import { readRiskCategories, readRisks, tieModels } from './reading/risk';
 import { readModels } from './reading/models';
-import { parseTables } from './elements/tables';
+import { readLayout } from './reading/layout';
 import { readTbs } from './reading/tbs';
-import { extractTScores, extractZScores } from './elements/tscore';
+import { readTScores, readZScores } from './reading/tscore';
 import { planInsertions } from './fixes/insert';
 import { selectProfile } from './profiles';
 import type { RuleInput } from './rules/helpers';
@@ -43,12 +43,14 @@ export interface Analysis {
 
 function extract(ctx: Ctx): Elements {
   const slots: Slot[] = [];
-  const rows = parseTables(ctx);
+  // Tables, delimited rows and key trees: label-to-value pairs the measure readers take first (and
+  // units in cells of their own, which the risk reader sees).
+  const layout = readLayout(ctx);
   // Risks first: a risk matrix's rows ("FRAX adj. TBS   25.0   6.4") hold no TBS value.
   const riskSlots: Slot[] = [];
   const { risks, lines } = readRisks(ctx, riskSlots);
-  const tbs = readTbs(ctx, rows, slots);
-  const tScores = extractTScores(ctx, rows, slots);
+  const tbs = readTbs(ctx, layout, slots);
+  const tScores = readTScores(ctx, layout, slots);
   const riskModels = readModels(ctx, slots);
   for (const s of riskSlots) slots.push(s);
   tieModels(ctx, lines, risks, riskModels);
@@ -91,7 +93,7 @@ function extract(ctx: Ctx): Elements {
     codes: readCodes(ctx),
     categories: readCategories(ctx, tbs),
     whoStatements: readWho(ctx, foundImpression),
-    zScores: extractZScores(ctx, rows),
+    zScores: readZScores(ctx, layout, tScores),
     riskCategories: readRiskCategories(ctx, riskModels),
     population: demographics.population,
     age: demographics.age,

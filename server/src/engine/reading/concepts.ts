@@ -59,6 +59,14 @@ export type Concept =
   | { c: 't' }
   | { c: 'z' }
   | { c: 'bmd' }
+  /**
+   * A table's column word that names no measure of this study: a change between studies ("change",
+   * "difference") or another column ("area", "BMC", "YA"). A "change" word on a line also keeps a
+   * site's number on it from being read as a T-score.
+   */
+  | { c: 'column'; column: 'change' | 'other' }
+  /** A key whose value is its parent label's value in a key/value tree ("tbs:" / "value: 1.262"). */
+  | { c: 'valueKey' }
   | { c: 'site'; site: SiteInfo }
   | { c: 'kind'; kind: RiskKind }
   | { c: 'model'; model: RiskModelName }

@@ -33,8 +33,8 @@ import {
   UNIT_KG_M2,
   UNIT_NONE,
   UNIT_OTHER,
-  UNIT_TIME,
   UNIT_PERCENT,
+  UNIT_TIME,
   tokenAt,
   WORD,
 } from './tokens';
@@ -163,7 +163,6 @@ function afterAgeUnit(ctx: Ctx, i: number): number {
 function yearsOrNone(ctx: Ctx, i: number): boolean {
   const t = ctx.reading.tokens;
   if (t.kind[i] !== NUMBER || t.unit[i] === UNIT_NONE) return true;
-  // Years are a time unit ("67 yrs", "39.6 years"); the unit word must still be an age's.
   if (t.unit[i] !== UNIT_OTHER && t.unit[i] !== UNIT_TIME) return false;
   return afterAgeUnit(ctx, i) > i + 1;
 }

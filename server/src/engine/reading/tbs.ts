@@ -6,14 +6,13 @@
  */
 import type { Ctx } from '../context';
 import { MAX_MENTIONS, range } from '../context';
-import type { TableRow } from '../elements/tables';
-import { parseSite, siteKey } from '../lexicon';
+import type { Layout } from './layout';
 import { lineOf } from '../text';
 import type { Slot, TbsValue } from '../types';
 import { THRESHOLD } from './concepts';
 import { inComparison, onLegendLine } from './legend';
 import { conceptOf } from './read';
-import { DECIMAL, NEWLINE, NUMBER, PUNCT, SIGNED, tokenAt, UNIT_NONE } from './tokens';
+import { DECIMAL, NEWLINE, NUMBER, PLACEHOLDER, PUNCT, SIGNED, tokenAt, UNIT_NONE } from './tokens';
 import { historicalAt, inRange, valueAfterLabel } from './values';
 
 /** Vertebral regions a TBS is measured on. */
@@ -21,7 +20,7 @@ function vertebral(region: string | undefined): boolean {
   return region !== undefined && region.length >= 2 && region[0] === 'L';
 }
 
-export function readTbs(ctx: Ctx, rows: TableRow[], slots: Slot[]): TbsValue[] {
+export function readTbs(ctx: Ctx, layout: Layout, slots: Slot[]): TbsValue[] {
   const out: TbsValue[] = [];
   const seen = new Set<number>();
   const { tokens: t, hits, context } = ctx.reading;
@@ -109,23 +108,36 @@ export function readTbs(ctx: Ctx, rows: TableRow[], slots: Slot[]): TbsValue[] {
     }
   }
 
+  // Key/value layouts (delimited rows, key trees): "TBS L1-L4;1,262;", "tbs:" / "value: 1.262".
+  for (const p of layout.pairs) {
+    if (p.own !== 'tbs') continue;
+    if (t.kind[p.tok] === PLACEHOLDER) {
+      const span = { start: t.start[p.tok], end: t.end[p.tok] };
+      slots.push({ element: 'tbs', span, range: range(ctx, span) });
+    } else if (fits(p.tok, 0)) take(p.tok, p.site && vertebral(p.site) ? p.site : null);
+  }
+
   // A TBS column in a table. Per-vertebra rows (L1, L2, ...) are other regions: when the table has
   // an L1-L4 row, that row is the report's TBS.
-  const tbsRows = rows.filter((r) => r.cells.some((c) => c.column === 'tbs'));
-  const total = tbsRows.filter((r) => siteKey(parseSite(r.label)) === 'L1-L4');
+  const tbsRows = layout.rows.filter((r) => r.cells.some((c) => c.column === 'tbs'));
+  const total = tbsRows.filter((r) => r.site === 'L1-L4');
   for (const row of total.length ? total : tbsRows) {
-    const region = siteKey(parseSite(row.label));
+    const region = row.site;
     for (const cell of row.cells) {
-      if (cell.column !== 'tbs') continue;
-      if (cell.placeholder) slots.push({ element: 'tbs', span: cell.placeholder, range: range(ctx, cell.placeholder) });
-      else if (cell.num && !seen.has(cell.num.start)) {
-        seen.add(cell.num.start);
+      if (cell.column !== 'tbs' || cell.tok < 0 || t.unit[cell.tok] !== UNIT_NONE) continue;
+      const start = t.start[cell.tok];
+      if (t.kind[cell.tok] === PLACEHOLDER) {
+        const span = { start, end: t.end[cell.tok] };
+        slots.push({ element: 'tbs', span, range: range(ctx, span) });
+      } else if (!seen.has(start)) {
+        seen.add(start);
+        const span = { start, end: t.end[cell.tok] };
         out.push({
-          value: cell.num.value,
-          text: cell.num.text,
+          value: t.value[cell.tok],
+          text: ctx.doc.text.slice(start, span.end),
           region: region && region.startsWith('L') ? region : null,
-          span: { start: cell.num.start, end: cell.num.end },
-          range: range(ctx, cell.num),
+          span,
+          range: range(ctx, span),
         });
       }
     }

@@ -2,7 +2,7 @@
  * The vocabulary compiled into one token trie, matched in one left-to-right pass: at each token the
  * longest phrase that starts there wins, and matching resumes after it (leftmost-longest, phrases
  * never overlap). A phrase is written in words; hyphens, points and apostrophes between its words
- * do not matter ("T-score", "T score", "T‑score"; "adj. for TBS", "adj for TBS"), and it may wrap
+ * do not matter ("T-score", "T score", "T‑score", "t_score"; "adj. for TBS", "adj for TBS"), and it may wrap
  * onto the next line. Cost: tokens × the longest phrase (a few words), so linear.
  */
 import { normalise } from '../text';
@@ -64,7 +64,8 @@ function internTable(keys: readonly string[]): { keyTable: Int32Array; keyString
 function skippable(t: Tokens, i: number): boolean {
   if (t.kind[i] !== PUNCT) return false;
   const c = t.norm.charCodeAt(t.start[i]);
-  return c === 45 || c === 46 || c === 39 || c === 0x2019;
+  // "_" joins the words of a key ("femoral_neck_t_score").
+  return c === 45 || c === 46 || c === 39 || c === 0x2019 || c === 95;
 }
 
 /** Two spaces between words ("Electronically  signed  by"): odd spacing, not a column. */

@@ -1,34 +1,59 @@
 /**
- * Prose T-scores on the token pipeline: "The T-score value is -2.7 at the lumbar spine L1-L4.",
- * "Femoral neck (left): BMD 0.774 g/cm2, T score -1.5.", "T-score is approximately -2.1 at the
- * femoral neck". A number of T-score shape (signed or one decimal, no unit) attaches to the nearest
- * T-score label before it in its clause, with any ordinary words between them (typed attachment,
- * `valueAfterLabel`); its site comes from the site words of the same clause: between the label and
- * the value, else after the value, else before the label, with the side taken from the same part
- * or, failing that, from the one side the clause names. ConText excludes history, a legend's
- * threshold and a hypothetical value. Out-of-range values (-12.5) still attach, so the plausibility
- * rule sees them. Slash lists, sideways rows and lists after one label stay with the older reader
- * in `elements/tscore.ts` (which dedupes by offset).
+ * BMD T-scores and Z-scores on the token pipeline, from every layout:
+ * - prose: "The T-score value is -2.7 at the lumbar spine L1-L4.", "Femoral neck (left): BMD 0.774
+ *   g/cm2, T score -1.5.", "T-score is approximately -2.1 at the femoral neck". A number of score
+ *   shape (one decimal, no unit) attaches to the nearest label before it in its clause, with any
+ *   ordinary words between them (typed attachment, `valueAfterLabel`); its site comes from the site
+ *   words of the same clause (`clauseSite`);
+ * - lists after one label, slash lists and sideways rows (`layout.ts`: `listAfter`, `slashList`,
+ *   `sidewaysRow`);
+ * - tables, delimited rows and key trees (`layout.ts`: the layout's pairs);
+ * - a line that names a site and no measure ("Left femoral neck 0.701 -2.3").
+ * ConText excludes history, a legend's threshold and a hypothetical value. Out-of-range values
+ * (-12.5) still attach, so the plausibility rule sees them. Never a TBS T-score.
  */
 import type { Ctx } from '../context';
-import { MAX_MENTIONS } from '../context';
+import { MAX_MENTIONS, range } from '../context';
+import type { Slot, TScore, ZScore } from '../types';
+import type { Layout } from './layout';
+import {
+  lineTokens,
+  listAfter,
+  respectivelyList,
+  rowSite,
+  sideSlashList,
+  sidewaysRow,
+  slashList,
+  tablePairs,
+} from './layout';
 import type { SiteInfo } from './concepts';
 import { HYPOTHETICAL, THRESHOLD } from './concepts';
 import { conceptOf } from './read';
-import { DECIMAL, GAP, NEWLINE, NUMBER, PUNCT, SIGNED, UNIT_NONE, WORD } from './tokens';
+import {
+  DECIMAL,
+  GAP,
+  NEWLINE,
+  NUMBER,
+  PLACEHOLDER,
+  PUNCT,
+  SIGNED,
+  tokenAt,
+  UNIT_NONE,
+  UNIT_PERCENT,
+  WORD,
+} from './tokens';
+import { siteIn, siteKeyOf, vertebral } from './site';
+import { LIST_FILLERS } from './vocab/sites';
 import { isHistorical } from './history';
 import { historicalAt, inRange, valueAfterLabel } from './values';
 
-export interface ProseScore {
-  tok: number;
-  site: string | null;
-}
-
-/** A number of T-score shape: a decimal or a signed number without a unit. */
+/** A number of T-score shape: a decimal (or, next to its label, a signed integer) without a unit. */
 function scoreShape(ctx: Ctx, k: number, words: number): boolean {
   const t = ctx.reading.tokens;
-  if (t.kind[k] !== NUMBER || t.unit[k] !== UNIT_NONE || !(t.flags[k] & DECIMAL)) return false;
+  if (t.kind[k] !== NUMBER || t.unit[k] !== UNIT_NONE) return false;
   const v = Math.abs(t.value[k]);
+  // A signed integer right after its label is a score with a lost decimal point ("T-score: -21").
+  if (!(t.flags[k] & DECIMAL)) return (t.flags[k] & SIGNED) !== 0 && words <= 1 && v < 100;
   // Far from its label only a plausible score attaches; next to it a typo (-12.5) does too.
   return v < 100 && (words <= 1 || v <= 8);
 }
@@ -81,47 +106,18 @@ function listAhead(ctx: Ctx, from: number, s0: number): boolean {
   return false;
 }
 
-/** The site of the site words in tokens [from, to): the most specific region and the side nearest it. */
-function siteIn(ctx: Ctx, from: number, to: number): { region?: string; side?: SiteInfo['side']; word?: boolean } {
-  const { tokens: t, hits } = ctx.reading;
-  let region: string | undefined;
-  let at = -1;
-  const sides: Array<[number, SiteInfo['side'], boolean]> = [];
-  for (let k = from; k < to; k++) {
-    const h = hits.at[k];
-    if (h < 0) continue;
-    const site = conceptOf(hits.concepts[h], 'site');
-    k = Math.max(k, hits.end[h] - 1);
-    if (!site) continue;
-    // A side's initial ("L", "R") counts only next to its region; a side word anywhere in the clause.
-    if (site.site.side && sides.length < 8) sides.push([hits.start[h], site.site.side, t.end[k] - t.start[k] > 1]);
-    // "right hip femoral neck": the femoral neck, not the hip it is part of.
-    if (site.site.region && (!region || region === 'hip')) {
-      region = site.site.region;
-      at = hits.start[h];
-    }
-  }
-  let side: SiteInfo['side'] | undefined;
-  let word = false;
-  let best = 5;
-  for (const [k, s, w] of sides) {
-    const d = at < 0 ? (w ? 0 : 99) : Math.abs(k - at);
-    if (d < best) {
-      best = d;
-      side = s;
-      word = w;
-    }
-  }
-  return { region, side, word };
-}
-
-/** "L1-L4": a vertebral region has no side. */
-function vertebral(region: string): boolean {
-  return region.length >= 2 && region[0] === 'L' && region.charCodeAt(1) >= 48 && region.charCodeAt(1) <= 57;
-}
-
 function key(region: string, side: SiteInfo['side'] | undefined): string {
-  return side ? `${side} ${region}` : region;
+  return siteKeyOf(region, side);
+}
+
+/** Does token k leave a site phrase open: a filler ("at the") or a side without its region ("left")? */
+function openEnd(ctx: Ctx, k: number): boolean {
+  const { hits } = ctx.reading;
+  if (k < 0) return false;
+  if (LIST_FILLERS.has(word(ctx, k)) && word(ctx, k) !== 'and') return true;
+  const h = hits.at[k];
+  const site = h >= 0 ? conceptOf(hits.concepts[h], 'site') : undefined;
+  return site !== undefined && !site.site.region;
 }
 
 /** The site of a value at token `value` whose label spans tokens [labelStart, labelEnd). */
@@ -130,7 +126,11 @@ export function clauseSite(ctx: Ctx, labelStart: number, labelEnd: number, value
   const s0 = sentence[value];
   // The clause after the value: up to another score, another label or a ", and"-joined value.
   let after = value + 1;
-  while (after < t.n && after < value + 40 && !clauseEnd(ctx, after, s0)) {
+  // A phrase cut by a hard wrap ("-1.2 at the left" / "total hip.") goes on over its line break:
+  // the line ends in a filler or a side word, so the site is still to come.
+  const wrapsAt = (k: number) =>
+    t.kind[k] === NEWLINE && k + 1 < t.n && sentence[k + 1] === s0 && sentence[k] === s0 && openEnd(ctx, k - 1);
+  while (after < t.n && after < value + 40 && (wrapsAt(after) || !clauseEnd(ctx, after, s0))) {
     if (otherScore(ctx, after) || word(ctx, after) === 'and') break;
     // "-1.7, the left femoral neck T-score ...": site words before another label are that label's.
     if (scoreLabelAt(ctx, after)) {
@@ -141,10 +141,23 @@ export function clauseSite(ctx: Ctx, labelStart: number, labelEnd: number, value
     if (punct(ctx, after, 44) && listAhead(ctx, after + 1, s0)) break;
     after++;
   }
-  // The clause before the label: back to another score's value or label, or the clause start.
+  // The clause before the label: back to another score's value or label, or the clause start. A
+  // line that breaks mid-phrase ("The right femoral neck" / "T-score: -0.7") is hard-wrapped: the
+  // clause goes on over its line break.
   let before = labelStart;
-  while (before > 0 && before > labelStart - 40 && !clauseEnd(ctx, before - 1, s0)) {
-    if (scoreLabelAt(ctx, before - 1) || otherScore(ctx, before - 1) || word(ctx, before - 1) === 'and') break;
+  let sb = sentence[labelStart];
+  let wrapped = false;
+  for (;;) {
+    if (before <= 0 || before <= labelStart - 40) break;
+    const k = before - 1;
+    if (!wrapped && t.kind[k] === NEWLINE && k > 0 && t.kind[k - 1] === WORD && t.line[k] === t.line[labelStart] - 1) {
+      wrapped = true;
+      sb = sentence[k - 1];
+      before--;
+      continue;
+    }
+    if (clauseEnd(ctx, k, sb)) break;
+    if (scoreLabelAt(ctx, k) || otherScore(ctx, k) || word(ctx, k) === 'and') break;
     before--;
   }
   const parts = [siteIn(ctx, labelEnd, value), siteIn(ctx, value + 1, after), siteIn(ctx, before, labelStart)];
@@ -152,53 +165,356 @@ export function clauseSite(ctx: Ctx, labelStart: number, labelEnd: number, value
   for (const part of parts) {
     if (!part.region) continue;
     if (vertebral(part.region)) return part.region;
-    return key(part.region, part.side ?? (all.word ? all.side : undefined));
+    return key(part.region, part.side ?? (all.word ? all.side : undefined) ?? sentenceSide(ctx, labelStart));
+  }
+  // "Right femoral neck: BMD 0.571 g/cm2; T-score +0.1; Z-score +1.0": the line's key names the
+  // site of every value on the line.
+  return lineKeySite(ctx, labelStart);
+}
+
+/**
+ * The one side a sentence names before token `tok` ("Left hip: femoral neck T -2.3, total hip T
+ * -1.7"): the side of a region that names none. Two different sides name none.
+ */
+function sentenceSide(ctx: Ctx, tok: number): SiteInfo['side'] | undefined {
+  const { tokens: t, hits, sentence } = ctx.reading;
+  let side: SiteInfo['side'] | undefined;
+  for (let k = tok - 1; k >= 0 && k >= tok - 40 && sentence[k] === sentence[tok]; k--) {
+    const h = hits.at[k];
+    if (h < 0) continue;
+    const site = conceptOf(hits.concepts[h], 'site');
+    if (site?.site.side && t.end[k] - t.start[k] > 1) {
+      if (side && side !== site.site.side) return undefined;
+      side = site.site.side;
+    }
+    k = hits.start[h];
+  }
+  return side;
+}
+
+/** A prose site without a side takes the one side its sentence names ("The left hip ... -2.7 at the total hip"). */
+function withSentenceSide(ctx: Ctx, site: string | null, tok: number): string | null {
+  if (!site || vertebral(site) || (site.includes(' ') && SIDE_PREFIXES.some((p) => site.startsWith(p)))) return site;
+  const side = sentenceSide(ctx, tok);
+  return side ? `${side} ${site}` : site;
+}
+
+const SIDE_PREFIXES = ['left ', 'right ', 'mean ', 'both '];
+
+/** The site named by the key that opens the line of token `tok` ("Left total hip:"), or null. */
+function lineKeySite(ctx: Ctx, tok: number): string | null {
+  const t = ctx.reading.tokens;
+  const line = t.line[tok];
+  let k = tok;
+  while (k > 0 && t.line[k - 1] === line && t.kind[k - 1] !== NEWLINE && tok - k < 40) k--;
+  for (let c = k; c < tok && c < k + 10; c++) {
+    if (!punct(ctx, c, 58)) continue;
+    const s = siteIn(ctx, k, c);
+    return s.region ? key(s.region, s.side) : null;
   }
   return null;
 }
 
-/** The prose T-score values and their sites; `own` is the label concept ('t' or 'z'). */
-export function readProseScores(ctx: Ctx, own: 't' | 'z'): ProseScore[] {
-  const out: ProseScore[] = [];
+/** A score read: its token, its site, and the sign written apart from it ("- 2.2"). */
+export interface ScoreRead {
+  tok: number;
+  site: string | null;
+  /** The token of a sign written apart ("- 2.2"), or -1. */
+  sign: number;
+}
+
+/** Is token k the bare word "t" (or "z") used as a label: "T = -1.8", "T: -2.1", "L1-L4 T -1.7"? */
+function bareLabel(ctx: Ctx, k: number, own: 't' | 'z'): boolean {
+  const t = ctx.reading.tokens;
+  if (t.kind[k] !== WORD || t.end[k] - t.start[k] !== 1 || t.norm.charCodeAt(t.start[k]) !== (own === 't' ? 116 : 122))
+    return false;
+  // Not "t" of "don't" or a letter in "T 1.2 cm".
+  if (punct(ctx, k - 1, 39) || punct(ctx, k - 1, 0x2019)) return false;
+  const n = k + 1;
+  if (n < t.n && (punct(ctx, n, 61) || punct(ctx, n, 58))) return n + 1 < t.n && t.kind[n + 1] === NUMBER;
+  if (n >= t.n || t.kind[n] !== NUMBER || t.unit[n] !== UNIT_NONE) return false;
+  // "T -1.7"; "T -1.2 / Z 0.1": an unsigned decimal after a list separator.
+  return (
+    (t.flags[n] & SIGNED) !== 0 || ((t.flags[n] & DECIMAL) !== 0 && (punct(ctx, k - 1, 47) || punct(ctx, k - 1, 44)))
+  );
+}
+
+/**
+ * The labelled score values and their sites; `own` is the label concept ('t' or 'z'). A label's
+ * value may open a slash list, a sideways row or a list of sites and values: each is read whole.
+ */
+export function readProseScores(ctx: Ctx, own: 't' | 'z', onPlaceholder?: (tok: number) => void): ScoreRead[] {
+  const out: ScoreRead[] = [];
   const seen = new Set<number>();
   const { tokens: t, hits, context } = ctx.reading;
-  let labels = 0;
-  for (let h = 0; h < hits.n && labels < MAX_MENTIONS; h++) {
+  const push = (tok: number, site: string | null, sign = -1) => {
+    if (seen.has(tok) || inRange(ctx, tok) || historicalAt(ctx, tok) || isHistorical(ctx, t.start[tok])) return;
+    if (context[tok] & (HYPOTHETICAL | THRESHOLD) || ctx.priorNumbers.has(t.start[tok])) return;
+    seen.add(tok);
+    out.push({ tok, site: withSentenceSide(ctx, site, tok), sign });
+  };
+  // Label spans: the vocabulary's labels and the settings' label words, then bare "T" / "Z".
+  const labels: Array<[number, number]> = [];
+  for (let h = 0; h < hits.n && labels.length < MAX_MENTIONS; h++) {
     const concepts = hits.concepts[h];
     const custom = conceptOf(concepts, 'label');
-    const isLabel =
+    if (
       conceptOf(concepts, own) !== undefined ||
-      (custom !== undefined && custom.element === (own === 't' ? 'tScore' : 'zScore'));
-    if (!isLabel) continue;
-    labels++;
-    const s = hits.start[h];
+      (custom !== undefined && custom.element === (own === 't' ? 'tScore' : 'zScore'))
+    )
+      labels.push([hits.start[h], hits.end[h]]);
+  }
+  const keywordStart = own === 't' ? 116 : 122;
+  for (let k = 0; k < t.n && labels.length < MAX_MENTIONS; k++)
+    if (
+      t.kind[k] === WORD &&
+      t.norm.charCodeAt(t.start[k]) === keywordStart &&
+      hits.at[k] < 0 &&
+      bareLabel(ctx, k, own)
+    )
+      labels.push([k, k + 1]);
+  labels.sort((x, y) => x[0] - y[0]);
+  for (const [s, e] of labels) {
     if (ctx.tableLine[t.line[s]]) continue;
     // "TBS T-score" written apart ("TBS (L1-L4) T-score") is no BMD score.
-    const prev = h > 0 ? hits.concepts[h - 1] : null;
-    if (prev && (conceptOf(prev, 'tbs') || conceptOf(prev, 'tbsScore')) && s - hits.end[h - 1] <= 3) continue;
-    const found = valueAfterLabel(ctx, hits.end[h], {
+    let p = s - 1;
+    while (p >= 0 && p >= s - 4 && hits.at[p] < 0) p--;
+    const prevHit = p >= 0 ? hits.at[p] : -1;
+    if (prevHit >= 0 && prevHit !== hits.at[s] && s - hits.end[prevHit] <= 3) {
+      const prev = hits.concepts[prevHit];
+      if (conceptOf(prev, 'tbs') || conceptOf(prev, 'tbsScore')) continue;
+    }
+    const walked = valueAfterLabel(ctx, e, {
       fits: (k, words) => scoreShape(ctx, k, words),
       own,
       sitesPass: true,
     });
+    const found: typeof walked = walked.type === 'none' ? leaderValue(ctx, e) : walked;
+    if (found.type === 'placeholder') {
+      onPlaceholder?.(found.tok);
+      continue;
+    }
     if (found.type !== 'number') continue;
     let tok = found.tok;
+    // "-1.8 {T-score}" then "TBS L1-L4: 1.226" on the next line: another measure's label between.
+    if (otherMeasureBetween(ctx, e, tok, own)) continue;
     // "improved from -2.5 to -2.0": the value after "to" is this study's.
     if (word(ctx, tok - 1) === 'from' && word(ctx, tok + 1) === 'to' && tok + 2 < t.n && t.kind[tok + 2] === NUMBER)
       tok += 2;
-    // A slash list ("-1.2 / -2.3") or a sideways row of columns is the older reader's.
-    if (tok + 1 < t.n && punct(ctx, tok + 1, 47)) continue;
-    if (tok + 2 < t.n && t.kind[tok + 1] === GAP && t.kind[tok + 2] === NUMBER) continue;
-    // "- 2.2", "minus 1.7": a sign apart from its digits; the older reader joins them.
-    const w = word(ctx, tok - 1);
-    if (punct(ctx, tok - 1, 45) || punct(ctx, tok - 1, 43) || w === 'minus' || w === 'plus' || w === 'negative')
-      continue;
     // "-2.5 < T < -1.0", "T >= -1.0": a legend's bound, not a value.
     if (comparison(ctx, tok - 1) || comparison(ctx, tok + 1)) continue;
-    if (seen.has(tok) || inRange(ctx, tok) || historicalAt(ctx, tok) || isHistorical(ctx, t.start[tok])) continue;
-    if (context[tok] & (HYPOTHETICAL | THRESHOLD)) continue;
-    seen.add(tok);
-    out.push({ tok, site: clauseSite(ctx, s, hits.end[h], tok) });
+    // "T-score (2022): +0.3": handled by the shape test (a year is no score).
+    // A slash list ("-1.2 / -2.3 (L1-L4 / FN)") or a sideways row of columns under site names.
+    const list = slashList(ctx, e, tok) ?? sidewaysRow(ctx, tok) ?? respectivelyList(ctx, tok);
+    if (list) {
+      for (const [v, site] of list) push(v, site);
+      continue;
+    }
+    // "- 2.2": a sign written apart from its digits.
+    const sign =
+      !(t.flags[tok] & SIGNED) && (punct(ctx, tok - 1, 45) || punct(ctx, tok - 1, 43)) && tok - 1 >= e ? tok - 1 : -1;
+    push(tok, clauseSite(ctx, s, e, tok), sign);
+    // A list after one label: "T-scores: L1-L4 -1.6, left femoral neck -2.3, left total hip -1.4".
+    for (const [v, site] of listAfter(ctx, tok)) push(v, site);
   }
   return out;
+}
+
+/** Does a label of another measure (a TBS) stand in tokens [from, to)? */
+function otherMeasureBetween(ctx: Ctx, from: number, to: number, own: 't' | 'z'): boolean {
+  const { hits } = ctx.reading;
+  for (let k = from; k < to; k++) {
+    const h = hits.at[k];
+    if (h < 0) continue;
+    const c = hits.concepts[h];
+    if (conceptOf(c, 'tbs') || conceptOf(c, 'tbsScore') || conceptOf(c, own === 't' ? 'z' : 't')) return true;
+    k = hits.end[h] - 1;
+  }
+  return false;
+}
+
+/**
+ * A value after a short dot leader ("T-score .. -2.5", "T-score : -2.5"): the points end no
+ * sentence there. Only points, colons and gaps between the label and the value, on one line.
+ */
+function leaderValue(ctx: Ctx, from: number): { type: 'number'; tok: number } | { type: 'none' } {
+  const t = ctx.reading.tokens;
+  let k = from;
+  while (k < t.n && k < from + 6 && (t.kind[k] === GAP || punct(ctx, k, 46) || punct(ctx, k, 58))) k++;
+  if (k === from || k >= t.n || t.line[k] !== t.line[from] || !scoreShape(ctx, k, 0)) return { type: 'none' };
+  return { type: 'number', tok: k };
+}
+
+/** A score as the collector takes it: offsets, value and text. */
+export interface ScoreNum {
+  start: number;
+  end: number;
+  value: number;
+  text: string;
+}
+
+/** The score read at token `tok` (with a sign written apart, when there is one). */
+export function scoreNum(ctx: Ctx, tok: number, sign = -1): ScoreNum {
+  const t = ctx.reading.tokens;
+  const start = sign >= 0 ? t.start[sign] : t.start[tok];
+  const end = t.end[tok];
+  const negative = sign >= 0 && t.norm.charCodeAt(t.start[sign]) === 45;
+  return { start, end, value: negative ? -t.value[tok] : t.value[tok], text: ctx.doc.text.slice(start, end) };
+}
+
+/**
+ * Lines that name a site and no measure: "Left femoral neck 0.701 -2.3", "femoral neck: -2.3",
+ * "L1-L4/total hip/femoral neck: -1.2/-0.8/-1.5". The first signed decimal without a unit is the
+ * T-score (the BMD before it has no sign). Lines that name a change, a score, a TBS or a percentage
+ * are left alone.
+ */
+export function siteLineScores(ctx: Ctx): ScoreRead[] {
+  const out: ScoreRead[] = [];
+  const { tokens: t, hits } = ctx.reading;
+  let lastLine = -1;
+  let lines = 0;
+  for (let k = 0; k < t.n && lines < MAX_MENTIONS; k++) {
+    if (t.kind[k] !== NUMBER || !(t.flags[k] & SIGNED) || !(t.flags[k] & DECIMAL)) continue;
+    const line = t.line[k];
+    if (line === lastLine) continue;
+    lastLine = line;
+    lines++;
+    if (ctx.tableLine[line] || ctx.blankLine[line] || ctx.headerLine[line]) continue;
+    const r = lineTokens(ctx, line);
+    if (r.b - r.a > 80) continue;
+    let first = -1;
+    let vetoed = false;
+    for (let q = r.a; q < r.b && !vetoed; q++) {
+      const h = hits.at[q];
+      if (h >= 0) {
+        const c = hits.concepts[h];
+        if (conceptOf(c, 't') || conceptOf(c, 'z') || conceptOf(c, 'tbs') || conceptOf(c, 'tbsScore')) vetoed = true;
+        // A risk kind ("MOF 12 %") vetoes the line; "hip" is a site too.
+        if (conceptOf(c, 'column')?.column === 'change' || conceptOf(c, 'label')) vetoed = true;
+        if (conceptOf(c, 'kind') && !conceptOf(c, 'site')) vetoed = true;
+        q = Math.max(q, hits.end[h] - 1);
+        continue;
+      }
+      if (t.kind[q] === NUMBER) {
+        if (t.unit[q] === UNIT_PERCENT) vetoed = true;
+        if (first < 0) first = q;
+      }
+      const w = word(ctx, q);
+      if (w === 't' || w === 'z' || w === 'score') vetoed = true;
+    }
+    if (vetoed || first < 0) continue;
+    const site = rowSite(ctx, line, { a: r.a, b: first });
+    if (!site) continue;
+    for (let q = first; q < r.b; q++) {
+      if (t.kind[q] !== NUMBER || ctx.priorNumbers.has(t.start[q])) continue;
+      if (t.flags[q] & SIGNED && t.flags[q] & DECIMAL && t.unit[q] === UNIT_NONE) {
+        const list = slashList(ctx, r.a, q) ?? sideSlashList(ctx, r.a, q);
+        if (list) for (const [v, s] of list) out.push({ tok: v, site: s, sign: -1 });
+        else if (!isHistorical(ctx, t.start[q]))
+          out.push({ tok: q, site: rowSite(ctx, line, { a: r.a, b: q }) ?? site, sign: -1 });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The T-scores or Z-scores of one document, each number once (by offset); `skip` leaves out a value
+ * that is not this study's.
+ */
+function scoreCollector(ctx: Ctx, skip: (num: ScoreNum) => boolean = () => false) {
+  const out: Array<TScore & ZScore> = [];
+  const seen = new Set<number>();
+  const add = (num: ScoreNum, site: string | null) => {
+    if (seen.has(num.start) || skip(num)) return;
+    seen.add(num.start);
+    out.push({
+      value: num.value,
+      text: num.text,
+      site,
+      span: { start: num.start, end: num.end },
+      range: range(ctx, num),
+    });
+  };
+  return { out, add };
+}
+
+/**
+ * Is the layout pair's token a score (a decimal, or a signed number, without a unit)? A column or
+ * key says what the value is, so a typo (-25) still attaches, for the plausibility rule.
+ */
+function scorePair(ctx: Ctx, tok: number): boolean {
+  const t = ctx.reading.tokens;
+  return (
+    t.kind[tok] === NUMBER &&
+    t.unit[tok] === UNIT_NONE &&
+    (t.flags[tok] & (DECIMAL | SIGNED)) !== 0 &&
+    Math.abs(t.value[tok]) < 100
+  );
+}
+
+/**
+ * BMD T-scores: table columns, key/value layouts, labelled values (with their lists, slash lists
+ * and sideways rows) and site lines. Never a Z-score, never a "TBS T-score".
+ */
+export function readTScores(ctx: Ctx, layout: Layout, slots: Slot[]): TScore[] {
+  const { tokens: t, context } = ctx.reading;
+  // A hypothetical value or a legend's threshold ("A T-score of -2.5 or lower would indicate
+  // osteoporosis") is not this study's T-score (ConText).
+  const { out, add } = scoreCollector(
+    ctx,
+    (num) => (context[tokenAt(t, num.start)] & (HYPOTHETICAL | THRESHOLD)) !== 0,
+  );
+  const slot = (tok: number) => {
+    const span = { start: t.start[tok], end: t.end[tok] };
+    slots.push({ element: 'tScore', span, range: range(ctx, span) });
+  };
+  for (const p of [...tablePairs(layout.rows, 't'), ...layout.pairs]) {
+    if (p.own !== 't') continue;
+    if (t.kind[p.tok] === PLACEHOLDER) slot(p.tok);
+    else if (scorePair(ctx, p.tok) && !historicalAt(ctx, p.tok)) add(scoreNum(ctx, p.tok), p.site);
+  }
+  for (const r of readProseScores(ctx, 't', slot)) add(scoreNum(ctx, r.tok, r.sign), r.site);
+  for (const r of siteLineScores(ctx)) add(scoreNum(ctx, r.tok, r.sign), r.site);
+  out.sort((a, b) => a.span.start - b.span.start);
+  return out;
+}
+
+/**
+ * BMD Z-scores: a table's Z-score column, key/value layouts and labelled values. They document the
+ * BMD element for premenopausal women and men under 50 (ISCD), and are never T-scores.
+ */
+export function readZScores(ctx: Ctx, layout: Layout, tScores: readonly TScore[] = []): ZScore[] {
+  const { out, add } = scoreCollector(ctx);
+  const t = ctx.reading.tokens;
+  for (const p of [...tablePairs(layout.rows, 'z'), ...layout.pairs]) {
+    if (p.own !== 'z' || !scorePair(ctx, p.tok) || ctx.priorNumbers.has(t.start[p.tok]) || historicalAt(ctx, p.tok))
+      continue;
+    add(scoreNum(ctx, p.tok), p.site);
+  }
+  for (const r of readProseScores(ctx, 'z'))
+    add(scoreNum(ctx, r.tok, r.sign), r.site ?? pairedSite(ctx, r.tok, tScores));
+  out.sort((a, b) => a.span.start - b.span.start);
+  return out;
+}
+
+/**
+ * The site of a Z-score given with a T-score ("a T-score of -1.2 and a Z-score of 0.1", "T-score
+ * -2.3 (Z-score -0.9)"): the T-score right before it in the same sentence, with no site between.
+ */
+function pairedSite(ctx: Ctx, zTok: number, tScores: readonly TScore[]): string | null {
+  const { tokens: t, sentence, hits } = ctx.reading;
+  let best: TScore | null = null;
+  for (const s of tScores) if (s.span.end <= t.start[zTok] && (!best || s.span.end > best.span.end)) best = s;
+  if (!best || !best.site) return null;
+  const from = tokenAt(t, best.span.start);
+  if (zTok - from > 16 || sentence[from] !== sentence[zTok]) return null;
+  // "Z-scores 0.1, -0.9 and -0.6 respectively": a list of values has sites of its own.
+  for (let k = zTok + 1; k < t.n && k <= zTok + 3; k++) if (t.kind[k] === NUMBER) return null;
+  for (let k = from + 1; k < zTok; k++) {
+    const h = hits.at[k];
+    if (h >= 0 && conceptOf(hits.concepts[h], 'site')) return null;
+  }
+  return best.site;
 }

@@ -61,7 +61,47 @@ const OTHER_QUANTITIES = [
   'number',
 ];
 
+/** Column words of a comparison table: a change between studies, never a value of this study. */
+const CHANGE_COLUMNS = [
+  'change',
+  '% change',
+  'percent change',
+  'change %',
+  'difference',
+  'diff',
+  'delta',
+  'decrease',
+  'increase',
+  'loss',
+  'gain',
+  'vs',
+  'versus',
+];
+
+/** Other column words of a BMD table's header (none is a measure of its own). */
+const OTHER_COLUMNS = [
+  'area',
+  'bmc',
+  'ya',
+  '% ya',
+  'young adult',
+  'age matched',
+  'measurement',
+  'parameter',
+  'region',
+  'site',
+];
+
+/** Words that end a key naming its value's unit as a percentage ("mof_pct", "hip percent"). */
+export const PERCENT_KEY_WORDS: readonly string[] = ['pct', 'percent', 'perc', 'pc'];
+
+/** Keys whose value is their parent's ("tbs:" then "value: 1.262" one level in). */
+const VALUE_KEYS = ['value', 'result', 'score', 'measured value'];
+
 export const LABELS: Entry[] = [
+  ...CHANGE_COLUMNS.map((phrase): Entry => ({ phrase, concept: { c: 'column', column: 'change' } })),
+  ...OTHER_COLUMNS.map((phrase): Entry => ({ phrase, concept: { c: 'column', column: 'other' } })),
+  ...VALUE_KEYS.map((phrase): Entry => ({ phrase, concept: { c: 'valueKey' } })),
   ...OTHER_QUANTITIES.map((phrase): Entry => ({ phrase, concept: { c: 'quantity' } })),
   ...SOFTWARE.map((phrase): Entry => ({ phrase, concept: { c: 'software' } })),
   ...TBS.map((phrase): Entry => ({ phrase, concept: { c: 'tbs' } })),

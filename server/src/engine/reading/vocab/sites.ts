@@ -14,9 +14,12 @@ const REGIONS: Array<[string, string]> = [
   ['upper femoral neck', 'upper neck'],
   ['total hip', 'total hip'],
   ['total femur', 'total hip'],
+  ['femur total', 'total hip'],
   ['total proximal femur', 'total hip'],
   ['dual femur', 'total hip'],
   ['dual hip', 'total hip'],
+  // "DualFemur Neck": the femur named before its region ("DualFemur Total" is the total hip).
+  ['dualfemur', 'hip'],
   ['th', 'total hip'],
   ['trochanter', 'trochanter'],
   ['greater trochanter', 'trochanter'],
@@ -28,12 +31,18 @@ const REGIONS: Array<[string, string]> = [
   ["ward's", 'wards'],
   ['wards', 'wards'],
   ["ward's area", 'wards'],
+  // The typographic apostrophe is part of the word token ("Ward’s triangle").
+  ['ward\u2019s', 'wards'],
+  ["ward's triangle", 'wards'],
   ['ward', 'wards'],
   ['lumbar spine', 'L1-L4'],
   ['lumbar', 'L1-L4'],
   ['l spine', 'L1-L4'],
   ['ap spine', 'L1-L4'],
   ['spine', 'L1-L4'],
+  // A letter to the patient: "your lower back (lumbar spine)".
+  ['lower back', 'L1-L4'],
+  ['low back', 'L1-L4'],
   ['l1 l4', 'L1-L4'],
   ['l1 4', 'L1-L4'],
   ['l1l4', 'L1-L4'],
@@ -64,6 +73,9 @@ const REGIONS: Array<[string, string]> = [
   ['ultradistal radius', 'radius UD'],
   ['ultra distal radius', 'radius UD'],
   ['radius ud', 'radius UD'],
+  ['ud radius', 'radius UD'],
+  ['ultradistal', 'radius UD'],
+  ['mid radius', 'radius mid'],
   ['total body', 'total body'],
   ['whole body', 'total body'],
   ['hip', 'hip'],
@@ -89,6 +101,22 @@ const SIDED_REGIONS: Array<[string, string, SiteInfo['side']]> = [
   ['total left femur', 'total hip', 'left'],
   ['total right femur', 'total hip', 'right'],
 ];
+
+/**
+ * Words of a block heading over femur rows ("DualFemur - Left", "Left Femur"): under one, a bare
+ * "Neck" or "Total" row takes the heading's side. "total" alone is the total hip there.
+ */
+export const FEMUR_BLOCK_WORDS: ReadonlySet<string> = new Set(['femur', 'dualfemur', 'hip', 'femoral']);
+export const BLOCK_TOTAL = 'total';
+
+/** Words that may stand between a list's separator, its site and its value ("and at the"). */
+export const LIST_FILLERS: ReadonlySet<string> = new Set(['at', 'the', 'of', 'is', 'in', 'for', 'and', 'on']);
+
+/** The word that pairs a list of values with a list of sites in order. */
+export const RESPECTIVELY = 'respectively';
+
+/** Words that open an aside after a listed value's site (", which is the lowest value,"). */
+export const ASIDE_WORDS: ReadonlySet<string> = new Set(['which', 'that', 'being', 'the']);
 
 export const SITES: Entry[] = [
   ...REGIONS.map(([phrase, region]): Entry => ({ phrase, concept: { c: 'site', site: { region } } })),

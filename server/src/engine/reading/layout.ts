@@ -1,0 +1,1295 @@
+/**
+ * Layout readers on the token stream. Reports lay their values out in tables (space-aligned,
+ * tab-separated, Markdown pipes, box drawing, `+---+` grids), sideways rows, slash lists,
+ * delimited rows (semicolon CSV) and key/value trees (YAML). Each reader here turns its layout into
+ * the same label-to-value pairs prose gives: a measure (T-score, Z-score, TBS), the value's token
+ * and its site. The score and TBS readers take these pairs first and prose after, so one typed
+ * attachment serves every layout.
+ *
+ * Columns, cells and keys come from tokens: a column gap, a pipe or a box-drawing character is a
+ * GAP token, a line break a NEWLINE token; what a header cell or a key names comes from the
+ * vocabulary (`vocab/labels.ts`, `vocab/sites.ts`, the cues), never from patterns here. Every
+ * reader is one pass over the lines it looks at (linear in the document).
+ */
+import type { Ctx } from '../context';
+import { MAX_MENTIONS } from '../context';
+import type { Concept } from './concepts';
+import { HISTORICAL } from './concepts';
+import { match } from './trie';
+import type { Tokens } from './tokens';
+import { conceptOf, trieFor } from './read';
+import { siteIn, siteKeyOf, siteOf } from './site';
+import {
+  DECIMAL,
+  GAP,
+  NEWLINE,
+  NUMBER,
+  PLACEHOLDER,
+  PUNCT,
+  REFUSED,
+  SIGNED,
+  UNIT_G_CM2,
+  UNIT_NONE,
+  UNIT_PERCENT,
+  WALL,
+  WORD,
+} from './tokens';
+import { PERCENT_KEY_WORDS } from './vocab/labels';
+import { ASIDE_WORDS, BLOCK_TOTAL, FEMUR_BLOCK_WORDS, LIST_FILLERS, RESPECTIVELY } from './vocab/sites';
+
+/** What a table column holds. `tbsScore`: a TBS T-score or Z-score; `prior`: an earlier study's. */
+export type Column = 'bmd' | 't' | 'z' | 'tbs' | 'tbsScore' | 'prior' | 'change' | 'other';
+
+export interface Cell {
+  column: Column;
+  /** A NUMBER or PLACEHOLDER token, or -1 for an empty cell ("-", "n/a"). */
+  tok: number;
+}
+
+export interface TableRow {
+  line: number;
+  /** The row's site key ("left femoral neck", "L2", "mean total hip"), or null. */
+  site: string | null;
+  cells: Cell[];
+}
+
+/** A measure's value read from a layout: the measure, the value (or placeholder) token, its site. */
+export interface LayoutPair {
+  own: 't' | 'z' | 'tbs';
+  tok: number;
+  site: string | null;
+}
+
+/** [from, to): a range of tokens. */
+interface Range {
+  a: number;
+  b: number;
+}
+
+/** The first token of each line (a line without tokens: the next line's), built once per document. */
+const LINE_STARTS = new WeakMap<Ctx, Int32Array>();
+
+function lineStarts(ctx: Ctx): Int32Array {
+  let starts = LINE_STARTS.get(ctx);
+  if (starts) return starts;
+  const t = ctx.reading.tokens;
+  const n = ctx.doc.lines.length;
+  starts = new Int32Array(n + 1).fill(t.n);
+  for (let k = t.n - 1; k >= 0; k--) starts[t.line[k]] = k;
+  for (let line = n - 1; line >= 0; line--) if (starts[line] > starts[line + 1]) starts[line] = starts[line + 1];
+  LINE_STARTS.set(ctx, starts);
+  return starts;
+}
+
+/** The tokens of a line, without its line break. */
+export function lineTokens(ctx: Ctx, line: number): Range {
+  const t = ctx.reading.tokens;
+  const a = line < ctx.doc.lines.length ? lineStarts(ctx)[line] : t.n;
+  let b = a;
+  while (b < t.n && t.line[b] === line && t.kind[b] !== NEWLINE) b++;
+  return { a, b };
+}
+
+function punctIs(ctx: Ctx, k: number, ch: number): boolean {
+  const t = ctx.reading.tokens;
+  return k >= 0 && k < t.n && t.kind[k] === PUNCT && t.norm.charCodeAt(t.start[k]) === ch;
+}
+
+function wordIs(ctx: Ctx, k: number, w: string): boolean {
+  const t = ctx.reading.tokens;
+  return t.kind[k] === WORD && t.end[k] - t.start[k] === w.length && t.norm.startsWith(w, t.start[k]);
+}
+
+/** The cells of a line: split at column gaps; in a walled line (pipes, box drawing) at the walls only. */
+function cellsOf(ctx: Ctx, r: Range): { cells: Range[]; walled: boolean } {
+  const t = ctx.reading.tokens;
+  let walled = false;
+  for (let k = r.a; k < r.b; k++) if (t.kind[k] === GAP && t.flags[k] & WALL) walled = true;
+  const cells: Range[] = [];
+  let a = r.a;
+  let leading = true;
+  for (let k = r.a; k <= r.b; k++) {
+    const end = k === r.b;
+    const wall = !end && t.kind[k] === GAP && (t.flags[k] & WALL) !== 0;
+    const gap = !end && t.kind[k] === GAP;
+    if (end || (walled ? wall : gap)) {
+      // A walled line keeps its empty cells (between two walls), but not before the first wall.
+      if (k > a || (walled && !leading && !end)) cells.push(trim(ctx, { a, b: k }));
+      leading = false;
+      a = k + 1;
+    }
+  }
+  return { cells, walled };
+}
+
+/** A cell without its padding (column gaps inside a walled cell). */
+function trim(ctx: Ctx, r: Range): Range {
+  const t = ctx.reading.tokens;
+  let { a, b } = r;
+  while (a < b && t.kind[a] === GAP) a++;
+  while (b > a && t.kind[b - 1] === GAP) b--;
+  return { a, b };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Header rows.
+
+/** A study date in a header cell as a comparable number (year, then the other groups), or 0. */
+function dateKey(ctx: Ctx, k: number): number {
+  const t = ctx.reading.tokens;
+  if (t.kind[k] === NUMBER) {
+    const v = t.value[k];
+    return !(t.flags[k] & (DECIMAL | SIGNED)) && t.unit[k] === UNIT_NONE && v >= 1900 && v <= 2100 ? v * 10000 : 0;
+  }
+  if (t.kind[k] !== REFUSED) return 0;
+  // "08/2023", "10/02/2024", "03.02.2025": groups of digits.
+  const groups: number[] = [];
+  let g = -1;
+  for (let i = t.start[k]; i < t.end[k]; i++) {
+    const c = t.norm.charCodeAt(i);
+    if (c >= 48 && c <= 57) g = (g < 0 ? 0 : g * 10) + (c - 48);
+    else if (g >= 0) {
+      groups.push(g);
+      g = -1;
+    }
+  }
+  if (g >= 0) groups.push(g);
+  const y = groups.findIndex((x) => x >= 1900 && x <= 2100);
+  if (y < 0) return 0;
+  const rest = groups.filter((_, i) => i !== y);
+  return groups[y] * 10000 + (rest[0] ?? 0) * 100 + (rest[1] ?? 0);
+}
+
+interface HeaderCol {
+  column: Column;
+  /** The study date the column names, or 0. */
+  date: number;
+  /** Where the column's header stands on its line (characters from the line start), when known. */
+  x0?: number;
+  x1?: number;
+}
+
+interface CellHit {
+  end: number;
+  concepts: readonly Concept[];
+}
+
+/**
+ * The phrases inside a cell. A phrase the document's pass matched across a narrow column gap
+ * ("BMD  T-score" read as "BMD T-score") belongs to two cells: the cell is matched again on its own
+ * tokens (a view of the token arrays, nothing copied).
+ */
+function cellHits(ctx: Ctx, r: Range): { at: (k: number) => CellHit | null } {
+  const { tokens: t, hits } = ctx.reading;
+  const first = r.a < r.b ? hits.at[r.a] : -1;
+  const last = r.a < r.b ? hits.at[r.b - 1] : -1;
+  const crosses = (first >= 0 && hits.start[first] < r.a) || (last >= 0 && hits.end[last] > r.b);
+  if (!crosses)
+    return {
+      at: (k) => {
+        const h = hits.at[k];
+        return h >= 0 && hits.start[h] >= r.a ? { end: Math.min(hits.end[h], r.b), concepts: hits.concepts[h] } : null;
+      },
+    };
+  const view: Tokens = {
+    norm: t.norm,
+    n: r.b - r.a,
+    kind: t.kind.subarray(r.a, r.b),
+    start: t.start.subarray(r.a, r.b),
+    end: t.end.subarray(r.a, r.b),
+    unitEnd: t.unitEnd.subarray(r.a, r.b),
+    flags: t.flags.subarray(r.a, r.b),
+    unit: t.unit.subarray(r.a, r.b),
+    value: t.value.subarray(r.a, r.b),
+    line: t.line.subarray(r.a, r.b),
+  };
+  const own = match(trieFor(ctx.settings.labels), view);
+  return {
+    at: (k) => {
+      const h = own.at[k - r.a];
+      return h >= 0 && own.start[h] === k - r.a ? { end: own.end[h] + r.a, concepts: own.concepts[h] } : null;
+    },
+  };
+}
+
+/** What a header cell names. A T-score or Z-score wins over other words; "Prior T-score" is a prior column. */
+function cellColumn(ctx: Ctx, r: Range): HeaderCol {
+  const t = ctx.reading.tokens;
+  const hits = cellHits(ctx, r);
+  let tbsScore = false;
+  let tScore = false;
+  let z = false;
+  let tbs = false;
+  let bmd = false;
+  let prior = false;
+  let change = false;
+  let date = 0;
+  for (let k = r.a; k < r.b; k++) {
+    const h = hits.at(k);
+    if (h) {
+      for (const c of h.concepts) {
+        if (c.c === 'tbsScore') tbsScore = true;
+        else if (c.c === 't') tScore = true;
+        else if (c.c === 'z') z = true;
+        else if (c.c === 'tbs') tbs = true;
+        else if (c.c === 'bmd') bmd = true;
+        else if (c.c === 'column' && c.column === 'change') change = true;
+        else if (c.c === 'cue' && c.category === HISTORICAL) prior = true;
+      }
+      k = Math.max(k, h.end - 1);
+      continue;
+    }
+    // "T", "Z" alone name the score columns of a terse header.
+    if (r.b - r.a === 1 && wordIs(ctx, k, 't')) tScore = true;
+    if (r.b - r.a === 1 && wordIs(ctx, k, 'z')) z = true;
+    if (t.kind[k] === PUNCT && t.norm.charCodeAt(t.start[k]) === 37 && r.b - r.a <= 2) change ||= false;
+    const d = dateKey(ctx, k);
+    if (d) date = d;
+  }
+  let column: Column = 'other';
+  if (change) column = 'change';
+  else if (prior) column = 'prior';
+  // "BMD + TBS", "BMD only": a risk matrix's model columns, no measure of their own.
+  else if (tbs && bmd) column = 'other';
+  else if (tbsScore) column = 'tbsScore';
+  else if (tScore) column = 't';
+  else if (z) column = 'z';
+  else if (tbs) column = 'tbs';
+  else if (bmd || (r.b > r.a && t.unit[r.a] === UNIT_G_CM2)) column = 'bmd';
+  return { column, date };
+}
+
+const MEASURES: ReadonlySet<Column> = new Set(['t', 'z', 'tbs', 'tbsScore']);
+
+/** Reads a header row: its value columns (the label column left out), or null when it is none. */
+export function headerColumns(ctx: Ctx, line: number): HeaderCol[] | null {
+  const { tokens: t, hits } = ctx.reading;
+  const r = lineTokens(ctx, line);
+  if (r.b - r.a > 80) return null;
+  // Rows hold decimals; a header holds none. "BMD T-scores:" labels a list, not a table.
+  let words = 0;
+  let depth = 0;
+  for (let k = r.a; k < r.b; k++) {
+    const kind = t.kind[k];
+    if (kind === NUMBER && t.flags[k] & DECIMAL) return null;
+    if (punctIs(ctx, k, 40)) depth++;
+    else if (punctIs(ctx, k, 41)) depth = Math.max(0, depth - 1);
+    const h = hits.at[k];
+    if (h >= 0) {
+      k = Math.max(k, hits.end[h] - 1);
+      continue;
+    }
+    if (kind === WORD && depth === 0 && t.end[k] - t.start[k] > 1) words++;
+  }
+  const { cells, walled } = cellsOf(ctx, r);
+  if (!walled && r.b > r.a && punctIs(ctx, r.b - 1, 58)) return null;
+  if (!walled && r.b > r.a && punctIs(ctx, r.b - 1, 46)) return null;
+  // A sentence that names two measures ("BMD T-scores were not provided") is not a header.
+  if (words > 4) return null;
+  let cols: HeaderCol[];
+  if (cells.length >= 3) {
+    const at = ctx.doc.lines[line].start;
+    const tabbed = hasTab(ctx, r);
+    cols = cells.slice(1).map((c) => {
+      const col = cellColumn(ctx, c);
+      if (!walled && !tabbed && c.b > c.a) {
+        col.x0 = t.start[c.a] - at;
+        col.x1 = t.end[c.b - 1] - at;
+      }
+      return col;
+    });
+  } else {
+    // Single-spaced ("Site BMD T-score Z-score"): each measure word is a column.
+    cols = [];
+    for (let k = r.a; k < r.b; k++) {
+      const h = hits.at[k];
+      if (h < 0 || hits.start[h] !== k) continue;
+      const col = cellColumn(ctx, { a: k, b: hits.end[h] });
+      // The first word names the label column ("Region", "Site"), not a value column.
+      if (col.column !== 'other' || (conceptOf(hits.concepts[h], 'column') && k > r.a)) cols.push(col);
+      k = hits.end[h] - 1;
+    }
+  }
+  const known = new Set(cols.map((c) => c.column).filter((c) => c !== 'other' && c !== 'prior' && c !== 'change'));
+  // Two measures, or one measure in columns per study ("T-score 2026  T-score 2024  Change").
+  const dated = cols.filter((c) => c.date).length >= 2;
+  if ((known.size < 2 && !dated) || !cols.some((c) => MEASURES.has(c.column))) return null;
+  return cols;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Table rows.
+
+/** Is the line a ruled separator ("|---|:--|", "+----+", "├────┼", "=====")? */
+function separatorLine(ctx: Ctx, r: Range): boolean {
+  const t = ctx.reading.tokens;
+  if (r.b <= r.a) return false;
+  for (let k = r.a; k < r.b; k++) {
+    if (t.kind[k] === GAP) continue;
+    if (punctIs(ctx, k, 45) || punctIs(ctx, k, 58) || punctIs(ctx, k, 43) || punctIs(ctx, k, 61)) continue;
+    return false;
+  }
+  return true;
+}
+
+/** Is token k covered by a site phrase ("33%" of "radius 33%")? */
+function inSite(ctx: Ctx, k: number): boolean {
+  const h = ctx.reading.hits.at[k];
+  return h >= 0 && conceptOf(ctx.reading.hits.concepts[h], 'site') !== undefined;
+}
+
+/** A value cell's token: a number (no unit, %, g/cm²) or a placeholder. */
+function valueTok(ctx: Ctx, k: number): boolean {
+  const t = ctx.reading.tokens;
+  if (t.kind[k] === PLACEHOLDER) return true;
+  if (t.kind[k] !== NUMBER || inSite(ctx, k)) return false;
+  const u = t.unit[k];
+  return u === UNIT_NONE || u === UNIT_PERCENT || u === UNIT_G_CM2;
+}
+
+/** An empty cell's mark: "-", "--", "n/a", "na", "nd", "—". Returns its first token, or -1. */
+function emptyMarkEndingAt(ctx: Ctx, k: number, from: number): number {
+  const t = ctx.reading.tokens;
+  if (punctIs(ctx, k, 45)) {
+    let j = k;
+    while (j - 1 >= from && punctIs(ctx, j - 1, 45)) j--;
+    return j;
+  }
+  if (wordIs(ctx, k, 'na') || wordIs(ctx, k, 'nd')) return k;
+  if (wordIs(ctx, k, 'a') && k - 2 >= from && punctIs(ctx, k - 1, 47) && wordIs(ctx, k - 2, 'n')) return k - 2;
+  return t.kind[k] === GAP && !(t.flags[k] & WALL) && t.norm.charCodeAt(t.start[k]) === 46 ? k : -1;
+}
+
+/** Values at the end of a row, left to right, and where its label ends. */
+function trailingValues(ctx: Ctx, r: Range): { toks: number[]; labelEnd: number } {
+  const t = ctx.reading.tokens;
+  const toks: number[] = [];
+  let k = r.b - 1;
+  while (k >= r.a) {
+    if (t.kind[k] === GAP && (t.flags[k] & WALL || t.norm.charCodeAt(t.start[k]) !== 46)) {
+      k--;
+      continue;
+    }
+    if (punctIs(ctx, k, 42)) {
+      k--; // "-2.6*": a footnote mark
+      continue;
+    }
+    if (valueTok(ctx, k)) {
+      toks.push(k);
+      k--;
+      continue;
+    }
+    const e = emptyMarkEndingAt(ctx, k, r.a);
+    if (e >= 0 && (e === r.a || t.kind[e - 1] === GAP || t.start[e] > t.end[e - 1])) {
+      toks.push(-1);
+      k = e - 1;
+      continue;
+    }
+    break;
+  }
+  toks.reverse();
+  return { toks, labelEnd: k + 1 };
+}
+
+/** Does the range hold a measure label (T, Z, TBS) or end in ":"? Then it is a labelled line, no row. */
+function labelledLine(ctx: Ctx, r: Range): boolean {
+  const { hits } = ctx.reading;
+  for (let k = r.a; k < r.b; k++) {
+    const h = hits.at[k];
+    if (h < 0) continue;
+    const c = hits.concepts[h];
+    if (conceptOf(c, 't') || conceptOf(c, 'z') || conceptOf(c, 'tbs') || conceptOf(c, 'tbsScore')) return true;
+  }
+  let e = r.b - 1;
+  while (e >= r.a && ctx.reading.tokens.kind[e] === GAP) e--;
+  return e >= r.a && punctIs(ctx, e, 58);
+}
+
+/**
+ * The site of a row's label, read in the light of its block's heading: under "DualFemur - Left",
+ * "Neck" is the left femoral neck and "Total" the left total hip. Labels that name a side keep it.
+ */
+export function rowSite(ctx: Ctx, line: number, r: { a: number; b: number }): string | null {
+  const s = siteIn(ctx, r.a, r.b);
+  let region = s.region;
+  // "DualFemur Total Left": the femur's total is the total hip.
+  if (region === 'hip') for (let k = r.a; k < r.b; k++) if (wordIs(ctx, k, BLOCK_TOTAL)) region = 'total hip';
+  if (!region) {
+    // "Total", "Total Left": the total of the block's region (the hip under femur rows or a femur
+    // heading, L1-L4 under vertebra rows).
+    let total = false;
+    for (let k = r.a; k < r.b; k++) if (wordIs(ctx, k, BLOCK_TOTAL)) total = true;
+    if (!total) return null;
+    const above = blockRegion(ctx, line);
+    if (above === 'spine') return 'L1-L4';
+    if (s.side || above === 'hip') region = 'total hip';
+  }
+  if (s.side || (region && region[0] === 'L') || region === 'radius' || region === 'total body')
+    return region ? siteKeyOf(region, s.side) : null;
+  const heading = blockSide(ctx, line);
+  if (!region) return heading ? `${heading} total hip` : null;
+  if (region === 'hip' && heading) region = 'total hip';
+  return siteKeyOf(region, heading ?? undefined);
+}
+
+/** The region of the block a row stands in: the nearest site above names a vertebra or a hip region. */
+function blockRegion(ctx: Ctx, line: number): 'spine' | 'hip' | null {
+  const { hits } = ctx.reading;
+  for (let i = line - 1, seen = 0; i >= 0 && seen < 12 && !ctx.blankLine[i]; i--, seen++) {
+    const r = lineTokens(ctx, i);
+    for (let k = r.a; k < r.b && k < r.a + 12; k++) {
+      const h = hits.at[k];
+      const region = h >= 0 ? conceptOf(hits.concepts[h], 'site')?.site.region : undefined;
+      if (!region) continue;
+      return region[0] === 'L' ? 'spine' : region === 'radius' || region.startsWith('radius') ? null : 'hip';
+    }
+  }
+  return null;
+}
+
+/** The side a femur block's heading names ("DualFemur - Left", "Right Femur"), looking up the block. */
+function blockSide(ctx: Ctx, line: number): 'left' | 'right' | 'mean' | 'both' | null {
+  const { tokens: t, hits } = ctx.reading;
+  for (let i = line - 1, seen = 0; i >= 0 && seen < 12 && !ctx.blankLine[i]; i--, seen++) {
+    const r = lineTokens(ctx, i);
+    if (r.b - r.a > 12) continue;
+    let side: 'left' | 'right' | 'mean' | 'both' | null = null;
+    let femur = false;
+    for (let k = r.a; k < r.b; k++) {
+      const h = hits.at[k];
+      if (h >= 0) {
+        const site = conceptOf(hits.concepts[h], 'site');
+        if (site?.site.side && t.end[k] - t.start[k] > 1) side = site.site.side;
+        if (site?.site.region === 'hip' || site?.site.region === 'total hip') femur = true;
+        k = Math.max(k, hits.end[h] - 1);
+        continue;
+      }
+      if (t.kind[k] === WORD && FEMUR_BLOCK_WORDS.has(t.norm.slice(t.start[k], t.end[k]))) femur = true;
+    }
+    if (side && femur) return side;
+  }
+  return null;
+}
+
+export interface Tables {
+  rows: TableRow[];
+}
+
+/**
+ * Reads every table: a header row naming columns, then rows of a site label and values up to a
+ * blank line or a section header. Marks table lines (`ctx.tableLine`), and the numbers of earlier
+ * studies' columns and change columns (`ctx.priorNumbers`), which no element is read from.
+ */
+export function readTables(ctx: Ctx): TableRow[] {
+  markDateColumns(ctx);
+  const { tokens: t, hits } = ctx.reading;
+  const rows: TableRow[] = [];
+  let consumedTo = -1;
+  let tried = 0;
+  // Candidates for a header row: lines with a measure word ("BMD", "T-score", "TBS") or a "Score".
+  let lastLine = -1;
+  let count = 0;
+  for (let h = 0; h <= hits.n && tried < MAX_MENTIONS; h++) {
+    const line = h < hits.n ? t.line[hits.start[h]] : -1;
+    if (line !== lastLine) {
+      // The line before is done: try it as a header (one line, or the first of two).
+      if (count > 0 && lastLine > consumedTo && !ctx.blankLine[lastLine]) {
+        tried++;
+        consumedTo = Math.max(consumedTo, tableAt(ctx, lastLine, count, rows));
+      }
+      lastLine = line;
+      count = 0;
+    }
+    if (h === hits.n) break;
+    const c = hits.concepts[h];
+    if (
+      conceptOf(c, 't') ||
+      conceptOf(c, 'z') ||
+      conceptOf(c, 'tbs') ||
+      conceptOf(c, 'tbsScore') ||
+      conceptOf(c, 'bmd') ||
+      conceptOf(c, 'valueKey')
+    )
+      count++;
+  }
+  return rows;
+}
+
+/**
+ * The table whose header is at `line` (alone, or with the next line: "T -" over "Score", "Young-Adult"
+ * over "(%)  T-Score"), read into `rows`. Returns the last line read, or -1.
+ */
+function tableAt(ctx: Ctx, line: number, measures: number, rows: TableRow[]): number {
+  let cols = measures >= 1 ? headerColumns(ctx, line) : null;
+  let last = line;
+  const two = line + 1 < ctx.doc.lines.length && !ctx.blankLine[line + 1] ? twoLineHeader(ctx, line, line + 1) : null;
+  if (two && (!cols || two.length > cols.length)) {
+    cols = two;
+    last = line + 1;
+  }
+  if (!cols) return -1;
+  for (let i = line; i <= last; i++) ctx.tableLine[i] = 1;
+  return readRows(ctx, last, cols, cellsOf(ctx, lineTokens(ctx, line)).walled, rows);
+}
+
+/** The rows under a header that ends at `line`; returns the last line read. */
+function readRows(ctx: Ctx, line: number, cols: HeaderCol[], headerWalled: boolean, rows: TableRow[]): number {
+  const t = ctx.reading.tokens;
+  const n = ctx.doc.lines.length;
+  const dated = cols.filter((c) => c.date).length >= 2;
+  let latest = 0;
+  for (const c of cols) latest = Math.max(latest, c.date);
+  let j = line + 1;
+  for (; j < n; j++) {
+    if (ctx.blankLine[j] || ctx.headerLine[j]) break;
+    const r = lineTokens(ctx, j);
+    if (separatorLine(ctx, r)) {
+      ctx.tableLine[j] = 1;
+      continue;
+    }
+    if (headerColumns(ctx, j)) break;
+    const cells = rowCells(ctx, r, cols, headerWalled);
+    if (!cells) break;
+    ctx.tableLine[j] = 1;
+    for (let k = 0; k < cells.cells.length; k++) {
+      const cell = cells.cells[k];
+      const col = cells.cols[k];
+      if (cell.tok < 0 || !col) continue;
+      if (dated && col.date && col.date !== latest) cell.column = 'prior'; // "T-score 2023": an earlier study
+      if (cell.column === 'prior' || cell.column === 'change') ctx.priorNumbers.add(t.start[cell.tok]);
+    }
+    rows.push({ line: j, site: rowSite(ctx, j, cells.label), cells: cells.cells });
+  }
+  return j - 1;
+}
+
+/** A cell with its horizontal place on its line (characters from the line start). */
+interface Placed extends Range {
+  x0: number;
+  x1: number;
+}
+
+function placed(ctx: Ctx, line: number): Placed[] | null {
+  const t = ctx.reading.tokens;
+  const r = lineTokens(ctx, line);
+  if (r.b - r.a > 80) return null;
+  for (let k = r.a; k < r.b; k++) if (t.kind[k] === NUMBER && t.flags[k] & DECIMAL) return null;
+  const { cells, walled } = cellsOf(ctx, r);
+  if (walled) return null;
+  const start = ctx.doc.lines[line].start;
+  return cells.filter((c) => c.b > c.a).map((c) => ({ ...c, x0: t.start[c.a] - start, x1: t.end[c.b - 1] - start }));
+}
+
+/** Is the cell the bare word "t" or "z" (with a hyphen: "T -", "Z-")? */
+function bareScoreWord(ctx: Ctx, c: Range): 't' | 'z' | null {
+  let found: 't' | 'z' | null = null;
+  for (let k = c.a; k < c.b; k++) {
+    if (wordIs(ctx, k, 't')) found = 't';
+    else if (wordIs(ctx, k, 'z')) found = 'z';
+    else if (!punctIs(ctx, k, 45)) return null;
+  }
+  return found;
+}
+
+/**
+ * A header written over two lines, its cells lined up by their place on the line: the lower
+ * line's cells are the columns ("(%)  T-Score"), each read with the upper cell over it ("Young-
+ * Adult"); an upper cell with nothing under it is a column of its own ("Region"). "T -" over
+ * "Score" names the T-score column.
+ */
+function twoLineHeader(ctx: Ctx, top: number, bottom: number): HeaderCol[] | null {
+  const up = placed(ctx, top);
+  const low = placed(ctx, bottom);
+  if (!up || !low || up.length < 2 || low.length < 2) return null;
+  const over = (a: Placed, b: Placed) => a.x0 <= b.x1 && b.x0 <= a.x1;
+  const cols: Array<{ x: number; col: HeaderCol }> = [];
+  for (const u of up)
+    if (!low.some((l) => over(u, l))) cols.push({ x: u.x0, col: { ...cellColumn(ctx, u), x0: u.x0, x1: u.x1 } });
+  for (const l of low) {
+    let col = cellColumn(ctx, l);
+    const u = up.find((c) => over(c, l));
+    if (u && col.column === 'other') {
+      const upper = cellColumn(ctx, u);
+      const bare = bareScoreWord(ctx, u);
+      // "T -" over "Score"; "BMD" over "(g/cm2)"; "Young-Adult" over "(%)" stays another column.
+      if (bare && isScoreWord(ctx, l)) col = { column: bare, date: 0 };
+      else if (
+        upper.column !== 'other' &&
+        up.filter((c) => over(c, l)).length === 1 &&
+        !low.some((o) => o !== l && over(u, o) && cellColumn(ctx, o).column !== 'other')
+      )
+        col = upper;
+    }
+    cols.push({ x: l.x0, col: { ...col, x0: l.x0, x1: l.x1 } });
+  }
+  cols.sort((a, b) => a.x - b.x);
+  // The first column is the rows' labels.
+  const values = cols.slice(1).map((c) => c.col);
+  const known = new Set(values.map((c) => c.column).filter((c) => c !== 'other' && c !== 'prior' && c !== 'change'));
+  if (known.size < 2 || !values.some((c) => MEASURES.has(c.column))) return null;
+  return values;
+}
+
+/** Is the cell the word "Score" alone? */
+function isScoreWord(ctx: Ctx, c: Range): boolean {
+  const { hits } = ctx.reading;
+  const h = hits.at[c.a];
+  return h >= 0 && hits.end[h] === c.b && conceptOf(hits.concepts[h], 'valueKey') !== undefined;
+}
+
+/** A row's label and cells under the header's columns, or null when the line is no row. */
+function rowCells(
+  ctx: Ctx,
+  r: Range,
+  cols: HeaderCol[],
+  headerWalled: boolean,
+): { label: Range; cells: Cell[]; cols: Array<HeaderCol | undefined> } | null {
+  const t = ctx.reading.tokens;
+  const { cells: parts, walled } = cellsOf(ctx, r);
+  if (walled && headerWalled && parts.length >= 2) {
+    // A drawn table: one cell per column, empty cells kept.
+    const label = parts[0];
+    if (!hasLetter(ctx, label) || labelledLine(ctx, label)) return null;
+    const cells: Cell[] = [];
+    const used: Array<HeaderCol | undefined> = [];
+    let any = false;
+    for (let k = 1; k < parts.length && k - 1 < cols.length; k++) {
+      const p = parts[k];
+      let tok = -1;
+      for (let q = p.a; q < p.b; q++) if (valueTok(ctx, q)) tok = tok === -1 ? q : tok;
+      if (tok >= 0) any = true;
+      cells.push({ column: cols[k - 1].column, tok });
+      used.push(cols[k - 1]);
+    }
+    return any ? { label, cells, cols: used } : null;
+  }
+  const { toks, labelEnd } = trailingValues(ctx, r);
+  if (!toks.length || toks.every((k) => k < 0)) return null;
+  const label = trim(ctx, { a: r.a, b: labelEnd });
+  while (label.a < label.b && t.kind[label.a] === GAP) label.a++;
+  if (!hasLetter(ctx, label) || labelledLine(ctx, label)) return null;
+  // Under a header whose columns have places, each value goes to the column it stands under.
+  const placedCells = hasTab(ctx, r) ? null : underColumns(ctx, r, toks, cols);
+  if (placedCells) return { label, cells: placedCells.cells, cols: placedCells.cols };
+  // Right-align when there are at least as many values as columns, else left-align.
+  const use = toks.length >= cols.length ? toks.slice(toks.length - cols.length) : toks;
+  return {
+    label,
+    cells: use.map((tok, k) => ({ column: cols[k].column, tok })),
+    cols: use.map((_, k) => cols[k]),
+  };
+}
+
+/** Does the line hold a tab (its characters then say nothing of its columns' places)? */
+function hasTab(ctx: Ctx, r: Range): boolean {
+  const t = ctx.reading.tokens;
+  for (let k = r.a; k < r.b; k++) {
+    if (t.kind[k] !== GAP) continue;
+    for (let c = t.start[k]; c < t.end[k]; c++) if (t.norm.charCodeAt(c) === 9) return true;
+  }
+  return false;
+}
+
+/**
+ * The row's values under the header's columns by place: each value to the column its characters
+ * overlap most. Null when a column has no place, a value stands under none, or two under one.
+ */
+function underColumns(
+  ctx: Ctx,
+  r: Range,
+  toks: number[],
+  cols: HeaderCol[],
+): { cells: Cell[]; cols: HeaderCol[] } | null {
+  const t = ctx.reading.tokens;
+  if (!cols.length || cols.some((c) => c.x0 === undefined || c.x1 === undefined)) return null;
+  const at = ctx.doc.lines[t.line[r.a]].start;
+  const taken = new Set<number>();
+  const cells: Cell[] = [];
+  const used: HeaderCol[] = [];
+  for (const tok of toks) {
+    if (tok < 0) continue;
+    const x0 = t.start[tok] - at;
+    const x1 = t.unitEnd[tok] - at;
+    let best = -1;
+    let bestOverlap = 0;
+    for (let c = 0; c < cols.length; c++) {
+      const o = Math.min(x1, cols[c].x1 as number) - Math.max(x0, cols[c].x0 as number);
+      if (o > bestOverlap) {
+        bestOverlap = o;
+        best = c;
+      }
+    }
+    if (best < 0 || taken.has(best)) return null;
+    taken.add(best);
+    cells.push({ column: cols[best].column, tok });
+    used.push(cols[best]);
+  }
+  return cells.length ? { cells, cols: used } : null;
+}
+
+function hasLetter(ctx: Ctx, r: Range): boolean {
+  for (let k = r.a; k < r.b; k++) if (ctx.reading.tokens.kind[k] === WORD) return true;
+  return false;
+}
+
+/**
+ * Comparison tables with a column per study ("Measurement  08/2023  08/2025  Change"), whose rows
+ * carry their own labels ("Femoral neck T-score  -2.0  -2.3  -0.3"): the latest date's column is
+ * this study; numbers in the other columns belong to earlier studies (or are changes).
+ */
+function markDateColumns(ctx: Ctx): void {
+  const { tokens: t, hits } = ctx.reading;
+  const n = ctx.doc.lines.length;
+  let consumedTo = -1;
+  let lastLine = -1;
+  let dates = 0;
+  let found = 0;
+  for (let k = 0; k < t.n && found < MAX_MENTIONS; k++) {
+    const line = t.line[k];
+    if (line !== lastLine) {
+      lastLine = line;
+      dates = 0;
+    }
+    if (!dateKey(ctx, k) || ++dates !== 2 || line <= consumedTo) continue;
+    found++;
+    const r = lineTokens(ctx, line);
+    if (r.b - r.a > 60) continue;
+    const { cells, walled } = cellsOf(ctx, r);
+    if (!walled && cells.length < 3) continue;
+    // Only dates and column words, laid out in columns.
+    const cols: Array<number | null> = [];
+    let ok = true;
+    for (const c of cells) {
+      let date = 0;
+      let change = false;
+      for (let q = c.a; q < c.b && ok; q++) {
+        const h = hits.at[q];
+        if (h >= 0) {
+          const cs = hits.concepts[h];
+          const col = conceptOf(cs, 'column');
+          if (col?.column === 'change') change = true;
+          else if (!col && !conceptOf(cs, 'cue')) ok = false;
+          q = Math.max(q, hits.end[h] - 1);
+          continue;
+        }
+        const d = dateKey(ctx, q);
+        if (d) date = d;
+        else if (t.kind[q] === WORD || t.kind[q] === NUMBER) ok = false;
+      }
+      if (date) cols.push(date);
+      else if (change) cols.push(null);
+    }
+    if (!ok || cols.filter((c) => c !== null).length < 2) continue;
+    let latest = 0;
+    for (const c of cols) if (c !== null && c > latest) latest = c;
+    let j = line + 1;
+    for (; j < n && !ctx.blankLine[j] && !ctx.headerLine[j]; j++) {
+      const row = lineTokens(ctx, j);
+      const values: number[] = [];
+      for (let q = row.a; q < row.b; q++) if (t.kind[q] === NUMBER && !inSite(ctx, q)) values.push(q);
+      if (values.length < 2) break;
+      // Align the row's last values with the columns, right to left.
+      const use = values.slice(Math.max(0, values.length - cols.length));
+      const offset = cols.length - use.length;
+      use.forEach((v, q) => {
+        const col = cols[q + offset];
+        if (col === null || col !== latest) ctx.priorNumbers.add(t.start[v]);
+      });
+    }
+    consumedTo = j - 1;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows and lists after a label.
+
+/** Is token k a number a score may be (decimal or signed, no unit)? */
+function scoreNumber(ctx: Ctx, k: number): boolean {
+  const t = ctx.reading.tokens;
+  return k >= 0 && k < t.n && t.kind[k] === NUMBER && t.unit[k] === UNIT_NONE && (t.flags[k] & DECIMAL) !== 0;
+}
+
+/**
+ * A slash list of values starting at `first` ("-1.2/-0.8/-1.5", "-1.2 / -2.3"), paired with a slash
+ * list of as many sites: in [siteFrom, first) ("L1-L4/total hip/femoral neck:", "(L1-L4 / FN / TH)")
+ * or right after the values ("-1.2 / -2.3 (L1-L4 / FN)"). Null when either list is missing.
+ */
+export function slashList(ctx: Ctx, siteFrom: number, first: number): Array<[number, string | null]> | null {
+  const t = ctx.reading.tokens;
+  if (!punctIs(ctx, first + 1, 47)) return null;
+  const values = [first];
+  let k = first + 1;
+  while (values.length < 8 && punctIs(ctx, k, 47) && scoreNumber(ctx, k + 1)) {
+    values.push(k + 1);
+    k += 2;
+  }
+  if (values.length < 2) return null;
+  const line = t.line[first];
+  const before = slashSites(ctx, siteFrom, first, values.length);
+  if (before) return values.map((v, i) => [v, before[i]]);
+  let end = k;
+  while (end < t.n && end < k + 40 && t.line[end] === line && t.kind[end] !== NEWLINE) end++;
+  const after = slashSites(ctx, k, end, values.length);
+  return after ? values.map((v, i) => [v, after[i]]) : null;
+}
+
+/** `count` sites in a slash list inside [a, b) (in its parentheses when it has them), or null. */
+function slashSites(ctx: Ctx, a: number, b: number, count: number): string[] | null {
+  let from = a;
+  let to = b;
+  for (let k = a; k < b; k++)
+    if (punctIs(ctx, k, 40)) {
+      from = k + 1;
+      for (to = from; to < b && !punctIs(ctx, to, 41); to++);
+      break;
+    }
+  const sites: string[] = [];
+  let s = from;
+  for (let k = from; k <= to; k++) {
+    if (k === to || punctIs(ctx, k, 47)) {
+      const site = siteOf(ctx, s, k);
+      if (!site) return null;
+      sites.push(site);
+      s = k + 1;
+    }
+  }
+  return sites.length === count ? sites : null;
+}
+
+/**
+ * Sides and values in a slash list after one region: "DualFemur Neck   Left -1.8 / Right -1.6 /
+ * Mean -1.7". Each item is a side word and a score; the region is named before the first item.
+ */
+export function sideSlashList(ctx: Ctx, lineStart: number, first: number): Array<[number, string | null]> | null {
+  const { tokens: t, hits } = ctx.reading;
+  const sideAt = (k: number) => {
+    const h = k >= 0 ? hits.at[k] : -1;
+    const site = h >= 0 ? conceptOf(hits.concepts[h], 'site') : undefined;
+    return site && site.site.side && !site.site.region ? { side: site.site.side, start: hits.start[h] } : null;
+  };
+  let k = first - 1;
+  while (k >= lineStart && t.kind[k] === GAP) k--;
+  const firstSide = sideAt(k);
+  if (!firstSide || !punctIs(ctx, first + 1, 47)) return null;
+  let region = siteIn(ctx, lineStart, firstSide.start).region;
+  if (region === 'hip')
+    for (let w = lineStart; w < firstSide.start; w++) if (wordIs(ctx, w, BLOCK_TOTAL)) region = 'total hip';
+  if (!region) return null;
+  const out: Array<[number, string | null]> = [[first, siteKeyOf(region, firstSide.side)]];
+  let q = first + 1;
+  while (out.length < 6 && punctIs(ctx, q, 47)) {
+    const side = sideAt(q + 1);
+    if (!side) break;
+    const h = hits.at[q + 1];
+    const v = hits.end[h];
+    if (!scoreNumber(ctx, v)) break;
+    out.push([v, siteKeyOf(region, side.side)]);
+    q = v + 1;
+  }
+  return out.length >= 2 ? out : null;
+}
+
+/**
+ * A table turned sideways: a row that goes on in columns after `first` ("T-score   -1.1   -2.0
+ * -1.4"), paired with a line of site columns above it in the same block. Null when there is none.
+ */
+export function sidewaysRow(ctx: Ctx, first: number): Array<[number, string | null]> | null {
+  const t = ctx.reading.tokens;
+  const values = [first];
+  let k = first + 1;
+  while (values.length <= 12 && k + 1 < t.n && t.kind[k] === GAP && !(t.flags[k] & WALL) && scoreNumber(ctx, k + 1)) {
+    values.push(k + 1);
+    k += 2;
+  }
+  if (values.length < 2) return null;
+  const line = t.line[first];
+  for (let j = line - 1; j >= 0 && j >= line - 4 && !ctx.blankLine[j]; j--) {
+    const { cells } = cellsOf(ctx, lineTokens(ctx, j));
+    // A leading cell that names no site ("Region") labels the row of site names.
+    const sites = cells.map((c) => siteOf(ctx, c.a, c.b));
+    while (sites.length > values.length && sites[0] === null) sites.shift();
+    if (sites.length === values.length && sites.every((s) => s !== null)) return values.map((v, i) => [v, sites[i]]);
+  }
+  return null;
+}
+
+/**
+ * A list after one label: "T-scores: L1-L4 -1.6, left femoral neck -2.3, left total hip -1.4", or
+ * "-1.4 at L1-L4, -2.2 at the left femoral neck and -1.6 at the left total hip". From the value at
+ * `value`, each next item is a separator (",", ";", "and"), site words and a signed score.
+ */
+export function listAfter(ctx: Ctx, value: number): Array<[number, string | null]> {
+  const { tokens: t, hits } = ctx.reading;
+  const out: Array<[number, string | null]> = [];
+  let k = value + 1;
+  const line = t.line[value];
+  for (let items = 0; items < 12; items++) {
+    // This value's own site after it ("at the left femoral neck"), or an aside (", which is ...").
+    k = skipSiteWords(ctx, k);
+    // ", which is the lowest value," between a value's site and the next separator.
+    if (punctIs(ctx, k, 44) && t.kind[k + 1] === WORD && ASIDE_WORDS.has(t.norm.slice(t.start[k + 1], t.end[k + 1]))) {
+      let q = k + 1;
+      while (q < t.n && q < k + 12 && t.kind[q] !== NUMBER && !punctIs(ctx, q, 44) && t.kind[q] !== NEWLINE) q++;
+      if (punctIs(ctx, q, 44)) k = q;
+    }
+    if (!(punctIs(ctx, k, 44) || punctIs(ctx, k, 59) || wordIs(ctx, k, 'and'))) break;
+    k++;
+    let next = -1;
+    for (let q = k; q < t.n && q < k + 10; q++) {
+      if (t.kind[q] === NUMBER) {
+        next = q;
+        break;
+      }
+      const h = hits.at[q];
+      if (h >= 0 && conceptOf(hits.concepts[h], 'site')) {
+        q = hits.end[h] - 1;
+        continue;
+      }
+      if (t.kind[q] === WORD && LIST_FILLERS.has(t.norm.slice(t.start[q], t.end[q]))) continue;
+      if (punctIs(ctx, q, 40) || punctIs(ctx, q, 41) || punctIs(ctx, q, 58)) continue;
+      break;
+    }
+    if (next < 0 || t.line[next] !== line || !(t.flags[next] & SIGNED) || t.unit[next] !== UNIT_NONE) break;
+    const site = siteOf(ctx, k, next) ?? siteOf(ctx, next + 1, skipSiteWords(ctx, next + 1));
+    if (!site) break;
+    out.push([next, site]);
+    k = next + 1;
+  }
+  return out;
+}
+
+/**
+ * Values listed before their sites, tied by "respectively": "T-scores of -1.2, -2.3 and -1.7 at the
+ * lumbar spine, left femoral neck and left total hip, respectively". Null when the lists do not
+ * pair one to one.
+ */
+export function respectivelyList(ctx: Ctx, first: number): Array<[number, string | null]> | null {
+  const { tokens: t, sentence } = ctx.reading;
+  const values = [first];
+  let k = first + 1;
+  while (values.length < 8) {
+    let q = k;
+    if (punctIs(ctx, q, 44)) q++;
+    if (wordIs(ctx, q, 'and')) q++;
+    if (q === k || !scoreNumber(ctx, q)) break;
+    values.push(q);
+    k = q + 1;
+  }
+  if (values.length < 2) return null;
+  // The sites up to "respectively", in the same sentence.
+  let end = -1;
+  for (let q = k; q < t.n && q < k + 40 && sentence[q] === sentence[first]; q++)
+    if (wordIs(ctx, q, RESPECTIVELY)) {
+      end = q;
+      break;
+    }
+  if (end < 0) return null;
+  const sites: string[] = [];
+  let s = k;
+  for (let q = k; q <= end; q++) {
+    if (q < end && !punctIs(ctx, q, 44) && !wordIs(ctx, q, 'and')) continue;
+    if (q > s) {
+      const site = siteOf(ctx, s, q);
+      if (site) sites.push(site);
+    }
+    s = q + 1;
+  }
+  return sites.length === values.length ? values.map((v, i) => [v, sites[i]]) : null;
+}
+
+/** Past site words and fillers after a value ("at the left femoral neck", "(left hip)"). */
+function skipSiteWords(ctx: Ctx, from: number): number {
+  const { tokens: t, hits } = ctx.reading;
+  let k = from;
+  let site = false;
+  for (; k < t.n && k < from + 10; k++) {
+    const h = hits.at[k];
+    if (h >= 0 && conceptOf(hits.concepts[h], 'site')) {
+      site = true;
+      k = hits.end[h] - 1;
+      continue;
+    }
+    if (t.kind[k] === WORD && LIST_FILLERS.has(t.norm.slice(t.start[k], t.end[k])) && !wordIs(ctx, k, 'and')) continue;
+    if (punctIs(ctx, k, 40) || punctIs(ctx, k, 41)) continue;
+    break;
+  }
+  return site ? k : from;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Key/value layouts: delimited rows and key trees (YAML).
+
+/** The measure a label hit names, or null. */
+function measureOf(ctx: Ctx, h: number): 't' | 'z' | 'tbs' | null {
+  const c = ctx.reading.hits.concepts[h];
+  if (conceptOf(c, 'tbsScore')) return null;
+  if (conceptOf(c, 't')) return 't';
+  if (conceptOf(c, 'z')) return 'z';
+  if (conceptOf(c, 'tbs')) return 'tbs';
+  const label = conceptOf(c, 'label');
+  if (label?.element === 'tScore') return 't';
+  if (label?.element === 'tbs') return 'tbs';
+  return null;
+}
+
+/** The measure named in tokens [a, b), and its hit's end; null when none or two different. */
+function measureIn(ctx: Ctx, a: number, b: number): 't' | 'z' | 'tbs' | null {
+  const { hits } = ctx.reading;
+  let found: 't' | 'z' | 'tbs' | null = null;
+  for (let k = a; k < b; k++) {
+    const h = hits.at[k];
+    if (h < 0) continue;
+    if (conceptOf(hits.concepts[h], 'tbsScore')) return null;
+    const m = measureOf(ctx, h);
+    if (m && found && m !== found) return null;
+    if (m) found = m;
+    k = Math.max(k, hits.end[h] - 1);
+  }
+  return found;
+}
+
+/** The one value token of [a, b) (quotes and spaces around it allowed), or -1. */
+function singleValue(ctx: Ctx, a: number, b: number): number {
+  const t = ctx.reading.tokens;
+  let v = -1;
+  for (let k = a; k < b; k++) {
+    if (t.kind[k] === GAP || punctIs(ctx, k, 34) || punctIs(ctx, k, 39)) continue;
+    if ((t.kind[k] === NUMBER || t.kind[k] === PLACEHOLDER) && v < 0) v = k;
+    else return -1;
+  }
+  return v;
+}
+
+/**
+ * Delimited rows: "Left femoral neck T-Score;−2,5;SD", "TBS L1–L4;1,262;". A cell that names a
+ * measure, followed by a cell that holds one value, pairs them; the site is the label cell's.
+ */
+function delimitedRows(ctx: Ctx, out: LayoutPair[]): void {
+  const t = ctx.reading.tokens;
+  let line = -1;
+  let semis = 0;
+  let lineStart = 0;
+  for (let k = 0; k <= t.n && out.length < MAX_MENTIONS; k++) {
+    if (k === t.n || t.kind[k] === NEWLINE || (k > 0 && t.line[k] !== line)) {
+      if (semis >= 2 && line >= 0 && !ctx.tableLine[line]) delimitedRow(ctx, lineStart, k, out);
+      if (k === t.n) break;
+      line = t.line[k];
+      semis = 0;
+      lineStart = t.kind[k] === NEWLINE ? k + 1 : k;
+      continue;
+    }
+    if (punctIs(ctx, k, 59)) semis++;
+  }
+}
+
+function delimitedRow(ctx: Ctx, a: number, b: number, out: LayoutPair[]): void {
+  const cells: Range[] = [];
+  let s = a;
+  for (let k = a; k <= b; k++)
+    if (k === b || punctIs(ctx, k, 59)) {
+      cells.push({ a: s, b: k });
+      s = k + 1;
+    }
+  for (let i = 0; i + 1 < cells.length; i++) {
+    const own = measureIn(ctx, cells[i].a, cells[i].b);
+    if (!own) continue;
+    const v = singleValue(ctx, cells[i + 1].a, cells[i + 1].b);
+    if (v >= 0) out.push({ own, tok: v, site: siteOf(ctx, cells[i].a, cells[i].b) });
+    return;
+  }
+}
+
+interface KeyLine {
+  line: number;
+  indent: number;
+  /** A list item ("- site: L1-L4") starts here. */
+  item: boolean;
+  key: Range;
+  value: Range;
+}
+
+/** A "key: value" line of a key tree (YAML), or null. */
+function keyLine(ctx: Ctx, line: number): KeyLine | null {
+  const t = ctx.reading.tokens;
+  const r = lineTokens(ctx, line);
+  if (r.b <= r.a) return null;
+  let a = r.a;
+  let item = false;
+  if (punctIs(ctx, a, 45) && a + 1 < r.b && t.start[a + 1] > t.end[a]) {
+    item = true;
+    a++;
+  }
+  let colon = -1;
+  for (let k = a; k < r.b && k < a + 8; k++)
+    if (punctIs(ctx, k, 58)) {
+      colon = k;
+      break;
+    }
+  if (colon <= a) return null;
+  for (let k = a; k < colon; k++) if (t.kind[k] !== WORD && !punctIs(ctx, k, 95) && !punctIs(ctx, k, 45)) return null;
+  // The key's column: where its first word starts on the line.
+  const indent = t.start[a] - ctx.doc.lines[line].start;
+  return { line, indent, item, key: { a, b: colon }, value: { a: colon + 1, b: r.b } };
+}
+
+/**
+ * Key trees (YAML exports): "t_score: -2.2" under "- site: left femoral neck", "tscore: -2.1" under
+ * "femoral_neck:", and "tbs:" whose "value: 1.262" stands one level in. A key that names a measure
+ * pairs with its value; its site comes from the key, else from a sibling key's site value ("site:",
+ * "region:"), else from the keys above it.
+ */
+function keyTrees(ctx: Ctx, out: LayoutPair[]): void {
+  const n = ctx.doc.lines.length;
+  // The open keys above the current line: their indent, their site, a measure waiting for a value.
+  const stack: Array<{ indent: number; site: string | null; own: 't' | 'z' | 'tbs' | null; item: boolean }> = [];
+  let run = 0;
+  for (let line = 0; line < n && out.length < MAX_MENTIONS; line++) {
+    if (ctx.blankLine[line]) continue;
+    const kl = keyLine(ctx, line);
+    if (!kl) {
+      stack.length = 0;
+      run = 0;
+      continue;
+    }
+    run++;
+    while (
+      stack.length &&
+      (stack[stack.length - 1].indent > kl.indent ||
+        (stack[stack.length - 1].indent === kl.indent && (kl.item || !stack[stack.length - 1].item)))
+    )
+      stack.pop();
+    // A sibling of an item: "- site: L1-L4" then "  t_score: -1.4" at the item's key column.
+    const parent = stack.length ? stack[stack.length - 1] : null;
+    const own = measureIn(ctx, kl.key.a, kl.key.b);
+    const keySite = siteOf(ctx, kl.key.a, kl.key.b);
+    const valueSite = siteOf(ctx, kl.value.a, kl.value.b);
+    const v = singleValue(ctx, kl.value.a, kl.value.b);
+    const inherited = parent?.site ?? null;
+    const empty = kl.value.b <= kl.value.a;
+    if (kl.item) {
+      // The item's first key opens the item; its site (a "site:" key's value) covers its siblings.
+      stack.push({ indent: kl.indent, site: valueSite ?? keySite ?? inherited, own: null, item: true });
+      if (own && v >= 0 && run > 1) out.push({ own, tok: v, site: keySite ?? inherited });
+      continue;
+    }
+    if (empty) {
+      stack.push({ indent: kl.indent, site: keySite ?? inherited, own, item: false });
+      continue;
+    }
+    // "site: left femoral neck" among siblings: the siblings' site.
+    if (!own && valueSite && parent && !keySite && conceptOf(keyConcepts(ctx, kl.key), 'column'))
+      parent.site = valueSite;
+    if (v < 0 || run < 2) continue;
+    if (own) out.push({ own, tok: v, site: keySite ?? inherited });
+    else if (parent?.own && isValueKey(ctx, kl.key)) out.push({ own: parent.own, tok: v, site: parent.site });
+  }
+}
+
+function keyConcepts(ctx: Ctx, key: Range) {
+  const { hits } = ctx.reading;
+  const h = hits.at[key.a];
+  return h >= 0 ? hits.concepts[h] : [];
+}
+
+/** "value:", "result:" under a measure's key. */
+function isValueKey(ctx: Ctx, key: Range): boolean {
+  const { hits } = ctx.reading;
+  const h = hits.at[key.a];
+  return h >= 0 && hits.end[h] >= key.b && conceptOf(hits.concepts[h], 'valueKey') !== undefined;
+}
+
+/** The label-to-value pairs of delimited rows and key trees, in document order. */
+export function keyValuePairs(ctx: Ctx): LayoutPair[] {
+  const out: LayoutPair[] = [];
+  delimitedRows(ctx, out);
+  keyTrees(ctx, out);
+  out.sort((x, y) => x.tok - y.tok);
+  return out;
+}
+
+/** Table cells of one measure as pairs (T-score and Z-score columns; TBS keeps its own rule). */
+export function tablePairs(rows: readonly TableRow[], column: 't' | 'z'): LayoutPair[] {
+  const out: LayoutPair[] = [];
+  for (const row of rows)
+    for (const c of row.cells)
+      if (c.column === column && c.tok >= 0) out.push({ own: column, tok: c.tok, site: row.site });
+  return out;
+}
+
+/** The layout of a document: its tables and its key/value pairs, read once. */
+export interface Layout {
+  rows: TableRow[];
+  pairs: LayoutPair[];
+}
+
+/**
+ * Units written in a cell or key of their own: "9.4","%" (quoted CSV), "19,1;%" (semicolon CSV),
+ * "9.4<tab>%", "mof_pct: 15.0" (a key that names its unit). The number's token takes the unit, so
+ * every reader sees a percentage, as if it were written "9.4 %".
+ */
+function unitCells(ctx: Ctx): void {
+  const t = ctx.reading.tokens;
+  let lines = 0;
+  for (let line = 0; line < ctx.doc.lines.length && lines < MAX_MENTIONS * 10; line++) {
+    if (ctx.blankLine[line]) continue;
+    const r = lineTokens(ctx, line);
+    // Cells: split at ";", at a column gap, or at "," between quotes ("a","b").
+    let semis = 0;
+    let quoted = 0;
+    let gaps = 0;
+    for (let q = r.a; q < r.b; q++) {
+      if (punctIs(ctx, q, 59)) semis++;
+      else if (t.kind[q] === GAP) gaps++;
+      else if (punctIs(ctx, q, 44) && punctIs(ctx, q - 1, 34) && punctIs(ctx, q + 1, 34)) quoted++;
+    }
+    // "mof_pct: 15.0", "hip percent: 2.4": a key that ends in its unit.
+    const kl = keyLine(ctx, line);
+    if (kl) {
+      const v = singleValue(ctx, kl.value.a, kl.value.b);
+      if (v >= 0 && t.kind[v] === NUMBER && t.unit[v] === UNIT_NONE && percentWord(ctx, kl.key.b - 1)) {
+        t.unit[v] = UNIT_PERCENT;
+        t.unitEnd[v] = t.end[v];
+      }
+    }
+    if (semis + quoted + gaps === 0) continue;
+    lines++;
+    const split = (q: number) =>
+      (semis > 0 && punctIs(ctx, q, 59)) ||
+      (quoted > 0 && punctIs(ctx, q, 44) && punctIs(ctx, q - 1, 34) && punctIs(ctx, q + 1, 34)) ||
+      t.kind[q] === GAP;
+    let prevValue = -1;
+    let s = r.a;
+    for (let q = r.a; q <= r.b; q++) {
+      if (q < r.b && !split(q)) continue;
+      const v = singleValue(ctx, s, q);
+      if (prevValue >= 0 && v < 0 && onlyPercent(ctx, s, q)) {
+        t.unit[prevValue] = UNIT_PERCENT;
+        t.unitEnd[prevValue] = t.end[prevValue];
+      }
+      prevValue = v >= 0 && t.kind[v] === NUMBER && t.unit[v] === UNIT_NONE ? v : -1;
+      s = q + 1;
+    }
+  }
+}
+
+/** Does the range hold a percent sign and nothing but quotes? */
+function onlyPercent(ctx: Ctx, a: number, b: number): boolean {
+  let pct = false;
+  for (let k = a; k < b; k++) {
+    if (punctIs(ctx, k, 37)) pct = true;
+    else if (!punctIs(ctx, k, 34) && !punctIs(ctx, k, 39) && ctx.reading.tokens.kind[k] !== GAP) return false;
+  }
+  return pct;
+}
+
+/** Is token k a word that names the percent unit at the end of a key ("pct", "percent")? */
+function percentWord(ctx: Ctx, k: number): boolean {
+  for (const w of PERCENT_KEY_WORDS) if (wordIs(ctx, k, w)) return true;
+  return punctIs(ctx, k, 37);
+}
+
+export function readLayout(ctx: Ctx): Layout {
+  unitCells(ctx);
+  const rows = readTables(ctx);
+  return { rows, pairs: keyValuePairs(ctx) };
+}

@@ -1,0 +1,91 @@
+/**
+ * The site named by the site words of a token range: the most specific region (`vocab/sites.ts`)
+ * and the side nearest it. Shared by the prose and layout readers, so that "Left femoral neck" in a
+ * sentence, a table row, a key or a YAML item gives one site key ("left femoral neck").
+ */
+import type { Ctx } from '../context';
+import type { SiteInfo } from './concepts';
+import { conceptOf } from './read';
+import { GAP, NEWLINE } from './tokens';
+
+export interface SiteParts {
+  region?: string;
+  side?: SiteInfo['side'];
+  /** Was the side written as a word ("left"), not an initial ("L")? */
+  word?: boolean;
+}
+
+/** The site of the site words in tokens [from, to): the most specific region and the side nearest it. */
+export function siteIn(ctx: Ctx, from: number, to: number): SiteParts {
+  const { tokens: t, hits } = ctx.reading;
+  let region: string | undefined;
+  let at = -1;
+  const sides: Array<[number, SiteInfo['side'], boolean]> = [];
+  for (let k = Math.max(0, from); k < to && k < t.n; k++) {
+    const h = hits.at[k];
+    if (h < 0) continue;
+    const site = conceptOf(hits.concepts[h], 'site');
+    k = Math.max(k, hits.end[h] - 1);
+    if (!site) continue;
+    // A side's initial ("L", "R") counts only next to its region; a side word anywhere in the range.
+    if (site.site.side && sides.length < 8) sides.push([hits.start[h], site.site.side, t.end[k] - t.start[k] > 1]);
+    // "right hip femoral neck": the femoral neck, not the hip it is part of; "forearm, 33% radius":
+    // the 33 % radius, not the forearm.
+    if (site.site.region && (!region || region === 'hip' || region === 'radius')) {
+      region = site.site.region;
+      at = hits.start[h];
+      // "L1&ndash;L4", "L1 – L4": two vertebrae joined by anything but a word or a gap are a range.
+      const last = singleVertebra(region) ? vertebraAfter(ctx, k + 1, to) : null;
+      if (last && last.level > Number(region[1])) {
+        region = `${region}-L${last.level}`;
+        k = last.tok;
+      }
+    }
+  }
+  let side: SiteInfo['side'] | undefined;
+  let word = false;
+  let best = 5;
+  for (const [k, s, w] of sides) {
+    const d = at < 0 ? (w ? 0 : 99) : Math.abs(k - at);
+    if (d < best) {
+      best = d;
+      side = s;
+      word = w;
+    }
+  }
+  return { region, side, word };
+}
+
+/** "L3": one vertebra. */
+function singleVertebra(region: string): boolean {
+  return region.length === 2 && region[0] === 'L' && region.charCodeAt(1) >= 49 && region.charCodeAt(1) <= 53;
+}
+
+/** A single vertebra within a few joining tokens (punctuation, an entity's name) after `from`. */
+function vertebraAfter(ctx: Ctx, from: number, to: number): { level: number; tok: number } | null {
+  const { tokens: t, hits } = ctx.reading;
+  for (let k = from; k < to && k < from + 4; k++) {
+    if (t.kind[k] === GAP || t.kind[k] === NEWLINE || t.start[k] > t.end[k - 1]) return null;
+    const h = hits.at[k];
+    if (h < 0) continue;
+    const region = conceptOf(hits.concepts[h], 'site')?.site.region;
+    return region && singleVertebra(region) ? { level: Number(region[1]), tok: hits.end[h] - 1 } : null;
+  }
+  return null;
+}
+
+/** "L1-L4": a vertebral region has no side. */
+export function vertebral(region: string): boolean {
+  return region.length >= 2 && region[0] === 'L' && region.charCodeAt(1) >= 48 && region.charCodeAt(1) <= 57;
+}
+
+/** The site key of a region and a side ("left femoral neck", "L1-L4"). */
+export function siteKeyOf(region: string, side: SiteInfo['side'] | undefined): string {
+  return side && !vertebral(region) ? `${side} ${region}` : region;
+}
+
+/** The site key of tokens [from, to), or null when they name no region. */
+export function siteOf(ctx: Ctx, from: number, to: number): string | null {
+  const s = siteIn(ctx, from, to);
+  return s.region ? siteKeyOf(s.region, s.side) : null;
+}
