@@ -80,6 +80,8 @@ export function inComparison(ctx: Ctx, k: number): boolean {
   if (idx < 0) return false;
   const section = ctx.sections[idx];
   if (section.kind !== 'comparison' || !section.inlineText) return false;
+  // A hard-wrapped paragraph is a few lines; the walk stays bounded (linear per document).
+  if (line - section.headerLine > 4) return false;
   const { lines, norm } = ctx.doc;
   for (let l = section.headerLine + 1; l <= line; l++) {
     if (ctx.blankLine[l] || ctx.tableLine[l]) return false;

@@ -309,7 +309,12 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     // One label of several role words: "Interpreting Physician Signature:", "Radiologist - e-signature:".
     for (let steps = 0; steps < 3 && e < t.n; steps++) {
       let j = e;
-      while (j < t.n && (t.kind[j] === GAP || (t.kind[j] === PUNCT && (charAt(j) === 45 || charAt(j) === 47)))) j++;
+      while (
+        j < t.n &&
+        j - e < 4 &&
+        (t.kind[j] === GAP || (t.kind[j] === PUNCT && (charAt(j) === 45 || charAt(j) === 47)))
+      )
+        j++;
       const next = roleOf(j);
       if (!next || next.excluded || t.line[j] !== t.line[s]) break;
       e = hits.end[hits.at[j]];
@@ -359,7 +364,14 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     if (ctx.blankLine[line] || ctx.tableLine[line]) continue;
     const start = tokenAt(t, doc.lines[line].start);
     let k = start;
-    while (k < t.n && t.line[k] === line && (t.kind[k] === PUNCT || t.kind[k] === GAP) && charAt(k) !== 58) k++;
+    while (
+      k < t.n &&
+      k - start < 6 &&
+      t.line[k] === line &&
+      (t.kind[k] === PUNCT || t.kind[k] === GAP) &&
+      charAt(k) !== 58
+    )
+      k++;
     if (k >= t.n || t.line[k] !== line) continue;
     if (LEAD_INS.has(wordAt(k)) || wordAt(k) === 'study') k++;
     if (!BARE_SIGNERS.has(wordAt(k)) || charAt(k + 1) !== 58) continue;
