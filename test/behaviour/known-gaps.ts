@@ -12,11 +12,8 @@ export const KNOWN_GAPS: Record<string, string> = {
   'mft.tbs.rows': 'a TBS after a dot leader (". . . .") or after "TBS iNsight result (L1-L4):" is not read',
 
   // ---- invariance
-  'inv.added-legend':
-    'legends ("T-score -2.5 or lower: osteoporosis", TBS thresholds, LSC) are read as this study\'s values (issue 10, item 2)',
   'inv.pasted-prior-report': 'a prior report pasted below a banner is read as this study (issue 10, resolver)',
-  'inv.combined-transport':
-    'hard wrapping and legends (see inv.hard-wrap, inv.added-legend) combined with CRLF, BOM and Unicode minus',
+  'inv.combined-transport': 'hard wrapping and legends combined with CRLF, BOM and Unicode minus',
 
   // ---- directional
   'dir.history.t-score':
@@ -32,7 +29,6 @@ export const KNOWN_GAPS: Record<string, string> = {
 export const GAP_FLOORS: Record<string, number> = {
   'mft.tbs.frames': 78,
   'mft.tbs.rows': 79,
-  'inv.added-legend': 25,
   'inv.pasted-prior-report': 10,
   'inv.combined-transport': 45,
   'dir.history.t-score': 65,

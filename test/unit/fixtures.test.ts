@@ -20,8 +20,6 @@ import { decodeReport } from '../../server/src/cli/read';
 const KNOWN_GAPS: Record<string, string> = {
   '186-keyvalue-equals-colon-field-dump-clean.radreport':
     'key/value field dumps whose risks carry no "%" ("FRAX_MOF_ADJ: 17.0") and whose T-score keys join site and side ("TSCORE_FN_L=-2.3")',
-  '188-csv-quoted-label-value-rows-clean.radreport':
-    'quoted CSV rows with the "%" in a column of its own and the signer label in a cell after a "signature" cell',
 };
 
 interface ExpectedRisk {

@@ -11,7 +11,9 @@ import type { Ctx } from '../context';
 import { MAX_MENTIONS, range } from '../context';
 import type { Provider, Slot, Span } from '../types';
 import type { Concept } from './concepts';
+import { isKnownHeader, startsWithHeader } from './headers';
 import { conceptOf } from './read';
+import { BARE_SIGNERS } from './vocab/roles';
 import { GAP, NEWLINE, NUMBER, PLACEHOLDER, PUNCT, REFUSED, tokenAt, WALL, WORD } from './tokens';
 
 /** Bare role words: a label only with a colon, a dash or a leader after it ("Radiologist: ..."). */
@@ -26,6 +28,12 @@ const BARE_ROLES = new Set([
   'attending',
   'consultant',
   'verifier',
+  // Role words of other languages ("radioloog", "Radiologe").
+  'radioloog',
+  'radiologe',
+  'radiologo',
+  'radiólogo',
+  'radiologue',
 ]);
 
 /** Words a name never starts with. */
@@ -173,6 +181,8 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
       if (kind === PUNCT) {
         const c = charAt(k);
         if (c === 59 || c === 124) break;
+        // A spaced dash ends the name: "Jane Roe, MD — I have reviewed", "Name, DO - 04/08/2025".
+        if ((c === 45 || c === 0x2013 || c === 0x2014) && k > first && t.start[k] > t.end[k - 1]) break;
         // A sentence end, but not after a title or an initial ("Dr. Jane Roe", "Jane Q. Roe").
         if (c === 46) {
           const prev = wordAt(k - 1);
@@ -185,15 +195,15 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
       }
       const w = wordAt(k);
       if ((w === 'on' || w === 'at') && k + 1 < t.n && (t.kind[k + 1] === REFUSED || t.kind[k + 1] === NUMBER)) break;
-      // Another label starts ("Date:", "Technologist:").
+      // Another label or a job title starts ("Technologist:", "..., Consultant Physician in ...").
       const r = roleOf(k);
-      if (r && k > first && r.excluded) break;
+      if (r && k > first) break;
       last = k;
     }
     if (last < first) return { span: { start: t.start[first] ?? 0, end: t.start[first] ?? 0 }, first, last };
     // Trailing punctuation is not part of the name.
     let e = last;
-    while (e > first && t.kind[e] === PUNCT && charAt(e) !== 41 && charAt(e) !== 46) e--;
+    while (e > first && ((t.kind[e] === PUNCT && charAt(e) !== 41 && charAt(e) !== 46) || t.kind[e] === GAP)) e--;
     return { span: { start: t.start[first], end: t.end[e] }, first, last: e };
   };
 
@@ -216,6 +226,35 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     return !(tech && !credential);
   };
 
+  /** Is the line a known section header ("IMPRESSION:"), not an all-capitals name ("KIRKWOOD,ELSPETH R")? */
+  const knownHeaderLine = (line: number): boolean => {
+    if (!ctx.headerLine[line]) return false;
+    const idx = ctx.sectionOfLine[line];
+    const title = idx >= 0 ? ctx.sections[idx].title : '';
+    return isKnownHeader(title) || startsWithHeader(title);
+  };
+
+  /** Is the line after token k's (not blank, no known header) a person's name? */
+  const nextLineName = (k: number): boolean => {
+    while (k < t.n && t.kind[k] !== NEWLINE) {
+      if (t.kind[k] !== PUNCT && t.kind[k] !== GAP) return false;
+      k++;
+    }
+    const next = k < t.n ? t.line[k] + 1 : n;
+    if (next >= n || ctx.blankLine[next] || knownHeaderLine(next)) return false;
+    const name = nameFrom(k + 1);
+    return signatureLike(name.first, name.last, false);
+  };
+
+  /** A credential opening the line (its capitals as written: "MD (Radiodiagnosis)", "MBChB, FCRad"). */
+  const credentialLine = (line: number): boolean => {
+    if (line >= n || ctx.blankLine[line]) return false;
+    const k = tokenAt(t, doc.lines[line].start);
+    if (k >= t.n || t.line[k] !== line || !hasConcept(conceptsAt(k), 'credential')) return false;
+    const c0 = text.charCodeAt(t.start[k]);
+    return c0 >= 65 && c0 <= 90;
+  };
+
   const push = (span: Span, label: string) => {
     if (out.some((p) => p.span.start === span.start)) return;
     out.push({ text: text.slice(span.start, span.end), label, span, range: range(ctx, span) });
@@ -229,7 +268,7 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
       let k = end;
       while (k < t.n && t.kind[k] !== NEWLINE) k++;
       const next = k < t.n ? t.line[k] + 1 : n;
-      if (next >= n || ctx.blankLine[next] || ctx.headerLine[next]) return false;
+      if (next >= n || ctx.blankLine[next] || knownHeaderLine(next)) return false;
       name = nameFrom(k + 1);
       if (name.last < name.first) return false;
     }
@@ -265,16 +304,31 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     const custom = conceptOf(concepts, 'label');
     if (!(role && !role.excluded) && !(custom && custom.element === 'provider')) continue;
     const s = hits.start[h];
-    const e = hits.end[h];
+    let e = hits.end[h];
     if (ctx.tableLine[t.line[s]]) continue;
+    // One label of several role words: "Interpreting Physician Signature:", "Radiologist - e-signature:".
+    for (let steps = 0; steps < 3 && e < t.n; steps++) {
+      let j = e;
+      while (
+        j < t.n &&
+        j - e < 4 &&
+        (t.kind[j] === GAP || (t.kind[j] === PUNCT && (charAt(j) === 45 || charAt(j) === 47)))
+      )
+        j++;
+      const next = roleOf(j);
+      if (!next || next.excluded || t.line[j] !== t.line[s]) break;
+      e = hits.end[hits.at[j]];
+    }
     labels++;
     const seg = segmentStart(s);
     if (seg === lastSeg) continue;
-    lastSeg = seg;
     if (excludedFrom(seg, s)) continue;
     // A label opens its clause: "Radiologist: X" yes, "discussed with the radiologist" no.
     const prev = s - 1;
     if (prev >= seg && t.kind[prev] === WORD && !LEAD_INS.has(wordAt(prev))) continue;
+    // "Dr A B, Consultant Physician": a job title after a comma is no label ("Calculated, interpreted
+    // and signed by" is).
+    if (prev >= seg && charAt(prev) === 44 && wordAt(e - 1) !== 'by') continue;
     if (prev >= seg && t.kind[prev] === NUMBER) continue;
     // "Performed by (technologist):": a role in brackets after the label excludes it.
     let k = e;
@@ -288,14 +342,43 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     const labelText = text.slice(t.start[s], t.end[e - 1]);
     if (role && !custom) {
       const word = t.norm.slice(t.start[s], t.end[e - 1]);
+      const c = charAt(e);
+      const separated = c === 58 || c === 45 || c === 61 || (t.kind[e] === GAP && t.norm.charCodeAt(t.start[e]) === 46);
       // "Signed" needs a colon or "by"; "physician" alone needs a colon, a dash or a leader.
-      if (BARE_ROLES.has(word)) {
-        const c = charAt(e);
-        const leader = t.kind[e] === GAP && t.norm.charCodeAt(t.start[e]) === 46;
-        if (!(c === 58 || c === 45 || c === 61 || leader)) continue;
+      if (BARE_ROLES.has(word) && !separated) continue;
+      // A job title that is no "... by" label: "Consultant Physician, Metabolic Bone Clinic" names a
+      // place; without a separator, only a person's name follows ("Attending radiologist Dr A B").
+      if (!separated && wordAt(e - 1) !== 'by' && t.kind[e] !== GAP) {
+        if (c === 44 || t.line[e] !== t.line[s]) continue;
+        const name = nameFrom(e);
+        if (!signatureLike(name.first, name.last, false)) continue;
       }
     }
+    lastSeg = seg;
     nameAfterLabel(e, labelText);
+  }
+
+  // 1b. A verb or agent noun alone as a line's label: "Dictated: Dr A B", "Results interpreter:
+  // Jane Roe, MD"; only before a person's name ("Amended: hip probability corrected" is none).
+  for (let line = 0; line < n && labels < MAX_MENTIONS; line++) {
+    if (ctx.blankLine[line] || ctx.tableLine[line]) continue;
+    const start = tokenAt(t, doc.lines[line].start);
+    let k = start;
+    while (
+      k < t.n &&
+      k - start < 6 &&
+      t.line[k] === line &&
+      (t.kind[k] === PUNCT || t.kind[k] === GAP) &&
+      charAt(k) !== 58
+    )
+      k++;
+    if (k >= t.n || t.line[k] !== line) continue;
+    if (LEAD_INS.has(wordAt(k)) || wordAt(k) === 'study') k++;
+    if (!BARE_SIGNERS.has(wordAt(k)) || charAt(k + 1) !== 58) continue;
+    const name = nameFrom(k + 2);
+    if (!signatureLike(name.first, name.last, false) && !nextLineName(k + 2)) continue;
+    labels++;
+    nameAfterLabel(k + 2, text.slice(t.start[start], t.end[k]));
   }
 
   // 2. A letter's sign-off: the name after the courtesy, on its line or the next lines.
@@ -357,9 +440,14 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
         roleOf(below) !== undefined &&
         !roleOf(below)?.excluded &&
         !doc.norm.slice(doc.lines[line + 1].start, doc.lines[line + 1].end).includes(':');
+      // A credential line below ("MD (Radiodiagnosis)", "MBChB, FCRad(D)SA"), or a job title after a
+      // comma on the line ("dr. A B, radioloog"), marks a signature block as a role line does.
+      let after = name.last + 1;
+      while (after < t.n && (charAt(after) === 44 || t.kind[after] === GAP)) after++;
+      const titled = after < t.n && t.line[after] === line && roleOf(after) !== undefined && !roleOf(after)?.excluded;
       if (
         signatureLike(name.first, name.last, true) ||
-        ((roleBelow || dashed) && signatureLike(name.first, name.last, false))
+        ((roleBelow || dashed || titled || credentialLine(line + 1)) && signatureLike(name.first, name.last, false))
       ) {
         push(name.span, '');
         break;

@@ -10,6 +10,7 @@ import type { Layout } from './layout';
 import { lineOf } from '../text';
 import type { Slot, TbsValue } from '../types';
 import { THRESHOLD } from './concepts';
+import { inComparison, onLegendLine } from './legend';
 import { conceptOf } from './read';
 import { DECIMAL, NEWLINE, NUMBER, PLACEHOLDER, PUNCT, SIGNED, tokenAt, UNIT_NONE } from './tokens';
 import { historicalAt, inRange, valueAfterLabel } from './values';
@@ -54,6 +55,8 @@ export function readTbs(ctx: Ctx, layout: Layout, slots: Slot[]): TbsValue[] {
   const take = (tok: number, region: string | null) => {
     const start = t.start[tok];
     if (seen.has(start) || inRange(ctx, tok) || historicalAt(ctx, tok) || context[tok] & THRESHOLD) return;
+    // A legend's line ("Least significant change: ... TBS 0.037") or an earlier study's paragraph.
+    if (onLegendLine(ctx, tok) || inComparison(ctx, tok)) return;
     seen.add(start);
     const span = { start, end: t.end[tok] };
     out.push({ value: t.value[tok], text: ctx.doc.text.slice(start, span.end), region, span, range: range(ctx, span) });

@@ -8,6 +8,7 @@ import type { Ctx } from '../context';
 import { MAX_MENTIONS, range } from '../context';
 import type { Located, WhoStatement } from '../types';
 import { CURRENT, HISTORICAL, HYPOTHETICAL, NEGATED, THRESHOLD, TOPIC, UNCERTAIN } from './concepts';
+import { inComparison, legendEntry, onLegendLine } from './legend';
 import { conceptOf } from './read';
 import { PUNCT, tokenAt } from './tokens';
 import { hitFrom } from './trie';
@@ -64,6 +65,9 @@ export function readWho(ctx: Ctx, impression: Located | null): WhoStatement[] {
       if (cx & NOT_STATED || (cx & HISTORICAL && !(cx & CURRENT))) continue;
       // "Osteoporosis: T-score -2.5 or lower": a legend's label, not a statement.
       if (e < t.n && t.kind[e] === PUNCT && t.norm.charCodeAt(t.start[e]) === 58) continue;
+      // "T-score -2.5 or lower: osteoporosis", "osteopenia -1.0 to -2.5": a class paired only with
+      // bounds or ranges is a legend's entry; so is a class on a legend's line or in a comparison.
+      if (legendEntry(ctx, s) || onLegendLine(ctx, s) || inComparison(ctx, s)) continue;
       if (classifying && !classifying.has(sentence[s])) continue;
       // "hip and spine in the osteopenic range": a site's range, not the patient's class.
       if (t.norm.startsWith('range', t.start[e - 1]) && siteBefore(s)) continue;

@@ -132,6 +132,15 @@ const SIGNERS = [
   'endocrinologist',
   'physician',
   'provider',
+  'physician signature',
+  'radiologist signature',
+  'provider signature',
+  // Role words of reports in other languages ("dr. A B, radioloog").
+  'radioloog',
+  'radiologe',
+  'radiologo',
+  'radiólogo',
+  'radiologue',
 ];
 
 const EXCLUDED = [
@@ -159,6 +168,9 @@ const EXCLUDED = [
   'scheduling',
   'transcriptionist',
   'transcribed by',
+  'transcribed',
+  'transcription',
+  'typed by',
   'primary care physician',
   'pcp',
 ];
@@ -191,6 +203,13 @@ const CREDENTIALS = [
   'mbbch',
   'bmbs',
   'dm',
+  // Indian, South African and Irish qualifications.
+  'dnb',
+  'dmrd',
+  'fcrad',
+  'mb bch',
+  'mb bch bao',
+  'ffr rcsi',
   // Professional titles after a name in European reports.
   'facharzt',
   'fachärztin',
@@ -198,11 +217,37 @@ const CREDENTIALS = [
   'especialista',
   'medico',
   'médecin',
-  'radiologue',
 ];
 
 /** Credentials of technologists: a name with only these is not the provider. */
 const TECH_CREDENTIALS = ['rt', 'rt r', 'cdt', 'rdms', 'arrt', 'bd', 'rtr'];
+
+/**
+ * Verbs and agent nouns that sign only as a line's label with a colon and a person's name after it
+ * ("Dictated: Dr A B", "Results interpreter: Jane Roe, MD"). Not in the trie: in prose they are
+ * ordinary words ("the T-score is reported as -2.1").
+ */
+export const BARE_SIGNERS: ReadonlySet<string> = new Set([
+  'interpreter',
+  'reporter',
+  'reader',
+  'signer',
+  'author',
+  'verifier',
+  'dictated',
+  'reviewed',
+  'interpreted',
+  'verified',
+  'approved',
+  'authorised',
+  'authorized',
+  'finalised',
+  'finalized',
+  'amended',
+  'calculated',
+  'reported',
+  'read',
+]);
 
 /** Closing courtesies of a letter: the signer's name follows. */
 const COURTESIES = [
