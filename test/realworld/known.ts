@@ -17,8 +17,6 @@ export const KNOWN_FAILING: Record<string, string> = {
   'L05-ge-lunar-printout.txt':
     '7+10+11: Lunar "Total Left/Right" rows get no site; "Physician comment:" not an impression section (WHO class lost); category not tied',
   'L15-letter-to-patient.txt': '6+10: "Yours came out at 1.336" gives no TBS; "lower back: -0.8" bullet lost',
-  'L28-prior-values-in-prose.txt':
-    '2: the prior femoral-neck T-score hard-wrapped onto the next line of the COMPARISON paragraph ("... the left femoral neck\\nT-score -2.6") read as this study (WHO mismatch); the TBS 1.188 there is now history',
   'L36-encore-trend-export.txt':
     '10: enCORE trend table: the current L1-L4 T-score lost; "Femur Total Left" gets no site; category not tied',
   'P54-demo-age-after-name.txt': '9: "Mr Eamon Quirke (81)" gives no age or sex',

@@ -139,4 +139,13 @@ describe('class 2: legends, footnotes and prior studies state nothing about this
     // Under a bare header, current values are read by their own rules.
     expect(read('COMPARISON:\nNone available.\nTBS L1-L4 1.262.').tbs).toEqual([1.262, 1.262]);
   });
+
+  test("the COMPARISON paragraph's T-scores are the earlier study's too", () => {
+    const t = (s: string) => analyze(BODY + s).elements.tScores.map((x) => x.value);
+    for (const s of [
+      'COMPARISON: 09/2021. At that time the left femoral neck\nT-score was -2.6 and the spine -2.9.',
+      'Comparison: prior DXA 2022 with femoral neck T-score -2.4 and\ntotal hip -2.0.',
+    ])
+      expect(t(s), s).toEqual([-1.8]);
+  });
 });

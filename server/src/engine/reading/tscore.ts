@@ -410,7 +410,7 @@ export function siteLineScores(ctx: Ctx): ScoreRead[] {
       if (t.flags[q] & SIGNED && t.flags[q] & DECIMAL && t.unit[q] === UNIT_NONE) {
         const list = slashList(ctx, r.a, q) ?? sideSlashList(ctx, r.a, q);
         if (list) for (const [v, s] of list) out.push({ tok: v, site: s, sign: -1 });
-        else if (!isHistorical(ctx, t.start[q]))
+        else if (!isHistorical(ctx, t.start[q]) && !historicalAt(ctx, q))
           out.push({ tok: q, site: rowSite(ctx, line, { a: r.a, b: q }) ?? site, sign: -1 });
         break;
       }

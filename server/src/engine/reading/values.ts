@@ -5,6 +5,7 @@
  * A version after a software name, a date, a count ("4 vertebrae") and an earlier study's column
  * are read past. Out-of-range values still attach (TBS 12.62), so the plausibility rules see them.
  */
+import { inComparison } from './legend';
 import type { Ctx } from '../context';
 import type { Concept } from './concepts';
 import { CURRENT, HISTORICAL } from './concepts';
@@ -125,6 +126,8 @@ export function valueAfterLabel(ctx: Ctx, from: number, walk: Walk): Found {
 export function historicalAt(ctx: Ctx, tok: number): boolean {
   const { tokens: t, context } = ctx.reading;
   if (t.start[tok] >= ctx.priorFrom) return true;
+  // The paragraph after "COMPARISON:" describes the earlier study.
+  if (inComparison(ctx, tok)) return true;
   const cx = context[tok];
   return (cx & HISTORICAL) !== 0 && (cx & CURRENT) === 0;
 }
