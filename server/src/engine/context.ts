@@ -96,3 +96,21 @@ function pastedPriorReport(doc: Doc): number {
 export function range(ctx: Ctx, span: Span): Range {
   return rangeOf(ctx.doc, span);
 }
+
+const LINE_STARTS = new WeakMap<Ctx, Int32Array>();
+
+/**
+ * The first token of each line (a line without tokens: the next line's) and one past the last line,
+ * from one pass over the tokens, made once per document for every reader that walks lines.
+ */
+export function lineStarts(ctx: Ctx): Int32Array {
+  let starts = LINE_STARTS.get(ctx);
+  if (starts) return starts;
+  const t = ctx.reading.tokens;
+  const n = ctx.doc.lines.length;
+  starts = new Int32Array(n + 1).fill(t.n);
+  for (let k = t.n - 1; k >= 0; k--) starts[t.line[k]] = k;
+  for (let line = n - 1; line >= 0; line--) if (starts[line] > starts[line + 1]) starts[line] = starts[line + 1];
+  LINE_STARTS.set(ctx, starts);
+  return starts;
+}

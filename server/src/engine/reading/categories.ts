@@ -19,7 +19,7 @@ import type { CategoryStatement, TbsCategory, TbsValue } from '../types';
 import { CURRENT, HISTORICAL, HYPOTHETICAL, NEGATED, THRESHOLD, UNCERTAIN } from './concepts';
 import { conceptOf } from './read';
 import type { Tokens } from './tokens';
-import { DECIMAL, GAP, NEWLINE, NUMBER, PUNCT, UNIT_NONE, WORD } from './tokens';
+import { DECIMAL, GAP, NEWLINE, NUMBER, PUNCT, UNIT_NONE, WORD, wordIn } from './tokens';
 import { CATEGORY_LABELS, CATEGORY_LINKS, GENERIC_WORDS, TBS_ONLY_WORDS, TBS_TOPIC_WORDS } from './vocab/categories';
 
 const NOT_STATED = NEGATED | UNCERTAIN | HYPOTHETICAL | THRESHOLD;
@@ -30,13 +30,6 @@ const TOPIC_HEADS: readonly string[] = [...new Set(TBS_TOPIC_WORDS.map((p) => p.
 const CATEGORY_HEADS: readonly string[] = [...new Set(CATEGORY_LABELS.map((p) => p.split(' ').pop() as string))];
 /** First words of the topic phrases ("bone", "trabecular", "microarchitecture"): where a topic starts. */
 const TOPIC_WORDS: readonly string[] = [...new Set(TBS_TOPIC_WORDS.map((p) => p.split(' ')[0]))];
-
-function isWord(t: Tokens, i: number, words: readonly string[]): boolean {
-  if (i < 0 || i >= t.n || t.kind[i] !== WORD) return false;
-  const len = t.end[i] - t.start[i];
-  for (const w of words) if (w.length === len && t.norm.startsWith(w, t.start[i])) return true;
-  return false;
-}
 
 function isNormal(t: Tokens, i: number): boolean {
   return t.kind[i] === WORD && t.end[i] - t.start[i] === 6 && t.norm.startsWith('normal', t.start[i]);
@@ -80,7 +73,7 @@ export function readCategories(ctx: Ctx, tbs: TbsValue[]): CategoryStatement[] {
     return conceptOf(c, 'tbs') !== undefined || conceptOf(c, 'label')?.element === 'tbs';
   };
   /** Is token k the start of a TBS topic word or inside a TBS label? */
-  const aboutTbs = (k: number): boolean => isTbsLabel(k) || isWord(t, k, TOPIC_HEADS) || byStart.has(t.start[k]);
+  const aboutTbs = (k: number): boolean => isTbsLabel(k) || wordIn(t, k, TOPIC_HEADS) || byStart.has(t.start[k]);
 
   /** The meaningful token before k on its line (punctuation and gaps skipped), or -1. */
   const before = (k: number): number => {
@@ -106,11 +99,11 @@ export function readCategories(ctx: Ctx, tbs: TbsValue[]): CategoryStatement[] {
   const bareNormalAboutTbs = (k: number): boolean => {
     let next = k + 1;
     while (next < t.n && t.kind[next] === GAP) next++;
-    if (next < t.n && t.kind[next] !== NEWLINE && (isTbsLabel(next) || isWord(t, next, TOPIC_WORDS))) return true;
+    if (next < t.n && t.kind[next] !== NEWLINE && (isTbsLabel(next) || wordIn(t, next, TOPIC_WORDS))) return true;
     let p = before(k);
     // "TBS 1.336, which is normal": up to two linking words.
-    if (p >= 0 && isWord(t, p, CATEGORY_LINKS)) p = before(p);
-    if (p >= 0 && isWord(t, p, CATEGORY_LINKS)) p = before(p);
+    if (p >= 0 && wordIn(t, p, CATEGORY_LINKS)) p = before(p);
+    if (p >= 0 && wordIn(t, p, CATEGORY_LINKS)) p = before(p);
     if (p < 0 || !aboutTbs(p)) return false;
     // "normal bone density", "normal BMD": another measure's word follows.
     for (let j = k + 1; j < t.n && j - k < 3; j++) {
@@ -159,8 +152,8 @@ export function readCategories(ctx: Ctx, tbs: TbsValue[]): CategoryStatement[] {
   const generic = (s: number): boolean => {
     const { clause } = ctx.reading;
     const c = clause[s];
-    for (let k = s - 1; k >= 0 && clause[k] === c && s - k < 40; k--) if (isWord(t, k, GENERIC_WORDS)) return true;
-    for (let k = s + 1; k < t.n && clause[k] === c && k - s < 40; k++) if (isWord(t, k, GENERIC_WORDS)) return true;
+    for (let k = s - 1; k >= 0 && clause[k] === c && s - k < 40; k--) if (wordIn(t, k, GENERIC_WORDS)) return true;
+    for (let k = s + 1; k < t.n && clause[k] === c && k - s < 40; k++) if (wordIn(t, k, GENERIC_WORDS)) return true;
     return false;
   };
 
@@ -190,10 +183,10 @@ export function readCategories(ctx: Ctx, tbs: TbsValue[]): CategoryStatement[] {
       }
       category = c.category;
       // "partially degraded" is a TBS statement wherever it stands; so is a category after "Category:".
-      if (isWord(t, k, TBS_ONLY_WORDS) || isWord(t, before(k), CATEGORY_HEADS)) strong = true;
+      if (wordIn(t, k, TBS_ONLY_WORDS) || wordIn(t, before(k), CATEGORY_HEADS)) strong = true;
       // The statement's span is its category words ("partially degraded"), not the topic noun after them.
       for (let j = k + 1; j < end && wordsEnd < 0; j++)
-        if (isWord(t, j, TOPIC_WORDS)) {
+        if (wordIn(t, j, TOPIC_WORDS)) {
           strong = true;
           wordsEnd = j;
         }

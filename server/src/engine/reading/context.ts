@@ -10,7 +10,7 @@
 import { ADJUSTED, CURRENT, HISTORICAL, THRESHOLD, UNADJUSTED } from './concepts';
 import type { Hits } from './trie';
 import type { Tokens } from './tokens';
-import { DECIMAL, NEWLINE, NUMBER, PUNCT, REFUSED, WORD } from './tokens';
+import { DECIMAL, NEWLINE, NUMBER, PUNCT, REFUSED, WORD, wordIn } from './tokens';
 import { DATE_ARTICLES, DATE_PREPOSITIONS, DATED_SCOPE, DATED_VERBS } from './vocab/cues';
 
 /** A scope counts words; it also never runs over more tokens than this (runs of punctuation). */
@@ -19,13 +19,6 @@ const MAX_SCOPE_TOKENS = 120;
 /** First letters of the dated cues' words: a cheap test before comparing words. */
 const DATED_FIRST = new Uint8Array(128);
 for (const w of [...DATE_PREPOSITIONS, ...DATED_VERBS]) DATED_FIRST[w.charCodeAt(0) & 0x7f] = 1;
-
-/** Is token i one of the words (compared in place: no string is made for it)? */
-function isOneOf(t: Tokens, i: number, words: readonly string[]): boolean {
-  const len = t.end[i] - t.start[i];
-  for (const w of words) if (w.length === len && t.norm.startsWith(w, t.start[i])) return true;
-  return false;
-}
 
 /** A year (1900-2100) or a date written with slashes ("03/12/2023", "04/2022"). */
 function isDate(t: Tokens, i: number): boolean {
@@ -138,11 +131,11 @@ function datedCues(t: Tokens, clause: Int32Array, own: Uint16Array, mask: Uint16
     if (t.kind[i] !== WORD || t.end[i] - t.start[i] > 10 || !DATED_FIRST[t.norm.charCodeAt(t.start[i]) & 0x7f])
       continue;
     let date = -1;
-    if (isOneOf(t, i, DATE_PREPOSITIONS)) {
+    if (wordIn(t, i, DATE_PREPOSITIONS)) {
       if (isDate(t, i + 1)) date = i + 1;
       // "on the 2021 study": one article between.
-      else if (i + 2 < t.n && isOneOf(t, i + 1, DATE_ARTICLES) && isDate(t, i + 2)) date = i + 2;
-    } else if (isOneOf(t, i, DATED_VERBS)) {
+      else if (i + 2 < t.n && wordIn(t, i + 1, DATE_ARTICLES) && isDate(t, i + 2)) date = i + 2;
+    } else if (wordIn(t, i, DATED_VERBS)) {
       for (let k = i + 1, words = 0; k < t.n && words < 4 && clause[k] === clause[i]; k++) {
         if (isDate(t, k)) {
           date = k;

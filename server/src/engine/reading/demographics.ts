@@ -37,6 +37,7 @@ import {
   UNIT_TIME,
   tokenAt,
   WORD,
+  wordIn,
 } from './tokens';
 import {
   AGE_COPULAS,
@@ -55,14 +56,6 @@ import {
 } from './vocab/demographics';
 
 type Field = Extract<Concept, { c: 'demographic' }>['field'];
-
-/** Is token i one of the words (compared in place)? */
-function isWord(t: Tokens, i: number, words: readonly string[]): boolean {
-  if (i < 0 || i >= t.n || t.kind[i] !== WORD) return false;
-  const len = t.end[i] - t.start[i];
-  for (const w of words) if (w.length === len && t.norm.startsWith(w, t.start[i])) return true;
-  return false;
-}
 
 function punct(t: Tokens, i: number): number {
   return i >= 0 && i < t.n && t.kind[i] === PUNCT ? t.norm.charCodeAt(t.start[i]) : -1;
@@ -124,8 +117,8 @@ function sexAt(ctx: Ctx, i: number, letters: boolean): { sex: Sex; end: number }
   const s = conceptOf(hits.concepts[h], 'sex');
   if (!s) return null;
   const single = hits.end[h] - hits.start[h] === 1;
-  if (single && isWord(t, i, GROUP_NOUNS)) return null;
-  if (!letters && single && isWord(t, i, SEX_LETTERS)) return null;
+  if (single && wordIn(t, i, GROUP_NOUNS)) return null;
+  if (!letters && single && wordIn(t, i, SEX_LETTERS)) return null;
   return { sex: s.sex, end: hits.end[h] };
 }
 
@@ -155,7 +148,7 @@ function afterAgeUnit(ctx: Ctx, i: number): number {
   const k = i + 1;
   const f = fieldAt(ctx, k) ?? (punct(t, k) === 45 ? fieldAt(ctx, k + 1) : null);
   if (f && f.field === 'ageUnit') return f.end;
-  if (isWord(t, k, AGE_UNIT_WORDS)) return k + 1;
+  if (wordIn(t, k, AGE_UNIT_WORDS)) return k + 1;
   return k;
 }
 
@@ -246,8 +239,8 @@ function labelledAge(ctx: Ctx, label: number, end: number): Candidate<number> | 
   // "since age 51", "menopause at age 48", "men aged 50": an event's age or a group's.
   let before = prevWord(t, label);
   // "at the age of 45": past the article.
-  if (before >= 0 && isWord(t, before, ARTICLES)) before = prevWord(t, before);
-  if (before >= 0 && (isWord(t, before, EVENT_AGE_WORDS) || isWord(t, before, GROUP_NOUNS))) return null;
+  if (before >= 0 && wordIn(t, before, ARTICLES)) before = prevWord(t, before);
+  if (before >= 0 && (wordIn(t, before, EVENT_AGE_WORDS) || wordIn(t, before, GROUP_NOUNS))) return null;
   const line = t.line[label];
   let words = 0;
   for (let k = end; k < t.n && t.line[k] === line && k - end < 12; k++) {
@@ -275,7 +268,7 @@ function unitAge(ctx: Ctx, unitStart: number): { cand: Candidate<number>; tok: n
   const v = ageNumber(t, k);
   if (v === null || t.kind[k] !== NUMBER || t.flags[k] & DECIMAL || notStated(ctx, k)) return null;
   const before = prevWord(t, k);
-  if (before >= 0 && isWord(t, before, EVENT_AGE_WORDS)) return null;
+  if (before >= 0 && wordIn(t, before, EVENT_AGE_WORDS)) return null;
   return { cand: { value: v, rank: 1, span: { start: t.start[k], end: t.end[k] } }, tok: k };
 }
 
@@ -321,7 +314,7 @@ function ageBesideSex(ctx: Ctx, sexTok: number, sexEnd: number): Candidate<numbe
   // Before it: "67 F", "67, female", "71/M", "67 y   F", "65F" (a letter glued to the number).
   k = sexTok - 1;
   if (punct(t, k) === COMMA || punct(t, k) === SLASH || (k >= 0 && t.kind[k] === GAP)) k--;
-  if (k >= 0 && isWord(t, k, AGE_UNIT_WORDS)) k--;
+  if (k >= 0 && wordIn(t, k, AGE_UNIT_WORDS)) k--;
   v = ageNumber(t, k);
   if (v !== null && t.line[k] === t.line[sexTok] && !(t.flags[k] & DECIMAL) && clauseStartsBefore(t, k)) {
     const glued = t.kind[k] === NUMBER && t.end[k] === t.start[sexTok];
@@ -532,10 +525,10 @@ export function readDemographics(ctx: Ctx): Demographics {
     if (sx) {
       const one = sexAt(ctx, s, true);
       if (!one) continue;
-      const letter = isWord(t, s, SEX_LETTERS) && e - s === 1;
+      const letter = wordIn(t, s, SEX_LETTERS) && e - s === 1;
       // "female patients", "male subjects": a group.
       const next = nextWord(t, e);
-      if (next >= 0 && isWord(t, next, GROUP_NOUNS)) continue;
+      if (next >= 0 && wordIn(t, next, GROUP_NOUNS)) continue;
       const beside = ageBesideSex(ctx, s, e);
       if (beside) {
         found.age = better(found.age, beside);
@@ -548,7 +541,7 @@ export function readDemographics(ctx: Ctx): Demographics {
     const mp = conceptOf(concepts, 'menopause');
     if (mp && !menopause) {
       const next = nextWord(t, e);
-      if (next >= 0 && isWord(t, next, GROUP_NOUNS)) continue;
+      if (next >= 0 && wordIn(t, next, GROUP_NOUNS)) continue;
       if (context[s] & (NEGATED | UNCERTAIN | HYPOTHETICAL)) continue;
       menopause = { status: mp.status, at: s };
     }
@@ -558,11 +551,11 @@ export function readDemographics(ctx: Ctx): Demographics {
     // "She is 77 and has rheumatoid arthritis."
     const end = Math.min(t.n, tokenAt(t, ctx.priorFrom));
     for (let k = 2; k < end && !found.age; k++) {
-      if (t.kind[k] !== NUMBER || !isWord(t, k - 1, AGE_COPULAS) || !isWord(t, k - 2, AGE_SUBJECTS)) continue;
+      if (t.kind[k] !== NUMBER || !wordIn(t, k - 1, AGE_COPULAS) || !wordIn(t, k - 2, AGE_SUBJECTS)) continue;
       const v = ageNumber(t, k);
       if (v === null || t.flags[k] & DECIMAL || !yearsOrNone(ctx, k) || notStated(ctx, k)) continue;
       const last = afterAgeUnit(ctx, k) - 1;
-      if (!clauseEndsAfter(t, last) && !isWord(t, last + 1, AGE_FOLLOWERS)) continue;
+      if (!clauseEndsAfter(t, last) && !wordIn(t, last + 1, AGE_FOLLOWERS)) continue;
       found.age = { value: v, rank: 2, span: { start: t.start[k], end: t.end[k] } };
     }
   }
@@ -598,7 +591,7 @@ function titleAfterPatientLabel(ctx: Ctx, s: number): Candidate<Sex> | null {
     if (punct(t, k) === COLON) colon = true;
     k--;
   }
-  if (!colon || !isWord(t, k, PATIENT_LABELS)) return null;
+  if (!colon || !wordIn(t, k, PATIENT_LABELS)) return null;
   return { value: sex, rank: 0, span: { start: t.start[s], end: t.end[s] } };
 }
 

@@ -14,7 +14,7 @@
 import type { Ctx } from '../context';
 import { CURRENT, HISTORICAL } from './concepts';
 import type { Tokens } from './tokens';
-import { DECIMAL, NEWLINE, NUMBER, PUNCT, REFUSED, tokenAt, WORD } from './tokens';
+import { DECIMAL, NEWLINE, NUMBER, PUNCT, REFUSED, tokenAt, WORD, wordIn } from './tokens';
 import { DATE_PREPOSITIONS, DATED_VERBS } from './vocab/cues';
 import { HISTORY_ADJECTIVES, STUDY_NOUNS } from './vocab/history';
 
@@ -22,13 +22,6 @@ import { HISTORY_ADJECTIVES, STUDY_NOUNS } from './vocab/history';
 const CLAUSE_CUE_SCOPE = 6;
 /** How far back (in characters) the clause before a value is read. */
 const CLAUSE_REACH = 120;
-
-function isOneOf(t: Tokens, i: number, words: readonly string[]): boolean {
-  if (t.kind[i] !== WORD) return false;
-  const len = t.end[i] - t.start[i];
-  for (const w of words) if (w.length === len && t.norm.startsWith(w, t.start[i])) return true;
-  return false;
-}
 
 function isDate(t: Tokens, i: number): boolean {
   if (i >= t.n) return false;
@@ -49,7 +42,7 @@ function qualifiesStudy(ctx: Ctx, from: number): boolean {
     if (t.kind[k] === PUNCT && t.norm.charCodeAt(t.start[k]) !== 45) return false;
     if (t.kind[k] !== WORD) continue;
     words++;
-    if (isOneOf(t, k, STUDY_NOUNS)) return true;
+    if (wordIn(t, k, STUDY_NOUNS)) return true;
     const h = hits.at[k];
     if (h < 0) continue;
     for (const c of hits.concepts[h])
@@ -74,13 +67,13 @@ function clauseBeforeIsHistorical(ctx: Ctx, tok: number): boolean {
         if (x.category === CURRENT) return false;
         if (x.category === HISTORICAL && x.direction !== 'backward' && x.scope >= CLAUSE_CUE_SCOPE) {
           // "prior DXA", "previous TBS": an adjective of time counts before a study noun or a measure.
-          if (hits.end[h] - hits.start[h] > 1 || !isOneOf(t, k, HISTORY_ADJECTIVES) || qualifiesStudy(ctx, hits.end[h]))
+          if (hits.end[h] - hits.start[h] > 1 || !wordIn(t, k, HISTORY_ADJECTIVES) || qualifiesStudy(ctx, hits.end[h]))
             return true;
         }
       }
     }
-    if (isOneOf(t, k, DATE_PREPOSITIONS) && isDate(t, k + 1) && k + 1 < tok) return true;
-    if (isOneOf(t, k, DATED_VERBS)) {
+    if (wordIn(t, k, DATE_PREPOSITIONS) && isDate(t, k + 1) && k + 1 < tok) return true;
+    if (wordIn(t, k, DATED_VERBS)) {
       for (let j = k + 1, words = 0; j < tok && words < 4 && clause[j] === c; j++) {
         if (isDate(t, j)) return true;
         if (t.kind[j] === WORD || t.kind[j] === NUMBER) words++;

@@ -12,7 +12,7 @@
  * reader is one pass over the lines it looks at (linear in the document).
  */
 import type { Ctx } from '../context';
-import { MAX_MENTIONS } from '../context';
+import { lineStarts, MAX_MENTIONS } from '../context';
 import type { Concept } from './concepts';
 import { HISTORICAL } from './concepts';
 import { match } from './trie';
@@ -64,21 +64,6 @@ export interface LayoutPair {
 interface Range {
   a: number;
   b: number;
-}
-
-/** The first token of each line (a line without tokens: the next line's), built once per document. */
-const LINE_STARTS = new WeakMap<Ctx, Int32Array>();
-
-function lineStarts(ctx: Ctx): Int32Array {
-  let starts = LINE_STARTS.get(ctx);
-  if (starts) return starts;
-  const t = ctx.reading.tokens;
-  const n = ctx.doc.lines.length;
-  starts = new Int32Array(n + 1).fill(t.n);
-  for (let k = t.n - 1; k >= 0; k--) starts[t.line[k]] = k;
-  for (let line = n - 1; line >= 0; line--) if (starts[line] > starts[line + 1]) starts[line] = starts[line + 1];
-  LINE_STARTS.set(ctx, starts);
-  return starts;
 }
 
 /** The tokens of a line, without its line break. */

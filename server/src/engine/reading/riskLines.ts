@@ -5,6 +5,7 @@
  * read once however many values ask about it.
  */
 import type { Ctx } from '../context';
+import { lineStarts } from '../context';
 import type { RiskKind, RiskModelName } from '../types';
 import { ADJUSTED, HISTORICAL, THRESHOLD, UNADJUSTED } from './concepts';
 import { conceptOf } from './read';
@@ -104,16 +105,6 @@ export function statedIn(ctx: Ctx, from: number, to: number): Stated {
   if (unadj >= 0 || adj >= 0) out.adjusted = !(unadj >= 0 && unadj > adj);
   else if (bare >= 0 && out.tbs) out.adjusted = true;
   return out;
-}
-
-/** First token of each line (and one past the last line), from one pass over the tokens. */
-export function lineStarts(ctx: Ctx): Int32Array {
-  const t = ctx.reading.tokens;
-  const n = ctx.doc.lines.length;
-  const first = new Int32Array(n + 1).fill(t.n);
-  for (let k = t.n - 1; k >= 0; k--) first[t.line[k]] = k;
-  for (let l = n - 1; l >= 0; l--) if (first[l] > first[l + 1]) first[l] = first[l + 1];
-  return first;
 }
 
 /** Memoised line readings. */

@@ -533,3 +533,11 @@ export function tokenAt(t: Tokens, offset: number): number {
   }
   return lo;
 }
+
+/** Is token i a word among `words` (compared in place: no string is made for it)? */
+export function wordIn(t: Tokens, i: number, words: readonly string[]): boolean {
+  if (i < 0 || i >= t.n || t.kind[i] !== WORD) return false;
+  const len = t.end[i] - t.start[i];
+  for (const w of words) if (w.length === len && t.norm.startsWith(w, t.start[i])) return true;
+  return false;
+}
