@@ -5,7 +5,7 @@
  *
  * Expectation keys (every key is optional; an absent key is not asserted):
  * - group: "layout" | "draft" | "probe"; cls: the failure class of issue 10 a probe exercises (1-11);
- *   wave: 2 for the files added last (W*), written after the others and committed at the end of the
+ *   wave: 2 for the W* files (and 3 for the Q* drafts and probes of a later wave), written after the others and committed at the end of the
  *   session, so that no reader was tuned on them (report.ts prints their figures apart).
  * - tbs: exact set of the study's TBS values; tbsSub: values that must be among them.
  * - t: exact set of "site:value" T-scores, site one of spine, neck, hip, radius, troch, other, "?"

@@ -64,6 +64,24 @@ if (arg === 'known') {
       console.log(`  ${g.padEnd(8)} ${String(n).padStart(3)} / ${String(rs.length).padEnd(3)} ${pct(n, rs.length)}`);
     }
   }
+  // Wave 3 (Q*, drafts and failure-class probes written by the wavedraft helper, measured before any fix).
+  const wave3 = results.filter((r) => r.expectation.wave === 3);
+  if (wave3.length) {
+    const n3 = wave3.filter((r) => r.ok).length;
+    console.log(`Of them, wave 3 (Q*): ${n3} / ${wave3.length} ${pct(n3, wave3.length)}`);
+    for (const g of ['draft', 'probe']) {
+      const rs = wave3.filter((r) => r.expectation.group === g);
+      const n = rs.filter((r) => r.ok).length;
+      console.log(`  ${g.padEnd(8)} ${String(n).padStart(3)} / ${String(rs.length).padEnd(3)} ${pct(n, rs.length)}`);
+    }
+    const els = [...new Set(wave3.flatMap((r) => r.checks.map((c) => c.element)))];
+    const cells = els.map((e) => {
+      const asserting = wave3.filter((r) => r.checks.some((c) => c.element === e));
+      const right = asserting.filter((r) => r.checks.filter((c) => c.element === e).every((c) => c.ok));
+      return `${e} ${right.length}/${asserting.length}`;
+    });
+    console.log(`  per element: ${cells.join('  ')}`);
+  }
   // The same without the TBS-category statements (class 11 misses dominate the count above).
   const noCat = (r: FileResult): boolean => r.checks.every((c) => c.ok || c.element === 'categories');
   console.log('Files right on everything but the TBS-category statements:');
