@@ -75,6 +75,51 @@ describe('MFT demographics: age and sex', () => {
     });
 });
 
+describe('MFT demographics: a titled name with an age beside it is the patient', () => {
+  const cases: Array<[string, number | null, 'female' | 'male' | null]> = [
+    ['Ms Harriet Obi (59) was scanned today.', 59, 'female'],
+    ['We saw Miss T. Rowe, 47 years, in the bone clinic.', 47, 'female'],
+    ["Mr O'Neill-Baptiste, 77, has had two falls this year.", 77, 'male'],
+    ['Review of Mr Kwame A. Mensah (64 yrs), referred after a wrist fracture.', 64, 'male'],
+    ['Mrs Fenwick, aged 81, lives alone.', 81, 'female'],
+    ['Mrs Ilse Varga, 69-year-old, on letrozole.', 69, 'female'],
+  ];
+  for (const [text, age, sex] of cases)
+    test(JSON.stringify(text), () => {
+      const d = demo(report(text));
+      expect(d.age).toBe(age);
+      expect(d.sex).toBe(sex);
+    });
+  const none = [
+    'cc: Mr Peter Smith, 12 Harbour Road, Leeds',
+    'Copy to Mr A Khan (Orthopaedics)',
+    'Mrs Drummond (2 falls this year) uses a stick.',
+    'Seen with Mr Lowe, her son.',
+  ];
+  for (const text of none)
+    test(`no patient in ${JSON.stringify(text)}`, () => {
+      const d = demo(report(text));
+      expect(d.age).toBeNull();
+      expect(d.sex).toBeNull();
+    });
+});
+
+describe('MFT demographics: a sex letter alone in a cell of the patient line', () => {
+  test('after the name, before the date of birth', () =>
+    expect(demo(report('Name: Okoro, Ada      F      Hosp no 44120')).sex).toBe('female'));
+  test('with a stop, beside a DOB label', () =>
+    expect(demo(report('Vance-Ito, Reuben    m.    DOB 1950-02-01')).sex).toBe('male'));
+  test('not in a row of values', () => expect(demo(report('Ward 7      F      Bed 12')).sex).toBeNull());
+});
+
+describe('MFT demographics: an exam date after an unlabelled exam word', () => {
+  test('"scanned" before an ISO date', () => expect(demo(report('DOB 1948-06-30; scanned 2025-01-15')).age).toBe(76));
+  test('"Examined:" before a dotted date', () =>
+    expect(demo(report('Born 02.02.1950. Examined: 10.10.2024.')).age).toBe(74));
+  test('another date (a letter date) is not the exam date', () =>
+    expect(demo(report('DOB 1948-06-30. Typed 2025-01-15.')).age).toBeNull());
+});
+
 describe('MFT demographics: menopausal status', () => {
   const cases: Array<[string, 'premenopausal' | 'perimenopausal' | 'postmenopausal' | null]> = [
     ['Postmenopausal woman referred by her GP.', 'postmenopausal'],

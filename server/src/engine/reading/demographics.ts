@@ -48,6 +48,7 @@ import {
   ARTICLES,
   BMI_LIMITS,
   EVENT_AGE_WORDS,
+  EXAM_DATE_WORDS,
   GROUP_NOUNS,
   MONTHS,
   PATIENT_LABELS,
@@ -533,6 +534,8 @@ export function readDemographics(ctx: Ctx): Demographics {
       if (beside) {
         found.age = better(found.age, beside);
         found.sex = better(found.sex, { value: one.sex, rank: 2, span: { start: t.start[s], end: t.end[e - 1] } });
+      } else if (letter && loneCellOnPatientLine(ctx, s) && !notStated(ctx, s)) {
+        found.sex = better(found.sex, { value: one.sex, rank: 2, span: { start: t.start[s], end: t.end[s] } });
       } else if (!letter && !sexWord && !notStated(ctx, s) && !historical(context[s])) {
         sexWord = { value: one.sex, rank: 3, span: { start: t.start[s], end: t.end[e - 1] } };
       }
@@ -559,6 +562,18 @@ export function readDemographics(ctx: Ctx): Demographics {
       found.age = { value: v, rank: 2, span: { start: t.start[k], end: t.end[k] } };
     }
   }
+  if (!found.age || !found.sex) {
+    // "Mr Eamon Quirke (81)", "Mrs Brannock, aged 66": a titled name with an age beside it.
+    const end = Math.min(t.n, tokenAt(t, ctx.priorFrom));
+    for (let k = 0; k < end; k++) {
+      if (t.kind[k] !== WORD || t.end[k] - t.start[k] > 4) continue;
+      const p = titledPatient(ctx, k);
+      if (!p) continue;
+      found.sex = better(found.sex, p.sex);
+      if (p.age) found.age = better(found.age, p.age);
+    }
+  }
+  if (dob && !exam) exam = unlabelledExamDate(ctx);
   if (!found.sex) {
     const end = Math.min(t.n, tokenAt(t, ctx.priorFrom));
     for (let k = 1; k < end && !found.sex; k++)
@@ -593,6 +608,93 @@ function titleAfterPatientLabel(ctx: Ctx, s: number): Candidate<Sex> | null {
   }
   if (!colon || !wordIn(t, k, PATIENT_LABELS)) return null;
   return { value: sex, rank: 0, span: { start: t.start[s], end: t.end[s] } };
+}
+
+/** The title at token s (mr, mrs, ms, miss), or null. */
+function titleAt(t: Tokens, s: number): Sex | null {
+  if (t.kind[s] !== WORD) return null;
+  const len = t.end[s] - t.start[s];
+  for (const [w, x] of TITLES) if (w.length === len && t.norm.startsWith(w, t.start[s])) return x;
+  return null;
+}
+
+/**
+ * A titled name with the person's age beside it is the patient (a doctor's name never carries an
+ * age): "Mr Eamon Quirke (81)", "Mrs Drummond (73)", "Mr D. Achterberg, 70 years", "Ms Ola Ray,
+ * 58-year-old", "Mrs Y Brannock, aged 66" (that age is read by its label; the title gives the sex).
+ * The name is one to four capitalised words or initials after the title.
+ */
+function titledPatient(ctx: Ctx, s: number): { sex: Candidate<Sex>; age: Candidate<number> | null } | null {
+  const t = ctx.reading.tokens;
+  const sex = titleAt(t, s);
+  if (!sex) return null;
+  const text = ctx.doc.text;
+  const line = t.line[s];
+  let k = s + 1;
+  if (punct(t, k) === 46) k++;
+  let names = 0;
+  while (k < t.n && t.line[k] === line && names < 4) {
+    if (t.kind[k] !== WORD) break;
+    const c = text.charCodeAt(t.start[k]);
+    if (c < 65 || c > 90) break;
+    names++;
+    k++;
+    // An initial's stop, or a hyphen / apostrophe inside the name ("Vasilakis-Drummond", "O'Neill").
+    const p = punct(t, k);
+    if (p === 46 && t.end[k - 1] - t.start[k - 1] === 1) k++;
+    else if ((p === 45 || p === 39 || p === 0x2019) && t.start[k] === t.end[k - 1] && t.kind[k + 1] === WORD) k++;
+  }
+  if (names === 0 || k >= t.n || t.line[k] !== line) return null;
+  const title = { value: sex, rank: 1, span: { start: t.start[s], end: t.end[s] } };
+  const open = punct(t, k);
+  if (open !== OPEN && open !== COMMA) return null;
+  k++;
+  // "Mrs Brannock, aged 66": the age label's own reader reads the number.
+  const f = fieldAt(ctx, k);
+  if (f && f.field === 'age') return { sex: title, age: null };
+  const v = ageNumber(t, k);
+  if (v === null || t.kind[k] !== NUMBER || t.flags[k] & DECIMAL || notStated(ctx, k)) return null;
+  const after = afterAgeUnit(ctx, k);
+  const span = { start: t.start[k], end: t.end[k] };
+  if (open === OPEN ? punct(t, after) === CLOSE : clauseEndsAfter(t, after - 1))
+    return { sex: title, age: { value: v, rank: 1, span } };
+  return null;
+}
+
+/**
+ * A sex letter alone in a column cell ("Lindqvist, Harald   m.   DOB ...") on a line that holds a
+ * demographic label or starts with a patient label: the patient's sex.
+ */
+function loneCellOnPatientLine(ctx: Ctx, s: number): boolean {
+  const t = ctx.reading.tokens;
+  let after = s + 1;
+  if (punct(t, after) === 46) after++;
+  const endsCell = after >= t.n || t.kind[after] === GAP || t.kind[after] === NEWLINE;
+  if (s === 0 || t.kind[s - 1] !== GAP || !endsCell) return false;
+  const line = t.line[s];
+  let first = s;
+  while (first > 0 && t.line[first - 1] === line) first--;
+  if (wordIn(t, first, PATIENT_LABELS)) return true;
+  for (let k = first; k < t.n && t.line[k] === line && k - first < 64; k++) {
+    const f = fieldAt(ctx, k);
+    if (f && (f.field === 'dob' || f.field === 'age' || f.field === 'examDate')) return true;
+  }
+  return false;
+}
+
+/** The date right after one of EXAM_DATE_WORDS ("Exam: 12.11.2025", "scanned 03/04/2026"), or null. */
+function unlabelledExamDate(ctx: Ctx): DateParts | null {
+  const t = ctx.reading.tokens;
+  const end = Math.min(t.n, tokenAt(t, ctx.priorFrom));
+  for (let k = 1; k < end; k++) {
+    if (t.kind[k] !== REFUSED && t.kind[k] !== NUMBER) continue;
+    let w = k - 1;
+    while (w > 0 && t.line[w] === t.line[k] && (punct(t, w) === COLON || t.kind[w] === GAP)) w--;
+    if (t.line[w] !== t.line[k] || !wordIn(t, w, EXAM_DATE_WORDS)) continue;
+    const d = dateAt(ctx, k);
+    if (d) return d;
+  }
+  return null;
 }
 
 function historical(cx: number): boolean {

@@ -171,6 +171,25 @@ export const TITLES: ReadonlyArray<readonly [string, Sex]> = [
   ['mr', 'male'],
 ];
 
+/**
+ * Words right before a date that make it the exam date when no exam-date label is written
+ * ("Exam: 12.11.2025", "scanned 03/04/2026"); read only to settle an age from a date of birth.
+ */
+export const EXAM_DATE_WORDS: readonly string[] = [
+  'exam',
+  'examined',
+  'examination',
+  'scan',
+  'scanned',
+  'study',
+  'studied',
+  'visit',
+  'seen',
+  'attended',
+  'acquired',
+  'performed',
+];
+
 /** Labels of the patient's name line: "Patient:", "Pt:", "Re:", "Name:", "Patient name:". */
 export const PATIENT_LABELS: readonly string[] = ['patient', 'pt', 're', 'name'];
 
