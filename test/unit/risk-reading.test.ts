@@ -304,3 +304,51 @@ describe('model tie and CAROC', () => {
     expect(analyze('CAROC was used. Low TBS and high BMD were noted.').elements.riskCategories).toEqual([]);
   });
 });
+
+describe('a later clause that points back takes the earlier kinds, and keeps its own adjustment cue (MFT / DIR)', () => {
+  test.each([
+    [
+      'FRAX without the TBS gives 23% for a major osteoporotic fracture and 6.2% for a hip fracture; once adjusted for TBS, these become 27% and 7.5%.',
+    ],
+    [
+      'FRAX: major osteoporotic fracture 23%, hip fracture 6.2%; with the TBS adjustment they are 27% and 7.5% respectively.',
+    ],
+    ['Her FRAX MOF is 23% and her hip probability 6.2%; adjusted for TBS both increase, to 27% and 7.5%.'],
+  ])('%s', (s) => {
+    expect(read(s)).toEqual(['hip 6.2 unadj', 'hip 7.5 adj', 'mof 23 unadj', 'mof 27 adj']);
+  });
+  test('a single later value with no pointer takes no kind from the clause before', () => {
+    expect(kinds('FRAX MOF 23%, hip 6.2%; LSC 2.8%.')).toEqual(['hip 6.2', 'mof 23']);
+  });
+  test('a cue after the values, in a clause of its own with no values, still qualifies them', () => {
+    expect(read('FRAX: MOF 23%, hip 6.2%; both adjusted for TBS.')).toEqual(['hip 6.2 adj', 'mof 23 adj']);
+  });
+});
+
+describe('adjustment cues: inclusion and incorporation of the TBS (MFT)', () => {
+  test.each([
+    ['FRAX (incl. TBS): MOF 14%, hip 2.0%.'],
+    ['FRAX including the TBS: MOF 14%, hip 2.0%.'],
+    ['FRAX (BMD + TBS): MOF 14%, hip 2.0%.'],
+    ['FRAX, TBS-modified: MOF 14%, hip 2.0%.'],
+    ['These FRAX figures incorporate the TBS:\n- MOF 14%\n- hip 2.0%'],
+  ])('%s', (s) => {
+    expect(read(s)).toEqual(['hip 2 adj', 'mof 14 adj']);
+  });
+  test('"FRAX results:" over its values names the model', () => {
+    expect(analyze('FRAX results:\n- MOF 14%\n- hip 2.0%').elements.riskModels.map((m) => m.name)).toEqual(['FRAX']);
+  });
+});
+
+describe('a year that labels bracketed values makes them the earlier study (DIR)', () => {
+  test.each([
+    ['TBS-adjusted FRAX: MOF 18%, hip 4.0% (2023: 15% and 3.1%).'],
+    ['TBS-adjusted FRAX MOF 18% (2021: 15%), hip 4.0% (2021: 3.1%).'],
+  ])('%s', (s) => {
+    expect(read(s)).toEqual(['hip 4 adj', 'mof 18 adj']);
+  });
+  test('T-scores too', () => {
+    const t = analyze('L1-L4 T-score -2.1 (2019: -1.7). Femoral neck T-score -2.5 (2019: -2.4).').elements.tScores;
+    expect(t.map((x) => x.value).sort((a, b) => a - b)).toEqual([-2.5, -2.1]);
+  });
+});

@@ -49,6 +49,11 @@ function confined(category: number): boolean {
   return category !== ADJUSTED && category !== UNADJUSTED;
 }
 
+/** The character of a punctuation token, or -1. */
+function punctAt(t: Tokens, i: number): number {
+  return i >= 0 && i < t.n && t.kind[i] === PUNCT ? t.norm.charCodeAt(t.start[i]) : -1;
+}
+
 /** Marks every token with the categories of the cues whose scope covers it. */
 export function applyContext(t: Tokens, hits: Hits, clause: Int32Array): Uint16Array {
   const mask = new Uint16Array(t.n);
@@ -128,6 +133,14 @@ export function applyContext(t: Tokens, hits: Hits, clause: Int32Array): Uint16A
 /** "in 2021", "on 03/12/2023", "diagnosed 03/2023": what follows in the clause is history. */
 function datedCues(t: Tokens, clause: Int32Array, own: Uint16Array, mask: Uint16Array): void {
   for (let i = 0; i + 1 < t.n; i++) {
+    // "(2023: 15% and 3.1%)": a year that labels the values of its brackets.
+    if (t.kind[i] === NUMBER && isDate(t, i) && punctAt(t, i - 1) === 40 && punctAt(t, i + 1) === 58) {
+      for (let k = i + 2; k < t.n && k - i < MAX_SCOPE_TOKENS && clause[k] === clause[i]; k++) {
+        if (punctAt(t, k) === 41) break;
+        mask[k] |= HISTORICAL;
+      }
+      continue;
+    }
     if (t.kind[i] !== WORD || t.end[i] - t.start[i] > 10 || !DATED_FIRST[t.norm.charCodeAt(t.start[i]) & 0x7f])
       continue;
     let date = -1;

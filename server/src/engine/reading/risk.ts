@@ -57,7 +57,7 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
   const out: Risk[] = [...tableRisks];
   const fromTable = new Set<number>();
   for (const r of tableRisks) fromTable.add(r.span.start);
-  const { tokens: t, sentence, context, hits } = ctx.reading;
+  const { tokens: t, sentence, clause, context, hits } = ctx.reading;
   const pct = (k: number) => t.kind[k] === NUMBER && t.unit[k] === UNIT_PERCENT && !(t.flags[k] & SIGNED);
 
   let any = false;
@@ -147,6 +147,26 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
           continue;
         }
       }
+      // A later clause that points back ("these", "both", "respectively") with values and no kinds:
+      // the kinds of the values before it, in order ("MOF 23% and hip 6.2%; after adjustment for
+      // TBS these rise to 27% and 7.5% respectively").
+      if (i > 0 && clause[v] !== clause[values[i - 1]] && pointsBack(v, to)) {
+        const group: number[] = [];
+        for (let j = i; j < values.length && j < i + 8 && clause[values[j]] === clause[v]; j++)
+          if (!kinds[j]) group.push(j);
+        const prior: number[] = [];
+        for (let j = Math.max(0, i - 8); j < i; j++) if (kinds[j] && clause[values[j]] !== clause[v]) prior.push(j);
+        if (group.length >= 2 && prior.length >= group.length) {
+          const use = prior.slice(prior.length - group.length);
+          // The kind word lies in the clause before: a change word between it and these values
+          // ("both increase, to ...") is no change column.
+          group.forEach((g, idx) => {
+            kinds[g] = kinds[use[idx]];
+            kindTok[g] = -1;
+          });
+          continue;
+        }
+      }
       // "12% rising to 15%", "from 11% to 14%": the kind goes on.
       if (i > 0 && kinds[i - 1] && linkedByTo(values[i - 1], v)) {
         kinds[i] = kinds[i - 1];
@@ -186,6 +206,16 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
       });
     }
     return read;
+  }
+
+  /** Does the clause of value v name a back-reference ("these", "both", "respectively")? */
+  function pointsBack(v: number, to: number): boolean {
+    const c = clause[v];
+    let a = v;
+    while (a > 0 && clause[a - 1] === c && v - a < 24) a--;
+    for (let k = a; k < to && clause[k] === c && k - a < 48; k++)
+      if (isWordIn(t, k, RISK_WORDS.nextSentenceSubjects) || isWordIn(t, k, RISK_WORDS.respectively)) return true;
+    return false;
   }
 
   /** Only "to" (after "rising", "up" and the like) stands between two values. */
@@ -257,8 +287,9 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
     const next = nextSentence(to);
     if (next !== null) return next;
     // The section's header, when it is about risk ("Fracture risk (TBS-adjusted)").
+    // (A header on the value's own line, "FRAX: MOF 23%, ...", was read with the sentence.)
     const h = lines.header(line);
-    return (h >= 0 && lines.line(h).term && lines.line(h).adjusted) || false;
+    return (h >= 0 && h !== line && lines.line(h).term && lines.line(h).adjusted) || false;
 
     function within(k: number, b: number): boolean {
       let depth = 0;
@@ -286,10 +317,18 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
         k = hits.end[h] - 1;
       } else if (tbs && isWordIn(t, k, RISK_WORDS.bareAdjusted)) cue = true;
       if (cue === null || !ok(k)) continue;
-      if (k > v) return cue;
+      // A cue after the value, in a later clause that holds values of its own, is theirs: "MOF 23%,
+      // hip 6.2%; after adjustment for TBS these rise to 27% and 7.5%".
+      if (k > v) return clause[k] !== clause[v] && pctInClauseAfter(k, to) ? null : cue;
       found = cue;
     }
     return found;
+  }
+
+  /** Does a percentage follow token k in its clause (before `to`)? */
+  function pctInClauseAfter(k: number, to: number): boolean {
+    for (let j = k + 1; j < to && clause[j] === clause[k]; j++) if (pct(j)) return true;
+    return false;
   }
 
   /** What the next sentence says of the adjustment, when it speaks of the values just given. */

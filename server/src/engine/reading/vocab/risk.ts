@@ -40,6 +40,8 @@ const MODELS: Array<[string, RiskModelName]> = [
   ['q fracture', 'QFracture'],
   ['qfracture 2016', 'QFracture'],
   ['caroc', 'CAROC'],
+  // Section headers that name the model ("FRAX results:" over its values; the header is in sections.ts).
+  ['frax results', 'FRAX'],
   // Names that also say the result is TBS-adjusted (the cue is in cues.ts).
   ['adjusted frax', 'FRAX'],
   ['tbs frax', 'FRAX'],
@@ -120,6 +122,8 @@ export const RISK_WORDS = {
   /** A next sentence that speaks of the values just given: "Both are adjusted for TBS." */
   nextSentenceSubjects: ['both', 'these', 'they', 'all', 'this'],
   nextSentenceNouns: ['probabilities', 'values', 'results', 'risks', 'estimates', 'figures'],
+  /** A clause with values and no kinds that ends with this takes the kinds given before it, in order. */
+  respectively: ['respectively'],
   /** CAROC category words, and what they name. */
   categories: {
     low: 'low',
