@@ -13,11 +13,8 @@
  * (main dac7352): 15 / 30 fully right.
  */
 export const KNOWN_FAILING: Record<string, string> = {
-  'D20-dictation-multiple-gaps.txt':
-    '6+7: dictated "the L1 through L4 T-score is negative 1.4" read as a femoral-neck T-score (false conflict); "impression osteopenia" without colon not read',
   'L05-ge-lunar-printout.txt':
     '7+10+11: Lunar "Total Left/Right" rows get no site; "Physician comment:" not an impression section (WHO class lost); category not tied',
-  'L15-letter-to-patient.txt': '6+10: "Yours came out at 1.336" gives no TBS; "lower back: -0.8" bullet lost',
   'L36-encore-trend-export.txt':
     '10: enCORE trend table: the current L1-L4 T-score lost; "Femur Total Left" gets no site; category not tied',
   'P55-layout-per-vertebra-tbs.txt': '10: sideways per-vertebra TBS row: the L1-L4 value is lost, L1 taken as the TBS',
@@ -25,7 +22,6 @@ export const KNOWN_FAILING: Record<string, string> = {
   'Q02-draft-dictation-spelled-numbers.txt':
     '6: dictated spelled-out T-scores ("negative one point eight", "negative two point three") not read: spine and neck T-scores lost',
   'Q03-draft-terse-template.txt': '6+10: terse "FRAX-TBS  MOF 6.1 / hip 0.4" (risks without %) gives no risk',
-  'Q05-draft-endo-clinic-note-male.txt': '7: "A/P:" (assessment and plan) not an impression section: WHO class lost',
   'Q06-draft-mixed-case-typos.txt':
     '6: typos in labels ("T-scroe", "nekc", "Trabecluar") lose the spine T-score, the neck site and the TBS',
   'Q07-draft-addendum-amended-value.txt':

@@ -75,3 +75,20 @@ describe('a TBS label inside an adjustment cue', () => {
     expect(tbs('Major osteoporotic fracture probability adjusted for TBS 12.4')).toEqual([]);
   });
 });
+
+describe('TBS value in the next sentence that refers back to the label', () => {
+  test.each([
+    ['We also measured your trabecular bone score. Yours came out at 1.336.', 1.336],
+    ['The trabecular bone score was calculated from the spine images. It was 1.288.', 1.288],
+    ['A trabecular bone score was obtained for L1-L4. The value is 1.241, partially degraded.', 1.241],
+    ['Her TBS was assessed as well.\nThis score was 1.219.', 1.219],
+  ])('%s', (s, v) => {
+    expect(tbs(s)).toEqual([v]);
+  });
+  test('a next sentence that does not refer back gives nothing', () => {
+    expect(tbs('The TBS was assessed. Vitamin D 1.25 mg weekly was started.')).toEqual([]);
+  });
+  test('only one sentence on: the referring sentence after that is not read', () => {
+    expect(tbs('The TBS was assessed. It was reviewed by the radiologist. It is 1.250 on the chart.')).toEqual([]);
+  });
+});

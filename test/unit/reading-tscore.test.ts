@@ -49,3 +49,14 @@ describe('prose T-score', () => {
     expect(ts('T-score -2.2 at the left femoral neck.')).toEqual([[-2.2, 'left femoral neck']]);
   });
 });
+
+describe('a T-score list hard-wrapped inside a site phrase', () => {
+  test.each([
+    ['the L1 through L4 T-score is negative 1.4, left femoral\nneck T-score negative 1.9.'],
+    ['Lumbar spine T-score -1.4, and the left femoral\nneck T-score -1.9.'],
+    ['L1-L4 T-score of -1.4; left\nfemoral neck T-score of -1.9.'],
+  ])('%s', (s) => {
+    const got = analyze(s).elements.tScores.map((t) => `${t.site}:${t.value}`);
+    expect(got.sort()).toEqual(['L1-L4:-1.4', 'left femoral neck:-1.9']);
+  });
+});

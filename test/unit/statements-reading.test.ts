@@ -267,6 +267,17 @@ describe('DIR TBS category statements: negated, hedged, hypothetical, historical
     expect(categories('Osteopenia. Values of 1.310 or above are normal microarchitecture.')).toEqual([]));
 });
 
+describe('MFT impression: assessment-and-plan headers of clinic notes', () => {
+  test.each([
+    ['A/P: osteopenia; start alendronate.'],
+    ['Assessment/Plan: osteopenia.'],
+    ['A&P: osteopenia, recheck in 2 years.'],
+  ])('%s', (line) => {
+    const text = `L1-L4 T-score -1.8. TBS 1.25.\n${line}\nSigned by: Jane Roe, MD`;
+    expect(analyze(text).elements.whoStatements.map((w) => w.whoClass)).toEqual(['osteopenia']);
+  });
+});
+
 describe('MFT CPT codes', () => {
   const cases: Array<[string, Array<[string, string | null]>]> = [
     [

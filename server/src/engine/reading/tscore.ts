@@ -100,8 +100,10 @@ function otherScore(ctx: Ctx, k: number): boolean {
 
 /** Does another number or score label follow in the clause (a list's next item)? */
 function listAhead(ctx: Ctx, from: number, s0: number): boolean {
-  const t = ctx.reading.tokens;
-  for (let k = from; k < t.n && k < from + 20 && !clauseEnd(ctx, k, s0) && !punct(ctx, k, 41); k++)
+  const { tokens: t, sentence } = ctx.reading;
+  // A hard wrap inside the sentence does not end the list (", left femoral" / "neck T-score -1.9").
+  const wrap = (k: number) => t.kind[k] === NEWLINE && sentence[k] === s0 && k + 1 < t.n && sentence[k + 1] === s0;
+  for (let k = from; k < t.n && k < from + 20 && (wrap(k) || !clauseEnd(ctx, k, s0)) && !punct(ctx, k, 41); k++)
     if ((t.kind[k] === NUMBER && t.flags[k] & (SIGNED | DECIMAL)) || scoreLabelAt(ctx, k)) return true;
   return false;
 }

@@ -10,7 +10,8 @@ import type { Ctx } from '../context';
 import type { Concept } from './concepts';
 import { CURRENT, HISTORICAL } from './concepts';
 import { conceptOf } from './read';
-import { DECIMAL, GAP, NEWLINE, NUMBER, PLACEHOLDER, PUNCT, REFUSED, SIGNED, UNIT_NONE, WORD } from './tokens';
+import { DECIMAL, GAP, NEWLINE, NUMBER, PLACEHOLDER, PUNCT, REFUSED, SIGNED, UNIT_NONE, WORD, wordIn } from './tokens';
+import { ANAPHORA_DETERMINERS, ANAPHORA_NOUNS, ANAPHORA_WORDS } from './vocab/labels';
 
 export type Found = { type: 'number'; tok: number } | { type: 'placeholder'; tok: number } | { type: 'none' };
 
@@ -48,7 +49,8 @@ function lineStartsWithSite(ctx: Ctx, k: number): boolean {
 export function valueAfterLabel(ctx: Ctx, from: number, walk: Walk): Found {
   const { tokens: t, hits, sentence } = ctx.reading;
   const maxWords = walk.maxWords ?? 12;
-  const s0 = from > 0 ? sentence[from - 1] : 0;
+  let s0 = from > 0 ? sentence[from - 1] : 0;
+  let anaphora = false;
   let words = 0;
   let afterSoftware = false;
   let wrapped = false;
@@ -65,7 +67,14 @@ export function valueAfterLabel(ctx: Ctx, from: number, walk: Walk): Found {
       if (k + 1 < t.n && lineStartsWithSite(ctx, k + 1)) break;
       continue;
     }
-    if (!wrapped && sentence[k] !== s0) break;
+    if (sentence[k] !== s0) {
+      // "... your trabecular bone score. Yours came out at 1.336": the next sentence refers back.
+      if (!anaphora && refersBack(ctx, k)) {
+        anaphora = true;
+        s0 = sentence[k];
+        words = 0;
+      } else if (!wrapped) break;
+    }
     // The value stands in the label's clause: ";" ends it (a column gap does not: "TBS    1.262").
     if (kind === PUNCT && t.norm.charCodeAt(t.start[k]) === 59) break;
     if (kind === GAP) continue;
@@ -120,6 +129,14 @@ export function valueAfterLabel(ctx: Ctx, from: number, walk: Walk): Found {
     }
   }
   return { type: 'none' };
+}
+
+/** Does the sentence that starts at token k open by referring back ("Yours", "It", "The score")? */
+function refersBack(ctx: Ctx, k: number): boolean {
+  const t = ctx.reading.tokens;
+  while (k < t.n && (t.kind[k] === NEWLINE || t.kind[k] === GAP)) k++;
+  if (wordIn(t, k, ANAPHORA_WORDS) && !wordIn(t, k + 1, ANAPHORA_NOUNS)) return true;
+  return wordIn(t, k, ANAPHORA_DETERMINERS) && wordIn(t, k + 1, ANAPHORA_NOUNS);
 }
 
 /** Is the token in an earlier study's context (and not this one's)? Or in a pasted earlier report? */

@@ -95,6 +95,15 @@ const OTHER_COLUMNS = [
 /** Words that end a key naming its value's unit as a percentage ("mof_pct", "hip percent"). */
 export const PERCENT_KEY_WORDS: readonly string[] = ['pct', 'percent', 'perc', 'pc'];
 
+/**
+ * A sentence that opens with one of these refers back to the measure the sentence before named
+ * without a value ("We also measured your trabecular bone score. Yours came out at 1.336."): the
+ * label's value may stand there. A noun after a possessive or article: "Your score was 1.336".
+ */
+export const ANAPHORA_WORDS: readonly string[] = ['yours', 'hers', 'his', 'it', 'this', 'that'];
+export const ANAPHORA_DETERMINERS: readonly string[] = ['the', 'this', 'that', 'your', 'her', 'his', 'their'];
+export const ANAPHORA_NOUNS: readonly string[] = ['score', 'value', 'result', 'figure', 'reading', 'measurement'];
+
 /** Keys whose value is their parent's ("tbs:" then "value: 1.262" one level in). */
 const VALUE_KEYS = ['value', 'result', 'score', 'measured value'];
 
