@@ -21,7 +21,6 @@ export const KNOWN_FAILING: Record<string, string> = {
   'W04-lunar-composite.txt': '10: Lunar "Reference: Total Left" row gets no site',
   'Q02-draft-dictation-spelled-numbers.txt':
     '6: dictated spelled-out T-scores ("negative one point eight", "negative two point three") not read: spine and neck T-scores lost',
-  'Q03-draft-terse-template.txt': '6+10: terse "FRAX-TBS  MOF 6.1 / hip 0.4" (risks without %) gives no risk',
   'Q06-draft-mixed-case-typos.txt':
     '6: typos in labels ("T-scroe", "nekc", "Trabecluar") lose the spine T-score, the neck site and the TBS',
   'Q07-draft-addendum-amended-value.txt':

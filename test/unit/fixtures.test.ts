@@ -17,10 +17,7 @@ import { decodeReport } from '../../server/src/cli/read';
  * its name): the run lists it as such, never as a pass, and once the engine reads the layout the
  * test fails until its entry is taken off this list.
  */
-const KNOWN_GAPS: Record<string, string> = {
-  '186-keyvalue-equals-colon-field-dump-clean.radreport':
-    'key/value field dumps whose risks carry no "%" ("FRAX_MOF_ADJ: 17.0") and whose T-score keys join site and side ("TSCORE_FN_L=-2.3")',
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 interface ExpectedRisk {
   kind: 'mof' | 'hip';

@@ -352,3 +352,36 @@ describe('a year that labels bracketed values makes them the earlier study (DIR)
     expect(t.map((x) => x.value).sort((a, b) => a - b)).toEqual([-2.5, -2.1]);
   });
 });
+
+describe('a bare number after a risk kind on a line that names the model is a percentage (MFT / DIR)', () => {
+  test.each([
+    ['TBS 1.25.\nFRAX-TBS  MOF 6.1 / hip 0.4', ['hip 0.4 adj', 'mof 6.1 adj']],
+    ['TBS 1.25.\nFRAX_MOF_ADJ: 17.0\nFRAX_HIP_ADJ: 3.1', ['hip 3.1 adj', 'mof 17 adj']],
+    ['TBS 1.25.\nFRAX MOF = 12.5, HIP = 1.9 (TBS-adjusted)', ['hip 1.9 adj', 'mof 12.5 adj']],
+    ['TBS 1.25.\nGarvan 10-yr: any fracture 17, hip 3.0', ['any 17 unadj', 'hip 3 unadj']],
+  ])('%s', (s, want) => {
+    expect(read(s)).toEqual(want);
+  });
+  test.each([
+    ['FRAX inputs: hip BMD 0.802 g/cm2, femoral neck T-score -2.3.'],
+    ['FRAX was not run. Hip T-score -1.8.'],
+    ['Hip 2.6 (no model named on this line)\nFRAX pending.'],
+  ])('no risk in %s', (s) => {
+    expect(read(s)).toEqual([]);
+  });
+});
+
+describe('a bare "adjusted" in a FRAX line of a TBS report (MFT / DIR)', () => {
+  test('"FRAX_MOF_ADJ" beside "FRAX_MOF" is the TBS-adjusted value', () => {
+    expect(read('TBS_L1L4=1.262\nFRAX_MOF: 14.0\nFRAX_MOF_ADJ: 17.0')).toEqual(['mof 14 unadj', 'mof 17 adj']);
+  });
+  test('"adjusted for" another factor is not the TBS adjustment', () => {
+    expect(read('TBS 1.25. FRAX (adjusted for steroid dose): MOF 20%, hip 3.1%.')).toEqual([
+      'hip 3.1 unadj',
+      'mof 20 unadj',
+    ]);
+  });
+  test('without a TBS in the report, a bare "adj" says nothing of it', () => {
+    expect(read('FRAX_MOF_ADJ: 17.0')).toEqual(['mof 17 unadj']);
+  });
+});

@@ -1236,6 +1236,7 @@ function unitCells(ctx: Ctx): void {
         t.unitEnd[v] = t.end[v];
       }
     }
+    riskKindNumbers(ctx, r.a, r.b);
     if (semis + quoted + gaps === 0) continue;
     lines++;
     const split = (q: number) =>
@@ -1254,6 +1255,37 @@ function unitCells(ctx: Ctx): void {
       prevValue = v >= 0 && t.kind[v] === NUMBER && t.unit[v] === UNIT_NONE ? v : -1;
       s = q + 1;
     }
+  }
+}
+
+/**
+ * "FRAX_MOF_ADJ: 17.0", "FRAX-TBS  MOF 6.1 / hip 0.4": on a line that names a risk model, a bare
+ * unsigned number right after a risk kind (at most two plain words, ":", "=" or a gap between) is
+ * that kind's probability: it takes the percent unit.
+ */
+function riskKindNumbers(ctx: Ctx, a: number, b: number): void {
+  const { tokens: t, hits } = ctx.reading;
+  let model = false;
+  for (let q = a; q < b && !model; q++) {
+    const h = hits.at[q];
+    if (h >= 0 && conceptOf(hits.concepts[h], 'model')) model = true;
+  }
+  if (!model) return;
+  for (let q = a; q < b; q++) {
+    const h = hits.at[q];
+    if (h < 0 || hits.start[h] !== q) continue;
+    q = hits.end[h] - 1;
+    if (!conceptOf(hits.concepts[h], 'kind')) continue;
+    let k = hits.end[h];
+    let words = 0;
+    while (k < b) {
+      if (t.kind[k] === GAP || punctIs(ctx, k, 58) || punctIs(ctx, k, 61)) k++;
+      else if (t.kind[k] === WORD && hits.at[k] < 0 && ++words <= 2) k++;
+      else break;
+    }
+    if (k >= b || t.kind[k] !== NUMBER || t.unit[k] !== UNIT_NONE || t.flags[k] & SIGNED || t.value[k] > 100) continue;
+    t.unit[k] = UNIT_PERCENT;
+    t.unitEnd[k] = t.end[k];
   }
 }
 

@@ -60,6 +60,7 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
   const { tokens: t, sentence, clause, context, hits } = ctx.reading;
   const pct = (k: number) => t.kind[k] === NUMBER && t.unit[k] === UNIT_PERCENT && !(t.flags[k] & SIGNED);
 
+  let tbsNamed = -1;
   let any = false;
   for (let k = 0; k < t.n && !any; k++) any = t.unit[k] === UNIT_PERCENT;
   // Percentages of each sentence that point back at earlier values ("the probabilities above").
@@ -199,7 +200,7 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
         kind,
         value: t.value[v],
         text: ctx.doc.text.slice(span.start, span.end),
-        adjusted: before[i] ? false : adjustedAt(v, from, to, sentenceStated.tbs, open, bracketPct),
+        adjusted: before[i] ? false : adjustedAt(v, from, to, bareCue(sentenceStated), open, bracketPct),
         horizon: horizonOf(from, v),
         span,
         range: range(ctx, span),
@@ -258,7 +259,7 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
     v: number,
     from: number,
     to: number,
-    tbs: boolean,
+    tbs: number,
     open: Int32Array,
     bracketPct: Map<number, boolean>,
   ): boolean {
@@ -299,7 +300,17 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
   }
 
   /** Last adjustment cue before v among the tokens `ok` accepts, else the first one after it. */
-  function nearestCue(v: number, from: number, to: number, tbs: boolean, ok: (k: number) => boolean): boolean | null {
+  /**
+   * When does a bare "adjusted" / "adj" name the TBS adjustment: 2 when the sentence names the TBS;
+   * 1 when it names FRAX in a report that names the TBS ("FRAX_MOF_ADJ: 17.0") and the word says
+   * for nothing else ("adjusted for steroid dose" is another adjustment); 0 never.
+   */
+  function bareCue(s: Stated): number {
+    if (s.tbs) return 2;
+    return s.model === 'FRAX' && namesTbs() ? 1 : 0;
+  }
+
+  function nearestCue(v: number, from: number, to: number, tbs: number, ok: (k: number) => boolean): boolean | null {
     let found: boolean | null = null;
     // A window around the value, so that each value costs a bounded number of tokens.
     const end = Math.min(to, v + WINDOW);
@@ -315,7 +326,9 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
         if (bits & UNADJUSTED) cue = false;
         else if (bits & ADJUSTED) cue = true;
         k = hits.end[h] - 1;
-      } else if (tbs && isWordIn(t, k, RISK_WORDS.bareAdjusted)) cue = true;
+      } else if (tbs && isWordIn(t, k, RISK_WORDS.bareAdjusted)) {
+        if (tbs === 2 || !isWordIn(t, k + 1, RISK_WORDS.adjustedFor)) cue = true;
+      }
       if (cue === null || !ok(k)) continue;
       // A cue after the value, in a later clause that holds values of its own, is theirs: "MOF 23%,
       // hip 6.2%; after adjustment for TBS these rise to 27% and 7.5%".
@@ -323,6 +336,15 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
       found = cue;
     }
     return found;
+  }
+
+  /** Does the report name the TBS anywhere (a TBS label)? Read once. */
+  function namesTbs(): boolean {
+    if (tbsNamed < 0) {
+      tbsNamed = 0;
+      for (let h = 0; h < hits.n && !tbsNamed; h++) if (conceptOf(hits.concepts[h], 'tbs')) tbsNamed = 1;
+    }
+    return tbsNamed === 1;
   }
 
   /** Does a percentage follow token k in its clause (before `to`)? */

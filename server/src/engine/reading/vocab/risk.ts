@@ -112,6 +112,8 @@ export const RISK_WORDS = {
   horizonNumbers: { five: 5, ten: 10 } as Record<string, number>,
   /** "adjusted" alone: a TBS adjustment when the TBS is named in the same sentence or cell. */
   bareAdjusted: ['adjusted', 'adj'],
+  /** "adjusted for ...", "adjusted by ...": the adjustment names what it is for. */
+  adjustedFor: ['for', 'by', 'with', 'to', 'using'],
   /** Between a kind and a value, these make the value a change, not a probability. */
   change: ['change', 'changes', 'decrease', 'decreased', 'increase', 'increased', 'loss', 'gain', 'vs'],
   /** "12% rising to 15%", "from 11% to 14%": the second value continues the first one's kind. */
