@@ -25,8 +25,4 @@ export const KNOWN_FAILING: Record<string, string> = {
     '6: typos in labels ("T-scroe", "nekc", "Trabecluar") lose the spine T-score, the neck site and the TBS',
   'Q07-draft-addendum-amended-value.txt':
     '11: addendum correction "the correct ... hip fracture probability is 2.6% (not 3.6%)": the superseded 3.6% kept (false conflict)',
-  'Q10-draft-premenopausal-no-frax.txt': '11: negated model "FRAX is not applicable" read as the risk model',
-  'Q13-draft-canada-caroc-upgraded.txt': '11: CAROC category "Increased to High" (away from the label) not read',
-  'Q30-away-category-mismatch.txt':
-    '11: "Microarchitecture (TBS category): normal" on its own line not read (mismatch with 1.274 not raised)',
 };

@@ -30,3 +30,21 @@ describe('risk models', () => {
     expect(models).toContainEqual([4, 'Garvan']);
   });
 });
+
+describe('a model said not to apply names no model (DIR)', () => {
+  const models = (s: string) => analyze(s).elements.riskModels.map((m) => m.name);
+  test.each([
+    ['Premenopausal woman, Z-scores only. FRAX is not applicable.'],
+    ['FRAX was not used: the patient is 32.'],
+    ['Garvan is not valid under the age of 60.'],
+  ])('%s', (s) => {
+    expect(models(s)).toEqual([]);
+  });
+  test.each([
+    ['FRAX not calculated.'],
+    ['FRAX could not be run today; repeat next visit.'],
+    ['FRAX (not TBS-adjusted): MOF 12%.'],
+  ])('still a model: %s', (s) => {
+    expect(models(s)).toEqual(['FRAX']);
+  });
+});

@@ -385,3 +385,22 @@ describe('a bare "adjusted" in a FRAX line of a TBS report (MFT / DIR)', () => {
     expect(read('FRAX_MOF_ADJ: 17.0')).toEqual(['mof 17 unadj']);
   });
 });
+
+describe('a CAROC category changed in the next sentence (MFT / DIR)', () => {
+  const carocs = (s: string) => (analyze(s).elements.riskCategories ?? []).map((c) => c.category);
+  test.each([
+    ['CAROC basal risk: moderate. Increased to high because of a prior hip fracture.', ['moderate', 'high']],
+    ['CAROC: low risk.\nRaised to moderate given long-term prednisone.', ['low', 'moderate']],
+    [
+      'CAROC 10-year risk category: high. Downgraded to moderate after review of the fracture history.',
+      ['high', 'moderate'],
+    ],
+  ])('%s', (s, want) => {
+    expect(carocs(s)).toEqual(want);
+  });
+  test('a next sentence that changes something else states no category', () => {
+    expect(carocs('CAROC: moderate. Increased calcium intake is advised for high-risk patients.')).toEqual([
+      'moderate',
+    ]);
+  });
+});

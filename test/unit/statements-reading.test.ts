@@ -278,6 +278,21 @@ describe('MFT impression: assessment-and-plan headers of clinic notes', () => {
   });
 });
 
+describe('MFT TBS category under a key that names the TBS', () => {
+  const cats = (s: string) => analyze(s).elements.categories.map((c) => c.category);
+  test.each([
+    ['TBS (L1-L4): 1.274\nMicroarchitecture (TBS category): normal'],
+    ['TBS L1-L4 1.374\nTBS category: normal'],
+    ['Trabecular bone score 1.374 | Trabecular bone score category | normal'],
+  ])('%s', (s) => expect(cats(s)).toEqual(['normal']));
+  test('a bare "Category: normal" is not taken for the TBS', () =>
+    expect(cats('TBS 1.274. L1-L4 T-score -0.5.\nCategory: normal')).toEqual([]));
+  test('the mismatch with the value is raised', () =>
+    expect(
+      analyze('TBS (L1-L4): 1.274\nMicroarchitecture (TBS category): normal').findings.map((f) => f.code),
+    ).toContain('tbs-category-mismatch'));
+});
+
 describe('MFT CPT codes', () => {
   const cases: Array<[string, Array<[string, string | null]>]> = [
     [

@@ -92,6 +92,16 @@ export function readCategories(ctx: Ctx, tbs: TbsValue[]): CategoryStatement[] {
   };
 
   /**
+   * Is token p the head of a category key that names the TBS on its line: "TBS category: normal",
+   * "Microarchitecture (TBS category): normal" (a bare "Category:" may be the WHO class's)?
+   */
+  const tbsCategoryKey = (p: number): boolean => {
+    if (!wordIn(t, p, CATEGORY_HEADS)) return false;
+    for (let j = p - 1; j >= 0 && p - j < 8 && t.kind[j] !== NEWLINE; j--) if (aboutTbs(j)) return true;
+    return false;
+  };
+
+  /**
    * Is the bare "normal" at k about the TBS: right after a TBS, its value or its topic ("TBS:
    * Normal", "1.350 (normal)", "microarchitecture is normal"), or right before a TBS or its topic
    * ("normal trabecular bone score", "normal TBS")?
@@ -104,7 +114,7 @@ export function readCategories(ctx: Ctx, tbs: TbsValue[]): CategoryStatement[] {
     // "TBS 1.336, which is normal": up to two linking words.
     if (p >= 0 && wordIn(t, p, CATEGORY_LINKS)) p = before(p);
     if (p >= 0 && wordIn(t, p, CATEGORY_LINKS)) p = before(p);
-    if (p < 0 || !aboutTbs(p)) return false;
+    if (p < 0 || !(aboutTbs(p) || tbsCategoryKey(p))) return false;
     // "normal bone density", "normal BMD": another measure's word follows.
     for (let j = k + 1; j < t.n && j - k < 3; j++) {
       if (t.kind[j] === NEWLINE) break;

@@ -6,7 +6,8 @@ import type { Ctx } from '../context';
 import { MAX_MENTIONS, range } from '../context';
 import type { RiskModel, Slot } from '../types';
 import { conceptOf } from './read';
-import { GAP, NEWLINE, PLACEHOLDER, PUNCT, WORD } from './tokens';
+import { GAP, NEWLINE, PLACEHOLDER, PUNCT, WORD, wordIn } from './tokens';
+import { RISK_WORDS } from './vocab/risk';
 
 /** "[ ] FRAX", "( ) Garvan", "☐ QFracture": an option left unticked names no model. */
 function unticked(ctx: Ctx, tok: number): boolean {
@@ -21,6 +22,22 @@ function unticked(ctx: Ctx, tok: number): boolean {
   return s === ')' && p > 0 && t.kind[p - 1] === PUNCT && t.norm.charCodeAt(t.start[p - 1]) === 40;
 }
 
+/**
+ * "FRAX is not applicable (premenopausal)", "FRAX was not used": the model does not apply. A negator
+ * and one of RISK_WORDS.modelNotUsed within a few words after the model, in its clause.
+ */
+function notUsed(ctx: Ctx, s: number, e: number): boolean {
+  const { tokens: t, clause } = ctx.reading;
+  let negated = false;
+  for (let k = e, words = 0; k < t.n && clause[k] === clause[s] && t.kind[k] !== NEWLINE && words < 5; k++) {
+    if (t.kind[k] !== WORD) continue;
+    words++;
+    if (wordIn(t, k, RISK_WORDS.modelNegators)) negated = true;
+    else if (negated && wordIn(t, k, RISK_WORDS.modelNotUsed)) return true;
+  }
+  return false;
+}
+
 export function readModels(ctx: Ctx, slots: Slot[]): RiskModel[] {
   const out: RiskModel[] = [];
   const { tokens: t, hits } = ctx.reading;
@@ -28,7 +45,7 @@ export function readModels(ctx: Ctx, slots: Slot[]): RiskModel[] {
     const concepts = hits.concepts[h];
     const model = conceptOf(concepts, 'model');
     if (model) {
-      if (unticked(ctx, hits.start[h])) continue;
+      if (unticked(ctx, hits.start[h]) || notUsed(ctx, hits.start[h], hits.end[h])) continue;
       const span = { start: t.start[hits.start[h]], end: t.end[hits.end[h] - 1] };
       out.push({ name: model.model, span, range: range(ctx, span) });
       continue;

@@ -549,7 +549,16 @@ export function readRiskCategories(ctx: Ctx, models: readonly RiskModel[]): Risk
   const { tokens: t, sentence, hits } = ctx.reading;
   // Sentences that name CAROC; in a CAROC-only report, also those that name a risk category.
   const wanted = new Map<number, boolean>();
-  for (const m of carocs) wanted.set(sentence[tokenAt(t, m.span.start)], true);
+  for (const m of carocs) {
+    const s = sentence[tokenAt(t, m.span.start)];
+    wanted.set(s, true);
+    // "... basal risk: moderate. Increased to high because of ...": the next sentence changes it.
+    let k = tokenAt(t, m.span.start);
+    while (k < t.n && sentence[k] === s) k++;
+    while (k < t.n && (t.kind[k] === NEWLINE || t.kind[k] === GAP)) k++;
+    if (k + 1 < t.n && isWordIn(t, k, RISK_WORDS.categoryChange) && isWordIn(t, k + 1, RISK_WORDS.continuation))
+      wanted.set(sentence[k], true);
+  }
   if (onlyCaroc)
     for (let k = 0; k + 1 < t.n && wanted.size < MAX_MENTIONS; k++)
       if (isWordIn(t, k, RISK_WORDS.terms) && isWordIn(t, k + 1, RISK_WORDS.categoryNouns) && !wanted.has(sentence[k]))
@@ -607,7 +616,7 @@ export function readRiskCategories(ctx: Ctx, models: readonly RiskModel[]): Risk
     let fillers = 0;
     for (let j = k - 1, steps = 0; j >= 0 && steps < 5 && t.kind[j] !== NEWLINE; j--, steps++) {
       if (t.kind[j] === PUNCT || t.kind[j] === GAP) continue;
-      if (isWordIn(t, j, RISK_WORDS.categoryLabels)) return true;
+      if (isWordIn(t, j, RISK_WORDS.categoryLabels) || isWordIn(t, j, RISK_WORDS.categoryChange)) return true;
       const h = hits.at[j];
       if (h >= 0 && conceptOf(hits.concepts[h], 'model')) return true;
       if (!isWordIn(t, j, RISK_WORDS.categoryFillers) || ++fillers > 1) return false;

@@ -112,6 +112,13 @@ export const RISK_WORDS = {
   horizonNumbers: { five: 5, ten: 10 } as Record<string, number>,
   /** "adjusted" alone: a TBS adjustment when the TBS is named in the same sentence or cell. */
   bareAdjusted: ['adjusted', 'adj'],
+  /**
+   * A model said not to apply to this patient: "FRAX is not applicable (premenopausal)", "FRAX was
+   * not used", "Garvan is not valid under 60": a negator then one of these, in the model's clause,
+   * a few words after it. ("FRAX not calculated" names the model whose result is still to come.)
+   */
+  modelNegators: ['not', 'cannot', 'never'],
+  modelNotUsed: ['applicable', 'used', 'indicated', 'valid', 'appropriate', 'suitable'],
   /** "adjusted for ...", "adjusted by ...": the adjustment names what it is for. */
   adjustedFor: ['for', 'by', 'with', 'to', 'using'],
   /** Between a kind and a value, these make the value a change, not a probability. */
@@ -139,7 +146,28 @@ export const RISK_WORDS = {
   /** "risk category", "risk level": a sentence that names a category in a CAROC report. */
   categoryNouns: ['category', 'level'],
   /** Fillers between such a label and the category word. */
-  categoryFillers: ['is', 'was', 'of'],
+  categoryFillers: ['is', 'was', 'of', 'to'],
+  /**
+   * A sentence right after a CAROC sentence that opens with one of these changes its category
+   * ("CAROC basal risk: moderate. Increased to high because of ..."); it also labels the category.
+   */
+  categoryChange: [
+    'increased',
+    'raised',
+    'upgraded',
+    'elevated',
+    'moved',
+    'moves',
+    'revised',
+    'changed',
+    'reclassified',
+    'rises',
+    'rose',
+    'escalated',
+    'decreased',
+    'lowered',
+    'downgraded',
+  ],
   /** A category word right before one of these is about something else ("low TBS", "high BMD"). */
   categoryNotAbout: ['tbs', 'bmd', 'bone', 'trabecular', 't', 'z'],
   /** Risk words that name a probability on their own ("probability ___"). */
