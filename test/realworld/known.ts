@@ -23,6 +23,4 @@ export const KNOWN_FAILING: Record<string, string> = {
     '6: dictated spelled-out T-scores ("negative one point eight", "negative two point three") not read: spine and neck T-scores lost',
   'Q06-draft-mixed-case-typos.txt':
     '6: typos in labels ("T-scroe", "nekc", "Trabecluar") lose the spine T-score, the neck site and the TBS',
-  'Q07-draft-addendum-amended-value.txt':
-    '11: addendum correction "the correct ... hip fracture probability is 2.6% (not 3.6%)": the superseded 3.6% kept (false conflict)',
 };

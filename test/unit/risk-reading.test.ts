@@ -404,3 +404,31 @@ describe('a CAROC category changed in the next sentence (MFT / DIR)', () => {
     ]);
   });
 });
+
+describe('a correction supersedes the value it replaces (DIR)', () => {
+  test.each([
+    [
+      'TBS 1.25. TBS-adjusted FRAX: MOF 31%, hip 3.6%.\nADDENDUM: the correct TBS-adjusted hip fracture probability is 2.6% (not 3.6%).',
+    ],
+    [
+      'TBS 1.25. TBS-adjusted FRAX: MOF 31%, hip 3.6%.\nAmended: the hip fracture probability should read 2.6%, not 3.6%.',
+    ],
+    [
+      'TBS 1.25. TBS-adjusted FRAX: MOF 31%, hip 3.6%.\nCorrection: hip fracture risk is 2.6% (previously reported in error as 3.6%).',
+    ],
+  ])('%s', (s) => {
+    expect(read(s)).toEqual(['hip 2.6 adj', 'mof 31 adj']);
+    expect(analyze(s).findings.map((f) => f.code)).not.toContain('conflicting-values');
+  });
+  test('without a correction word, two hip values stay a conflict', () => {
+    const s =
+      'TBS 1.25. TBS-adjusted FRAX: MOF 31%, hip 3.6%.\nImpression: TBS-adjusted hip fracture probability 2.6%.';
+    expect(analyze(s).findings.map((f) => f.code)).toContain('conflicting-values');
+  });
+  test('a negated value outside a correction is left alone', () => {
+    expect(read('TBS 1.25. TBS-adjusted FRAX: MOF 18%, hip 2.9%. Hip is not 3% or more.')).toEqual([
+      'hip 2.9 adj',
+      'mof 18 adj',
+    ]);
+  });
+});

@@ -14,7 +14,7 @@
 import type { Ctx } from '../context';
 import { MAX_MENTIONS, range } from '../context';
 import type { Risk, RiskCategory, RiskKind, RiskModel, Slot } from '../types';
-import { ADJUSTED, HISTORICAL, HYPOTHETICAL, THRESHOLD, UNADJUSTED } from './concepts';
+import { ADJUSTED, HISTORICAL, HYPOTHETICAL, NEGATED, THRESHOLD, UNADJUSTED } from './concepts';
 import { placeholderAfter } from './models';
 import { conceptOf } from './read';
 import { lineOf } from '../text';
@@ -35,8 +35,10 @@ import {
   UNIT_PERCENT,
   WORD,
   tokenAt,
+  wordIn,
 } from './tokens';
 import { historicalAt, inRange } from './values';
+import { CORRECTION_WORDS } from './vocab/cues';
 import { RISK_WORDS } from './vocab/risk';
 
 const isOpen = (c: number) => c === 40 || c === 91;
@@ -82,6 +84,7 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
   }
   readSlots(ctx, slots);
   out.sort((a, b) => a.span.start - b.span.start);
+  if (any) dropCorrected(ctx, out, (r) => silentOnAdjustment(ctx, lines, stated, r));
   const silent = (r: Risk) => silentOnAdjustment(ctx, lines, stated, r);
   declaredAdjustedLater(ctx, out, fromTable, backRefs, silent);
   restatedAdjusted(out, fromTable, silent);
@@ -385,6 +388,48 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
       if (j < v && isWordIn(t, j, RISK_WORDS.horizon) && n > 0 && n <= 30) horizon = n;
     }
     return horizon;
+  }
+}
+
+/**
+ * "The correct TBS-adjusted hip fracture probability is 2.6% (not 3.6%)": in a sentence with a
+ * correction word (vocab/cues.ts CORRECTION_WORDS), a percentage under a negation or an earlier-study
+ * cue ("previously reported as") is the value the correction replaces. Risks of the kinds the
+ * sentence corrects that carry a replaced value (the original statement, and the negated value
+ * itself) are superseded and dropped; a correction silent on the adjustment keeps the replaced one's.
+ */
+function dropCorrected(ctx: Ctx, risks: Risk[], silent: (r: Risk) => boolean): void {
+  const { tokens: t, sentence, context } = ctx.reading;
+  const replaced = new Set<number>();
+  const sentences = new Set<number>();
+  for (let k = 0; k < t.n; k++) {
+    if (t.kind[k] !== WORD || !wordIn(t, k, CORRECTION_WORDS)) continue;
+    const s = sentence[k];
+    if (sentences.has(s)) continue;
+    sentences.add(s);
+    let a = k;
+    while (a > 0 && sentence[a - 1] === s && k - a < 80) a--;
+    for (let j = a; j < t.n && sentence[j] === s && j - a < 160; j++)
+      if (t.kind[j] === NUMBER && t.unit[j] === UNIT_PERCENT && context[j] & (NEGATED | HISTORICAL))
+        replaced.add(t.value[j]);
+  }
+  if (!replaced.size) return;
+  // The kinds corrected: those of the values the correction sentences state (not negated).
+  const kinds = new Set<RiskKind>();
+  for (const r of risks) {
+    const k = tokenAt(t, r.span.start);
+    if (sentences.has(sentence[k]) && !(context[k] & (NEGATED | HISTORICAL))) kinds.add(r.kind);
+  }
+  // A correction silent on the adjustment keeps that of the value it replaces.
+  const adjustedKinds = new Set<RiskKind>();
+  for (let i = risks.length - 1; i >= 0; i--)
+    if (replaced.has(risks[i].value) && kinds.has(risks[i].kind)) {
+      if (risks[i].adjusted) adjustedKinds.add(risks[i].kind);
+      risks.splice(i, 1);
+    }
+  for (const r of risks) {
+    const k = tokenAt(t, r.span.start);
+    if (!r.adjusted && adjustedKinds.has(r.kind) && sentences.has(sentence[k]) && silent(r)) r.adjusted = true;
   }
 }
 

@@ -355,3 +355,24 @@ export const DATE_ARTICLES: readonly string[] = ['the', 'her', 'his', 'their'];
 export const DATED_VERBS: readonly string[] = ['diagnosed', 'dx', 'noted', 'documented', 'measured', 'found'];
 /** Scope of a dated cue, in words. */
 export const DATED_SCOPE = 8;
+
+/**
+ * Words of a correction ("The correct hip fracture probability is 2.6% (not 3.6%)", "amended: ...
+ * should read 12%, not 15%"): in a sentence with one of them, a value under a negation is the value
+ * it replaces, and that value stated elsewhere is superseded.
+ */
+export const CORRECTION_WORDS: readonly string[] = [
+  'correct',
+  'corrected',
+  'correction',
+  'amended',
+  'amendment',
+  'revised',
+  'erratum',
+  'mistyped',
+  'typo',
+  'misreported',
+  'replaces',
+  'supersedes',
+  'should',
+];
