@@ -1,5 +1,6 @@
 /** The tokeniser: numbers read whole or refused, units, placeholders, gaps and line breaks. */
 import { describe, expect, test } from 'vitest';
+import { analyze } from '../../server/src/engine';
 import { normalise } from '../../server/src/engine/text';
 import {
   DICTATED,
@@ -145,5 +146,39 @@ describe('intervals and durations', () => {
     ]);
     expect(marked('T-score -2.5 to 2 years')[0]).toEqual([-2.5, false]);
     expect(marked('MOF 17% to 2 years')[0]).toEqual([17, false]);
+  });
+});
+
+describe('spoken decimals of a dictation transcript', () => {
+  const nums = (s: string) => {
+    const t = tokenise(normalise(s));
+    const out: Array<[number, boolean]> = [];
+    for (let i = 0; i < t.n; i++) if (t.kind[i] === NUMBER) out.push([t.value[i], (t.flags[i] & DICTATED) !== 0]);
+    return out;
+  };
+  test.each([
+    ['the spine T-score is negative one point eight', [[-1.8, true]]],
+    ['TBS one point two six two, degraded', [[1.262, false]]],
+    [
+      'neck minus two point three and hip zero point four',
+      [
+        [-2.3, true],
+        [0.4, false],
+      ],
+    ],
+    ['T score negative three point zero.', [[-3, true]]],
+  ])('%s', (s, want) => {
+    expect(nums(s)).toEqual(want);
+  });
+  test.each([['from one point of view'], ['point one of the plan'], ['one point'], ['one  point two (two spaces)']])(
+    'no number in %s',
+    (s) => {
+      expect(nums(s)).toEqual([]);
+    },
+  );
+  test('the readers see a spoken T-score as a typed one', () => {
+    const e = analyze('Left femoral neck T-score negative two point four. TBS one point two one nine.').elements;
+    expect(e.tScores.map((x) => x.value)).toEqual([-2.4]);
+    expect(e.tbs.map((x) => x.value)).toEqual([1.219]);
   });
 });

@@ -9,6 +9,8 @@
  * part of them as a value.
  */
 
+import { SPOKEN_DIGITS, SPOKEN_POINT } from './vocab/numbers';
+
 /** Token kinds. */
 export const WORD = 1;
 export const NUMBER = 2;
@@ -370,6 +372,7 @@ export function tokenise(norm: string, placeholders: readonly SpanLike[] = []): 
     lineHasToken = true;
     i++;
   }
+  spokenDecimals(norm, b);
   intervals(norm, b);
   return {
     norm,
@@ -467,6 +470,84 @@ function number(norm: string, b: Builder, p: number, line: number): number {
   const ue = unitEndAt;
   b.unitEnd[t] = ue;
   return ue > e ? ue : e;
+}
+
+/** The index of the word [s, e) in `words`, or -1. */
+function indexIn(norm: string, s: number, e: number, words: readonly string[]): number {
+  const len = e - s;
+  for (let i = 0; i < words.length; i++) if (words[i].length === len && norm.startsWith(words[i], s)) return i;
+  return -1;
+}
+
+/** Only spaces between offsets a and b (a < b)? */
+function spacesOnly(norm: string, a: number, b: number): boolean {
+  if (b <= a) return false;
+  for (let k = a; k < b; k++) if (norm.charCodeAt(k) !== 32) return false;
+  return true;
+}
+
+/**
+ * Spoken decimals of a dictation transcript (vocab/numbers.ts): "negative one point eight" is
+ * -1.8, "one point two six two" is 1.262; the words become one NUMBER token (signed and DICTATED
+ * after "negative" / "minus"), as if the digits had been typed. One pass that compacts the tokens.
+ */
+function spokenDecimals(norm: string, b: Builder): void {
+  if (norm.indexOf(' point ') < 0) return;
+  const len = norm.length;
+  const digit = (i: number) =>
+    i < b.n && b.kind[i] === WORD ? indexIn(norm, b.start[i], b.end[i], SPOKEN_DIGITS) : -1;
+  const joined = (i: number) => i < b.n && spacesOnly(norm, b.end[i - 1], b.start[i]);
+  let w = 0;
+  for (let i = 0; i < b.n; i++) {
+    let j = i;
+    const signed = b.kind[j] === WORD && dictatedSign(norm, b.start[j], b.end[j]) && joined(j + 1);
+    if (signed) j++;
+    const whole = digit(j);
+    if (
+      whole >= 0 &&
+      joined(j + 1) &&
+      b.kind[j + 1] === WORD &&
+      indexIn(norm, b.start[j + 1], b.end[j + 1], SPOKEN_POINT) >= 0 &&
+      joined(j + 2) &&
+      digit(j + 2) >= 0
+    ) {
+      let k = j + 2;
+      let frac = 0;
+      let nd = 0;
+      while (nd < 4 && k < b.n && (nd === 0 || joined(k)) && digit(k) >= 0) {
+        frac = frac * 10 + digit(k);
+        nd++;
+        k++;
+      }
+      const v = (whole * POW10[nd] + frac) / POW10[nd];
+      const start = b.start[i];
+      const end = b.end[k - 1];
+      const line = b.line[i];
+      b.kind[w] = NUMBER;
+      b.start[w] = start;
+      b.end[w] = end;
+      b.flags[w] = DECIMAL | (signed ? SIGNED | DICTATED : 0);
+      b.value[w] = signed ? -v : v;
+      b.unit[w] = unitAfter(norm, end, len);
+      b.unitEnd[w] = unitEndAt;
+      b.line[w] = line;
+      w++;
+      i = k - 1;
+      continue;
+    }
+    if (w !== i) {
+      b.kind[w] = b.kind[i];
+      b.start[w] = b.start[i];
+      b.end[w] = b.end[i];
+      b.unitEnd[w] = b.unitEnd[i];
+      b.flags[w] = b.flags[i];
+      b.unit[w] = b.unit[i];
+      b.value[w] = b.value[i];
+      b.line[w] = b.line[i];
+    }
+    w++;
+  }
+  b.n = w;
 }
 
 /** Words that join the two ends of a range: "1.5 to 2 years", "1 or 2 years", "between 1 and 2 years". */
