@@ -19,6 +19,4 @@ export const KNOWN_FAILING: Record<string, string> = {
     '10: enCORE trend table: the current L1-L4 T-score lost; "Femur Total Left" gets no site; category not tied',
   'P55-layout-per-vertebra-tbs.txt': '10: sideways per-vertebra TBS row: the L1-L4 value is lost, L1 taken as the TBS',
   'W04-lunar-composite.txt': '10: Lunar "Reference: Total Left" row gets no site',
-  'Q06-draft-mixed-case-typos.txt':
-    '6: typos in labels ("T-scroe", "nekc", "Trabecluar") lose the spine T-score, the neck site and the TBS',
 };

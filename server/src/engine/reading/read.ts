@@ -2,6 +2,7 @@
  * One document read: its tokens, its phrase hits (the vocabulary and the configured label words),
  * its sentences and clauses, and the context categories of every token.
  */
+import { correctTypos } from './typos';
 import type { EngineSettings } from '../settings';
 import type { ElementId } from '../types';
 import type { Concept, Entry } from './concepts';
@@ -146,8 +147,14 @@ function segment(t: Tokens, opts: ReadOptions): { sentence: Int32Array; clause: 
 }
 
 export function read(norm: string, placeholders: readonly SpanLike[], trie: Trie, opts: ReadOptions = {}): Reading {
-  const tokens = tokenise(norm, placeholders);
-  const hits = match(trie, tokens);
+  let tokens = tokenise(norm, placeholders);
+  let hits = match(trie, tokens);
+  // Typing errors in vocabulary words ("T-scroe", "nekc"): read again from the corrected text.
+  const fixed = correctTypos(tokens, hits, opts.text ?? norm);
+  if (fixed !== null) {
+    tokens = tokenise(fixed, placeholders);
+    hits = match(trie, tokens);
+  }
   const { sentence, clause } = segment(tokens, opts);
   const context = applyContext(tokens, hits, clause);
   return { tokens, hits, sentence, clause, context };
