@@ -49,12 +49,29 @@ function confined(category: number): boolean {
   return category !== ADJUSTED && category !== UNADJUSTED;
 }
 
-/** Marks every token with the categories of the cues whose scope covers it. */
-export function applyContext(t: Tokens, hits: Hits, clause: Int32Array): Uint16Array {
-  const mask = new Uint16Array(t.n);
+/** Work arrays reused across calls (nothing handed out points into them). */
+let scratch = new ArrayBuffer(4 * 1024);
+
+/**
+ * Marks every token with the categories of the cues whose scope covers it, in `mask` (length `t.n`,
+ * zero; made when not given).
+ */
+export function applyContext(
+  t: Tokens,
+  hits: Hits,
+  clause: Int32Array,
+  mask: Uint16Array = new Uint16Array(t.n),
+): Uint16Array {
+  // Three work arrays of 4 bytes a token in all, in one reused buffer (fresh for a large document).
+  const bytes = 4 * t.n + 8;
+  let buf = scratch;
+  if (bytes > 1 << 18) buf = new ArrayBuffer(bytes);
+  else if (scratch.byteLength < bytes) buf = scratch = new ArrayBuffer(bytes);
+  const own = new Uint16Array(buf, 0, t.n).fill(0);
+  const depth = new Uint8Array(buf, 2 * t.n + 2, t.n);
+  const terminator = new Uint8Array(buf, 3 * t.n + 4, t.n).fill(0);
   // Bracket depth of each token: a cue inside brackets ("(previously -2.4)") reaches no further
   // than its brackets.
-  const depth = new Uint8Array(t.n);
   for (let k = 0, d = 0; k < t.n; k++) {
     if (t.kind[k] === PUNCT) {
       const ch = t.norm.charCodeAt(t.start[k]);
@@ -67,9 +84,7 @@ export function applyContext(t: Tokens, hits: Hits, clause: Int32Array): Uint16A
     } else if (t.kind[k] === NEWLINE) d = 0;
     depth[k] = d;
   }
-  const terminator = new Uint8Array(t.n);
-  // The categories of the cues each token belongs to.
-  const own = new Uint16Array(t.n);
+  // `own`: the categories of the cues each token belongs to.
   let anyCue = false;
   for (let h = 0; h < hits.n; h++) {
     for (const cue of hits.concepts[h]) {

@@ -93,9 +93,7 @@ export interface ReadOptions {
 }
 
 /** Splits tokens into sentences and clauses. */
-function segment(t: Tokens, opts: ReadOptions): { sentence: Int32Array; clause: Int32Array } {
-  const sentence = new Int32Array(t.n);
-  const clause = new Int32Array(t.n);
+function segment(t: Tokens, opts: ReadOptions, sentence: Int32Array, clause: Int32Array): void {
   let s = 0;
   let c = 0;
   const text = opts.text ?? t.norm;
@@ -142,14 +140,19 @@ function segment(t: Tokens, opts: ReadOptions): { sentence: Int32Array; clause: 
       }
     }
   }
-  return { sentence, clause };
 }
 
 export function read(norm: string, placeholders: readonly SpanLike[], trie: Trie, opts: ReadOptions = {}): Reading {
   const tokens = tokenise(norm, placeholders);
-  const hits = match(trie, tokens);
-  const { sentence, clause } = segment(tokens, opts);
-  const context = applyContext(tokens, hits, clause);
+  const n = tokens.n;
+  // The per-token arrays of the reading share one buffer: one allocation, not six.
+  const buf = new ArrayBuffer(22 * n);
+  const hits = match(trie, tokens, buf, 0);
+  const sentence = new Int32Array(buf, 12 * n, n);
+  const clause = new Int32Array(buf, 16 * n, n);
+  const context = new Uint16Array(buf, 20 * n, n);
+  segment(tokens, opts, sentence, clause);
+  applyContext(tokens, hits, clause, context);
   return { tokens, hits, sentence, clause, context };
 }
 
