@@ -71,7 +71,15 @@ export interface SpanLike {
 }
 
 /** Bytes per token: value (8), start, end, unitEnd, line (4 each), kind, flags, unit (1 each). */
-const TOKEN_BYTES = 8 + 16 + 3;
+export const TOKEN_BYTES = 8 + 16 + 3;
+
+/**
+ * Tokens the tokeniser makes room for at first in a text of `len` characters (about one per four
+ * characters); a text with more grows its arrays.
+ */
+export function tokenCapacity(len: number): number {
+  return (len >> 2) + 16;
+}
 
 class Builder {
   n = 0;
@@ -84,14 +92,17 @@ class Builder {
   unit!: Uint8Array;
   value!: Float64Array;
   line!: Int32Array;
-  constructor(cap: number) {
+  constructor(cap: number, arena?: ArrayBuffer, offset = 0) {
     this.cap = Math.max(16, cap);
-    this.alloc(this.cap);
+    this.alloc(this.cap, arena, offset);
   }
-  /** All eight arrays are views of one buffer: one allocation per document, not eight. */
-  private alloc(cap: number): void {
-    const buf = new ArrayBuffer(cap * TOKEN_BYTES);
-    let at = 0;
+  /**
+   * All eight arrays are views of one buffer: one allocation per document, not eight (none when the
+   * caller's `arena` has room for `cap` tokens at `offset`, a multiple of 8).
+   */
+  private alloc(cap: number, arena?: ArrayBuffer, offset = 0): void {
+    const buf = arena ?? new ArrayBuffer(cap * TOKEN_BYTES);
+    let at = arena ? offset : 0;
     this.value = new Float64Array(buf, at, cap);
     at += 8 * cap;
     this.start = new Int32Array(buf, at, cap);
@@ -265,12 +276,19 @@ function unitAfter(norm: string, e: number, len: number): number {
 
 /**
  * Tokenises `norm` (the normalised text; lower case, every dash a "-"). `placeholders` are spans
- * (sorted, from the placeholder finder) that become one PLACEHOLDER token each.
+ * (sorted, from the placeholder finder) that become one PLACEHOLDER token each. `arena`, when given,
+ * holds `tokenCapacity(norm.length) * TOKEN_BYTES` bytes at `offset` (a multiple of 8) for the token
+ * arrays, so that a caller can make one buffer for all of a document's arrays.
  */
-export function tokenise(norm: string, placeholders: readonly SpanLike[] = []): Tokens {
+export function tokenise(
+  norm: string,
+  placeholders: readonly SpanLike[] = [],
+  arena?: ArrayBuffer,
+  offset = 0,
+): Tokens {
   const len = norm.length;
   // About one token per four characters: sized once, so that a large text is not copied as it grows.
-  const b = new Builder((len >> 2) + 16);
+  const b = new Builder(tokenCapacity(len), arena, offset);
   let line = 0;
   let ph = 0;
   let lineHasToken = false;
