@@ -33,6 +33,8 @@ export interface Trie {
   rootChild: Int32Array;
   /** What the phrase ending at each node means (null: no phrase ends there). */
   nodeConcepts: Array<Concept[] | null>;
+  /** The context cues among those concepts (null: none). */
+  nodeCues: Array<CueConcept[] | null>;
   /** 1 when the node has children. */
   nodeHasNext: Uint8Array;
   /** Edges below the root: an open-addressing table of (node, key id) -> child (slot empty: -1). */
@@ -83,7 +85,7 @@ function flatten(
   root: Node,
   ids: Map<string, number>,
   keyCount: number,
-): Pick<Trie, 'rootChild' | 'nodeConcepts' | 'nodeHasNext' | 'edgeNode' | 'edgeKey' | 'edgeChild'> {
+): Pick<Trie, 'rootChild' | 'nodeConcepts' | 'nodeCues' | 'nodeHasNext' | 'edgeNode' | 'edgeKey' | 'edgeChild'> {
   const nodes: Node[] = [root];
   const edges: Array<[number, number, number]> = [];
   for (let i = 0; i < nodes.length; i++) {
@@ -113,7 +115,11 @@ function flatten(
   }
   const nodeHasNext = new Uint8Array(nodes.length);
   for (let i = 0; i < nodes.length; i++) if (nodes[i].next) nodeHasNext[i] = 1;
-  return { rootChild, nodeConcepts: nodes.map((n) => n.concepts), nodeHasNext, edgeNode, edgeKey, edgeChild };
+  const nodeCues = nodes.map((n) => {
+    const cues = (n.concepts ?? []).filter((c): c is CueConcept => c.c === 'cue');
+    return cues.length ? cues : null;
+  });
+  return { rootChild, nodeConcepts: nodes.map((n) => n.concepts), nodeCues, nodeHasNext, edgeNode, edgeKey, edgeChild };
 }
 
 /** The child of `node` (not the root) by key id, or -1. */
@@ -278,9 +284,14 @@ export interface Hits {
   start: Int32Array;
   end: Int32Array;
   concepts: Concept[][];
+  /** The context cues among each hit's concepts (null: none), for the context pass. */
+  cues: Array<CueConcept[] | null>;
   /** For each token, the hit that covers it, or -1. */
   at: Int32Array;
 }
+
+/** A context cue of the vocabulary. */
+export type CueConcept = Extract<Concept, { c: 'cue' }>;
 
 /** At most this many hits are read per document (hostile input stays linear with a small constant). */
 export const MAX_HITS = 20000;
@@ -300,6 +311,8 @@ export function match(trie: Trie, t: Tokens, out?: ArrayBuffer, offset = 0): Hit
   const hs = new Int32Array(buf, offset + 4 * n, n);
   const he = new Int32Array(buf, offset + 8 * n, n);
   const concepts: Concept[][] = [];
+  const cues: Array<CueConcept[] | null> = [];
+  const nodeCues = trie.nodeCues;
   const kinds = t.kind;
   const starts = t.start;
   const ends = t.end;
@@ -336,12 +349,14 @@ export function match(trie: Trie, t: Tokens, out?: ArrayBuffer, offset = 0): Hit
     }
     let bestEnd = -1;
     let best: Concept[] | null = null;
+    let bestNode = -1;
     let j = i + 1;
     for (;;) {
       const c = nodeConcepts[node];
       if (c !== null) {
         bestEnd = j;
         best = c;
+        bestNode = node;
       }
       if (!nodeHasNext[node]) break;
       // Joining punctuation and one line break may stand between the words of a phrase.
@@ -363,12 +378,13 @@ export function match(trie: Trie, t: Tokens, out?: ArrayBuffer, offset = 0): Hit
     hs[h] = i;
     he[h] = bestEnd;
     concepts.push(best);
+    cues.push(nodeCues[bestNode]);
     for (let k = i; k < bestEnd; k++) at[k] = h;
     h++;
     i = bestEnd;
   }
   if (keyIds.length > 1 << 16) keyIds = new Int32Array(1024);
-  return { n: h, start: hs.subarray(0, h), end: he.subarray(0, h), concepts, at };
+  return { n: h, start: hs.subarray(0, h), end: he.subarray(0, h), concepts, cues, at };
 }
 
 /** Index of the first hit that starts at or after token `tok` (binary search). */
