@@ -139,10 +139,8 @@ class Builder {
     this.start[i] = start;
     this.end[i] = end;
     this.unitEnd[i] = end;
-    // A fresh buffer is zero: flags, unit and value need setting only when a token is taken back.
-    this.flags[i] = 0;
-    this.unit[i] = 0;
-    this.value[i] = 0;
+    // A fresh buffer is zero: flags, unit and value stay zero but on a number, and only a word or a
+    // punctuation mark (flags, unit and value zero) is taken back, for the number that sets them.
     this.line[i] = line;
     return i;
   }
@@ -293,17 +291,23 @@ export function tokenise(
   let ph = 0;
   let lineHasToken = false;
   let i = 0;
+  // Where the next placeholder starts: before it, no token needs to look at the placeholders.
+  let phStart = placeholders.length ? placeholders[0].start : len;
   while (i < len) {
-    while (ph < placeholders.length && placeholders[ph].end <= i) ph++;
-    if (ph < placeholders.length && placeholders[ph].start === i) {
-      const p = placeholders[ph];
-      b.push(PLACEHOLDER, p.start, p.end, line);
-      lineHasToken = true;
-      // A placeholder never spans a line break in practice; count any to keep lines right.
-      for (let k = p.start; k < p.end; k++) if (norm.charCodeAt(k) === 10) line++;
-      i = p.end;
-      ph++;
-      continue;
+    if (i >= phStart) {
+      while (ph < placeholders.length && placeholders[ph].end <= i) ph++;
+      phStart = ph < placeholders.length ? placeholders[ph].start : len;
+      if (phStart === i) {
+        const p = placeholders[ph];
+        b.push(PLACEHOLDER, p.start, p.end, line);
+        lineHasToken = true;
+        // A placeholder never spans a line break in practice; count any to keep lines right.
+        for (let k = p.start; k < p.end; k++) if (norm.charCodeAt(k) === 10) line++;
+        i = p.end;
+        ph++;
+        phStart = ph < placeholders.length ? placeholders[ph].start : len;
+        continue;
+      }
     }
     const c = norm.charCodeAt(i);
     if (c === 10 || c === 13) {
@@ -325,8 +329,11 @@ export function tokenise(
           k++;
         } else break;
       }
-      const atEnd = k >= len || norm.charCodeAt(k) === 10 || norm.charCodeAt(k) === 13;
-      if (lineHasToken && !atEnd && (tab || k - i >= 2)) b.push(GAP, i, k, line);
+      // (Most runs are one space between words: no gap, no look at the end of the line.)
+      if (lineHasToken && (tab || k - i >= 2)) {
+        const atEnd = k >= len || norm.charCodeAt(k) === 10 || norm.charCodeAt(k) === 13;
+        if (!atEnd) b.push(GAP, i, k, line);
+      }
       i = k;
       continue;
     }
