@@ -62,6 +62,11 @@ export interface Tokens {
   value: Float64Array;
   /** Zero-based line of the token. */
   line: Int32Array;
+  /**
+   * For a word: FNV-1a (32 bits) of its characters, made as the word is read, so that the trie
+   * looks a word up without reading it again (absent on a view made by hand: the trie hashes then).
+   */
+  hash?: Int32Array;
 }
 
 /** Spans the tokeniser reads as one placeholder each (sorted by start, not overlapping). */
@@ -70,8 +75,12 @@ export interface SpanLike {
   end: number;
 }
 
-/** Bytes per token: value (8), start, end, unitEnd, line (4 each), kind, flags, unit (1 each). */
-export const TOKEN_BYTES = 8 + 16 + 3;
+/** Bytes per token: value (8), start, end, unitEnd, line, hash (4 each), kind, flags, unit (1 each). */
+export const TOKEN_BYTES = 8 + 20 + 3;
+
+/** FNV-1a: offset basis and prime (the trie's key hash). */
+export const FNV_BASIS = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
 
 /**
  * Tokens the tokeniser makes room for at first in a text of `len` characters (about one per four
@@ -92,6 +101,7 @@ class Builder {
   unit!: Uint8Array;
   value!: Float64Array;
   line!: Int32Array;
+  hash!: Int32Array;
   constructor(cap: number, arena?: ArrayBuffer, offset = 0) {
     this.cap = Math.max(16, cap);
     this.alloc(this.cap, arena, offset);
@@ -113,6 +123,8 @@ class Builder {
     at += 4 * cap;
     this.line = new Int32Array(buf, at, cap);
     at += 4 * cap;
+    this.hash = new Int32Array(buf, at, cap);
+    at += 4 * cap;
     this.kind = new Uint8Array(buf, at, cap);
     at += cap;
     this.flags = new Uint8Array(buf, at, cap);
@@ -120,7 +132,7 @@ class Builder {
     this.unit = new Uint8Array(buf, at, cap);
   }
   private grow(): void {
-    const { kind, start, end, unitEnd, flags, unit, value, line } = this;
+    const { kind, start, end, unitEnd, flags, unit, value, line, hash } = this;
     this.cap *= 2;
     this.alloc(this.cap);
     this.kind.set(kind);
@@ -131,6 +143,7 @@ class Builder {
     this.unit.set(unit);
     this.value.set(value);
     this.line.set(line);
+    this.hash.set(hash);
   }
   push(kind: number, start: number, end: number, line: number): number {
     if (this.n >= this.cap) this.grow();
@@ -349,23 +362,37 @@ export function tokenise(
     if (isLetter(c)) {
       let k = i + 1;
       let digits = false;
+      // The word's hash, over every character it takes (FNV-1a, as the trie's keys).
+      let h = Math.imul(FNV_BASIS ^ c, FNV_PRIME);
       for (;;) {
         if (k >= len) break;
         const d = norm.charCodeAt(k);
         const cl = CLASS[d];
-        if (cl === C_LETTER) k++;
-        else if (cl === C_DIGIT) {
-          digits = true;
+        if (cl === C_LETTER) {
+          h = Math.imul(h ^ d, FNV_PRIME);
           k++;
-        } else if ((d === 39 || d === 0x2019) && isLetter(norm.charCodeAt(k + 1))) k += 2;
+        } else if (cl === C_DIGIT) {
+          digits = true;
+          h = Math.imul(h ^ d, FNV_PRIME);
+          k++;
+        } else if ((d === 39 || d === 0x2019) && isLetter(norm.charCodeAt(k + 1))) {
+          h = Math.imul(Math.imul(h ^ d, FNV_PRIME) ^ norm.charCodeAt(k + 1), FNV_PRIME);
+          k += 2;
+        }
         // "v3.1", "4.0.2": a version is one word.
-        else if (digits && d === 46 && isDigit(norm.charCodeAt(k + 1)) && isDigit(norm.charCodeAt(k - 1))) k += 2;
-        else break;
+        else if (digits && d === 46 && isDigit(norm.charCodeAt(k + 1)) && isDigit(norm.charCodeAt(k - 1))) {
+          h = Math.imul(Math.imul(h ^ d, FNV_PRIME) ^ norm.charCodeAt(k + 1), FNV_PRIME);
+          k += 2;
+        } else break;
       }
       // "ward's": the possessive belongs to the word.
-      if (k < len && norm.charCodeAt(k) === 39 && norm.charCodeAt(k + 1) === 115 && !isLetter(norm.charCodeAt(k + 2)))
+      if (k < len && norm.charCodeAt(k) === 39 && norm.charCodeAt(k + 1) === 115 && !isLetter(norm.charCodeAt(k + 2))) {
+        h = Math.imul(Math.imul(h ^ 39, FNV_PRIME) ^ 115, FNV_PRIME);
         k += 2;
-      b.push(WORD, i, k, line);
+      }
+      // (push first: it may grow the arrays.)
+      const w = b.push(WORD, i, k, line);
+      b.hash[w] = h;
       lineHasToken = true;
       i = k;
       continue;
@@ -407,6 +434,7 @@ export function tokenise(
     unit: b.unit,
     value: b.value,
     line: b.line,
+    hash: b.hash,
   };
 }
 

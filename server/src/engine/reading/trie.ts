@@ -8,7 +8,19 @@
 import { normalise } from '../text';
 import type { Concept, Entry } from './concepts';
 import type { Tokens } from './tokens';
-import { GAP, NEWLINE, NUMBER, PLACEHOLDER, PUNCT, REFUSED, tokenise, UNIT_PERCENT, WORD } from './tokens';
+import {
+  FNV_BASIS,
+  FNV_PRIME,
+  GAP,
+  NEWLINE,
+  NUMBER,
+  PLACEHOLDER,
+  PUNCT,
+  REFUSED,
+  tokenise,
+  UNIT_PERCENT,
+  WORD,
+} from './tokens';
 
 interface Node {
   next: Map<string, Node> | null;
@@ -47,9 +59,9 @@ const PERCENT = 37;
 
 /** FNV-1a over the characters of a key; `pct` appends a "%" (a percentage's key). */
 function hashRange(s: string, start: number, end: number, pct: boolean): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  if (pct) h = Math.imul(h ^ PERCENT, 0x01000193);
+  let h = FNV_BASIS;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  if (pct) h = Math.imul(h ^ PERCENT, FNV_PRIME);
   return h >>> 0;
 }
 
@@ -173,7 +185,9 @@ function keyId(trie: Trie, t: Tokens, i: number): number {
   const table = trie.keyTable;
   const mask = table.length - 1;
   const norm = t.norm;
-  let slot = hashRange(norm, s, e, pct) & mask;
+  // A word's hash was made as it was read.
+  const hashes = t.hash;
+  let slot = (k === WORD && hashes !== undefined ? hashes[i] >>> 0 : hashRange(norm, s, e, pct)) & mask;
   for (;;) {
     const idx = table[slot];
     if (idx === 0) return -1;
