@@ -364,6 +364,8 @@ export function tokenise(
       let digits = false;
       // The word's hash, over every character it takes (FNV-1a, as the trie's keys).
       let h = Math.imul(FNV_BASIS ^ c, FNV_PRIME);
+      // The character that ends the word (-1: the text's end).
+      let stop = -1;
       for (;;) {
         if (k >= len) break;
         const d = norm.charCodeAt(k);
@@ -383,10 +385,13 @@ export function tokenise(
         else if (digits && d === 46 && isDigit(norm.charCodeAt(k + 1)) && isDigit(norm.charCodeAt(k - 1))) {
           h = Math.imul(Math.imul(h ^ d, FNV_PRIME) ^ norm.charCodeAt(k + 1), FNV_PRIME);
           k += 2;
-        } else break;
+        } else {
+          stop = d;
+          break;
+        }
       }
       // "ward's": the possessive belongs to the word.
-      if (k < len && norm.charCodeAt(k) === 39 && norm.charCodeAt(k + 1) === 115 && !isLetter(norm.charCodeAt(k + 2))) {
+      if (stop === 39 && norm.charCodeAt(k + 1) === 115 && !isLetter(norm.charCodeAt(k + 2))) {
         h = Math.imul(Math.imul(h ^ 39, FNV_PRIME) ^ 115, FNV_PRIME);
         k += 2;
       }
