@@ -7,7 +7,7 @@ import type { ElementId } from '../types';
 import type { Concept, Entry } from './concepts';
 import { applyContext } from './context';
 import type { Hits, Trie } from './trie';
-import { compile, match } from './trie';
+import { compile, match, matchBytes } from './trie';
 import type { SpanLike, Tokens } from './tokens';
 import { GAP, NEWLINE, NUMBER, PUNCT, TOKEN_BYTES, tokenCapacity, tokenise, WORD } from './tokens';
 import { VOCABULARY } from './vocab';
@@ -98,15 +98,15 @@ export interface ReadOptions {
   arenaOffset?: number;
 }
 
-/** Bytes per token of the reading's own arrays: hit (4), hit start and end (4 each), sentence, clause (4 each), context (2). */
-const READING_BYTES = 22;
+/** Bytes per token of the reading's arrays after the trie's (`matchBytes`): sentence, clause (4 each), context (2). */
+const READING_BYTES = 10;
 
 const align8 = (x: number): number => (x + 7) & ~7;
 
 /** Bytes a caller's arena holds for `read` of a text of `len` characters. */
 export function readingBytes(len: number): number {
   const cap = tokenCapacity(len);
-  return align8(cap * TOKEN_BYTES) + cap * READING_BYTES;
+  return align8(cap * TOKEN_BYTES) + matchBytes(cap) + cap * READING_BYTES;
 }
 
 /** Splits tokens into sentences and clauses. */
@@ -169,12 +169,13 @@ export function read(norm: string, placeholders: readonly SpanLike[], trie: Trie
   const n = tokens.n;
   // More tokens than the tokeniser made room for at first (it grew): a buffer of their own.
   const own = n <= cap;
-  const buf = own ? arena : new ArrayBuffer(READING_BYTES * n);
+  const buf = own ? arena : new ArrayBuffer(matchBytes(n) + READING_BYTES * n);
   const at = own ? from + align8(cap * TOKEN_BYTES) : 0;
   const hits = match(trie, tokens, buf, at);
-  const sentence = new Int32Array(buf, at + 12 * n, n);
-  const clause = new Int32Array(buf, at + 16 * n, n);
-  const context = new Uint16Array(buf, at + 20 * n, n);
+  const after = at + matchBytes(n);
+  const sentence = new Int32Array(buf, after, n);
+  const clause = new Int32Array(buf, after + 4 * n, n);
+  const context = new Uint16Array(buf, after + 8 * n, n);
   segment(tokens, opts, sentence, clause);
   applyContext(tokens, hits, clause, context);
   return { tokens, hits, sentence, clause, context };

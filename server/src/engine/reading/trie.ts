@@ -314,16 +314,25 @@ export const MAX_HITS = 20000;
 let keyIds = new Int32Array(1024);
 
 /**
- * Matches the trie over the tokens. `out`, when given, is a buffer with room for 12 bytes a token
+ * Bytes `match` hands out for `n` tokens: each token's hit (4), and the starts and ends of at most
+ * `MAX_HITS` hits (4 each).
+ */
+export function matchBytes(n: number): number {
+  return 4 * n + 8 * Math.min(n, MAX_HITS);
+}
+
+/**
+ * Matches the trie over the tokens. `out`, when given, is a buffer with `matchBytes(t.n)` bytes free
  * at `offset` (4-byte aligned) for the arrays handed out (each token's hit, hit starts and ends);
  * else one is made.
  */
 export function match(trie: Trie, t: Tokens, out?: ArrayBuffer, offset = 0): Hits {
   const n = t.n;
-  const buf = out ?? new ArrayBuffer(12 * n);
+  const most = Math.min(n, MAX_HITS);
+  const buf = out ?? new ArrayBuffer(matchBytes(n));
   const at = new Int32Array(buf, offset, n).fill(-1);
-  const hs = new Int32Array(buf, offset + 4 * n, n);
-  const he = new Int32Array(buf, offset + 8 * n, n);
+  const hs = new Int32Array(buf, offset + 4 * n, most);
+  const he = new Int32Array(buf, offset + 4 * n + 4 * most, most);
   const concepts: Concept[][] = [];
   const cues: Array<CueConcept[] | null> = [];
   const nodeCues = trie.nodeCues;
