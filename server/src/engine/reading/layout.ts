@@ -66,13 +66,64 @@ interface Range {
   b: number;
 }
 
+/**
+ * What the layout readers ask of every line, made in one pass over the tokens per document: where
+ * its tokens end (before its line break), how many column gaps and walls it holds, and whether it
+ * holds a decimal number. Kept per document (keyed on its Ctx), so no reader walks a line twice to
+ * find its end or its gaps.
+ */
+interface LineFacts {
+  /** First token of each line (context.ts `lineStarts`). */
+  start: Int32Array;
+  /** One past the line's last token before its line break. */
+  end: Int32Array;
+  /** Column gaps (walls included) on the line. */
+  gaps: Int32Array;
+  /** Walls (pipes, box drawing) on the line. */
+  walls: Int32Array;
+  /** 1 when the line holds a decimal number. */
+  decimal: Uint8Array;
+  /** keyLine's answer for each line, once asked (undefined: not yet). */
+  keys: Array<KeyLine | null | undefined>;
+}
+
+const LINE_FACTS = new WeakMap<Ctx, LineFacts>();
+
+function lineFacts(ctx: Ctx): LineFacts {
+  let f = LINE_FACTS.get(ctx);
+  if (f) return f;
+  const t = ctx.reading.tokens;
+  const n = ctx.doc.lines.length;
+  const start = lineStarts(ctx);
+  const end = new Int32Array(n);
+  const gaps = new Int32Array(n);
+  const walls = new Int32Array(n);
+  const decimal = new Uint8Array(n);
+  for (let line = 0; line < n; line++) {
+    let b = start[line];
+    while (b < t.n && t.line[b] === line && t.kind[b] !== NEWLINE) {
+      const kind = t.kind[b];
+      if (kind === GAP) {
+        gaps[line]++;
+        if (t.flags[b] & WALL) walls[line]++;
+      } else if (kind === NUMBER && t.flags[b] & DECIMAL) decimal[line] = 1;
+      b++;
+    }
+    end[line] = b;
+  }
+  f = { start, end, gaps, walls, decimal, keys: new Array<KeyLine | null | undefined>(n) };
+  LINE_FACTS.set(ctx, f);
+  return f;
+}
+
 /** The tokens of a line, without its line break. */
 export function lineTokens(ctx: Ctx, line: number): Range {
-  const t = ctx.reading.tokens;
-  const a = line < ctx.doc.lines.length ? lineStarts(ctx)[line] : t.n;
-  let b = a;
-  while (b < t.n && t.line[b] === line && t.kind[b] !== NEWLINE) b++;
-  return { a, b };
+  if (line >= ctx.doc.lines.length) {
+    const n = ctx.reading.tokens.n;
+    return { a: n, b: n };
+  }
+  const f = lineFacts(ctx);
+  return { a: f.start[line], b: f.end[line] };
 }
 
 function punctIs(ctx: Ctx, k: number, ch: number): boolean {
@@ -127,22 +178,25 @@ function dateKey(ctx: Ctx, k: number): number {
     return !(t.flags[k] & (DECIMAL | SIGNED)) && t.unit[k] === UNIT_NONE && v >= 1900 && v <= 2100 ? v * 10000 : 0;
   }
   if (t.kind[k] !== REFUSED) return 0;
-  // "08/2023", "10/02/2024", "03.02.2025": groups of digits.
-  const groups: number[] = [];
+  // "08/2023", "10/02/2024", "03.02.2025": groups of digits; the first that is a year, then the
+  // first two other groups (no array is made for them).
+  let year = -1;
+  let r0 = -1;
+  let r1 = -1;
   let g = -1;
-  for (let i = t.start[k]; i < t.end[k]; i++) {
-    const c = t.norm.charCodeAt(i);
+  const end = t.end[k];
+  for (let i = t.start[k]; i <= end; i++) {
+    const c = i < end ? t.norm.charCodeAt(i) : -1;
     if (c >= 48 && c <= 57) g = (g < 0 ? 0 : g * 10) + (c - 48);
     else if (g >= 0) {
-      groups.push(g);
+      if (year < 0 && g >= 1900 && g <= 2100) year = g;
+      else if (r0 < 0) r0 = g;
+      else if (r1 < 0) r1 = g;
       g = -1;
     }
   }
-  if (g >= 0) groups.push(g);
-  const y = groups.findIndex((x) => x >= 1900 && x <= 2100);
-  if (y < 0) return 0;
-  const rest = groups.filter((_, i) => i !== y);
-  return groups[y] * 10000 + (rest[0] ?? 0) * 100 + (rest[1] ?? 0);
+  if (year < 0) return 0;
+  return year * 10000 + (r0 < 0 ? 0 : r0) * 100 + (r1 < 0 ? 0 : r1);
 }
 
 interface HeaderCol {
@@ -250,7 +304,7 @@ const MEASURES: ReadonlySet<Column> = new Set(['t', 'z', 'tbs', 'tbsScore']);
 export function headerColumns(ctx: Ctx, line: number): HeaderCol[] | null {
   const { tokens: t, hits } = ctx.reading;
   const r = lineTokens(ctx, line);
-  if (r.b - r.a > 80) return null;
+  if (r.b - r.a > 80 || lineFacts(ctx).decimal[line]) return null;
   // Rows hold decimals; a header holds none. "BMD T-scores:" labels a list, not a table.
   let words = 0;
   let depth = 0;
@@ -456,6 +510,9 @@ function blockSide(ctx: Ctx, line: number): 'left' | 'right' | 'mean' | 'both' |
   return null;
 }
 
+/** The concepts that make a line a candidate header row. */
+const HEADER_WORDS: ReadonlySet<Concept['c']> = new Set<Concept['c']>(['t', 'z', 'tbs', 'tbsScore', 'bmd', 'valueKey']);
+
 export interface Tables {
   rows: TableRow[];
 }
@@ -486,16 +543,11 @@ export function readTables(ctx: Ctx): TableRow[] {
       count = 0;
     }
     if (h === hits.n) break;
-    const c = hits.concepts[h];
-    if (
-      conceptOf(c, 't') ||
-      conceptOf(c, 'z') ||
-      conceptOf(c, 'tbs') ||
-      conceptOf(c, 'tbsScore') ||
-      conceptOf(c, 'bmd') ||
-      conceptOf(c, 'valueKey')
-    )
-      count++;
+    for (const c of hits.concepts[h])
+      if (HEADER_WORDS.has(c.c)) {
+        count++;
+        break;
+      }
   }
   return rows;
 }
@@ -554,15 +606,22 @@ interface Placed extends Range {
   x1: number;
 }
 
+/**
+ * The cells of a line of column headers with their places, or null when the line cannot be one of
+ * a two-line header: too long, a decimal in it, walled, or fewer than two cells (no column gap).
+ */
 function placed(ctx: Ctx, line: number): Placed[] | null {
   const t = ctx.reading.tokens;
-  const r = lineTokens(ctx, line);
-  if (r.b - r.a > 80) return null;
-  for (let k = r.a; k < r.b; k++) if (t.kind[k] === NUMBER && t.flags[k] & DECIMAL) return null;
-  const { cells, walled } = cellsOf(ctx, r);
-  if (walled) return null;
+  const f = lineFacts(ctx);
+  const a = f.start[line];
+  const b = f.end[line];
+  if (b - a > 80 || f.decimal[line] || f.walls[line] || !f.gaps[line]) return null;
+  const { cells } = cellsOf(ctx, { a, b });
   const start = ctx.doc.lines[line].start;
-  return cells.filter((c) => c.b > c.a).map((c) => ({ ...c, x0: t.start[c.a] - start, x1: t.end[c.b - 1] - start }));
+  const out: Placed[] = [];
+  for (const c of cells)
+    if (c.b > c.a) out.push({ a: c.a, b: c.b, x0: t.start[c.a] - start, x1: t.end[c.b - 1] - start });
+  return out;
 }
 
 /** Is the cell the bare word "t" or "z" (with a hyphen: "T -", "Z-")? */
@@ -584,6 +643,7 @@ function bareScoreWord(ctx: Ctx, c: Range): 't' | 'z' | null {
  */
 function twoLineHeader(ctx: Ctx, top: number, bottom: number): HeaderCol[] | null {
   const up = placed(ctx, top);
+  if (!up || up.length < 2) return null;
   const low = placed(ctx, bottom);
   if (!up || !low || up.length < 2 || low.length < 2) return null;
   const over = (a: Placed, b: Placed) => a.x0 <= b.x1 && b.x0 <= a.x1;
@@ -1093,8 +1153,15 @@ interface KeyLine {
   value: Range;
 }
 
-/** A "key: value" line of a key tree (YAML), or null. */
+/** A "key: value" line of a key tree (YAML), or null (read once per line and document). */
 function keyLine(ctx: Ctx, line: number): KeyLine | null {
+  const f = lineFacts(ctx);
+  let kl = f.keys[line];
+  if (kl === undefined) f.keys[line] = kl = readKeyLine(ctx, line);
+  return kl;
+}
+
+function readKeyLine(ctx: Ctx, line: number): KeyLine | null {
   const t = ctx.reading.tokens;
   const r = lineTokens(ctx, line);
   if (r.b <= r.a) return null;
@@ -1147,13 +1214,15 @@ function keyTrees(ctx: Ctx, out: LayoutPair[]): void {
     const parent = stack.length ? stack[stack.length - 1] : null;
     const own = measureIn(ctx, kl.key.a, kl.key.b);
     const keySite = siteOf(ctx, kl.key.a, kl.key.b);
-    const valueSite = siteOf(ctx, kl.value.a, kl.value.b);
+    // The value's site is asked only where it is used (an item, a sibling's "site:" key): most
+    // values are prose, and their site words are not read.
+    const valueSite = () => siteOf(ctx, kl.value.a, kl.value.b);
     const v = singleValue(ctx, kl.value.a, kl.value.b);
     const inherited = parent?.site ?? null;
     const empty = kl.value.b <= kl.value.a;
     if (kl.item) {
       // The item's first key opens the item; its site (a "site:" key's value) covers its siblings.
-      stack.push({ indent: kl.indent, site: valueSite ?? keySite ?? inherited, own: null, item: true });
+      stack.push({ indent: kl.indent, site: valueSite() ?? keySite ?? inherited, own: null, item: true });
       if (own && v >= 0 && run > 1) out.push({ own, tok: v, site: keySite ?? inherited });
       continue;
     }
@@ -1162,8 +1231,10 @@ function keyTrees(ctx: Ctx, out: LayoutPair[]): void {
       continue;
     }
     // "site: left femoral neck" among siblings: the siblings' site.
-    if (!own && valueSite && parent && !keySite && conceptOf(keyConcepts(ctx, kl.key), 'column'))
-      parent.site = valueSite;
+    if (!own && parent && !keySite && conceptOf(keyConcepts(ctx, kl.key), 'column')) {
+      const site = valueSite();
+      if (site) parent.site = site;
+    }
     if (v < 0 || run < 2) continue;
     if (own) out.push({ own, tok: v, site: keySite ?? inherited });
     else if (parent?.own && isValueKey(ctx, kl.key)) out.push({ own: parent.own, tok: v, site: parent.site });
