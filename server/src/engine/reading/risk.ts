@@ -45,6 +45,8 @@ const WINDOW = 48;
 /** Bracket nesting followed at most. */
 const MAX_DEPTH = 8;
 const isClose = (c: number) => c === 41 || c === 93;
+/** The horizon number words ("five-year"), listed once. */
+const HORIZON_NUMBERS: ReadonlyArray<[string, number]> = Object.entries(RISK_WORDS.horizonNumbers);
 
 export interface RiskReading {
   risks: Risk[];
@@ -315,7 +317,7 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
       let n = -1;
       if (t.kind[k] === NUMBER && !(t.flags[k] & (DECIMAL | SIGNED))) n = t.value[k];
       else if (t.kind[k] === WORD) {
-        for (const [w, x] of Object.entries(RISK_WORDS.horizonNumbers))
+        for (const [w, x] of HORIZON_NUMBERS)
           if (t.end[k] - t.start[k] === w.length && t.norm.startsWith(w, t.start[k])) n = x;
       }
       if (n < 0) continue;

@@ -81,13 +81,14 @@ export function readRiskKinds(ctx: Ctx): KindReading {
     k = hits.end[h] - 1;
   }
 
-  // Walk sentence by sentence.
+  // Walk sentence by sentence; a sentence without a percentage gives no kind.
   let k = 0;
   while (k < t.n) {
     const s = sentence[k];
     let e = k;
-    while (e < t.n && sentence[e] === s) e++;
-    readSentence(k, e);
+    let has = false;
+    for (; e < t.n && sentence[e] === s; e++) if (t.unit[e] === UNIT_PERCENT) has = true;
+    if (has) readSentence(k, e);
     k = e;
   }
   return { kindAt, kindTokAt };
@@ -183,7 +184,7 @@ function listBrackets(ctx: Ctx): Uint8Array {
   for (let k = 0; k < t.n; k++) {
     const kind = t.kind[k];
     if (kind === NEWLINE) {
-      open.length = commas.length = ors.length = 0;
+      if (open.length) open.length = commas.length = ors.length = 0;
       continue;
     }
     if (kind === PUNCT) {
