@@ -83,6 +83,10 @@ interface LineFacts {
   walls: Int32Array;
   /** 1 when the line holds a decimal number. */
   decimal: Uint8Array;
+  /** Semicolons on the line. */
+  semis: Int32Array;
+  /** Commas between quotes ("a","b") on the line. */
+  quoted: Int32Array;
   /** keyLine's answer for each line, once asked (undefined: not yet). */
   keys: Array<KeyLine | null | undefined>;
 }
@@ -99,6 +103,8 @@ function lineFacts(ctx: Ctx): LineFacts {
   const gaps = new Int32Array(n);
   const walls = new Int32Array(n);
   const decimal = new Uint8Array(n);
+  const semis = new Int32Array(n);
+  const quoted = new Int32Array(n);
   for (let line = 0; line < n; line++) {
     let b = start[line];
     while (b < t.n && t.line[b] === line && t.kind[b] !== NEWLINE) {
@@ -107,11 +113,16 @@ function lineFacts(ctx: Ctx): LineFacts {
         gaps[line]++;
         if (t.flags[b] & WALL) walls[line]++;
       } else if (kind === NUMBER && t.flags[b] & DECIMAL) decimal[line] = 1;
+      else if (kind === PUNCT) {
+        const c = t.norm.charCodeAt(t.start[b]);
+        if (c === 59) semis[line]++;
+        else if (c === 44 && punctIs(ctx, b - 1, 34) && punctIs(ctx, b + 1, 34)) quoted[line]++;
+      }
       b++;
     }
     end[line] = b;
   }
-  f = { start, end, gaps, walls, decimal, keys: new Array<KeyLine | null | undefined>(n) };
+  f = { start, end, gaps, walls, decimal, semis, quoted, keys: new Array<KeyLine | null | undefined>(n) };
   LINE_FACTS.set(ctx, f);
   return f;
 }
@@ -320,11 +331,12 @@ export function headerColumns(ctx: Ctx, line: number): HeaderCol[] | null {
     }
     if (kind === WORD && depth === 0 && t.end[k] - t.start[k] > 1) words++;
   }
-  const { cells, walled } = cellsOf(ctx, r);
+  const walled = lineFacts(ctx).walls[line] > 0;
   if (!walled && r.b > r.a && punctIs(ctx, r.b - 1, 58)) return null;
   if (!walled && r.b > r.a && punctIs(ctx, r.b - 1, 46)) return null;
   // A sentence that names two measures ("BMD T-scores were not provided") is not a header.
   if (words > 4) return null;
+  const { cells } = cellsOf(ctx, r);
   let cols: HeaderCol[];
   if (cells.length >= 3) {
     const at = ctx.doc.lines[line].start;
@@ -790,6 +802,8 @@ function markDateColumns(ctx: Ctx): void {
   let dates = 0;
   let found = 0;
   for (let k = 0; k < t.n && found < MAX_MENTIONS; k++) {
+    // Only a number or a refused token ("08/2023") can be a date.
+    if (t.kind[k] !== NUMBER && t.kind[k] !== REFUSED) continue;
     const line = t.line[k];
     if (line !== lastLine) {
       lastLine = line;
@@ -1110,21 +1124,10 @@ function singleValue(ctx: Ctx, a: number, b: number): number {
  * measure, followed by a cell that holds one value, pairs them; the site is the label cell's.
  */
 function delimitedRows(ctx: Ctx, out: LayoutPair[]): void {
-  const t = ctx.reading.tokens;
-  let line = -1;
-  let semis = 0;
-  let lineStart = 0;
-  for (let k = 0; k <= t.n && out.length < MAX_MENTIONS; k++) {
-    if (k === t.n || t.kind[k] === NEWLINE || (k > 0 && t.line[k] !== line)) {
-      if (semis >= 2 && line >= 0 && !ctx.tableLine[line]) delimitedRow(ctx, lineStart, k, out);
-      if (k === t.n) break;
-      line = t.line[k];
-      semis = 0;
-      lineStart = t.kind[k] === NEWLINE ? k + 1 : k;
-      continue;
-    }
-    if (punctIs(ctx, k, 59)) semis++;
-  }
+  const f = lineFacts(ctx);
+  const n = ctx.doc.lines.length;
+  for (let line = 0; line < n && out.length < MAX_MENTIONS; line++)
+    if (f.semis[line] >= 2 && !ctx.tableLine[line]) delimitedRow(ctx, f.start[line], f.end[line], out);
 }
 
 function delimitedRow(ctx: Ctx, a: number, b: number, out: LayoutPair[]): void {
@@ -1285,19 +1288,15 @@ export interface Layout {
  */
 function unitCells(ctx: Ctx): void {
   const t = ctx.reading.tokens;
+  const f = lineFacts(ctx);
   let lines = 0;
   for (let line = 0; line < ctx.doc.lines.length && lines < MAX_MENTIONS * 10; line++) {
     if (ctx.blankLine[line]) continue;
     const r = lineTokens(ctx, line);
     // Cells: split at ";", at a column gap, or at "," between quotes ("a","b").
-    let semis = 0;
-    let quoted = 0;
-    let gaps = 0;
-    for (let q = r.a; q < r.b; q++) {
-      if (punctIs(ctx, q, 59)) semis++;
-      else if (t.kind[q] === GAP) gaps++;
-      else if (punctIs(ctx, q, 44) && punctIs(ctx, q - 1, 34) && punctIs(ctx, q + 1, 34)) quoted++;
-    }
+    const semis = f.semis[line];
+    const quoted = f.quoted[line];
+    const gaps = f.gaps[line];
     // "mof_pct: 15.0", "hip percent: 2.4": a key that ends in its unit.
     const kl = keyLine(ctx, line);
     if (kl) {
