@@ -69,8 +69,9 @@ interface Range {
 /**
  * What the layout readers ask of every line, made in one pass over the tokens per document: where
  * its tokens end (before its line break), how many column gaps and walls it holds, and whether it
- * holds a decimal number. Kept per document (keyed on its Ctx), so no reader walks a line twice to
- * find its end or its gaps.
+ * holds a decimal number. Kept for the document being read (the last Ctx asked about), so no
+ * reader walks a line twice to find its end or its gaps. One buffer holds every count (a typed
+ * array each would cost an allocation each per document).
  */
 interface LineFacts {
   /** First token of each line (context.ts `lineStarts`). */
@@ -82,7 +83,7 @@ interface LineFacts {
   /** Walls (pipes, box drawing) on the line. */
   walls: Int32Array;
   /** 1 when the line holds a decimal number. */
-  decimal: Uint8Array;
+  decimal: Int32Array;
   /** Semicolons on the line. */
   semis: Int32Array;
   /** Commas between quotes ("a","b") on the line. */
@@ -91,20 +92,22 @@ interface LineFacts {
   keys: Array<KeyLine | null | undefined>;
 }
 
-const LINE_FACTS = new WeakMap<Ctx, LineFacts>();
+/** The document whose line facts were made last, and its facts (a one-entry memo: readers of one document run one after another). */
+let factsOf: Ctx | null = null;
+let facts: LineFacts | null = null;
 
 function lineFacts(ctx: Ctx): LineFacts {
-  let f = LINE_FACTS.get(ctx);
-  if (f) return f;
+  if (factsOf === ctx && facts) return facts;
   const t = ctx.reading.tokens;
   const n = ctx.doc.lines.length;
   const start = lineStarts(ctx);
-  const end = new Int32Array(n);
-  const gaps = new Int32Array(n);
-  const walls = new Int32Array(n);
-  const decimal = new Uint8Array(n);
-  const semis = new Int32Array(n);
-  const quoted = new Int32Array(n);
+  const all = new Int32Array(6 * n);
+  const end = all.subarray(0, n);
+  const gaps = all.subarray(n, 2 * n);
+  const walls = all.subarray(2 * n, 3 * n);
+  const decimal = all.subarray(3 * n, 4 * n);
+  const semis = all.subarray(4 * n, 5 * n);
+  const quoted = all.subarray(5 * n, 6 * n);
   for (let line = 0; line < n; line++) {
     let b = start[line];
     while (b < t.n && t.line[b] === line && t.kind[b] !== NEWLINE) {
@@ -122,8 +125,9 @@ function lineFacts(ctx: Ctx): LineFacts {
     }
     end[line] = b;
   }
-  f = { start, end, gaps, walls, decimal, semis, quoted, keys: new Array<KeyLine | null | undefined>(n) };
-  LINE_FACTS.set(ctx, f);
+  const f = { start, end, gaps, walls, decimal, semis, quoted, keys: new Array<KeyLine | null | undefined>(n) };
+  factsOf = ctx;
+  facts = f;
   return f;
 }
 

@@ -97,7 +97,8 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
     const sentenceStated = statedIn(ctx, from, to);
     // Brackets of the sentence: for each token, the bracket that holds it (its opening token), -1
     // outside; and whether a bracket holds a percentage.
-    const open = new Int32Array(to - from).fill(-1);
+    // A plain array: a typed array this size costs an allocation outside the heap per sentence.
+    const open: number[] = new Array<number>(to - from).fill(-1);
     const bracketPct = new Map<number, boolean>();
     const stack: number[] = [];
     const values: number[] = [];
@@ -231,7 +232,7 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
     from: number,
     to: number,
     tbs: boolean,
-    open: Int32Array,
+    open: readonly number[],
     bracketPct: Map<number, boolean>,
   ): boolean {
     const own = open[v - from];

@@ -76,7 +76,7 @@ export function readRiskKinds(ctx: Ctx): KindReading {
     if (h < 0 || hits.start[h] !== k) continue;
     const kind = conceptOf(hits.concepts[h], 'kind');
     if (!kind) continue;
-    if (!openParenAfterKind && !inList[k]) kindOfTok.set(k, kind.kind);
+    if (!openParenAfterKind && !inList?.[k]) kindOfTok.set(k, kind.kind);
     lastKindEnd = hits.end[h];
     k = hits.end[h] - 1;
   }
@@ -173,11 +173,12 @@ export function numberToken(ctx: Ctx, offset: number): number {
 /**
  * Tokens inside a bracketed list of three or more items: two commas, or a comma and "or"
  * ("(spine, hip, wrist or shoulder)", "(hip, spine or forearm)"). One pass with a stack of open
- * brackets; a bracket left open at the end of its line closes there.
+ * brackets; a bracket left open at the end of its line closes there. Null when there is no list.
  */
-function listBrackets(ctx: Ctx): Uint8Array {
+function listBrackets(ctx: Ctx): Uint8Array | null {
   const t = ctx.reading.tokens;
-  const out = new Uint8Array(t.n);
+  // Made when the first list is found: most reports have none.
+  let out: Uint8Array | null = null;
   const open: number[] = [];
   const commas: number[] = [];
   const ors: number[] = [];
@@ -197,7 +198,10 @@ function listBrackets(ctx: Ctx): Uint8Array {
         const from = open.pop() as number;
         const nc = commas.pop() as number;
         const no = ors.pop() as number;
-        if (nc >= 2 || (nc >= 1 && no >= 1)) for (let j = from + 1; j < k; j++) out[j] = 1;
+        if (nc >= 2 || (nc >= 1 && no >= 1)) {
+          out ??= new Uint8Array(t.n);
+          for (let j = from + 1; j < k; j++) out[j] = 1;
+        }
       } else if (c === 44 && open.length) commas[commas.length - 1]++;
       continue;
     }
