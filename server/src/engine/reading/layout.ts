@@ -805,9 +805,10 @@ function markDateColumns(ctx: Ctx): void {
   let lastLine = -1;
   let dates = 0;
   let found = 0;
-  for (let k = 0; k < t.n && found < MAX_MENTIONS; k++) {
+  const { n: count, kind: kinds } = t;
+  for (let k = 0; k < count && found < MAX_MENTIONS; k++) {
     // Only a number or a refused token ("08/2023") can be a date.
-    if (t.kind[k] !== NUMBER && t.kind[k] !== REFUSED) continue;
+    if (kinds[k] !== NUMBER && kinds[k] !== REFUSED) continue;
     const line = t.line[k];
     if (line !== lastLine) {
       lastLine = line;

@@ -62,8 +62,10 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
   const { tokens: t, sentence, context, hits } = ctx.reading;
   const pct = (k: number) => t.kind[k] === NUMBER && t.unit[k] === UNIT_PERCENT && !(t.flags[k] & SIGNED);
 
+  // The token arrays in locals: the passes below touch every token.
+  const { n: count, kind: kinds, unit: units, flags } = t;
   let any = false;
-  for (let k = 0; k < t.n && !any; k++) any = t.unit[k] === UNIT_PERCENT;
+  for (let k = 0; k < count && !any; k++) any = units[k] === UNIT_PERCENT;
   // Percentages of each sentence that point back at earlier values ("the probabilities above").
   const backRefs: Array<{ tok: number; sFrom: number; sTo: number }> = [];
   // Values whose own sentence says something of the adjustment.
@@ -72,11 +74,12 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
     const { kindAt, kindTokAt } = readRiskKinds(ctx);
     let seen = 0;
     let k = 0;
-    while (k < t.n && seen < MAX_MENTIONS) {
+    while (k < count && seen < MAX_MENTIONS) {
       const s = sentence[k];
       let e = k;
       let has = false;
-      while (e < t.n && sentence[e] === s) has = pct(e++) || has;
+      for (; e < count && sentence[e] === s; e++)
+        if (kinds[e] === NUMBER && units[e] === UNIT_PERCENT && !(flags[e] & SIGNED)) has = true;
       if (has) seen += readSentence(k, e, kindAt, kindTokAt);
       k = e;
     }

@@ -41,8 +41,10 @@ export function readRiskKinds(ctx: Ctx): KindReading {
     kindTokAt.set(t.start[value], kindTok);
   };
   // Cheap test first: without a percentage there is no risk to give a kind.
+  // The token arrays in locals: the passes below touch every token.
+  const { n: count, kind: kinds, unit: units, start: starts, norm } = t;
   let any = false;
-  for (let k = 0; k < t.n && !any; k++) any = t.unit[k] === UNIT_PERCENT;
+  for (let k = 0; k < count && !any; k++) any = units[k] === UNIT_PERCENT;
   if (!any) return { kindAt, kindTokAt };
   // Kind hits, with fracture-site lists in brackets after a kind left out, and any bracketed list
   // of three or more items ("a major bone (spine, hip, wrist or shoulder)").
@@ -51,9 +53,10 @@ export function readRiskKinds(ctx: Ctx): KindReading {
   let lastKindEnd = -10;
   let openParenAfterKind = false;
   let depth = 0;
-  for (let k = 0; k < t.n; k++) {
-    if (t.kind[k] === PUNCT) {
-      const c = t.norm.charCodeAt(t.start[k]);
+  for (let k = 0; k < count; k++) {
+    const kind = kinds[k];
+    if (kind === PUNCT) {
+      const c = norm.charCodeAt(starts[k]);
       if (c === 40) {
         depth++;
         if (k === lastKindEnd) openParenAfterKind = true;
@@ -68,26 +71,26 @@ export function readRiskKinds(ctx: Ctx): KindReading {
       }
       continue;
     }
-    if (t.kind[k] === NEWLINE && depth > 0) {
+    if (kind === NEWLINE && depth > 0) {
       depth = 0;
       openParenAfterKind = false;
     }
     const h = hits.at[k];
     if (h < 0 || hits.start[h] !== k) continue;
-    const kind = conceptOf(hits.concepts[h], 'kind');
-    if (!kind) continue;
-    if (!openParenAfterKind && !inList?.[k]) kindOfTok.set(k, kind.kind);
+    const named = conceptOf(hits.concepts[h], 'kind');
+    if (!named) continue;
+    if (!openParenAfterKind && !inList?.[k]) kindOfTok.set(k, named.kind);
     lastKindEnd = hits.end[h];
     k = hits.end[h] - 1;
   }
 
   // Walk sentence by sentence; a sentence without a percentage gives no kind.
   let k = 0;
-  while (k < t.n) {
+  while (k < count) {
     const s = sentence[k];
     let e = k;
     let has = false;
-    for (; e < t.n && sentence[e] === s; e++) if (t.unit[e] === UNIT_PERCENT) has = true;
+    for (; e < count && sentence[e] === s; e++) if (units[e] === UNIT_PERCENT) has = true;
     if (has) readSentence(k, e);
     k = e;
   }

@@ -265,11 +265,15 @@ export function readProseScores(ctx: Ctx, own: 't' | 'z', onPlaceholder?: (tok: 
       labels.push([hits.start[h], hits.end[h]]);
   }
   const keywordStart = own === 't' ? 116 : 122;
-  for (let k = 0; k < t.n && labels.length < MAX_MENTIONS; k++)
+  // One pass over every token: its arrays in locals, a one-letter word tested first.
+  const { n: count, kind: kinds, start: starts, end: ends, norm } = t;
+  const at = hits.at;
+  for (let k = 0; k < count && labels.length < MAX_MENTIONS; k++)
     if (
-      t.kind[k] === WORD &&
-      t.norm.charCodeAt(t.start[k]) === keywordStart &&
-      hits.at[k] < 0 &&
+      kinds[k] === WORD &&
+      ends[k] - starts[k] === 1 &&
+      norm.charCodeAt(starts[k]) === keywordStart &&
+      at[k] < 0 &&
       bareLabel(ctx, k, own)
     )
       labels.push([k, k + 1]);
