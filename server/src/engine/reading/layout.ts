@@ -88,6 +88,11 @@ interface LineFacts {
   semis: Int32Array;
   /** Commas between quotes ("a","b") on the line. */
   quoted: Int32Array;
+  /** Study dates (`dateKey`) on the line, as the tokens were before unitCells gave numbers units. */
+  dates: Int32Array;
+  /** The one-letter words "t" and "z" that no phrase holds ("T = -1.8"): bare score labels, maybe. */
+  bareT: number[];
+  bareZ: number[];
   /** keyLine's answer for each line, once asked (undefined: not yet). */
   keys: Array<KeyLine | null | undefined>;
 }
@@ -101,34 +106,65 @@ function lineFacts(ctx: Ctx): LineFacts {
   const t = ctx.reading.tokens;
   const n = ctx.doc.lines.length;
   const start = lineStarts(ctx);
-  const all = new Int32Array(6 * n);
+  const all = new Int32Array(7 * n);
   const end = all.subarray(0, n);
   const gaps = all.subarray(n, 2 * n);
   const walls = all.subarray(2 * n, 3 * n);
   const decimal = all.subarray(3 * n, 4 * n);
   const semis = all.subarray(4 * n, 5 * n);
   const quoted = all.subarray(5 * n, 6 * n);
+  const dates = all.subarray(6 * n, 7 * n);
+  const bareT: number[] = [];
+  const bareZ: number[] = [];
+  const { n: count, kind: kinds, line: lineOfTok, flags, start: starts, end: ends, norm } = t;
+  const at = ctx.reading.hits.at;
   for (let line = 0; line < n; line++) {
     let b = start[line];
-    while (b < t.n && t.line[b] === line && t.kind[b] !== NEWLINE) {
-      const kind = t.kind[b];
+    for (; b < count && lineOfTok[b] === line; b++) {
+      const kind = kinds[b];
+      if (kind === NEWLINE) break;
       if (kind === GAP) {
         gaps[line]++;
-        if (t.flags[b] & WALL) walls[line]++;
-      } else if (kind === NUMBER && t.flags[b] & DECIMAL) decimal[line] = 1;
-      else if (kind === PUNCT) {
-        const c = t.norm.charCodeAt(t.start[b]);
+        if (flags[b] & WALL) walls[line]++;
+      } else if (kind === NUMBER) {
+        if (flags[b] & DECIMAL) decimal[line] = 1;
+        if (dateKey(ctx, b)) dates[line]++;
+      } else if (kind === REFUSED) {
+        if (dateKey(ctx, b)) dates[line]++;
+      } else if (kind === PUNCT) {
+        const c = norm.charCodeAt(starts[b]);
         if (c === 59) semis[line]++;
         else if (c === 44 && punctIs(ctx, b - 1, 34) && punctIs(ctx, b + 1, 34)) quoted[line]++;
+      } else if (kind === WORD && ends[b] - starts[b] === 1 && at[b] < 0) {
+        const c = norm.charCodeAt(starts[b]);
+        if (c === 116) bareT.push(b);
+        else if (c === 122) bareZ.push(b);
       }
-      b++;
     }
     end[line] = b;
   }
-  const f = { start, end, gaps, walls, decimal, semis, quoted, keys: new Array<KeyLine | null | undefined>(n) };
+  const f = {
+    start,
+    end,
+    gaps,
+    walls,
+    decimal,
+    semis,
+    quoted,
+    dates,
+    bareT,
+    bareZ,
+    keys: new Array<KeyLine | null | undefined>(n),
+  };
   factsOf = ctx;
   facts = f;
   return f;
+}
+
+/** The one-letter words "t" (or "z") that no phrase holds, in document order: maybe bare labels. */
+export function bareScoreWords(ctx: Ctx, own: 't' | 'z'): readonly number[] {
+  const f = lineFacts(ctx);
+  return own === 't' ? f.bareT : f.bareZ;
 }
 
 /** The tokens of a line, without its line break. */
@@ -801,20 +837,16 @@ function hasLetter(ctx: Ctx, r: Range): boolean {
 function markDateColumns(ctx: Ctx): void {
   const { tokens: t, hits } = ctx.reading;
   const n = ctx.doc.lines.length;
+  const f = lineFacts(ctx);
   let consumedTo = -1;
-  let lastLine = -1;
-  let dates = 0;
   let found = 0;
-  const { n: count, kind: kinds } = t;
-  for (let k = 0; k < count && found < MAX_MENTIONS; k++) {
-    // Only a number or a refused token ("08/2023") can be a date.
-    if (kinds[k] !== NUMBER && kinds[k] !== REFUSED) continue;
-    const line = t.line[k];
-    if (line !== lastLine) {
-      lastLine = line;
-      dates = 0;
-    }
-    if (!dateKey(ctx, k) || ++dates !== 2 || line <= consumedTo) continue;
+  // Lines with two study dates: counted in the line facts, counted again on the line (a year in a
+  // cell of its own may have taken a unit since, and is no date then).
+  for (let line = 0; line < n && found < MAX_MENTIONS; line++) {
+    if (f.dates[line] < 2 || line <= consumedTo) continue;
+    let dates = 0;
+    for (let k = f.start[line]; k < f.end[line] && dates < 2; k++) if (dateKey(ctx, k)) dates++;
+    if (dates < 2) continue;
     found++;
     const r = lineTokens(ctx, line);
     if (r.b - r.a > 60) continue;

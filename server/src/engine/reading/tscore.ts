@@ -17,6 +17,7 @@ import { MAX_MENTIONS, range } from '../context';
 import type { Slot, TScore, ZScore } from '../types';
 import type { Layout } from './layout';
 import {
+  bareScoreWords,
   lineTokens,
   listAfter,
   respectivelyList,
@@ -264,19 +265,11 @@ export function readProseScores(ctx: Ctx, own: 't' | 'z', onPlaceholder?: (tok: 
     )
       labels.push([hits.start[h], hits.end[h]]);
   }
-  const keywordStart = own === 't' ? 116 : 122;
-  // One pass over every token: its arrays in locals, a one-letter word tested first.
-  const { n: count, kind: kinds, start: starts, end: ends, norm } = t;
-  const at = hits.at;
-  for (let k = 0; k < count && labels.length < MAX_MENTIONS; k++)
-    if (
-      kinds[k] === WORD &&
-      ends[k] - starts[k] === 1 &&
-      norm.charCodeAt(starts[k]) === keywordStart &&
-      at[k] < 0 &&
-      bareLabel(ctx, k, own)
-    )
-      labels.push([k, k + 1]);
+  // Bare "T" / "Z": the one-letter words no phrase holds, listed once per document (layout.ts).
+  for (const k of bareScoreWords(ctx, own)) {
+    if (labels.length >= MAX_MENTIONS) break;
+    if (bareLabel(ctx, k, own)) labels.push([k, k + 1]);
+  }
   labels.sort((x, y) => x[0] - y[0]);
   for (const [s, e] of labels) {
     if (ctx.tableLine[t.line[s]]) continue;
