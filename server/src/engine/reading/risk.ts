@@ -71,17 +71,16 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
   // Values whose own sentence says something of the adjustment.
   const stated = new Set<number>();
   if (any) {
-    const { kindAt, kindTokAt } = readRiskKinds(ctx);
+    // The sentences with a percentage, found by the kind reader: only they can hold a risk.
+    const { kindAt, kindTokAt, sentences } = readRiskKinds(ctx);
     let seen = 0;
-    let k = 0;
-    while (k < count && seen < MAX_MENTIONS) {
-      const s = sentence[k];
-      let e = k;
+    for (let i = 0; i < sentences.length && seen < MAX_MENTIONS; i += 2) {
+      const k = sentences[i];
+      const e = sentences[i + 1];
       let has = false;
-      for (; e < count && sentence[e] === s; e++)
-        if (kinds[e] === NUMBER && units[e] === UNIT_PERCENT && !(flags[e] & SIGNED)) has = true;
+      for (let q = k; q < e && !has; q++)
+        if (kinds[q] === NUMBER && units[q] === UNIT_PERCENT && !(flags[q] & SIGNED)) has = true;
       if (has) seen += readSentence(k, e, kindAt, kindTokAt);
-      k = e;
     }
   }
   readSlots(ctx, slots);

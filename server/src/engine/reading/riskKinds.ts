@@ -24,6 +24,8 @@ export interface KindReading {
   kindAt: Map<number, RiskKind>;
   /** The token of the kind word each of those values took. */
   kindTokAt: Map<number, number>;
+  /** The sentences that hold a percentage, as [from, to) token pairs in document order. */
+  sentences: number[];
 }
 
 /** Words and numbers allowed between a value and the kind after it ("17% probability of a major ..."). */
@@ -32,6 +34,7 @@ const MAX_AFTER = 5;
 export function readRiskKinds(ctx: Ctx): KindReading {
   const kindAt = new Map<number, RiskKind>();
   const kindTokAt = new Map<number, number>();
+  const sentences: number[] = [];
   const { tokens: t, hits, sentence, context } = ctx.reading;
   // A threshold or a hypothetical value takes no kind, and keeps none from the values around it.
   const isPercent = (k: number) =>
@@ -45,7 +48,7 @@ export function readRiskKinds(ctx: Ctx): KindReading {
   const { n: count, kind: kinds, unit: units, start: starts, norm } = t;
   let any = false;
   for (let k = 0; k < count && !any; k++) any = units[k] === UNIT_PERCENT;
-  if (!any) return { kindAt, kindTokAt };
+  if (!any) return { kindAt, kindTokAt, sentences };
   // Kind hits, with fracture-site lists in brackets after a kind left out, and any bracketed list
   // of three or more items ("a major bone (spine, hip, wrist or shoulder)").
   const inList = listBrackets(ctx);
@@ -91,10 +94,13 @@ export function readRiskKinds(ctx: Ctx): KindReading {
     let e = k;
     let has = false;
     for (; e < count && sentence[e] === s; e++) if (units[e] === UNIT_PERCENT) has = true;
-    if (has) readSentence(k, e);
+    if (has) {
+      sentences.push(k, e);
+      readSentence(k, e);
+    }
     k = e;
   }
-  return { kindAt, kindTokAt };
+  return { kindAt, kindTokAt, sentences };
 
   function readSentence(from: number, to: number): void {
     const values: number[] = [];

@@ -16,8 +16,14 @@ import { RISK_WORDS } from './vocab/risk';
 /** Is token i one of the words (compared in place: no string is made for it)? */
 export function isWordIn(t: Tokens, i: number, words: readonly string[]): boolean {
   if (t.kind[i] !== WORD) return false;
-  const len = t.end[i] - t.start[i];
-  for (const w of words) if (w.length === len && t.norm.startsWith(w, t.start[i])) return true;
+  const s = t.start[i];
+  const len = t.end[i] - s;
+  const first = t.norm.charCodeAt(s);
+  // Length and first letter first: most words are none of the list, and no slice is made.
+  for (let j = 0; j < words.length; j++) {
+    const w = words[j];
+    if (w.length === len && w.charCodeAt(0) === first && t.norm.startsWith(w, s)) return true;
+  }
   return false;
 }
 
