@@ -167,6 +167,11 @@ export function bareScoreWords(ctx: Ctx, own: 't' | 'z'): readonly number[] {
   return own === 't' ? f.bareT : f.bareZ;
 }
 
+/** How many column gaps (walls included) the line holds. */
+export function gapsOnLine(ctx: Ctx, line: number): number {
+  return lineFacts(ctx).gaps[line];
+}
+
 /** The tokens of a line, without its line break. */
 export function lineTokens(ctx: Ctx, line: number): Range {
   if (line >= ctx.doc.lines.length) {
