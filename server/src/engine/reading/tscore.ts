@@ -45,7 +45,7 @@ import {
 } from './tokens';
 import { siteIn, siteKeyOf, vertebral } from './site';
 import { LIST_FILLERS } from './vocab/sites';
-import { isHistorical } from './history';
+import { historicalToken } from './history';
 import { historicalAt, inRange, valueAfterLabel } from './values';
 
 /** A number of T-score shape: a decimal (or, next to its label, a signed integer) without a unit. */
@@ -249,7 +249,8 @@ export function readProseScores(ctx: Ctx, own: 't' | 'z', onPlaceholder?: (tok: 
   const seen = new Set<number>();
   const { tokens: t, hits, context } = ctx.reading;
   const push = (tok: number, site: string | null, sign = -1) => {
-    if (seen.has(tok) || inRange(ctx, tok) || historicalAt(ctx, tok) || isHistorical(ctx, t.start[tok])) return;
+    // The token itself, not its offset searched again (`isHistorical` of its start is this token).
+    if (seen.has(tok) || inRange(ctx, tok) || historicalAt(ctx, tok) || historicalToken(ctx, tok)) return;
     if (context[tok] & (HYPOTHETICAL | THRESHOLD) || ctx.priorNumbers.has(t.start[tok])) return;
     seen.add(tok);
     out.push({ tok, site: withSentenceSide(ctx, site, tok), sign });
@@ -407,7 +408,7 @@ export function siteLineScores(ctx: Ctx): ScoreRead[] {
       if (t.flags[q] & SIGNED && t.flags[q] & DECIMAL && t.unit[q] === UNIT_NONE) {
         const list = slashList(ctx, r.a, q) ?? sideSlashList(ctx, r.a, q);
         if (list) for (const [v, s] of list) out.push({ tok: v, site: s, sign: -1 });
-        else if (!isHistorical(ctx, t.start[q]) && !historicalAt(ctx, q))
+        else if (!historicalToken(ctx, q) && !historicalAt(ctx, q))
           out.push({ tok: q, site: rowSite(ctx, line, { a: r.a, b: q }) ?? site, sign: -1 });
         break;
       }
