@@ -8,7 +8,6 @@ import type { Ctx } from '../context';
 import { lineStarts } from '../context';
 import type { RiskKind, RiskModelName } from '../types';
 import { ADJUSTED, HISTORICAL, THRESHOLD, UNADJUSTED } from './concepts';
-import { conceptOf } from './read';
 import { NEWLINE, NUMBER, PUNCT, UNIT_PERCENT, WORD } from './tokens';
 import type { Tokens } from './tokens';
 import { RISK_WORDS } from './vocab/risk';
@@ -82,23 +81,29 @@ export function statedIn(ctx: Ctx, from: number, to: number): Stated {
     }
     const h = hits.at[k];
     if (h >= 0 && hits.start[h] === k) {
-      const bits = cueBits(ctx, h);
+      // One walk over the hit's concepts: its cue bits (cueBits), its first model and kind, the TBS.
+      let bits = 0;
+      let model: RiskModelName | null = null;
+      let kind: RiskKind | null = null;
+      for (const c of hits.concepts[h]) {
+        if (c.c === 'cue') {
+          if (c.direction !== 'terminate') bits |= c.category;
+        } else if (c.c === 'model') model ??= c.model;
+        else if (c.c === 'kind') kind ??= c.kind;
+        else if (c.c === 'tbs') out.tbs = true;
+      }
       if (bits & UNADJUSTED) unadj = k;
       else if (bits & ADJUSTED) adj = k;
       if (bits & THRESHOLD) out.threshold = true;
       if (bits & HISTORICAL) out.historical = true;
-      const concepts = hits.concepts[h];
-      const model = conceptOf(concepts, 'model');
       if (model) {
-        out.model ??= model.model;
+        out.model ??= model;
         out.risky = out.term = true;
       }
-      const kind = conceptOf(concepts, 'kind');
       if (kind) {
-        out.kind ??= kind.kind;
+        out.kind ??= kind;
         out.risky = true;
       }
-      if (conceptOf(concepts, 'tbs')) out.tbs = true;
       // A risk word inside a longer phrase ("fracture probability" heads a section too).
       for (let j = k; j < hits.end[h]; j++) if (isWordIn(t, j, RISK_WORDS.terms)) out.risky = out.term = true;
       k = hits.end[h] - 1;
