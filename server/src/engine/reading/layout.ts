@@ -1216,14 +1216,20 @@ function readKeyLine(ctx: Ctx, line: number): KeyLine | null {
     item = true;
     a++;
   }
+  // The first colon within 8 tokens, after words, "_" and "-" only (any other token first: no key).
   let colon = -1;
-  for (let k = a; k < r.b && k < a + 8; k++)
-    if (punctIs(ctx, k, 58)) {
+  for (let k = a; k < r.b && k < a + 8; k++) {
+    const kind = t.kind[k];
+    if (kind === WORD) continue;
+    if (kind !== PUNCT) return null;
+    const c = t.norm.charCodeAt(t.start[k]);
+    if (c === 58) {
       colon = k;
       break;
     }
+    if (c !== 95 && c !== 45) return null;
+  }
   if (colon <= a) return null;
-  for (let k = a; k < colon; k++) if (t.kind[k] !== WORD && !punctIs(ctx, k, 95) && !punctIs(ctx, k, 45)) return null;
   // The key's column: where its first word starts on the line.
   const indent = t.start[a] - ctx.doc.lines[line].start;
   return { line, indent, item, key: { a, b: colon }, value: { a: colon + 1, b: r.b } };
