@@ -406,10 +406,10 @@ export function headerColumns(ctx: Ctx, line: number): HeaderCol[] | null {
       k = hits.end[h] - 1;
     }
   }
-  const known = new Set(cols.map((c) => c.column).filter((c) => c !== 'other' && c !== 'prior' && c !== 'change'));
   // Two measures, or one measure in columns per study ("T-score 2026  T-score 2024  Change").
-  const dated = cols.filter((c) => c.date).length >= 2;
-  if ((known.size < 2 && !dated) || !cols.some((c) => MEASURES.has(c.column))) return null;
+  let dates = 0;
+  for (const c of cols) if (c.date) dates++;
+  if ((knownMeasures(cols) < 2 && dates < 2) || !hasMeasure(cols)) return null;
   return cols;
 }
 
@@ -727,9 +727,35 @@ function twoLineHeader(ctx: Ctx, top: number, bottom: number): HeaderCol[] | nul
   cols.sort((a, b) => a.x - b.x);
   // The first column is the rows' labels.
   const values = cols.slice(1).map((c) => c.col);
-  const known = new Set(values.map((c) => c.column).filter((c) => c !== 'other' && c !== 'prior' && c !== 'change'));
-  if (known.size < 2 || !values.some((c) => MEASURES.has(c.column))) return null;
+  if (knownMeasures(values) < 2 || !hasMeasure(values)) return null;
   return values;
+}
+
+/** Bits of the columns a header names ("other", "prior" and "change" left out). */
+const KNOWN_BIT: Readonly<Record<Column, number>> = {
+  bmd: 1,
+  t: 2,
+  z: 4,
+  tbs: 8,
+  tbsScore: 16,
+  prior: 0,
+  change: 0,
+  other: 0,
+};
+
+/** How many different known columns (bmd, t, z, tbs, tbsScore) the header names. */
+function knownMeasures(cols: readonly HeaderCol[]): number {
+  let bits = 0;
+  for (const c of cols) bits |= KNOWN_BIT[c.column];
+  let n = 0;
+  for (; bits; bits &= bits - 1) n++;
+  return n;
+}
+
+/** Does the header name a measure column (t, z, tbs, tbsScore)? */
+function hasMeasure(cols: readonly HeaderCol[]): boolean {
+  for (const c of cols) if (MEASURES.has(c.column)) return true;
+  return false;
 }
 
 /** Is the cell the word "Score" alone? */
