@@ -567,8 +567,10 @@ function blockSide(ctx: Ctx, line: number): 'left' | 'right' | 'mean' | 'both' |
   return null;
 }
 
-/** The concepts that make a line a candidate header row. */
-const HEADER_WORDS: ReadonlySet<Concept['c']> = new Set<Concept['c']>(['t', 'z', 'tbs', 'tbsScore', 'bmd', 'valueKey']);
+/** Does the concept make a line a candidate header row (a measure word, "Score")? */
+function headerWord(c: Concept['c']): boolean {
+  return c === 't' || c === 'z' || c === 'tbs' || c === 'tbsScore' || c === 'bmd' || c === 'valueKey';
+}
 
 export interface Tables {
   rows: TableRow[];
@@ -601,7 +603,7 @@ export function readTables(ctx: Ctx): TableRow[] {
     }
     if (h === hits.n) break;
     for (const c of hits.concepts[h])
-      if (HEADER_WORDS.has(c.c)) {
+      if (headerWord(c.c)) {
         count++;
         break;
       }
