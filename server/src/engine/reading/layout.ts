@@ -95,7 +95,15 @@ interface LineFacts {
   bareZ: number[];
   /** keyLine's answer for each line, once asked (undefined: not yet). */
   keys: Array<KeyLine | null | undefined>;
+  /** lineRegion's answer for each line, once asked. */
+  regions: Array<BlockRegion | undefined>;
+  /** lineSide's answer for each line, once asked. */
+  sides: Array<BlockSide | undefined>;
 }
+
+/** What a line says of its block's region: none, a vertebra, a radius, a hip region. */
+type BlockRegion = 'none' | 'spine' | 'radius' | 'hip';
+type BlockSide = 'left' | 'right' | 'mean' | 'both' | null;
 
 /** The document whose line facts were made last, and its facts (a one-entry memo: readers of one document run one after another). */
 let factsOf: Ctx | null = null;
@@ -155,6 +163,8 @@ function lineFacts(ctx: Ctx): LineFacts {
     bareT,
     bareZ,
     keys: new Array<KeyLine | null | undefined>(n),
+    regions: new Array<BlockRegion | undefined>(n),
+    sides: new Array<BlockSide | undefined>(n),
   };
   factsOf = ctx;
   facts = f;
@@ -530,28 +540,54 @@ export function rowSite(ctx: Ctx, line: number, r: { a: number; b: number }): st
 
 /** The region of the block a row stands in: the nearest site above names a vertebra or a hip region. */
 function blockRegion(ctx: Ctx, line: number): 'spine' | 'hip' | null {
-  const { hits } = ctx.reading;
   for (let i = line - 1, seen = 0; i >= 0 && seen < 12 && !ctx.blankLine[i]; i--, seen++) {
-    const r = lineTokens(ctx, i);
-    for (let k = r.a; k < r.b && k < r.a + 12; k++) {
-      const h = hits.at[k];
-      const region = h >= 0 ? conceptOf(hits.concepts[h], 'site')?.site.region : undefined;
-      if (!region) continue;
-      return region[0] === 'L' ? 'spine' : region === 'radius' || region.startsWith('radius') ? null : 'hip';
-    }
+    const region = lineRegion(ctx, i);
+    if (region === 'none') continue;
+    return region === 'radius' ? null : region;
   }
   return null;
 }
 
+/** The first site region among a line's first 12 tokens, as a block's region (read once per line). */
+function lineRegion(ctx: Ctx, i: number): BlockRegion {
+  const f = lineFacts(ctx);
+  const known = f.regions[i];
+  if (known !== undefined) return known;
+  const { hits } = ctx.reading;
+  let out: BlockRegion = 'none';
+  for (let k = f.start[i]; k < f.end[i] && k < f.start[i] + 12; k++) {
+    const h = hits.at[k];
+    const region = h >= 0 ? conceptOf(hits.concepts[h], 'site')?.site.region : undefined;
+    if (!region) continue;
+    out = region[0] === 'L' ? 'spine' : region === 'radius' || region.startsWith('radius') ? 'radius' : 'hip';
+    break;
+  }
+  f.regions[i] = out;
+  return out;
+}
+
 /** The side a femur block's heading names ("DualFemur - Left", "Right Femur"), looking up the block. */
 function blockSide(ctx: Ctx, line: number): 'left' | 'right' | 'mean' | 'both' | null {
-  const { tokens: t, hits } = ctx.reading;
   for (let i = line - 1, seen = 0; i >= 0 && seen < 12 && !ctx.blankLine[i]; i--, seen++) {
-    const r = lineTokens(ctx, i);
-    if (r.b - r.a > 12) continue;
-    let side: 'left' | 'right' | 'mean' | 'both' | null = null;
+    const side = lineSide(ctx, i);
+    if (side) return side;
+  }
+  return null;
+}
+
+/** The side a line names when it also names a femur (a block's heading), or null (read once per line). */
+function lineSide(ctx: Ctx, i: number): BlockSide {
+  const f = lineFacts(ctx);
+  const known = f.sides[i];
+  if (known !== undefined) return known;
+  const { tokens: t, hits } = ctx.reading;
+  let out: BlockSide = null;
+  const a = f.start[i];
+  const b = f.end[i];
+  if (b - a <= 12) {
+    let side: BlockSide = null;
     let femur = false;
-    for (let k = r.a; k < r.b; k++) {
+    for (let k = a; k < b; k++) {
       const h = hits.at[k];
       if (h >= 0) {
         const site = conceptOf(hits.concepts[h], 'site');
@@ -562,9 +598,10 @@ function blockSide(ctx: Ctx, line: number): 'left' | 'right' | 'mean' | 'both' |
       }
       if (t.kind[k] === WORD && FEMUR_BLOCK_WORDS.has(t.norm.slice(t.start[k], t.end[k]))) femur = true;
     }
-    if (side && femur) return side;
+    if (side && femur) out = side;
   }
-  return null;
+  f.sides[i] = out;
+  return out;
 }
 
 /** Does the concept make a line a candidate header row (a measure word, "Score")? */
