@@ -56,7 +56,21 @@ export function readRiskKinds(ctx: Ctx): KindReading {
   let lastKindEnd = -10;
   let openParenAfterKind = false;
   let depth = 0;
+  // One walk: the kind hits (tokens inside a phrase hit are passed over), and the sentences that
+  // hold a percentage (every token), read once the walk is done.
+  let skipUntil = 0;
+  let sFrom = 0;
+  let sId = count ? sentence[0] : 0;
+  let has = false;
   for (let k = 0; k < count; k++) {
+    if (sentence[k] !== sId) {
+      if (has) sentences.push(sFrom, k);
+      sFrom = k;
+      sId = sentence[k];
+      has = false;
+    }
+    if (units[k] === UNIT_PERCENT) has = true;
+    if (k < skipUntil) continue;
     const kind = kinds[k];
     if (kind === PUNCT) {
       const c = norm.charCodeAt(starts[k]);
@@ -84,22 +98,12 @@ export function readRiskKinds(ctx: Ctx): KindReading {
     if (!named) continue;
     if (!openParenAfterKind && !inList?.[k]) kindOfTok.set(k, named.kind);
     lastKindEnd = hits.end[h];
-    k = hits.end[h] - 1;
+    skipUntil = hits.end[h];
   }
+  if (count && has) sentences.push(sFrom, count);
 
-  // Walk sentence by sentence; a sentence without a percentage gives no kind.
-  let k = 0;
-  while (k < count) {
-    const s = sentence[k];
-    let e = k;
-    let has = false;
-    for (; e < count && sentence[e] === s; e++) if (units[e] === UNIT_PERCENT) has = true;
-    if (has) {
-      sentences.push(k, e);
-      readSentence(k, e);
-    }
-    k = e;
-  }
+  // Sentence by sentence; a sentence without a percentage gives no kind.
+  for (let i = 0; i < sentences.length; i += 2) readSentence(sentences[i], sentences[i + 1]);
   return { kindAt, kindTokAt, sentences };
 
   function readSentence(from: number, to: number): void {
