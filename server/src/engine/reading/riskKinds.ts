@@ -51,8 +51,15 @@ export function readRiskKinds(ctx: Ctx): KindReading {
   if (!any) return { kindAt, kindTokAt, sentences };
   // Kind hits, with fracture-site lists in brackets after a kind left out, and any bracketed list
   // of three or more items ("a major bone (spine, hip, wrist or shoulder)").
-  const inList = listBrackets(ctx);
   const kindOfTok = new Map<number, RiskKind>();
+  // Bracketed lists of three or more items ("(spine, hip, wrist or shoulder)"): a stack of open brackets, their commas and "or"s; the tokens
+  // inside a list are marked when it closes, so a kind hit is kept as a candidate till the end.
+  let inList: Uint8Array | null = null;
+  const open: number[] = [];
+  const commas: number[] = [];
+  const ors: number[] = [];
+  const candTok: number[] = [];
+  const candKind: RiskKind[] = [];
   let lastKindEnd = -10;
   let openParenAfterKind = false;
   let depth = 0;
@@ -70,8 +77,26 @@ export function readRiskKinds(ctx: Ctx): KindReading {
       has = false;
     }
     if (units[k] === UNIT_PERCENT) has = true;
-    if (k < skipUntil) continue;
     const kind = kinds[k];
+    if (kind === NEWLINE) {
+      if (open.length) open.length = commas.length = ors.length = 0;
+    } else if (kind === PUNCT) {
+      const c = norm.charCodeAt(starts[k]);
+      if (c === 40 && open.length < 64) {
+        open.push(k);
+        commas.push(0);
+        ors.push(0);
+      } else if (c === 41 && open.length) {
+        const from = open.pop() as number;
+        const nc = commas.pop() as number;
+        const no = ors.pop() as number;
+        if (nc >= 2 || (nc >= 1 && no >= 1)) {
+          inList ??= new Uint8Array(count);
+          for (let j = from + 1; j < k; j++) inList[j] = 1;
+        }
+      } else if (c === 44 && open.length) commas[commas.length - 1]++;
+    } else if (open.length && isWordIn(t, k, RISK_WORDS.listOr)) ors[ors.length - 1]++;
+    if (k < skipUntil) continue;
     if (kind === PUNCT) {
       const c = norm.charCodeAt(starts[k]);
       if (c === 40) {
@@ -96,11 +121,15 @@ export function readRiskKinds(ctx: Ctx): KindReading {
     if (h < 0 || hits.start[h] !== k) continue;
     const named = conceptOf(hits.concepts[h], 'kind');
     if (!named) continue;
-    if (!openParenAfterKind && !inList?.[k]) kindOfTok.set(k, named.kind);
+    if (!openParenAfterKind) {
+      candTok.push(k);
+      candKind.push(named.kind);
+    }
     lastKindEnd = hits.end[h];
     skipUntil = hits.end[h];
   }
   if (count && has) sentences.push(sFrom, count);
+  for (let i = 0; i < candTok.length; i++) if (!inList?.[candTok[i]]) kindOfTok.set(candTok[i], candKind[i]);
 
   // Sentence by sentence; a sentence without a percentage gives no kind.
   for (let i = 0; i < sentences.length; i += 2) readSentence(sentences[i], sentences[i + 1]);
@@ -181,44 +210,4 @@ export function readRiskKinds(ctx: Ctx): KindReading {
 /** The token index of the number at `offset`. */
 export function numberToken(ctx: Ctx, offset: number): number {
   return tokenAt(ctx.reading.tokens, offset);
-}
-
-/**
- * Tokens inside a bracketed list of three or more items: two commas, or a comma and "or"
- * ("(spine, hip, wrist or shoulder)", "(hip, spine or forearm)"). One pass with a stack of open
- * brackets; a bracket left open at the end of its line closes there. Null when there is no list.
- */
-function listBrackets(ctx: Ctx): Uint8Array | null {
-  const t = ctx.reading.tokens;
-  // Made when the first list is found: most reports have none.
-  let out: Uint8Array | null = null;
-  const open: number[] = [];
-  const commas: number[] = [];
-  const ors: number[] = [];
-  for (let k = 0; k < t.n; k++) {
-    const kind = t.kind[k];
-    if (kind === NEWLINE) {
-      if (open.length) open.length = commas.length = ors.length = 0;
-      continue;
-    }
-    if (kind === PUNCT) {
-      const c = t.norm.charCodeAt(t.start[k]);
-      if (c === 40 && open.length < 64) {
-        open.push(k);
-        commas.push(0);
-        ors.push(0);
-      } else if (c === 41 && open.length) {
-        const from = open.pop() as number;
-        const nc = commas.pop() as number;
-        const no = ors.pop() as number;
-        if (nc >= 2 || (nc >= 1 && no >= 1)) {
-          out ??= new Uint8Array(t.n);
-          for (let j = from + 1; j < k; j++) out[j] = 1;
-        }
-      } else if (c === 44 && open.length) commas[commas.length - 1]++;
-      continue;
-    }
-    if (open.length && isWordIn(t, k, RISK_WORDS.listOr)) ors[ors.length - 1]++;
-  }
-  return out;
 }
