@@ -52,8 +52,10 @@ export function readRiskKinds(ctx: Ctx): KindReading {
   // Kind hits, with fracture-site lists in brackets after a kind left out, and any bracketed list
   // of three or more items ("a major bone (spine, hip, wrist or shoulder)").
   const kindOfTok = new Map<number, RiskKind>();
-  // Bracketed lists of three or more items ("(spine, hip, wrist or shoulder)"): a stack of open brackets, their commas and "or"s; the tokens
-  // inside a list are marked when it closes, so a kind hit is kept as a candidate till the end.
+  // Bracketed lists of three or more items ("(spine, hip, wrist or shoulder)"): a stack of open
+  // brackets, their commas and "or"s; two commas, or a comma and "or", make a list; a bracket left
+  // open at the end of its line closes there. The tokens inside a list are marked when it closes,
+  // so a kind hit is kept as a candidate till the end of the walk.
   let inList: Uint8Array | null = null;
   const open: number[] = [];
   const commas: number[] = [];
