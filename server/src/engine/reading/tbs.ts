@@ -65,7 +65,17 @@ export function readTbs(ctx: Ctx, layout: Layout, slots: Slot[]): TbsValue[] {
   let labels = 0;
   for (let h = 0; h < hits.n && labels < MAX_MENTIONS; h++) {
     const concepts = hits.concepts[h];
-    const label = conceptOf(concepts, 'tbs') ?? (conceptOf(concepts, 'label')?.element === 'tbs' ? true : undefined);
+    // One walk over the hit's concepts: a TBS label, or a first settings label of the TBS.
+    let label = false;
+    let custom = false;
+    for (const c of concepts) {
+      if (c.c === 'tbs') label = true;
+      else if (c.c === 'label' && !custom) {
+        custom = true;
+        if (c.element === 'tbs') label = true;
+      }
+      if (label) break;
+    }
     if (!label) continue;
     labels++;
     const s = hits.start[h];
