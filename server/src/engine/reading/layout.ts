@@ -142,7 +142,16 @@ function lineFacts(ctx: Ctx): LineFacts {
       } else if (kind === PUNCT) {
         const c = norm.charCodeAt(starts[b]);
         if (c === 59) semis[line]++;
-        else if (c === 44 && punctIs(ctx, b - 1, 34) && punctIs(ctx, b + 1, 34)) quoted[line]++;
+        else if (
+          c === 44 &&
+          b > 0 &&
+          b + 1 < count &&
+          kinds[b - 1] === PUNCT &&
+          kinds[b + 1] === PUNCT &&
+          norm.charCodeAt(starts[b - 1]) === 34 &&
+          norm.charCodeAt(starts[b + 1]) === 34
+        )
+          quoted[line]++;
       } else if (kind === WORD && ends[b] - starts[b] === 1 && at[b] < 0) {
         const c = norm.charCodeAt(starts[b]);
         if (c === 116) bareT.push(b);
