@@ -161,12 +161,20 @@ export function clauseSite(ctx: Ctx, labelStart: number, labelEnd: number, value
     if (scoreLabelAt(ctx, k) || otherScore(ctx, k) || word(ctx, k) === 'and') break;
     before--;
   }
-  const parts = [siteIn(ctx, labelEnd, value), siteIn(ctx, value + 1, after), siteIn(ctx, before, labelStart)];
-  const all = siteIn(ctx, before, after);
-  for (const part of parts) {
+  // The parts in order: between label and value, after the value, before the label. Each is read
+  // only when the ones before it name no region; the whole clause only when its side is needed.
+  const parts: Array<[number, number]> = [
+    [labelEnd, value],
+    [value + 1, after],
+    [before, labelStart],
+  ];
+  for (const [a, b] of parts) {
+    const part = siteIn(ctx, a, b);
     if (!part.region) continue;
     if (vertebral(part.region)) return part.region;
-    return key(part.region, part.side ?? (all.word ? all.side : undefined) ?? sentenceSide(ctx, labelStart));
+    if (part.side) return key(part.region, part.side);
+    const all = siteIn(ctx, before, after);
+    return key(part.region, (all.word ? all.side : undefined) ?? sentenceSide(ctx, labelStart));
   }
   // "Right femoral neck: BMD 0.571 g/cm2; T-score +0.1; Z-score +1.0": the line's key names the
   // site of every value on the line.
