@@ -99,6 +99,8 @@ interface LineFacts {
   regions: Array<BlockRegion | undefined>;
   /** lineSide's answer for each line, once asked. */
   sides: Array<BlockSide | undefined>;
+  /** The phrase hits that label a T-score, a Z-score, a TBS (measureLabelHits), once asked. */
+  labelHits: { t: number[]; z: number[]; tbs: number[] } | null;
 }
 
 /** What a line says of its block's region: none, a vertebra, a radius, a hip region. */
@@ -174,10 +176,41 @@ function lineFacts(ctx: Ctx): LineFacts {
     keys: new Array<KeyLine | null | undefined>(n),
     regions: new Array<BlockRegion | undefined>(n),
     sides: new Array<BlockSide | undefined>(n),
+    labelHits: null,
   };
   factsOf = ctx;
   facts = f;
   return f;
+}
+
+/**
+ * The phrase hits that label a measure, in document order: a hit with the measure's own concept
+ * ("T-score", "TBS"), or whose first settings label is the measure's element. One walk over every
+ * hit's concepts per document serves the T-score, Z-score and TBS readers.
+ */
+export function measureLabelHits(ctx: Ctx, own: 't' | 'z' | 'tbs'): readonly number[] {
+  const f = lineFacts(ctx);
+  if (!f.labelHits) {
+    const { hits } = ctx.reading;
+    const out = { t: [] as number[], z: [] as number[], tbs: [] as number[] };
+    for (let h = 0; h < hits.n; h++) {
+      let t = false;
+      let z = false;
+      let tbs = false;
+      let first: string | undefined;
+      for (const c of hits.concepts[h]) {
+        if (c.c === 't') t = true;
+        else if (c.c === 'z') z = true;
+        else if (c.c === 'tbs') tbs = true;
+        else if (c.c === 'label' && first === undefined) first = c.element;
+      }
+      if (t || first === 'tScore') out.t.push(h);
+      if (z || first === 'zScore') out.z.push(h);
+      if (tbs || first === 'tbs') out.tbs.push(h);
+    }
+    f.labelHits = out;
+  }
+  return f.labelHits[own];
 }
 
 /** The one-letter words "t" (or "z") that no phrase holds, in document order: maybe bare labels. */

@@ -18,6 +18,7 @@ import type { Slot, TScore, ZScore } from '../types';
 import type { Layout } from './layout';
 import {
   bareScoreWords,
+  measureLabelHits,
   lineTokens,
   listAfter,
   respectivelyList,
@@ -265,20 +266,9 @@ export function readProseScores(ctx: Ctx, own: 't' | 'z', onPlaceholder?: (tok: 
   };
   // Label spans: the vocabulary's labels and the settings' label words, then bare "T" / "Z".
   const labels: Array<[number, number]> = [];
-  const element = own === 't' ? 'tScore' : 'zScore';
-  for (let h = 0; h < hits.n && labels.length < MAX_MENTIONS; h++) {
-    // One walk over the hit's concepts: the measure's own concept, or a first settings label of it.
-    let label = false;
-    let custom = false;
-    for (const c of hits.concepts[h]) {
-      if (c.c === own) label = true;
-      else if (c.c === 'label' && !custom) {
-        custom = true;
-        if (c.element === element) label = true;
-      }
-      if (label) break;
-    }
-    if (label) labels.push([hits.start[h], hits.end[h]]);
+  for (const h of measureLabelHits(ctx, own)) {
+    if (labels.length >= MAX_MENTIONS) break;
+    labels.push([hits.start[h], hits.end[h]]);
   }
   // Bare "T" / "Z": the one-letter words no phrase holds, listed once per document (layout.ts).
   for (const k of bareScoreWords(ctx, own)) {
