@@ -64,11 +64,13 @@ if (arg === 'known') {
       console.log(`  ${g.padEnd(8)} ${String(n).padStart(3)} / ${String(rs.length).padEnd(3)} ${pct(n, rs.length)}`);
     }
   }
-  // Wave 3 (Q*, drafts and failure-class probes written by the wavedraft helper, measured before any fix).
-  const wave3 = results.filter((r) => r.expectation.wave === 3);
-  if (wave3.length) {
+  // Waves 3 and 4 (Q01-Q30: drafts and failure-class probes measured before any fix; Q31-Q40: probes
+  // written after the wavedraft fixes, measured before any further change).
+  for (const wave of [3, 4]) {
+    const wave3 = results.filter((r) => r.expectation.wave === wave);
+    if (!wave3.length) continue;
     const n3 = wave3.filter((r) => r.ok).length;
-    console.log(`Of them, wave 3 (Q*): ${n3} / ${wave3.length} ${pct(n3, wave3.length)}`);
+    console.log(`Of them, wave ${wave} (Q*): ${n3} / ${wave3.length} ${pct(n3, wave3.length)}`);
     for (const g of ['draft', 'probe']) {
       const rs = wave3.filter((r) => r.expectation.group === g);
       const n = rs.filter((r) => r.ok).length;
