@@ -19,13 +19,4 @@ export const KNOWN_FAILING: Record<string, string> = {
     '10: enCORE trend table: the current L1-L4 T-score lost; "Femur Total Left" gets no site; category not tied',
   'P55-layout-per-vertebra-tbs.txt': '10: sideways per-vertebra TBS row: the L1-L4 value is lost, L1 taken as the TBS',
   'W04-lunar-composite.txt': '10: Lunar "Reference: Total Left" row gets no site',
-  'Q32-probe-dob-attended.txt':
-    '9: "Scanned on 04.03.2026" (an exam word, then "on") does not settle the age from "DOB 21.09.1957"',
-  'Q34-probe-correction-tscore-text.txt':
-    '11: correction "should read 13% rather than 16%": "rather than" not read as the replaced value; the correction loses the adjustment',
-  'Q35-probe-dictated-spoken-tbs.txt':
-    '11: "one point three two eight which is normal" (spoken TBS, lower-case dictation) not tied to its category',
-  'Q37-probe-these-increase-respectively.txt':
-    '5+4: "With the TBS factored in, these increase to 18% and 3.0% respectively" lost',
-  'Q38-probe-frax-not-indicated-garvan.txt': '9: "this 52-year-old man" inside a clause after "for" gives no age',
 };

@@ -432,3 +432,25 @@ describe('a correction supersedes the value it replaces (DIR)', () => {
     ]);
   });
 });
+
+describe('the next sentence that points back takes the kinds of the sentence before (MFT / DIR)', () => {
+  test.each([
+    ['FRAX (BMD only): MOF 15% and hip 2.4%. With the TBS factored in, these increase to 18% and 3.0% respectively.'],
+    ['Unadjusted FRAX: major osteoporotic fracture 15%, hip fracture 2.4%. Adjusted for TBS they are 18% and 3.0%.'],
+  ])('%s', (s) => {
+    expect(read(s)).toEqual(['hip 2.4 unadj', 'hip 3 adj', 'mof 15 unadj', 'mof 18 adj']);
+  });
+  test('a sentence further on takes nothing', () => {
+    expect(kinds('FRAX: MOF 15% and hip 2.4%. The scan was uneventful. These are 18% and 3.0% respectively.')).toEqual([
+      'hip 2.4',
+      'mof 15',
+    ]);
+  });
+  test('"rather than" in an erratum sets the replaced value aside', () => {
+    expect(
+      read(
+        'TBS 1.25. TBS-adjusted FRAX: MOF 16%, hip 3.2%. Erratum: the MOF probability should read 13% rather than 16%.',
+      ),
+    ).toEqual(['hip 3.2 adj', 'mof 13 adj']);
+  });
+});

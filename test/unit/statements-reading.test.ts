@@ -120,6 +120,17 @@ describe('MFT demographics: an exam date after an unlabelled exam word', () => {
     expect(demo(report('DOB 1948-06-30. Typed 2025-01-15.')).age).toBeNull());
 });
 
+describe('MFT demographics: ages and exam dates in running text', () => {
+  test.each([
+    ['DOB 21.09.1957. Scanned on 04.03.2026.', 68],
+    ['Date of birth 1950-02-10; examined on 2025-02-09.', 74],
+  ])('%s', (s, age) => expect(demo(report(s)).age).toBe(age));
+  test.each([
+    ['FRAX is not appropriate for this 52-year-old man.', 52],
+    ['Garvan was not used in this 61 yo woman.', 61],
+  ])('a negation nearby does not deny a unit age: %s', (s, age) => expect(demo(report(s)).age).toBe(age));
+});
+
 describe('MFT demographics: menopausal status', () => {
   const cases: Array<[string, 'premenopausal' | 'perimenopausal' | 'postmenopausal' | null]> = [
     ['Postmenopausal woman referred by her GP.', 'postmenopausal'],
@@ -291,6 +302,16 @@ describe('MFT TBS category under a key that names the TBS', () => {
     expect(
       analyze('TBS (L1-L4): 1.274\nMicroarchitecture (TBS category): normal').findings.map((f) => f.code),
     ).toContain('tbs-category-mismatch'));
+});
+
+describe('MFT TBS category after a spoken value and before the next sentence', () => {
+  const cats = (s: string) => analyze(s).elements.categories.map((c) => c.category);
+  test.each([
+    ['trabecular bone score one point three two eight which is normal. left femoral neck t score minus one point one.'],
+    ['TBS 1.328, which is normal. Left total hip T-score -0.4.'],
+  ])('%s', (s) => expect(cats(s)).toEqual(['normal']));
+  test('"normal" before a site in its own sentence is not the TBS category', () =>
+    expect(cats('TBS 1.328 which is normal bone density at the hip.')).toEqual([]));
 });
 
 describe('MFT CPT codes', () => {

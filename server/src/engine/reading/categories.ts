@@ -117,7 +117,8 @@ export function readCategories(ctx: Ctx, tbs: TbsValue[]): CategoryStatement[] {
     if (p < 0 || !(aboutTbs(p) || tbsCategoryKey(p))) return false;
     // "normal bone density", "normal BMD": another measure's word follows.
     for (let j = k + 1; j < t.n && j - k < 3; j++) {
-      if (t.kind[j] === NEWLINE) break;
+      // (Within the sentence: "... which is normal. Left femoral neck ..." is the next one's site.)
+      if (t.kind[j] === NEWLINE || sentence[j] !== sentence[k]) break;
       const h = hits.at[j];
       if (h < 0) continue;
       const c = hits.concepts[h];

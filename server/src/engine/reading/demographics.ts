@@ -48,6 +48,7 @@ import {
   ARTICLES,
   BMI_LIMITS,
   EVENT_AGE_WORDS,
+  EXAM_DATE_PREPOSITIONS,
   EXAM_DATE_WORDS,
   GROUP_NOUNS,
   MONTHS,
@@ -162,10 +163,10 @@ function yearsOrNone(ctx: Ctx, i: number): boolean {
 }
 
 /** Is the token in a context that states nothing about this patient now? */
-function notStated(ctx: Ctx, i: number): boolean {
+function notStated(ctx: Ctx, i: number, negation = true): boolean {
   const cx = ctx.reading.context[i];
   if (ctx.reading.tokens.start[i] >= ctx.priorFrom) return true;
-  return (cx & (THRESHOLD | HYPOTHETICAL | NEGATED | UNCERTAIN)) !== 0;
+  return (cx & (THRESHOLD | HYPOTHETICAL | UNCERTAIN | (negation ? NEGATED : 0))) !== 0;
 }
 
 /** The previous word or number token before i on its line (punctuation skipped), or -1. */
@@ -267,7 +268,8 @@ function unitAge(ctx: Ctx, unitStart: number): { cand: Candidate<number>; tok: n
   let k = unitStart - 1;
   if (punct(t, k) === 45) k--;
   const v = ageNumber(t, k);
-  if (v === null || t.kind[k] !== NUMBER || t.flags[k] & DECIMAL || notStated(ctx, k)) return null;
+  // A negation nearby ("FRAX is not appropriate for this 52-year-old man") does not deny an age.
+  if (v === null || t.kind[k] !== NUMBER || t.flags[k] & DECIMAL || notStated(ctx, k, false)) return null;
   const before = prevWord(t, k);
   if (before >= 0 && wordIn(t, before, EVENT_AGE_WORDS)) return null;
   return { cand: { value: v, rank: 1, span: { start: t.start[k], end: t.end[k] } }, tok: k };
@@ -690,6 +692,7 @@ function unlabelledExamDate(ctx: Ctx): DateParts | null {
     if (t.kind[k] !== REFUSED && t.kind[k] !== NUMBER) continue;
     let w = k - 1;
     while (w > 0 && t.line[w] === t.line[k] && (punct(t, w) === COLON || t.kind[w] === GAP)) w--;
+    if (wordIn(t, w, EXAM_DATE_PREPOSITIONS)) w--;
     if (t.line[w] !== t.line[k] || !wordIn(t, w, EXAM_DATE_WORDS)) continue;
     const d = dateAt(ctx, k);
     if (d) return d;

@@ -65,6 +65,9 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
   const pct = (k: number) => t.kind[k] === NUMBER && t.unit[k] === UNIT_PERCENT && !(t.flags[k] & SIGNED);
 
   let tbsNamed = -1;
+  // The kinds of the last sentence whose percentages had kinds, and that sentence.
+  let prevKinds: RiskKind[] = [];
+  let prevSentence = -2;
   // The token arrays in locals: the passes below touch every token.
   const { n: count, kind: kinds, unit: units, flags } = t;
   let any = false;
@@ -176,12 +179,33 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
           continue;
         }
       }
+      // The same in the next sentence: "FRAX: MOF 15% and hip 2.4%. With the TBS factored in, these
+      // increase to 18% and 3.0% respectively."
+      if (i === 0 && prevKinds.length && prevSentence === sentence[from] - 1 && pointsBack(v, to)) {
+        const group: number[] = [];
+        for (let j = 0; j < values.length && j < 8 && clause[values[j]] === clause[v]; j++)
+          if (!kinds[j]) group.push(j);
+        if (group.length >= 2 && group.length <= prevKinds.length) {
+          const use = prevKinds.slice(prevKinds.length - group.length);
+          group.forEach((g, idx) => {
+            kinds[g] = use[idx];
+            kindTok[g] = -1;
+          });
+          continue;
+        }
+      }
       // "12% rising to 15%", "from 11% to 14%": the kind goes on.
       if (i > 0 && kinds[i - 1] && linkedByTo(values[i - 1], v)) {
         kinds[i] = kinds[i - 1];
         kindTok[i] = kindTok[i - 1];
         before[i - 1] = 1;
       }
+    }
+    const given: RiskKind[] = [];
+    for (const k of kinds) if (k) given.push(k);
+    if (given.length) {
+      prevKinds = given;
+      prevSentence = sentence[from];
     }
     let nonHip = false;
     for (const k of kinds) if (k && k !== 'hip') nonHip = true;

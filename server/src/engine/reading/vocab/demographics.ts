@@ -190,6 +190,9 @@ export const EXAM_DATE_WORDS: readonly string[] = [
   'performed',
 ];
 
+/** Prepositions between such a word and its date: "Scanned on 04.03.2026". */
+export const EXAM_DATE_PREPOSITIONS: readonly string[] = ['on', 'dated'];
+
 /** Labels of the patient's name line: "Patient:", "Pt:", "Re:", "Name:", "Patient name:". */
 export const PATIENT_LABELS: readonly string[] = ['patient', 'pt', 're', 'name'];
 
