@@ -567,8 +567,9 @@ export function readDemographics(ctx: Ctx): Demographics {
   if (!found.age || !found.sex) {
     // "Mr Eamon Quirke (81)", "Mrs Brannock, aged 66": a titled name with an age beside it.
     const end = Math.min(t.n, tokenAt(t, ctx.priorFrom));
+    const { kind, start, end: ends, norm } = t;
     for (let k = 0; k < end; k++) {
-      if (t.kind[k] !== WORD || t.end[k] - t.start[k] > 4) continue;
+      if (kind[k] !== WORD || ends[k] - start[k] > 4 || !TITLE_FIRST[norm.charCodeAt(start[k]) & 0x7f]) continue;
       const p = titledPatient(ctx, k);
       if (!p) continue;
       found.sex = better(found.sex, p.sex);
@@ -611,6 +612,10 @@ function titleAfterPatientLabel(ctx: Ctx, s: number): Candidate<Sex> | null {
   if (!colon || !wordIn(t, k, PATIENT_LABELS)) return null;
   return { value: sex, rank: 0, span: { start: t.start[s], end: t.end[s] } };
 }
+
+/** First letters of the titles: a quick test before comparing words. */
+const TITLE_FIRST = new Uint8Array(128);
+for (const [w] of TITLES) TITLE_FIRST[w.charCodeAt(0) & 0x7f] = 1;
 
 /** The title at token s (mr, mrs, ms, miss), or null. */
 function titleAt(t: Tokens, s: number): Sex | null {

@@ -420,6 +420,10 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
   }
 }
 
+/** (length, first letter) of the correction words, for a quick test before comparing words. */
+const CORRECTION_SHAPES = new Uint8Array(16 * 128);
+for (const w of CORRECTION_WORDS) if (w.length < 16) CORRECTION_SHAPES[w.length * 128 + (w.charCodeAt(0) & 0x7f)] = 1;
+
 /**
  * "The correct TBS-adjusted hip fracture probability is 2.6% (not 3.6%)": in a sentence with a
  * correction word (vocab/cues.ts CORRECTION_WORDS), a percentage under a negation or an earlier-study
@@ -431,8 +435,13 @@ function dropCorrected(ctx: Ctx, risks: Risk[], silent: (r: Risk) => boolean): v
   const { tokens: t, sentence, context } = ctx.reading;
   const replaced = new Set<number>();
   const sentences = new Set<number>();
-  for (let k = 0; k < t.n; k++) {
-    if (t.kind[k] !== WORD || !wordIn(t, k, CORRECTION_WORDS)) continue;
+  const { n, kind, start, end, norm } = t;
+  for (let k = 0; k < n; k++) {
+    if (kind[k] !== WORD) continue;
+    // A table of (length, first letter) first: most words are no correction word.
+    const len = end[k] - start[k];
+    if (len > 15 || !CORRECTION_SHAPES[len * 128 + (norm.charCodeAt(start[k]) & 0x7f)]) continue;
+    if (!wordIn(t, k, CORRECTION_WORDS)) continue;
     const s = sentence[k];
     if (sentences.has(s)) continue;
     sentences.add(s);

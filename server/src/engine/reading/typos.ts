@@ -122,26 +122,30 @@ export function correctTypos(
 ): string | null {
   let parts: string[] | null = null;
   let at = 0;
-  for (let i = 0; i < t.n; i++) {
-    if (t.kind[i] !== WORD || hits.at[i] >= 0) continue;
-    const s = t.start[i];
-    const len = t.end[i] - s;
+  let buckets: Buckets | null = null;
+  // The arrays in locals: the loop touches every token.
+  const { n, kind, start, end, norm } = t;
+  const covered = hits.at;
+  for (let i = 0; i < n; i++) {
+    if (kind[i] !== WORD || covered[i] >= 0) continue;
+    const s = start[i];
+    const len = end[i] - s;
     if (len < MIN_SWAP || len > MAX_LEN) continue;
     let m = 0;
     let k = s;
     for (; k < s + len; k++) {
-      const c = t.norm.charCodeAt(k);
+      const c = norm.charCodeAt(k);
       if (!isLower(c)) break;
       m |= 1 << (c - 97);
     }
     if (k < s + len) continue;
     // "Boyd": a short capitalised word is more likely a name than a typing error.
     if (len === MIN_SWAP && !isLower(text.charCodeAt(s)) && isLower(text.charCodeAt(s + 1))) continue;
-    targets ??= targetWords(VOCABULARY);
-    const w = targetFor(vocabulary === VOCABULARY ? targets : targetWords(vocabulary), t.norm, s, len, m);
+    buckets ??= vocabulary === VOCABULARY ? (targets ??= targetWords(VOCABULARY)) : targetWords(vocabulary);
+    const w = targetFor(buckets, norm, s, len, m);
     if (w === null) continue;
     parts ??= [];
-    parts.push(t.norm.slice(at, s), w);
+    parts.push(norm.slice(at, s), w);
     at = s + len;
   }
   if (!parts) return null;
