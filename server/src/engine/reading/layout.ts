@@ -110,13 +110,28 @@ type BlockSide = 'left' | 'right' | 'mean' | 'both' | null;
 /** The document whose line facts were made last, and its facts (a one-entry memo: readers of one document run one after another). */
 let factsOf: Ctx | null = null;
 let facts: LineFacts | null = null;
+/** The buffer of the last document's counts, reused by the next one. */
+let spare: Int32Array | null = null;
 
 function lineFacts(ctx: Ctx): LineFacts {
   if (factsOf === ctx && facts) return facts;
+  // The last document's facts go first: their buffer may be the one reused below.
+  factsOf = null;
+  facts = null;
   const t = ctx.reading.tokens;
   const n = ctx.doc.lines.length;
   const start = lineStarts(ctx);
-  const all = new Int32Array(7 * n);
+  // The counts' buffer is reused from document to document (zeroed), up to 64 Ki counts: a new
+  // typed array per document costs an allocation outside the heap.
+  const size = 7 * n;
+  let all: Int32Array;
+  if (spare && spare.length >= size) {
+    all = spare;
+    all.fill(0, 0, size);
+  } else {
+    all = new Int32Array(Math.max(size, 1024));
+    if (all.length <= 1 << 16) spare = all;
+  }
   const end = all.subarray(0, n);
   const gaps = all.subarray(n, 2 * n);
   const walls = all.subarray(2 * n, 3 * n);

@@ -336,8 +336,9 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
 function readSlots(ctx: Ctx, slots: Slot[]): void {
   if (!ctx.placeholders.length) return;
   const { tokens: t, hits } = ctx.reading;
-  for (let p = 0; p < t.n; p++) {
-    if (t.kind[p] !== PLACEHOLDER) continue;
+  const { n: count, kind: kinds } = t;
+  for (let p = 0; p < count; p++) {
+    if (kinds[p] !== PLACEHOLDER) continue;
     let fillers = 0;
     for (let k = p - 1, steps = 0; k >= 0 && steps < 8 && t.kind[k] !== NEWLINE; k--, steps++) {
       if (t.kind[k] === PUNCT || t.kind[k] === GAP) continue;

@@ -375,8 +375,9 @@ export function siteLineScores(ctx: Ctx): ScoreRead[] {
   const { tokens: t, hits } = ctx.reading;
   let lastLine = -1;
   let lines = 0;
-  for (let k = 0; k < t.n && lines < MAX_MENTIONS; k++) {
-    if (t.kind[k] !== NUMBER || !(t.flags[k] & SIGNED) || !(t.flags[k] & DECIMAL)) continue;
+  const { n: count, kind: kinds, flags } = t;
+  for (let k = 0; k < count && lines < MAX_MENTIONS; k++) {
+    if (kinds[k] !== NUMBER || !(flags[k] & SIGNED) || !(flags[k] & DECIMAL)) continue;
     const line = t.line[k];
     if (line === lastLine) continue;
     lastLine = line;
