@@ -581,10 +581,7 @@ export function readDemographics(ctx: Ctx): Demographics {
 function titleAfterPatientLabel(ctx: Ctx, s: number): Candidate<Sex> | null {
   const t = ctx.reading.tokens;
   if (t.kind[s] !== WORD) return null;
-  const len = t.end[s] - t.start[s];
-  let sex: Sex | null = null;
-  for (const [w, x] of TITLES) if (w.length === len && t.norm.startsWith(w, t.start[s])) sex = x;
-  if (!sex) return null;
+  // The label first (most words have no colon before them), then the title.
   let k = s - 1;
   let colon = false;
   while (k >= 0 && t.line[k] === t.line[s] && isLeader(t, k)) {
@@ -592,6 +589,10 @@ function titleAfterPatientLabel(ctx: Ctx, s: number): Candidate<Sex> | null {
     k--;
   }
   if (!colon || !wordIn(t, k, PATIENT_LABELS)) return null;
+  const len = t.end[s] - t.start[s];
+  let sex: Sex | null = null;
+  for (const [w, x] of TITLES) if (w.length === len && t.norm.startsWith(w, t.start[s])) sex = x;
+  if (!sex) return null;
   return { value: sex, rank: 0, span: { start: t.start[s], end: t.end[s] } };
 }
 

@@ -373,6 +373,8 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     )
       k++;
     if (k >= t.n || t.line[k] !== line) continue;
+    // A colon right after the verb (or after a lead-in and the verb) first: most lines have none.
+    if (charAt(k + 1) !== 58 && charAt(k + 2) !== 58) continue;
     if (LEAD_INS.has(wordAt(k)) || wordAt(k) === 'study') k++;
     if (!BARE_SIGNERS.has(wordAt(k)) || charAt(k + 1) !== 58) continue;
     const name = nameFrom(k + 2);
@@ -458,7 +460,8 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
   // 4. An attestation: "I, Dr. Jane Roe, have personally reviewed the images and the TBS calculation".
   if (!out.length) {
     for (let k = 0; k + 3 < t.n; k++) {
-      if (wordAt(k) !== 'i' || charAt(k + 1) !== 44 || text.charCodeAt(t.start[k]) !== 73) continue;
+      if (text.charCodeAt(t.start[k]) !== 73 || t.end[k] - t.start[k] !== 1 || charAt(k + 1) !== 44) continue;
+      if (wordAt(k) !== 'i') continue;
       let j = k + 2;
       const start = j;
       while (j < t.n && j - start < 12 && charAt(j) !== 44 && t.kind[j] !== NEWLINE) j++;
