@@ -25,7 +25,7 @@ import type { EngineSettings } from './settings';
 import { DEFAULT_SETTINGS, resolveSettings } from './settings';
 import { lineOf, makeDoc, offsetAt, rangeOf } from './text';
 import { thresholdsFor } from './thresholds';
-import type { Elements, Finding, ProfileId, RuleId, Section, Slot, TextEditSpec } from './types';
+import type { Elements, Finding, ProfileId, RuleId, Section, Slot, Span, TextEditSpec } from './types';
 
 export interface Analysis {
   profile: ProfileId;
@@ -62,7 +62,17 @@ function extract(ctx: Ctx): Elements {
     if (s.kind !== 'impression') continue;
     const from = offsetAt(ctx.doc, s.headerRange.end);
     const to = ctx.doc.lines[s.endLine].end;
-    const inside = ctx.placeholders.filter((p) => p.start >= from && p.end <= to);
+    // The placeholders are sorted by start: the first at or after `from`, then those that end by `to`.
+    const inside: Span[] = [];
+    const ps = ctx.placeholders;
+    let lo = 0;
+    let hi = ps.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ps[mid].start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < ps.length && ps[i].start <= to; i++) if (ps[i].end <= to) inside.push(ps[i]);
     if (!inside.length) continue;
     let rest = '';
     let at = from;

@@ -255,8 +255,10 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     return c0 >= 65 && c0 <= 90;
   };
 
+  const starts = new Set<number>();
   const push = (span: Span, label: string) => {
-    if (out.some((p) => p.span.start === span.start)) return;
+    if (starts.has(span.start)) return;
+    starts.add(span.start);
     out.push({ text: text.slice(span.start, span.end), label, span, range: range(ctx, span) });
   };
 
