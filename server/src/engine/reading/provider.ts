@@ -362,9 +362,25 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
 
   // 1b. A verb or agent noun alone as a line's label: "Dictated: Dr A B", "Results interpreter:
   // Jane Roe, MD"; only before a person's name ("Amended: hip probability corrected" is none).
-  for (let line = 0; line < n && labels < MAX_MENTIONS; line++) {
+  // A line without a colon is passed over (the label needs one); the first token of a line with
+  // one is searched from the last line's (lines come in order).
+  let cursor = 0;
+  let colon = doc.norm.indexOf(':');
+  for (let line = 0; line < n && labels < MAX_MENTIONS && colon >= 0; line++) {
     if (ctx.blankLine[line] || ctx.tableLine[line]) continue;
-    const start = tokenAt(t, doc.lines[line].start);
+    const l = doc.lines[line];
+    if (colon < l.start) {
+      colon = doc.norm.indexOf(':', l.start);
+      if (colon < 0) break;
+    }
+    if (colon >= l.end) continue;
+    let hi = t.n;
+    while (cursor < hi) {
+      const mid = (cursor + hi) >> 1;
+      if (t.start[mid] < l.start) cursor = mid + 1;
+      else hi = mid;
+    }
+    const start = cursor;
     let k = start;
     while (
       k < t.n &&
