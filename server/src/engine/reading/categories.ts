@@ -18,6 +18,7 @@ import { MAX_MENTIONS, range } from '../context';
 import type { CategoryStatement, TbsCategory, TbsValue } from '../types';
 import { CURRENT, HISTORICAL, HYPOTHETICAL, NEGATED, THRESHOLD, UNCERTAIN } from './concepts';
 import { conceptOf } from './read';
+import { hitKinds, kindBit } from './kinds';
 import type { Tokens } from './tokens';
 import { DECIMAL, GAP, NEWLINE, NUMBER, PUNCT, UNIT_NONE, WORD, wordIn } from './tokens';
 import { CATEGORY_LABELS, CATEGORY_LINKS, GENERIC_WORDS, TBS_ONLY_WORDS, TBS_TOPIC_WORDS } from './vocab/categories';
@@ -53,6 +54,8 @@ interface Statement {
   tbs: TbsValue;
   sentence: number;
 }
+
+const CATEGORY_KIND = kindBit('tbsCategory');
 
 export function readCategories(ctx: Ctx, tbs: TbsValue[]): CategoryStatement[] {
   if (!tbs.length) return [];
@@ -166,8 +169,10 @@ export function readCategories(ctx: Ctx, tbs: TbsValue[]): CategoryStatement[] {
     if (had === undefined) named.set(sent, category);
     else if (had !== category) mixed.add(sent);
   };
+  const kinds = hitKinds(hits);
+  const priorFrom = ctx.priorFrom;
   for (let k = 0; k < t.n && found.length < MAX_MENTIONS; k++) {
-    if (t.start[k] >= ctx.priorFrom) break;
+    if (t.start[k] >= priorFrom) break;
     const h = hits.at[k];
     let category: TbsCategory;
     let end = k + 1;
@@ -176,7 +181,7 @@ export function readCategories(ctx: Ctx, tbs: TbsValue[]): CategoryStatement[] {
     if (h >= 0) {
       if (hits.start[h] !== k) continue;
       end = hits.end[h];
-      const c = conceptOf(hits.concepts[h], 'tbsCategory');
+      const c = kinds[h] & CATEGORY_KIND ? conceptOf(hits.concepts[h], 'tbsCategory') : undefined;
       if (!c) {
         k = end - 1;
         continue;

@@ -21,6 +21,7 @@ import type { MenopausalStatus, NumberFact, Population, Sex, Span } from '../typ
 import type { Concept } from './concepts';
 import { CURRENT, HISTORICAL, HYPOTHETICAL, NEGATED, THRESHOLD, UNCERTAIN } from './concepts';
 import { conceptOf } from './read';
+import { hitKinds, kindBit } from './kinds';
 import type { Tokens } from './tokens';
 import {
   DECIMAL,
@@ -476,6 +477,9 @@ export interface Demographics {
   bmi: NumberFact | null;
 }
 
+/** The kinds of concept the demographics loop reads. */
+const DEMOGRAPHIC_KINDS = kindBit('demographic') | kindBit('sex') | kindBit('menopause');
+
 export function readDemographics(ctx: Ctx): Demographics {
   const { tokens: t, hits, context } = ctx.reading;
   const found: Found = { age: null, sex: null };
@@ -486,10 +490,12 @@ export function readDemographics(ctx: Ctx): Demographics {
   let bmi: NumberFact | null = null;
   let skipTo = -1;
 
+  const kinds = hitKinds(hits);
   for (let h = 0; h < hits.n; h++) {
     const s = hits.start[h];
     if (t.start[s] >= ctx.priorFrom) break;
     if (s < skipTo) continue;
+    if (!(kinds[h] & DEMOGRAPHIC_KINDS)) continue;
     const concepts = hits.concepts[h];
     const e = hits.end[h];
     const d = conceptOf(concepts, 'demographic');
