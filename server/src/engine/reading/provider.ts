@@ -13,6 +13,7 @@ import type { Provider, Slot, Span } from '../types';
 import type { Concept } from './concepts';
 import { isKnownHeader, startsWithHeader } from './headers';
 import { conceptOf } from './read';
+import { hitKinds, kindBit } from './kinds';
 import { BARE_SIGNERS } from './vocab/roles';
 import { GAP, NEWLINE, NUMBER, PLACEHOLDER, PUNCT, REFUSED, tokenAt, WALL, WORD } from './tokens';
 
@@ -102,6 +103,10 @@ const LEAD_INS = new Set([
 function hasConcept(concepts: readonly Concept[], c: Concept['c']): boolean {
   return concepts.some((x) => x.c === c);
 }
+
+/** The kinds of concept a signer's label holds. */
+const LABEL_KINDS = kindBit('role') | kindBit('label');
+const COURTESY_KIND = kindBit('courtesy');
 
 export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
   const out: Provider[] = [];
@@ -300,7 +305,9 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
   // 1. Labelled signers; the first label of each line part counts.
   let lastSeg = -1;
   let labels = 0;
+  const kinds = hitKinds(hits);
   for (let h = 0; h < hits.n && labels < MAX_MENTIONS; h++) {
+    if (!(kinds[h] & LABEL_KINDS)) continue;
     const concepts = hits.concepts[h];
     const role = conceptOf(concepts, 'role');
     const custom = conceptOf(concepts, 'label');
@@ -404,7 +411,7 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
   // 2. A letter's sign-off: the name after the courtesy, on its line or the next lines.
   if (!out.length) {
     for (let h = hits.n - 1; h >= 0; h--) {
-      if (!conceptOf(hits.concepts[h], 'courtesy')) continue;
+      if (!(kinds[h] & COURTESY_KIND) || !conceptOf(hits.concepts[h], 'courtesy')) continue;
       const e = hits.end[h];
       const line = t.line[hits.start[h]];
       // "Thank you for your referral. Dr A B, FRANZCR 04/09/2024": the name on the same line.
