@@ -304,11 +304,12 @@ export function planInsertions(
     ctx,
     providerLines,
   );
-  const groups = new Map<string, Group>();
+  // Keyed by section index, by the kind of a new section, or 'tail' (no section kind is named so).
+  const groups = new Map<number | string, Group>();
 
   for (const el of missing) {
     const spec = SLOT_SPECS[el];
-    let key: string;
+    let key: number | string;
     let at: Group['at'];
     let header: string | null = null;
     if (spec.section === 'signature') {
@@ -319,7 +320,7 @@ export function planInsertions(
       const idx = sections.findIndex((s) => s.kind === spec.section);
       if (idx >= 0) {
         const s = sections[idx];
-        key = `s${idx}`;
+        key = idx;
         // A section that runs into the signature block ends above it.
         const sig = sigStarts.find((l) => l > s.headerLine && l <= s.endLine);
         at =
@@ -327,7 +328,7 @@ export function planInsertions(
             ? { line: afterContentBefore(ctx, sig, s.headerLine), atEnd: false }
             : { line: s.endLine + 1, atEnd: s.endLine + 1 > lastLine };
       } else {
-        key = `new-${spec.section}`;
+        key = spec.section;
         header = headers.get(spec.header) ?? null;
         if (header === null) {
           header = headerFor(ctx, spec.header);
