@@ -13,6 +13,7 @@ import type { Provider, Slot, Span } from '../types';
 import type { Concept } from './concepts';
 import { isKnownHeader, startsWithHeader } from './headers';
 import { conceptOf } from './read';
+import { hitKinds, kindBit } from './kinds';
 import { BARE_SIGNERS } from './vocab/roles';
 import { GAP, NEWLINE, NUMBER, PLACEHOLDER, PUNCT, REFUSED, tokenAt, WALL, WORD } from './tokens';
 
@@ -102,6 +103,10 @@ const LEAD_INS = new Set([
 function hasConcept(concepts: readonly Concept[], c: Concept['c']): boolean {
   return concepts.some((x) => x.c === c);
 }
+
+/** The kinds of concept a signer's label holds. */
+const LABEL_KINDS = kindBit('role') | kindBit('label');
+const COURTESY_KIND = kindBit('courtesy');
 
 export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
   const out: Provider[] = [];
@@ -255,8 +260,10 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     return c0 >= 65 && c0 <= 90;
   };
 
+  const starts = new Set<number>();
   const push = (span: Span, label: string) => {
-    if (out.some((p) => p.span.start === span.start)) return;
+    if (starts.has(span.start)) return;
+    starts.add(span.start);
     out.push({ text: text.slice(span.start, span.end), label, span, range: range(ctx, span) });
   };
 
@@ -298,7 +305,9 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
   // 1. Labelled signers; the first label of each line part counts.
   let lastSeg = -1;
   let labels = 0;
+  const kinds = hitKinds(hits);
   for (let h = 0; h < hits.n && labels < MAX_MENTIONS; h++) {
+    if (!(kinds[h] & LABEL_KINDS)) continue;
     const concepts = hits.concepts[h];
     const role = conceptOf(concepts, 'role');
     const custom = conceptOf(concepts, 'label');
@@ -360,9 +369,25 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
 
   // 1b. A verb or agent noun alone as a line's label: "Dictated: Dr A B", "Results interpreter:
   // Jane Roe, MD"; only before a person's name ("Amended: hip probability corrected" is none).
-  for (let line = 0; line < n && labels < MAX_MENTIONS; line++) {
+  // A line without a colon is passed over (the label needs one); the first token of a line with
+  // one is searched from the last line's (lines come in order).
+  let cursor = 0;
+  let colon = doc.norm.indexOf(':');
+  for (let line = 0; line < n && labels < MAX_MENTIONS && colon >= 0; line++) {
     if (ctx.blankLine[line] || ctx.tableLine[line]) continue;
-    const start = tokenAt(t, doc.lines[line].start);
+    const l = doc.lines[line];
+    if (colon < l.start) {
+      colon = doc.norm.indexOf(':', l.start);
+      if (colon < 0) break;
+    }
+    if (colon >= l.end) continue;
+    let hi = t.n;
+    while (cursor < hi) {
+      const mid = (cursor + hi) >> 1;
+      if (t.start[mid] < l.start) cursor = mid + 1;
+      else hi = mid;
+    }
+    const start = cursor;
     let k = start;
     while (
       k < t.n &&
@@ -373,6 +398,8 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     )
       k++;
     if (k >= t.n || t.line[k] !== line) continue;
+    // A colon right after the verb (or after a lead-in and the verb) first: most lines have none.
+    if (charAt(k + 1) !== 58 && charAt(k + 2) !== 58) continue;
     if (LEAD_INS.has(wordAt(k)) || wordAt(k) === 'study') k++;
     if (!BARE_SIGNERS.has(wordAt(k)) || charAt(k + 1) !== 58) continue;
     const name = nameFrom(k + 2);
@@ -384,7 +411,7 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
   // 2. A letter's sign-off: the name after the courtesy, on its line or the next lines.
   if (!out.length) {
     for (let h = hits.n - 1; h >= 0; h--) {
-      if (!conceptOf(hits.concepts[h], 'courtesy')) continue;
+      if (!(kinds[h] & COURTESY_KIND) || !conceptOf(hits.concepts[h], 'courtesy')) continue;
       const e = hits.end[h];
       const line = t.line[hits.start[h]];
       // "Thank you for your referral. Dr A B, FRANZCR 04/09/2024": the name on the same line.
@@ -458,7 +485,8 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
   // 4. An attestation: "I, Dr. Jane Roe, have personally reviewed the images and the TBS calculation".
   if (!out.length) {
     for (let k = 0; k + 3 < t.n; k++) {
-      if (wordAt(k) !== 'i' || charAt(k + 1) !== 44 || text.charCodeAt(t.start[k]) !== 73) continue;
+      if (text.charCodeAt(t.start[k]) !== 73 || t.end[k] - t.start[k] !== 1 || charAt(k + 1) !== 44) continue;
+      if (wordAt(k) !== 'i') continue;
       let j = k + 2;
       const start = j;
       while (j < t.n && j - start < 12 && charAt(j) !== 44 && t.kind[j] !== NEWLINE) j++;
