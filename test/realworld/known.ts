@@ -14,8 +14,6 @@
 export const KNOWN_FAILING: Record<string, string> = {
   'D20-dictation-multiple-gaps.txt':
     '6+7: dictated "the L1 through L4 T-score is negative 1.4" read as a femoral-neck T-score (false conflict); "impression osteopenia" without colon not read',
-  'L05-ge-lunar-printout.txt':
-    '7+10+11: Lunar "Total Left/Right" rows get no site; "Physician comment:" not an impression section (WHO class lost); category not tied',
   'L15-letter-to-patient.txt': '6+10: "Yours came out at 1.336" gives no TBS; "lower back: -0.8" bullet lost',
   'L36-encore-trend-export.txt':
     '10: enCORE trend table: the current L1-L4 T-score lost; "Femur Total Left" gets no site; category not tied',
@@ -26,16 +24,8 @@ export const KNOWN_FAILING: Record<string, string> = {
   // Wave 3 (V*, layouts of real public reports), first run before any reader change:
   'V01-us-university-dash-export.txt':
     '1: "Report dictated by: RMK, MD, signed by: Rosalind M. Kettleborough, MD": the initials of the dictating doctor taken as the provider, the signer after "signed by:" on the same line lost',
-  'V03-hologic-horizon-tbs-page.txt': '9: "BMI 24.5" inside the FRAX "Reported Risk Factors:" list gives no BMI',
   'V05-tbs-insight-standalone.txt':
     '4: "FRAX without TBS: 11.8 % and 1.9 %" (a coordinated pair after the MOF/hip block) is lost',
-  'V11-belgium-decimal-comma.txt':
-    '1+9: signer "Dr Hélène Delvaux-Mbeki" over "Radiologue - INAMI ..." read as "INAMI"; "née le 03/09/1953 (72 ans)" gives no age',
-  'V13-spain-who-legend.txt': '1: "Dra. Montserrat Iborra-Kessler" over "Reumatóloga. Nº Col. ..." gives no provider',
-  'V14-italy-corrected-for-tbs.txt':
-    '1+5+6+9: "TBS (iNsight): 1.249" gives no TBS; "(uncorrected: MOF 14%, hip 2.8%)" read as adjusted; "Dott.ssa ..." signer lost; "Età: 75 anni" gives no age',
-  'V15-brazil-bilingual.txt':
-    '1+7+9: "CONCLUSÃO / CONCLUSION:" not a section (WHO class lost); "Dra. ..." over "CRM-SP ... - Médica Radiologista" gives no provider; "Sexo: Feminino" no sex',
   'V18-hong-kong-respectively.txt':
     '5: under "FRAX (Hong Kong), with TBS adjustment:" the hip risk of "MOF 21 %; hip fracture 11 %" read as unadjusted (false conflict with the unadjusted pair)',
   'V19-hologic-multivisit-trend.txt':

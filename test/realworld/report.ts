@@ -68,7 +68,9 @@ if (arg === 'known') {
   if (wave3.length) {
     const n = wave3.filter((r) => r.ok).length;
     console.log('Of them, wave 3 (V*, layouts of real public reports, measured before any reader change):');
-    console.log(`  ${'layout'.padEnd(8)} ${String(n).padStart(3)} / ${String(wave3.length).padEnd(3)} ${pct(n, wave3.length)}`);
+    console.log(
+      `  ${'layout'.padEnd(8)} ${String(n).padStart(3)} / ${String(wave3.length).padEnd(3)} ${pct(n, wave3.length)}`,
+    );
     const els = [...new Set(wave3.flatMap((r) => r.checks.map((c) => c.element)))];
     const cells = els.map((e) => {
       const asserting = wave3.filter((r) => r.checks.some((c) => c.element === e));

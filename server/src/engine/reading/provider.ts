@@ -13,7 +13,7 @@ import type { Provider, Slot, Span } from '../types';
 import type { Concept } from './concepts';
 import { isKnownHeader, startsWithHeader } from './headers';
 import { conceptOf } from './read';
-import { BARE_SIGNERS } from './vocab/roles';
+import { BARE_SIGNERS, NAME_TITLES } from './vocab/roles';
 import { GAP, NEWLINE, NUMBER, PLACEHOLDER, PUNCT, REFUSED, tokenAt, WALL, WORD } from './tokens';
 
 /** Bare role words: a label only with a colon, a dash or a leader after it ("Radiologist: ..."). */
@@ -81,7 +81,9 @@ const PARTICLES = new Set([
 ]);
 
 /** Titles and initials after which a point does not end a name. */
-const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'prof', 'med', 'st', 'jr', 'sr', 'mt']);
+const TITLES = new Set(['mr', 'mrs', 'ms', 'med', 'st', 'jr', 'sr', 'mt', ...NAME_TITLES]);
+/** Titles of a signer before the name ("Dr", "Dra.", "Dott.ssa"): vocabulary. */
+const SIGNER_TITLES: ReadonlySet<string> = new Set(NAME_TITLES);
 
 /** Words that may open a clause before a label: "The report was reviewed by". */
 const LEAD_INS = new Set([
@@ -429,7 +431,7 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
       )
         k++;
       if (charAt(k) === 47 && wordAt(k + 1) === 's' && charAt(k + 2) === 47) k += 3;
-      const dashed = k > first && (wordAt(k) === 'dr' || wordAt(k) === 'dra');
+      const dashed = k > first && SIGNER_TITLES.has(wordAt(k));
       const name = nameFrom(k);
       if (name.last < name.first) continue;
       const below = line + 1 < n ? tokenAt(t, doc.lines[line + 1].start) : t.n;
@@ -494,7 +496,8 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
         break;
       }
       const w = wordAt(k);
-      if (k === first && (w === 'dr' || w === 'dra' || w === 'prof')) {
+      // Titles before the first name word ("Dr", "Dra.", "Dott.ssa", "Prof. Dr.").
+      if (words === 0 && SIGNER_TITLES.has(w) && (k === first || dr)) {
         dr = true;
         continue;
       }
