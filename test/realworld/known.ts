@@ -15,21 +15,10 @@ export const KNOWN_FAILING: Record<string, string> = {
   'D20-dictation-multiple-gaps.txt':
     '6+7: dictated "the L1 through L4 T-score is negative 1.4" read as a femoral-neck T-score (false conflict); "impression osteopenia" without colon not read',
   'L15-letter-to-patient.txt': '6+10: "Yours came out at 1.336" gives no TBS; "lower back: -0.8" bullet lost',
-  'L36-encore-trend-export.txt':
-    '10: enCORE trend table: the current L1-L4 T-score lost; "Femur Total Left" gets no site; category not tied',
   'P54-demo-age-after-name.txt': '9: "Mr Eamon Quirke (81)" gives no age or sex',
   'P55-layout-per-vertebra-tbs.txt': '10: sideways per-vertebra TBS row: the L1-L4 value is lost, L1 taken as the TBS',
-  'W04-lunar-composite.txt': '10: Lunar "Reference: Total Left" row gets no site',
   'W01-scotland-letter-best-wishes.txt': '9: "Mrs Drummond (73)" gives no age',
   // Wave 3 (V*, layouts of real public reports), first run before any reader change:
-  'V01-us-university-dash-export.txt':
-    '1: "Report dictated by: RMK, MD, signed by: Rosalind M. Kettleborough, MD": the initials of the dictating doctor taken as the provider, the signer after "signed by:" on the same line lost',
-  'V05-tbs-insight-standalone.txt':
-    '4: "FRAX without TBS: 11.8 % and 1.9 %" (a coordinated pair after the MOF/hip block) is lost',
-  'V18-hong-kong-respectively.txt':
-    '5: under "FRAX (Hong Kong), with TBS adjustment:" the hip risk of "MOF 21 %; hip fracture 11 %" read as unadjusted (false conflict with the unadjusted pair)',
-  'V19-hologic-multivisit-trend.txt':
-    '10: multi-visit trend tables (oldest row first, current row last): the current L1-L4 and total hip T-scores are lost',
   'V21-pdf-text-no-layout.txt':
     '1+4+10: PDF text without layout: "Major Osteoporotic\\nFracture 13% Hip Fracture 1.9%" read as hip 13; signer name broken over two lines read as "Cornelius"',
 };

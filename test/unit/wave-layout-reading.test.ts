@@ -152,3 +152,129 @@ describe('section headers: vendor comment fields and bilingual titles', () => {
     expect(analyze(text).elements.whoStatements).toEqual([]);
   });
 });
+
+describe('a second "... by" label on the signer line', () => {
+  test.each([
+    ['Report dictated by: JKL, MD, signed by: Juliet K. Lindqvist, MD', 'Lindqvist'],
+    ['Dictated by: Dr A. Okafor; reviewed and signed by: Dr Mina Castellanos-Reid, MD', 'Castellanos-Reid'],
+    ['Prepared by: P. Osei, MD, verified by: Hamid Rezaei-Grant, MD', 'Rezaei-Grant'],
+  ])('%s', (line, name) => {
+    expect(providers(study('Patient: F, 70.', line)).join(' | ')).toContain(name);
+  });
+
+  test('an excluded role after the comma adds no provider', () => {
+    expect(providers(study('Patient: F, 70.', 'Read by: Jane Roe, MD, transcribed by: KL'))).toEqual(['Jane Roe, MD']);
+  });
+});
+
+const risks = (text: string) =>
+  analyze(text)
+    .elements.risks.map((r) => `${r.kind} ${r.value} ${r.adjusted ? 'a' : 'u'}`)
+    .sort();
+
+describe('an adjustment cue that opens a bracket with its own values stays in the bracket', () => {
+  test.each([
+    'FRAX, with TBS adjustment:\nMajor osteoporotic fracture 21 %; hip fracture 11 %\n(Without TBS: 18 % and 9.3 % respectively)',
+    'TBS-adjusted FRAX: MOF 21%, hip 11% (unadjusted: MOF 18%, hip 9.3%)',
+    'FRAX adjusted for TBS\nMOF 21 % ; hip 11 %\n(not adjusted: 18 % and 9.3 %)',
+  ])('%s', (text) => {
+    expect(risks(`TBS 1.154\n${text}`)).toEqual(['hip 11 a', 'hip 9.3 u', 'mof 18 u', 'mof 21 a']);
+  });
+
+  test('a bracket of a cue alone still qualifies the value before it: "11 % (TBS-adjusted)"', () => {
+    expect(risks('TBS 1.154\nFRAX: MOF 21 % (TBS-adjusted), hip 11 % (TBS-adjusted).')).toEqual([
+      'hip 11 a',
+      'mof 21 a',
+    ]);
+  });
+
+  test('"(TBS-adjusted; unadjusted 15%)": the first cue still qualifies the value before the bracket', () => {
+    expect(risks('TBS 1.208\nMajor osteoporotic fracture risk: 19% (TBS-adjusted; unadjusted 15%).')).toEqual([
+      'mof 15 u',
+      'mof 19 a',
+    ]);
+  });
+});
+
+describe('bare coordinated percentages restated under another adjustment take the kinds above', () => {
+  test.each([
+    'FRAX adjusted for TBS\n10-year probability of major osteoporotic fracture: 15 %\n10-year probability of hip fracture: 2.6 %\nFRAX without TBS: 12 % and 1.9 %',
+    'TBS-adjusted FRAX: MOF 15%, hip 2.6%.\nUnadjusted: 12% / 1.9%',
+    'TBS-adjusted FRAX\nMajor osteoporotic fracture 15%\nHip fracture 2.6%\nConventional FRAX 12% and 1.9%',
+  ])('%s', (text) => {
+    expect(risks(`TBS 1.2\n${text}`)).toEqual(['hip 1.9 u', 'hip 2.6 a', 'mof 12 u', 'mof 15 a']);
+  });
+
+  test('percentages of another measure after the risks take no kind', () => {
+    expect(
+      risks('TBS 1.2\nFRAX adjusted for TBS: MOF 15%, hip 2.6%.\nSpine BMD fell 3.1% and 2.0% at the hip since 2023.'),
+    ).toEqual(['hip 2.6 a', 'mof 15 a']);
+  });
+
+  test('a threshold pair takes no kind', () => {
+    expect(risks('TBS 1.2\nFRAX adjusted for TBS: MOF 15%, hip 2.6%.\nFRAX treatment thresholds: 20% and 3%.')).toEqual(
+      ['hip 2.6 a', 'mof 15 a'],
+    );
+  });
+});
+
+const tScores = (text: string) => analyze(text).elements.tScores.map((t) => `${t.site}:${t.value}`);
+
+describe('a total with a side is the total hip', () => {
+  test.each([
+    ['Reference: Total Left  BMD 0.801  T-score -1.6  Z-score 0.1', 'left total hip:-1.6'],
+    ['Total Right: T-score -1.9', 'right total hip:-1.9'],
+    ['Total Mean   T-score -1.5', 'mean total hip:-1.5'],
+  ])('%s', (line, want) => {
+    expect(tScores(line)).toEqual([want]);
+  });
+
+  test('a total without a side is still no hip', () => {
+    expect(tScores('Total: T-score -1.6')).toEqual(['null:-1.6']);
+  });
+});
+
+describe('trend tables: the latest study row is this study, of the region the heading names', () => {
+  test('oldest first, slash dates, change columns', () => {
+    const text = [
+      'Left total hip trend',
+      'Scan Date    Age    BMD (g/cm²)   T-score   Change vs Baseline',
+      '03/02/2020   64     0.790         -1.4      -',
+      '03/07/2024   68     0.751         -1.7      -4.9%',
+      '03/16/2026   70     0.739         -1.8      -6.5%',
+    ].join('\n');
+    expect(tScores(text)).toEqual(['left total hip:-1.8']);
+  });
+
+  test('latest first, ISO dates, heading two lines above', () => {
+    const text = [
+      'AP Spine L1-L4',
+      'Trend:',
+      'Measured Date   Age    BMD     T-Score   BMD Change vs Previous',
+      '2026-01-08      77.4   0.838   -2.9      -1.8%',
+      '2024-01-11      75.4   0.853   -2.8      -2.2%',
+    ].join('\n');
+    expect(tScores(text)).toEqual(['L1-L4:-2.9']);
+  });
+
+  test('a two-line header under a DualFemur heading', () => {
+    const text = [
+      'DualFemur Total Mean Trend',
+      'Measured     Age       BMD        T-score',
+      'Date         (years)   (g/cm²)',
+      '04/15/2024   74.4      0.834      -1.4',
+      '04/28/2026   76.4      0.822      -1.5',
+    ].join('\n');
+    expect(tScores(text)).toEqual(['mean total hip:-1.5']);
+  });
+
+  test('without a heading that names a region, no row is this study', () => {
+    const text = [
+      'Trend',
+      'Scan Date    BMD (g/cm²)   T-score',
+      '03/02/2020   0.790         -1.4',
+      '03/16/2026   0.739         -1.8',
+    ].join('\n');
+    expect(tScores(text)).toEqual([]);
+  });
+});

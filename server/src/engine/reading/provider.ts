@@ -323,7 +323,15 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     }
     labels++;
     const seg = segmentStart(s);
-    if (seg === lastSeg) continue;
+    // A second "... by" label after the first label's name, past a comma or semicolon: "Dictated by:
+    // RMK, MD, signed by: Rosalind Kettleborough, MD" names a second provider.
+    const chained =
+      seg === lastSeg &&
+      wordAt(e - 1) === 'by' &&
+      out.length > 0 &&
+      t.start[s] >= out[out.length - 1].span.end &&
+      (charAt(s - 1) === 44 || charAt(s - 1) === 59);
+    if (seg === lastSeg && !chained) continue;
     if (excludedFrom(seg, s)) continue;
     // A label opens its clause: "Radiologist: X" yes, "discussed with the radiologist" no.
     const prev = s - 1;

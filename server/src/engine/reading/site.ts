@@ -6,7 +6,8 @@
 import type { Ctx } from '../context';
 import type { SiteInfo } from './concepts';
 import { conceptOf } from './read';
-import { GAP, NEWLINE } from './tokens';
+import { GAP, NEWLINE, WORD } from './tokens';
+import { BLOCK_TOTAL } from './vocab/sites';
 
 export interface SiteParts {
   region?: string;
@@ -21,6 +22,9 @@ export function siteIn(ctx: Ctx, from: number, to: number): SiteParts {
   let region: string | undefined;
   let at = -1;
   const sides: Array<[number, SiteInfo['side'], boolean]> = [];
+  // "Total Left", "Total Mean" (Lunar rows and keys): a total with a side and no region is the total
+  // hip (the spine's total has no side).
+  let sidedTotal = false;
   for (let k = Math.max(0, from); k < to && k < t.n; k++) {
     const h = hits.at[k];
     if (h < 0) continue;
@@ -28,7 +32,12 @@ export function siteIn(ctx: Ctx, from: number, to: number): SiteParts {
     k = Math.max(k, hits.end[h] - 1);
     if (!site) continue;
     // A side's initial ("L", "R") counts only next to its region; a side word anywhere in the range.
-    if (site.site.side && sides.length < 8) sides.push([hits.start[h], site.site.side, t.end[k] - t.start[k] > 1]);
+    if (site.site.side && sides.length < 8) {
+      sides.push([hits.start[h], site.site.side, t.end[k] - t.start[k] > 1]);
+      let p = hits.start[h] - 1;
+      while (p >= from && t.kind[p] === GAP) p--;
+      if (p >= from && t.kind[p] === WORD && t.norm.slice(t.start[p], t.end[p]) === BLOCK_TOTAL) sidedTotal = true;
+    }
     // "right hip femoral neck": the femoral neck, not the hip it is part of; "forearm, 33% radius":
     // the 33 % radius, not the forearm.
     if (site.site.region && (!region || region === 'hip' || region === 'radius')) {
@@ -42,6 +51,7 @@ export function siteIn(ctx: Ctx, from: number, to: number): SiteParts {
       }
     }
   }
+  if (!region && sidedTotal) region = 'total hip';
   let side: SiteInfo['side'] | undefined;
   let word = false;
   let best = 5;

@@ -142,6 +142,8 @@ export const RISK_WORDS = {
   fracture: ['fracture', 'fractures'],
   /** "(spine, hip, wrist or shoulder)": a bracketed list names sites, not a kind. */
   listOr: ['or'],
+  /** Words that join coordinated values: "11.8 % and 1.9 %", "18 % & 9.3 %". */
+  coordination: ['and', '&'],
   /** Fillers between a risk kind and a placeholder: "MOF risk ___", "hip probability is ___". */
   slotFillers: ['risk', 'probability', 'is', 'of'],
 };
