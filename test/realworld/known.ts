@@ -16,7 +16,6 @@ export const KNOWN_FAILING: Record<string, string> = {
     '6+7: dictated "the L1 through L4 T-score is negative 1.4" read as a femoral-neck T-score (false conflict); "impression osteopenia" without colon not read',
   'L15-letter-to-patient.txt': '6+10: "Yours came out at 1.336" gives no TBS; "lower back: -0.8" bullet lost',
   'P54-demo-age-after-name.txt': '9: "Mr Eamon Quirke (81)" gives no age or sex',
-  'P55-layout-per-vertebra-tbs.txt': '10: sideways per-vertebra TBS row: the L1-L4 value is lost, L1 taken as the TBS',
   'W01-scotland-letter-best-wishes.txt': '9: "Mrs Drummond (73)" gives no age',
   // Wave 3 (V*, layouts of real public reports), first run before any reader change:
   'V21-pdf-text-no-layout.txt':

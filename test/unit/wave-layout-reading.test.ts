@@ -278,3 +278,21 @@ describe('trend tables: the latest study row is this study, of the region the he
     expect(tScores(text)).toEqual([]);
   });
 });
+
+describe('a sideways TBS row under vertebra columns', () => {
+  const tbs = (text: string) => analyze(text).elements.tbs.map((v) => `${v.region}:${v.value}`);
+  test.each([
+    ['Region   L1      L2      L3      L4      L1-L4\nTBS      1.198   1.231   1.262   1.279   1.244', ['L1-L4:1.244']],
+    ['TBS      L1      L2      L3      L4      L1-L4\n         1.198   1.231   1.262   1.279   1.244', ['L1-L4:1.244']],
+    ['Vertebra   L1-L2   L3-L4   L1-L4\nTBS        1.210   1.268   1.241', ['L1-L4:1.241']],
+    ['TBS      L2-L3   L2-L4\n         1.262   1.270', ['L2-L3:1.262', 'L2-L4:1.27']],
+  ])('%s', (text, want) => {
+    expect(tbs(text)).toEqual(want);
+  });
+
+  test('single vertebrae only: each is its own region, and none conflicts', () => {
+    const text = 'TBS      L2      L3      L4\n         1.231   1.262   1.279';
+    expect(tbs(text)).toEqual(['L2:1.231', 'L3:1.262', 'L4:1.279']);
+    expect(analyze(text).findings.map((f) => f.code)).not.toContain('conflicting-values');
+  });
+});
