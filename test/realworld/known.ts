@@ -18,6 +18,4 @@ export const KNOWN_FAILING: Record<string, string> = {
   'P54-demo-age-after-name.txt': '9: "Mr Eamon Quirke (81)" gives no age or sex',
   'W01-scotland-letter-best-wishes.txt': '9: "Mrs Drummond (73)" gives no age',
   // Wave 3 (V*, layouts of real public reports), first run before any reader change:
-  'V21-pdf-text-no-layout.txt':
-    '1+4+10: PDF text without layout: "Major Osteoporotic\\nFracture 13% Hip Fracture 1.9%" read as hip 13; signer name broken over two lines read as "Cornelius"',
 };

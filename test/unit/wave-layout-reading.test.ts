@@ -296,3 +296,28 @@ describe('a sideways TBS row under vertebra columns', () => {
     expect(analyze(text).findings.map((f) => f.code)).not.toContain('conflicting-values');
   });
 });
+
+describe('text copied from a PDF: phrases and names cut by line breaks', () => {
+  test.each([
+    '10-Year Fracture Probability (FRAX\nadjusted for TBS) Major Osteoporotic\nFracture 13% Hip Fracture 1.9%',
+    'FRAX adjusted for TBS: Major Osteoporotic\nFracture 13% Hip Fracture 1.9%',
+    'TBS-adjusted FRAX: 10-year probability of major\nosteoporotic fracture 13% and of hip fracture 1.9%',
+  ])('a risk kind cut by the line break keeps its value: %s', (text) => {
+    expect(risks(`TBS 1.27\n${text}`)).toEqual(['hip 1.9 a', 'mof 13 a']);
+  });
+
+  test.each([
+    ['Interpreting physician: Cornelius\nAshdown-Mwangi, MD Date signed:\n01/23/2026', 'Ashdown-Mwangi'],
+    ['Reviewed by: Dr Jane\nRoe-Whitaker, FRCR', 'Roe-Whitaker'],
+    ['Electronically signed by: Priya\nVenkataraman-Lowe, DO on 02/02/2026', 'Venkataraman-Lowe'],
+  ])('a signer name cut by the line break: %s', (block, name) => {
+    expect(providers(study('Patient: F, 70.', block)).join(' ')).toContain(name);
+  });
+
+  test.each(['Signed by: Jane Roe\nJohn Smith, MD', 'Signed by: Jane Roe\nConsultant Radiologist'])(
+    'a whole name is not joined with the next line: %s',
+    (block) => {
+      expect(providers(study('Patient: F, 70.', block))).toEqual(['Jane Roe']);
+    },
+  );
+});

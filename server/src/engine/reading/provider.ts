@@ -293,8 +293,29 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     if (!validName(name.first, name.last)) return false;
     // "Electronically signed by:" on the next line is another label, not a name.
     if (charAt(name.last) === 58) return false;
-    push(name.span, label);
+    push(wrappedName(name), label);
     return true;
+  };
+
+  /**
+   * A name the line break cut ("Interpreting physician: Cornelius" / "Ashdown-Mwangi, MD ...", text
+   * copied from a PDF): when the name ends its line with one name word (after a title) and no
+   * credential, and the next line opens with name words and a credential, the name goes on there.
+   */
+  const wrappedName = (name: { span: Span; first: number; last: number }): Span => {
+    let k = name.last + 1;
+    while (k < t.n && t.kind[k] === GAP) k++;
+    if (k >= t.n || t.kind[k] !== NEWLINE) return name.span;
+    let words = 0;
+    for (let q = name.first; q <= name.last; q++) {
+      if (hasConcept(conceptsAt(q), 'credential')) return name.span;
+      if (t.kind[q] === WORD && !SIGNER_TITLES.has(wordAt(q)) && t.end[q] - t.start[q] > 1) words++;
+    }
+    if (words !== 1) return name.span;
+    const next = nameFrom(k + 1);
+    if (next.last < next.first || t.line[next.first] !== t.line[k] + 1 || !signatureLike(next.first, next.last, true))
+      return name.span;
+    return { start: name.span.start, end: next.span.end };
   };
 
   // 1. Labelled signers; the first label of each line part counts.
