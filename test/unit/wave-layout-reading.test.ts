@@ -321,3 +321,41 @@ describe('text copied from a PDF: phrases and names cut by line breaks', () => {
     },
   );
 });
+
+describe('risk kinds, WHO classes and TBS categories written in other languages', () => {
+  test.each([
+    [
+      'FRAX France ajusté au TBS / adjusted for TBS : fracture majeure 22 % ; col du fémur 5,4 %',
+      ['hip 5.4 a', 'mof 22 a'],
+    ],
+    [
+      'FRAX (España) ajustado por TBS: fractura osteoporótica principal 9 %, fractura de cadera 1,2 %',
+      ['hip 1.2 a', 'mof 9 a'],
+    ],
+    [
+      'FRAX Italia corretto per TBS / corrected for TBS: frattura maggiore 15 %, frattura di femore 3,3 %',
+      ['hip 3.3 a', 'mof 15 a'],
+    ],
+    [
+      'FRAX Deutschland, TBS-adjustiert / adjusted for TBS: Hauptfraktur 18 %, Hüftfraktur 4,0 %',
+      ['hip 4 a', 'mof 18 a'],
+    ],
+  ])('%s', (line, want) => {
+    expect(risks(`TBS 1,205\n${line}`)).toEqual(want);
+  });
+
+  const statements = (impression: string) => {
+    const e = analyze(study('Patient: F, 70.', 'Signed by: Jane Roe, MD').replace('Osteopenia.', impression)).elements;
+    return { who: e.whoStatements.map((w) => w.whoClass), cat: e.categories.map((c) => c.category) };
+  };
+  test.each([
+    ['Ostéoporose densitométrique. Microarchitecture dégradée.', 'osteoporosis', 'degraded'],
+    ['Osteopenia. Microarquitectura parcialmente degradada.', 'osteopenia', 'partially degraded'],
+    ['Osteopenia; microarchitettura parzialmente degradata.', 'osteopenia', 'partially degraded'],
+    ['Osteoporose. Mikroarchitektur degradiert.', 'osteoporosis', 'degraded'],
+  ])('%s', (impression, who, cat) => {
+    const got = statements(impression);
+    expect(got.who).toEqual([who]);
+    expect(got.cat).toEqual([cat]);
+  });
+});
