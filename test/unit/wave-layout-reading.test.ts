@@ -359,3 +359,41 @@ describe('risk kinds, WHO classes and TBS categories written in other languages'
     expect(got.cat).toEqual([cat]);
   });
 });
+
+describe('an indented row continues the block of the row above it', () => {
+  test('"Left Femur  Neck ..." then an indented "Total ..." row', () => {
+    const text = [
+      'Lumbar Spine (L1-L4)      BMD 0.902 g/cm2     T-score -1.7 (Z-score +0.4)',
+      'Left Femur   Neck         BMD 0.611 g/cm2     T-score -2.4 (Z-score -0.5)',
+      '             Total        BMD 0.744 g/cm2     T-score -1.8 (Z-score -0.2)',
+      'Right Femur  Neck         BMD 0.625 g/cm2     T-score -2.3 (Z-score -0.4)',
+      '             Total        BMD 0.760 g/cm2     T-score -1.7 (Z-score -0.1)',
+    ].join('\n');
+    expect(tScores(text)).toEqual([
+      'L1-L4:-1.7',
+      'left femoral neck:-2.4',
+      'left total hip:-1.8',
+      'right femoral neck:-2.3',
+      'right total hip:-1.7',
+    ]);
+  });
+
+  test('a left hip block with indented neck and trochanter rows', () => {
+    const text = [
+      'Left hip     Total hip   T-score -1.6',
+      '             Neck        T-score -2.2',
+      '             Troch       T-score -1.1',
+    ].join('\n');
+    expect(tScores(text)).toEqual(['left total hip:-1.6', 'left femoral neck:-2.2', 'left trochanter:-1.1']);
+  });
+});
+
+describe('exam dates labelled "Exam:" or "Date:" give the age with a date of birth', () => {
+  const age = (head: string) => analyze(study(head, 'Signed by: Jane Roe, MD')).elements.age?.value ?? null;
+  test.each([
+    ['Name: Roe, Jane   DOB: 02/11/1950   Exam: 05/20/2026', 76],
+    ['Patient: Jane Roe\nDate of birth: 14/08/1958\nDate: 21/05/2026', 67],
+  ])('%s', (head, want) => {
+    expect(age(head)).toBe(want);
+  });
+});

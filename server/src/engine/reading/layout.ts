@@ -86,7 +86,7 @@ function wordIs(ctx: Ctx, k: number, w: string): boolean {
 }
 
 /** The cells of a line: split at column gaps; in a walled line (pipes, box drawing) at the walls only. */
-function cellsOf(ctx: Ctx, r: Range): { cells: Range[]; walled: boolean } {
+export function cellsOf(ctx: Ctx, r: Range): { cells: Range[]; walled: boolean } {
   const t = ctx.reading.tokens;
   let walled = false;
   for (let k = r.a; k < r.b; k++) if (t.kind[k] === GAP && t.flags[k] & WALL) walled = true;

@@ -17,6 +17,7 @@ import { MAX_MENTIONS, range } from '../context';
 import type { Slot, TScore, ZScore } from '../types';
 import type { Layout } from './layout';
 import {
+  cellsOf,
   lineTokens,
   listAfter,
   respectivelyList,
@@ -165,11 +166,52 @@ export function clauseSite(ctx: Ctx, labelStart: number, labelEnd: number, value
   for (const part of parts) {
     if (!part.region) continue;
     if (vertebral(part.region)) return part.region;
-    return key(part.region, part.side ?? (all.word ? all.side : undefined) ?? sentenceSide(ctx, labelStart));
+    return key(
+      part.region,
+      part.side ?? (all.word ? all.side : undefined) ?? sentenceSide(ctx, labelStart) ?? blockRowSide(ctx, labelStart),
+    );
   }
   // "Right femoral neck: BMD 0.571 g/cm2; T-score +0.1; Z-score +1.0": the line's key names the
   // site of every value on the line.
-  return lineKeySite(ctx, labelStart);
+  return lineKeySite(ctx, labelStart) ?? continuedRowSite(ctx, labelStart);
+}
+
+/** Is token q, the first of line l, indented (four spaces or a tab gap before it)? */
+function indentedAt(ctx: Ctx, q: number, l: number): boolean {
+  const t = ctx.reading.tokens;
+  return t.start[q] - ctx.doc.lines[l].start >= 4 || t.kind[q] === GAP;
+}
+
+/**
+ * An indented row under a block's first row ("Left Femur   Neck   ... T-score -2.4" then
+ * "             Total  ... T-score -1.8"): its label ("Total", "Neck") is read as a row of the block
+ * (rowSite), and a region without a side takes the side the block's first row names.
+ */
+function continuedRowSite(ctx: Ctx, tok: number): string | null {
+  const t = ctx.reading.tokens;
+  const line = t.line[tok];
+  const r = lineTokens(ctx, line);
+  if (r.a >= tok || !indentedAt(ctx, r.a, line)) return null;
+  const site = rowSite(ctx, line, { a: r.a, b: tok });
+  if (!site || vertebral(site) || SIDE_PREFIXES.some((p) => site.startsWith(p))) return site;
+  const side = blockRowSide(ctx, tok);
+  return side ? `${side} ${site}` : site;
+}
+
+/** The side the first cell of an indented row's block names ("Left Femur" above "    Neck"), if any. */
+function blockRowSide(ctx: Ctx, tok: number): SiteInfo['side'] | undefined {
+  const t = ctx.reading.tokens;
+  const line = t.line[tok];
+  const r = lineTokens(ctx, line);
+  if (r.a >= tok || !indentedAt(ctx, r.a, line)) return undefined;
+  for (let i = line - 1; i >= 0 && i >= line - 6 && !ctx.blankLine[i]; i--) {
+    const above = lineTokens(ctx, i);
+    if (above.a >= above.b || indentedAt(ctx, above.a, i)) continue;
+    const first = cellsOf(ctx, above).cells[0];
+    const s = first ? siteIn(ctx, first.a, first.b) : null;
+    return s?.side && s.word ? s.side : undefined;
+  }
+  return undefined;
 }
 
 /**

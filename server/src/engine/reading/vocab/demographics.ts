@@ -34,6 +34,8 @@ const FIELDS: Array<[string, Field]> = [
   ['birthdate', 'dob'],
   ['born', 'dob'],
   ['exam date', 'examDate'],
+  ['exam', 'examDate'],
+  ['date', 'examDate'],
   ['examination date', 'examDate'],
   ['date of exam', 'examDate'],
   ['date of examination', 'examDate'],
