@@ -397,3 +397,19 @@ describe('exam dates labelled "Exam:" or "Date:" give the age with a date of bir
     expect(age(head)).toBe(want);
   });
 });
+
+describe('LOINC observation names: "[T-score] Bone density" before the value', () => {
+  test.each([
+    ['OBX|1|NM|38267-8^DXA Lumbar spine [T-score] Bone density^LN||-2.1|{T-score}|||||F', 'L1-L4:-2.1'],
+    ['DXA Femur neck [T-score] Bone density: -2.6', 'femoral neck:-2.6'],
+    ['DXA Hip [T-score] Bone density   -2.2', 'hip:-2.2'],
+  ])('%s', (line, want) => {
+    expect(tScores(line)).toEqual([want]);
+  });
+
+  test('the Z-score of the same naming is a Z-score', () => {
+    const e = analyze('DXA Hip [Z-score] Bone density = -0.4').elements;
+    expect(e.tScores).toEqual([]);
+    expect((e.zScores ?? []).map((z) => z.value)).toEqual([-0.4]);
+  });
+});

@@ -176,6 +176,20 @@ export function clauseSite(ctx: Ctx, labelStart: number, labelEnd: number, value
   return lineKeySite(ctx, labelStart) ?? continuedRowSite(ctx, labelStart);
 }
 
+/**
+ * LOINC names put the score in brackets before what it is of: "DXA Lumbar spine [T-score] Bone
+ * density" (38267-8). The bone density after the bracketed label names the score's measure, not
+ * another value: the walk to the value starts after it. Returns the token to walk from.
+ */
+function loincTail(ctx: Ctx, e: number): number {
+  const { tokens: t, hits } = ctx.reading;
+  if (!punct(ctx, e, 93)) return e;
+  let q = e + 1;
+  while (q < t.n && t.kind[q] === GAP) q++;
+  const h = q < t.n ? hits.at[q] : -1;
+  return h >= 0 && hits.start[h] === q && conceptOf(hits.concepts[h], 'bmd') ? hits.end[h] : e;
+}
+
 /** Is token q, the first of line l, indented (four spaces or a tab gap before it)? */
 function indentedAt(ctx: Ctx, q: number, l: number): boolean {
   const t = ctx.reading.tokens;
@@ -326,7 +340,7 @@ export function readProseScores(ctx: Ctx, own: 't' | 'z', onPlaceholder?: (tok: 
       const prev = hits.concepts[prevHit];
       if (conceptOf(prev, 'tbs') || conceptOf(prev, 'tbsScore')) continue;
     }
-    const walked = valueAfterLabel(ctx, e, {
+    const walked = valueAfterLabel(ctx, loincTail(ctx, e), {
       fits: (k, words) => scoreShape(ctx, k, words),
       own,
       sitesPass: true,
