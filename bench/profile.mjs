@@ -6,7 +6,7 @@
 //   node bench/profile.mjs summary DIR/x.cpuprofile  -> self time by function
 import { buildSync } from 'esbuild';
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
@@ -33,19 +33,22 @@ if (mode === 'summary') {
   process.exit(0);
 }
 
-const out = '/tmp/speed-eng-' + process.pid + '.js';
+const out = process.env.PROFILE_KEEP ? '/tmp/speed-eng-keep.js' : '/tmp/speed-eng-' + process.pid + '.js';
 // PROFILE_ENGINE=/other/worktree measures another checkout's engine on the same inputs (A/B).
 const engRoot = process.env.PROFILE_ENGINE ?? root;
 const entry = '/tmp/speed-entry-' + process.pid + '.ts';
 writeFileSync(
   entry,
-  ['analyze', 'text', 'reading/tokens']
+  ['analyze', 'text', 'reading/tokens', 'context', 'settings', 'reading/sections', 'reading/placeholders']
+    .concat(['reading/trie', 'reading/read'])
     .map((m, i) => `export * as m${i} from '${join(engRoot, 'server/src/engine', m)}';`)
     .join('\n'),
 );
 buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'error' });
 const mods = createRequire(import.meta.url)(out);
 const eng = { analyze: mods.m0.analyze, makeDoc: mods.m1.makeDoc, tokenise: mods.m2.tokenise };
+// The reading pipeline alone, as `npm run bench` measures it (scripts/bench.mjs readPipeline).
+const readPipeline = (text) => mods.m3.makeCtx(mods.m1.makeDoc(text), mods.m4.DEFAULT_SETTINGS);
 
 function files() {
   const dirs = ['test/fixtures/reports', 'test/fixtures/realworld', '../shared/corpus'];
@@ -57,7 +60,9 @@ function files() {
       for (const e of readdirSync(p, { withFileTypes: true })) {
         const q = join(p, e.name);
         if (e.isDirectory()) walk(q);
-        else if (/.(txt|md|radreport)$/.test(e.name)) all.push([q.slice(root.length + 1), readFileSync(q, 'utf8')]);
+        // The shared corpus is named from the checkouts' parent, so that goldens of two worktrees compare.
+        else if (/.(txt|md|radreport)$/.test(e.name))
+          all.push([relative(d.startsWith('..') ? join(root, '..') : root, q), readFileSync(q, 'utf8')]);
       }
     };
     walk(dir);
@@ -142,6 +147,99 @@ if (mode === 'time') {
 if (mode === 'loop') {
   if (arg2 === '1mb') for (let r = 0; r < reps; r++) eng.analyze(big);
   else for (let r = 0; r < reps; r++) for (const [, t] of texts) eng.analyze(t);
+}
+if (mode === 'pipeloop') {
+  // As `loop`, for the reading pipeline alone (a profile of makeDoc + makeCtx).
+  if (arg2 === '1mb') for (let r = 0; r < reps; r++) readPipeline(big);
+  else for (let r = 0; r < reps; r++) for (const [, t] of texts) readPipeline(t);
+}
+if (mode === 'pipestages') {
+  // Time per pipeline stage, summed over the fixture reports (`reps` passes, median) and on 1 MB.
+  const fx = texts.filter(([n]) => n.startsWith('test/fixtures/reports/'));
+  const [, text, tok, ctxm, settings, secm, phm, triem, readm] = Array.from({ length: 9 }, (_, i) => mods['m' + i]);
+  const trie = readm.trieFor(settings.DEFAULT_SETTINGS.labels);
+  const stagesOf = (inputs, reps) => {
+    const acc = {};
+    // Wall time (hrtime): per-call CPU time from getrusage is too coarse for a 1 KB report.
+    const add = (k, f) => {
+      const t0 = process.hrtime.bigint();
+      const r = f();
+      acc[k] = (acc[k] ?? 0) + Number(process.hrtime.bigint() - t0) / 1000;
+      return r;
+    };
+    const runs = [];
+    for (let r = 0; r < reps; r++) {
+      for (const k of Object.keys(acc)) acc[k] = 0;
+      for (const t of inputs) {
+        const d = add('makeDoc', () => text.makeDoc(t));
+        add('sections', () => secm.findSections(d));
+        const ph = add('placeholders', () => phm.findPlaceholders(d));
+        const tk = add('tokenise', () => tok.tokenise(d.norm, ph));
+        const hits = add('match', () => triem.match(trie, tk));
+        add('read(all)', () => readm.read(d.norm, ph, trie, { text: d.text }));
+        add('makeCtx(all)', () => ctxm.makeCtx(d, settings.DEFAULT_SETTINGS));
+        void hits;
+      }
+      runs.push({ ...acc });
+    }
+    const out = {};
+    for (const k of Object.keys(runs[0])) {
+      const xs = runs.map((x) => x[k]).sort((a, b) => a - b);
+      out[k] = xs[xs.length >> 1] / inputs.length;
+    }
+    return out;
+  };
+  for (let w = 0; w < 3; w++)
+    stagesOf(
+      fx.map((x) => x[1]),
+      1,
+    );
+  const a = stagesOf(
+    fx.map((x) => x[1]),
+    reps,
+  );
+  console.log(
+    'fixtures (us per file): ' +
+      Object.entries(a)
+        .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+        .join(', '),
+  );
+  const b = stagesOf([big], 5);
+  console.log(
+    '1 MB (ms): ' +
+      Object.entries(b)
+        .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`)
+        .join(', '),
+  );
+}
+if (mode === 'pipe') {
+  // The reading pipeline alone: per-file median wall time over the fixture reports (as the bench
+  // worker measures it), mean CPU per file, and CPU for 1 MB (medians).
+  const fx = texts.filter(([n]) => n.startsWith('test/fixtures/reports/') && !n.endsWith('.json'));
+  for (let w = 0; w < 5; w++) for (const [, t] of fx) readPipeline(t);
+  const per = [];
+  const one = [];
+  for (let r = 0; r < reps; r++) {
+    const c0 = process.cpuUsage();
+    for (const [, t] of fx) {
+      const s = process.hrtime.bigint();
+      readPipeline(t);
+      one.push(Number(process.hrtime.bigint() - s) / 1e6);
+    }
+    const c = process.cpuUsage(c0);
+    per.push((c.user + c.system) / 1000 / fx.length);
+  }
+  const mbs = [];
+  for (let r = 0; r < 7; r++) {
+    const c0 = process.cpuUsage();
+    readPipeline(big);
+    const c = process.cpuUsage(c0);
+    mbs.push((c.user + c.system) / 1000);
+  }
+  for (const a of [per, one, mbs]) a.sort((x, y) => x - y);
+  console.log(
+    `pipeline: fixtures ${fx.length}: per-file median wall ${(one[one.length >> 1] * 1000).toFixed(1)} us, mean CPU/file ${(per[per.length >> 1] * 1000).toFixed(1)} us; 1 MB CPU median ${mbs[3].toFixed(1)} ms (min ${mbs[0].toFixed(1)})`,
+  );
 }
 if (mode === 'stages') {
   // CPU per stage on the 1 MB text: makeDoc, tokenise, whole analyze (medians of `reps`).

@@ -8,7 +8,7 @@ import { isBlank, lineOf, rangeOf } from './text';
 import { findSections } from './reading/sections';
 import { findPlaceholders } from './reading/placeholders';
 import type { Reading } from './reading/read';
-import { read, trieFor } from './reading/read';
+import { read, readingBytes, trieFor } from './reading/read';
 import type { Range, Section, Span } from './types';
 import type { EngineSettings } from './settings';
 
@@ -38,13 +38,26 @@ export interface Ctx {
   priorFrom: number;
   /** Tokens, vocabulary hits, sentences and context of the document (reading/read.ts). */
   reading: Reading;
+  /**
+   * The first token of each line (a line without tokens: the next line's), and one past the last
+   * line: `firstToken[line]` to `firstToken[line + 1]` are the line's tokens. Made once per document.
+   */
+  firstToken: Int32Array;
 }
 
 export function makeCtx(doc: Doc, settings: EngineSettings): Ctx {
   const n = doc.lines.length;
   const sections = findSections(doc);
-  const sectionOfLine = new Int32Array(n).fill(-1);
-  const headerLine = new Uint8Array(n);
+  // One buffer for every typed array of the document (lines, then tokens and their reading): an
+  // allocation costs more than the work on a short report. Line arrays: section (4 bytes a line),
+  // first token (4, one more line), header, blank and table flags (1 each).
+  const lineBytes = (4 * n + 4 * (n + 1) + 3 * n + 7) & ~7;
+  const arena = new ArrayBuffer(lineBytes + readingBytes(doc.norm.length));
+  const sectionOfLine = new Int32Array(arena, 0, n).fill(-1);
+  const firstToken = new Int32Array(arena, 4 * n, n + 1);
+  const headerLine = new Uint8Array(arena, 8 * n + 4, n);
+  const blankLine = new Uint8Array(arena, 9 * n + 4, n);
+  const tableLine = new Uint8Array(arena, 10 * n + 4, n);
   const headerInline = new Map<number, number>();
   sections.forEach((s, idx) => {
     headerLine[s.headerLine] = 1;
@@ -52,9 +65,14 @@ export function makeCtx(doc: Doc, settings: EngineSettings): Ctx {
     const next = idx + 1 < sections.length ? sections[idx + 1].headerLine : n;
     for (let i = s.headerLine; i < next; i++) sectionOfLine[i] = idx;
   });
-  const blankLine = new Uint8Array(n);
   for (let i = 0; i < n; i++) if (isBlank(doc, i)) blankLine[i] = 1;
   const placeholders = findPlaceholders(doc);
+  const reading = read(doc.norm, placeholders, trieFor(settings.labels), {
+    headerLines: headerLine,
+    text: doc.text,
+    arena,
+    arenaOffset: lineBytes,
+  });
   return {
     doc,
     settings,
@@ -63,11 +81,12 @@ export function makeCtx(doc: Doc, settings: EngineSettings): Ctx {
     headerLine,
     headerInline,
     blankLine,
-    tableLine: new Uint8Array(n),
+    tableLine,
     priorNumbers: new Set<number>(),
     placeholders,
     priorFrom: pastedPriorReport(doc),
-    reading: read(doc.norm, placeholders, trieFor(settings.labels), { headerLines: headerLine, text: doc.text }),
+    reading,
+    firstToken: firstTokens(reading.tokens, firstToken),
   };
 }
 
@@ -97,20 +116,19 @@ export function range(ctx: Ctx, span: Span): Range {
   return rangeOf(ctx.doc, span);
 }
 
-const LINE_STARTS = new WeakMap<Ctx, Int32Array>();
-
-/**
- * The first token of each line (a line without tokens: the next line's) and one past the last line,
- * from one pass over the tokens, made once per document for every reader that walks lines.
- */
-export function lineStarts(ctx: Ctx): Int32Array {
-  let starts = LINE_STARTS.get(ctx);
-  if (starts) return starts;
-  const t = ctx.reading.tokens;
-  const n = ctx.doc.lines.length;
-  starts = new Int32Array(n + 1).fill(t.n);
+/** Fills `starts` (one more than the lines) with the first token of each line, in one pass over the tokens. */
+function firstTokens(t: Reading['tokens'], starts: Int32Array): Int32Array {
+  const n = starts.length - 1;
+  starts.fill(t.n);
   for (let k = t.n - 1; k >= 0; k--) starts[t.line[k]] = k;
   for (let line = n - 1; line >= 0; line--) if (starts[line] > starts[line + 1]) starts[line] = starts[line + 1];
-  LINE_STARTS.set(ctx, starts);
   return starts;
+}
+
+/**
+ * The first token of each line (a line without tokens: the next line's) and one past the last line
+ * (`ctx.firstToken`, made once per document for every reader that walks lines).
+ */
+export function lineStarts(ctx: Ctx): Int32Array {
+  return ctx.firstToken;
 }

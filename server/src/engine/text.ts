@@ -52,9 +52,10 @@ function lowerSameLength(text: string): string {
 
 // Full-width ASCII forms ("１．２３８", "：", "％"): each becomes its ASCII character.
 const FULLWIDTH = /[\uff01-\uff5e]/g;
-// Any character that one of these rewrites: one scan decides whether a rewrite is needed.
+// Any character that one of these rewrites (global: a scan stops at each in turn).
 const SPECIAL = new RegExp(
   `[${DASHES.source.slice(1, -1)}${SPACES.source.slice(1, -1)}${CONTROLS.source.slice(1, -1)}${FULLWIDTH.source.slice(1, -1)}]`,
+  'g',
 );
 // Spaces and controls both become a space.
 const BLANKS = new RegExp(`[${SPACES.source.slice(1, -1)}${CONTROLS.source.slice(1, -1)}]`, 'g');
@@ -67,12 +68,62 @@ const LONE_UNDERSCORE = /(?<!_)_(?!_)/g;
 
 const blank = (m: string): string => ' '.repeat(m.length);
 
+/**
+ * More special characters than this (2000, or one in 256): the three native replaces beat a scan
+ * that stops at each.
+ */
+const MAX_SPECIAL_STOPS = 2000;
+
+/** What a special character becomes: its ASCII form (full width), "-" (a dash) or " " (a blank). */
+function specialOf(c: number): string {
+  if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0);
+  DASHES.lastIndex = 0;
+  return DASHES.test(String.fromCharCode(c)) ? '-' : ' ';
+}
+
+/**
+ * The three rewrites of special characters (full-width forms, dashes, blanks) in one pass that
+ * stops only at them; the classes do not overlap (a full-width form becomes printable ASCII), so
+ * this is the same as applying them one after the other. Null when there are too many to stop at.
+ */
+function rewriteSpecials(norm: string, first: number): string | null {
+  let out = '';
+  let last = 0;
+  let stops = 0;
+  const maxStops = Math.max(MAX_SPECIAL_STOPS, norm.length >> 8);
+  SPECIAL.lastIndex = first;
+  for (let m = SPECIAL.exec(norm); m !== null; m = SPECIAL.exec(norm)) {
+    if (++stops > maxStops) return null;
+    const at = m.index;
+    out += norm.slice(last, at) + specialOf(norm.charCodeAt(at));
+    last = at + 1;
+  }
+  return out + norm.slice(last);
+}
+
+/**
+ * A character outside printable ASCII, tab and line breaks: every special character is one, and a
+ * class of three ranges scans faster than the special characters' own.
+ */
+const NOT_PLAIN = /[^\t\n\r -~]/;
+
 export function normalise(text: string): string {
   let norm = lowerSameLength(text);
-  // Most reports hold none of these characters; replacing with a constant string runs natively.
-  if (norm.search(SPECIAL) >= 0) {
-    norm = norm.replace(FULLWIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-    norm = norm.replace(DASHES, '-').replace(BLANKS, ' ');
+  // Most reports hold none of these characters, and most others a few.
+  const plain = norm.search(NOT_PLAIN);
+  let first = -1;
+  if (plain >= 0) {
+    SPECIAL.lastIndex = plain;
+    first = SPECIAL.exec(norm)?.index ?? -1;
+  }
+  if (first >= 0) {
+    const rewritten = rewriteSpecials(norm, first);
+    if (rewritten !== null) norm = rewritten;
+    else {
+      // Replacing with a constant string runs natively.
+      norm = norm.replace(FULLWIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+      norm = norm.replace(DASHES, '-').replace(BLANKS, ' ');
+    }
   }
   // "<", "&" and "_" are rare in reports: a cheap test first.
   if (norm.includes('<')) norm = norm.replace(HTML_TAG, blank);

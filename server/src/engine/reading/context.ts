@@ -16,9 +16,13 @@ import { DATE_ARTICLES, DATE_PREPOSITIONS, DATED_SCOPE, DATED_VERBS } from './vo
 /** A scope counts words; it also never runs over more tokens than this (runs of punctuation). */
 const MAX_SCOPE_TOKENS = 120;
 
-/** First letters of the dated cues' words: a cheap test before comparing words. */
-const DATED_FIRST = new Uint8Array(128);
-for (const w of [...DATE_PREPOSITIONS, ...DATED_VERBS]) DATED_FIRST[w.charCodeAt(0) & 0x7f] = 1;
+/**
+ * Lengths and first letters of the dated cues' words (bit 1: a preposition, bit 2: a verb), by
+ * length * 128 + first letter: a cheap test before comparing words.
+ */
+const DATED_SHAPE = new Uint8Array(11 * 128);
+for (const w of DATE_PREPOSITIONS) if (w.length <= 10) DATED_SHAPE[w.length * 128 + (w.charCodeAt(0) & 0x7f)] |= 1;
+for (const w of DATED_VERBS) if (w.length <= 10) DATED_SHAPE[w.length * 128 + (w.charCodeAt(0) & 0x7f)] |= 2;
 
 /** A year (1900-2100) or a date written with slashes ("03/12/2023", "04/2022"). */
 function isDate(t: Tokens, i: number): boolean {
@@ -49,12 +53,29 @@ function confined(category: number): boolean {
   return category !== ADJUSTED && category !== UNADJUSTED;
 }
 
-/** Marks every token with the categories of the cues whose scope covers it. */
-export function applyContext(t: Tokens, hits: Hits, clause: Int32Array): Uint16Array {
-  const mask = new Uint16Array(t.n);
+/** Work arrays reused across calls (nothing handed out points into them). */
+let scratch = new ArrayBuffer(4 * 1024);
+
+/**
+ * Marks every token with the categories of the cues whose scope covers it, in `mask` (length `t.n`,
+ * zero; made when not given).
+ */
+export function applyContext(
+  t: Tokens,
+  hits: Hits,
+  clause: Int32Array,
+  mask: Uint16Array = new Uint16Array(t.n),
+): Uint16Array {
+  // Three work arrays of 4 bytes a token in all, in one reused buffer (fresh for a large document).
+  const bytes = 4 * t.n + 8;
+  let buf = scratch;
+  if (bytes > 1 << 18) buf = new ArrayBuffer(bytes);
+  else if (scratch.byteLength < bytes) buf = scratch = new ArrayBuffer(bytes);
+  const own = new Uint16Array(buf, 0, t.n).fill(0);
+  const depth = new Uint8Array(buf, 2 * t.n + 2, t.n);
+  const terminator = new Uint8Array(buf, 3 * t.n + 4, t.n).fill(0);
   // Bracket depth of each token: a cue inside brackets ("(previously -2.4)") reaches no further
   // than its brackets.
-  const depth = new Uint8Array(t.n);
   for (let k = 0, d = 0; k < t.n; k++) {
     if (t.kind[k] === PUNCT) {
       const ch = t.norm.charCodeAt(t.start[k]);
@@ -67,14 +88,15 @@ export function applyContext(t: Tokens, hits: Hits, clause: Int32Array): Uint16A
     } else if (t.kind[k] === NEWLINE) d = 0;
     depth[k] = d;
   }
-  const terminator = new Uint8Array(t.n);
-  // The categories of the cues each token belongs to.
-  const own = new Uint16Array(t.n);
+  // `own`: the categories of the cues each token belongs to.
   let anyCue = false;
+  const hitCues = hits.cues;
   for (let h = 0; h < hits.n; h++) {
-    for (const cue of hits.concepts[h]) {
-      if (cue.c !== 'cue') continue;
-      anyCue = true;
+    const cues = hitCues[h];
+    if (cues === null) continue;
+    anyCue = true;
+    for (let q = 0; q < cues.length; q++) {
+      const cue = cues[q];
       for (let k = hits.start[h]; k < hits.end[h]; k++) {
         if (cue.direction === 'terminate') terminator[k] = 1;
         else own[k] |= cue.category;
@@ -82,10 +104,13 @@ export function applyContext(t: Tokens, hits: Hits, clause: Int32Array): Uint16A
     }
   }
   for (let h = 0; h < hits.n && anyCue; h++) {
+    const cues = hitCues[h];
+    if (cues === null) continue;
     const s = hits.start[h];
     const e = hits.end[h];
-    for (const cue of hits.concepts[h]) {
-      if (cue.c !== 'cue' || cue.direction === 'terminate') continue;
+    for (let q = 0; q < cues.length; q++) {
+      const cue = cues[q];
+      if (cue.direction === 'terminate') continue;
       // The cue's own words carry its category too (a reader may test a label inside it).
       for (let k = s; k < e; k++) mask[k] |= cue.category;
       const stop = opposite(cue.category);
@@ -145,15 +170,19 @@ function opensValuedBracket(t: Tokens, depth: Uint8Array, s: number, e: number):
 
 /** "in 2021", "on 03/12/2023", "diagnosed 03/2023": what follows in the clause is history. */
 function datedCues(t: Tokens, clause: Int32Array, own: Uint16Array, mask: Uint16Array): void {
+  const kind = t.kind;
   for (let i = 0; i + 1 < t.n; i++) {
-    if (t.kind[i] !== WORD || t.end[i] - t.start[i] > 10 || !DATED_FIRST[t.norm.charCodeAt(t.start[i]) & 0x7f])
-      continue;
+    if (kind[i] !== WORD) continue;
+    const len = t.end[i] - t.start[i];
+    if (len > 10) continue;
+    const shape = DATED_SHAPE[len * 128 + (t.norm.charCodeAt(t.start[i]) & 0x7f)];
+    if (!shape) continue;
     let date = -1;
-    if (wordIn(t, i, DATE_PREPOSITIONS)) {
+    if (shape & 1 && wordIn(t, i, DATE_PREPOSITIONS)) {
       if (isDate(t, i + 1)) date = i + 1;
       // "on the 2021 study": one article between.
       else if (i + 2 < t.n && wordIn(t, i + 1, DATE_ARTICLES) && isDate(t, i + 2)) date = i + 2;
-    } else if (wordIn(t, i, DATED_VERBS)) {
+    } else if (shape & 2 && wordIn(t, i, DATED_VERBS)) {
       for (let k = i + 1, words = 0; k < t.n && words < 4 && clause[k] === clause[i]; k++) {
         if (isDate(t, k)) {
           date = k;

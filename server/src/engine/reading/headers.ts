@@ -139,3 +139,26 @@ export function isHeaderFirstWord(word: string): boolean {
   if (!firstWords) trie = build();
   return (firstWords as Set<string>).has(word);
 }
+
+/** The header first words by length, then first character (for a test in place). */
+let firstWordsByShape: Map<number, string[]> | null = null;
+
+/** Is s[from, to) a word a mixed-case header can start with? (Compared in place: no string is made.) */
+export function isHeaderFirstWordAt(s: string, from: number, to: number): boolean {
+  if (!firstWordsByShape) {
+    if (!firstWords) trie = build();
+    firstWordsByShape = new Map();
+    for (const w of firstWords as Set<string>) {
+      const key = w.length * 0x10000 + w.charCodeAt(0);
+      const list = firstWordsByShape.get(key);
+      if (list) list.push(w);
+      else firstWordsByShape.set(key, [w]);
+    }
+  }
+  const len = to - from;
+  if (len <= 0) return (firstWords as Set<string>).has('');
+  const list = firstWordsByShape.get(len * 0x10000 + s.charCodeAt(from));
+  if (!list) return false;
+  for (const w of list) if (s.startsWith(w, from)) return true;
+  return false;
+}

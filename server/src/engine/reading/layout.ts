@@ -66,13 +66,172 @@ interface Range {
   b: number;
 }
 
+/**
+ * What the layout readers ask of every line, made in one pass over the tokens per document: where
+ * its tokens end (before its line break), how many column gaps and walls it holds, and whether it
+ * holds a decimal number. Kept for the document being read (the last Ctx asked about), so no
+ * reader walks a line twice to find its end or its gaps. One buffer holds every count (a typed
+ * array each would cost an allocation each per document).
+ */
+interface LineFacts {
+  /** First token of each line (context.ts `lineStarts`). */
+  start: Int32Array;
+  /** One past the line's last token before its line break. */
+  end: Int32Array;
+  /** Column gaps (walls included) on the line. */
+  gaps: Int32Array;
+  /** Walls (pipes, box drawing) on the line. */
+  walls: Int32Array;
+  /** 1 when the line holds a decimal number. */
+  decimal: Int32Array;
+  /** Semicolons on the line. */
+  semis: Int32Array;
+  /** Commas between quotes ("a","b") on the line. */
+  quoted: Int32Array;
+  /** Study dates (`dateKey`) on the line, as the tokens were before unitCells gave numbers units. */
+  dates: Int32Array;
+  /** The one-letter words "t" and "z" that no phrase holds ("T = -1.8"): bare score labels, maybe. */
+  bareT: number[];
+  bareZ: number[];
+  /** keyLine's answer for each line, once asked (undefined: not yet). */
+  keys: Array<KeyLine | null | undefined>;
+  /** lineRegion's answer for each line, once asked. */
+  regions: Array<BlockRegion | undefined>;
+  /** lineSide's answer for each line, once asked. */
+  sides: Array<BlockSide | undefined>;
+  /** The phrase hits that label a T-score, a Z-score, a TBS (measureLabelHits), once asked. */
+  labelHits: { t: number[]; z: number[]; tbs: number[] } | null;
+}
+
+/** What a line says of its block's region: none, a vertebra, a radius, a hip region. */
+type BlockRegion = 'none' | 'spine' | 'radius' | 'hip';
+type BlockSide = 'left' | 'right' | 'mean' | 'both' | null;
+
+/** The document whose line facts were made last, and its facts (a one-entry memo: readers of one document run one after another). */
+let factsOf: Ctx | null = null;
+let facts: LineFacts | null = null;
+
+function lineFacts(ctx: Ctx): LineFacts {
+  if (factsOf === ctx && facts) return facts;
+  const t = ctx.reading.tokens;
+  const n = ctx.doc.lines.length;
+  const start = lineStarts(ctx);
+  const all = new Int32Array(7 * n);
+  const end = all.subarray(0, n);
+  const gaps = all.subarray(n, 2 * n);
+  const walls = all.subarray(2 * n, 3 * n);
+  const decimal = all.subarray(3 * n, 4 * n);
+  const semis = all.subarray(4 * n, 5 * n);
+  const quoted = all.subarray(5 * n, 6 * n);
+  const dates = all.subarray(6 * n, 7 * n);
+  const bareT: number[] = [];
+  const bareZ: number[] = [];
+  const { n: count, kind: kinds, line: lineOfTok, flags, start: starts, end: ends, norm } = t;
+  const at = ctx.reading.hits.at;
+  for (let line = 0; line < n; line++) {
+    let b = start[line];
+    for (; b < count && lineOfTok[b] === line; b++) {
+      const kind = kinds[b];
+      if (kind === NEWLINE) break;
+      if (kind === GAP) {
+        gaps[line]++;
+        if (flags[b] & WALL) walls[line]++;
+      } else if (kind === NUMBER) {
+        if (flags[b] & DECIMAL) decimal[line] = 1;
+        if (dateKey(ctx, b)) dates[line]++;
+      } else if (kind === REFUSED) {
+        if (dateKey(ctx, b)) dates[line]++;
+      } else if (kind === PUNCT) {
+        const c = norm.charCodeAt(starts[b]);
+        if (c === 59) semis[line]++;
+        else if (
+          c === 44 &&
+          b > 0 &&
+          b + 1 < count &&
+          kinds[b - 1] === PUNCT &&
+          kinds[b + 1] === PUNCT &&
+          norm.charCodeAt(starts[b - 1]) === 34 &&
+          norm.charCodeAt(starts[b + 1]) === 34
+        )
+          quoted[line]++;
+      } else if (kind === WORD && ends[b] - starts[b] === 1 && at[b] < 0) {
+        const c = norm.charCodeAt(starts[b]);
+        if (c === 116) bareT.push(b);
+        else if (c === 122) bareZ.push(b);
+      }
+    }
+    end[line] = b;
+  }
+  const f = {
+    start,
+    end,
+    gaps,
+    walls,
+    decimal,
+    semis,
+    quoted,
+    dates,
+    bareT,
+    bareZ,
+    keys: new Array<KeyLine | null | undefined>(n),
+    regions: new Array<BlockRegion | undefined>(n),
+    sides: new Array<BlockSide | undefined>(n),
+    labelHits: null,
+  };
+  factsOf = ctx;
+  facts = f;
+  return f;
+}
+
+/**
+ * The phrase hits that label a measure, in document order: a hit with the measure's own concept
+ * ("T-score", "TBS"), or whose first settings label is the measure's element. One walk over every
+ * hit's concepts per document serves the T-score, Z-score and TBS readers.
+ */
+export function measureLabelHits(ctx: Ctx, own: 't' | 'z' | 'tbs'): readonly number[] {
+  const f = lineFacts(ctx);
+  if (!f.labelHits) {
+    const { hits } = ctx.reading;
+    const out = { t: [] as number[], z: [] as number[], tbs: [] as number[] };
+    for (let h = 0; h < hits.n; h++) {
+      let t = false;
+      let z = false;
+      let tbs = false;
+      let first: string | undefined;
+      for (const c of hits.concepts[h]) {
+        if (c.c === 't') t = true;
+        else if (c.c === 'z') z = true;
+        else if (c.c === 'tbs') tbs = true;
+        else if (c.c === 'label' && first === undefined) first = c.element;
+      }
+      if (t || first === 'tScore') out.t.push(h);
+      if (z || first === 'zScore') out.z.push(h);
+      if (tbs || first === 'tbs') out.tbs.push(h);
+    }
+    f.labelHits = out;
+  }
+  return f.labelHits[own];
+}
+
+/** The one-letter words "t" (or "z") that no phrase holds, in document order: maybe bare labels. */
+export function bareScoreWords(ctx: Ctx, own: 't' | 'z'): readonly number[] {
+  const f = lineFacts(ctx);
+  return own === 't' ? f.bareT : f.bareZ;
+}
+
+/** How many column gaps (walls included) the line holds. */
+export function gapsOnLine(ctx: Ctx, line: number): number {
+  return lineFacts(ctx).gaps[line];
+}
+
 /** The tokens of a line, without its line break. */
 export function lineTokens(ctx: Ctx, line: number): Range {
-  const t = ctx.reading.tokens;
-  const a = line < ctx.doc.lines.length ? lineStarts(ctx)[line] : t.n;
-  let b = a;
-  while (b < t.n && t.line[b] === line && t.kind[b] !== NEWLINE) b++;
-  return { a, b };
+  if (line >= ctx.doc.lines.length) {
+    const n = ctx.reading.tokens.n;
+    return { a: n, b: n };
+  }
+  const f = lineFacts(ctx);
+  return { a: f.start[line], b: f.end[line] };
 }
 
 function punctIs(ctx: Ctx, k: number, ch: number): boolean {
@@ -127,22 +286,25 @@ function dateKey(ctx: Ctx, k: number): number {
     return !(t.flags[k] & (DECIMAL | SIGNED)) && t.unit[k] === UNIT_NONE && v >= 1900 && v <= 2100 ? v * 10000 : 0;
   }
   if (t.kind[k] !== REFUSED) return 0;
-  // "08/2023", "10/02/2024", "03.02.2025": groups of digits.
-  const groups: number[] = [];
+  // "08/2023", "10/02/2024", "03.02.2025": groups of digits; the first that is a year, then the
+  // first two other groups (no array is made for them).
+  let year = -1;
+  let r0 = -1;
+  let r1 = -1;
   let g = -1;
-  for (let i = t.start[k]; i < t.end[k]; i++) {
-    const c = t.norm.charCodeAt(i);
+  const end = t.end[k];
+  for (let i = t.start[k]; i <= end; i++) {
+    const c = i < end ? t.norm.charCodeAt(i) : -1;
     if (c >= 48 && c <= 57) g = (g < 0 ? 0 : g * 10) + (c - 48);
     else if (g >= 0) {
-      groups.push(g);
+      if (year < 0 && g >= 1900 && g <= 2100) year = g;
+      else if (r0 < 0) r0 = g;
+      else if (r1 < 0) r1 = g;
       g = -1;
     }
   }
-  if (g >= 0) groups.push(g);
-  const y = groups.findIndex((x) => x >= 1900 && x <= 2100);
-  if (y < 0) return 0;
-  const rest = groups.filter((_, i) => i !== y);
-  return groups[y] * 10000 + (rest[0] ?? 0) * 100 + (rest[1] ?? 0);
+  if (year < 0) return 0;
+  return year * 10000 + (r0 < 0 ? 0 : r0) * 100 + (r1 < 0 ? 0 : r1);
 }
 
 interface HeaderCol {
@@ -250,7 +412,7 @@ const MEASURES: ReadonlySet<Column> = new Set(['t', 'z', 'tbs', 'tbsScore']);
 export function headerColumns(ctx: Ctx, line: number): HeaderCol[] | null {
   const { tokens: t, hits } = ctx.reading;
   const r = lineTokens(ctx, line);
-  if (r.b - r.a > 80) return null;
+  if (r.b - r.a > 80 || lineFacts(ctx).decimal[line]) return null;
   // Rows hold decimals; a header holds none. "BMD T-scores:" labels a list, not a table.
   let words = 0;
   let depth = 0;
@@ -266,11 +428,12 @@ export function headerColumns(ctx: Ctx, line: number): HeaderCol[] | null {
     }
     if (kind === WORD && depth === 0 && t.end[k] - t.start[k] > 1) words++;
   }
-  const { cells, walled } = cellsOf(ctx, r);
+  const walled = lineFacts(ctx).walls[line] > 0;
   if (!walled && r.b > r.a && punctIs(ctx, r.b - 1, 58)) return null;
   if (!walled && r.b > r.a && punctIs(ctx, r.b - 1, 46)) return null;
   // A sentence that names two measures ("BMD T-scores were not provided") is not a header.
   if (words > 4) return null;
+  const { cells } = cellsOf(ctx, r);
   let cols: HeaderCol[];
   if (cells.length >= 3) {
     const at = ctx.doc.lines[line].start;
@@ -295,10 +458,10 @@ export function headerColumns(ctx: Ctx, line: number): HeaderCol[] | null {
       k = hits.end[h] - 1;
     }
   }
-  const known = new Set(cols.map((c) => c.column).filter((c) => c !== 'other' && c !== 'prior' && c !== 'change'));
   // Two measures, or one measure in columns per study ("T-score 2026  T-score 2024  Change").
-  const dated = cols.filter((c) => c.date).length >= 2;
-  if ((known.size < 2 && !dated) || !cols.some((c) => MEASURES.has(c.column))) return null;
+  let dates = 0;
+  for (const c of cols) if (c.date) dates++;
+  if ((knownMeasures(cols) < 2 && dates < 2) || !hasMeasure(cols)) return null;
   return cols;
 }
 
@@ -419,28 +582,54 @@ export function rowSite(ctx: Ctx, line: number, r: { a: number; b: number }): st
 
 /** The region of the block a row stands in: the nearest site above names a vertebra or a hip region. */
 function blockRegion(ctx: Ctx, line: number): 'spine' | 'hip' | null {
-  const { hits } = ctx.reading;
   for (let i = line - 1, seen = 0; i >= 0 && seen < 12 && !ctx.blankLine[i]; i--, seen++) {
-    const r = lineTokens(ctx, i);
-    for (let k = r.a; k < r.b && k < r.a + 12; k++) {
-      const h = hits.at[k];
-      const region = h >= 0 ? conceptOf(hits.concepts[h], 'site')?.site.region : undefined;
-      if (!region) continue;
-      return region[0] === 'L' ? 'spine' : region === 'radius' || region.startsWith('radius') ? null : 'hip';
-    }
+    const region = lineRegion(ctx, i);
+    if (region === 'none') continue;
+    return region === 'radius' ? null : region;
   }
   return null;
 }
 
+/** The first site region among a line's first 12 tokens, as a block's region (read once per line). */
+function lineRegion(ctx: Ctx, i: number): BlockRegion {
+  const f = lineFacts(ctx);
+  const known = f.regions[i];
+  if (known !== undefined) return known;
+  const { hits } = ctx.reading;
+  let out: BlockRegion = 'none';
+  for (let k = f.start[i]; k < f.end[i] && k < f.start[i] + 12; k++) {
+    const h = hits.at[k];
+    const region = h >= 0 ? conceptOf(hits.concepts[h], 'site')?.site.region : undefined;
+    if (!region) continue;
+    out = region[0] === 'L' ? 'spine' : region === 'radius' || region.startsWith('radius') ? 'radius' : 'hip';
+    break;
+  }
+  f.regions[i] = out;
+  return out;
+}
+
 /** The side a femur block's heading names ("DualFemur - Left", "Right Femur"), looking up the block. */
 function blockSide(ctx: Ctx, line: number): 'left' | 'right' | 'mean' | 'both' | null {
-  const { tokens: t, hits } = ctx.reading;
   for (let i = line - 1, seen = 0; i >= 0 && seen < 12 && !ctx.blankLine[i]; i--, seen++) {
-    const r = lineTokens(ctx, i);
-    if (r.b - r.a > 12) continue;
-    let side: 'left' | 'right' | 'mean' | 'both' | null = null;
+    const side = lineSide(ctx, i);
+    if (side) return side;
+  }
+  return null;
+}
+
+/** The side a line names when it also names a femur (a block's heading), or null (read once per line). */
+function lineSide(ctx: Ctx, i: number): BlockSide {
+  const f = lineFacts(ctx);
+  const known = f.sides[i];
+  if (known !== undefined) return known;
+  const { tokens: t, hits } = ctx.reading;
+  let out: BlockSide = null;
+  const a = f.start[i];
+  const b = f.end[i];
+  if (b - a <= 12) {
+    let side: BlockSide = null;
     let femur = false;
-    for (let k = r.a; k < r.b; k++) {
+    for (let k = a; k < b; k++) {
       const h = hits.at[k];
       if (h >= 0) {
         const site = conceptOf(hits.concepts[h], 'site');
@@ -451,9 +640,15 @@ function blockSide(ctx: Ctx, line: number): 'left' | 'right' | 'mean' | 'both' |
       }
       if (t.kind[k] === WORD && FEMUR_BLOCK_WORDS.has(t.norm.slice(t.start[k], t.end[k]))) femur = true;
     }
-    if (side && femur) return side;
+    if (side && femur) out = side;
   }
-  return null;
+  f.sides[i] = out;
+  return out;
+}
+
+/** Does the concept make a line a candidate header row (a measure word, "Score")? */
+function headerWord(c: Concept['c']): boolean {
+  return c === 't' || c === 'z' || c === 'tbs' || c === 'tbsScore' || c === 'bmd' || c === 'valueKey';
 }
 
 export interface Tables {
@@ -486,16 +681,11 @@ export function readTables(ctx: Ctx): TableRow[] {
       count = 0;
     }
     if (h === hits.n) break;
-    const c = hits.concepts[h];
-    if (
-      conceptOf(c, 't') ||
-      conceptOf(c, 'z') ||
-      conceptOf(c, 'tbs') ||
-      conceptOf(c, 'tbsScore') ||
-      conceptOf(c, 'bmd') ||
-      conceptOf(c, 'valueKey')
-    )
-      count++;
+    for (const c of hits.concepts[h])
+      if (headerWord(c.c)) {
+        count++;
+        break;
+      }
   }
   return rows;
 }
@@ -640,15 +830,22 @@ interface Placed extends Range {
   x1: number;
 }
 
+/**
+ * The cells of a line of column headers with their places, or null when the line cannot be one of
+ * a two-line header: too long, a decimal in it, walled, or fewer than two cells (no column gap).
+ */
 function placed(ctx: Ctx, line: number): Placed[] | null {
   const t = ctx.reading.tokens;
-  const r = lineTokens(ctx, line);
-  if (r.b - r.a > 80) return null;
-  for (let k = r.a; k < r.b; k++) if (t.kind[k] === NUMBER && t.flags[k] & DECIMAL) return null;
-  const { cells, walled } = cellsOf(ctx, r);
-  if (walled) return null;
+  const f = lineFacts(ctx);
+  const a = f.start[line];
+  const b = f.end[line];
+  if (b - a > 80 || f.decimal[line] || f.walls[line] || !f.gaps[line]) return null;
+  const { cells } = cellsOf(ctx, { a, b });
   const start = ctx.doc.lines[line].start;
-  return cells.filter((c) => c.b > c.a).map((c) => ({ ...c, x0: t.start[c.a] - start, x1: t.end[c.b - 1] - start }));
+  const out: Placed[] = [];
+  for (const c of cells)
+    if (c.b > c.a) out.push({ a: c.a, b: c.b, x0: t.start[c.a] - start, x1: t.end[c.b - 1] - start });
+  return out;
 }
 
 /** Is the cell the bare word "t" or "z" (with a hyphen: "T -", "Z-")? */
@@ -670,6 +867,7 @@ function bareScoreWord(ctx: Ctx, c: Range): 't' | 'z' | null {
  */
 function twoLineHeader(ctx: Ctx, top: number, bottom: number): HeaderCol[] | null {
   const up = placed(ctx, top);
+  if (!up || up.length < 2) return null;
   const low = placed(ctx, bottom);
   if (!up || !low || up.length < 2 || low.length < 2) return null;
   const over = (a: Placed, b: Placed) => a.x0 <= b.x1 && b.x0 <= a.x1;
@@ -696,9 +894,35 @@ function twoLineHeader(ctx: Ctx, top: number, bottom: number): HeaderCol[] | nul
   cols.sort((a, b) => a.x - b.x);
   // The first column is the rows' labels.
   const values = cols.slice(1).map((c) => c.col);
-  const known = new Set(values.map((c) => c.column).filter((c) => c !== 'other' && c !== 'prior' && c !== 'change'));
-  if (known.size < 2 || !values.some((c) => MEASURES.has(c.column))) return null;
+  if (knownMeasures(values) < 2 || !hasMeasure(values)) return null;
   return values;
+}
+
+/** Bits of the columns a header names ("other", "prior" and "change" left out). */
+const KNOWN_BIT: Readonly<Record<Column, number>> = {
+  bmd: 1,
+  t: 2,
+  z: 4,
+  tbs: 8,
+  tbsScore: 16,
+  prior: 0,
+  change: 0,
+  other: 0,
+};
+
+/** How many different known columns (bmd, t, z, tbs, tbsScore) the header names. */
+function knownMeasures(cols: readonly HeaderCol[]): number {
+  let bits = 0;
+  for (const c of cols) bits |= KNOWN_BIT[c.column];
+  let n = 0;
+  for (; bits; bits &= bits - 1) n++;
+  return n;
+}
+
+/** Does the header name a measure column (t, z, tbs, tbsScore)? */
+function hasMeasure(cols: readonly HeaderCol[]): boolean {
+  for (const c of cols) if (MEASURES.has(c.column)) return true;
+  return false;
 }
 
 /** Is the cell the word "Score" alone? */
@@ -811,17 +1035,16 @@ function hasLetter(ctx: Ctx, r: Range): boolean {
 function markDateColumns(ctx: Ctx): void {
   const { tokens: t, hits } = ctx.reading;
   const n = ctx.doc.lines.length;
+  const f = lineFacts(ctx);
   let consumedTo = -1;
-  let lastLine = -1;
-  let dates = 0;
   let found = 0;
-  for (let k = 0; k < t.n && found < MAX_MENTIONS; k++) {
-    const line = t.line[k];
-    if (line !== lastLine) {
-      lastLine = line;
-      dates = 0;
-    }
-    if (!dateKey(ctx, k) || ++dates !== 2 || line <= consumedTo) continue;
+  // Lines with two study dates: counted in the line facts, counted again on the line (a year in a
+  // cell of its own may have taken a unit since, and is no date then).
+  for (let line = 0; line < n && found < MAX_MENTIONS; line++) {
+    if (f.dates[line] < 2 || line <= consumedTo) continue;
+    let dates = 0;
+    for (let k = f.start[line]; k < f.end[line] && dates < 2; k++) if (dateKey(ctx, k)) dates++;
+    if (dates < 2) continue;
     found++;
     const r = lineTokens(ctx, line);
     if (r.b - r.a > 60) continue;
@@ -1136,21 +1359,10 @@ function singleValue(ctx: Ctx, a: number, b: number): number {
  * measure, followed by a cell that holds one value, pairs them; the site is the label cell's.
  */
 function delimitedRows(ctx: Ctx, out: LayoutPair[]): void {
-  const t = ctx.reading.tokens;
-  let line = -1;
-  let semis = 0;
-  let lineStart = 0;
-  for (let k = 0; k <= t.n && out.length < MAX_MENTIONS; k++) {
-    if (k === t.n || t.kind[k] === NEWLINE || (k > 0 && t.line[k] !== line)) {
-      if (semis >= 2 && line >= 0 && !ctx.tableLine[line]) delimitedRow(ctx, lineStart, k, out);
-      if (k === t.n) break;
-      line = t.line[k];
-      semis = 0;
-      lineStart = t.kind[k] === NEWLINE ? k + 1 : k;
-      continue;
-    }
-    if (punctIs(ctx, k, 59)) semis++;
-  }
+  const f = lineFacts(ctx);
+  const n = ctx.doc.lines.length;
+  for (let line = 0; line < n && out.length < MAX_MENTIONS; line++)
+    if (f.semis[line] >= 2 && !ctx.tableLine[line]) delimitedRow(ctx, f.start[line], f.end[line], out);
 }
 
 function delimitedRow(ctx: Ctx, a: number, b: number, out: LayoutPair[]): void {
@@ -1179,8 +1391,15 @@ interface KeyLine {
   value: Range;
 }
 
-/** A "key: value" line of a key tree (YAML), or null. */
+/** A "key: value" line of a key tree (YAML), or null (read once per line and document). */
 function keyLine(ctx: Ctx, line: number): KeyLine | null {
+  const f = lineFacts(ctx);
+  let kl = f.keys[line];
+  if (kl === undefined) f.keys[line] = kl = readKeyLine(ctx, line);
+  return kl;
+}
+
+function readKeyLine(ctx: Ctx, line: number): KeyLine | null {
   const t = ctx.reading.tokens;
   const r = lineTokens(ctx, line);
   if (r.b <= r.a) return null;
@@ -1190,14 +1409,20 @@ function keyLine(ctx: Ctx, line: number): KeyLine | null {
     item = true;
     a++;
   }
+  // The first colon within 8 tokens, after words, "_" and "-" only (any other token first: no key).
   let colon = -1;
-  for (let k = a; k < r.b && k < a + 8; k++)
-    if (punctIs(ctx, k, 58)) {
+  for (let k = a; k < r.b && k < a + 8; k++) {
+    const kind = t.kind[k];
+    if (kind === WORD) continue;
+    if (kind !== PUNCT) return null;
+    const c = t.norm.charCodeAt(t.start[k]);
+    if (c === 58) {
       colon = k;
       break;
     }
+    if (c !== 95 && c !== 45) return null;
+  }
   if (colon <= a) return null;
-  for (let k = a; k < colon; k++) if (t.kind[k] !== WORD && !punctIs(ctx, k, 95) && !punctIs(ctx, k, 45)) return null;
   // The key's column: where its first word starts on the line.
   const indent = t.start[a] - ctx.doc.lines[line].start;
   return { line, indent, item, key: { a, b: colon }, value: { a: colon + 1, b: r.b } };
@@ -1233,13 +1458,15 @@ function keyTrees(ctx: Ctx, out: LayoutPair[]): void {
     const parent = stack.length ? stack[stack.length - 1] : null;
     const own = measureIn(ctx, kl.key.a, kl.key.b);
     const keySite = siteOf(ctx, kl.key.a, kl.key.b);
-    const valueSite = siteOf(ctx, kl.value.a, kl.value.b);
+    // The value's site is asked only where it is used (an item, a sibling's "site:" key): most
+    // values are prose, and their site words are not read.
+    const valueSite = () => siteOf(ctx, kl.value.a, kl.value.b);
     const v = singleValue(ctx, kl.value.a, kl.value.b);
     const inherited = parent?.site ?? null;
     const empty = kl.value.b <= kl.value.a;
     if (kl.item) {
       // The item's first key opens the item; its site (a "site:" key's value) covers its siblings.
-      stack.push({ indent: kl.indent, site: valueSite ?? keySite ?? inherited, own: null, item: true });
+      stack.push({ indent: kl.indent, site: valueSite() ?? keySite ?? inherited, own: null, item: true });
       if (own && v >= 0 && run > 1) out.push({ own, tok: v, site: keySite ?? inherited });
       continue;
     }
@@ -1248,8 +1475,10 @@ function keyTrees(ctx: Ctx, out: LayoutPair[]): void {
       continue;
     }
     // "site: left femoral neck" among siblings: the siblings' site.
-    if (!own && valueSite && parent && !keySite && conceptOf(keyConcepts(ctx, kl.key), 'column'))
-      parent.site = valueSite;
+    if (!own && parent && !keySite && conceptOf(keyConcepts(ctx, kl.key), 'column')) {
+      const site = valueSite();
+      if (site) parent.site = site;
+    }
     if (v < 0 || run < 2) continue;
     if (own) out.push({ own, tok: v, site: keySite ?? inherited });
     else if (parent?.own && isValueKey(ctx, kl.key)) out.push({ own: parent.own, tok: v, site: parent.site });
@@ -1300,19 +1529,15 @@ export interface Layout {
  */
 function unitCells(ctx: Ctx): void {
   const t = ctx.reading.tokens;
+  const f = lineFacts(ctx);
   let lines = 0;
   for (let line = 0; line < ctx.doc.lines.length && lines < MAX_MENTIONS * 10; line++) {
     if (ctx.blankLine[line]) continue;
     const r = lineTokens(ctx, line);
     // Cells: split at ";", at a column gap, or at "," between quotes ("a","b").
-    let semis = 0;
-    let quoted = 0;
-    let gaps = 0;
-    for (let q = r.a; q < r.b; q++) {
-      if (punctIs(ctx, q, 59)) semis++;
-      else if (t.kind[q] === GAP) gaps++;
-      else if (punctIs(ctx, q, 44) && punctIs(ctx, q - 1, 34) && punctIs(ctx, q + 1, 34)) quoted++;
-    }
+    const semis = f.semis[line];
+    const quoted = f.quoted[line];
+    const gaps = f.gaps[line];
     // "mof_pct: 15.0", "hip percent: 2.4": a key that ends in its unit.
     const kl = keyLine(ctx, line);
     if (kl) {

@@ -71,10 +71,6 @@ function thematicBreak(s: string, start: number, end: number): boolean {
   return j >= s.length || s.charCodeAt(j) === 10 || s.charCodeAt(j) === 13;
 }
 
-/** Characters a placeholder of the normalised text starts with: _ [ * { < & x. */
-const STARTS = new Uint8Array(128);
-for (const c of '_[*{<&x') STARTS[c.charCodeAt(0)] = 1;
-
 /** The placeholder starting at `i` of the normalised text: its end, or -1. */
 function placeholderAt(s: string, i: number): number {
   const c = s.charCodeAt(i);
@@ -163,6 +159,55 @@ function capitalXAt(text: string, i: number): number {
   return best;
 }
 
+/**
+ * What a placeholder of the normalised text can start with, as strings searched natively: a
+ * position where none of them stands starts no placeholder (`placeholderAt` is -1 there), so the
+ * scan visits only these positions ("x" of "1.xxx" is the second character of its pattern).
+ */
+const CUES: ReadonlyArray<readonly [string, number]> = [
+  ['___', 0],
+  ['[', 0],
+  ['***', 0],
+  ['{{', 0],
+  ['<', 0],
+  ['&lt;', 0],
+  ['.xx', 1],
+];
+
+/** The placeholders of the normalised text, left to right, each scan resuming after a placeholder. */
+function scanPlaceholders(s: string, out: Span[]): void {
+  // The next position of each cue at or after the scan (-1: none left).
+  const next = CUES.map(([cue, skip]) => {
+    const at = s.indexOf(cue);
+    return at < 0 ? -1 : at + skip;
+  });
+  let i = 0;
+  while (out.length < MAX_PLACEHOLDERS) {
+    // The nearest cue at or after i.
+    let best = -1;
+    for (let q = 0; q < next.length; q++) {
+      let at = next[q];
+      if (at < 0) continue;
+      if (at < i) {
+        const [cue, skip] = CUES[q];
+        const found = s.indexOf(cue, i - skip);
+        at = next[q] = found < 0 ? -1 : found + skip;
+        if (at < 0) continue;
+      }
+      if (best < 0 || at < best) best = at;
+    }
+    if (best < 0) return;
+    i = best;
+    const e = placeholderAt(s, i);
+    if (e < 0) {
+      i++;
+      continue;
+    }
+    if (!(s.charCodeAt(i) === 42 && thematicBreak(s, i, e))) out.push({ start: i, end: e });
+    i = e;
+  }
+}
+
 export function findPlaceholders(doc: Doc): Span[] {
   const out: Span[] = [];
   const s = doc.norm;
@@ -176,22 +221,7 @@ export function findPlaceholders(doc: Doc): Span[] {
     s.includes('&lt;') ||
     s.includes('xx');
   if (!maybe && !doc.text.includes('XX')) return out;
-  if (maybe)
-    for (let i = 0, len = s.length; i < len && out.length < MAX_PLACEHOLDERS;) {
-      // Most characters start no placeholder: one table look-up each.
-      const c = s.charCodeAt(i);
-      if (c >= 128 || !STARTS[c]) {
-        i++;
-        continue;
-      }
-      const e = placeholderAt(s, i);
-      if (e < 0) {
-        i++;
-        continue;
-      }
-      if (!(s.charCodeAt(i) === 42 && thematicBreak(s, i, e))) out.push({ start: i, end: e });
-      i = e;
-    }
+  if (maybe) scanPlaceholders(s, out);
   const text = doc.text;
   for (let i = text.indexOf('XX'); i >= 0 && out.length < 2 * MAX_PLACEHOLDERS;) {
     // The run of X's this "XX" belongs to starts where the X's start.

@@ -7,9 +7,9 @@ import type { ElementId } from '../types';
 import type { Concept, Entry } from './concepts';
 import { applyContext } from './context';
 import type { Hits, Trie } from './trie';
-import { compile, match } from './trie';
+import { compile, match, matchBytes } from './trie';
 import type { SpanLike, Tokens } from './tokens';
-import { GAP, NEWLINE, NUMBER, PUNCT, tokenise, WORD } from './tokens';
+import { GAP, NEWLINE, NUMBER, PUNCT, TOKEN_BYTES, tokenCapacity, tokenise, WORD } from './tokens';
 import { VOCABULARY } from './vocab';
 
 export interface Reading {
@@ -90,12 +90,27 @@ export interface ReadOptions {
   headerLines?: Uint8Array;
   /** The original text (its case tells a hard-wrapped line from a new one). */
   text?: string;
+  /**
+   * A buffer with `readingBytes(norm.length)` bytes free at `arenaOffset` (a multiple of 8) for the
+   * reading's typed arrays: the caller makes one allocation for all of a document's arrays.
+   */
+  arena?: ArrayBuffer;
+  arenaOffset?: number;
+}
+
+/** Bytes per token of the reading's arrays after the trie's (`matchBytes`): sentence, clause (4 each), context (2). */
+const READING_BYTES = 10;
+
+const align8 = (x: number): number => (x + 7) & ~7;
+
+/** Bytes a caller's arena holds for `read` of a text of `len` characters. */
+export function readingBytes(len: number): number {
+  const cap = tokenCapacity(len);
+  return align8(cap * TOKEN_BYTES) + matchBytes(cap) + cap * READING_BYTES;
 }
 
 /** Splits tokens into sentences and clauses. */
-function segment(t: Tokens, opts: ReadOptions): { sentence: Int32Array; clause: Int32Array } {
-  const sentence = new Int32Array(t.n);
-  const clause = new Int32Array(t.n);
+function segment(t: Tokens, opts: ReadOptions, sentence: Int32Array, clause: Int32Array): void {
   let s = 0;
   let c = 0;
   const text = opts.text ?? t.norm;
@@ -142,14 +157,27 @@ function segment(t: Tokens, opts: ReadOptions): { sentence: Int32Array; clause: 
       }
     }
   }
-  return { sentence, clause };
 }
 
 export function read(norm: string, placeholders: readonly SpanLike[], trie: Trie, opts: ReadOptions = {}): Reading {
-  const tokens = tokenise(norm, placeholders);
-  const hits = match(trie, tokens);
-  const { sentence, clause } = segment(tokens, opts);
-  const context = applyContext(tokens, hits, clause);
+  // The tokens and the per-token arrays of the reading share one buffer (the caller's arena or one
+  // made here): an allocation is dear next to the work of a short report.
+  const cap = tokenCapacity(norm.length);
+  const arena = opts.arena ?? new ArrayBuffer(readingBytes(norm.length));
+  const from = opts.arena ? (opts.arenaOffset ?? 0) : 0;
+  const tokens = tokenise(norm, placeholders, arena, from);
+  const n = tokens.n;
+  // More tokens than the tokeniser made room for at first (it grew): a buffer of their own.
+  const own = n <= cap;
+  const buf = own ? arena : new ArrayBuffer(matchBytes(n) + READING_BYTES * n);
+  const at = own ? from + align8(cap * TOKEN_BYTES) : 0;
+  const hits = match(trie, tokens, buf, at);
+  const after = at + matchBytes(n);
+  const sentence = new Int32Array(buf, after, n);
+  const clause = new Int32Array(buf, after + 4 * n, n);
+  const context = new Uint16Array(buf, after + 8 * n, n);
+  segment(tokens, opts, sentence, clause);
+  applyContext(tokens, hits, clause, context);
   return { tokens, hits, sentence, clause, context };
 }
 

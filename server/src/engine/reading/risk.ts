@@ -45,6 +45,8 @@ const WINDOW = 48;
 /** Bracket nesting followed at most. */
 const MAX_DEPTH = 8;
 const isClose = (c: number) => c === 41 || c === 93;
+/** The horizon number words ("five-year"), listed once. */
+const HORIZON_NUMBERS: ReadonlyArray<[string, number]> = Object.entries(RISK_WORDS.horizonNumbers);
 
 export interface RiskReading {
   risks: Risk[];
@@ -60,23 +62,25 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
   const { tokens: t, sentence, context, hits } = ctx.reading;
   const pct = (k: number) => t.kind[k] === NUMBER && t.unit[k] === UNIT_PERCENT && !(t.flags[k] & SIGNED);
 
+  // The token arrays in locals: the passes below touch every token.
+  const { n: count, kind: kinds, unit: units, flags } = t;
   let any = false;
-  for (let k = 0; k < t.n && !any; k++) any = t.unit[k] === UNIT_PERCENT;
+  for (let k = 0; k < count && !any; k++) any = units[k] === UNIT_PERCENT;
   // Percentages of each sentence that point back at earlier values ("the probabilities above").
   const backRefs: Array<{ tok: number; sFrom: number; sTo: number }> = [];
   // Values whose own sentence says something of the adjustment.
   const stated = new Set<number>();
   if (any) {
-    const { kindAt, kindTokAt } = readRiskKinds(ctx);
+    // The sentences with a percentage, found by the kind reader: only they can hold a risk.
+    const { kindAt, kindTokAt, sentences } = readRiskKinds(ctx);
     let seen = 0;
-    let k = 0;
-    while (k < t.n && seen < MAX_MENTIONS) {
-      const s = sentence[k];
-      let e = k;
+    for (let i = 0; i < sentences.length && seen < MAX_MENTIONS; i += 2) {
+      const k = sentences[i];
+      const e = sentences[i + 1];
       let has = false;
-      while (e < t.n && sentence[e] === s) has = pct(e++) || has;
+      for (let q = k; q < e && !has; q++)
+        if (kinds[q] === NUMBER && units[q] === UNIT_PERCENT && !(flags[q] & SIGNED)) has = true;
       if (has) seen += readSentence(k, e, kindAt, kindTokAt);
-      k = e;
     }
   }
   readSlots(ctx, slots);
@@ -95,7 +99,8 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
     const sentenceStated = statedIn(ctx, from, to);
     // Brackets of the sentence: for each token, the bracket that holds it (its opening token), -1
     // outside; and whether a bracket holds a percentage.
-    const open = new Int32Array(to - from).fill(-1);
+    // A plain array: a typed array this size costs an allocation outside the heap per sentence.
+    const open: number[] = new Array<number>(to - from).fill(-1);
     const bracketPct = new Map<number, boolean>();
     const stack: number[] = [];
     const values: number[] = [];
@@ -259,7 +264,7 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
     from: number,
     to: number,
     tbs: boolean,
-    open: Int32Array,
+    open: readonly number[],
     bracketPct: Map<number, boolean>,
   ): boolean {
     const own = open[v - from];
@@ -345,7 +350,7 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
       let n = -1;
       if (t.kind[k] === NUMBER && !(t.flags[k] & (DECIMAL | SIGNED))) n = t.value[k];
       else if (t.kind[k] === WORD) {
-        for (const [w, x] of Object.entries(RISK_WORDS.horizonNumbers))
+        for (const [w, x] of HORIZON_NUMBERS)
           if (t.end[k] - t.start[k] === w.length && t.norm.startsWith(w, t.start[k])) n = x;
       }
       if (n < 0) continue;

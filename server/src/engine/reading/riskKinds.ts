@@ -24,6 +24,8 @@ export interface KindReading {
   kindAt: Map<number, RiskKind>;
   /** The token of the kind word each of those values took. */
   kindTokAt: Map<number, number>;
+  /** The sentences that hold a percentage, as [from, to) token pairs in document order. */
+  sentences: number[];
 }
 
 /** Words and numbers allowed between a value and the kind after it ("17% probability of a major ..."). */
@@ -32,6 +34,7 @@ const MAX_AFTER = 5;
 export function readRiskKinds(ctx: Ctx): KindReading {
   const kindAt = new Map<number, RiskKind>();
   const kindTokAt = new Map<number, number>();
+  const sentences: number[] = [];
   const { tokens: t, hits, sentence, context } = ctx.reading;
   // A threshold or a hypothetical value takes no kind, and keeps none from the values around it.
   const isPercent = (k: number) =>
@@ -41,19 +44,63 @@ export function readRiskKinds(ctx: Ctx): KindReading {
     kindTokAt.set(t.start[value], kindTok);
   };
   // Cheap test first: without a percentage there is no risk to give a kind.
+  // The token arrays in locals: the passes below touch every token.
+  const { n: count, kind: kinds, unit: units, start: starts, norm } = t;
   let any = false;
-  for (let k = 0; k < t.n && !any; k++) any = t.unit[k] === UNIT_PERCENT;
-  if (!any) return { kindAt, kindTokAt };
+  for (let k = 0; k < count && !any; k++) any = units[k] === UNIT_PERCENT;
+  if (!any) return { kindAt, kindTokAt, sentences };
   // Kind hits, with fracture-site lists in brackets after a kind left out, and any bracketed list
   // of three or more items ("a major bone (spine, hip, wrist or shoulder)").
-  const inList = listBrackets(ctx);
   const kindOfTok = new Map<number, RiskKind>();
+  // Bracketed lists of three or more items ("(spine, hip, wrist or shoulder)"): a stack of open
+  // brackets, their commas and "or"s; two commas, or a comma and "or", make a list; a bracket left
+  // open at the end of its line closes there. The tokens inside a list are marked when it closes,
+  // so a kind hit is kept as a candidate till the end of the walk.
+  let inList: Uint8Array | null = null;
+  const open: number[] = [];
+  const commas: number[] = [];
+  const ors: number[] = [];
+  const candTok: number[] = [];
+  const candKind: RiskKind[] = [];
   let lastKindEnd = -10;
   let openParenAfterKind = false;
   let depth = 0;
-  for (let k = 0; k < t.n; k++) {
-    if (t.kind[k] === PUNCT) {
-      const c = t.norm.charCodeAt(t.start[k]);
+  // One walk: the kind hits (tokens inside a phrase hit are passed over), and the sentences that
+  // hold a percentage (every token), read once the walk is done.
+  let skipUntil = 0;
+  let sFrom = 0;
+  let sId = count ? sentence[0] : 0;
+  let has = false;
+  for (let k = 0; k < count; k++) {
+    if (sentence[k] !== sId) {
+      if (has) sentences.push(sFrom, k);
+      sFrom = k;
+      sId = sentence[k];
+      has = false;
+    }
+    if (units[k] === UNIT_PERCENT) has = true;
+    const kind = kinds[k];
+    if (kind === NEWLINE) {
+      if (open.length) open.length = commas.length = ors.length = 0;
+    } else if (kind === PUNCT) {
+      const c = norm.charCodeAt(starts[k]);
+      if (c === 40 && open.length < 64) {
+        open.push(k);
+        commas.push(0);
+        ors.push(0);
+      } else if (c === 41 && open.length) {
+        const from = open.pop() as number;
+        const nc = commas.pop() as number;
+        const no = ors.pop() as number;
+        if (nc >= 2 || (nc >= 1 && no >= 1)) {
+          inList ??= new Uint8Array(count);
+          for (let j = from + 1; j < k; j++) inList[j] = 1;
+        }
+      } else if (c === 44 && open.length) commas[commas.length - 1]++;
+    } else if (open.length && isWordIn(t, k, RISK_WORDS.listOr)) ors[ors.length - 1]++;
+    if (k < skipUntil) continue;
+    if (kind === PUNCT) {
+      const c = norm.charCodeAt(starts[k]);
       if (c === 40) {
         depth++;
         if (k === lastKindEnd) openParenAfterKind = true;
@@ -68,29 +115,27 @@ export function readRiskKinds(ctx: Ctx): KindReading {
       }
       continue;
     }
-    if (t.kind[k] === NEWLINE && depth > 0) {
+    if (kind === NEWLINE && depth > 0) {
       depth = 0;
       openParenAfterKind = false;
     }
     const h = hits.at[k];
     if (h < 0 || hits.start[h] !== k) continue;
-    const kind = conceptOf(hits.concepts[h], 'kind');
-    if (!kind) continue;
-    if (!openParenAfterKind && !inList[k]) kindOfTok.set(k, kind.kind);
+    const named = conceptOf(hits.concepts[h], 'kind');
+    if (!named) continue;
+    if (!openParenAfterKind) {
+      candTok.push(k);
+      candKind.push(named.kind);
+    }
     lastKindEnd = hits.end[h];
-    k = hits.end[h] - 1;
+    skipUntil = hits.end[h];
   }
+  if (count && has) sentences.push(sFrom, count);
+  for (let i = 0; i < candTok.length; i++) if (!inList?.[candTok[i]]) kindOfTok.set(candTok[i], candKind[i]);
 
-  // Walk sentence by sentence.
-  let k = 0;
-  while (k < t.n) {
-    const s = sentence[k];
-    let e = k;
-    while (e < t.n && sentence[e] === s) e++;
-    readSentence(k, e);
-    k = e;
-  }
-  return { kindAt, kindTokAt };
+  // Sentence by sentence; a sentence without a percentage gives no kind.
+  for (let i = 0; i < sentences.length; i += 2) readSentence(sentences[i], sentences[i + 1]);
+  return { kindAt, kindTokAt, sentences };
 
   function readSentence(from: number, to: number): void {
     const values: number[] = [];
@@ -175,40 +220,4 @@ export function readRiskKinds(ctx: Ctx): KindReading {
 /** The token index of the number at `offset`. */
 export function numberToken(ctx: Ctx, offset: number): number {
   return tokenAt(ctx.reading.tokens, offset);
-}
-
-/**
- * Tokens inside a bracketed list of three or more items: two commas, or a comma and "or"
- * ("(spine, hip, wrist or shoulder)", "(hip, spine or forearm)"). One pass with a stack of open
- * brackets; a bracket left open at the end of its line closes there.
- */
-function listBrackets(ctx: Ctx): Uint8Array {
-  const t = ctx.reading.tokens;
-  const out = new Uint8Array(t.n);
-  const open: number[] = [];
-  const commas: number[] = [];
-  const ors: number[] = [];
-  for (let k = 0; k < t.n; k++) {
-    const kind = t.kind[k];
-    if (kind === NEWLINE) {
-      open.length = commas.length = ors.length = 0;
-      continue;
-    }
-    if (kind === PUNCT) {
-      const c = t.norm.charCodeAt(t.start[k]);
-      if (c === 40 && open.length < 64) {
-        open.push(k);
-        commas.push(0);
-        ors.push(0);
-      } else if (c === 41 && open.length) {
-        const from = open.pop() as number;
-        const nc = commas.pop() as number;
-        const no = ors.pop() as number;
-        if (nc >= 2 || (nc >= 1 && no >= 1)) for (let j = from + 1; j < k; j++) out[j] = 1;
-      } else if (c === 44 && open.length) commas[commas.length - 1]++;
-      continue;
-    }
-    if (open.length && isWordIn(t, k, RISK_WORDS.listOr)) ors[ors.length - 1]++;
-  }
-  return out;
 }

@@ -8,7 +8,6 @@ import type { Ctx } from '../context';
 import { lineStarts } from '../context';
 import type { RiskKind, RiskModelName } from '../types';
 import { ADJUSTED, HISTORICAL, THRESHOLD, UNADJUSTED } from './concepts';
-import { conceptOf } from './read';
 import { NEWLINE, NUMBER, PUNCT, UNIT_PERCENT, WORD } from './tokens';
 import type { Tokens } from './tokens';
 import { RISK_WORDS } from './vocab/risk';
@@ -16,8 +15,14 @@ import { RISK_WORDS } from './vocab/risk';
 /** Is token i one of the words (compared in place: no string is made for it)? */
 export function isWordIn(t: Tokens, i: number, words: readonly string[]): boolean {
   if (t.kind[i] !== WORD) return false;
-  const len = t.end[i] - t.start[i];
-  for (const w of words) if (w.length === len && t.norm.startsWith(w, t.start[i])) return true;
+  const s = t.start[i];
+  const len = t.end[i] - s;
+  const first = t.norm.charCodeAt(s);
+  // Length and first letter first: most words are none of the list, and no slice is made.
+  for (let j = 0; j < words.length; j++) {
+    const w = words[j];
+    if (w.length === len && w.charCodeAt(0) === first && t.norm.startsWith(w, s)) return true;
+  }
   return false;
 }
 
@@ -76,23 +81,29 @@ export function statedIn(ctx: Ctx, from: number, to: number): Stated {
     }
     const h = hits.at[k];
     if (h >= 0 && hits.start[h] === k) {
-      const bits = cueBits(ctx, h);
+      // One walk over the hit's concepts: its cue bits (cueBits), its first model and kind, the TBS.
+      let bits = 0;
+      let model: RiskModelName | null = null;
+      let kind: RiskKind | null = null;
+      for (const c of hits.concepts[h]) {
+        if (c.c === 'cue') {
+          if (c.direction !== 'terminate') bits |= c.category;
+        } else if (c.c === 'model') model ??= c.model;
+        else if (c.c === 'kind') kind ??= c.kind;
+        else if (c.c === 'tbs') out.tbs = true;
+      }
       if (bits & UNADJUSTED) unadj = k;
       else if (bits & ADJUSTED) adj = k;
       if (bits & THRESHOLD) out.threshold = true;
       if (bits & HISTORICAL) out.historical = true;
-      const concepts = hits.concepts[h];
-      const model = conceptOf(concepts, 'model');
       if (model) {
-        out.model ??= model.model;
+        out.model ??= model;
         out.risky = out.term = true;
       }
-      const kind = conceptOf(concepts, 'kind');
       if (kind) {
-        out.kind ??= kind.kind;
+        out.kind ??= kind;
         out.risky = true;
       }
-      if (conceptOf(concepts, 'tbs')) out.tbs = true;
       // A risk word inside a longer phrase ("fracture probability" heads a section too).
       for (let j = k; j < hits.end[h]; j++) if (isWordIn(t, j, RISK_WORDS.terms)) out.risky = out.term = true;
       k = hits.end[h] - 1;

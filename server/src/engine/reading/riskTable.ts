@@ -12,6 +12,7 @@
 import type { Ctx } from '../context';
 import { MAX_MENTIONS, range } from '../context';
 import type { Risk, RiskKind } from '../types';
+import { gapsOnLine } from './layout';
 import type { LineReader, Stated } from './riskLines';
 import { isWordIn, statedIn } from './riskLines';
 import { DECIMAL, GAP, NEWLINE, NUMBER, PUNCT, SIGNED, UNIT_NONE, UNIT_PERCENT, WORD } from './tokens';
@@ -59,7 +60,8 @@ export function readRiskTables(ctx: Ctx, lines: LineReader): Risk[] {
   for (let i = 0; i < n && out.length < MAX_MENTIONS; i++) {
     const from = first[i];
     const to = first[i + 1];
-    if (to - from < 3 || ctx.blankLine[i]) continue;
+    // A table's header has columns: a line without a column gap is none (no token walked).
+    if (to - from < 3 || ctx.blankLine[i] || !gapsOnLine(ctx, i)) continue;
     // A header holds no value: only a horizon ("10-yr") may stand in it.
     let gaps = 0;
     let value = false;

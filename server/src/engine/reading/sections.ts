@@ -6,9 +6,9 @@
  */
 import { memoByString } from '../memo';
 import type { Doc } from '../text';
-import { isBlank, lineText, rangeOf } from '../text';
+import { isBlank } from '../text';
 import type { Section, SectionKind } from '../types';
-import { headerKind, isHeaderFirstWord, isKnownHeader, startsWithHeader } from './headers';
+import { headerKind, isHeaderFirstWord, isHeaderFirstWordAt, isKnownHeader, startsWithHeader } from './headers';
 import { FIELD_LABELS } from './vocab/sections';
 
 interface HeaderHit {
@@ -171,22 +171,7 @@ function knownFirstWord(norm: string, from: number, to: number): boolean {
   if (c < 97 || c > 122) return false;
   let w = from;
   while (w < to && isLowerLetter(norm.charCodeAt(w))) w++;
-  return isHeaderFirstWord(norm.slice(from, w));
-}
-
-function headerOf(doc: Doc, line: number): HeaderHit | null {
-  if (!mayBeHeader(doc, line)) return null;
-  const l = doc.lines[line];
-  const shape = headerShape(lineText(doc, line));
-  if (!shape) return null;
-  return {
-    title: shape.title,
-    kind: shape.kind,
-    start: l.start + shape.start,
-    end: l.start + shape.end,
-    inline: shape.inline,
-    inlineStart: shape.inlineStart === undefined ? undefined : l.start + shape.inlineStart,
-  };
+  return isHeaderFirstWordAt(norm, from, w);
 }
 
 /**
@@ -198,7 +183,17 @@ const headerShape: (raw: string) => HeaderHit | null = memoByString(computeHeade
 
 function computeHeaderShape(raw: string): HeaderHit | null {
   const h = readHeader(raw);
-  return h ? { ...h, kind: headerKind(h.title.toLowerCase()) } : null;
+  // Every shape has the same fields in the same order (one hidden class: fast reads).
+  return h
+    ? {
+        title: h.title,
+        kind: headerKind(h.title.toLowerCase()),
+        start: h.start,
+        end: h.end,
+        inline: h.inline,
+        inlineStart: h.inlineStart,
+      }
+    : null;
 }
 
 function readHeader(raw: string): Omit<HeaderHit, 'kind'> | null {
@@ -287,20 +282,30 @@ function readHeader(raw: string): Omit<HeaderHit, 'kind'> | null {
 export function findSections(doc: Doc): Section[] {
   const sections: Section[] = [];
   const n = doc.lines.length;
+  const lines = doc.lines;
   for (let i = 0; i < n; i++) {
-    const h = headerOf(doc, i);
+    if (!mayBeHeader(doc, i)) continue;
+    const l = lines[i];
+    // Offsets of the shape are from the line's start.
+    const h = headerShape(doc.text.slice(l.start, l.end));
     if (!h) continue;
     if (sections.length)
       sections[sections.length - 1].endLine = lastContentLine(doc, sections[sections.length - 1].headerLine, i - 1);
+    const start = l.start + h.start;
+    const end = l.start + h.end;
     sections.push({
       title: h.title,
       kind: h.kind,
       headerLine: i,
-      headerRange: rangeOf(doc, { start: h.start, end: h.end }),
+      // The header stands on line i.
+      headerRange: {
+        start: { line: i, character: Math.min(start, l.end) - l.start },
+        end: { line: i, character: Math.min(end, l.end) - l.start },
+      },
       bodyStartLine: i + 1,
       endLine: i,
       inlineText: h.inline,
-      inlineStart: h.inlineStart ?? doc.lines[i].end,
+      inlineStart: h.inlineStart === undefined ? l.end : l.start + h.inlineStart,
     });
   }
   if (sections.length)

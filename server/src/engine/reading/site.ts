@@ -16,12 +16,17 @@ export interface SiteParts {
   word?: boolean;
 }
 
+/** The sides seen by siteIn (at most 8): where each starts, the side, written as a word. Scratch, reused. */
+const SIDE_AT = new Int32Array(8);
+const SIDE_OF: Array<SiteInfo['side']> = [];
+const SIDE_WORD = new Uint8Array(8);
+
 /** The site of the site words in tokens [from, to): the most specific region and the side nearest it. */
 export function siteIn(ctx: Ctx, from: number, to: number): SiteParts {
   const { tokens: t, hits } = ctx.reading;
   let region: string | undefined;
   let at = -1;
-  const sides: Array<[number, SiteInfo['side'], boolean]> = [];
+  let sides = 0;
   // "Total Left", "Total Mean" (Lunar rows and keys): a total with a side and no region is the total
   // hip (the spine's total has no side).
   let sidedTotal = false;
@@ -32,11 +37,20 @@ export function siteIn(ctx: Ctx, from: number, to: number): SiteParts {
     k = Math.max(k, hits.end[h] - 1);
     if (!site) continue;
     // A side's initial ("L", "R") counts only next to its region; a side word anywhere in the range.
-    if (site.site.side && sides.length < 8) {
-      sides.push([hits.start[h], site.site.side, t.end[k] - t.start[k] > 1]);
+    if (site.site.side && sides < 8) {
+      SIDE_AT[sides] = hits.start[h];
+      SIDE_OF[sides] = site.site.side;
+      SIDE_WORD[sides] = t.end[k] - t.start[k] > 1 ? 1 : 0;
+      sides++;
       let p = hits.start[h] - 1;
       while (p >= from && t.kind[p] === GAP) p--;
-      if (p >= from && t.kind[p] === WORD && t.norm.slice(t.start[p], t.end[p]) === BLOCK_TOTAL) sidedTotal = true;
+      if (
+        p >= from &&
+        t.kind[p] === WORD &&
+        t.end[p] - t.start[p] === BLOCK_TOTAL.length &&
+        t.norm.startsWith(BLOCK_TOTAL, t.start[p])
+      )
+        sidedTotal = true;
     }
     // "right hip femoral neck": the femoral neck, not the hip it is part of; "forearm, 33% radius":
     // the 33 % radius, not the forearm.
@@ -55,11 +69,12 @@ export function siteIn(ctx: Ctx, from: number, to: number): SiteParts {
   let side: SiteInfo['side'] | undefined;
   let word = false;
   let best = 5;
-  for (const [k, s, w] of sides) {
-    const d = at < 0 ? (w ? 0 : 99) : Math.abs(k - at);
+  for (let i = 0; i < sides; i++) {
+    const w = SIDE_WORD[i] === 1;
+    const d = at < 0 ? (w ? 0 : 99) : Math.abs(SIDE_AT[i] - at);
     if (d < best) {
       best = d;
-      side = s;
+      side = SIDE_OF[i];
       word = w;
     }
   }

@@ -7,7 +7,7 @@
 import type { Ctx } from '../context';
 import { MAX_MENTIONS, range } from '../context';
 import type { Layout } from './layout';
-import { sidewaysRow } from './layout';
+import { measureLabelHits, sidewaysRow } from './layout';
 import { lineOf } from '../text';
 import type { Slot, TbsValue } from '../types';
 import { THRESHOLD } from './concepts';
@@ -79,10 +79,9 @@ export function readTbs(ctx: Ctx, layout: Layout, slots: Slot[]): TbsValue[] {
   };
 
   let labels = 0;
-  for (let h = 0; h < hits.n && labels < MAX_MENTIONS; h++) {
+  for (const h of measureLabelHits(ctx, 'tbs')) {
+    if (labels >= MAX_MENTIONS) break;
     const concepts = hits.concepts[h];
-    const label = conceptOf(concepts, 'tbs') ?? (conceptOf(concepts, 'label')?.element === 'tbs' ? true : undefined);
-    if (!label) continue;
     labels++;
     const s = hits.start[h];
     // A label in a table's row or header is read with its table.

@@ -62,6 +62,11 @@ export interface Tokens {
   value: Float64Array;
   /** Zero-based line of the token. */
   line: Int32Array;
+  /**
+   * For a word: FNV-1a (32 bits) of its characters, made as the word is read, so that the trie
+   * looks a word up without reading it again (absent on a view made by hand: the trie hashes then).
+   */
+  hash?: Int32Array;
 }
 
 /** Spans the tokeniser reads as one placeholder each (sorted by start, not overlapping). */
@@ -70,8 +75,20 @@ export interface SpanLike {
   end: number;
 }
 
-/** Bytes per token: value (8), start, end, unitEnd, line (4 each), kind, flags, unit (1 each). */
-const TOKEN_BYTES = 8 + 16 + 3;
+/** Bytes per token: value (8), start, end, unitEnd, line, hash (4 each), kind, flags, unit (1 each). */
+export const TOKEN_BYTES = 8 + 20 + 3;
+
+/** FNV-1a: offset basis and prime (the trie's key hash). */
+export const FNV_BASIS = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
+
+/**
+ * Tokens the tokeniser makes room for at first in a text of `len` characters (about one per four
+ * characters); a text with more grows its arrays.
+ */
+export function tokenCapacity(len: number): number {
+  return (len >> 2) + 16;
+}
 
 class Builder {
   n = 0;
@@ -84,14 +101,18 @@ class Builder {
   unit!: Uint8Array;
   value!: Float64Array;
   line!: Int32Array;
-  constructor(cap: number) {
+  hash!: Int32Array;
+  constructor(cap: number, arena?: ArrayBuffer, offset = 0) {
     this.cap = Math.max(16, cap);
-    this.alloc(this.cap);
+    this.alloc(this.cap, arena, offset);
   }
-  /** All eight arrays are views of one buffer: one allocation per document, not eight. */
-  private alloc(cap: number): void {
-    const buf = new ArrayBuffer(cap * TOKEN_BYTES);
-    let at = 0;
+  /**
+   * All eight arrays are views of one buffer: one allocation per document, not eight (none when the
+   * caller's `arena` has room for `cap` tokens at `offset`, a multiple of 8).
+   */
+  private alloc(cap: number, arena?: ArrayBuffer, offset = 0): void {
+    const buf = arena ?? new ArrayBuffer(cap * TOKEN_BYTES);
+    let at = arena ? offset : 0;
     this.value = new Float64Array(buf, at, cap);
     at += 8 * cap;
     this.start = new Int32Array(buf, at, cap);
@@ -102,6 +123,8 @@ class Builder {
     at += 4 * cap;
     this.line = new Int32Array(buf, at, cap);
     at += 4 * cap;
+    this.hash = new Int32Array(buf, at, cap);
+    at += 4 * cap;
     this.kind = new Uint8Array(buf, at, cap);
     at += cap;
     this.flags = new Uint8Array(buf, at, cap);
@@ -109,7 +132,7 @@ class Builder {
     this.unit = new Uint8Array(buf, at, cap);
   }
   private grow(): void {
-    const { kind, start, end, unitEnd, flags, unit, value, line } = this;
+    const { kind, start, end, unitEnd, flags, unit, value, line, hash } = this;
     this.cap *= 2;
     this.alloc(this.cap);
     this.kind.set(kind);
@@ -120,6 +143,7 @@ class Builder {
     this.unit.set(unit);
     this.value.set(value);
     this.line.set(line);
+    this.hash.set(hash);
   }
   push(kind: number, start: number, end: number, line: number): number {
     if (this.n >= this.cap) this.grow();
@@ -128,10 +152,8 @@ class Builder {
     this.start[i] = start;
     this.end[i] = end;
     this.unitEnd[i] = end;
-    // A fresh buffer is zero: flags, unit and value need setting only when a token is taken back.
-    this.flags[i] = 0;
-    this.unit[i] = 0;
-    this.value[i] = 0;
+    // A fresh buffer is zero: flags, unit and value stay zero but on a number, and only a word or a
+    // punctuation mark (flags, unit and value zero) is taken back, for the number that sets them.
     this.line[i] = line;
     return i;
   }
@@ -265,27 +287,40 @@ function unitAfter(norm: string, e: number, len: number): number {
 
 /**
  * Tokenises `norm` (the normalised text; lower case, every dash a "-"). `placeholders` are spans
- * (sorted, from the placeholder finder) that become one PLACEHOLDER token each.
+ * (sorted, from the placeholder finder) that become one PLACEHOLDER token each. `arena`, when given,
+ * holds `tokenCapacity(norm.length) * TOKEN_BYTES` bytes at `offset` (a multiple of 8) for the token
+ * arrays, so that a caller can make one buffer for all of a document's arrays.
  */
-export function tokenise(norm: string, placeholders: readonly SpanLike[] = []): Tokens {
+export function tokenise(
+  norm: string,
+  placeholders: readonly SpanLike[] = [],
+  arena?: ArrayBuffer,
+  offset = 0,
+): Tokens {
   const len = norm.length;
   // About one token per four characters: sized once, so that a large text is not copied as it grows.
-  const b = new Builder((len >> 2) + 16);
+  const b = new Builder(tokenCapacity(len), arena, offset);
   let line = 0;
   let ph = 0;
   let lineHasToken = false;
   let i = 0;
+  // Where the next placeholder starts: before it, no token needs to look at the placeholders.
+  let phStart = placeholders.length ? placeholders[0].start : len;
   while (i < len) {
-    while (ph < placeholders.length && placeholders[ph].end <= i) ph++;
-    if (ph < placeholders.length && placeholders[ph].start === i) {
-      const p = placeholders[ph];
-      b.push(PLACEHOLDER, p.start, p.end, line);
-      lineHasToken = true;
-      // A placeholder never spans a line break in practice; count any to keep lines right.
-      for (let k = p.start; k < p.end; k++) if (norm.charCodeAt(k) === 10) line++;
-      i = p.end;
-      ph++;
-      continue;
+    if (i >= phStart) {
+      while (ph < placeholders.length && placeholders[ph].end <= i) ph++;
+      phStart = ph < placeholders.length ? placeholders[ph].start : len;
+      if (phStart === i) {
+        const p = placeholders[ph];
+        b.push(PLACEHOLDER, p.start, p.end, line);
+        lineHasToken = true;
+        // A placeholder never spans a line break in practice; count any to keep lines right.
+        for (let k = p.start; k < p.end; k++) if (norm.charCodeAt(k) === 10) line++;
+        i = p.end;
+        ph++;
+        phStart = ph < placeholders.length ? placeholders[ph].start : len;
+        continue;
+      }
     }
     const c = norm.charCodeAt(i);
     if (c === 10 || c === 13) {
@@ -307,8 +342,11 @@ export function tokenise(norm: string, placeholders: readonly SpanLike[] = []): 
           k++;
         } else break;
       }
-      const atEnd = k >= len || norm.charCodeAt(k) === 10 || norm.charCodeAt(k) === 13;
-      if (lineHasToken && !atEnd && (tab || k - i >= 2)) b.push(GAP, i, k, line);
+      // (Most runs are one space between words: no gap, no look at the end of the line.)
+      if (lineHasToken && (tab || k - i >= 2)) {
+        const atEnd = k >= len || norm.charCodeAt(k) === 10 || norm.charCodeAt(k) === 13;
+        if (!atEnd) b.push(GAP, i, k, line);
+      }
       i = k;
       continue;
     }
@@ -324,23 +362,42 @@ export function tokenise(norm: string, placeholders: readonly SpanLike[] = []): 
     if (isLetter(c)) {
       let k = i + 1;
       let digits = false;
+      // The word's hash, over every character it takes (FNV-1a, as the trie's keys).
+      let h = Math.imul(FNV_BASIS ^ c, FNV_PRIME);
+      // The character that ends the word (-1: the text's end).
+      let stop = -1;
       for (;;) {
         if (k >= len) break;
         const d = norm.charCodeAt(k);
         const cl = CLASS[d];
-        if (cl === C_LETTER) k++;
-        else if (cl === C_DIGIT) {
-          digits = true;
+        if (cl === C_LETTER) {
+          h = Math.imul(h ^ d, FNV_PRIME);
           k++;
-        } else if ((d === 39 || d === 0x2019) && isLetter(norm.charCodeAt(k + 1))) k += 2;
+        } else if (cl === C_DIGIT) {
+          digits = true;
+          h = Math.imul(h ^ d, FNV_PRIME);
+          k++;
+        } else if ((d === 39 || d === 0x2019) && isLetter(norm.charCodeAt(k + 1))) {
+          h = Math.imul(Math.imul(h ^ d, FNV_PRIME) ^ norm.charCodeAt(k + 1), FNV_PRIME);
+          k += 2;
+        }
         // "v3.1", "4.0.2": a version is one word.
-        else if (digits && d === 46 && isDigit(norm.charCodeAt(k + 1)) && isDigit(norm.charCodeAt(k - 1))) k += 2;
-        else break;
+        else if (digits && d === 46 && isDigit(norm.charCodeAt(k + 1)) && isDigit(norm.charCodeAt(k - 1))) {
+          h = Math.imul(Math.imul(h ^ d, FNV_PRIME) ^ norm.charCodeAt(k + 1), FNV_PRIME);
+          k += 2;
+        } else {
+          stop = d;
+          break;
+        }
       }
       // "ward's": the possessive belongs to the word.
-      if (k < len && norm.charCodeAt(k) === 39 && norm.charCodeAt(k + 1) === 115 && !isLetter(norm.charCodeAt(k + 2)))
+      if (stop === 39 && norm.charCodeAt(k + 1) === 115 && !isLetter(norm.charCodeAt(k + 2))) {
+        h = Math.imul(Math.imul(h ^ 39, FNV_PRIME) ^ 115, FNV_PRIME);
         k += 2;
-      b.push(WORD, i, k, line);
+      }
+      // (push first: it may grow the arrays.)
+      const w = b.push(WORD, i, k, line);
+      b.hash[w] = h;
       lineHasToken = true;
       i = k;
       continue;
@@ -382,6 +439,7 @@ export function tokenise(norm: string, placeholders: readonly SpanLike[] = []): 
     unit: b.unit,
     value: b.value,
     line: b.line,
+    hash: b.hash,
   };
 }
 

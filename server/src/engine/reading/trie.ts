@@ -8,56 +8,141 @@
 import { normalise } from '../text';
 import type { Concept, Entry } from './concepts';
 import type { Tokens } from './tokens';
-import { GAP, NEWLINE, NUMBER, PLACEHOLDER, PUNCT, REFUSED, tokenise, UNIT_PERCENT, WORD } from './tokens';
+import {
+  FNV_BASIS,
+  FNV_PRIME,
+  GAP,
+  NEWLINE,
+  NUMBER,
+  PLACEHOLDER,
+  PUNCT,
+  REFUSED,
+  tokenise,
+  UNIT_PERCENT,
+  WORD,
+} from './tokens';
 
 interface Node {
   next: Map<string, Node> | null;
   concepts: Concept[] | null;
 }
 
+/**
+ * The compiled trie, flat: keys and nodes are numbered, and every lookup is a probe of a typed
+ * array (no string is made and no Map is asked per token).
+ */
 export interface Trie {
-  root: Node;
   /** The longest phrase, in keys. */
   depth: number;
   /** The longest key, in characters: a longer token cannot start a phrase. */
   maxKey: number;
   /** First characters of the keys that start a phrase (by char code, below 0x10000). */
   first: Uint8Array;
-  /** Every key of every phrase, interned: an open-addressing table by hash (index + 1, 0 empty). */
+  /** Every key of every phrase, interned: an open-addressing table by hash (key id + 1, 0 empty). */
   keyTable: Int32Array;
   keyStrings: string[];
+  /** The child of the root for each key id (a node id), or -1. */
+  rootChild: Int32Array;
+  /** What the phrase ending at each node means (null: no phrase ends there). */
+  nodeConcepts: Array<Concept[] | null>;
+  /** The context cues among those concepts (null: none). */
+  nodeCues: Array<CueConcept[] | null>;
+  /** 1 when the node has children. */
+  nodeHasNext: Uint8Array;
+  /** Edges below the root: an open-addressing table of (node, key id) -> child (slot empty: -1). */
+  edgeNode: Int32Array;
+  edgeKey: Int32Array;
+  edgeChild: Int32Array;
 }
 
 const PERCENT = 37;
 
 /** FNV-1a over the characters of a key; `pct` appends a "%" (a percentage's key). */
 function hashRange(s: string, start: number, end: number, pct: boolean): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  if (pct) h = Math.imul(h ^ PERCENT, 0x01000193);
+  let h = FNV_BASIS;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  if (pct) h = Math.imul(h ^ PERCENT, FNV_PRIME);
   return h >>> 0;
 }
 
-function internTable(keys: readonly string[]): { keyTable: Int32Array; keyStrings: string[] } {
+/** The slot of an edge (node, key) in the edge table. */
+function edgeHash(node: number, key: number): number {
+  return Math.imul(node ^ Math.imul(key, 0x9e3779b1), 0x85ebca6b) >>> 0;
+}
+
+function internTable(keys: readonly string[]): {
+  keyTable: Int32Array;
+  keyStrings: string[];
+  ids: Map<string, number>;
+} {
+  // At most one key in four slots: a token that is no key mostly finds an empty slot at once.
   let size = 16;
-  while (size < keys.length * 2) size <<= 1;
+  while (size < keys.length * 4) size <<= 1;
   const keyTable = new Int32Array(size);
   const keyStrings: string[] = [];
+  const ids = new Map<string, number>();
   for (const k of keys) {
+    if (ids.has(k)) continue;
     let slot = hashRange(k, 0, k.length, false) & (size - 1);
-    let dup = false;
-    while (keyTable[slot] !== 0) {
-      if (keyStrings[keyTable[slot] - 1] === k) {
-        dup = true;
-        break;
-      }
-      slot = (slot + 1) & (size - 1);
-    }
-    if (dup) continue;
+    while (keyTable[slot] !== 0) slot = (slot + 1) & (size - 1);
     keyStrings.push(k);
+    ids.set(k, keyStrings.length - 1);
     keyTable[slot] = keyStrings.length;
   }
-  return { keyTable, keyStrings };
+  return { keyTable, keyStrings, ids };
+}
+
+/** The nodes of a Map-built trie numbered breadth-first (the root is 0) and its edges in tables. */
+function flatten(
+  root: Node,
+  ids: Map<string, number>,
+  keyCount: number,
+): Pick<Trie, 'rootChild' | 'nodeConcepts' | 'nodeCues' | 'nodeHasNext' | 'edgeNode' | 'edgeKey' | 'edgeChild'> {
+  const nodes: Node[] = [root];
+  const edges: Array<[number, number, number]> = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (!node.next) continue;
+    for (const [k, child] of node.next) {
+      edges.push([i, ids.get(k) as number, nodes.length]);
+      nodes.push(child);
+    }
+  }
+  const rootChild = new Int32Array(keyCount).fill(-1);
+  let size = 16;
+  while (size < edges.length * 2) size <<= 1;
+  const edgeNode = new Int32Array(size).fill(-1);
+  const edgeKey = new Int32Array(size);
+  const edgeChild = new Int32Array(size);
+  for (const [node, key, child] of edges) {
+    if (node === 0) {
+      rootChild[key] = child;
+      continue;
+    }
+    let slot = edgeHash(node, key) & (size - 1);
+    while (edgeNode[slot] !== -1) slot = (slot + 1) & (size - 1);
+    edgeNode[slot] = node;
+    edgeKey[slot] = key;
+    edgeChild[slot] = child;
+  }
+  const nodeHasNext = new Uint8Array(nodes.length);
+  for (let i = 0; i < nodes.length; i++) if (nodes[i].next) nodeHasNext[i] = 1;
+  const nodeCues = nodes.map((n) => {
+    const cues = (n.concepts ?? []).filter((c): c is CueConcept => c.c === 'cue');
+    return cues.length ? cues : null;
+  });
+  return { rootChild, nodeConcepts: nodes.map((n) => n.concepts), nodeCues, nodeHasNext, edgeNode, edgeKey, edgeChild };
+}
+
+/** The child of `node` (not the root) by key id, or -1. */
+function childOf(trie: Trie, node: number, key: number): number {
+  const table = trie.edgeNode;
+  const mask = table.length - 1;
+  for (let slot = edgeHash(node, key) & mask; ; slot = (slot + 1) & mask) {
+    const n = table[slot];
+    if (n === -1) return -1;
+    if (n === node && trie.edgeKey[slot] === key) return trie.edgeChild[slot];
+  }
 }
 
 /** Punctuation that joins the words of a phrase without being part of its key. */
@@ -86,24 +171,29 @@ function keyOf(t: Tokens, i: number): string | null {
 }
 
 /**
- * The token's key as interned in the trie, or null when no phrase holds it: found by hashing the
+ * The id of the token's key in the trie, or -1 when no phrase holds it: found by hashing the
  * token's characters in place, so that no string is made for a token (most tokens are no key).
  */
-function internedKey(trie: Trie, t: Tokens, i: number): string | null {
+function keyId(trie: Trie, t: Tokens, i: number): number {
   const k = t.kind[i];
-  if (k !== WORD && k !== REFUSED && k !== PUNCT && k !== NUMBER) return null;
+  if (k !== WORD && k !== REFUSED && k !== PUNCT && k !== NUMBER) return -1;
   const s = t.start[i];
   const e = t.end[i];
   const pct = k === NUMBER && t.unit[i] === UNIT_PERCENT;
   const len = e - s + (pct ? 1 : 0);
+  if (len > trie.maxKey) return -1;
   const table = trie.keyTable;
   const mask = table.length - 1;
-  let slot = hashRange(t.norm, s, e, pct) & mask;
+  const norm = t.norm;
+  // A word's hash was made as it was read.
+  const hashes = t.hash;
+  let slot = (k === WORD && hashes !== undefined ? hashes[i] >>> 0 : hashRange(norm, s, e, pct)) & mask;
   for (;;) {
     const idx = table[slot];
-    if (idx === 0) return null;
+    if (idx === 0) return -1;
     const key = trie.keyStrings[idx - 1];
-    if (key.length === len && sameChars(t.norm, s, e, key) && (!pct || key.charCodeAt(len - 1) === PERCENT)) return key;
+    if (key.length === len && sameChars(norm, s, e, key) && (!pct || key.charCodeAt(len - 1) === PERCENT))
+      return idx - 1;
     slot = (slot + 1) & mask;
   }
 }
@@ -171,7 +261,8 @@ export function compile(entries: readonly Entry[]): Trie {
   inheritLabels(root, entries, allKeys);
   const all: string[] = [];
   for (const keys of allKeys) for (const k of keys) all.push(k);
-  return { root, depth, maxKey, first, ...internTable(all) };
+  const { keyTable, keyStrings, ids } = internTable(all);
+  return { depth, maxKey, first, keyTable, keyStrings, ...flatten(root, ids, keyStrings.length) };
 }
 
 /** Label concepts a cue keeps when its phrase ends with the label ("with TBS", "adjusted for TBS"). */
@@ -207,54 +298,99 @@ export interface Hits {
   start: Int32Array;
   end: Int32Array;
   concepts: Concept[][];
+  /** The context cues among each hit's concepts (null: none), for the context pass. */
+  cues: Array<CueConcept[] | null>;
   /** For each token, the hit that covers it, or -1. */
   at: Int32Array;
 }
 
+/** A context cue of the vocabulary. */
+export type CueConcept = Extract<Concept, { c: 'cue' }>;
+
 /** At most this many hits are read per document (hostile input stays linear with a small constant). */
 export const MAX_HITS = 20000;
 
-export function match(trie: Trie, t: Tokens): Hits {
-  const at = new Int32Array(t.n).fill(-1);
-  const hStart: number[] = [];
-  const hEnd: number[] = [];
+/** Each token's key id (-2: not computed yet), reused across calls. */
+let keyIds = new Int32Array(1024);
+
+/**
+ * Bytes `match` hands out for `n` tokens: each token's hit (4), and the starts and ends of at most
+ * `MAX_HITS` hits (4 each).
+ */
+export function matchBytes(n: number): number {
+  return 4 * n + 8 * Math.min(n, MAX_HITS);
+}
+
+/**
+ * Matches the trie over the tokens. `out`, when given, is a buffer with `matchBytes(t.n)` bytes free
+ * at `offset` (4-byte aligned) for the arrays handed out (each token's hit, hit starts and ends);
+ * else one is made.
+ */
+export function match(trie: Trie, t: Tokens, out?: ArrayBuffer, offset = 0): Hits {
+  const n = t.n;
+  const most = Math.min(n, MAX_HITS);
+  const buf = out ?? new ArrayBuffer(matchBytes(n));
+  const at = new Int32Array(buf, offset, n).fill(-1);
+  const hs = new Int32Array(buf, offset + 4 * n, most);
+  const he = new Int32Array(buf, offset + 4 * n + 4 * most, most);
   const concepts: Concept[][] = [];
+  const cues: Array<CueConcept[] | null> = [];
+  const nodeCues = trie.nodeCues;
+  const kinds = t.kind;
+  const starts = t.start;
+  const ends = t.end;
+  const norm = t.norm;
+  const first = trie.first;
+  const maxKey = trie.maxKey;
+  const rootChild = trie.rootChild;
+  const nodeConcepts = trie.nodeConcepts;
+  const nodeHasNext = trie.nodeHasNext;
+  // A token's key is looked up once, though a phrase that fails looks at the tokens after its start.
+  if (keyIds.length < n) keyIds = new Int32Array(Math.max(n, 2 * keyIds.length));
+  const ids = n > 1 << 16 ? new Int32Array(n) : keyIds;
+  ids.fill(-2, 0, n);
+  let h = 0;
   let i = 0;
-  while (i < t.n && hStart.length < MAX_HITS) {
-    const kind = t.kind[i];
-    if (kind === NEWLINE || kind === GAP || kind === PLACEHOLDER || skippable(t, i)) {
+  while (i < n && h < MAX_HITS) {
+    const kind = kinds[i];
+    if (kind === NEWLINE || kind === GAP || kind === PLACEHOLDER) {
       i++;
       continue;
     }
     // Cheap tests first: most tokens start no phrase (no string is made for them).
-    if (!trie.first[t.norm.charCodeAt(t.start[i])] || t.end[i] - t.start[i] > trie.maxKey) {
+    const s = starts[i];
+    if (!first[norm.charCodeAt(s)] || ends[i] - s > maxKey || skippable(t, i)) {
       i++;
       continue;
     }
-    const first = internedKey(trie, t, i);
-    const firstNode = first === null ? undefined : trie.root.next?.get(first);
-    if (!firstNode) {
+    let k0 = ids[i];
+    if (k0 === -2) k0 = ids[i] = keyId(trie, t, i);
+    let node = k0 < 0 ? -1 : rootChild[k0];
+    if (node < 0) {
       i++;
       continue;
     }
-    let node: Node = firstNode;
     let bestEnd = -1;
     let best: Concept[] | null = null;
+    let bestNode = -1;
     let j = i + 1;
     for (;;) {
-      if (node.concepts) {
+      const c = nodeConcepts[node];
+      if (c !== null) {
         bestEnd = j;
-        best = node.concepts;
+        best = c;
+        bestNode = node;
       }
-      if (!node.next) break;
+      if (!nodeHasNext[node]) break;
       // Joining punctuation and one line break may stand between the words of a phrase.
       let k = j;
       let breaks = 0;
-      while (k < t.n && (skippable(t, k) || narrowGap(t, k) || (t.kind[k] === NEWLINE && ++breaks <= 1))) k++;
-      if (k >= t.n || breaks > 1) break;
-      const key = internedKey(trie, t, k);
-      const child: Node | undefined = key === null ? undefined : node.next.get(key);
-      if (!child) break;
+      while (k < n && (skippable(t, k) || narrowGap(t, k) || (kinds[k] === NEWLINE && ++breaks <= 1))) k++;
+      if (k >= n || breaks > 1) break;
+      let key = ids[k];
+      if (key === -2) key = ids[k] = keyId(trie, t, k);
+      const child = key < 0 ? -1 : childOf(trie, node, key);
+      if (child < 0) break;
       node = child;
       j = k + 1;
     }
@@ -262,14 +398,16 @@ export function match(trie: Trie, t: Tokens): Hits {
       i++;
       continue;
     }
-    const h = hStart.length;
-    hStart.push(i);
-    hEnd.push(bestEnd);
+    hs[h] = i;
+    he[h] = bestEnd;
     concepts.push(best);
+    cues.push(nodeCues[bestNode]);
     for (let k = i; k < bestEnd; k++) at[k] = h;
+    h++;
     i = bestEnd;
   }
-  return { n: hStart.length, start: Int32Array.from(hStart), end: Int32Array.from(hEnd), concepts, at };
+  if (keyIds.length > 1 << 16) keyIds = new Int32Array(1024);
+  return { n: h, start: hs.subarray(0, h), end: he.subarray(0, h), concepts, cues, at };
 }
 
 /** Index of the first hit that starts at or after token `tok` (binary search). */

@@ -17,7 +17,9 @@ import { MAX_MENTIONS, range } from '../context';
 import type { Slot, TScore, ZScore } from '../types';
 import type { Layout } from './layout';
 import {
+  bareScoreWords,
   cellsOf,
+  measureLabelHits,
   lineTokens,
   listAfter,
   respectivelyList,
@@ -45,7 +47,7 @@ import {
 } from './tokens';
 import { siteIn, siteKeyOf, vertebral } from './site';
 import { LIST_FILLERS } from './vocab/sites';
-import { isHistorical } from './history';
+import { historicalToken } from './history';
 import { historicalAt, inRange, valueAfterLabel } from './values';
 
 /** A number of T-score shape: a decimal (or, next to its label, a signed integer) without a unit. */
@@ -161,14 +163,22 @@ export function clauseSite(ctx: Ctx, labelStart: number, labelEnd: number, value
     if (scoreLabelAt(ctx, k) || otherScore(ctx, k) || word(ctx, k) === 'and') break;
     before--;
   }
-  const parts = [siteIn(ctx, labelEnd, value), siteIn(ctx, value + 1, after), siteIn(ctx, before, labelStart)];
-  const all = siteIn(ctx, before, after);
-  for (const part of parts) {
+  // The parts in order: between label and value, after the value, before the label. Each is read
+  // only when the ones before it name no region; the whole clause only when its side is needed.
+  const parts: Array<[number, number]> = [
+    [labelEnd, value],
+    [value + 1, after],
+    [before, labelStart],
+  ];
+  for (const [a, b] of parts) {
+    const part = siteIn(ctx, a, b);
     if (!part.region) continue;
     if (vertebral(part.region)) return part.region;
+    if (part.side) return key(part.region, part.side);
+    const all = siteIn(ctx, before, after);
     return key(
       part.region,
-      part.side ?? (all.word ? all.side : undefined) ?? sentenceSide(ctx, labelStart) ?? blockRowSide(ctx, labelStart),
+      (all.word ? all.side : undefined) ?? sentenceSide(ctx, labelStart) ?? blockRowSide(ctx, labelStart),
     );
   }
   // "Right femoral neck: BMD 0.571 g/cm2; T-score +0.1; Z-score +1.0": the line's key names the
@@ -304,31 +314,23 @@ export function readProseScores(ctx: Ctx, own: 't' | 'z', onPlaceholder?: (tok: 
   const seen = new Set<number>();
   const { tokens: t, hits, context } = ctx.reading;
   const push = (tok: number, site: string | null, sign = -1) => {
-    if (seen.has(tok) || inRange(ctx, tok) || historicalAt(ctx, tok) || isHistorical(ctx, t.start[tok])) return;
+    // The token itself, not its offset searched again (`isHistorical` of its start is this token).
+    if (seen.has(tok) || inRange(ctx, tok) || historicalAt(ctx, tok) || historicalToken(ctx, tok)) return;
     if (context[tok] & (HYPOTHETICAL | THRESHOLD) || ctx.priorNumbers.has(t.start[tok])) return;
     seen.add(tok);
     out.push({ tok, site: withSentenceSide(ctx, site, tok), sign });
   };
   // Label spans: the vocabulary's labels and the settings' label words, then bare "T" / "Z".
   const labels: Array<[number, number]> = [];
-  for (let h = 0; h < hits.n && labels.length < MAX_MENTIONS; h++) {
-    const concepts = hits.concepts[h];
-    const custom = conceptOf(concepts, 'label');
-    if (
-      conceptOf(concepts, own) !== undefined ||
-      (custom !== undefined && custom.element === (own === 't' ? 'tScore' : 'zScore'))
-    )
-      labels.push([hits.start[h], hits.end[h]]);
+  for (const h of measureLabelHits(ctx, own)) {
+    if (labels.length >= MAX_MENTIONS) break;
+    labels.push([hits.start[h], hits.end[h]]);
   }
-  const keywordStart = own === 't' ? 116 : 122;
-  for (let k = 0; k < t.n && labels.length < MAX_MENTIONS; k++)
-    if (
-      t.kind[k] === WORD &&
-      t.norm.charCodeAt(t.start[k]) === keywordStart &&
-      hits.at[k] < 0 &&
-      bareLabel(ctx, k, own)
-    )
-      labels.push([k, k + 1]);
+  // Bare "T" / "Z": the one-letter words no phrase holds, listed once per document (layout.ts).
+  for (const k of bareScoreWords(ctx, own)) {
+    if (labels.length >= MAX_MENTIONS) break;
+    if (bareLabel(ctx, k, own)) labels.push([k, k + 1]);
+  }
   labels.sort((x, y) => x[0] - y[0]);
   for (const [s, e] of labels) {
     if (ctx.tableLine[t.line[s]]) continue;
@@ -466,7 +468,7 @@ export function siteLineScores(ctx: Ctx): ScoreRead[] {
       if (t.flags[q] & SIGNED && t.flags[q] & DECIMAL && t.unit[q] === UNIT_NONE) {
         const list = slashList(ctx, r.a, q) ?? sideSlashList(ctx, r.a, q);
         if (list) for (const [v, s] of list) out.push({ tok: v, site: s, sign: -1 });
-        else if (!isHistorical(ctx, t.start[q]) && !historicalAt(ctx, q))
+        else if (!historicalToken(ctx, q) && !historicalAt(ctx, q))
           out.push({ tok: q, site: rowSite(ctx, line, { a: r.a, b: q }) ?? site, sign: -1 });
         break;
       }
