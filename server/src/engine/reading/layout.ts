@@ -729,6 +729,7 @@ function readRows(
   let latest = 0;
   for (const c of cols) latest = Math.max(latest, c.date);
   const studies: Array<{ line: number; date: number; cells: Cell[] }> = [];
+  const rowsBefore = rows.length;
   let j = line + 1;
   for (; j < n; j++) {
     if (ctx.blankLine[j] || ctx.headerLine[j]) break;
@@ -740,7 +741,7 @@ function readRows(
     if (headerColumns(ctx, j)) break;
     const cells = rowCells(ctx, r, cols, headerWalled);
     if (!cells) {
-      const study = studies.length || !rows.some((x) => x.line > line) ? datedRow(ctx, r, cols) : null;
+      const study = studies.length || rows.length === rowsBefore ? datedRow(ctx, r, cols) : null;
       if (!study) break;
       ctx.tableLine[j] = 1;
       studies.push({ line: j, ...study });

@@ -205,9 +205,12 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
     if (s.model === null && s.adjusted === null) return;
     for (let i = 1; i < n; i++) if (!coordinated(values[i - 1], values[i])) return;
     const first = t.start[values[0]];
-    const prior = out.filter((r) => r.span.start < first).sort((a, b) => a.span.start - b.span.start);
-    const use = prior.slice(prior.length - n);
+    // The last n risks read before the sentence (prose risks are pushed in document order).
+    const use: Risk[] = [];
+    for (let i = out.length - 1; i >= 0 && i >= out.length - 16 && use.length < n; i--)
+      if (out[i].span.start < first) use.unshift(out[i]);
     if (use.length < n || new Set(use.map((r) => r.kind)).size < n) return;
+    for (let i = 1; i < n; i++) if (use[i].span.start < use[i - 1].span.start) return;
     // The restated risks stand close above (a few lines), none of them in another study.
     if (t.line[values[0]] - t.line[tokenAt(t, use[0].span.start)] > 6) return;
     for (let i = 0; i < n; i++) kinds[i] = use[i].kind;

@@ -13,7 +13,7 @@
  * (-12.5) still attach, so the plausibility rule sees them. Never a TBS T-score.
  */
 import type { Ctx } from '../context';
-import { MAX_MENTIONS, range } from '../context';
+import { lineStarts, MAX_MENTIONS, range } from '../context';
 import type { Slot, TScore, ZScore } from '../types';
 import type { Layout } from './layout';
 import {
@@ -206,6 +206,18 @@ function indentedAt(ctx: Ctx, q: number, l: number): boolean {
   return t.start[q] - ctx.doc.lines[l].start >= 4 || t.kind[q] === GAP;
 }
 
+/** A block row's label is short: at most this many tokens before its value (bounds the work per value). */
+const ROW_HEAD = 16;
+
+/** The first tokens of line l, at most ROW_HEAD of them (a row's label; never a scan of a long line). */
+function lineHead(ctx: Ctx, l: number): { a: number; b: number } {
+  const t = ctx.reading.tokens;
+  const a = lineStarts(ctx)[l];
+  let b = a;
+  while (b < t.n && b < a + ROW_HEAD && t.line[b] === l && t.kind[b] !== NEWLINE) b++;
+  return { a, b };
+}
+
 /**
  * An indented row under a block's first row ("Left Femur   Neck   ... T-score -2.4" then
  * "             Total  ... T-score -1.8"): its label ("Total", "Neck") is read as a row of the block
@@ -214,9 +226,9 @@ function indentedAt(ctx: Ctx, q: number, l: number): boolean {
 function continuedRowSite(ctx: Ctx, tok: number): string | null {
   const t = ctx.reading.tokens;
   const line = t.line[tok];
-  const r = lineTokens(ctx, line);
-  if (r.a >= tok || !indentedAt(ctx, r.a, line)) return null;
-  const site = rowSite(ctx, line, { a: r.a, b: tok });
+  const a = lineStarts(ctx)[line];
+  if (a >= tok || tok - a > ROW_HEAD || !indentedAt(ctx, a, line)) return null;
+  const site = rowSite(ctx, line, { a, b: tok });
   if (!site || vertebral(site) || SIDE_PREFIXES.some((p) => site.startsWith(p))) return site;
   const side = blockRowSide(ctx, tok);
   return side ? `${side} ${site}` : site;
@@ -224,12 +236,11 @@ function continuedRowSite(ctx: Ctx, tok: number): string | null {
 
 /** The side the first cell of an indented row's block names ("Left Femur" above "    Neck"), if any. */
 function blockRowSide(ctx: Ctx, tok: number): SiteInfo['side'] | undefined {
-  const t = ctx.reading.tokens;
-  const line = t.line[tok];
-  const r = lineTokens(ctx, line);
-  if (r.a >= tok || !indentedAt(ctx, r.a, line)) return undefined;
+  const line = ctx.reading.tokens.line[tok];
+  const a = lineStarts(ctx)[line];
+  if (a >= tok || tok - a > ROW_HEAD || !indentedAt(ctx, a, line)) return undefined;
   for (let i = line - 1; i >= 0 && i >= line - 6 && !ctx.blankLine[i]; i--) {
-    const above = lineTokens(ctx, i);
+    const above = lineHead(ctx, i);
     if (above.a >= above.b || indentedAt(ctx, above.a, i)) continue;
     const first = cellsOf(ctx, above).cells[0];
     const s = first ? siteIn(ctx, first.a, first.b) : null;
