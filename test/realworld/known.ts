@@ -14,13 +14,8 @@
 export const KNOWN_FAILING: Record<string, string> = {
   'D20-dictation-multiple-gaps.txt':
     '6+7: dictated "the L1 through L4 T-score is negative 1.4" read as a femoral-neck T-score (false conflict); "impression osteopenia" without colon not read',
-  'L05-ge-lunar-printout.txt':
-    '7+10+11: Lunar "Total Left/Right" rows get no site; "Physician comment:" not an impression section (WHO class lost); category not tied',
   'L15-letter-to-patient.txt': '6+10: "Yours came out at 1.336" gives no TBS; "lower back: -0.8" bullet lost',
-  'L36-encore-trend-export.txt':
-    '10: enCORE trend table: the current L1-L4 T-score lost; "Femur Total Left" gets no site; category not tied',
   'P54-demo-age-after-name.txt': '9: "Mr Eamon Quirke (81)" gives no age or sex',
-  'P55-layout-per-vertebra-tbs.txt': '10: sideways per-vertebra TBS row: the L1-L4 value is lost, L1 taken as the TBS',
-  'W04-lunar-composite.txt': '10: Lunar "Reference: Total Left" row gets no site',
   'W01-scotland-letter-best-wishes.txt': '9: "Mrs Drummond (73)" gives no age',
+  // Wave 3 (V*, layouts of real public reports), first run before any reader change:
 };

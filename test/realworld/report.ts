@@ -64,6 +64,21 @@ if (arg === 'known') {
       console.log(`  ${g.padEnd(8)} ${String(n).padStart(3)} / ${String(rs.length).padEnd(3)} ${pct(n, rs.length)}`);
     }
   }
+  const wave3 = results.filter((r) => r.expectation.wave === 3);
+  if (wave3.length) {
+    const n = wave3.filter((r) => r.ok).length;
+    console.log('Of them, wave 3 (V*, layouts of real public reports, measured before any reader change):');
+    console.log(
+      `  ${'layout'.padEnd(8)} ${String(n).padStart(3)} / ${String(wave3.length).padEnd(3)} ${pct(n, wave3.length)}`,
+    );
+    const els = [...new Set(wave3.flatMap((r) => r.checks.map((c) => c.element)))];
+    const cells = els.map((e) => {
+      const asserting = wave3.filter((r) => r.checks.some((c) => c.element === e));
+      const right = asserting.filter((r) => r.checks.filter((c) => c.element === e).every((c) => c.ok));
+      return `${e} ${right.length}/${asserting.length}`;
+    });
+    console.log(`  per element: ${cells.join('  ')}`);
+  }
   // The same without the TBS-category statements (class 11 misses dominate the count above).
   const noCat = (r: FileResult): boolean => r.checks.every((c) => c.ok || c.element === 'categories');
   console.log('Files right on everything but the TBS-category statements:');

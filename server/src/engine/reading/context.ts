@@ -151,7 +151,9 @@ export function applyContext(
         const c = clause[s];
         let words = 0;
         const limit = Math.max(-1, s - 1 - MAX_SCOPE_TOKENS);
-        const level = confined(cue.category) ? depth[s] : 0;
+        // A bracket that opens with the cue and holds its own values ("(Without TBS: 18 % and
+        // 9.3 %)", "(uncorrected: MOF 14%)") is about those values: the cue stays inside it.
+        const level = confined(cue.category) || opensValuedBracket(t, depth, s, e) ? depth[s] : 0;
         for (
           let k = s - 1;
           k > limit && clause[k] === c && !terminator[k] && !(own[k] & stop) && depth[k] >= level;
@@ -171,6 +173,22 @@ export function applyContext(
   }
   datedCues(t, clause, own, mask);
   return mask;
+}
+
+/**
+ * Does the cue [s, e) open a bracket ("(" right before it) and govern a number after it in the same
+ * part of the bracket ("(Without TBS: 18 %", not "(TBS-adjusted; unadjusted 15%)")?
+ */
+function opensValuedBracket(t: Tokens, depth: Uint8Array, s: number, e: number): boolean {
+  if (depth[s] === 0 || s === 0 || t.kind[s - 1] !== PUNCT || t.norm.charCodeAt(t.start[s - 1]) !== 40) return false;
+  for (let k = e; k < t.n && k < e + MAX_SCOPE_TOKENS && depth[k] >= depth[s] && t.kind[k] !== NEWLINE; k++) {
+    if (t.kind[k] === PUNCT) {
+      const c = t.norm.charCodeAt(t.start[k]);
+      if (c === 59 || c === 44 || (c === 41 && depth[k] === depth[s])) return false;
+    }
+    if (t.kind[k] === NUMBER) return true;
+  }
+  return false;
 }
 
 /** "in 2021", "on 03/12/2023", "diagnosed 03/2023": what follows in the clause is history. */

@@ -14,7 +14,7 @@ import type { Concept } from './concepts';
 import { isKnownHeader, startsWithHeader } from './headers';
 import { conceptOf } from './read';
 import { hitKinds, kindBit } from './kinds';
-import { BARE_SIGNERS } from './vocab/roles';
+import { BARE_SIGNERS, NAME_TITLES } from './vocab/roles';
 import { GAP, NEWLINE, NUMBER, PLACEHOLDER, PUNCT, REFUSED, tokenAt, WALL, WORD } from './tokens';
 
 /** Bare role words: a label only with a colon, a dash or a leader after it ("Radiologist: ..."). */
@@ -82,7 +82,9 @@ const PARTICLES = new Set([
 ]);
 
 /** Titles and initials after which a point does not end a name. */
-const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'prof', 'med', 'st', 'jr', 'sr', 'mt']);
+const TITLES = new Set(['mr', 'mrs', 'ms', 'med', 'st', 'jr', 'sr', 'mt', ...NAME_TITLES]);
+/** Titles of a signer before the name ("Dr", "Dra.", "Dott.ssa"): vocabulary. */
+const SIGNER_TITLES: ReadonlySet<string> = new Set(NAME_TITLES);
 
 /** Words that may open a clause before a label: "The report was reviewed by". */
 const LEAD_INS = new Set([
@@ -298,8 +300,29 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     if (!validName(name.first, name.last)) return false;
     // "Electronically signed by:" on the next line is another label, not a name.
     if (charAt(name.last) === 58) return false;
-    push(name.span, label);
+    push(wrappedName(name), label);
     return true;
+  };
+
+  /**
+   * A name the line break cut ("Interpreting physician: Cornelius" / "Ashdown-Mwangi, MD ...", text
+   * copied from a PDF): when the name ends its line with one name word (after a title) and no
+   * credential, and the next line opens with name words and a credential, the name goes on there.
+   */
+  const wrappedName = (name: { span: Span; first: number; last: number }): Span => {
+    let k = name.last + 1;
+    while (k < t.n && t.kind[k] === GAP) k++;
+    if (k >= t.n || t.kind[k] !== NEWLINE) return name.span;
+    let words = 0;
+    for (let q = name.first; q <= name.last; q++) {
+      if (hasConcept(conceptsAt(q), 'credential')) return name.span;
+      if (t.kind[q] === WORD && !SIGNER_TITLES.has(wordAt(q)) && t.end[q] - t.start[q] > 1) words++;
+    }
+    if (words !== 1) return name.span;
+    const next = nameFrom(k + 1);
+    if (next.last < next.first || t.line[next.first] !== t.line[k] + 1 || !signatureLike(next.first, next.last, true))
+      return name.span;
+    return { start: name.span.start, end: next.span.end };
   };
 
   // 1. Labelled signers; the first label of each line part counts.
@@ -330,7 +353,15 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     }
     labels++;
     const seg = segmentStart(s);
-    if (seg === lastSeg) continue;
+    // A second "... by" label after the first label's name, past a comma or semicolon: "Dictated by:
+    // RMK, MD, signed by: Rosalind Kettleborough, MD" names a second provider.
+    const chained =
+      seg === lastSeg &&
+      wordAt(e - 1) === 'by' &&
+      out.length > 0 &&
+      t.start[s] >= out[out.length - 1].span.end &&
+      (charAt(s - 1) === 44 || charAt(s - 1) === 59);
+    if (seg === lastSeg && !chained) continue;
     if (excludedFrom(seg, s)) continue;
     // A label opens its clause: "Radiologist: X" yes, "discussed with the radiologist" no.
     const prev = s - 1;
@@ -456,7 +487,7 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
       )
         k++;
       if (charAt(k) === 47 && wordAt(k + 1) === 's' && charAt(k + 2) === 47) k += 3;
-      const dashed = k > first && (wordAt(k) === 'dr' || wordAt(k) === 'dra');
+      const dashed = k > first && SIGNER_TITLES.has(wordAt(k));
       const name = nameFrom(k);
       if (name.last < name.first) continue;
       const below = line + 1 < n ? tokenAt(t, doc.lines[line + 1].start) : t.n;
@@ -522,7 +553,8 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
         break;
       }
       const w = wordAt(k);
-      if (k === first && (w === 'dr' || w === 'dra' || w === 'prof')) {
+      // Titles before the first name word ("Dr", "Dra.", "Dott.ssa", "Prof. Dr.").
+      if (words === 0 && SIGNER_TITLES.has(w) && (k === first || dr)) {
         dr = true;
         continue;
       }

@@ -159,6 +159,7 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
         before[i - 1] = 1;
       }
     }
+    inheritKinds(values, kinds, sentenceStated);
     let nonHip = false;
     for (const k of kinds) if (k && k !== 'hip') nonHip = true;
     let read = 0;
@@ -191,6 +192,38 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
       });
     }
     return read;
+  }
+
+  /**
+   * A sentence of bare coordinated percentages that names a model or an adjustment ("FRAX without
+   * TBS: 11.8 % and 1.9 %", "Unadjusted: 14% / 2.1%") gives them the kinds of the risks read just
+   * before it, in order, as a bracket after them does: the results restated under another adjustment.
+   */
+  function inheritKinds(values: number[], kinds: Array<RiskKind | null>, s: Stated): void {
+    const n = values.length;
+    if (n < 2 || n > 3 || kinds.some((k) => k) || s.threshold || s.historical) return;
+    if (s.model === null && s.adjusted === null) return;
+    for (let i = 1; i < n; i++) if (!coordinated(values[i - 1], values[i])) return;
+    const first = t.start[values[0]];
+    // The last n risks read before the sentence (prose risks are pushed in document order).
+    const use: Risk[] = [];
+    for (let i = out.length - 1; i >= 0 && i >= out.length - 16 && use.length < n; i--)
+      if (out[i].span.start < first) use.unshift(out[i]);
+    if (use.length < n || new Set(use.map((r) => r.kind)).size < n) return;
+    for (let i = 1; i < n; i++) if (use[i].span.start < use[i - 1].span.start) return;
+    // The restated risks stand close above (a few lines), none of them in another study.
+    if (t.line[values[0]] - t.line[tokenAt(t, use[0].span.start)] > 6) return;
+    for (let i = 0; i < n; i++) kinds[i] = use[i].kind;
+  }
+
+  /** Only punctuation, a gap or "and" between two values: "11.8 % and 1.9 %", "14% / 2.1%". */
+  function coordinated(a: number, b: number): boolean {
+    for (let k = a + 1; k < b; k++) {
+      if (t.kind[k] === PUNCT || t.kind[k] === GAP) continue;
+      if (t.kind[k] === WORD && isWordIn(t, k, RISK_WORDS.coordination)) continue;
+      return false;
+    }
+    return true;
   }
 
   /** Only "to" (after "rising", "up" and the like) stands between two values. */
