@@ -7,6 +7,8 @@
  * - group: "layout" | "draft" | "probe"; cls: the failure class of issue 10 a probe exercises (1-11);
  *   wave: 2 for the W* files (and 3 for the Q* drafts and probes of a later wave), written after the others and committed at the end of the
  *   session, so that no reader was tuned on them (report.ts prints their figures apart).
+ *   wave: 3 for the V* files (layouts of real public DXA reports of many countries and vendors,
+ *   expectations written before the engine was run on them; report.ts prints their figures apart).
  * - tbs: exact set of the study's TBS values; tbsSub: values that must be among them.
  * - t: exact set of "site:value" T-scores, site one of spine, neck, hip, radius, troch, other, "?"
  *   (the engine's normalised site mapped by keyword, see siteClass); tSub: entries that must be

@@ -70,8 +70,10 @@ if (arg === 'known') {
     const wave3 = results.filter((r) => r.expectation.wave === wave);
     if (!wave3.length) continue;
     const n3 = wave3.filter((r) => r.ok).length;
-    console.log(`Of them, wave ${wave} (Q*): ${n3} / ${wave3.length} ${pct(n3, wave3.length)}`);
-    for (const g of ['draft', 'probe']) {
+    console.log(
+      `Of them, wave ${wave} (V* layouts, Q* drafts and probes): ${n3} / ${wave3.length} ${pct(n3, wave3.length)}`,
+    );
+    for (const g of ['layout', 'draft', 'probe']) {
       const rs = wave3.filter((r) => r.expectation.group === g);
       const n = rs.filter((r) => r.ok).length;
       console.log(`  ${g.padEnd(8)} ${String(n).padStart(3)} / ${String(rs.length).padEnd(3)} ${pct(n, rs.length)}`);

@@ -391,3 +391,28 @@ describe('units in a cell or key of their own', () => {
     expect(units('L1-L4;-1.2;SD\nTBS;1.262;\n')).toEqual(['-1.2', '1.262']);
   });
 });
+
+describe('documents read in turns', () => {
+  // The layout reader keeps what it learns of each line for the document it reads last (layout.ts
+  // lineFacts); a document read after another must read as it does alone.
+  const table = 'Region  BMD  T-score  Z-score\nL1-L4  0.912  -1.6  -0.4\nLeft femoral neck  0.701  -2.3  -1.1\n';
+  const keys = 'dxa:\n  - site: left total hip\n    t_score: -1.4\n\n\n\n\n\nTBS;1,262;\nMOF;17;%\n';
+  const alone = (text: string) => JSON.stringify(readLayout(makeCtx(makeDoc(text), DEFAULT_SETTINGS)));
+  test('a table read after a key tree, and the other way round, reads as alone', () => {
+    const tableAlone = alone(table);
+    const keysAlone = alone(keys);
+    expect(JSON.parse(tableAlone).rows).toHaveLength(2);
+    expect(JSON.parse(keysAlone).pairs.length).toBeGreaterThanOrEqual(2);
+    // Both documents made first, then read in turns.
+    const ctxTable = makeCtx(makeDoc(table), DEFAULT_SETTINGS);
+    const ctxKeys = makeCtx(makeDoc(keys), DEFAULT_SETTINGS);
+    expect(JSON.stringify(readLayout(ctxKeys))).toBe(keysAlone);
+    expect(JSON.stringify(readLayout(ctxTable))).toBe(tableAlone);
+    expect(alone(keys)).toBe(keysAlone);
+  });
+  test('whole analyses in turns give the same elements', () => {
+    const first = analyze(table).elements;
+    analyze(keys);
+    expect(analyze(table).elements).toEqual(first);
+  });
+});

@@ -16,6 +16,10 @@ import { processInput } from './render';
 export const PARALLEL_MIN_INPUTS = 1000;
 /** Batches in flight per worker, so that a worker never waits for the main thread. */
 const IN_FLIGHT = 3;
+/** The smallest batch: a run of inputs the queue keeps together. */
+const MIN_BATCH = 8;
+/** A batch takes at most 1/(threads x this) of what is left in the queue. */
+const GUIDED_SHARE = 4;
 
 export interface WorkerInit {
   tbsReportWorker: 1;
@@ -106,9 +110,12 @@ export async function checkAll(inputs: Input[], ro: RunOptions): Promise<Brief[]
 
   const total = inputs.length;
   const out: Brief[] = new Array(total);
+  // The queue holds runs of MIN_BATCH inputs; a thread takes several at once, fewer as the queue
+  // empties (guided scheduling), so that no thread is left with a long batch while the others idle.
   const size = batchSizeFor(total, jobs);
   const queue: Array<[number, number]> = [];
-  for (let s = 0; s < total; s += size) queue.push([s, Math.min(total, s + size)]);
+  for (let s = 0; s < total; s += MIN_BATCH) queue.push([s, Math.min(total, s + MIN_BATCH)]);
+  let queued = total;
   let done = 0;
   const report = () => ro.onProgress?.(done, total);
   const checkedBy: number[] = [0];
@@ -138,11 +145,31 @@ export async function checkAll(inputs: Input[], ro: RunOptions): Promise<Brief[]
   }
   const slots: Slot[] = [];
   let nextId = 0;
+  /** Takes the next batch a thread may check: consecutive runs, up to the guided batch size. */
+  const take = (forWorker: boolean): [number, number] | undefined => {
+    const idx = forWorker ? queue.findIndex((b) => !mainOnly(b)) : 0;
+    if (idx < 0 || idx >= queue.length) return undefined;
+    const want = Math.max(MIN_BATCH, Math.min(size, Math.ceil(queued / (jobs * GUIDED_SHARE))));
+    let n = 1;
+    let end = queue[idx][1];
+    while (
+      idx + n < queue.length &&
+      queue[idx + n][0] === end &&
+      end - queue[idx][0] < want &&
+      !(forWorker && mainOnly(queue[idx + n]))
+    ) {
+      end = queue[idx + n][1];
+      n++;
+    }
+    const b: [number, number] = [queue[idx][0], end];
+    queue.splice(idx, n);
+    queued -= end - b[0];
+    return b;
+  };
   const feed = (slot: Slot) => {
     while (slot.alive && slot.inFlight.size < IN_FLIGHT) {
-      const idx = queue.findIndex((b) => !mainOnly(b));
-      if (idx < 0) return;
-      const b = queue.splice(idx, 1)[0];
+      const b = take(true);
+      if (!b) return;
       const id = nextId++;
       slot.inFlight.set(id, b);
       const req: BatchRequest = { id, inputs: inputs.slice(b[0], b[1]) };
@@ -154,7 +181,10 @@ export async function checkAll(inputs: Input[], ro: RunOptions): Promise<Brief[]
     slot.alive = false;
     failedWorkers++;
     // Hand its unfinished batches back; the main thread (or another worker) checks them.
-    for (const b of slot.inFlight.values()) queue.unshift(b);
+    for (const b of slot.inFlight.values()) {
+      queue.unshift(b);
+      queued += b[1] - b[0];
+    }
     slot.inFlight.clear();
     for (const s of slots) feed(s);
     wake();
@@ -188,7 +218,7 @@ export async function checkAll(inputs: Input[], ro: RunOptions): Promise<Brief[]
 
   // The main thread works through the queue too, yielding between batches to hear the workers.
   for (;;) {
-    const b = queue.shift();
+    const b = take(false);
     if (b) {
       const briefs: Brief[] = [];
       for (let i = b[0]; i < b[1]; i++) briefs.push(processInput(inputs[i], ro.check, ro.render));

@@ -17,7 +17,7 @@ import { readTbs } from './reading/tbs';
 import { readTScores, readZScores } from './reading/tscore';
 import { planInsertions } from './fixes/insert';
 import { selectProfile } from './profiles';
-import type { RuleInput } from './rules/helpers';
+import type { Rule, RuleInput } from './rules/helpers';
 import type { Documented } from './rules/missing';
 import { documentedElements } from './rules/missing';
 import { RULE_CHECKS } from './rules/registry';
@@ -25,7 +25,7 @@ import type { EngineSettings } from './settings';
 import { DEFAULT_SETTINGS, resolveSettings } from './settings';
 import { lineOf, makeDoc, offsetAt, rangeOf } from './text';
 import { thresholdsFor } from './thresholds';
-import type { Elements, Finding, ProfileId, RuleId, Section, Slot, TextEditSpec } from './types';
+import type { Elements, Finding, ProfileId, RuleId, Section, Slot, Span, TextEditSpec } from './types';
 
 export interface Analysis {
   profile: ProfileId;
@@ -62,7 +62,17 @@ function extract(ctx: Ctx): Elements {
     if (s.kind !== 'impression') continue;
     const from = offsetAt(ctx.doc, s.headerRange.end);
     const to = ctx.doc.lines[s.endLine].end;
-    const inside = ctx.placeholders.filter((p) => p.start >= from && p.end <= to);
+    // The placeholders are sorted by start: the first at or after `from`, then those that end by `to`.
+    const inside: Span[] = [];
+    const ps = ctx.placeholders;
+    let lo = 0;
+    let hi = ps.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ps[mid].start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < ps.length && ps[i].start <= to; i++) if (ps[i].end <= to) inside.push(ps[i]);
     if (!inside.length) continue;
     let rest = '';
     let at = from;
@@ -100,6 +110,23 @@ function extract(ctx: Ctx): Elements {
     bmi: demographics.bmi,
     impression,
   };
+}
+
+/** The rules that run under each profile, in registry order (made once). */
+const RULES_BY_PROFILE = new Map<ProfileId, readonly Rule[]>();
+function rulesOf(profile: ProfileId): readonly Rule[] {
+  let rules = RULES_BY_PROFILE.get(profile);
+  if (!rules) {
+    rules = RULE_CHECKS.filter((r) => r.profiles.includes(profile));
+    RULES_BY_PROFILE.set(profile, rules);
+  }
+  return rules;
+}
+
+/** An object with no enumerable key ('' is none: no rule has that id); no array made. */
+function isEmpty(o: object): boolean {
+  for (const k in o) if (k) return false;
+  return true;
 }
 
 const DISABLE = /tbs-report-disable(-next-line|-line)?\b([^\n\r]{0,300})/g;
@@ -141,25 +168,39 @@ export function analyze(
   const ctx = makeCtx(doc, settings);
   const elements = extract(ctx);
   const { profile, fromCode } = selectProfile(elements.codes, settings.profile);
-  const base = { ctx, elements, profile, profileFromCode: fromCode !== null, thresholds: thresholdsFor(settings) };
-  const documented = documentedElements(base, elements.slots);
-  const providerLines = [
-    ...elements.providers.map((p) => p.range.start.line),
-    ...elements.slots.filter((s) => s.element === 'provider').map((s) => s.range.start.line),
-  ];
-  const input: RuleInput = { ...base, original: doc.text, documented, providerLines };
+  const thresholds = thresholdsFor(settings);
+  const documented = documentedElements(
+    { ctx, elements, profile, profileFromCode: fromCode !== null, thresholds },
+    elements.slots,
+  );
+  const providerLines: number[] = [];
+  for (const p of elements.providers) providerLines.push(p.range.start.line);
+  for (const s of elements.slots) if (s.element === 'provider') providerLines.push(s.range.start.line);
+  const input: RuleInput = {
+    ctx,
+    elements,
+    profile,
+    profileFromCode: fromCode !== null,
+    thresholds,
+    original: doc.text,
+    documented,
+    providerLines,
+  };
 
   // Each rule lives in its own file (rules/<id>.ts); the registry lists them.
+  const severity = settings.severity;
+  const overridden = !isEmpty(severity);
   let findings: Finding[] = [];
-  for (const rule of RULE_CHECKS) {
-    if (settings.severity[rule.id] === 'off' || !rule.profiles.includes(profile)) continue;
-    for (const f of rule.check(input)) findings.push(f);
+  for (const rule of rulesOf(profile)) {
+    if (overridden && severity[rule.id] === 'off') continue;
+    const found = rule.check(input);
+    for (let i = 0; i < found.length; i++) findings.push(found[i]);
   }
 
   const disabled = disabledBy(ctx);
   const out: Finding[] = [];
   for (const f of findings) {
-    const sev = settings.severity[f.code as RuleId];
+    const sev = overridden ? severity[f.code as RuleId] : undefined;
     if (sev === 'off' || disabled(f)) continue;
     out.push(sev ? { ...f, severity: sev } : f);
   }

@@ -12,16 +12,27 @@ export interface Thresholds {
   source: string;
 }
 
+/** The fixed presets, made once (read-only: frozen). */
+const LEGACY: Thresholds = Object.freeze({
+  degradedAtOrBelow: 1.2,
+  normalFrom: 1.35,
+  normalInclusive: true,
+  name: 'legacy',
+  source: 'older postmenopausal-women scheme: >= 1.350 normal; 1.200-1.350 partially degraded; <= 1.200 degraded',
+});
+const PRESET_2023: Thresholds = Object.freeze({
+  degradedAtOrBelow: 1.23,
+  normalFrom: 1.31,
+  normalInclusive: false,
+  name: '2023',
+  source:
+    'Medimaps TBS report guidance for TBS L1-L4 and Shevroja et al., Osteoporos Int 2023 (ESCEO/IOF update): > 1.310 normal; 1.230-1.310 partially degraded; <= 1.230 degraded',
+});
+
 export function thresholdsFor(settings: EngineSettings): Thresholds {
   switch (settings.thresholds) {
     case 'legacy':
-      return {
-        degradedAtOrBelow: 1.2,
-        normalFrom: 1.35,
-        normalInclusive: true,
-        name: 'legacy',
-        source: 'older postmenopausal-women scheme: >= 1.350 normal; 1.200-1.350 partially degraded; <= 1.200 degraded',
-      };
+      return LEGACY;
     case 'custom':
       return {
         degradedAtOrBelow: settings.customThresholds[0],
@@ -31,14 +42,7 @@ export function thresholdsFor(settings: EngineSettings): Thresholds {
         source: `site thresholds: > ${fmt3(settings.customThresholds[1])} normal; <= ${fmt3(settings.customThresholds[0])} degraded`,
       };
     default:
-      return {
-        degradedAtOrBelow: 1.23,
-        normalFrom: 1.31,
-        normalInclusive: false,
-        name: '2023',
-        source:
-          'Medimaps TBS report guidance for TBS L1-L4 and Shevroja et al., Osteoporos Int 2023 (ESCEO/IOF update): > 1.310 normal; 1.230-1.310 partially degraded; <= 1.230 degraded',
-      };
+      return PRESET_2023;
   }
 }
 

@@ -40,6 +40,7 @@ const ORDER: Partial<Record<SectionKind, number>> = {
 
 /** Snippet text to plain text: every ${n:default} becomes its default. */
 export function snippetToText(snippet: string): string {
+  if (!snippet.includes('$')) return snippet;
   return snippet.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
 }
 
@@ -52,6 +53,31 @@ function maxStop(snippet: string): number {
   let max = 0;
   for (const m of snippet.matchAll(/\$\{(\d+):/g)) max = Math.max(max, Number(m[1]));
   return max;
+}
+
+/** A slot line renumbered from `offset`: its snippet, its highest tab stop and its plain text. */
+interface Renumbered {
+  snippet: string;
+  max: number;
+  text: string;
+}
+/** Renumbered slot lines by line, then offset (a handful: the slot lines are a fixed table). */
+const RENUMBERED = new Map<string, Renumbered[]>();
+
+function renumbered(line: string, offset: number): Renumbered {
+  let byOffset = RENUMBERED.get(line);
+  if (!byOffset) {
+    if (RENUMBERED.size > 100) RENUMBERED.clear();
+    byOffset = [];
+    RENUMBERED.set(line, byOffset);
+  }
+  let r = offset < 100 ? byOffset[offset] : undefined;
+  if (!r) {
+    const snippet = renumber(line, offset);
+    r = { snippet, max: maxStop(snippet), text: snippetToText(line) };
+    if (offset < 100) byOffset[offset] = r;
+  }
+  return r;
 }
 
 /**
@@ -201,18 +227,33 @@ interface Group {
   order: number;
 }
 
-/**
- * Plans the insertion of every element in `missing`. Elements that share a section share one edit,
- * so a new section is created once. Returns edits sorted by position, each with a snippet.
- */
-export function planInsertions(
-  ctx: Ctx,
-  missing: readonly ElementId[],
-  providerLines: readonly number[],
-): TextEditSpec[] {
-  const { doc } = ctx;
-  const eol = doc.eol;
-  const lastLine = doc.lines.length - 1;
+/** What the planner reads of a document, the same for every element: made once per document. */
+interface PlanLayout {
+  providerLines: readonly number[];
+  lastLine: number;
+  lastContent: number;
+  endOfDoc: Group['at'];
+  sigStarts: number[];
+  addendum: number;
+  addendumEnd: Group['at'];
+  sections: Ctx['sections'];
+  tailSig: number;
+  /** headerFor's answer per header (the report's heading level decides it). */
+  headers: Map<string, string>;
+}
+const LAYOUTS = new WeakMap<Ctx, PlanLayout>();
+
+function sameLines(a: readonly number[], b: readonly number[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function planLayout(ctx: Ctx, providerLines: readonly number[]): PlanLayout {
+  const cached = LAYOUTS.get(ctx);
+  if (cached && sameLines(cached.providerLines, providerLines)) return cached;
+  const lastLine = ctx.doc.lines.length - 1;
   let lastContent = -1;
   for (let i = lastLine; i >= 0; i--) {
     if (!ctx.blankLine[i]) {
@@ -221,7 +262,6 @@ export function planInsertions(
     }
   }
   const endOfDoc = { line: lastContent + 1, atEnd: lastContent + 1 > lastLine };
-  const groups = new Map<string, Group>();
   const sigStarts = signatureStarts(ctx, providerLines);
   // A report signed once and extended by an addendum: new text belongs to the addendum, above its
   // own signature if it has one; the original signature already names the provider.
@@ -233,10 +273,43 @@ export function planInsertions(
   const lastHeader = sections.length ? sections[sections.length - 1].headerLine : -1;
   /** The first signature block below the last section header: new sections go above it. */
   const tailSig = addendum >= 0 ? addendumSig : (sigStarts.find((l) => l > lastHeader) ?? -1);
+  const layout: PlanLayout = {
+    providerLines: providerLines.slice(),
+    lastLine,
+    lastContent,
+    endOfDoc,
+    sigStarts,
+    addendum,
+    addendumEnd,
+    sections,
+    tailSig,
+    headers: new Map(),
+  };
+  LAYOUTS.set(ctx, layout);
+  return layout;
+}
+
+/**
+ * Plans the insertion of every element in `missing`. Elements that share a section share one edit,
+ * so a new section is created once. Returns edits sorted by position, each with a snippet.
+ */
+export function planInsertions(
+  ctx: Ctx,
+  missing: readonly ElementId[],
+  providerLines: readonly number[],
+): TextEditSpec[] {
+  const { doc } = ctx;
+  const eol = doc.eol;
+  const { lastLine, lastContent, endOfDoc, sigStarts, addendum, addendumEnd, sections, tailSig, headers } = planLayout(
+    ctx,
+    providerLines,
+  );
+  // Keyed by section index, by the kind of a new section, or 'tail' (no section kind is named so).
+  const groups = new Map<number | string, Group>();
 
   for (const el of missing) {
     const spec = SLOT_SPECS[el];
-    let key: string;
+    let key: number | string;
     let at: Group['at'];
     let header: string | null = null;
     if (spec.section === 'signature') {
@@ -247,7 +320,7 @@ export function planInsertions(
       const idx = sections.findIndex((s) => s.kind === spec.section);
       if (idx >= 0) {
         const s = sections[idx];
-        key = `s${idx}`;
+        key = idx;
         // A section that runs into the signature block ends above it.
         const sig = sigStarts.find((l) => l > s.headerLine && l <= s.endLine);
         at =
@@ -255,8 +328,12 @@ export function planInsertions(
             ? { line: afterContentBefore(ctx, sig, s.headerLine), atEnd: false }
             : { line: s.endLine + 1, atEnd: s.endLine + 1 > lastLine };
       } else {
-        key = `new-${spec.section}`;
-        header = headerFor(ctx, spec.header);
+        key = spec.section;
+        header = headers.get(spec.header) ?? null;
+        if (header === null) {
+          header = headerFor(ctx, spec.header);
+          headers.set(spec.header, header);
+        }
         const order = ORDER[spec.section] ?? 99;
         const later = sections.find((s) => (ORDER[s.kind] ?? 0) > order);
         if (later) at = { line: later.headerLine, atEnd: false };
@@ -272,34 +349,50 @@ export function planInsertions(
 
   const edits: Array<TextEditSpec & { order: number }> = [];
   // Tab stops are numbered across all edits in document order: $1 is the first slot of the report.
-  const ordered = [...groups.values()].sort((a, b) => a.at.line - b.at.line || a.order - b.order);
+  const ordered = [...groups.values()];
+  if (ordered.length > 1) ordered.sort((a, b) => a.at.line - b.at.line || a.order - b.order);
   let stop = 0;
   for (const g of ordered) {
-    const lines = g.lines.map((l) => {
-      const r = renumber(l, stop);
-      stop = Math.max(stop, maxStop(r));
-      return r;
-    });
-    let body = lines.join(eol);
-    if (g.header) body = `${g.header}${eol}${body}`;
-    let snippet: string;
+    // The snippet and, side by side, its plain text (the slot lines' defaults; the rest is literal).
+    let body = '';
+    let plain = '';
+    for (let i = 0; i < g.lines.length; i++) {
+      const r = renumbered(g.lines[i], stop);
+      stop = Math.max(stop, r.max);
+      if (i) {
+        body += eol;
+        plain += eol;
+      }
+      body += r.snippet;
+      plain += r.text;
+    }
+    if (g.header) {
+      body = `${g.header}${eol}${body}`;
+      plain = `${g.header}${eol}${plain}`;
+    }
+    let pre: string;
+    let post: string;
     let pos: Position;
     if (g.at.atEnd) {
       // After the last line, which has no line break of its own.
       pos = positionAt(doc, doc.text.length);
-      const needsBreak = doc.text.length > 0 && !/[\r\n]$/.test(doc.text);
+      const lastChar = doc.text.length ? doc.text.charCodeAt(doc.text.length - 1) : 0;
+      const needsBreak = doc.text.length > 0 && lastChar !== 10 && lastChar !== 13;
       const lastIsList =
         lastContent >= 0 && LIST_ITEM.test(doc.norm.slice(doc.lines[lastContent].start, doc.lines[lastContent].end));
       const blank = (g.header || g.order === 99 || lastIsList) && lastContent >= 0 ? eol : '';
-      snippet = `${needsBreak ? eol : ''}${blank}${body}${needsBreak ? '' : eol}`;
+      pre = `${needsBreak ? eol : ''}${blank}`;
+      post = needsBreak ? '' : eol;
     } else if (!g.header && g.at.line > 0 && ctx.tableLine[g.at.line - 1]) {
       // Right under a table: a blank line first, so the new line is not read as a row.
       pos = { line: g.at.line, character: 0 };
-      snippet = `${eol}${body}${eol}`;
+      pre = eol;
+      post = eol;
     } else if (!g.header && g.order === 99 && g.at.line > 0 && !ctx.blankLine[g.at.line - 1]) {
       // The signature block at the end: a blank line between it and the text above.
       pos = { line: g.at.line, character: 0 };
-      snippet = `${eol}${body}${eol}`;
+      pre = eol;
+      post = eol;
     } else {
       pos = { line: g.at.line, character: 0 };
       // A new section keeps a blank line from its neighbours; so does a line after a list item.
@@ -307,13 +400,20 @@ export function planInsertions(
       const afterList = prev !== null && LIST_ITEM.test(doc.norm.slice(prev.start, prev.end));
       const blankBefore = (g.header || afterList) && g.at.line > 0 && !ctx.blankLine[g.at.line - 1] ? eol : '';
       const blankAfter = g.header && !ctx.blankLine[g.at.line] ? eol : '';
-      snippet = `${blankBefore}${body}${eol}${blankAfter}`;
+      pre = blankBefore;
+      post = `${eol}${blankAfter}`;
     }
-    edits.push({ range: { start: pos, end: pos }, newText: snippetToText(snippet), snippet, order: g.order });
+    const snippet = `${pre}${body}${post}`;
+    // A header holding "$" (never one of ours) is converted whole, as the snippet is.
+    const newText = g.header && g.header.includes('$') ? snippetToText(snippet) : `${pre}${plain}${post}`;
+    edits.push({ range: { start: pos, end: pos }, newText, snippet, order: g.order });
   }
-  edits.sort(
-    (a, b) =>
-      a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.order - b.order,
-  );
+  if (edits.length > 1)
+    edits.sort(
+      (a, b) =>
+        a.range.start.line - b.range.start.line ||
+        a.range.start.character - b.range.start.character ||
+        a.order - b.order,
+    );
   return edits.map(({ range, newText, snippet }) => ({ range, newText, snippet }));
 }

@@ -18,8 +18,9 @@ import { MAX_MENTIONS, range } from '../context';
 import type { CategoryStatement, TbsCategory, TbsValue } from '../types';
 import { CURRENT, HISTORICAL, HYPOTHETICAL, NEGATED, THRESHOLD, UNCERTAIN } from './concepts';
 import { conceptOf } from './read';
+import { hitKinds, kindBit } from './kinds';
 import type { Tokens } from './tokens';
-import { DECIMAL, GAP, NEWLINE, NUMBER, PUNCT, UNIT_NONE, WORD, wordIn } from './tokens';
+import { DECIMAL, GAP, NEWLINE, NUMBER, PUNCT, UNIT_NONE, WORD, wordIn, tokenAt } from './tokens';
 import { CATEGORY_LABELS, CATEGORY_LINKS, GENERIC_WORDS, TBS_ONLY_WORDS, TBS_TOPIC_WORDS } from './vocab/categories';
 
 const NOT_STATED = NEGATED | UNCERTAIN | HYPOTHETICAL | THRESHOLD;
@@ -53,6 +54,8 @@ interface Statement {
   tbs: TbsValue;
   sentence: number;
 }
+
+const CATEGORY_KIND = kindBit('tbsCategory');
 
 export function readCategories(ctx: Ctx, tbs: TbsValue[]): CategoryStatement[] {
   if (!tbs.length) return [];
@@ -177,19 +180,55 @@ export function readCategories(ctx: Ctx, tbs: TbsValue[]): CategoryStatement[] {
     if (had === undefined) named.set(sent, category);
     else if (had !== category) mixed.add(sent);
   };
-  for (let k = 0; k < t.n && found.length < MAX_MENTIONS; k++) {
-    if (t.start[k] >= ctx.priorFrom) break;
+  const kinds = hitKinds(hits);
+  const priorFrom = ctx.priorFrom;
+  // The candidates in token order: the hits that hold a TBS category, and the word "normal" outside
+  // any hit (found by a native search). `minK` is where the reading goes on after a statement.
+  let nextHit = 0;
+  let hitTok = t.n;
+  const advanceHit = () => {
+    while (nextHit < hits.n && !(kinds[nextHit] & CATEGORY_KIND && hits.at[hits.start[nextHit]] === nextHit)) nextHit++;
+    hitTok = nextHit < hits.n ? hits.start[nextHit] : t.n;
+  };
+  let normalAt = t.norm.indexOf('normal');
+  let normalTok = t.n;
+  const advanceNormal = () => {
+    normalTok = t.n;
+    while (normalAt >= 0) {
+      const pos = normalAt;
+      normalAt = t.norm.indexOf('normal', pos + 1);
+      const k = tokenAt(t, pos);
+      if (k < t.n && t.start[k] === pos && hits.at[k] < 0 && isNormal(t, k)) {
+        normalTok = k;
+        return;
+      }
+    }
+  };
+  advanceHit();
+  advanceNormal();
+  let minK = 0;
+  while (found.length < MAX_MENTIONS && (hitTok < t.n || normalTok < t.n)) {
+    let k: number;
+    if (hitTok < normalTok) {
+      k = hitTok;
+      nextHit++;
+      advanceHit();
+    } else {
+      k = normalTok;
+      advanceNormal();
+    }
+    if (k < minK) continue;
+    if (t.start[k] >= priorFrom) break;
     const h = hits.at[k];
     let category: TbsCategory;
     let end = k + 1;
     let strong = false;
     let wordsEnd = -1;
     if (h >= 0) {
-      if (hits.start[h] !== k) continue;
       end = hits.end[h];
       const c = conceptOf(hits.concepts[h], 'tbsCategory');
       if (!c) {
-        k = end - 1;
+        minK = end;
         continue;
       }
       category = c.category;
@@ -201,19 +240,19 @@ export function readCategories(ctx: Ctx, tbs: TbsValue[]): CategoryStatement[] {
           strong = true;
           wordsEnd = j;
         }
-    } else if (isNormal(t, k)) {
+    } else {
       if (!bareNormalAboutTbs(k)) continue;
       category = 'normal';
-    } else continue;
+    }
     name(sentence[k], category);
     const cx = context[k];
     if (cx & NOT_STATED || (cx & HISTORICAL && !(cx & CURRENT))) {
-      k = end - 1;
+      minK = end;
       continue;
     }
     // "Normal: TBS 1.310 or above": a legend's label.
     if (end < t.n && t.kind[end] === PUNCT && t.norm.charCodeAt(t.start[end]) === 58 && !strong) {
-      k = end - 1;
+      minK = end;
       continue;
     }
     const v = valueOf(k, end);
@@ -223,7 +262,7 @@ export function readCategories(ctx: Ctx, tbs: TbsValue[]): CategoryStatement[] {
     let last = (wordsEnd > 0 ? wordsEnd : end) - 1;
     while (last > k && t.kind[last] !== WORD) last--;
     if (value) found.push({ category, start: t.start[k], end: t.end[last], tbs: value, sentence: sentence[k] });
-    k = end - 1;
+    minK = end;
   }
 
   // A sentence that names several categories is a legend: it states none.

@@ -8,10 +8,22 @@ import type { Ctx } from '../context';
 import { MAX_MENTIONS, range } from '../context';
 import type { CptCode } from '../types';
 import type { Tokens } from './tokens';
-import { DECIMAL, NUMBER, PUNCT, SIGNED, UNIT_NONE, WORD, isDigit, isLetter } from './tokens';
+import { DECIMAL, NUMBER, PUNCT, SIGNED, UNIT_NONE, WORD, isDigit, isLetter, tokenAt } from './tokens';
 import { CPT_CODES, CPT_MODIFIERS, MODIFIER_WORDS } from './vocab/codes';
 
 const CODES = new Set(CPT_CODES);
+
+/**
+ * The digits every code starts with ("770"): a code token's text is its five digits (no sign, no
+ * decimal), so only tokens where these digits stand need a look. Empty when the codes share none.
+ */
+const PREFIX = ((): string => {
+  const texts = CPT_CODES.map(String);
+  if (!texts.length || texts.some((c) => !/^[0-9]{5}$/.test(c))) return '';
+  let p = texts[0];
+  for (const c of texts) while (!c.startsWith(p)) p = p.slice(0, -1);
+  return p;
+})();
 
 function text(t: Tokens, i: number): string {
   return t.norm.slice(t.start[i], t.end[i]);
@@ -30,12 +42,12 @@ function modifierAt(t: Tokens, i: number): string | null {
 export function readCodes(ctx: Ctx): CptCode[] {
   const out: CptCode[] = [];
   const t = ctx.reading.tokens;
-  for (let i = 0; i < t.n && out.length < MAX_MENTIONS; i++) {
-    if (t.kind[i] !== NUMBER || t.end[i] - t.start[i] !== 5 || t.flags[i] & (DECIMAL | SIGNED)) continue;
-    if (!CODES.has(t.value[i])) continue;
+  /** The code at token i, if it is one. */
+  const codeAt = (i: number): void => {
+    if (t.kind[i] !== NUMBER || t.end[i] - t.start[i] !== 5 || t.flags[i] & (DECIMAL | SIGNED)) return;
+    if (!CODES.has(t.value[i])) return;
     const before = t.start[i] > 0 ? t.norm.charCodeAt(t.start[i] - 1) : 32;
-    if (isLetter(before) || isDigit(before) || before === 45 || before === 46 || before === 47 || before === 95)
-      continue;
+    if (isLetter(before) || isDigit(before) || before === 45 || before === 46 || before === 47 || before === 95) return;
     let end = t.end[i];
     let modifier: string | null = null;
     let k = i + 1;
@@ -54,6 +66,15 @@ export function readCodes(ctx: Ctx): CptCode[] {
     }
     const span = { start: t.start[i], end };
     out.push({ code: text(t, i), modifier, span, range: range(ctx, span) });
+  };
+  if (!PREFIX) {
+    for (let i = 0; i < t.n && out.length < MAX_MENTIONS; i++) codeAt(i);
+    return out;
+  }
+  // Only where the codes' common digits stand (a native search), a token starting there.
+  for (let at = t.norm.indexOf(PREFIX); at >= 0 && out.length < MAX_MENTIONS; at = t.norm.indexOf(PREFIX, at + 1)) {
+    const i = tokenAt(t, at);
+    if (i < t.n && t.start[i] === at) codeAt(i);
   }
   return out;
 }

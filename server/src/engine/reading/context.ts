@@ -61,26 +61,32 @@ function punctAt(t: Tokens, i: number): number {
 /** Work arrays reused across calls (nothing handed out points into them). */
 let scratch = new ArrayBuffer(4 * 1024);
 
-/**
- * Marks every token with the categories of the cues whose scope covers it, in `mask` (length `t.n`,
- * zero; made when not given).
- */
-export function applyContext(
-  t: Tokens,
-  hits: Hits,
-  clause: Int32Array,
-  mask: Uint16Array = new Uint16Array(t.n),
-): Uint16Array {
-  // Three work arrays of 4 bytes a token in all, in one reused buffer (fresh for a large document).
-  const bytes = 4 * t.n + 8;
+/** The context pass's work arrays for `n` tokens (reused across calls; fresh for a large document). */
+export interface ContextWork {
+  own: Uint16Array;
+  /** Bracket depth of each token (`bracketDepth`). */
+  depth: Uint8Array;
+  terminator: Uint8Array;
+}
+
+/** Work arrays of 4 bytes a token in all, in one reused buffer; `own` and `terminator` zero. */
+export function contextWork(n: number): ContextWork {
+  const bytes = 4 * n + 8;
   let buf = scratch;
   if (bytes > 1 << 18) buf = new ArrayBuffer(bytes);
   else if (scratch.byteLength < bytes) buf = scratch = new ArrayBuffer(bytes);
-  const own = new Uint16Array(buf, 0, t.n).fill(0);
-  const depth = new Uint8Array(buf, 2 * t.n + 2, t.n);
-  const terminator = new Uint8Array(buf, 3 * t.n + 4, t.n).fill(0);
-  // Bracket depth of each token: a cue inside brackets ("(previously -2.4)") reaches no further
-  // than its brackets.
+  return {
+    own: new Uint16Array(buf, 0, n).fill(0),
+    depth: new Uint8Array(buf, 2 * n + 2, n),
+    terminator: new Uint8Array(buf, 3 * n + 4, n).fill(0),
+  };
+}
+
+/**
+ * Bracket depth of each token: a cue inside brackets ("(previously -2.4)") reaches no further than
+ * its brackets. (The reader fills it in its sentence pass; this is the same on its own.)
+ */
+export function bracketDepth(t: Tokens, depth: Uint8Array): void {
   for (let k = 0, d = 0; k < t.n; k++) {
     if (t.kind[k] === PUNCT) {
       const ch = t.norm.charCodeAt(t.start[k]);
@@ -93,6 +99,23 @@ export function applyContext(
     } else if (t.kind[k] === NEWLINE) d = 0;
     depth[k] = d;
   }
+}
+
+/**
+ * Marks every token with the categories of the cues whose scope covers it, in `mask` (length `t.n`,
+ * zero; made when not given). `work`, when given, holds the bracket depths already (else they are
+ * found here).
+ */
+export function applyContext(
+  t: Tokens,
+  hits: Hits,
+  clause: Int32Array,
+  mask: Uint16Array = new Uint16Array(t.n),
+  work?: ContextWork,
+): Uint16Array {
+  const given = work !== undefined;
+  const { own, depth, terminator } = work ?? contextWork(t.n);
+  if (!given) bracketDepth(t, depth);
   // `own`: the categories of the cues each token belongs to.
   let anyCue = false;
   const hitCues = hits.cues;
@@ -133,7 +156,9 @@ export function applyContext(
         const c = clause[s];
         let words = 0;
         const limit = Math.max(-1, s - 1 - MAX_SCOPE_TOKENS);
-        const level = confined(cue.category) ? depth[s] : 0;
+        // A bracket that opens with the cue and holds its own values ("(Without TBS: 18 % and
+        // 9.3 %)", "(uncorrected: MOF 14%)") is about those values: the cue stays inside it.
+        const level = confined(cue.category) || opensValuedBracket(t, depth, s, e) ? depth[s] : 0;
         for (
           let k = s - 1;
           k > limit && clause[k] === c && !terminator[k] && !(own[k] & stop) && depth[k] >= level;
@@ -153,6 +178,22 @@ export function applyContext(
   }
   datedCues(t, clause, own, mask);
   return mask;
+}
+
+/**
+ * Does the cue [s, e) open a bracket ("(" right before it) and govern a number after it in the same
+ * part of the bracket ("(Without TBS: 18 %", not "(TBS-adjusted; unadjusted 15%)")?
+ */
+function opensValuedBracket(t: Tokens, depth: Uint8Array, s: number, e: number): boolean {
+  if (depth[s] === 0 || s === 0 || t.kind[s - 1] !== PUNCT || t.norm.charCodeAt(t.start[s - 1]) !== 40) return false;
+  for (let k = e; k < t.n && k < e + MAX_SCOPE_TOKENS && depth[k] >= depth[s] && t.kind[k] !== NEWLINE; k++) {
+    if (t.kind[k] === PUNCT) {
+      const c = t.norm.charCodeAt(t.start[k]);
+      if (c === 59 || c === 44 || (c === 41 && depth[k] === depth[s])) return false;
+    }
+    if (t.kind[k] === NUMBER) return true;
+  }
+  return false;
 }
 
 /** "in 2021", "on 03/12/2023", "diagnosed 03/2023": what follows in the clause is history. */

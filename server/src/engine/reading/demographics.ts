@@ -21,6 +21,7 @@ import type { MenopausalStatus, NumberFact, Population, Sex, Span } from '../typ
 import type { Concept } from './concepts';
 import { CURRENT, HISTORICAL, HYPOTHETICAL, NEGATED, THRESHOLD, UNCERTAIN } from './concepts';
 import { conceptOf } from './read';
+import { hitKinds, kindBit } from './kinds';
 import type { Tokens } from './tokens';
 import {
   DECIMAL,
@@ -479,6 +480,9 @@ export interface Demographics {
   bmi: NumberFact | null;
 }
 
+/** The kinds of concept the demographics loop reads. */
+const DEMOGRAPHIC_KINDS = kindBit('demographic') | kindBit('sex') | kindBit('menopause');
+
 export function readDemographics(ctx: Ctx): Demographics {
   const { tokens: t, hits, context } = ctx.reading;
   const found: Found = { age: null, sex: null };
@@ -489,10 +493,12 @@ export function readDemographics(ctx: Ctx): Demographics {
   let bmi: NumberFact | null = null;
   let skipTo = -1;
 
+  const kinds = hitKinds(hits);
   for (let h = 0; h < hits.n; h++) {
     const s = hits.start[h];
     if (t.start[s] >= ctx.priorFrom) break;
     if (s < skipTo) continue;
+    if (!(kinds[h] & DEMOGRAPHIC_KINDS)) continue;
     const concepts = hits.concepts[h];
     const e = hits.end[h];
     const d = conceptOf(concepts, 'demographic');
@@ -599,10 +605,7 @@ export function readDemographics(ctx: Ctx): Demographics {
 function titleAfterPatientLabel(ctx: Ctx, s: number): Candidate<Sex> | null {
   const t = ctx.reading.tokens;
   if (t.kind[s] !== WORD) return null;
-  const len = t.end[s] - t.start[s];
-  let sex: Sex | null = null;
-  for (const [w, x] of TITLES) if (w.length === len && t.norm.startsWith(w, t.start[s])) sex = x;
-  if (!sex) return null;
+  // The label first (most words have no colon before them), then the title.
   let k = s - 1;
   let colon = false;
   while (k >= 0 && t.line[k] === t.line[s] && isLeader(t, k)) {
@@ -610,6 +613,10 @@ function titleAfterPatientLabel(ctx: Ctx, s: number): Candidate<Sex> | null {
     k--;
   }
   if (!colon || !wordIn(t, k, PATIENT_LABELS)) return null;
+  const len = t.end[s] - t.start[s];
+  let sex: Sex | null = null;
+  for (const [w, x] of TITLES) if (w.length === len && t.norm.startsWith(w, t.start[s])) sex = x;
+  if (!sex) return null;
   return { value: sex, rank: 0, span: { start: t.start[s], end: t.end[s] } };
 }
 

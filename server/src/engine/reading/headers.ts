@@ -81,7 +81,18 @@ function longestAt(words: readonly string[], from: number): { kind: SectionKind;
 }
 
 function computeKind(title: string): SectionKind {
-  const words = wordsOf(title);
+  const kind = kindOfWords(wordsOf(title));
+  // A bilingual title, "CONCLUSÃO / CONCLUSION" or "Résultats / Results": the first half that is a
+  // known header decides.
+  if (kind !== 'other' || !title.includes('/')) return kind;
+  for (const part of title.split('/')) {
+    const k = kindOfWords(wordsOf(part));
+    if (k !== 'other') return k;
+  }
+  return kind;
+}
+
+function kindOfWords(words: readonly string[]): SectionKind {
   // A list of inputs anywhere in the title ("FRAX risk factors") is no result section.
   for (let i = 0; i < words.length; i++) if (longestAt(words, i)?.kind === 'other') return 'other';
   // "6. TRABECULAR BONE SCORE": a list number is not part of the title.
@@ -104,7 +115,18 @@ export const headerKind: (title: string) => SectionKind = memoByString(computeKi
 export function isKnownHeader(label: string): boolean {
   const words = wordsOf(label);
   const head = longestAt(words, 0);
-  return head !== null && head.length === words.length;
+  if (head !== null && head.length === words.length) return true;
+  // A bilingual title: every half a known header ("Conclusão / Conclusion").
+  if (!label.includes('/')) return false;
+  const parts = label.split('/');
+  return (
+    parts.length <= 3 &&
+    parts.every((p) => {
+      const w = wordsOf(p);
+      const h = longestAt(w, 0);
+      return w.length > 0 && h !== null && h.length === w.length;
+    })
+  );
 }
 
 /** Does the label start with a known header ("Fracture risk (FRAX adjusted for TBS)")? */

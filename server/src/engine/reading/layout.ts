@@ -110,13 +110,28 @@ type BlockSide = 'left' | 'right' | 'mean' | 'both' | null;
 /** The document whose line facts were made last, and its facts (a one-entry memo: readers of one document run one after another). */
 let factsOf: Ctx | null = null;
 let facts: LineFacts | null = null;
+/** The buffer of the last document's counts, reused by the next one. */
+let spare: Int32Array | null = null;
 
 function lineFacts(ctx: Ctx): LineFacts {
   if (factsOf === ctx && facts) return facts;
+  // The last document's facts go first: their buffer may be the one reused below.
+  factsOf = null;
+  facts = null;
   const t = ctx.reading.tokens;
   const n = ctx.doc.lines.length;
   const start = lineStarts(ctx);
-  const all = new Int32Array(7 * n);
+  // The counts' buffer is reused from document to document (zeroed), up to 64 Ki counts: a new
+  // typed array per document costs an allocation outside the heap.
+  const size = 7 * n;
+  let all: Int32Array;
+  if (spare && spare.length >= size) {
+    all = spare;
+    all.fill(0, 0, size);
+  } else {
+    all = new Int32Array(Math.max(size, 1024));
+    if (all.length <= 1 << 16) spare = all;
+  }
   const end = all.subarray(0, n);
   const gaps = all.subarray(n, 2 * n);
   const walls = all.subarray(2 * n, 3 * n);
@@ -245,7 +260,7 @@ function wordIs(ctx: Ctx, k: number, w: string): boolean {
 }
 
 /** The cells of a line: split at column gaps; in a walled line (pipes, box drawing) at the walls only. */
-function cellsOf(ctx: Ctx, r: Range): { cells: Range[]; walled: boolean } {
+export function cellsOf(ctx: Ctx, r: Range): { cells: Range[]; walled: boolean } {
   const t = ctx.reading.tokens;
   let walled = false;
   for (let k = r.a; k < r.b; k++) if (t.kind[k] === GAP && t.flags[k] & WALL) walled = true;
@@ -698,22 +713,38 @@ function tableAt(ctx: Ctx, line: number, measures: number, rows: TableRow[]): nu
   let cols = measures >= 1 ? headerColumns(ctx, line) : null;
   let last = line;
   const two = line + 1 < ctx.doc.lines.length && !ctx.blankLine[line + 1] ? twoLineHeader(ctx, line, line + 1) : null;
-  if (two && (!cols || two.length > cols.length)) {
+  // The two-line reading wins when it finds more columns, or as many and the second line holds no
+  // value (units under the names: "Date  (years)  (g/cm²)").
+  if (two && (!cols || two.length > cols.length || (two.length === cols.length && !holdsNumber(ctx, line + 1)))) {
     cols = two;
     last = line + 1;
   }
   if (!cols) return -1;
   for (let i = line; i <= last; i++) ctx.tableLine[i] = 1;
-  return readRows(ctx, last, cols, cellsOf(ctx, lineTokens(ctx, line)).walled, rows);
+  return readRows(ctx, last, cols, cellsOf(ctx, lineTokens(ctx, line)).walled, rows, line);
 }
 
-/** The rows under a header that ends at `line`; returns the last line read. */
-function readRows(ctx: Ctx, line: number, cols: HeaderCol[], headerWalled: boolean, rows: TableRow[]): number {
+/**
+ * The rows under a header that ends at `line` (and starts at `top`); returns the last line read.
+ * A trend table's rows are studies, each labelled with its date ("03/16/2026  70  0.842  -2.0
+ * -6.7%"): the latest date's row is this study, of the region the heading above the table names
+ * ("Lumbar spine L1-L4 trend", "DualFemur Total Mean Trend"); the other rows are earlier studies.
+ */
+function readRows(
+  ctx: Ctx,
+  line: number,
+  cols: HeaderCol[],
+  headerWalled: boolean,
+  rows: TableRow[],
+  top = line,
+): number {
   const t = ctx.reading.tokens;
   const n = ctx.doc.lines.length;
   const dated = cols.filter((c) => c.date).length >= 2;
   let latest = 0;
   for (const c of cols) latest = Math.max(latest, c.date);
+  const studies: Array<{ line: number; date: number; cells: Cell[] }> = [];
+  const rowsBefore = rows.length;
   let j = line + 1;
   for (; j < n; j++) {
     if (ctx.blankLine[j] || ctx.headerLine[j]) break;
@@ -724,7 +755,14 @@ function readRows(ctx: Ctx, line: number, cols: HeaderCol[], headerWalled: boole
     }
     if (headerColumns(ctx, j)) break;
     const cells = rowCells(ctx, r, cols, headerWalled);
-    if (!cells) break;
+    if (!cells) {
+      const study = studies.length || rows.length === rowsBefore ? datedRow(ctx, r, cols) : null;
+      if (!study) break;
+      ctx.tableLine[j] = 1;
+      studies.push({ line: j, ...study });
+      continue;
+    }
+    if (studies.length) break;
     ctx.tableLine[j] = 1;
     for (let k = 0; k < cells.cells.length; k++) {
       const cell = cells.cells[k];
@@ -735,7 +773,71 @@ function readRows(ctx: Ctx, line: number, cols: HeaderCol[], headerWalled: boole
     }
     rows.push({ line: j, site: rowSite(ctx, j, cells.label), cells: cells.cells });
   }
+  if (studies.length) {
+    let current = studies[0];
+    for (const s of studies) if (s.date > current.date) current = s;
+    const site = trendSite(ctx, top);
+    for (const s of studies) {
+      const now = s === current && site !== null;
+      for (const cell of s.cells)
+        if (cell.tok >= 0 && (!now || cell.column === 'prior' || cell.column === 'change'))
+          ctx.priorNumbers.add(t.start[cell.tok]);
+      if (now) rows.push({ line: s.line, site, cells: s.cells });
+    }
+  }
   return j - 1;
+}
+
+/** Does the line hold a number? */
+function holdsNumber(ctx: Ctx, line: number): boolean {
+  const t = ctx.reading.tokens;
+  const r = lineTokens(ctx, line);
+  for (let k = r.a; k < r.b; k++) if (t.kind[k] === NUMBER) return true;
+  return false;
+}
+
+/** A date opening the row ("03/16/2026", "2026-01-08", "16.03.2026"): its key and the token after it. */
+function leadingDate(ctx: Ctx, r: Range): { date: number; end: number } | null {
+  const t = ctx.reading.tokens;
+  const a = r.a;
+  if (a >= r.b) return null;
+  if (t.kind[a] === REFUSED) {
+    const date = dateKey(ctx, a);
+    return date ? { date, end: a + 1 } : null;
+  }
+  // "2026-01-08": a year and two number groups joined by a dash, no space between.
+  const y = dateKey(ctx, a);
+  if (!y || a + 4 >= r.b) return null;
+  const joined = (k: number) => punctIs(ctx, k, 45) && t.start[k] === t.end[k - 1] && t.start[k + 1] === t.end[k];
+  if (!joined(a + 1) || !joined(a + 3) || t.kind[a + 2] !== NUMBER || t.kind[a + 4] !== NUMBER) return null;
+  const m = t.value[a + 2];
+  const d = t.value[a + 4];
+  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
+  return { date: y + m * 100 + d, end: a + 5 };
+}
+
+/** A trend table's row: a date, then values under the header's columns; null when the line is none. */
+function datedRow(ctx: Ctx, r: Range, cols: HeaderCol[]): { date: number; cells: Cell[] } | null {
+  const t = ctx.reading.tokens;
+  const lead = leadingDate(ctx, r);
+  if (!lead) return null;
+  const rest = { a: lead.end, b: r.b };
+  const { toks, labelEnd } = trailingValues(ctx, rest);
+  for (let k = rest.a; k < labelEnd; k++) if (t.kind[k] !== GAP) return null;
+  if (!toks.length || toks.every((k) => k < 0)) return null;
+  const placedCells = hasTab(ctx, r) ? null : underColumns(ctx, rest, toks, cols);
+  if (placedCells) return { date: lead.date, cells: placedCells.cells };
+  const use = toks.length >= cols.length ? toks.slice(toks.length - cols.length) : toks;
+  return { date: lead.date, cells: use.map((tok, k) => ({ column: cols[k].column, tok })) };
+}
+
+/** The region a trend table is of: the site its heading names, on one of the three lines above it. */
+function trendSite(ctx: Ctx, top: number): string | null {
+  for (let i = top - 1, seen = 0; i >= 0 && seen < 3 && !ctx.blankLine[i]; i--, seen++) {
+    const site = rowSite(ctx, i, lineTokens(ctx, i));
+    if (site) return site;
+  }
+  return null;
 }
 
 /** A cell with its horizontal place on its line (characters from the line start). */

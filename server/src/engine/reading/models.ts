@@ -6,6 +6,7 @@ import type { Ctx } from '../context';
 import { MAX_MENTIONS, range } from '../context';
 import type { RiskModel, Slot } from '../types';
 import { conceptOf } from './read';
+import { hitKinds, kindBit } from './kinds';
 import { GAP, NEWLINE, PLACEHOLDER, PUNCT, WORD, wordIn } from './tokens';
 import { RISK_WORDS } from './vocab/risk';
 
@@ -38,10 +39,15 @@ function notUsed(ctx: Ctx, s: number, e: number): boolean {
   return false;
 }
 
+/** The kinds of concept the model reader reads. */
+const MODEL_KINDS = kindBit('model') | kindBit('label');
+
 export function readModels(ctx: Ctx, slots: Slot[]): RiskModel[] {
   const out: RiskModel[] = [];
   const { tokens: t, hits } = ctx.reading;
+  const kinds = hitKinds(hits);
   for (let h = 0; h < hits.n && out.length < MAX_MENTIONS; h++) {
+    if (!(kinds[h] & MODEL_KINDS)) continue;
     const concepts = hits.concepts[h];
     const model = conceptOf(concepts, 'model');
     if (model) {

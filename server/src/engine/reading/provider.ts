@@ -13,7 +13,8 @@ import type { Provider, Slot, Span } from '../types';
 import type { Concept } from './concepts';
 import { isKnownHeader, startsWithHeader } from './headers';
 import { conceptOf } from './read';
-import { BARE_SIGNERS } from './vocab/roles';
+import { hitKinds, kindBit } from './kinds';
+import { BARE_SIGNERS, NAME_TITLES } from './vocab/roles';
 import { GAP, NEWLINE, NUMBER, PLACEHOLDER, PUNCT, REFUSED, tokenAt, WALL, WORD } from './tokens';
 
 /** Bare role words: a label only with a colon, a dash or a leader after it ("Radiologist: ..."). */
@@ -81,7 +82,9 @@ const PARTICLES = new Set([
 ]);
 
 /** Titles and initials after which a point does not end a name. */
-const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'prof', 'med', 'st', 'jr', 'sr', 'mt']);
+const TITLES = new Set(['mr', 'mrs', 'ms', 'med', 'st', 'jr', 'sr', 'mt', ...NAME_TITLES]);
+/** Titles of a signer before the name ("Dr", "Dra.", "Dott.ssa"): vocabulary. */
+const SIGNER_TITLES: ReadonlySet<string> = new Set(NAME_TITLES);
 
 /** Words that may open a clause before a label: "The report was reviewed by". */
 const LEAD_INS = new Set([
@@ -102,6 +105,10 @@ const LEAD_INS = new Set([
 function hasConcept(concepts: readonly Concept[], c: Concept['c']): boolean {
   return concepts.some((x) => x.c === c);
 }
+
+/** The kinds of concept a signer's label holds. */
+const LABEL_KINDS = kindBit('role') | kindBit('label');
+const COURTESY_KIND = kindBit('courtesy');
 
 export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
   const out: Provider[] = [];
@@ -255,8 +262,10 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     return c0 >= 65 && c0 <= 90;
   };
 
+  const starts = new Set<number>();
   const push = (span: Span, label: string) => {
-    if (out.some((p) => p.span.start === span.start)) return;
+    if (starts.has(span.start)) return;
+    starts.add(span.start);
     out.push({ text: text.slice(span.start, span.end), label, span, range: range(ctx, span) });
   };
 
@@ -291,14 +300,37 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     if (!validName(name.first, name.last)) return false;
     // "Electronically signed by:" on the next line is another label, not a name.
     if (charAt(name.last) === 58) return false;
-    push(name.span, label);
+    push(wrappedName(name), label);
     return true;
+  };
+
+  /**
+   * A name the line break cut ("Interpreting physician: Cornelius" / "Ashdown-Mwangi, MD ...", text
+   * copied from a PDF): when the name ends its line with one name word (after a title) and no
+   * credential, and the next line opens with name words and a credential, the name goes on there.
+   */
+  const wrappedName = (name: { span: Span; first: number; last: number }): Span => {
+    let k = name.last + 1;
+    while (k < t.n && t.kind[k] === GAP) k++;
+    if (k >= t.n || t.kind[k] !== NEWLINE) return name.span;
+    let words = 0;
+    for (let q = name.first; q <= name.last; q++) {
+      if (hasConcept(conceptsAt(q), 'credential')) return name.span;
+      if (t.kind[q] === WORD && !SIGNER_TITLES.has(wordAt(q)) && t.end[q] - t.start[q] > 1) words++;
+    }
+    if (words !== 1) return name.span;
+    const next = nameFrom(k + 1);
+    if (next.last < next.first || t.line[next.first] !== t.line[k] + 1 || !signatureLike(next.first, next.last, true))
+      return name.span;
+    return { start: name.span.start, end: next.span.end };
   };
 
   // 1. Labelled signers; the first label of each line part counts.
   let lastSeg = -1;
   let labels = 0;
+  const kinds = hitKinds(hits);
   for (let h = 0; h < hits.n && labels < MAX_MENTIONS; h++) {
+    if (!(kinds[h] & LABEL_KINDS)) continue;
     const concepts = hits.concepts[h];
     const role = conceptOf(concepts, 'role');
     const custom = conceptOf(concepts, 'label');
@@ -321,7 +353,15 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     }
     labels++;
     const seg = segmentStart(s);
-    if (seg === lastSeg) continue;
+    // A second "... by" label after the first label's name, past a comma or semicolon: "Dictated by:
+    // RMK, MD, signed by: Rosalind Kettleborough, MD" names a second provider.
+    const chained =
+      seg === lastSeg &&
+      wordAt(e - 1) === 'by' &&
+      out.length > 0 &&
+      t.start[s] >= out[out.length - 1].span.end &&
+      (charAt(s - 1) === 44 || charAt(s - 1) === 59);
+    if (seg === lastSeg && !chained) continue;
     if (excludedFrom(seg, s)) continue;
     // A label opens its clause: "Radiologist: X" yes, "discussed with the radiologist" no.
     const prev = s - 1;
@@ -360,9 +400,25 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
 
   // 1b. A verb or agent noun alone as a line's label: "Dictated: Dr A B", "Results interpreter:
   // Jane Roe, MD"; only before a person's name ("Amended: hip probability corrected" is none).
-  for (let line = 0; line < n && labels < MAX_MENTIONS; line++) {
+  // A line without a colon is passed over (the label needs one); the first token of a line with
+  // one is searched from the last line's (lines come in order).
+  let cursor = 0;
+  let colon = doc.norm.indexOf(':');
+  for (let line = 0; line < n && labels < MAX_MENTIONS && colon >= 0; line++) {
     if (ctx.blankLine[line] || ctx.tableLine[line]) continue;
-    const start = tokenAt(t, doc.lines[line].start);
+    const l = doc.lines[line];
+    if (colon < l.start) {
+      colon = doc.norm.indexOf(':', l.start);
+      if (colon < 0) break;
+    }
+    if (colon >= l.end) continue;
+    let hi = t.n;
+    while (cursor < hi) {
+      const mid = (cursor + hi) >> 1;
+      if (t.start[mid] < l.start) cursor = mid + 1;
+      else hi = mid;
+    }
+    const start = cursor;
     let k = start;
     while (
       k < t.n &&
@@ -373,6 +429,8 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     )
       k++;
     if (k >= t.n || t.line[k] !== line) continue;
+    // A colon right after the verb (or after a lead-in and the verb) first: most lines have none.
+    if (charAt(k + 1) !== 58 && charAt(k + 2) !== 58) continue;
     if (LEAD_INS.has(wordAt(k)) || wordAt(k) === 'study') k++;
     if (!BARE_SIGNERS.has(wordAt(k)) || charAt(k + 1) !== 58) continue;
     const name = nameFrom(k + 2);
@@ -384,7 +442,7 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
   // 2. A letter's sign-off: the name after the courtesy, on its line or the next lines.
   if (!out.length) {
     for (let h = hits.n - 1; h >= 0; h--) {
-      if (!conceptOf(hits.concepts[h], 'courtesy')) continue;
+      if (!(kinds[h] & COURTESY_KIND) || !conceptOf(hits.concepts[h], 'courtesy')) continue;
       const e = hits.end[h];
       const line = t.line[hits.start[h]];
       // "Thank you for your referral. Dr A B, FRANZCR 04/09/2024": the name on the same line.
@@ -429,7 +487,7 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
       )
         k++;
       if (charAt(k) === 47 && wordAt(k + 1) === 's' && charAt(k + 2) === 47) k += 3;
-      const dashed = k > first && (wordAt(k) === 'dr' || wordAt(k) === 'dra');
+      const dashed = k > first && SIGNER_TITLES.has(wordAt(k));
       const name = nameFrom(k);
       if (name.last < name.first) continue;
       const below = line + 1 < n ? tokenAt(t, doc.lines[line + 1].start) : t.n;
@@ -458,7 +516,8 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
   // 4. An attestation: "I, Dr. Jane Roe, have personally reviewed the images and the TBS calculation".
   if (!out.length) {
     for (let k = 0; k + 3 < t.n; k++) {
-      if (wordAt(k) !== 'i' || charAt(k + 1) !== 44 || text.charCodeAt(t.start[k]) !== 73) continue;
+      if (text.charCodeAt(t.start[k]) !== 73 || t.end[k] - t.start[k] !== 1 || charAt(k + 1) !== 44) continue;
+      if (wordAt(k) !== 'i') continue;
       let j = k + 2;
       const start = j;
       while (j < t.n && j - start < 12 && charAt(j) !== 44 && t.kind[j] !== NEWLINE) j++;
@@ -494,7 +553,8 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
         break;
       }
       const w = wordAt(k);
-      if (k === first && (w === 'dr' || w === 'dra' || w === 'prof')) {
+      // Titles before the first name word ("Dr", "Dra.", "Dott.ssa", "Prof. Dr.").
+      if (words === 0 && SIGNER_TITLES.has(w) && (k === first || dr)) {
         dr = true;
         continue;
       }

@@ -6,7 +6,7 @@ import { correctTypos } from './typos';
 import type { EngineSettings } from '../settings';
 import type { ElementId } from '../types';
 import type { Concept, Entry } from './concepts';
-import { applyContext } from './context';
+import { applyContext, contextWork } from './context';
 import type { Hits, Trie } from './trie';
 import { compile, match, matchBytes } from './trie';
 import type { SpanLike, Tokens } from './tokens';
@@ -111,9 +111,14 @@ export function readingBytes(len: number): number {
 }
 
 /** Splits tokens into sentences and clauses. */
-function segment(t: Tokens, opts: ReadOptions, sentence: Int32Array, clause: Int32Array): void {
+/**
+ * Splits tokens into sentences and clauses, and fills each token's bracket depth for the context
+ * pass (as `bracketDepth` in context.ts), in the same walk.
+ */
+function segment(t: Tokens, opts: ReadOptions, sentence: Int32Array, clause: Int32Array, depth: Uint8Array): void {
   let s = 0;
   let c = 0;
+  let d = 0;
   const text = opts.text ?? t.norm;
   for (let i = 0; i < t.n; i++) {
     sentence[i] = s;
@@ -121,6 +126,13 @@ function segment(t: Tokens, opts: ReadOptions, sentence: Int32Array, clause: Int
     const k = t.kind[i];
     if (k === PUNCT) {
       const ch = t.norm.charCodeAt(t.start[i]);
+      if (ch === 40) {
+        if (d < 255) d++;
+        depth[i] = d;
+      } else if (ch === 41 && d > 0) {
+        d--;
+        depth[i] = d + 1; // the closing bracket belongs inside
+      } else depth[i] = d;
       const next = i + 1 < t.n ? t.start[i + 1] : t.norm.length;
       const spaced = next > t.end[i] || i + 1 >= t.n || t.kind[i + 1] === NEWLINE;
       if ((ch === 46 || ch === 33 || ch === 63) && spaced) {
@@ -129,8 +141,12 @@ function segment(t: Tokens, opts: ReadOptions, sentence: Int32Array, clause: Int
           c++;
         }
       } else if (ch === 59) c++;
-    } else if (k === GAP) c++;
-    else if (k === NEWLINE) {
+    } else if (k === GAP) {
+      c++;
+      depth[i] = d;
+    } else if (k === NEWLINE) {
+      d = 0;
+      depth[i] = 0;
       // A sentence goes on over a line break only when the next line goes on in lower case and is
       // no header: a hard-wrapped line.
       const nextTok = i + 1;
@@ -156,7 +172,7 @@ function segment(t: Tokens, opts: ReadOptions, sentence: Int32Array, clause: Int
         sentence[i] = s; // the break belongs to what follows
         clause[i] = c;
       }
-    }
+    } else depth[i] = d;
   }
 }
 
@@ -189,8 +205,9 @@ export function read(norm: string, placeholders: readonly SpanLike[], trie: Trie
   const sentence = new Int32Array(buf, after, n);
   const clause = new Int32Array(buf, after + 4 * n, n);
   const context = new Uint16Array(buf, after + 8 * n, n);
-  segment(tokens, opts, sentence, clause);
-  applyContext(tokens, hits, clause, context);
+  const work = contextWork(n);
+  segment(tokens, opts, sentence, clause, work.depth);
+  applyContext(tokens, hits, clause, context, work);
   return { tokens, hits, sentence, clause, context };
 }
 

@@ -201,6 +201,7 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
         before[i - 1] = 1;
       }
     }
+    inheritKinds(values, kinds, sentenceStated);
     const given: RiskKind[] = [];
     for (const k of kinds) if (k) given.push(k);
     if (given.length) {
@@ -249,6 +250,38 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
     for (let k = a; k < to && clause[k] === c && k - a < 48; k++)
       if (isWordIn(t, k, RISK_WORDS.nextSentenceSubjects) || isWordIn(t, k, RISK_WORDS.respectively)) return true;
     return false;
+  }
+
+  /**
+   * A sentence of bare coordinated percentages that names a model or an adjustment ("FRAX without
+   * TBS: 11.8 % and 1.9 %", "Unadjusted: 14% / 2.1%") gives them the kinds of the risks read just
+   * before it, in order, as a bracket after them does: the results restated under another adjustment.
+   */
+  function inheritKinds(values: number[], kinds: Array<RiskKind | null>, s: Stated): void {
+    const n = values.length;
+    if (n < 2 || n > 3 || kinds.some((k) => k) || s.threshold || s.historical) return;
+    if (s.model === null && s.adjusted === null) return;
+    for (let i = 1; i < n; i++) if (!coordinated(values[i - 1], values[i])) return;
+    const first = t.start[values[0]];
+    // The last n risks read before the sentence (prose risks are pushed in document order).
+    const use: Risk[] = [];
+    for (let i = out.length - 1; i >= 0 && i >= out.length - 16 && use.length < n; i--)
+      if (out[i].span.start < first) use.unshift(out[i]);
+    if (use.length < n || new Set(use.map((r) => r.kind)).size < n) return;
+    for (let i = 1; i < n; i++) if (use[i].span.start < use[i - 1].span.start) return;
+    // The restated risks stand close above (a few lines), none of them in another study.
+    if (t.line[values[0]] - t.line[tokenAt(t, use[0].span.start)] > 6) return;
+    for (let i = 0; i < n; i++) kinds[i] = use[i].kind;
+  }
+
+  /** Only punctuation, a gap or "and" between two values: "11.8 % and 1.9 %", "14% / 2.1%". */
+  function coordinated(a: number, b: number): boolean {
+    for (let k = a + 1; k < b; k++) {
+      if (t.kind[k] === PUNCT || t.kind[k] === GAP) continue;
+      if (t.kind[k] === WORD && isWordIn(t, k, RISK_WORDS.coordination)) continue;
+      return false;
+    }
+    return true;
   }
 
   /** Only "to" (after "rising", "up" and the like) stands between two values. */
@@ -475,8 +508,9 @@ function dropCorrected(ctx: Ctx, risks: Risk[], silent: (r: Risk) => boolean): v
 function readSlots(ctx: Ctx, slots: Slot[]): void {
   if (!ctx.placeholders.length) return;
   const { tokens: t, hits } = ctx.reading;
-  for (let p = 0; p < t.n; p++) {
-    if (t.kind[p] !== PLACEHOLDER) continue;
+  const { n: count, kind: kinds } = t;
+  for (let p = 0; p < count; p++) {
+    if (kinds[p] !== PLACEHOLDER) continue;
     let fillers = 0;
     for (let k = p - 1, steps = 0; k >= 0 && steps < 8 && t.kind[k] !== NEWLINE; k--, steps++) {
       if (t.kind[k] === PUNCT || t.kind[k] === GAP) continue;

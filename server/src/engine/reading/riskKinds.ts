@@ -140,6 +140,14 @@ export function readRiskKinds(ctx: Ctx): KindReading {
   function readSentence(from: number, to: number): void {
     const values: number[] = [];
     const kinds: number[] = [];
+    // A kind wrapped over the line break that opens the sentence ("Major Osteoporotic" / "Fracture
+    // 13%" in text copied from a PDF) is this sentence's first kind.
+    let start = from;
+    const h0 = hits.at[from] >= 0 ? hits.at[from] : from + 1 < to ? hits.at[from + 1] : -1;
+    if (h0 >= 0 && hits.start[h0] < from && kindOfTok.has(hits.start[h0])) {
+      kinds.push(hits.start[h0]);
+      start = hits.start[h0];
+    }
     for (let k = from; k < to; k++) {
       if (isPercent(k) && !(t.value[k] < 0)) values.push(k);
       else if (kindOfTok.has(k)) kinds.push(k);
@@ -157,7 +165,7 @@ export function readRiskKinds(ctx: Ctx): KindReading {
     let ki = 0;
     for (let i = 0; i < n; i++) {
       const v = values[i];
-      const prev = i > 0 ? values[i - 1] : from - 1;
+      const prev = i > 0 ? values[i - 1] : start - 1;
       while (ki < kinds.length && kinds[ki] < v) {
         if (kinds[ki] > prev) {
           if (segFirst[i] < 0) segFirst[i] = ki;

@@ -37,6 +37,8 @@ function letterStats(s: string): { letters: number; lower: number; nonSpace: num
 
 const isUpper = (c: number) => c >= 65 && c <= 90;
 const isLowerCode = (c: number) => c >= 97 && c <= 122;
+/** A lower-case letter, accented ones too ("conclusión", "résultats"): a header word's letters. */
+const isLowerLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0x17f && c !== 0xf7);
 const isDigitCode = (c: number) => c >= 48 && c <= 57;
 
 /** A label's characters: a letter first, then letters, digits, spaces and / & ( ) , ' + . - */
@@ -46,6 +48,8 @@ function labelChars(label: string): boolean {
   for (let i = 1; i < label.length; i++) {
     const c = label.charCodeAt(i);
     if (isUpper(c) || isLowerCode(c) || isDigitCode(c)) continue;
+    // Accented Latin letters ("CONCLUSÃO", "Résultats").
+    if (c >= 0xc0 && c <= 0x17f && c !== 0xd7 && c !== 0xf7) continue;
     // space / & ( ) , ' + . -
     if (
       c === 32 ||
@@ -166,7 +170,7 @@ function knownFirstWord(norm: string, from: number, to: number): boolean {
   const c = norm.charCodeAt(from);
   if (c < 97 || c > 122) return false;
   let w = from;
-  while (w < to && norm.charCodeAt(w) >= 97 && norm.charCodeAt(w) <= 122) w++;
+  while (w < to && isLowerLetter(norm.charCodeAt(w))) w++;
   return isHeaderFirstWordAt(norm, from, w);
 }
 
@@ -226,7 +230,7 @@ function readHeader(raw: string): Omit<HeaderHit, 'kind'> | null {
     // Mixed case: only a known header name ("Impression:", "Fracture risk (FRAX adjusted for TBS):").
     if (lower !== label && hasLower(label)) {
       let w = 0;
-      while (isLowerCode(lower.charCodeAt(w))) w++;
+      while (isLowerLetter(lower.charCodeAt(w))) w++;
       if (w === 0 || !isHeaderFirstWord(lower.slice(0, w))) return null;
       const inline = body.slice(colon + 1).trim();
       if (numbered || !(isKnownHeader(labelNorm) || (inline === '' && startsWithHeader(labelNorm)))) return null;

@@ -6,7 +6,8 @@
 import type { Ctx } from '../context';
 import type { SiteInfo } from './concepts';
 import { conceptOf } from './read';
-import { GAP, NEWLINE } from './tokens';
+import { GAP, NEWLINE, WORD } from './tokens';
+import { BLOCK_TOTAL } from './vocab/sites';
 
 export interface SiteParts {
   region?: string;
@@ -26,6 +27,9 @@ export function siteIn(ctx: Ctx, from: number, to: number): SiteParts {
   let region: string | undefined;
   let at = -1;
   let sides = 0;
+  // "Total Left", "Total Mean" (Lunar rows and keys): a total with a side and no region is the total
+  // hip (the spine's total has no side).
+  let sidedTotal = false;
   for (let k = Math.max(0, from); k < to && k < t.n; k++) {
     const h = hits.at[k];
     if (h < 0) continue;
@@ -38,6 +42,15 @@ export function siteIn(ctx: Ctx, from: number, to: number): SiteParts {
       SIDE_OF[sides] = site.site.side;
       SIDE_WORD[sides] = t.end[k] - t.start[k] > 1 ? 1 : 0;
       sides++;
+      let p = hits.start[h] - 1;
+      while (p >= from && t.kind[p] === GAP) p--;
+      if (
+        p >= from &&
+        t.kind[p] === WORD &&
+        t.end[p] - t.start[p] === BLOCK_TOTAL.length &&
+        t.norm.startsWith(BLOCK_TOTAL, t.start[p])
+      )
+        sidedTotal = true;
     }
     // "right hip femoral neck": the femoral neck, not the hip it is part of; "forearm, 33% radius":
     // the 33 % radius, not the forearm.
@@ -52,6 +65,7 @@ export function siteIn(ctx: Ctx, from: number, to: number): SiteParts {
       }
     }
   }
+  if (!region && sidedTotal) region = 'total hip';
   let side: SiteInfo['side'] | undefined;
   let word = false;
   let best = 5;

@@ -7,7 +7,7 @@
 import type { Ctx } from '../context';
 import { MAX_MENTIONS, range } from '../context';
 import type { Layout } from './layout';
-import { measureLabelHits } from './layout';
+import { measureLabelHits, sidewaysRow } from './layout';
 import { lineOf } from '../text';
 import type { Slot, TbsValue } from '../types';
 import { THRESHOLD } from './concepts';
@@ -63,6 +63,21 @@ export function readTbs(ctx: Ctx, layout: Layout, slots: Slot[]): TbsValue[] {
     out.push({ value: t.value[tok], text: ctx.doc.text.slice(start, span.end), region, span, range: range(ctx, span) });
   };
 
+  /**
+   * A sideways table: the value row under a row of vertebra columns ("TBS  L1  L2 ... L1-L4" over
+   * "1.198  1.231 ... 1.244"). Single vertebrae are other regions: the L1-L4 column (else the range
+   * columns) is the report's TBS. False when the value starts no such row.
+   */
+  const takeRow = (tok: number): boolean => {
+    const row = sidewaysRow(ctx, tok);
+    if (!row || !row.every(([v, site]) => fits(v, 0) && site !== null && vertebral(site))) return false;
+    const whole = row.filter(([, site]) => site === 'L1-L4');
+    const ranges = row.filter(([, site]) => (site as string).includes('-'));
+    for (const [v, site] of whole.length ? whole : ranges.length ? ranges : row) take(v, site);
+    for (const [v] of row) seen.add(t.start[v]);
+    return true;
+  };
+
   let labels = 0;
   for (const h of measureLabelHits(ctx, 'tbs')) {
     if (labels >= MAX_MENTIONS) break;
@@ -84,7 +99,7 @@ export function readTbs(ctx: Ctx, layout: Layout, slots: Slot[]): TbsValue[] {
     if (found.type === 'placeholder') {
       const span = { start: t.start[found.tok], end: t.end[found.tok] };
       slots.push({ element: 'tbs', span, range: range(ctx, span) });
-    } else if (found.type === 'number') take(found.tok, regionOf(hits.end[h], found.tok));
+    } else if (found.type === 'number' && !takeRow(found.tok)) take(found.tok, regionOf(hits.end[h], found.tok));
   }
 
   // Inside a TBS section, a value line may leave out the word TBS: "L1-L4: 1.262".
@@ -103,7 +118,7 @@ export function readTbs(ctx: Ctx, layout: Layout, slots: Slot[]): TbsValue[] {
         own: 'tbs',
         maxWords: 4,
       });
-      if (found.type === 'number' && lineOf(ctx.doc, t.start[found.tok]) === line)
+      if (found.type === 'number' && lineOf(ctx.doc, t.start[found.tok]) === line && !takeRow(found.tok))
         take(found.tok, regionOf(first, found.tok));
     }
   }

@@ -430,7 +430,6 @@ export function tokenise(
     i++;
   }
   spokenDecimals(norm, b);
-  intervals(norm, b);
   return {
     norm,
     n: b.n,
@@ -524,9 +523,11 @@ function number(norm: string, b: Builder, p: number, line: number): number {
   const t = b.push(NUMBER, start, e, line);
   b.flags[t] = flags;
   b.value[t] = v;
-  b.unit[t] = unitAfter(norm, e, len);
+  const unit = unitAfter(norm, e, len);
+  b.unit[t] = unit;
   const ue = unitEndAt;
   b.unitEnd[t] = ue;
+  if (unit === UNIT_TIME) markInterval(norm, b, t);
   return ue > e ? ue : e;
 }
 
@@ -619,32 +620,31 @@ function rangeWord(norm: string, s: number, e: number): boolean {
 }
 
 /**
- * Marks intervals and durations (one pass): a number with a time unit, and the first end of a range
- * whose second end has one ("1.5 to 2 years", "18-24 months"). Such a number is never a value.
+ * Marks an interval or a duration as its number `i` (with a time unit) is read: the number, and the
+ * first end of a range whose second end it is ("1.5 to 2 years", "18-24 months"). Such a number is
+ * never a value. (The tokens before `i` are final: only the token right before a new number can be
+ * taken back, and `i` is a number.)
  */
-function intervals(norm: string, b: Builder): void {
-  for (let i = 0; i < b.n; i++) {
-    if (b.kind[i] !== NUMBER || b.unit[i] !== UNIT_TIME) continue;
-    b.flags[i] |= INTERVAL;
-    const j = i - 1;
-    if (j < 0) continue;
-    // "18 - 24 months": the spaced dash was read as the second end's sign.
-    if (b.flags[i] & SIGNED && norm.charCodeAt(b.start[i]) === 45 && b.kind[j] === NUMBER) {
-      if (b.unit[j] === UNIT_NONE && !(b.flags[j] & SIGNED)) {
-        b.unit[j] = UNIT_TIME;
-        b.flags[j] |= INTERVAL | RANGE_START;
-      }
-      continue;
+function markInterval(norm: string, b: Builder, i: number): void {
+  b.flags[i] |= INTERVAL;
+  const j = i - 1;
+  if (j < 0) return;
+  // "18 - 24 months": the spaced dash was read as the second end's sign.
+  if (b.flags[i] & SIGNED && norm.charCodeAt(b.start[i]) === 45 && b.kind[j] === NUMBER) {
+    if (b.unit[j] === UNIT_NONE && !(b.flags[j] & SIGNED)) {
+      b.unit[j] = UNIT_TIME;
+      b.flags[j] |= INTERVAL | RANGE_START;
     }
-    if (j < 1) continue;
-    const joins =
-      (b.kind[j] === PUNCT && norm.charCodeAt(b.start[j]) === 45) ||
-      (b.kind[j] === WORD && rangeWord(norm, b.start[j], b.end[j]));
-    const k = j - 1;
-    if (!joins || b.kind[k] !== NUMBER || b.unit[k] !== UNIT_NONE || b.flags[k] & SIGNED) continue;
-    b.unit[k] = UNIT_TIME;
-    b.flags[k] |= INTERVAL | RANGE_START;
+    return;
   }
+  if (j < 1) return;
+  const joins =
+    (b.kind[j] === PUNCT && norm.charCodeAt(b.start[j]) === 45) ||
+    (b.kind[j] === WORD && rangeWord(norm, b.start[j], b.end[j]));
+  const k = j - 1;
+  if (!joins || b.kind[k] !== NUMBER || b.unit[k] !== UNIT_NONE || b.flags[k] & SIGNED) return;
+  b.unit[k] = UNIT_TIME;
+  b.flags[k] |= INTERVAL | RANGE_START;
 }
 
 function isWordChar(c: number): boolean {

@@ -13,11 +13,12 @@
  * (-12.5) still attach, so the plausibility rule sees them. Never a TBS T-score.
  */
 import type { Ctx } from '../context';
-import { MAX_MENTIONS, range } from '../context';
+import { lineStarts, MAX_MENTIONS, range } from '../context';
 import type { Slot, TScore, ZScore } from '../types';
 import type { Layout } from './layout';
 import {
   bareScoreWords,
+  cellsOf,
   measureLabelHits,
   lineTokens,
   listAfter,
@@ -177,11 +178,77 @@ export function clauseSite(ctx: Ctx, labelStart: number, labelEnd: number, value
     if (vertebral(part.region)) return part.region;
     if (part.side) return key(part.region, part.side);
     const all = siteIn(ctx, before, after);
-    return key(part.region, (all.word ? all.side : undefined) ?? sentenceSide(ctx, labelStart));
+    return key(
+      part.region,
+      (all.word ? all.side : undefined) ?? sentenceSide(ctx, labelStart) ?? blockRowSide(ctx, labelStart),
+    );
   }
   // "Right femoral neck: BMD 0.571 g/cm2; T-score +0.1; Z-score +1.0": the line's key names the
   // site of every value on the line.
-  return lineKeySite(ctx, labelStart);
+  return lineKeySite(ctx, labelStart) ?? continuedRowSite(ctx, labelStart);
+}
+
+/**
+ * LOINC names put the score in brackets before what it is of: "DXA Lumbar spine [T-score] Bone
+ * density" (38267-8). The bone density after the bracketed label names the score's measure, not
+ * another value: the walk to the value starts after it. Returns the token to walk from.
+ */
+function loincTail(ctx: Ctx, e: number): number {
+  const { tokens: t, hits } = ctx.reading;
+  if (!punct(ctx, e, 93)) return e;
+  let q = e + 1;
+  while (q < t.n && t.kind[q] === GAP) q++;
+  const h = q < t.n ? hits.at[q] : -1;
+  return h >= 0 && hits.start[h] === q && conceptOf(hits.concepts[h], 'bmd') ? hits.end[h] : e;
+}
+
+/** Is token q, the first of line l, indented (four spaces or a tab gap before it)? */
+function indentedAt(ctx: Ctx, q: number, l: number): boolean {
+  const t = ctx.reading.tokens;
+  return t.start[q] - ctx.doc.lines[l].start >= 4 || t.kind[q] === GAP;
+}
+
+/** A block row's label is short: at most this many tokens before its value (bounds the work per value). */
+const ROW_HEAD = 16;
+
+/** The first tokens of line l, at most ROW_HEAD of them (a row's label; never a scan of a long line). */
+function lineHead(ctx: Ctx, l: number): { a: number; b: number } {
+  const t = ctx.reading.tokens;
+  const a = lineStarts(ctx)[l];
+  let b = a;
+  while (b < t.n && b < a + ROW_HEAD && t.line[b] === l && t.kind[b] !== NEWLINE) b++;
+  return { a, b };
+}
+
+/**
+ * An indented row under a block's first row ("Left Femur   Neck   ... T-score -2.4" then
+ * "             Total  ... T-score -1.8"): its label ("Total", "Neck") is read as a row of the block
+ * (rowSite), and a region without a side takes the side the block's first row names.
+ */
+function continuedRowSite(ctx: Ctx, tok: number): string | null {
+  const t = ctx.reading.tokens;
+  const line = t.line[tok];
+  const a = lineStarts(ctx)[line];
+  if (a >= tok || tok - a > ROW_HEAD || !indentedAt(ctx, a, line)) return null;
+  const site = rowSite(ctx, line, { a, b: tok });
+  if (!site || vertebral(site) || SIDE_PREFIXES.some((p) => site.startsWith(p))) return site;
+  const side = blockRowSide(ctx, tok);
+  return side ? `${side} ${site}` : site;
+}
+
+/** The side the first cell of an indented row's block names ("Left Femur" above "    Neck"), if any. */
+function blockRowSide(ctx: Ctx, tok: number): SiteInfo['side'] | undefined {
+  const line = ctx.reading.tokens.line[tok];
+  const a = lineStarts(ctx)[line];
+  if (a >= tok || tok - a > ROW_HEAD || !indentedAt(ctx, a, line)) return undefined;
+  for (let i = line - 1; i >= 0 && i >= line - 6 && !ctx.blankLine[i]; i--) {
+    const above = lineHead(ctx, i);
+    if (above.a >= above.b || indentedAt(ctx, above.a, i)) continue;
+    const first = cellsOf(ctx, above).cells[0];
+    const s = first ? siteIn(ctx, first.a, first.b) : null;
+    return s?.side && s.word ? s.side : undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -288,7 +355,7 @@ export function readProseScores(ctx: Ctx, own: 't' | 'z', onPlaceholder?: (tok: 
       const prev = hits.concepts[prevHit];
       if (conceptOf(prev, 'tbs') || conceptOf(prev, 'tbsScore')) continue;
     }
-    const walked = valueAfterLabel(ctx, e, {
+    const walked = valueAfterLabel(ctx, loincTail(ctx, e), {
       fits: (k, words) => scoreShape(ctx, k, words),
       own,
       sitesPass: true,
@@ -377,8 +444,9 @@ export function siteLineScores(ctx: Ctx): ScoreRead[] {
   const { tokens: t, hits } = ctx.reading;
   let lastLine = -1;
   let lines = 0;
-  for (let k = 0; k < t.n && lines < MAX_MENTIONS; k++) {
-    if (t.kind[k] !== NUMBER || !(t.flags[k] & SIGNED) || !(t.flags[k] & DECIMAL)) continue;
+  const { n: count, kind: kinds, flags } = t;
+  for (let k = 0; k < count && lines < MAX_MENTIONS; k++) {
+    if (kinds[k] !== NUMBER || !(flags[k] & SIGNED) || !(flags[k] & DECIMAL)) continue;
     const line = t.line[k];
     if (line === lastLine) continue;
     lastLine = line;

@@ -84,7 +84,10 @@ export function valueAfterLabel(ctx: Ctx, from: number, walk: Walk): Found {
       continue;
     }
     if (kind === PUNCT) {
-      // "1.xxx": an example value's digits typed, not the rest.
+      // A colon, an equals sign or a closing bracket after a software name introduces the value,
+      // not a version ("TBS iNsight: 1.249", "TBS (iNsight): 1.249"; "iNsight 3.1" is a version).
+      const c = t.norm.charCodeAt(t.start[k]);
+      if (c === 58 || c === 61 || c === 41) afterSoftware = false;
       continue;
     }
     const h = hits.at[k];

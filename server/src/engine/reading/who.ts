@@ -10,14 +10,20 @@ import type { Located, WhoStatement } from '../types';
 import { CURRENT, HISTORICAL, HYPOTHETICAL, NEGATED, THRESHOLD, TOPIC, UNCERTAIN } from './concepts';
 import { inComparison, legendEntry, onLegendLine } from './legend';
 import { conceptOf } from './read';
+import { hitKinds, kindBit } from './kinds';
 import { PUNCT, tokenAt } from './tokens';
 import { hitFrom } from './trie';
 
 const NOT_STATED = NEGATED | UNCERTAIN | HYPOTHETICAL | THRESHOLD | TOPIC;
 
+const CLASSIFYING_KINDS = kindBit('t') | kindBit('classification');
+const CLINICAL_KIND = kindBit('clinicalBasis');
+const WHO_KIND = kindBit('who');
+
 export function readWho(ctx: Ctx, impression: Located | null): WhoStatement[] {
   const out: WhoStatement[] = [];
   const { tokens: t, hits, context, sentence } = ctx.reading;
+  const kinds = hitKinds(hits);
   const impressions = ctx.sections.filter((s) => s.kind === 'impression');
   const inline = impressions.length ? null : impression;
   const hasImpression = impressions.length > 0 || inline !== null;
@@ -31,6 +37,7 @@ export function readWho(ctx: Ctx, impression: Located | null): WhoStatement[] {
   if (!hasImpression) {
     classifying = new Set();
     for (let h = 0; h < hits.n; h++) {
+      if (!(kinds[h] & CLASSIFYING_KINDS)) continue;
       const c = hits.concepts[h];
       if (conceptOf(c, 't') || conceptOf(c, 'classification')) classifying.add(sentence[hits.start[h]]);
     }
@@ -38,7 +45,7 @@ export function readWho(ctx: Ctx, impression: Located | null): WhoStatement[] {
   // Sentences with a clinical basis ("fragility fracture").
   const clinical = new Set<number>();
   for (let h = 0; h < hits.n; h++)
-    if (conceptOf(hits.concepts[h], 'clinicalBasis')) clinical.add(sentence[hits.start[h]]);
+    if (kinds[h] & CLINICAL_KIND && conceptOf(hits.concepts[h], 'clinicalBasis')) clinical.add(sentence[hits.start[h]]);
 
   /** Is a site named in the clause before token s? */
   const siteBefore = (s: number): boolean => {
@@ -59,6 +66,7 @@ export function readWho(ctx: Ctx, impression: Located | null): WhoStatement[] {
       if (t.start[s] < from) continue;
       const e = hits.end[h];
       if (t.end[e - 1] > to) break;
+      if (!(kinds[h] & WHO_KIND)) continue;
       const who = conceptOf(hits.concepts[h], 'who');
       if (!who) continue;
       const cx = context[s];

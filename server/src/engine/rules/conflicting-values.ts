@@ -13,18 +13,21 @@ function tScoreGroups(tScores: readonly TScore[]): Map<string, TScore[]> {
   const groups = new Map<string, TScore[]>();
   for (const t of tScores) {
     if (!t.site) continue;
-    const g = groups.get(t.site) ?? [];
-    g.push(t);
-    groups.set(t.site, g);
+    const g = groups.get(t.site);
+    if (g) g.push(t);
+    else groups.set(t.site, [t]);
   }
-  for (const [key, list] of [...groups]) {
+  // Deleting the entry being visited leaves the iteration over the others as it was.
+  for (const [key, list] of groups) {
     if (key.startsWith('left ') || key.startsWith('right ')) continue;
-    const sided = [...groups.keys()].filter((k) => k === `left ${key}` || k === `right ${key}`);
-    if (sided.length === 1) {
-      const into = groups.get(sided[0])!;
+    const left = groups.get(`left ${key}`);
+    const right = groups.get(`right ${key}`);
+    if (left && right) groups.delete(key);
+    else if (left || right) {
+      const into = (left ?? right)!;
       for (const t of list) into.push(t);
       groups.delete(key);
-    } else if (sided.length > 1) groups.delete(key);
+    }
   }
   return groups;
 }
@@ -35,15 +38,16 @@ function groupBy<T>(xs: readonly T[], key: (x: T) => string | null): Map<string,
   for (const x of xs) {
     const k = key(x);
     if (k === null) continue;
-    const g = out.get(k) ?? [];
-    g.push(x);
-    out.set(k, g);
+    const g = out.get(k);
+    if (g) g.push(x);
+    else out.set(k, [x]);
   }
   return out;
 }
 
 /** The first value of a group and the first that differs from it, in document order. */
 function conflict<T extends { value: number; span: { start: number } }>(list: T[]): [T, T] | null {
+  if (list.length < 2) return null;
   const sorted = [...list].sort((a, b) => a.span.start - b.span.start);
   const other = sorted.find((x) => x.value !== sorted[0].value);
   return other ? [sorted[0], other] : null;

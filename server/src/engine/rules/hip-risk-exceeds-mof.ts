@@ -1,4 +1,5 @@
 /** hip-risk-exceeds-mof: MOF includes hip fracture, so hip probability cannot exceed it. */
+import type { Finding } from '../types';
 import type { Rule } from './helpers';
 import { ALL_PROFILES, finding, lineNo } from './helpers';
 import { riskGroups, riskName, sameModel } from './risks';
@@ -13,7 +14,9 @@ export const rule: Rule = {
   docs: 'docs/rules/hip-risk-exceeds-mof.md',
   order: 110,
   check({ elements }) {
-    const out = [];
+    const out: Finding[] = [];
+    // Without a hip result there is nothing to compare.
+    if (!elements.risks.some((r) => r.kind === 'hip')) return out;
     for (const [adjusted, horizon] of riskGroups(elements.risks)) {
       const same = elements.risks.filter((r) => r.adjusted === adjusted && r.horizon === horizon);
       // MOF includes hip fracture, and so does Garvan's any-fracture risk.

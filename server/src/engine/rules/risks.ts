@@ -1,5 +1,5 @@
 /** How the risk rules name and group risk results. */
-import type { Elements, Risk, RiskModelName } from '../types';
+import type { Elements, Risk, RiskModel, RiskModelName } from '../types';
 
 const KIND_NAME = { mof: 'MOF', hip: 'hip', any: 'any-fracture' } as const;
 
@@ -25,8 +25,24 @@ export function sameModel(a: Risk, b: Risk): boolean {
  */
 export function modelOf(r: { model?: RiskModelName | null }, el: Elements): RiskModelName | null {
   if (r.model) return r.model;
-  const named = new Set(el.riskModels.map((m) => m.name));
-  return named.size === 1 ? [...named][0] : null;
+  return onlyModel(el.riskModels);
+}
+
+/** The one model the report names, or null (none or several); worked out once per list. */
+const ONLY_MODEL = new WeakMap<readonly RiskModel[], { length: number; only: RiskModelName | null }>();
+function onlyModel(models: readonly RiskModel[]): RiskModelName | null {
+  const known = ONLY_MODEL.get(models);
+  if (known !== undefined && known.length === models.length) return known.only;
+  let only: RiskModelName | null = null;
+  for (const m of models) {
+    if (only === null) only = m.name;
+    else if (m.name !== only) {
+      only = null;
+      break;
+    }
+  }
+  ONLY_MODEL.set(models, { length: models.length, only });
+  return only;
 }
 
 /** Models without a TBS adjustment (only FRAX has one). */

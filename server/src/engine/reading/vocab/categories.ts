@@ -10,6 +10,16 @@ const TBS_CATEGORY_WORDS: Array<[string, TbsCategory]> = [
   ['intermediate', 'partially degraded'],
   ['degraded', 'degraded'],
   ['severely degraded', 'degraded'],
+  // Reports of other languages or bilingual layouts ("Microarchitecture dégradée", "microarquitectura
+  // parcialmente degradada").
+  ['partiellement dégradée', 'partially degraded'],
+  ['parcialmente degradada', 'partially degraded'],
+  ['parzialmente degradata', 'partially degraded'],
+  ['teilweise degradiert', 'partially degraded'],
+  ['dégradée', 'degraded'],
+  ['degradada', 'degraded'],
+  ['degradata', 'degraded'],
+  ['degradiert', 'degraded'],
 ];
 
 /**
@@ -25,6 +35,11 @@ export const TBS_TOPIC_WORDS: readonly string[] = [
   'trabecular bone microarchitecture',
   'bone texture',
   'trabecular texture',
+  // Other languages: "Mikroarchitektur degradiert", "microarquitectura degradada".
+  'mikroarchitektur',
+  'microarquitectura',
+  'microarchitettura',
+  'microarquitetura',
 ];
 
 /** Words between a TBS (or its topic) and a bare "normal": "TBS is normal", "microarchitecture appears normal". */
@@ -69,7 +84,15 @@ export const GENERIC_WORDS: readonly string[] = [
   'scores',
 ];
 
-export const TBS_ONLY_WORDS: readonly string[] = ['partially', 'partly', 'severely'];
+export const TBS_ONLY_WORDS: readonly string[] = [
+  'partially',
+  'partly',
+  'severely',
+  'partiellement',
+  'parcialmente',
+  'parzialmente',
+  'teilweise',
+];
 export const CATEGORY_LABELS: readonly string[] = ['category', 'tbs category', 'microarchitecture category'];
 
 const TBS_CATEGORIES: Array<[string, TbsCategory]> = [
@@ -81,6 +104,12 @@ const TBS_CATEGORIES: Array<[string, TbsCategory]> = [
 
 const WHO: Array<[string, WhoClass]> = [
   ['osteoporosis', 'osteoporosis'],
+  // Class words of reports in other languages ("Ostéoporose densitométrique", "osteopenia").
+  ['ostéoporose', 'osteoporosis'],
+  ['osteoporose', 'osteoporosis'],
+  ['osteoporosi', 'osteoporosis'],
+  ['ostéopénie', 'osteopenia'],
+  ['osteopenie', 'osteopenia'],
   ['osteoporotic range', 'osteoporosis'],
   ['osteoporosis range', 'osteoporosis'],
   ['osteopenic range', 'osteopenia'],

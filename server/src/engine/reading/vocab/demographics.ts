@@ -34,6 +34,8 @@ const FIELDS: Array<[string, Field]> = [
   ['birthdate', 'dob'],
   ['born', 'dob'],
   ['exam date', 'examDate'],
+  ['exam', 'examDate'],
+  ['date', 'examDate'],
   ['examination date', 'examDate'],
   ['date of exam', 'examDate'],
   ['date of examination', 'examDate'],
@@ -45,6 +47,43 @@ const FIELDS: Array<[string, Field]> = [
   ['dos', 'examDate'],
   ['acquisition date', 'examDate'],
   ['date acquired', 'examDate'],
+  // Labels of reports in other languages or bilingual layouts ("Età: 75 anni", "Sexo: Feminino",
+  // "née le 03/09/1953", "Data esame: 11/06/2026").
+  ['età', 'age'],
+  ['eta', 'age'],
+  ['edad', 'age'],
+  ['idade', 'age'],
+  ['âge', 'age'],
+  ['leeftijd', 'age'],
+  ['sexo', 'sex'],
+  ['sexe', 'sex'],
+  ['sesso', 'sex'],
+  ['geschlecht', 'sex'],
+  ['geslacht', 'sex'],
+  ['née le', 'dob'],
+  ['né le', 'dob'],
+  ['nee le', 'dob'],
+  ['ne le', 'dob'],
+  ['nata il', 'dob'],
+  ['nato il', 'dob'],
+  ['nacida el', 'dob'],
+  ['nacido el', 'dob'],
+  ['nascida em', 'dob'],
+  ['nascido em', 'dob'],
+  ['date de naissance', 'dob'],
+  ['data di nascita', 'dob'],
+  ['fecha de nacimiento', 'dob'],
+  ['data de nascimento', 'dob'],
+  ['geburtsdatum', 'dob'],
+  ['geboren am', 'dob'],
+  ['geb', 'dob'],
+  ['geboortedatum', 'dob'],
+  ['data esame', 'examDate'],
+  ['fecha del estudio', 'examDate'],
+  ['fecha de estudio', 'examDate'],
+  ['data do exame', 'examDate'],
+  ['untersuchungsdatum', 'examDate'],
+  ['onderzoeksdatum', 'examDate'],
   ['bmi', 'bmi'],
   ['body mass index', 'bmi'],
   ['body mass index bmi', 'bmi'],
@@ -59,6 +98,13 @@ const FIELDS: Array<[string, Field]> = [
   ['y o', 'ageUnit'],
   ['y/o', 'ageUnit'],
   ['yoa', 'ageUnit'],
+  // "(72 ans)", "75 anni", "58 años", "66 anos", "76 Jahre", "70 jaar".
+  ['ans', 'ageUnit'],
+  ['anni', 'ageUnit'],
+  ['años', 'ageUnit'],
+  ['anos', 'ageUnit'],
+  ['jahre', 'ageUnit'],
+  ['jaar', 'ageUnit'],
 ];
 
 const SEXES: Array<[string, Sex]> = [
@@ -74,6 +120,17 @@ const SEXES: Array<[string, Sex]> = [
   ['gentleman', 'male'],
   ['boy', 'male'],
   ['m', 'male'],
+  ['feminino', 'female'],
+  ['femenino', 'female'],
+  ['féminin', 'female'],
+  ['feminin', 'female'],
+  ['femmina', 'female'],
+  ['weiblich', 'female'],
+  ['vrouw', 'female'],
+  ['masculino', 'male'],
+  ['masculin', 'male'],
+  ['maschio', 'male'],
+  ['männlich', 'male'],
 ];
 
 const MENOPAUSE: Array<[string, MenopausalStatus]> = [
@@ -209,7 +266,19 @@ export const AGE_FOLLOWERS: readonly string[] = ['and', 'with', 'years', 'yrs', 
 export const ARTICLES: readonly string[] = ['the', 'a', 'an'];
 
 /** Words that may follow an age's number as its unit: "93 y", "71 years", "64 yrs". */
-export const AGE_UNIT_WORDS: readonly string[] = ['y', 'yr', 'yrs', 'year', 'years'];
+export const AGE_UNIT_WORDS: readonly string[] = [
+  'y',
+  'yr',
+  'yrs',
+  'year',
+  'years',
+  'ans',
+  'anni',
+  'años',
+  'anos',
+  'jahre',
+  'jaar',
+];
 
 /** Month names and their abbreviations, for written dates ("12 March 1951", "Mar 3, 1951"). */
 export const MONTHS: ReadonlyArray<readonly [string, number]> = [

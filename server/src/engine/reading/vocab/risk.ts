@@ -26,6 +26,34 @@ const KINDS: Array<[string, RiskKind]> = [
   ['any osteoporotic fracture', 'any'],
   ['any fragility fracture', 'any'],
   ['any fractures', 'any'],
+  // Kinds in reports of other languages or bilingual layouts (FRAX France, Spain, Italy, Brazil,
+  // Germany: "fracture majeure 22 %", "fractura de cadera 3,1 %").
+  ['fracture majeure', 'mof'],
+  ['fractures majeures', 'mof'],
+  ['fracture ostéoporotique majeure', 'mof'],
+  ['fractures ostéoporotiques majeures', 'mof'],
+  ['fractura mayor', 'mof'],
+  ['fractura principal', 'mof'],
+  ['fractura osteoporótica mayor', 'mof'],
+  ['fractura osteoporótica principal', 'mof'],
+  ['frattura maggiore', 'mof'],
+  ['frattura osteoporotica maggiore', 'mof'],
+  ['fratture osteoporotiche maggiori', 'mof'],
+  ['fratura maior', 'mof'],
+  ['fratura osteoporótica maior', 'mof'],
+  ['osteoporotische hauptfraktur', 'mof'],
+  ['hauptfraktur', 'mof'],
+  ['fracture de hanche', 'hip'],
+  ['fracture de la hanche', 'hip'],
+  ['fracture du col du fémur', 'hip'],
+  ['col du fémur', 'hip'],
+  ['fractura de cadera', 'hip'],
+  ['frattura di femore', 'hip'],
+  ['frattura del femore', 'hip'],
+  ['fratura de quadril', 'hip'],
+  ['fratura do quadril', 'hip'],
+  ['hüftfraktur', 'hip'],
+  ['schenkelhalsfraktur', 'hip'],
 ];
 
 const MODELS: Array<[string, RiskModelName]> = [
@@ -176,6 +204,8 @@ export const RISK_WORDS = {
   fracture: ['fracture', 'fractures'],
   /** "(spine, hip, wrist or shoulder)": a bracketed list names sites, not a kind. */
   listOr: ['or'],
+  /** Words that join coordinated values: "11.8 % and 1.9 %", "18 % & 9.3 %". */
+  coordination: ['and', '&'],
   /** Fillers between a risk kind and a placeholder: "MOF risk ___", "hip probability is ___". */
   slotFillers: ['risk', 'probability', 'is', 'of'],
 };

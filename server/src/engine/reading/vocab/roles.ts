@@ -141,6 +141,34 @@ const SIGNERS = [
   'radiologo',
   'radiólogo',
   'radiologue',
+  'radióloga',
+  'radiologa',
+  'radiologista',
+  'médica radiologista',
+  'médico radiologista',
+  'médico radiólogo',
+  'médica radióloga',
+  'reumatólogo',
+  'reumatóloga',
+  'reumatologo',
+  'reumatologa',
+  'reumatologista',
+  'rhumatologue',
+  'rheumatologe',
+  'rheumatologin',
+  'endocrinólogo',
+  'endocrinóloga',
+  'endocrinologo',
+  'endocrinologa',
+  'endocrinologue',
+  'endokrinologe',
+  'endokrinologin',
+  'médecin nucléiste',
+  'nuclear medicine physician',
+  'specialist in endocrinology',
+  'specialist in rheumatology',
+  'specialist in radiology',
+  'senior physician',
 ];
 
 const EXCLUDED = [
@@ -217,7 +245,22 @@ const CREDENTIALS = [
   'especialista',
   'medico',
   'médecin',
+  // Medical registration marks printed under or after a signer's name (a licence number follows):
+  // Brazil "CRM-SP 145882", Belgium "INAMI" / "RIZIV", UK "GMC No.", Mexico "cédula profesional".
+  'crm',
+  'inami',
+  'riziv',
+  'gmc',
+  'cédula profesional',
+  'cedula profesional',
 ];
+
+/**
+ * Titles before a signer's name: "Dr", "Dra." (Spanish, Portuguese), "Dre" (French, feminine),
+ * "Drs" (Dutch), "Prof", "Pr", "Dott." / "Dott.ssa" (Italian; "ssa" is the feminine ending written
+ * after the point), "Doctor". A title and a name are a signature above a role or credential line.
+ */
+export const NAME_TITLES: readonly string[] = ['dr', 'dra', 'dre', 'drs', 'prof', 'pr', 'dott', 'doctor', 'ssa'];
 
 /** Credentials of technologists: a name with only these is not the provider. */
 const TECH_CREDENTIALS = ['rt', 'rt r', 'cdt', 'rdms', 'arrt', 'bd', 'rtr'];
