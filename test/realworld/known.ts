@@ -10,8 +10,39 @@
  * First measured on main at 1c8d328 (before any of this session's reader work was merged); the W*
  * files (wave 2) were added on main at 84f7009 (risk reader merged); updated on main d60d30b
  * (risk, statements and core merged). The Q* files (wave 3) were first measured on branch wavedraft
- * (main dac7352): 15 / 30 fully right.
+ * (main dac7352): 15 / 30 fully right. The Z* files (wave 4 held out: written apart from the helpers
+ * that fixed the engine, merged only at the end) were first measured on dac7352 (19 / 36) and again
+ * after every fix of the session was merged (21 / 36: Z06 and Z34 read right).
  */
 export const KNOWN_FAILING: Record<string, string> = {
+  'Z02-medimaps-tbs-followup.txt':
+    '10: FRAX / FRAX-adjusted-for-TBS matrix whose cells carry no % sign ("(values in %)" under it): no risk read',
+  'Z04-uk-letter-referring-consultant.txt':
+    '4+7: "left femoral neck T-score -2.0" in a hard-wrapped prose list taken as a total-hip T-score (false conflict); "In summary he has low bone mass (osteopenia)" not read as a WHO statement',
+  'Z07-au-medicare-garvan-frax.txt':
+    '1: courtesy and signer on one line ("Thank you for referring Mrs T. Dr C W FRANZCR 09/02/2026"): no provider',
+  'Z08-canada-caroc-male.txt': '11: "TBS in the normal range." in the impression not read as the normal TBS category',
+  'Z09-hl7-obx-segments.txt':
+    '10: HL7 v2 OBX segments: the T-score observations, the interpreting-radiologist segment and the impression segment are not read',
+  'Z10-trend-table-comparison.txt':
+    '10: trend table with a prior-exam row under each site: the current femoral-neck and total-hip T-scores are lost',
+  'Z12-germany-english-decimal-comma.txt':
+    '6+1: German site labels ("Schenkelhals li", "Gesamthüfte li") give no site; signer role "Befundender Arzt:" not read',
+  'Z16-draft-dictation-spelled-numbers.txt':
+    '6+7+9: spoken dictation: "minus" at a line end and "two point three" on the next line read as +2.3 (sign lost across the break); "thirty one percent" (spoken whole number) not read; "impression colon osteoporosis" and "seventy one year old" not read',
+  'Z17-draft-terse-note.txt':
+    '10+6+9: pipe-separated "L1-4 T -0.9 | L FN T -1.8 | L TH T -1.3" read with shifted sites (false conflict); "(part. degraded)" not a category; "66M" gives no age or sex',
+  'Z19-draft-comparison-priors-prose.txt':
+    '4+11: "T-score is -2.0, previously -2.3": the current spine value is taken as prior too; "Degraded microarchitecture, slightly lower than in 2023" not read as this study\'s category',
+  'Z20-draft-man-glucocorticoids.txt':
+    '3+11: "raised by about 15% of its value" (a relative glucocorticoid correction) read as an adjusted MOF of 15 % (false conflict); "1.211 -> degraded" category not read',
+  'Z22-draft-nogg-no-signer.txt':
+    '6: "Lumbar spine L1-L4 -1.6 (L2 excluded ...)" after a T-score sentence: the unlabelled spine value is lost',
+  'Z29-probe-threshold-would-be-indicated.txt':
+    '3: "treatment would be indicated at or above 20% (major osteoporotic) or 3% (hip)": the 3 % read as an unadjusted MOF result',
+  'Z31-probe-scope-incorporating-tbs.txt':
+    '5: lead-in "After incorporating her trabecular bone score ... into FRAX" not seen as the TBS adjustment',
+  'Z36-probe-away-summary-category-wrong.txt':
+    '7+11: "Summary" block line "Bone density: osteopenia" not read as a WHO statement',
   // Wave 3 (V*, layouts of real public reports) and the Q* drafts and probes: none failing after the merge.
 };
