@@ -76,6 +76,8 @@ export type Concept =
   | { c: 'whoTopic' }
   /** Words of a classification sentence: "WHO", "classification", "densitometric", "diagnosis". */
   | { c: 'classification' }
+  /** A key whose value states the densitometric class: "Bone density: osteopenia", "DXA result: normal". */
+  | { c: 'whoKey' }
   /** A clinical basis of a diagnosis: "fragility fracture", "clinically", "vertebral fracture". */
   | { c: 'clinicalBasis' }
   | { c: 'riskCategory'; category: RiskCategoryName }
