@@ -17,8 +17,6 @@
 export const KNOWN_FAILING: Record<string, string> = {
   'Z02-medimaps-tbs-followup.txt':
     '10: FRAX / FRAX-adjusted-for-TBS matrix whose cells carry no % sign ("(values in %)" under it): no risk read',
-  'Z04-uk-letter-referring-consultant.txt':
-    '4+7: "left femoral neck T-score -2.0" in a hard-wrapped prose list taken as a total-hip T-score (false conflict); "In summary he has low bone mass (osteopenia)" not read as a WHO statement',
   'Z07-au-medicare-garvan-frax.txt':
     '1: courtesy and signer on one line ("Thank you for referring Mrs T. Dr C W FRANZCR 09/02/2026"): no provider',
   'Z08-canada-caroc-male.txt': '11: "TBS in the normal range." in the impression not read as the normal TBS category',

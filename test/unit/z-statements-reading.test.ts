@@ -36,3 +36,46 @@ describe('a class as the value of a bone-density key is a WHO statement', () => 
     expect(who('Osteoporosis: T-score -2.5 or lower\n')).toEqual([]);
   });
 });
+
+describe('a concluding lead-in opens an impression with or without a comma', () => {
+  test.each([
+    ['Spine T-score -2.7.\nIn conclusion she has osteoporosis of the spine.\n', 'osteoporosis'],
+    ['Left hip T-score -1.4.\nTo summarise the bone density is low (osteopenia).\n', 'osteopenia'],
+    ['Femoral neck T-score -1.8 today.\nIn short osteopenia, as before.\n', 'osteopenia'],
+    ['Spine T-score -1.7.\nOverall, osteopenia.\n', 'osteopenia'],
+  ])('%j', (text, cls) => {
+    const e = analyze(text).elements;
+    expect(e.impression).not.toBeNull();
+    expect(e.whoStatements.map((w) => w.whoClass)).toEqual([cls]);
+  });
+
+  test('a word that merely begins a sentence is no lead-in', () => {
+    expect(analyze('Spine T-score -1.7.\nOverall fracture risk is low.\n').elements.impression).toBeNull();
+    expect(analyze('Spine T-score -1.7.\nIn summarising the history we note a fall.\n').elements.impression).toBeNull();
+  });
+});
+
+describe('a site cut from its label by a line break belongs to the next value', () => {
+  function tScores(text: string): Array<[string | null, number]> {
+    return analyze(text).elements.tScores.map((s) => [s.site, s.value]);
+  }
+  test('the value before the break keeps its own site', () => {
+    const read = tScores(
+      'Results: lumbar spine T-score -1.1, right femoral neck T-score -2.2, right total hip\nT-score -1.7. TBS 1.31.\n',
+    );
+    expect(read).toEqual([
+      ['L1-L4', -1.1],
+      ['right femoral neck', -2.2],
+      ['right total hip', -1.7],
+    ]);
+  });
+  test('with the neck cut instead', () => {
+    const read = tScores(
+      'The T-scores were -1.9 at the total hip on the left and -2.4 at the left femoral neck,\nspine -0.8.\n',
+    );
+    expect(read.map(([site]) => site)).toContain('left femoral neck');
+  });
+  test('a value whose site follows it on the line keeps that site', () => {
+    expect(tScores('T-score -2.3 at the left femoral neck.\n')).toEqual([['left femoral neck', -2.3]]);
+  });
+});

@@ -85,7 +85,8 @@ export type Concept =
   | { c: 'credential' }
   | { c: 'techCredential' }
   | { c: 'courtesy' }
-  | { c: 'header'; kind: SectionKind }
+  /** `lead`: a lead-in of a statement inside a paragraph ("In summary he has ..."), never a header. */
+  | { c: 'header'; kind: SectionKind; lead?: boolean }
   /** A demographic label; `ageUnit` follows an age ("72-year-old", "68 yo", "71 years of age"). */
   | { c: 'demographic'; field: 'age' | 'sex' | 'menopause' | 'dob' | 'examDate' | 'bmi' | 'ageUnit' }
   | { c: 'sex'; sex: Sex }

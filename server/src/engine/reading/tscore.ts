@@ -106,8 +106,14 @@ function listAhead(ctx: Ctx, from: number, s0: number): boolean {
   const { tokens: t, sentence } = ctx.reading;
   // A hard wrap inside the sentence does not end the list (", left femoral" / "neck T-score -1.9").
   const wrap = (k: number) => t.kind[k] === NEWLINE && sentence[k] === s0 && k + 1 < t.n && sentence[k + 1] === s0;
-  for (let k = from; k < t.n && k < from + 20 && (wrap(k) || !clauseEnd(ctx, k, s0)) && !punct(ctx, k, 41); k++)
+  for (let k = from; k < t.n && k < from + 20 && !punct(ctx, k, 41); k++) {
+    if (!wrap(k) && clauseEnd(ctx, k, s0)) {
+      // A site cut from its label by a line break (", left total hip" / "T-score -1.6"): the line ends
+      // in a word and the next starts with a score label, the list's next item.
+      return t.kind[k] === NEWLINE && k > from && t.kind[k - 1] === WORD && k + 1 < t.n && scoreLabelAt(ctx, k + 1);
+    }
     if ((t.kind[k] === NUMBER && t.flags[k] & (SIGNED | DECIMAL)) || scoreLabelAt(ctx, k)) return true;
+  }
   return false;
 }
 
