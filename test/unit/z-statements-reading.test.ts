@@ -79,3 +79,22 @@ describe('a site cut from its label by a line break belongs to the next value', 
     expect(tScores('T-score -2.3 at the left femoral neck.\n')).toEqual([['left femoral neck', -2.3]]);
   });
 });
+
+describe('"in / within the X range" states a TBS category', () => {
+  function cats(line: string): string[] {
+    return analyze(`TBS L1-L4: 1.352\nLeft femoral neck T-score -1.2.\n${line}\n`).elements.categories.map(
+      (c) => c.category,
+    );
+  }
+  test.each([
+    ['Impression: TBS is within the normal range.'],
+    ['Trabecular bone score falls in the normal range.'],
+    ['Conclusion: the TBS lies within the normal range for her age.'],
+  ])('%j', (line) => {
+    expect(cats(line)).toEqual(['normal']);
+  });
+  test('not for another measure, nor a negated statement', () => {
+    expect(cats('Bone density is in the normal range at the spine.')).toEqual([]);
+    expect(cats('TBS is not in the normal range.')).toEqual([]);
+  });
+});

@@ -42,7 +42,10 @@ export const TBS_TOPIC_WORDS: readonly string[] = [
   'microarquitetura',
 ];
 
-/** Words between a TBS (or its topic) and a bare "normal": "TBS is normal", "microarchitecture appears normal". */
+/**
+ * Words between a TBS (or its topic) and a bare "normal" (up to three): "TBS is normal",
+ * "microarchitecture appears normal", "TBS in the normal range".
+ */
 export const CATEGORY_LINKS: readonly string[] = [
   'is',
   'was',
@@ -53,6 +56,12 @@ export const CATEGORY_LINKS: readonly string[] = [
   'considered',
   'which',
   'that',
+  // "TBS in the normal range", "TBS is within the normal range", "TBS falls in the normal range".
+  'in',
+  'within',
+  'the',
+  'falls',
+  'lies',
 ];
 
 /**
