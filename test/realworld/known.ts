@@ -17,8 +17,6 @@
 export const KNOWN_FAILING: Record<string, string> = {
   'Z02-medimaps-tbs-followup.txt':
     '10: FRAX / FRAX-adjusted-for-TBS matrix whose cells carry no % sign ("(values in %)" under it): no risk read',
-  'Z07-au-medicare-garvan-frax.txt':
-    '1: courtesy and signer on one line ("Thank you for referring Mrs T. Dr C W FRANZCR 09/02/2026"): no provider',
   'Z09-hl7-obx-segments.txt':
     '10: HL7 v2 OBX segments: the T-score observations, the interpreting-radiologist segment and the impression segment are not read',
   'Z10-trend-table-comparison.txt':

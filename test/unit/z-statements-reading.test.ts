@@ -98,3 +98,25 @@ describe('"in / within the X range" states a TBS category', () => {
     expect(cats('TBS is not in the normal range.')).toEqual([]);
   });
 });
+
+describe('a credentialed signer after a courtesy and a sentence about someone else, on one line', () => {
+  function providers(last: string): string[] {
+    return analyze(`Left femoral neck T-score -2.2.\nImpression: Osteopenia.\n\n${last}\n`).elements.providers.map(
+      (p) => p.text,
+    );
+  }
+  test.each([
+    ['Thank you for referring Mr Hal Brown. Dr Ana Ruiz FRCR 01/03/2026', 'Ana Ruiz'],
+    ['Thank you for your referral of Ms Okafor. Prof. Lena Varga, FRACP', 'Lena Varga'],
+    ['Many thanks for asking us to see Mrs Ide. Tomas Berg MD', 'Tomas Berg'],
+  ])('%j', (line, name) => {
+    const read = providers(line);
+    expect(read).toHaveLength(1);
+    expect(read[0]).toContain(name);
+  });
+  test('the patient after the courtesy, a sentence without a credential, or a referrer is none', () => {
+    expect(providers('Thank you for referring Mr Hal Brown. We will see him again.')).toEqual([]);
+    expect(providers('Thank you for referring Mrs Jones. Referring: Dr Paul King MD')).toEqual([]);
+    expect(providers('Thank you for referring Mrs Jones.')).toEqual([]);
+  });
+});
