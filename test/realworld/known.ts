@@ -31,8 +31,6 @@ export const KNOWN_FAILING: Record<string, string> = {
     '4+11: "T-score is -2.0, previously -2.3": the current spine value is taken as prior too; "Degraded microarchitecture, slightly lower than in 2023" not read as this study\'s category',
   'Z20-draft-man-glucocorticoids.txt':
     '3+11: "raised by about 15% of its value" (a relative glucocorticoid correction) read as an adjusted MOF of 15 % (false conflict); "1.211 -> degraded" category not read',
-  'Z22-draft-nogg-no-signer.txt':
-    '6: "Lumbar spine L1-L4 -1.6 (L2 excluded ...)" after a T-score sentence: the unlabelled spine value is lost',
   'Z29-probe-threshold-would-be-indicated.txt':
     '3: "treatment would be indicated at or above 20% (major osteoporotic) or 3% (hip)": the 3 % read as an unadjusted MOF result',
   'Z31-probe-scope-incorporating-tbs.txt':

@@ -120,3 +120,28 @@ describe('a credentialed signer after a courtesy and a sentence about someone el
     expect(providers('Thank you for referring Mrs Jones.')).toEqual([]);
   });
 });
+
+describe('a site followed by a signed one-decimal number after a T-score sentence is a T-score', () => {
+  function tScores(text: string): Array<[string | null, number]> {
+    return analyze(text).elements.tScores.map((s) => [s.site, s.value]);
+  }
+  test.each([
+    ['Left femoral neck T-score -2.1, total hip -1.7. Lumbar spine -1.0 (L3 excluded).\n', 'L1-L4', -1],
+    ['T-score at the right femoral neck is -2.4. Right total hip -1.9, which is stable.\n', 'right total hip', -1.9],
+    ['Lumbar spine T-score -0.6. Left femoral neck -1.3 and left total hip -0.9.\n', 'left femoral neck', -1.3],
+  ])('%j', (text, site, value) => {
+    expect(tScores(text)).toContainEqual([site, value]);
+  });
+  test('not without a T-score before it, nor another measure, a change or a BMD', () => {
+    expect(tScores('TBS L1-L4 1.302. Lumbar spine -1.6, stable.\n')).toEqual([]);
+    expect(tScores('Left femoral neck T-score -2.1. Z-scores: lumbar spine -0.3, femoral neck -0.5.\n')).toEqual([
+      ['left femoral neck', -2.1],
+    ]);
+    expect(tScores('Left femoral neck T-score -2.1. Lumbar spine -1.5 change since 2020.\n')).toEqual([
+      ['left femoral neck', -2.1],
+    ]);
+    expect(tScores('Left femoral neck T-score -2.1. Lumbar spine 0.912 g/cm2.\n')).toEqual([
+      ['left femoral neck', -2.1],
+    ]);
+  });
+});
