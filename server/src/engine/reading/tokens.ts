@@ -570,7 +570,7 @@ function spokenDecimals(norm: string, b: Builder): void {
   const word = (i: number, words: readonly string[]) =>
     i < b.n && b.kind[i] === WORD ? indexIn(norm, b.start[i], b.end[i], words) : -1;
   const digit = (i: number) => word(i, SPOKEN_DIGITS);
-  const joined = (i: number) => i < b.n && spacesOnly(norm, b.end[i - 1], b.start[i]);
+  const joined = (i: number) => i < b.n && b.kind[i] !== NEWLINE && spacesOnly(norm, b.end[i - 1], b.start[i]);
   let w = 0;
   for (let i = 0; i < b.n; i++) {
     let j = i;
