@@ -325,6 +325,11 @@ export function tokenise(
       }
     }
     const c = norm.charCodeAt(i);
+    // NULs fill the rest of a dictated punctuation word (text.ts): nothing.
+    if (c === 0) {
+      i++;
+      continue;
+    }
     if (c === 10 || c === 13) {
       const next = c === 13 && norm.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
       b.push(NEWLINE, i, next, line);

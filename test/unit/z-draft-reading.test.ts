@@ -1,0 +1,106 @@
+/** Held-out drafts (wave 4, Z*): dictation, thresholds and context cues read by general mechanisms. */
+import { describe, expect, test } from 'vitest';
+import { analyze } from '../../server/src/engine';
+import { normalise } from '../../server/src/engine/text';
+import { DICTATED, INTERVAL, NUMBER, tokenise, UNIT_PERCENT } from '../../server/src/engine/reading/tokens';
+
+const nums = (s: string) => {
+  const t = tokenise(normalise(s));
+  const out: Array<[number, boolean]> = [];
+  for (let i = 0; i < t.n; i++) if (t.kind[i] === NUMBER) out.push([t.value[i], (t.flags[i] & DICTATED) !== 0]);
+  return out;
+};
+
+describe('a dictated sign at a line end signs the number on the next line', () => {
+  test.each([
+    ['hip T score minus\ntwo point one', [[-2.1, true]]],
+    ['the T-score is negative\n1.7 at the neck', [[-1.7, true]]],
+    ['spine minus   \n  zero point nine period', [[-0.9, true]]],
+    ['T score minus\r\nthree point zero', [[-3, true]]],
+  ])('%j', (s, want) => {
+    expect(nums(s)).toEqual(want);
+  });
+  test.each([
+    // Two line breaks: a paragraph apart, no sign carried.
+    ['the minus\n\n2.3 value', [[2.3, false]]],
+    // A word between: not a sign of the number.
+    ['minus\nabout 2.3', [[2.3, false]]],
+    [
+      '1.5 minus 0.2',
+      [
+        [1.5, false],
+        [-0.2, true],
+      ],
+    ],
+  ])('unchanged: %j', (s, want) => {
+    expect(nums(s)).toEqual(want);
+  });
+  test('the readers never read a wrapped negative T-score as positive', () => {
+    const e = analyze('Left femoral neck T score minus\ntwo point three. Lumbar spine T-score negative\n1.4.').elements;
+    expect(e.tScores.map((x) => x.value).sort()).toEqual([-2.3, -1.4].sort());
+  });
+});
+
+describe('spoken whole numbers with a unit', () => {
+  test.each([
+    ['major osteoporotic fracture thirty one percent', 31],
+    ['hip fracture risk twelve per cent', 12],
+    ['ten-year risk of forty-four %', 44],
+    ['risk of nine percent', 9],
+  ])('%s', (s, v) => {
+    const t = tokenise(normalise(s));
+    const i = Array.from({ length: t.n }, (_, k) => k).filter((k) => t.kind[k] === NUMBER);
+    expect(i.map((k) => t.value[k])).toContain(v);
+    expect(i.some((k) => t.value[k] === v && t.unit[k] === UNIT_PERCENT)).toBe(true);
+  });
+  test('an age in words', () => {
+    expect(analyze('Seventy one year old woman, history of fracture.').elements.age?.value ?? null).toBe(71);
+  });
+  test('a spoken duration is an interval, never a value', () => {
+    const t = tokenise(normalise('repeat in two years'));
+    const k = Array.from({ length: t.n }, (_, j) => j).find((j) => t.kind[j] === NUMBER)!;
+    expect(t.value[k]).toBe(2);
+    expect(t.flags[k] & INTERVAL).toBeTruthy();
+  });
+  test.each(['one of the two sites was excluded', 'thirty vertebrae', 'one point of view', 'seventy one'])(
+    'unchanged (no unit, no point): %s',
+    (s) => {
+      expect(nums(s)).toEqual([]);
+    },
+  );
+});
+
+describe('dictated punctuation words act as the punctuation', () => {
+  const who = (s: string) => analyze(s).elements.whoStatements.map((w) => w.whoClass);
+  test.each([
+    'Lumbar spine T score minus two point six period\n\nimpression colon osteoporosis period treatment recommended period\n',
+    'spine T-score minus 2.7 full stop\nimpression colon osteoporosis full stop follow up comma calcium period\n',
+  ])('%j', (s) => {
+    expect(who(s)).toEqual(['osteoporosis']);
+  });
+  test('the normalised text keeps its length', () => {
+    const s = 'impression colon osteopenia period repeat comma please period';
+    const n = normalise(s);
+    expect(n.length).toBe(s.length);
+    expect(n.startsWith('impression :')).toBe(true);
+  });
+  test.each([
+    'Treatment for a period of two years. Colon cancer, 2019. Impression: osteopenia.',
+    'The comma-separated list. Over a period of 5 years the BMD fell.',
+  ])('a typed report that mentions the words is left alone: %s', (s) => {
+    expect(normalise(s)).toBe(s.toLowerCase());
+  });
+  test('a typed full stop ends a phrase: "osteoporosis. Treatment" is a statement', () => {
+    expect(who('Lumbar spine T-score -2.6.\n\nImpression: osteoporosis. Treatment recommended.\n')).toEqual([
+      'osteoporosis',
+    ]);
+    expect(who('Lumbar spine T-score -2.6.\n\nImpression: Osteoporosis treatment is advised.\n')).toEqual([]);
+  });
+  test('a line that opens with a comma goes on with the sentence (the adjustment reaches it)', () => {
+    const r = analyze('FRAX adjusted for TBS: major osteoporotic fracture 31%\n, hip fracture 8.2%.\n').elements.risks;
+    expect(r.map((x) => [x.kind, x.value, x.adjusted])).toEqual([
+      ['mof', 31, true],
+      ['hip', 8.2, true],
+    ]);
+  });
+});
