@@ -36,8 +36,6 @@ export const KNOWN_FAILING: Record<string, string> = {
     '3+11: "raised by about 15% of its value" (a relative glucocorticoid correction) read as an adjusted MOF of 15 % (false conflict); "1.211 -> degraded" category not read',
   'Z22-draft-nogg-no-signer.txt':
     '6: "Lumbar spine L1-L4 -1.6 (L2 excluded ...)" after a T-score sentence: the unlabelled spine value is lost',
-  'Z29-probe-threshold-would-be-indicated.txt':
-    '3: "treatment would be indicated at or above 20% (major osteoporotic) or 3% (hip)": the 3 % read as an unadjusted MOF result',
   'Z31-probe-scope-incorporating-tbs.txt':
     '5: lead-in "After incorporating her trabecular bone score ... into FRAX" not seen as the TBS adjustment',
   'Z36-probe-away-summary-category-wrong.txt':

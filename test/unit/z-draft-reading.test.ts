@@ -104,3 +104,24 @@ describe('dictated punctuation words act as the punctuation', () => {
     ]);
   });
 });
+
+describe('a threshold covers its coordinated list of values', () => {
+  const risks = (s: string) =>
+    analyze(s)
+      .elements.risks.map((r) => `${r.kind}:${r.value}:${r.adjusted ? 'a' : 'u'}`)
+      .sort();
+  test.each([
+    'FRAX adjusted for TBS: MOF 13%, hip 2.4%. Treatment is advised above 20% (MOF) or 3% (hip).',
+    'FRAX adjusted for TBS: MOF 13%, hip 2.4%. We treat at or above 20% (major osteoporotic) and 3% (hip fracture).',
+    'FRAX adjusted for TBS: MOF 13%, hip 2.4%. The intervention threshold is 20%, 3% for hip.',
+    'FRAX adjusted for TBS: MOF 13%, hip 2.4%. Therapy is indicated when these reach 20% / 3%.',
+  ])('%s', (s) => {
+    expect(risks(s)).toEqual(['hip:2.4:a', 'mof:13:a']);
+  });
+  test.each([
+    // Unchanged: a result after a threshold phrase with a label of its own is still a result.
+    ['FRAX adjusted for TBS: MOF 25%, above 20%, hip 3.4%.', ['hip:3.4:a', 'mof:25:a']],
+  ])('unchanged: %s', (s, want) => {
+    expect(risks(s)).toEqual(want);
+  });
+});
