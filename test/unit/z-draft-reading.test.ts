@@ -125,3 +125,24 @@ describe('a threshold covers its coordinated list of values', () => {
     expect(risks(s)).toEqual(want);
   });
 });
+
+describe('a lead-in that brings the TBS into FRAX adjusts the sentence after it', () => {
+  const risks = (s: string) =>
+    analyze(s)
+      .elements.risks.map((r) => `${r.kind}:${r.value}:${r.adjusted ? 'a' : 'u'}`)
+      .sort();
+  test.each([
+    'After incorporating his trabecular bone score of 1.198 into FRAX, the 10-year probability of a major osteoporotic fracture is 18% and of a hip fracture 3.1%.',
+    "Integrating the patient's TBS (1.250) in the calculation, the ten-year risk of a major osteoporotic fracture is 18% and of hip fracture 3.1%.",
+    'Factoring in her TBS value, FRAX gives a major osteoporotic fracture risk of 18% and a hip fracture risk of 3.1%.',
+  ])('%s', (s) => {
+    expect(risks(s)).toEqual(['hip:3.1:a', 'mof:18:a']);
+  });
+  test('unchanged: the sentence after the lead-in is not adjusted', () => {
+    expect(
+      risks(
+        'After incorporating her TBS of 1.241 into FRAX, the calculation was rerun.\nFRAX without TBS: major osteoporotic fracture 18%, hip fracture 3.1%.',
+      ),
+    ).toEqual(['hip:3.1:u', 'mof:18:u']);
+  });
+});

@@ -372,6 +372,22 @@ const CUES: Cue[] = [
   ['which', NEGATED, 'terminate', 0],
 ];
 
+/**
+ * A lead-in that brings the TBS into the calculation ("After incorporating her trabecular bone score
+ * of 1.241 into FRAX, the 10-year risk ... is 15%"): verb, an optional determiner, the TBS; its
+ * scope is the rest of the sentence (the cue's clause, at most 30 words).
+ */
+const LEAD_IN_VERBS = ['incorporating', 'integrating', 'factoring in', 'accounting for', 'entering', 'applying'];
+const LEAD_IN_DETERMINERS = ['', 'the ', 'her ', 'his ', 'their ', 'your ', "the patient's ", 'a '];
+const LEAD_IN_OBJECTS = ['tbs', 'trabecular bone score', 'tbs value', 'trabecular bone score value'];
+const known = new Set(CUES.map(([phrase]) => phrase));
+for (const verb of LEAD_IN_VERBS)
+  for (const det of LEAD_IN_DETERMINERS)
+    for (const object of LEAD_IN_OBJECTS) {
+      const phrase = `${verb} ${det}${object}`;
+      if (!known.has(phrase)) CUES.push([phrase, ADJUSTED, 'forward', 30]);
+    }
+
 export const CUE_ENTRIES: Entry[] = CUES.map(([phrase, category, direction, scope]): Entry => ({
   phrase,
   concept: { c: 'cue', category, direction, scope },
