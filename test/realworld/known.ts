@@ -30,8 +30,6 @@ export const KNOWN_FAILING: Record<string, string> = {
     '6+1: German site labels ("Schenkelhals li", "Gesamthüfte li") give no site; signer role "Befundender Arzt:" not read',
   'Z17-draft-terse-note.txt':
     '10+6+9: pipe-separated "L1-4 T -0.9 | L FN T -1.8 | L TH T -1.3" read with shifted sites (false conflict); "(part. degraded)" not a category; "66M" gives no age or sex',
-  'Z19-draft-comparison-priors-prose.txt':
-    '4+11: "T-score is -2.0, previously -2.3": the current spine value is taken as prior too; "Degraded microarchitecture, slightly lower than in 2023" not read as this study\'s category',
   'Z20-draft-man-glucocorticoids.txt':
     '3+11: "raised by about 15% of its value" (a relative glucocorticoid correction) read as an adjusted MOF of 15 % (false conflict); "1.211 -> degraded" category not read',
   'Z22-draft-nogg-no-signer.txt':

@@ -146,3 +146,34 @@ describe('a lead-in that brings the TBS into FRAX adjusts the sentence after it'
     ).toEqual(['hip:3.1:u', 'mof:18:u']);
   });
 });
+
+describe('an earlier-study cue after a comma qualifies the value after it', () => {
+  const ts = (s: string) =>
+    analyze(s)
+      .elements.tScores.map((x) => x.value)
+      .sort();
+  test.each([
+    ['The lumbar spine T-score is -1.8, previously -2.1.', [-1.8]],
+    ['Left total hip T-score -1.2, formerly -1.0.', [-1.2]],
+    ['Femoral neck T-score -2.6, compared with -2.4 in 2022.', [-2.6]],
+  ])('%s', (s, want) => {
+    expect(ts(s)).toEqual(want);
+  });
+  test('unchanged: "-2.3 previously" with no comma is the earlier value', () => {
+    expect(ts('The lumbar spine T-score is -2.0 (it was -2.3 previously).')).toEqual([-2]);
+  });
+});
+
+describe('a comparative with its reference is no general statement', () => {
+  const cats = (s: string) => analyze(s).elements.categories.map((c) => c.category);
+  const pre = 'L1-L4 TBS is 1.206.\n\n';
+  test.each([
+    'IMPRESSION: Degraded microarchitecture, slightly lower than in 2023.',
+    'IMPRESSION: Partially degraded microarchitecture, a little higher than the prior study.',
+  ])('%s', (s) => {
+    expect(cats(pre + s)).toHaveLength(1);
+  });
+  test('unchanged: a general sentence states nothing', () => {
+    expect(cats(pre + 'Note: a lower TBS is associated with degraded microarchitecture.')).toEqual([]);
+  });
+});

@@ -177,6 +177,9 @@ export function applyContext(
             const ch = t.norm.charCodeAt(t.start[k]);
             if (ch === 44 || ch === 40 || ch === 41) break;
           }
+          // Nor does an earlier study's cue: "-2.0, previously -2.3" (the cue qualifies what follows
+          // it; "-2.3 previously" still reaches back).
+          if (cue.category === HISTORICAL && punctAt(t, k) === 44) break;
           mask[k] |= cue.category;
           if ((t.kind[k] === WORD || t.kind[k] === NUMBER) && ++words >= cue.scope) break;
         }
