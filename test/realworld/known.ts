@@ -30,8 +30,6 @@ export const KNOWN_FAILING: Record<string, string> = {
     '6+1: German site labels ("Schenkelhals li", "Gesamthüfte li") give no site; signer role "Befundender Arzt:" not read',
   'Z17-draft-terse-note.txt':
     '10+6+9: pipe-separated "L1-4 T -0.9 | L FN T -1.8 | L TH T -1.3" read with shifted sites (false conflict); "(part. degraded)" not a category; "66M" gives no age or sex',
-  'Z20-draft-man-glucocorticoids.txt':
-    '3+11: "raised by about 15% of its value" (a relative glucocorticoid correction) read as an adjusted MOF of 15 % (false conflict); "1.211 -> degraded" category not read',
   'Z22-draft-nogg-no-signer.txt':
     '6: "Lumbar spine L1-L4 -1.6 (L2 excluded ...)" after a T-score sentence: the unlabelled spine value is lost',
   'Z36-probe-away-summary-category-wrong.txt':

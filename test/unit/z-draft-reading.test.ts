@@ -177,3 +177,33 @@ describe('a comparative with its reference is no general statement', () => {
     expect(cats(pre + 'Note: a lower TBS is associated with degraded microarchitecture.')).toEqual([]);
   });
 });
+
+describe('a relative change is no risk value', () => {
+  const risks = (s: string) =>
+    analyze(s)
+      .elements.risks.map((r) => `${r.kind}:${r.value}`)
+      .sort();
+  const pre = 'FRAX adjusted for TBS: MOF 12%, hip 2.1%. ';
+  test.each([
+    'Given the steroid dose, the MOF should be increased by 15%.',
+    'With high-dose glucocorticoids the MOF probability is raised by approximately 20% of its value.',
+    'At this dose an increase of 15% applies to the MOF figure.',
+    'The hip probability is reduced by about 30% of the value for a low dose.',
+  ])('%s', (s) => {
+    expect(risks(pre + s)).toEqual(['hip:2.1', 'mof:12']);
+  });
+  test('unchanged: a value the change leads to is still read', () => {
+    expect(risks('FRAX adjusted for TBS: the MOF rises by 3% to 15%, hip 2.1%.')).toContain('hip:2.1');
+  });
+});
+
+describe('an arrow ties a category to its value and is no "greater than"', () => {
+  test.each(['TBS (L1-L4): 1.211 -> degraded', 'TBS L1-L4 1.211 => degraded microarchitecture'])('%s', (s) => {
+    expect(analyze(s).elements.categories.map((c) => c.category)).toEqual(['degraded']);
+  });
+  test('unchanged: ">" alone is still a threshold', () => {
+    expect(analyze('TBS: 1.262. Degraded: TBS > 1.230 is not degraded').elements.tbs.map((x) => x.value)).toEqual([
+      1.262,
+    ]);
+  });
+});

@@ -430,6 +430,13 @@ export function tokenise(
         continue;
       }
     }
+    // An arrow ("->", "=>") is one mark: its ">" is no "greater than".
+    if ((c === 45 || c === 61) && norm.charCodeAt(i + 1) === 62) {
+      b.push(PUNCT, i, i + 2, line);
+      lineHasToken = true;
+      i += 2;
+      continue;
+    }
     b.push(PUNCT, i, i + 1, line);
     lineHasToken = true;
     i++;
