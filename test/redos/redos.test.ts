@@ -43,6 +43,8 @@ const DYNAMIC: Record<string, string> = {
     'One character class built from character-class literals: linear.',
   'engine/text.ts: new RegExp(`[${SPACES.source.slice(1, -1)}${CONTRO':
     'One character class built from character-class literals: linear.',
+  'engine/text.ts: new RegExp(`(^|[ \\\\t])(${DICTATED_PUNCTUATION.map(':
+    'An alternation of the literal words of vocab/dictation.ts between a blank and a look-ahead of one character: no quantifier, linear.',
 };
 
 /**

@@ -5,6 +5,7 @@
  * line table that turns offsets into LSP positions. Offsets into `norm` are offsets into the
  * original text.
  */
+import { DICTATED_PUNCTUATION } from './reading/vocab/dictation';
 import type { Position, Range, Span } from './types';
 
 export interface Line {
@@ -129,7 +130,30 @@ export function normalise(text: string): string {
   if (norm.includes('<')) norm = norm.replace(HTML_TAG, blank);
   if (norm.includes('&')) norm = norm.replace(SPACE_ENTITY, blank);
   if (norm.includes('_')) norm = norm.replace(LONE_UNDERSCORE, ' ');
+  if (norm.includes(' period') || norm.includes(' colon') || norm.includes(' comma') || norm.includes(' full stop'))
+    norm = dictatedPunctuation(norm);
   return norm;
+}
+
+// A dictated punctuation word: after a blank or a line's start, before a blank or a line's end.
+const DICTATED = new RegExp(`(^|[ \\t])(${DICTATED_PUNCTUATION.map(([w]) => w).join('|')})(?=[ \\t\\r\\n]|$)`, 'gm');
+// A typed mark that ends a sentence or a clause (not a decimal point or comma).
+const TYPED_MARK = /[.:,;](?=[ \t\r\n]|$)/g;
+const MARK_OF = new Map(DICTATED_PUNCTUATION);
+
+/**
+ * In a dictation transcript, where spoken punctuation words outnumber the typed marks (two at
+ * least), each word becomes its mark followed by NULs (the tokeniser skips them): the text keeps its
+ * length and offsets. A report that merely mentions "a period of two years" is left alone.
+ */
+function dictatedPunctuation(norm: string): string {
+  let spoken = 0;
+  DICTATED.lastIndex = 0;
+  while (DICTATED.exec(norm) !== null) spoken++;
+  if (spoken < 2) return norm;
+  const typed = norm.match(TYPED_MARK)?.length ?? 0;
+  if (typed >= spoken) return norm;
+  return norm.replace(DICTATED, (_m, pre: string, w: string) => pre + MARK_OF.get(w) + '\0'.repeat(w.length - 1));
 }
 
 export function makeDoc(text: string): Doc {

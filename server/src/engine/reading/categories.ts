@@ -24,6 +24,8 @@ import { DECIMAL, GAP, NEWLINE, NUMBER, PUNCT, UNIT_NONE, WORD, wordIn, tokenAt 
 import { CATEGORY_LABELS, CATEGORY_LINKS, GENERIC_WORDS, TBS_ONLY_WORDS, TBS_TOPIC_WORDS } from './vocab/categories';
 
 const NOT_STATED = NEGATED | UNCERTAIN | HYPOTHETICAL | THRESHOLD;
+/** The word after a comparative that names what it compares with ("lower than"). */
+const COMPARED_TO: readonly string[] = ['than'];
 
 /** Last words of the topic phrases ("microarchitecture", "texture"): what a topic ends with. */
 const TOPIC_HEADS: readonly string[] = [...new Set(TBS_TOPIC_WORDS.map((p) => p.split(' ').pop() as string))];
@@ -165,10 +167,13 @@ export function readCategories(ctx: Ctx, tbs: TbsValue[]): CategoryStatement[] {
   const generic = (s: number): boolean => {
     const { clause } = ctx.reading;
     const c = clause[s];
-    for (let k = s - 1; k >= 0 && clause[k] === c && s - k < 40; k--) if (wordIn(t, k, GENERIC_WORDS)) return true;
-    for (let k = s + 1; k < t.n && clause[k] === c && k - s < 40; k++) if (wordIn(t, k, GENERIC_WORDS)) return true;
+    for (let k = s - 1; k >= 0 && clause[k] === c && s - k < 40; k--) if (genericAt(k)) return true;
+    for (let k = s + 1; k < t.n && clause[k] === c && k - s < 40; k++) if (genericAt(k)) return true;
     return false;
   };
+  // "slightly lower than in 2023": a comparative with its reference compares this patient's value,
+  // it makes no general statement.
+  const genericAt = (k: number): boolean => wordIn(t, k, GENERIC_WORDS) && !wordIn(t, k + 1, COMPARED_TO);
 
   const found: Statement[] = [];
   // The categories each sentence names, stated or not: a sentence that names several is a legend.

@@ -147,10 +147,17 @@ export function applyContext(
         let words = 0;
         const limit = Math.min(t.n, e + MAX_SCOPE_TOKENS);
         const level = confined(cue.category) ? depth[s] : 0;
+        let last = -1;
+        let lastNumber = -1;
         for (let k = e; k < limit && clause[k] === c && !terminator[k] && !(own[k] & stop) && depth[k] >= level; k++) {
           mask[k] |= cue.category;
+          last = k;
+          if (t.kind[k] === NUMBER) lastNumber = k;
           if ((t.kind[k] === WORD || t.kind[k] === NUMBER) && ++words >= cue.scope) break;
         }
+        // "at or above 20% (major osteoporotic) or 3% (hip)": a threshold covers its coordinated list.
+        if (cue.category === THRESHOLD && lastNumber >= 0 && last >= 0)
+          coordinatedList(t, clause, depth, terminator, lastNumber, last, mask);
       }
       if (cue.direction === 'backward' || cue.direction === 'both') {
         const c = clause[s];
@@ -170,6 +177,9 @@ export function applyContext(
             const ch = t.norm.charCodeAt(t.start[k]);
             if (ch === 44 || ch === 40 || ch === 41) break;
           }
+          // Nor does an earlier study's cue: "-2.0, previously -2.3" (the cue qualifies what follows
+          // it; "-2.3 previously" still reaches back).
+          if (cue.category === HISTORICAL && punctAt(t, k) === 44) break;
           mask[k] |= cue.category;
           if ((t.kind[k] === WORD || t.kind[k] === NUMBER) && ++words >= cue.scope) break;
         }
@@ -178,6 +188,50 @@ export function applyContext(
   }
   datedCues(t, clause, own, mask);
   return mask;
+}
+
+/** Words that coordinate the values of a list ("20% or 3%", "20 % and 3 %"). */
+const COORDINATORS = ['or', 'and'];
+
+/**
+ * A threshold's scope reaches over the coordinated list its value `v` (a NUMBER the scope covers,
+ * up to `last`) heads: each bracket after a value ("(major osteoporotic)"), then a coordinator
+ * ("or", "and", ",", "/") followed straight by a value of the same unit, and so on. A list item
+ * that is not a bare value ("20%, hip 3.1%") ends it. Bounded by the clause and MAX_SCOPE_TOKENS.
+ */
+function coordinatedList(
+  t: Tokens,
+  clause: Int32Array,
+  depth: Uint8Array,
+  terminator: Uint8Array,
+  v: number,
+  last: number,
+  mask: Uint16Array,
+): void {
+  const unit = t.unit[v];
+  const c = clause[v];
+  const limit = Math.min(t.n, v + MAX_SCOPE_TOKENS);
+  let k = v + 1;
+  for (;;) {
+    // The value's bracket ("(hip)"), closed at the value's depth.
+    if (k < limit && punctAt(t, k) === 40) {
+      const d = depth[v];
+      let j = k + 1;
+      while (j < limit && clause[j] === c && !(punctAt(t, j) === 41 && depth[j] === d + 1) && t.kind[j] !== NEWLINE)
+        j++;
+      if (j >= limit || punctAt(t, j) !== 41) return;
+      for (let x = Math.max(k, last + 1); x <= j; x++) mask[x] |= THRESHOLD;
+      k = j + 1;
+    }
+    if (k + 1 >= limit || clause[k] !== c || terminator[k]) return;
+    const p = punctAt(t, k);
+    const joins = p === 44 || p === 47 || wordIn(t, k, COORDINATORS);
+    const n = k + 1;
+    if (!joins || t.kind[n] !== NUMBER || t.unit[n] !== unit || clause[n] !== c) return;
+    for (let x = Math.max(k, last + 1); x <= n; x++) mask[x] |= THRESHOLD;
+    v = n;
+    k = n + 1;
+  }
 }
 
 /**

@@ -160,7 +160,12 @@ function segment(t: Tokens, opts: ReadOptions, sentence: Int32Array, clause: Int
         wrap =
           (t.kind[nextTok] === WORD && first >= 97 && first <= 122) ||
           (t.kind[nextTok] === NUMBER && i > 0 && t.kind[i - 1] === WORD) ||
-          (t.kind[nextTok] === PUNCT && first === 40 && i > 0 && (t.kind[i - 1] === WORD || t.kind[i - 1] === NUMBER));
+          (t.kind[nextTok] === PUNCT &&
+            first === 40 &&
+            i > 0 &&
+            (t.kind[i - 1] === WORD || t.kind[i - 1] === NUMBER)) ||
+          // A line that opens with a comma goes on with the sentence ("MOF 31 %" / ", hip 8.2 %").
+          (t.kind[nextTok] === PUNCT && t.norm.charCodeAt(t.start[nextTok]) === 44);
         if (wrap && i > 0) {
           const before = t.norm.charCodeAt(t.start[i - 1]);
           if (t.kind[i - 1] === PUNCT && before === 58) wrap = false; // "Label:" then a line

@@ -9,7 +9,7 @@
  * part of them as a value.
  */
 
-import { SPOKEN_DIGITS, SPOKEN_POINT } from './vocab/numbers';
+import { SPOKEN_DIGITS, SPOKEN_POINT, SPOKEN_TEENS, SPOKEN_TENS } from './vocab/numbers';
 
 /** Token kinds. */
 export const WORD = 1;
@@ -325,6 +325,11 @@ export function tokenise(
       }
     }
     const c = norm.charCodeAt(i);
+    // NULs fill the rest of a dictated punctuation word (text.ts): nothing.
+    if (c === 0) {
+      i++;
+      continue;
+    }
     if (c === 10 || c === 13) {
       const next = c === 13 && norm.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
       b.push(NEWLINE, i, next, line);
@@ -424,6 +429,13 @@ export function tokenise(
         i = k;
         continue;
       }
+    }
+    // An arrow ("->", "=>") is one mark: its ">" is no "greater than".
+    if ((c === 45 || c === 61) && norm.charCodeAt(i + 1) === 62) {
+      b.push(PUNCT, i, i + 2, line);
+      lineHasToken = true;
+      i += 2;
+      continue;
     }
     b.push(PUNCT, i, i + 1, line);
     lineHasToken = true;
@@ -545,70 +557,129 @@ function spacesOnly(norm: string, a: number, b: number): boolean {
   return true;
 }
 
+/** Only spaces, or spaces around one line break, between offsets a and b (a < b)? */
+function spacesOrBreak(norm: string, a: number, b: number): boolean {
+  if (b <= a) return false;
+  let breaks = 0;
+  for (let k = a; k < b; k++) {
+    const c = norm.charCodeAt(k);
+    if (c === 10) breaks++;
+    else if (c !== 32 && c !== 13 && c !== 9) return false;
+  }
+  return breaks <= 1;
+}
+
 /**
- * Spoken decimals of a dictation transcript (vocab/numbers.ts): "negative one point eight" is
- * -1.8, "one point two six two" is 1.262; the words become one NUMBER token (signed and DICTATED
- * after "negative" / "minus"), as if the digits had been typed. One pass that compacts the tokens.
+ * Spoken numbers of a dictation transcript (vocab/numbers.ts): "negative one point eight" is
+ * -1.8, "one point two six two" is 1.262, "thirty one percent" is 31 %; the words become one NUMBER
+ * token (signed and DICTATED after "negative" / "minus"), as if the digits had been typed. A sign
+ * word at a line's end signs the number that starts the next line ("T score minus" / "two point
+ * three", or typed "2.3"): a hard-wrapped dictation never loses its sign (the number takes the
+ * sign's line). One pass that compacts the tokens.
  */
 function spokenDecimals(norm: string, b: Builder): void {
-  if (norm.indexOf(' point ') < 0) return;
   const len = norm.length;
-  const digit = (i: number) =>
-    i < b.n && b.kind[i] === WORD ? indexIn(norm, b.start[i], b.end[i], SPOKEN_DIGITS) : -1;
-  const joined = (i: number) => i < b.n && spacesOnly(norm, b.end[i - 1], b.start[i]);
+  const word = (i: number, words: readonly string[]) =>
+    i < b.n && b.kind[i] === WORD ? indexIn(norm, b.start[i], b.end[i], words) : -1;
+  const digit = (i: number) => word(i, SPOKEN_DIGITS);
+  const joined = (i: number) => i < b.n && b.kind[i] !== NEWLINE && spacesOnly(norm, b.end[i - 1], b.start[i]);
   let w = 0;
   for (let i = 0; i < b.n; i++) {
     let j = i;
-    const signed = b.kind[j] === WORD && dictatedSign(norm, b.start[j], b.end[j]) && joined(j + 1);
-    if (signed) j++;
-    const whole = digit(j);
-    if (
-      whole >= 0 &&
-      joined(j + 1) &&
-      b.kind[j + 1] === WORD &&
-      indexIn(norm, b.start[j + 1], b.end[j + 1], SPOKEN_POINT) >= 0 &&
-      joined(j + 2) &&
-      digit(j + 2) >= 0
-    ) {
-      let k = j + 2;
-      let frac = 0;
-      let nd = 0;
-      while (nd < 4 && k < b.n && (nd === 0 || joined(k)) && digit(k) >= 0) {
-        frac = frac * 10 + digit(k);
-        nd++;
-        k++;
+    let signed = false;
+    let broken = false;
+    if (b.kind[j] === WORD && j + 1 < b.n && dictatedSign(norm, b.start[j], b.end[j])) {
+      if (joined(j + 1)) {
+        signed = true;
+        j++;
+      } else if (b.kind[j + 1] === NEWLINE && j + 2 < b.n && spacesOrBreak(norm, b.end[j], b.start[j + 2])) {
+        signed = true;
+        broken = true;
+        j += 2;
       }
-      const v = (whole * POW10[nd] + frac) / POW10[nd];
-      const start = b.start[i];
-      const end = b.end[k - 1];
-      const line = b.line[i];
-      b.kind[w] = NUMBER;
-      b.start[w] = start;
-      b.end[w] = end;
-      b.flags[w] = DECIMAL | (signed ? SIGNED | DICTATED : 0);
-      b.value[w] = signed ? -v : v;
-      b.unit[w] = unitAfter(norm, end, len);
-      b.unitEnd[w] = unitEndAt;
-      b.line[w] = line;
-      b.hash[w] = 0;
+    }
+    // A typed number after a sign word and a line break (on one line, number() signs it).
+    if (broken && b.kind[j] === NUMBER && !(b.flags[j] & SIGNED)) {
+      move(b, j, w);
+      b.start[w] = b.start[i];
+      b.flags[w] |= SIGNED | DICTATED;
+      b.value[w] = -b.value[w];
+      b.line[w] = b.line[i];
       w++;
-      i = k - 1;
+      i = j;
       continue;
     }
-    if (w !== i) {
-      b.kind[w] = b.kind[i];
-      b.start[w] = b.start[i];
-      b.end[w] = b.end[i];
-      b.unitEnd[w] = b.unitEnd[i];
-      b.flags[w] = b.flags[i];
-      b.unit[w] = b.unit[i];
-      b.value[w] = b.value[i];
-      b.line[w] = b.line[i];
-      b.hash[w] = b.hash[i];
+    // The whole part: a digit, a teen, or a ten with an optional digit ("thirty one", "thirty-one").
+    let whole = digit(j);
+    let k = j + 1;
+    if (whole < 0) {
+      const teen = word(j, SPOKEN_TEENS);
+      const ten = teen < 0 ? word(j, SPOKEN_TENS) : -1;
+      if (teen >= 0) whole = 10 + teen;
+      else if (ten >= 0) {
+        whole = 10 * (ten + 2);
+        const hyphen =
+          k + 1 < b.n && b.kind[k] === PUNCT && norm.charCodeAt(b.start[k]) === 45 && b.end[j] === b.start[k];
+        if (hyphen && b.end[k] === b.start[k + 1] && digit(k + 1) > 0) {
+          whole += digit(k + 1);
+          k += 2;
+        } else if (joined(k) && digit(k) > 0) {
+          whole += digit(k);
+          k++;
+        }
+      }
     }
+    if (whole >= 0) {
+      let v = whole;
+      let decimal = false;
+      if (joined(k) && word(k, SPOKEN_POINT) >= 0 && joined(k + 1) && digit(k + 1) >= 0) {
+        k++;
+        let frac = 0;
+        let nd = 0;
+        while (nd < 4 && k < b.n && (nd === 0 || joined(k)) && digit(k) >= 0) {
+          frac = frac * 10 + digit(k);
+          nd++;
+          k++;
+        }
+        v = (whole * POW10[nd] + frac) / POW10[nd];
+        decimal = true;
+      }
+      const end = b.end[k - 1];
+      const unit = unitAfter(norm, end, len);
+      // A whole number is read only with a unit after it (or a dictated sign before it).
+      if (decimal || signed || unit === UNIT_PERCENT || unit === UNIT_TIME) {
+        b.kind[w] = NUMBER;
+        b.start[w] = b.start[i];
+        b.end[w] = end;
+        b.flags[w] = (decimal ? DECIMAL : 0) | (signed ? SIGNED | DICTATED : 0);
+        b.value[w] = signed ? -v : v;
+        b.unit[w] = unit;
+        b.unitEnd[w] = unitEndAt;
+        b.line[w] = b.line[i];
+        b.hash[w] = 0;
+        if (unit === UNIT_TIME) markInterval(norm, b, w);
+        w++;
+        i = k - 1;
+        continue;
+      }
+    }
+    if (w !== i) move(b, i, w);
     w++;
   }
   b.n = w;
+}
+
+/** Copies token i to w (w <= i). */
+function move(b: Builder, i: number, w: number): void {
+  b.kind[w] = b.kind[i];
+  b.start[w] = b.start[i];
+  b.end[w] = b.end[i];
+  b.unitEnd[w] = b.unitEnd[i];
+  b.flags[w] = b.flags[i];
+  b.unit[w] = b.unit[i];
+  b.value[w] = b.value[i];
+  b.line[w] = b.line[i];
+  b.hash[w] = b.hash[i];
 }
 
 /** Words that join the two ends of a range: "1.5 to 2 years", "1 or 2 years", "between 1 and 2 years". */

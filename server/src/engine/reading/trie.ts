@@ -150,7 +150,24 @@ function skippable(t: Tokens, i: number): boolean {
   if (t.kind[i] !== PUNCT) return false;
   const c = t.norm.charCodeAt(t.start[i]);
   // "_" joins the words of a key ("femoral_neck_t_score").
-  return c === 45 || c === 46 || c === 39 || c === 0x2019 || c === 95;
+  if (c === 46) return !pointEnds(t, i);
+  return c === 45 || c === 39 || c === 0x2019 || c === 95;
+}
+
+/**
+ * A point that ends a sentence, never joining a phrase across it ("Impression: osteoporosis.
+ * Treatment recommended." is no "osteoporosis treatment"): a blank after it and a whole word (of five
+ * letters or more) before it. A point inside a key ("b.m.d", "l.1") or after an abbreviation ("dr.",
+ * "approx" is six but abbreviations in keys are short) still joins.
+ */
+function pointEnds(t: Tokens, i: number): boolean {
+  const e = t.end[i];
+  const c = e < t.norm.length ? t.norm.charCodeAt(e) : 32;
+  // (A NUL fills the rest of a dictated "period", text.ts.)
+  if (c !== 32 && c !== 10 && c !== 13 && c !== 0) return false;
+  // A point with blanks on both sides ("osteoporosis . treatment") ends too.
+  if (i === 0 || t.end[i - 1] !== t.start[i]) return true;
+  return t.kind[i - 1] === WORD && t.end[i - 1] - t.start[i - 1] >= 5;
 }
 
 /** Two spaces between words ("Electronically  signed  by"): odd spacing, not a column. */

@@ -372,6 +372,35 @@ const CUES: Cue[] = [
   ['which', NEGATED, 'terminate', 0],
 ];
 
+/**
+ * A lead-in that brings the TBS into the calculation ("After incorporating her trabecular bone score
+ * of 1.241 into FRAX, the 10-year risk ... is 15%"): verb, an optional determiner, the TBS; its
+ * scope is the rest of the sentence (the cue's clause, at most 30 words).
+ */
+const LEAD_IN_VERBS = ['incorporating', 'integrating', 'factoring in', 'accounting for', 'entering', 'applying'];
+const LEAD_IN_DETERMINERS = ['', 'the ', 'her ', 'his ', 'their ', 'your ', "the patient's ", 'a '];
+const LEAD_IN_OBJECTS = ['tbs', 'trabecular bone score', 'tbs value', 'trabecular bone score value'];
+const known = new Set(CUES.map(([phrase]) => phrase));
+for (const verb of LEAD_IN_VERBS)
+  for (const det of LEAD_IN_DETERMINERS)
+    for (const object of LEAD_IN_OBJECTS) {
+      const phrase = `${verb} ${det}${object}`;
+      if (!known.has(phrase)) CUES.push([phrase, ADJUSTED, 'forward', 30]);
+    }
+
+/**
+ * A relative change is no value of its own ("the MOF should be raised by about 15% of its value",
+ * "an increase of 10%"): a change verb with "by" covers the two words after it (the number, or a
+ * hedge and the number: "by 3% to 15%" leaves the 15 %); "of its value" covers the number before
+ * it. Marked as a threshold (not a result), so it reaches back over no comma. (A comparative after a
+ * number, "3.1% higher than the threshold", is left alone: the value may be the result.)
+ */
+const CHANGE_VERBS = ['raised', 'increased', 'reduced', 'decreased', 'lowered', 'multiplied', 'rises', 'falls'];
+for (const verb of CHANGE_VERBS) CUES.push([`${verb} by`, THRESHOLD, 'forward', 2]);
+for (const noun of ['an increase of', 'a reduction of', 'a decrease of', 'a relative increase of'])
+  CUES.push([noun, THRESHOLD, 'forward', 2]);
+for (const tail of ['of its value', 'of the value', 'of that value']) CUES.push([tail, THRESHOLD, 'backward', 2]);
+
 export const CUE_ENTRIES: Entry[] = CUES.map(([phrase, category, direction, scope]): Entry => ({
   phrase,
   concept: { c: 'cue', category, direction, scope },
