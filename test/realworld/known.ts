@@ -26,8 +26,6 @@ export const KNOWN_FAILING: Record<string, string> = {
     '10: HL7 v2 OBX segments: the T-score observations, the interpreting-radiologist segment and the impression segment are not read',
   'Z10-trend-table-comparison.txt':
     '10: trend table with a prior-exam row under each site: the current femoral-neck and total-hip T-scores are lost',
-  'Z12-germany-english-decimal-comma.txt':
-    '6+1: German site labels ("Schenkelhals li", "Gesamthüfte li") give no site; signer role "Befundender Arzt:" not read',
   'Z16-draft-dictation-spelled-numbers.txt':
     '6+7+9: spoken dictation: "minus" at a line end and "two point three" on the next line read as +2.3 (sign lost across the break); "thirty one percent" (spoken whole number) not read; "impression colon osteoporosis" and "seventy one year old" not read',
   'Z17-draft-terse-note.txt':
