@@ -28,8 +28,6 @@ export const KNOWN_FAILING: Record<string, string> = {
     '10: trend table with a prior-exam row under each site: the current femoral-neck and total-hip T-scores are lost',
   'Z16-draft-dictation-spelled-numbers.txt':
     '6+7+9: spoken dictation: "minus" at a line end and "two point three" on the next line read as +2.3 (sign lost across the break); "thirty one percent" (spoken whole number) not read; "impression colon osteoporosis" and "seventy one year old" not read',
-  'Z17-draft-terse-note.txt':
-    '10+6+9: pipe-separated "L1-4 T -0.9 | L FN T -1.8 | L TH T -1.3" read with shifted sites (false conflict); "(part. degraded)" not a category; "66M" gives no age or sex',
   'Z19-draft-comparison-priors-prose.txt':
     '4+11: "T-score is -2.0, previously -2.3": the current spine value is taken as prior too; "Degraded microarchitecture, slightly lower than in 2023" not read as this study\'s category',
   'Z20-draft-man-glucocorticoids.txt':

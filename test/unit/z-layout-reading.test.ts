@@ -42,3 +42,62 @@ describe('German signer roles', () => {
     expect(providers(text).join(' ')).toContain(name);
   });
 });
+
+describe('a wall (pipe, box bar) ends the clause of the value before it', () => {
+  test.each([
+    ['L1-4 T -0.9 | L FN T -1.8 | L TH T -1.3', ['L1-L4:-0.9', 'left femoral neck:-1.8', 'left total hip:-1.3']],
+    ['Spine T -2.4 | R neck T -2.0', ['L1-L4:-2.4', 'right femoral neck:-2']],
+    ['Lt hip T -1.1 │ lumbar T -0.2', ['L1-L4:-0.2', 'left hip:-1.1']],
+  ])('"%s"', (line, want) => {
+    const got = tScores(`DXA today\n${line}\nTBS 1.301\n`);
+    expect(got).toEqual([...want].sort());
+  });
+
+  test('a Markdown table with pipes still reads by its columns', () => {
+    const text = [
+      '| Site | BMD | T-score |',
+      '|---|---|---|',
+      '| L1-L4 | 0.912 | -1.4 |',
+      '| Left femoral neck | 0.655 | -2.1 |',
+      '',
+      'TBS 1.280',
+      '',
+    ].join('\n');
+    expect(tScores(text)).toEqual(['L1-L4:-1.4', 'left femoral neck:-2.1']);
+  });
+
+  test('without walls, a site after the value still names it ("T-score -2.1 at the left femoral neck")', () => {
+    expect(tScores('T-score -2.1 at the left femoral neck.\nTBS 1.250\n')).toEqual(['left femoral neck:-2.1']);
+  });
+});
+
+describe('abbreviated TBS category', () => {
+  test.each(['TBS 1.262 (part. degraded)', 'TBS 1.262 - partially degr.', 'TBS 1.262, part degraded'])(
+    '"%s" is partially degraded',
+    (line) => {
+      expect(analyze(`${line}\nL1-L4 T -1.2\n`).elements.categories.map((c) => c.category)).toEqual([
+        'partially degraded',
+      ]);
+    },
+  );
+  test('"part of the degraded" words apart are no category', () => {
+    expect(analyze('TBS 1.262\nL1-L4 T -1.2\nPart of the report.\n').elements.categories).toEqual([]);
+  });
+});
+
+describe('age and sex glued after a spaced dash', () => {
+  const pop = (text: string) => {
+    const e = analyze(text).elements;
+    return [e.age?.value ?? null, e.population?.sex ?? null];
+  };
+  test.each([
+    ['DXA/TBS 2/20/26 -- 66M, prostate ca on ADT', [66, 'male']],
+    ['Bone density 3/1/26 - 71F - on letrozole', [71, 'female']],
+    ['DXA follow-up \u2013 58F', [58, 'female']],
+  ])('"%s"', (line, want) => {
+    expect(pop(`${line}\nL1-4 T -0.9\nTBS 1.297\n`)).toEqual(want);
+  });
+  test('a hyphenated code before a number is no clause start ("T-66M")', () => {
+    expect(pop('Ref T-66M\nL1-4 T -0.9\nTBS 1.297\n')[0]).toBeNull();
+  });
+});
