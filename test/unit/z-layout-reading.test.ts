@@ -101,3 +101,48 @@ describe('age and sex glued after a spaced dash', () => {
     expect(pop('Ref T-66M\nL1-4 T -0.9\nTBS 1.297\n')[0]).toBeNull();
   });
 });
+
+describe('trend table: a dated row under each site row is another study of that site', () => {
+  const head = 'Region              Date         BMD     T-score   Change';
+  test('newest first: the site row is this study, the row under it history', () => {
+    const text = [
+      head,
+      'Lumbar spine        03/04/2026   0.901   -1.8      +2.0%',
+      '                    03/01/2024   0.883   -2.0',
+      'Right total hip     03/04/2026   0.744   -1.6      -0.5%',
+      '                    03/01/2024   0.748   -1.6',
+      'Right femoral neck  03/04/2026   0.640   -2.0',
+      '                    03/01/2024   0.650   -1.9',
+      '',
+      'TBS 1.244',
+      '',
+    ].join('\n');
+    expect(tScores(text)).toEqual(['L1-L4:-1.8', 'right femoral neck:-2', 'right total hip:-1.6']);
+  });
+
+  test('oldest first: the dated row under the site row is this study', () => {
+    const text = [
+      'Site              Exam        BMD (g/cm2)   T-score',
+      'Left neck         2023-05-11  0.601         -2.4',
+      '                  2025-05-14  0.622         -2.2',
+      'L1-L4             2023-05-11  0.850         -2.3',
+      '                  2025-05-14  0.871         -2.1',
+      '',
+      'TBS 1.212',
+      '',
+    ].join('\n');
+    expect(tScores(text)).toEqual(['L1-L4:-2.1', 'left femoral neck:-2.2']);
+  });
+
+  test('a table of one row per site (no study rows under them) reads as before', () => {
+    const text = [
+      'Region              Date         BMD     T-score',
+      'Lumbar spine        03/04/2026   0.901   -1.8',
+      'Right femoral neck  03/04/2026   0.640   -2.0',
+      '',
+      'TBS 1.244',
+      '',
+    ].join('\n');
+    expect(tScores(text)).toEqual(['L1-L4:-1.8', 'right femoral neck:-2']);
+  });
+});
