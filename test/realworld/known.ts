@@ -15,8 +15,6 @@
  * after every fix of the session was merged (21 / 36: Z06 and Z34 read right).
  */
 export const KNOWN_FAILING: Record<string, string> = {
-  'Z02-medimaps-tbs-followup.txt':
-    '10: FRAX / FRAX-adjusted-for-TBS matrix whose cells carry no % sign ("(values in %)" under it): no risk read',
   'Z04-uk-letter-referring-consultant.txt':
     '4+7: "left femoral neck T-score -2.0" in a hard-wrapped prose list taken as a total-hip T-score (false conflict); "In summary he has low bone mass (osteopenia)" not read as a WHO statement',
   'Z07-au-medicare-garvan-frax.txt':

@@ -146,3 +146,26 @@ describe('trend table: a dated row under each site row is another study of that 
     expect(tScores(text)).toEqual(['L1-L4:-1.8', 'right femoral neck:-2']);
   });
 });
+
+describe('risk matrix: a column named only by its model beside its adjusted column', () => {
+  const risks = (text: string): string[] =>
+    analyze(text)
+      .elements.risks.map((r) => `${r.kind}:${r.value}:${r.adjusted ? 'a' : 'u'}`)
+      .sort();
+  const doc = (header: string, rows: string[]) =>
+    ['L1-L4 T-score -2.0', 'TBS 1.227', '', '10-year fracture probability (%)', header, ...rows, '', 'Impression: osteopenia.', ''].join('\n');
+
+  test.each([
+    '                      FRAX      FRAX adjusted for TBS',
+    '                      FRAX      FRAX+TBS',
+    '                      FRAX      TBS-adjusted FRAX',
+  ])('"%s"', (header) => {
+    const text = doc(header, ['Major osteoporotic    13        16', 'Hip                   2.1       2.7']);
+    expect(risks(text)).toEqual(['hip:2.1:u', 'hip:2.7:a', 'mof:13:u', 'mof:16:a']);
+  });
+
+  test('kind columns with a model cell: the model cell is no axis, the rows name the adjustment', () => {
+    const text = doc('FRAX            MOF     Hip', ['Without TBS     14      2.2', 'With TBS        17      2.8']);
+    expect(risks(text)).toEqual(['hip:2.2:u', 'hip:2.8:a', 'mof:14:u', 'mof:17:a']);
+  });
+});
