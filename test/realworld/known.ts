@@ -20,8 +20,6 @@ export const KNOWN_FAILING: Record<string, string> = {
   'Z07-au-medicare-garvan-frax.txt':
     '1: courtesy and signer on one line ("Thank you for referring Mrs T. Dr C W FRANZCR 09/02/2026"): no provider',
   'Z08-canada-caroc-male.txt': '11: "TBS in the normal range." in the impression not read as the normal TBS category',
-  'Z09-hl7-obx-segments.txt':
-    '10: HL7 v2 OBX segments: the T-score observations, the interpreting-radiologist segment and the impression segment are not read',
   'Z16-draft-dictation-spelled-numbers.txt':
     '6+7+9: spoken dictation: "minus" at a line end and "two point three" on the next line read as +2.3 (sign lost across the break); "thirty one percent" (spoken whole number) not read; "impression colon osteoporosis" and "seventy one year old" not read',
   'Z19-draft-comparison-priors-prose.txt':

@@ -169,3 +169,38 @@ describe('risk matrix: a column named only by its model beside its adjusted colu
     expect(risks(text)).toEqual(['hip:2.2:u', 'hip:2.8:a', 'mof:14:u', 'mof:17:a']);
   });
 });
+
+describe('HL7 v2 segments: a coded label then its value field', () => {
+  const obx = (rows: string[]) =>
+    [
+      'MSH|^~\\&|RIS|SITE|EHR|SITE|202603011200||ORU^R01|M1|P|2.5.1',
+      'OBX|1|NM|38265-9^DXA Femur neck [T-score] Bone density^LN||-2.1|{T-score}|||||F',
+      'OBX|2|NM|TBS^Trabecular bone score L1-L4^L||1.251||||||F',
+      ...rows,
+      '',
+    ].join('\n');
+  const who = (text: string) => analyze(text).elements.whoStatements.map((w) => w.whoClass);
+
+  test.each([
+    ['OBX|9|TX|SIGN^Interpreting radiologist^L||Farida Nazarova, MD||||||F', 'Nazarova'],
+    ['OBX|9|ST|RAD^Reporting physician^99LOC||Dr. Tomasz Wierzbicki|||||F', 'Wierzbicki'],
+    ['OBX|9|TX|SIG^Electronically signed by^L|||Helen Okonkwo-Baptiste, DO||||F', 'Okonkwo-Baptiste'],
+  ])('signer segment "%s"', (seg, name) => {
+    expect(providers(obx([seg])).join(' ')).toContain(name);
+  });
+
+  test.each([
+    ['OBX|8|TX|IMP^Impression^L||Osteopenia. Partially degraded bone microarchitecture.||||||F', 'osteopenia'],
+    ['OBX|8|FT|CONC^Conclusion^99LOC||Osteoporosis at the femoral neck.|||||F', 'osteoporosis'],
+  ])('impression segment "%s"', (seg, cls) => {
+    expect(who(obx([seg]))).toEqual([cls]);
+  });
+
+  test('a coded name with no value field after it is no label ("ORU^R01|M1")', () => {
+    expect(providers(obx(['OBX|9|TX|NOTE^Comment^L||||||F']))).toEqual([]);
+  });
+
+  test('a referring doctor in a segment is no signer', () => {
+    expect(providers(obx(['OBX|9|TX|REF^Referring physician^L||Dr. Ana Ruiz||||||F']))).toEqual([]);
+  });
+});

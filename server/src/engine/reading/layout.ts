@@ -103,6 +103,24 @@ interface LineFacts {
   labelHits: { t: number[]; z: number[]; tbs: number[] } | null;
 }
 
+/**
+ * The tail of an HL7 v2 coded element after its text ("OBX|8|TX|SIGN^Interpreting radiologist^L||
+ * Jane Roe, MD"): at token k a "^", at most three tokens naming the coding system ("L", "LN"), then
+ * field separators (walls; empty fields between). The field after is the observation's value: the
+ * text before the tail is its label. Returns the first token of that field, or -1.
+ */
+export function codedTail(t: Tokens, k: number): number {
+  if (k < 0 || k >= t.n || t.kind[k] !== PUNCT || t.norm.charCodeAt(t.start[k]) !== 94) return -1;
+  for (let q = k + 1; q < t.n && q <= k + 4; q++) {
+    if (t.kind[q] === GAP && t.flags[q] & WALL) {
+      while (q < t.n && t.kind[q] === GAP) q++;
+      return q < t.n && t.kind[q] !== NEWLINE ? q : -1;
+    }
+    if (t.kind[q] !== WORD && t.kind[q] !== NUMBER && t.kind[q] !== REFUSED) return -1;
+  }
+  return -1;
+}
+
 /** What a line says of its block's region: none, a vertebra, a radius, a hip region. */
 type BlockRegion = 'none' | 'spine' | 'radius' | 'hip';
 type BlockSide = 'left' | 'right' | 'mean' | 'both' | null;
