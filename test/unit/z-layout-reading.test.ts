@@ -153,7 +153,17 @@ describe('risk matrix: a column named only by its model beside its adjusted colu
       .elements.risks.map((r) => `${r.kind}:${r.value}:${r.adjusted ? 'a' : 'u'}`)
       .sort();
   const doc = (header: string, rows: string[]) =>
-    ['L1-L4 T-score -2.0', 'TBS 1.227', '', '10-year fracture probability (%)', header, ...rows, '', 'Impression: osteopenia.', ''].join('\n');
+    [
+      'L1-L4 T-score -2.0',
+      'TBS 1.227',
+      '',
+      '10-year fracture probability (%)',
+      header,
+      ...rows,
+      '',
+      'Impression: osteopenia.',
+      '',
+    ].join('\n');
 
   test.each([
     '                      FRAX      FRAX adjusted for TBS',
