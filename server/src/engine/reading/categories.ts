@@ -114,9 +114,8 @@ export function readCategories(ctx: Ctx, tbs: TbsValue[]): CategoryStatement[] {
     while (next < t.n && t.kind[next] === GAP) next++;
     if (next < t.n && t.kind[next] !== NEWLINE && (isTbsLabel(next) || wordIn(t, next, TOPIC_WORDS))) return true;
     let p = before(k);
-    // "TBS 1.336, which is normal": up to two linking words.
-    if (p >= 0 && wordIn(t, p, CATEGORY_LINKS)) p = before(p);
-    if (p >= 0 && wordIn(t, p, CATEGORY_LINKS)) p = before(p);
+    // "TBS 1.336, which is normal", "TBS is within the normal range": up to three linking words.
+    for (let links = 0; links < 3 && p >= 0 && wordIn(t, p, CATEGORY_LINKS); links++) p = before(p);
     if (p < 0 || !(aboutTbs(p) || tbsCategoryKey(p))) return false;
     // "normal bone density", "normal BMD": another measure's word follows.
     for (let j = k + 1; j < t.n && j - k < 3; j++) {

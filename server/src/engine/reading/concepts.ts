@@ -76,6 +76,8 @@ export type Concept =
   | { c: 'whoTopic' }
   /** Words of a classification sentence: "WHO", "classification", "densitometric", "diagnosis". */
   | { c: 'classification' }
+  /** A key whose value states the densitometric class: "Bone density: osteopenia", "DXA result: normal". */
+  | { c: 'whoKey' }
   /** A clinical basis of a diagnosis: "fragility fracture", "clinically", "vertebral fracture". */
   | { c: 'clinicalBasis' }
   | { c: 'riskCategory'; category: RiskCategoryName }
@@ -83,7 +85,8 @@ export type Concept =
   | { c: 'credential' }
   | { c: 'techCredential' }
   | { c: 'courtesy' }
-  | { c: 'header'; kind: SectionKind }
+  /** `lead`: a lead-in of a statement inside a paragraph ("In summary he has ..."), never a header. */
+  | { c: 'header'; kind: SectionKind; lead?: boolean }
   /** A demographic label; `ageUnit` follows an age ("72-year-old", "68 yo", "71 years of age"). */
   | { c: 'demographic'; field: 'age' | 'sex' | 'menopause' | 'dob' | 'examDate' | 'bmi' | 'ageUnit' }
   | { c: 'sex'; sex: Sex }

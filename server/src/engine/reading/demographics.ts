@@ -688,8 +688,8 @@ function loneCellOnPatientLine(ctx: Ctx, s: number): boolean {
   const endsCell = after >= t.n || t.kind[after] === GAP || t.kind[after] === NEWLINE;
   if (s === 0 || t.kind[s - 1] !== GAP || !endsCell) return false;
   const line = t.line[s];
-  let first = s;
-  while (first > 0 && t.line[first - 1] === line) first--;
+  // The line's first token from the per-document table (a walk back would make one long line quadratic).
+  const first = ctx.firstToken[line];
   if (wordIn(t, first, PATIENT_LABELS)) return true;
   for (let k = first; k < t.n && t.line[k] === line && k - first < 64; k++) {
     const f = fieldAt(ctx, k);

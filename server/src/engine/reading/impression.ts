@@ -64,8 +64,8 @@ export function readImpression(ctx: Ctx): Located | null {
     } else if (t.kind[e] === PUNCT) {
       const c = t.norm.charCodeAt(t.start[e]);
       if (c !== 58 && c !== 45 && c !== 44) continue;
-    } else {
-      // Dictated without a colon: "Impression osteopenia ...", the header then a stated class.
+    } else if (!(header.lead && t.kind[e] === WORD)) {
+      // A lead-in opens its statement without a comma too ("In summary he has ..."). Dictated without a colon: "Impression osteopenia ...", the header then a stated class.
       const n = t.kind[e] === GAP ? e + 1 : e;
       const hn = n < t.n ? hits.at[n] : -1;
       if (hn < 0 || hits.start[hn] !== n || !conceptOf(hits.concepts[hn], 'who')) continue;

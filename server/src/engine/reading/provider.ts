@@ -452,8 +452,24 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
       if (!(kinds[h] & COURTESY_KIND) || !conceptOf(hits.concepts[h], 'courtesy')) continue;
       const e = hits.end[h];
       const line = t.line[hits.start[h]];
-      // "Thank you for your referral. Dr A B, FRANZCR 04/09/2024": the name on the same line.
-      const same = nameFrom(e);
+      // "Thank you for your referral. Dr A B, FRANZCR 04/09/2024": the name on the same line; past a
+      // sentence that names someone else ("Thank you for referring Mrs T. Dr A B FRANZCR 09/02/2026"),
+      // a credentialed name after it.
+      let same = nameFrom(e);
+      for (
+        let tries = 0;
+        tries < 3 &&
+        same.last >= same.first &&
+        t.line[same.first] === line &&
+        !signatureLike(same.first, same.last, true);
+        tries++
+      ) {
+        let k = same.last + 1;
+        while (k < t.n && k - same.last < 40 && t.kind[k] !== NEWLINE && !(t.kind[k] === PUNCT && charAt(k) === 46))
+          k++;
+        if (k >= t.n || t.kind[k] !== PUNCT) break;
+        same = nameFrom(k + 1);
+      }
       if (same.last >= same.first && t.line[same.first] === line && signatureLike(same.first, same.last, true)) {
         push(same.span, text.slice(t.start[hits.start[h]], t.end[e - 1]));
         break;

@@ -110,8 +110,14 @@ function listAhead(ctx: Ctx, from: number, s0: number): boolean {
   const { tokens: t, sentence } = ctx.reading;
   // A hard wrap inside the sentence does not end the list (", left femoral" / "neck T-score -1.9").
   const wrap = (k: number) => t.kind[k] === NEWLINE && sentence[k] === s0 && k + 1 < t.n && sentence[k + 1] === s0;
-  for (let k = from; k < t.n && k < from + 20 && (wrap(k) || !clauseEnd(ctx, k, s0)) && !punct(ctx, k, 41); k++)
+  for (let k = from; k < t.n && k < from + 20 && !punct(ctx, k, 41); k++) {
+    if (!wrap(k) && clauseEnd(ctx, k, s0)) {
+      // A site cut from its label by a line break (", left total hip" / "T-score -1.6"): the line ends
+      // in a word and the next starts with a score label, the list's next item.
+      return t.kind[k] === NEWLINE && k > from && t.kind[k - 1] === WORD && k + 1 < t.n && scoreLabelAt(ctx, k + 1);
+    }
     if ((t.kind[k] === NUMBER && t.flags[k] & (SIGNED | DECIMAL)) || scoreLabelAt(ctx, k)) return true;
+  }
   return false;
 }
 
@@ -553,7 +559,72 @@ export function readTScores(ctx: Ctx, layout: Layout, slots: Slot[]): TScore[] {
   }
   for (const r of readProseScores(ctx, 't', slot)) add(scoreNum(ctx, r.tok, r.sign), r.site);
   for (const r of siteLineScores(ctx)) add(scoreNum(ctx, r.tok, r.sign), r.site);
+  if (out.length) for (const r of siteAfterScoreSentence(ctx, out)) add(scoreNum(ctx, r.tok, r.sign), r.site);
   out.sort((a, b) => a.span.start - b.span.start);
+  return out;
+}
+
+/**
+ * A site followed straight by a signed one-decimal number without a unit, in the sentence of a
+ * T-score read or the one after it ("Right femoral neck T-score -2.8, right total hip -2.5. Lumbar
+ * spine L1-L4 -1.6 (L2 excluded)."): the T-score context makes the number that site's T-score.
+ */
+function siteAfterScoreSentence(ctx: Ctx, read: readonly TScore[]): ScoreRead[] {
+  const out: ScoreRead[] = [];
+  const { tokens: t, hits, sentence } = ctx.reading;
+  const scored = new Set<number>();
+  const at = new Set<number>();
+  for (const r of read) {
+    const k = tokenAt(t, r.span.start);
+    scored.add(sentence[k]);
+    at.add(r.span.start);
+  }
+  for (let k = 1; k < t.n && out.length < MAX_MENTIONS; k++) {
+    if (t.kind[k] !== NUMBER || (t.flags[k] & (SIGNED | DECIMAL)) !== (SIGNED | DECIMAL)) continue;
+    if (t.unit[k] !== UNIT_NONE || at.has(t.start[k]) || ctx.priorNumbers.has(t.start[k])) continue;
+    const sk = sentence[k];
+    if (!scored.has(sk) && !scored.has(sk - 1)) continue;
+    // One decimal: "-1.6", not a BMD or a TBS.
+    const dot = t.norm.lastIndexOf('.', t.end[k] - 1);
+    if (dot < t.start[k] || t.end[k] - dot !== 2) continue;
+    // The site's words right before it, on its line and in its sentence.
+    let p = k - 1;
+    while (p >= 0 && t.kind[p] === GAP && !(t.flags[p] & WALL)) p--;
+    const h = p >= 0 ? hits.at[p] : -1;
+    if (h < 0 || hits.end[h] !== p + 1 || !conceptOf(hits.concepts[h], 'site')) continue;
+    let a = hits.start[h];
+    for (let steps = 0; steps < 6 && a > 0; steps++) {
+      let q = a - 1;
+      while (q >= 0 && t.kind[q] === GAP && !(t.flags[q] & WALL)) q--;
+      const g = q >= 0 ? hits.at[q] : -1;
+      if (g < 0 || hits.end[g] !== q + 1 || !conceptOf(hits.concepts[g], 'site')) break;
+      a = hits.start[g];
+    }
+    if (t.line[a] !== t.line[k] || sentence[a] !== sk) continue;
+    // Another measure before it in its sentence ("Z-scores: spine -0.3", "TBS ...", "change ...").
+    let other = false;
+    for (let q = a - 1, steps = 0; q >= 0 && sentence[q] === sk && steps < 40 && !other; q--, steps++) {
+      const g = hits.at[q];
+      if (g < 0) {
+        if (word(ctx, q) === 'z' || t.unit[q] === UNIT_PERCENT) other = true;
+        continue;
+      }
+      const c = hits.concepts[g];
+      if (conceptOf(c, 'z') || conceptOf(c, 'tbs') || conceptOf(c, 'tbsScore') || conceptOf(c, 'column')) other = true;
+      if ((conceptOf(c, 'kind') && !conceptOf(c, 'site')) || conceptOf(c, 'label')) other = true;
+    }
+    // "-1.5 change", "-1.5 change since", "-0.4 Z": a word after it that names another measure.
+    let n = k + 1;
+    while (n < t.n && t.kind[n] === GAP && !(t.flags[n] & WALL)) n++;
+    const g = n < t.n ? hits.at[n] : -1;
+    const gc = g >= 0 ? hits.concepts[g] : null;
+    if (word(ctx, n) === 'z' || (gc && (conceptOf(gc, 'column') || conceptOf(gc, 'header') || scoreLabelAt(ctx, n))))
+      continue;
+    if (other) continue;
+    if (historicalToken(ctx, k) || historicalAt(ctx, k)) continue;
+    const site = rowSite(ctx, t.line[k], { a, b: k });
+    if (site) out.push({ tok: k, site, sign: -1 });
+  }
   return out;
 }
 

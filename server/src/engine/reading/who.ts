@@ -11,7 +11,7 @@ import { CURRENT, HISTORICAL, HYPOTHETICAL, NEGATED, THRESHOLD, TOPIC, UNCERTAIN
 import { inComparison, legendEntry, onLegendLine } from './legend';
 import { conceptOf } from './read';
 import { hitKinds, kindBit } from './kinds';
-import { PUNCT, tokenAt } from './tokens';
+import { GAP, NEWLINE, NUMBER, PUNCT, tokenAt } from './tokens';
 import { hitFrom } from './trie';
 
 const NOT_STATED = NEGATED | UNCERTAIN | HYPOTHETICAL | THRESHOLD | TOPIC;
@@ -19,6 +19,7 @@ const NOT_STATED = NEGATED | UNCERTAIN | HYPOTHETICAL | THRESHOLD | TOPIC;
 const CLASSIFYING_KINDS = kindBit('t') | kindBit('classification');
 const CLINICAL_KIND = kindBit('clinicalBasis');
 const WHO_KIND = kindBit('who');
+const KEY_KIND = kindBit('whoKey');
 
 export function readWho(ctx: Ctx, impression: Located | null): WhoStatement[] {
   const out: WhoStatement[] = [];
@@ -57,7 +58,30 @@ export function readWho(ctx: Ctx, impression: Located | null): WhoStatement[] {
     return false;
   };
 
-  for (const [from, rangeEnd] of ranges) {
+  /**
+   * Is the class at token s the value of a key that names the densitometric result, at its line's
+   * start ("Bone density: osteopenia", "2. DXA result: osteoporosis")? Such a line states the class
+   * in any section.
+   */
+  const keyed = (s: number): boolean => {
+    let p = s - 1;
+    while (p >= 0 && t.kind[p] === GAP) p--;
+    if (p < 1 || t.kind[p] !== PUNCT || t.norm.charCodeAt(t.start[p]) !== 58) return false;
+    p--;
+    while (p >= 0 && t.kind[p] === GAP) p--;
+    const h = p >= 0 ? hits.at[p] : -1;
+    if (h < 0 || hits.end[h] !== p + 1 || !(kinds[h] & KEY_KIND) || !conceptOf(hits.concepts[h], 'whoKey'))
+      return false;
+    let k = hits.start[h] - 1;
+    while (k >= 0 && (t.kind[k] === GAP || t.kind[k] === PUNCT || t.kind[k] === NUMBER)) k--;
+    return k < 0 || t.kind[k] === NEWLINE;
+  };
+  // Keyed statements outside the impression are read too.
+  if (hasImpression) ranges.push([0, t.norm.length]);
+
+  for (let r = 0; r < ranges.length; r++) {
+    const [from, rangeEnd] = ranges[r];
+    const keyedOnly = hasImpression && r === ranges.length - 1;
     // A pasted earlier report's statements are about that study.
     const to = Math.min(rangeEnd, ctx.priorFrom);
     if (from >= to) continue;
@@ -69,6 +93,7 @@ export function readWho(ctx: Ctx, impression: Located | null): WhoStatement[] {
       if (!(kinds[h] & WHO_KIND)) continue;
       const who = conceptOf(hits.concepts[h], 'who');
       if (!who) continue;
+      if (keyedOnly && (!keyed(s) || out.some((w) => w.span.start <= t.start[s] && w.span.end > t.start[s]))) continue;
       const cx = context[s];
       if (cx & NOT_STATED || (cx & HISTORICAL && !(cx & CURRENT))) continue;
       // "Osteoporosis: T-score -2.5 or lower": a legend's label, not a statement.
@@ -76,7 +101,7 @@ export function readWho(ctx: Ctx, impression: Located | null): WhoStatement[] {
       // "T-score -2.5 or lower: osteoporosis", "osteopenia -1.0 to -2.5": a class paired only with
       // bounds or ranges is a legend's entry; so is a class on a legend's line or in a comparison.
       if (legendEntry(ctx, s) || onLegendLine(ctx, s) || inComparison(ctx, s)) continue;
-      if (classifying && !classifying.has(sentence[s])) continue;
+      if (classifying && !classifying.has(sentence[s]) && !keyed(s)) continue;
       // "hip and spine in the osteopenic range": a site's range, not the patient's class.
       if (t.norm.startsWith('range', t.start[e - 1]) && siteBefore(s)) continue;
       let span = { start: t.start[s], end: t.end[e - 1] };
@@ -96,9 +121,10 @@ export function readWho(ctx: Ctx, impression: Located | null): WhoStatement[] {
         }
       }
       const last = out[out.length - 1];
-      if (last && last.span.end >= span.start) continue;
+      if (!keyedOnly && last && last.span.end >= span.start) continue;
       out.push({ whoClass: who.who, clinical: clinical.has(sentence[s]), span, range: range(ctx, span) });
     }
   }
+  if (hasImpression) out.sort((a, b) => a.span.start - b.span.start);
   return out;
 }

@@ -47,7 +47,10 @@ export const TBS_TOPIC_WORDS: readonly string[] = [
   'microarquitetura',
 ];
 
-/** Words between a TBS (or its topic) and a bare "normal": "TBS is normal", "microarchitecture appears normal". */
+/**
+ * Words between a TBS (or its topic) and a bare "normal" (up to three): "TBS is normal",
+ * "microarchitecture appears normal", "TBS in the normal range".
+ */
 export const CATEGORY_LINKS: readonly string[] = [
   'is',
   'was',
@@ -58,6 +61,12 @@ export const CATEGORY_LINKS: readonly string[] = [
   'considered',
   'which',
   'that',
+  // "TBS in the normal range", "TBS is within the normal range", "TBS falls in the normal range".
+  'in',
+  'within',
+  'the',
+  'falls',
+  'lies',
 ];
 
 /**
@@ -183,6 +192,40 @@ const CLASSIFICATION = [
   'diagnose',
 ];
 
+/**
+ * Keys whose value is the densitometric class: at a line's start, "KEY: osteopenia" states the class
+ * in any section ("Bone density: osteopenia", "DXA result: osteoporosis", "WHO category: normal").
+ */
+const WHO_KEYS = [
+  'bmd',
+  'bone density',
+  'bone mineral density',
+  'bone mass',
+  'dxa',
+  'dexa',
+  'dxa result',
+  'dexa result',
+  'dxa results',
+  'bmd result',
+  'bmd results',
+  'bone density result',
+  'densitometry',
+  'densitometric result',
+  'densitometric category',
+  'densitometric diagnosis',
+  'bmd category',
+  'bmd classification',
+  'bmd diagnosis',
+  'bone density category',
+  'bone density classification',
+  'who category',
+  'who class',
+  'who classification',
+  'who diagnosis',
+  'diagnosis',
+  'diagnostic category',
+];
+
 /** A clinical basis: the class rests on a fracture or a clinical diagnosis, not on the T-score. */
 const CLINICAL = [
   'fragility fracture',
@@ -212,6 +255,7 @@ export const CATEGORIES: Entry[] = [
   ),
   ...CLASSIFICATION.map((phrase): Entry => ({ phrase, concept: { c: 'classification' } })),
   ...CLINICAL.map((phrase): Entry => ({ phrase, concept: { c: 'clinicalBasis' } })),
+  ...WHO_KEYS.map((phrase): Entry => ({ phrase, concept: { c: 'whoKey' } })),
   ...TBS_CATEGORIES.map(([phrase, category]): Entry => ({ phrase, concept: { c: 'tbsCategory', category } })),
   ...WHO.map(([phrase, who]): Entry => ({ phrase, concept: { c: 'who', who } })),
 ];

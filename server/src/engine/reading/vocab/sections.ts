@@ -99,11 +99,14 @@ const HEADERS: Array<[string, SectionKind]> = [
 ];
 
 /** Lead-ins of an impression inside a paragraph ("In summary, ..."): read inline, never a section header. */
-const IMPRESSION_LEADS = ['in summary', 'in conclusion', 'to summarise', 'to summarize', 'overall impression', 'imp'];
+const IMPRESSION_LEADS = ['overall impression', 'imp', 'overall'];
+/** Lead-ins that open a concluding statement with or without a comma ("In summary he has osteopenia"). */
+const STATEMENT_LEADS = ['in summary', 'in conclusion', 'to summarise', 'to summarize', 'to conclude', 'in short'];
 
 export const SECTIONS: Entry[] = [
   ...HEADERS.map(([phrase, kind]): Entry => ({ phrase, concept: { c: 'header', kind } })),
   ...IMPRESSION_LEADS.map((phrase): Entry => ({ phrase, concept: { c: 'header', kind: 'impression' } })),
+  ...STATEMENT_LEADS.map((phrase): Entry => ({ phrase, concept: { c: 'header', kind: 'impression', lead: true } })),
 ];
 
 /** The header phrases, for the section finder. */
