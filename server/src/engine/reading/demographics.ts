@@ -300,6 +300,8 @@ function clauseStartsBefore(t: Tokens, k: number): boolean {
   const kind = t.kind[k - 1];
   if (kind === NEWLINE || kind === GAP) return true;
   const c = punct(t, k - 1);
+  // A dash with a space after it ("DXA 2/20/26 -- 66M", "Name - 71F") sets a clause apart.
+  if (c === 45 && t.end[k - 1] < t.start[k]) return true;
   return c === 46 || c === COMMA || c === 59 || c === OPEN || c === COLON || c === SLASH;
 }
 

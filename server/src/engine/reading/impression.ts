@@ -8,6 +8,7 @@
 import type { Ctx } from '../context';
 import { range } from '../context';
 import type { Located } from '../types';
+import { codedTail } from './layout';
 import { conceptOf } from './read';
 import { GAP, NEWLINE, PUNCT, tokenAt, WORD } from './tokens';
 
@@ -48,10 +49,19 @@ export function readImpression(ctx: Ctx): Located | null {
     // It opens its sentence (or its line).
     let p = s - 1;
     while (p >= 0 && (t.kind[p] === GAP || (t.kind[p] === PUNCT && '#*-•>'.includes(t.norm[t.start[p]])))) p--;
+    // "IMP^Impression^L||...": an HL7 component opens, its coding system and field separators follow.
+    const coded = punctIs(ctx, s - 1, 94) && codedTail(t, e) >= 0;
     const opens =
-      p < 0 || t.kind[p] === NEWLINE || sentence[p] !== sentence[s] || punctIs(ctx, p, 46) || punctIs(ctx, p, 59);
+      coded ||
+      p < 0 ||
+      t.kind[p] === NEWLINE ||
+      sentence[p] !== sentence[s] ||
+      punctIs(ctx, p, 46) ||
+      punctIs(ctx, p, 59);
     if (!opens || e >= t.n) continue;
-    if (t.kind[e] === PUNCT) {
+    if (coded) {
+      // The value field follows.
+    } else if (t.kind[e] === PUNCT) {
       const c = t.norm.charCodeAt(t.start[e]);
       if (c !== 58 && c !== 45 && c !== 44) continue;
     } else if (!(header.lead && t.kind[e] === WORD)) {

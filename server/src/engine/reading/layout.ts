@@ -103,6 +103,24 @@ interface LineFacts {
   labelHits: { t: number[]; z: number[]; tbs: number[] } | null;
 }
 
+/**
+ * The tail of an HL7 v2 coded element after its text ("OBX|8|TX|SIGN^Interpreting radiologist^L||
+ * Jane Roe, MD"): at token k a "^", at most three tokens naming the coding system ("L", "LN"), then
+ * field separators (walls; empty fields between). The field after is the observation's value: the
+ * text before the tail is its label. Returns the first token of that field, or -1.
+ */
+export function codedTail(t: Tokens, k: number): number {
+  if (k < 0 || k >= t.n || t.kind[k] !== PUNCT || t.norm.charCodeAt(t.start[k]) !== 94) return -1;
+  for (let q = k + 1; q < t.n && q <= k + 4; q++) {
+    if (t.kind[q] === GAP && t.flags[q] & WALL) {
+      while (q < t.n && t.kind[q] === GAP) q++;
+      return q < t.n && t.kind[q] !== NEWLINE ? q : -1;
+    }
+    if (t.kind[q] !== WORD && t.kind[q] !== NUMBER && t.kind[q] !== REFUSED) return -1;
+  }
+  return -1;
+}
+
 /** What a line says of its block's region: none, a vertebra, a radius, a hip region. */
 type BlockRegion = 'none' | 'spine' | 'radius' | 'hip';
 type BlockSide = 'left' | 'right' | 'mean' | 'both' | null;
@@ -755,6 +773,16 @@ function readRows(
     }
     if (headerColumns(ctx, j)) break;
     const cells = rowCells(ctx, r, cols, headerWalled);
+    if (!cells && !studies.length && rows.length > rowsBefore) {
+      // A dated row with no label under a site's row ("L1-L4  02/10/2026 ... -2.1" over
+      // "              01/22/2024 ... -2.4"): another study of that site.
+      const study = datedRow(ctx, r, cols);
+      if (study) {
+        ctx.tableLine[j] = 1;
+        laterStudy(ctx, rows, rows.length - 1, { line: j, ...study });
+        continue;
+      }
+    }
     if (!cells) {
       const study = studies.length || rows.length === rowsBefore ? datedRow(ctx, r, cols) : null;
       if (!study) break;
@@ -786,6 +814,31 @@ function readRows(
     }
   }
   return j - 1;
+}
+
+/**
+ * A study of a site's row written on the line under it (a trend table with a row per study under
+ * each site's row): the later of the two is this study's row, of the site; the other's numbers
+ * belong to an earlier study. A site row that names no date is this study's.
+ */
+function laterStudy(
+  ctx: Ctx,
+  rows: TableRow[],
+  at: number,
+  study: { line: number; date: number; cells: Cell[] },
+): void {
+  const t = ctx.reading.tokens;
+  const row = rows[at];
+  const r = lineTokens(ctx, row.line);
+  let date = 0;
+  for (let k = r.a; k < r.b && k < r.a + 12 && !date; k++)
+    if (t.kind[k] === REFUSED || t.kind[k] === NUMBER) date = leadingDate(ctx, { a: k, b: r.b })?.date ?? 0;
+  const later = date > 0 && study.date > date;
+  for (const cell of later ? row.cells : study.cells) if (cell.tok >= 0) ctx.priorNumbers.add(t.start[cell.tok]);
+  if (!later) return;
+  for (const cell of study.cells)
+    if (cell.tok >= 0 && (cell.column === 'prior' || cell.column === 'change')) ctx.priorNumbers.add(t.start[cell.tok]);
+  rows[at] = { line: study.line, site: row.site, cells: study.cells };
 }
 
 /** Does the line hold a number? */

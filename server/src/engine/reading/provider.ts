@@ -12,6 +12,7 @@ import { MAX_MENTIONS, range } from '../context';
 import type { Provider, Slot, Span } from '../types';
 import type { Concept } from './concepts';
 import { isKnownHeader, startsWithHeader } from './headers';
+import { codedTail } from './layout';
 import { conceptOf } from './read';
 import { hitKinds, kindBit } from './kinds';
 import { BARE_SIGNERS, NAME_TITLES } from './vocab/roles';
@@ -151,6 +152,12 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     for (let steps = 0; k < t.n && steps < 20; steps++) {
       const kind = t.kind[k];
       if (kind === NEWLINE) break;
+      // An HL7 label's coding system and the field separators before its value ("^L||Jane Roe").
+      const field = codedTail(t, k);
+      if (field >= 0) {
+        k = field;
+        continue;
+      }
       if (kind === GAP && !(t.flags[k] & WALL)) {
         k++;
         continue;

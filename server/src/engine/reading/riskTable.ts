@@ -71,14 +71,22 @@ export function readRiskTables(ctx: Ctx, lines: LineReader): Risk[] {
     }
     if (!gaps || value) continue;
     const cells = cellsOf(ctx, from, to);
-    const axes: NonNullable<Axis>[] = [];
+    let axes: NonNullable<Axis>[] = [];
     let kinds = 0;
+    let adjustedAxis = false;
+    let modelOnly: NonNullable<Axis> | null = null;
     for (let c = 0; c < cells.length; c += 2) {
-      const a = axisOf(statedIn(ctx, cells[c], cells[c + 1]));
+      const st = statedIn(ctx, cells[c], cells[c + 1]);
+      let a = axisOf(st);
+      // A column named only by its model ("FRAX" beside "FRAX adjusted for TBS"): the conventional value.
+      if (!a && st.model !== null && !st.historical) a = modelOnly ??= { adjusted: false };
       if (!a) continue;
       axes.push(a);
       if ('kind' in a) kinds++;
+      else if (a.adjusted) adjustedAxis = true;
     }
+    // A model-only column is an axis only beside an adjusted column and no kind column.
+    if (modelOnly && (kinds || !adjustedAxis)) axes = axes.filter((a) => a !== modelOnly);
     if (axes.length < 2 || (kinds && kinds !== axes.length)) continue;
     const header = lines.line(i);
     const titleLine = titleAbove(ctx, lines, i);

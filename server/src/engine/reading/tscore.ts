@@ -84,7 +84,10 @@ function word(ctx: Ctx, k: number): string {
 /** Does the token end a clause (a sentence end, ";", a line break) for the site search? */
 function clauseEnd(ctx: Ctx, k: number, s0: number): boolean {
   const { tokens: t, sentence } = ctx.reading;
-  return sentence[k] !== s0 || t.kind[k] === NEWLINE || punct(ctx, k, 59);
+  // A wall ("L1-4 T -0.9 | L FN T -1.8"): each walled cell is a clause of its own.
+  return (
+    sentence[k] !== s0 || t.kind[k] === NEWLINE || punct(ctx, k, 59) || (t.kind[k] === GAP && (t.flags[k] & WALL) !== 0)
+  );
 }
 
 /** Is the token a label of a score (T, Z, TBS) that belongs to another value? */

@@ -8,6 +8,11 @@ const TBS_CATEGORY_WORDS: Array<[string, TbsCategory]> = [
   ['partially degraded', 'partially degraded'],
   ['partly degraded', 'partially degraded'],
   ['intermediate', 'partially degraded'],
+  // Abbreviated in terse notes ("TBS 1.297 (part. degraded)", "partially degr."): a "." joins.
+  ['part degraded', 'partially degraded'],
+  ['part degr', 'partially degraded'],
+  ['partially degr', 'partially degraded'],
+  ['partly degr', 'partially degraded'],
   ['degraded', 'degraded'],
   ['severely degraded', 'degraded'],
   // Reports of other languages or bilingual layouts ("Microarchitecture dégradée", "microarquitectura
@@ -96,6 +101,7 @@ export const GENERIC_WORDS: readonly string[] = [
 export const TBS_ONLY_WORDS: readonly string[] = [
   'partially',
   'partly',
+  'part',
   'severely',
   'partiellement',
   'parcialmente',

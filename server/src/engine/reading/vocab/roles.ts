@@ -169,6 +169,17 @@ const SIGNERS = [
   'specialist in rheumatology',
   'specialist in radiology',
   'senior physician',
+  // German signer roles ("Befundender Arzt:", "Befundende Ärztin", "Oberarzt").
+  'befundender arzt',
+  'befundende ärztin',
+  'befundender oberarzt',
+  'befundende oberärztin',
+  'befundet von',
+  'befundet durch',
+  'oberarzt',
+  'oberärztin',
+  'chefarzt',
+  'chefärztin',
 ];
 
 const EXCLUDED = [

@@ -79,6 +79,17 @@ const REGIONS: Array<[string, string]> = [
   ['total body', 'total body'],
   ['whole body', 'total body'],
   ['hip', 'hip'],
+  // German region names ("Schenkelhals li", "Gesamthüfte re", "LWS L1-L4").
+  ['schenkelhals', 'femoral neck'],
+  ['femurhals', 'femoral neck'],
+  ['gesamthüfte', 'total hip'],
+  ['hüfte gesamt', 'total hip'],
+  ['gesamtfemur', 'total hip'],
+  ['femur gesamt', 'total hip'],
+  ['hüfte', 'hip'],
+  ['lendenwirbelsäule', 'L1-L4'],
+  ['lws', 'L1-L4'],
+  ['unterarm', 'radius'],
 ];
 
 const SIDES: Array<[string, SiteInfo['side']]> = [
@@ -89,6 +100,11 @@ const SIDES: Array<[string, SiteInfo['side']]> = [
   // "Femoral neck L", "TSCORE_FN_L": a side's initial (a vertebra is "L1", one token).
   ['l', 'left'],
   ['r', 'right'],
+  // German sides, written out or abbreviated after the region ("Schenkelhals li").
+  ['links', 'left'],
+  ['li', 'left'],
+  ['rechts', 'right'],
+  ['re', 'right'],
   ['mean', 'mean'],
   ['both', 'both'],
   ['bilateral', 'both'],
