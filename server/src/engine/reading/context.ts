@@ -10,7 +10,7 @@
 import { ADJUSTED, CURRENT, HISTORICAL, THRESHOLD, UNADJUSTED } from './concepts';
 import type { Hits } from './trie';
 import type { Tokens } from './tokens';
-import { DECIMAL, NEWLINE, NUMBER, PUNCT, REFUSED, WORD, wordIn } from './tokens';
+import { DECIMAL, NEWLINE, NUMBER, PUNCT, REFUSED, WORD, punctAt, wordIn } from './tokens';
 import { DATE_ARTICLES, DATE_PREPOSITIONS, DATED_SCOPE, DATED_VERBS } from './vocab/cues';
 
 /** A scope counts words; it also never runs over more tokens than this (runs of punctuation). */
@@ -54,10 +54,6 @@ function confined(category: number): boolean {
 }
 
 /** The character of a punctuation token, or -1. */
-function punctAt(t: Tokens, i: number): number {
-  return i >= 0 && i < t.n && t.kind[i] === PUNCT ? t.norm.charCodeAt(t.start[i]) : -1;
-}
-
 /** Work arrays reused across calls (nothing handed out points into them). */
 let scratch = new ArrayBuffer(4 * 1024);
 

@@ -39,6 +39,7 @@ import {
   tokenAt,
   WORD,
   wordIn,
+  punctAt,
 } from './tokens';
 import {
   AGE_COPULAS,
@@ -60,10 +61,6 @@ import {
 
 type Field = Extract<Concept, { c: 'demographic' }>['field'];
 
-function punct(t: Tokens, i: number): number {
-  return i >= 0 && i < t.n && t.kind[i] === PUNCT ? t.norm.charCodeAt(t.start[i]) : -1;
-}
-
 const COLON = 58;
 const EQUALS = 61;
 const SLASH = 47;
@@ -76,7 +73,7 @@ const MORE = 62;
 /** Separators between a label and its value: ":", "=", "-", brackets, column gaps, dot leaders. */
 function isLeader(t: Tokens, i: number): boolean {
   if (t.kind[i] === GAP) return true;
-  const c = punct(t, i);
+  const c = punctAt(t, i);
   return (
     c === COLON ||
     c === EQUALS ||
@@ -149,7 +146,7 @@ function ageNumber(t: Tokens, i: number): number | null {
 function afterAgeUnit(ctx: Ctx, i: number): number {
   const t = ctx.reading.tokens;
   const k = i + 1;
-  const f = fieldAt(ctx, k) ?? (punct(t, k) === 45 ? fieldAt(ctx, k + 1) : null);
+  const f = fieldAt(ctx, k) ?? (punctAt(t, k) === 45 ? fieldAt(ctx, k + 1) : null);
   if (f && f.field === 'ageUnit') return f.end;
   if (wordIn(t, k, AGE_UNIT_WORDS)) return k + 1;
   return k;
@@ -203,7 +200,7 @@ function slashed(ctx: Ctx, first: number, found: Found): number {
     if (!f || (f.field !== 'age' && f.field !== 'sex')) break;
     fields.push(f.field);
     k = f.end;
-    if (punct(t, k) !== SLASH) break;
+    if (punctAt(t, k) !== SLASH) break;
     k++;
   }
   if (fields.length < 2) return -1;
@@ -224,7 +221,7 @@ function slashed(ctx: Ctx, first: number, found: Found): number {
       k = s.end;
     }
     if (f + 1 < fields.length) {
-      if (punct(t, k) !== SLASH) return -1;
+      if (punctAt(t, k) !== SLASH) return -1;
       k++;
     }
   }
@@ -257,7 +254,7 @@ function labelledAge(ctx: Ctx, label: number, end: number): Candidate<number> | 
     if (v === null) return null;
     if (!yearsOrNone(ctx, k) || notStated(ctx, k)) return null;
     // "age 50-70": a range.
-    if (punct(t, k + 1) === 45 && t.end[k] === t.start[k + 1]) return null;
+    if (punctAt(t, k + 1) === 45 && t.end[k] === t.start[k + 1]) return null;
     return { value: v, rank: 0, span: { start: t.start[k], end: t.end[k] } };
   }
   return null;
@@ -267,7 +264,7 @@ function labelledAge(ctx: Ctx, label: number, end: number): Candidate<number> | 
 function unitAge(ctx: Ctx, unitStart: number): { cand: Candidate<number>; tok: number } | null {
   const t = ctx.reading.tokens;
   let k = unitStart - 1;
-  if (punct(t, k) === 45) k--;
+  if (punctAt(t, k) === 45) k--;
   const v = ageNumber(t, k);
   // A negation nearby ("FRAX is not appropriate for this 52-year-old man") does not deny an age.
   if (v === null || t.kind[k] !== NUMBER || t.flags[k] & DECIMAL || notStated(ctx, k, false)) return null;
@@ -280,7 +277,7 @@ function unitAge(ctx: Ctx, unitStart: number): { cand: Candidate<number>; tok: n
 function sexAfterAge(ctx: Ctx, after: number): Candidate<Sex> | null {
   const t = ctx.reading.tokens;
   let k = after;
-  if (punct(t, k) === SLASH || punct(t, k) === COMMA) k++;
+  if (punctAt(t, k) === SLASH || punctAt(t, k) === COMMA) k++;
   const s = sexAt(ctx, k, true);
   return s && !notStated(ctx, k) ? { value: s.sex, rank: 1, span: { start: t.start[k], end: t.end[k] } } : null;
 }
@@ -290,7 +287,7 @@ function clauseEndsAfter(t: Tokens, k: number): boolean {
   if (k + 1 >= t.n) return true;
   const kind = t.kind[k + 1];
   if (kind === NEWLINE || kind === GAP) return true;
-  const c = punct(t, k + 1);
+  const c = punctAt(t, k + 1);
   return c === 46 || c === COMMA || c === 59 || c === CLOSE || c === SLASH;
 }
 
@@ -299,7 +296,7 @@ function clauseStartsBefore(t: Tokens, k: number): boolean {
   if (k === 0) return true;
   const kind = t.kind[k - 1];
   if (kind === NEWLINE || kind === GAP) return true;
-  const c = punct(t, k - 1);
+  const c = punctAt(t, k - 1);
   // A dash with a space after it ("DXA 2/20/26 -- 66M", "Name - 71F") sets a clause apart.
   if (c === 45 && t.end[k - 1] < t.start[k]) return true;
   return c === 46 || c === COMMA || c === 59 || c === OPEN || c === COLON || c === SLASH;
@@ -310,7 +307,7 @@ function ageBesideSex(ctx: Ctx, sexTok: number, sexEnd: number): Candidate<numbe
   const t = ctx.reading.tokens;
   // After the sex: "Female, 67", "F/71", "F   71".
   let k = sexEnd;
-  if ((punct(t, k) === COMMA || punct(t, k) === SLASH || t.kind[k] === GAP) && t.line[k] === t.line[sexTok]) k++;
+  if ((punctAt(t, k) === COMMA || punctAt(t, k) === SLASH || t.kind[k] === GAP) && t.line[k] === t.line[sexTok]) k++;
   let v = ageNumber(t, k);
   if (v !== null && t.line[k] === t.line[sexTok] && yearsOrNone(ctx, k) && !(t.flags[k] & DECIMAL)) {
     const last = afterAgeUnit(ctx, k) - 1;
@@ -319,7 +316,7 @@ function ageBesideSex(ctx: Ctx, sexTok: number, sexEnd: number): Candidate<numbe
   }
   // Before it: "67 F", "67, female", "71/M", "67 y   F", "65F" (a letter glued to the number).
   k = sexTok - 1;
-  if (punct(t, k) === COMMA || punct(t, k) === SLASH || (k >= 0 && t.kind[k] === GAP)) k--;
+  if (punctAt(t, k) === COMMA || punctAt(t, k) === SLASH || (k >= 0 && t.kind[k] === GAP)) k--;
   if (k >= 0 && wordIn(t, k, AGE_UNIT_WORDS)) k--;
   v = ageNumber(t, k);
   if (v !== null && t.line[k] === t.line[sexTok] && !(t.flags[k] & DECIMAL) && clauseStartsBefore(t, k)) {
@@ -373,11 +370,11 @@ function dateAt(ctx: Ctx, i: number): DateParts | null {
   if (m0 !== null) {
     // "March 12, 1951"
     let k = i + 1;
-    if (punct(t, k) === 46) k++;
+    if (punctAt(t, k) === 46) k++;
     if (t.kind[k] !== NUMBER) return null;
     const d = t.value[k];
     k++;
-    if (punct(t, k) === COMMA) k++;
+    if (punctAt(t, k) === COMMA) k++;
     if (t.kind[k] !== NUMBER || t.end[k] - t.start[k] !== 4) return null;
     return { parts: [d, m0, t.value[k]], month: 1, year: 2, span: { start: t.start[i], end: t.end[k] } };
   }
@@ -390,7 +387,7 @@ function dateAt(ctx: Ctx, i: number): DateParts | null {
     const m = monthOf(t, i + 1);
     let k = i + 2;
     if (m === null) return null;
-    if (punct(t, k) === 46) k++;
+    if (punctAt(t, k) === 46) k++;
     if (t.kind[k] !== NUMBER || t.end[k] - t.start[k] !== 4) return null;
     return { parts: [a.v, m, t.value[k]], month: 1, year: 2, span: { start: t.start[i], end: t.end[k] } };
   }
@@ -611,7 +608,7 @@ function titleAfterPatientLabel(ctx: Ctx, s: number): Candidate<Sex> | null {
   let k = s - 1;
   let colon = false;
   while (k >= 0 && t.line[k] === t.line[s] && isLeader(t, k)) {
-    if (punct(t, k) === COLON) colon = true;
+    if (punctAt(t, k) === COLON) colon = true;
     k--;
   }
   if (!colon || !wordIn(t, k, PATIENT_LABELS)) return null;
@@ -647,7 +644,7 @@ function titledPatient(ctx: Ctx, s: number): { sex: Candidate<Sex>; age: Candida
   const text = ctx.doc.text;
   const line = t.line[s];
   let k = s + 1;
-  if (punct(t, k) === 46) k++;
+  if (punctAt(t, k) === 46) k++;
   let names = 0;
   while (k < t.n && t.line[k] === line && names < 4) {
     if (t.kind[k] !== WORD) break;
@@ -656,13 +653,13 @@ function titledPatient(ctx: Ctx, s: number): { sex: Candidate<Sex>; age: Candida
     names++;
     k++;
     // An initial's stop, or a hyphen / apostrophe inside the name ("Vasilakis-Drummond", "O'Neill").
-    const p = punct(t, k);
+    const p = punctAt(t, k);
     if (p === 46 && t.end[k - 1] - t.start[k - 1] === 1) k++;
     else if ((p === 45 || p === 39 || p === 0x2019) && t.start[k] === t.end[k - 1] && t.kind[k + 1] === WORD) k++;
   }
   if (names === 0 || k >= t.n || t.line[k] !== line) return null;
   const title = { value: sex, rank: 1, span: { start: t.start[s], end: t.end[s] } };
-  const open = punct(t, k);
+  const open = punctAt(t, k);
   if (open !== OPEN && open !== COMMA) return null;
   k++;
   // "Mrs Brannock, aged 66": the age label's own reader reads the number.
@@ -672,7 +669,7 @@ function titledPatient(ctx: Ctx, s: number): { sex: Candidate<Sex>; age: Candida
   if (v === null || t.kind[k] !== NUMBER || t.flags[k] & DECIMAL || notStated(ctx, k)) return null;
   const after = afterAgeUnit(ctx, k);
   const span = { start: t.start[k], end: t.end[k] };
-  if (open === OPEN ? punct(t, after) === CLOSE : clauseEndsAfter(t, after - 1))
+  if (open === OPEN ? punctAt(t, after) === CLOSE : clauseEndsAfter(t, after - 1))
     return { sex: title, age: { value: v, rank: 1, span } };
   return null;
 }
@@ -684,7 +681,7 @@ function titledPatient(ctx: Ctx, s: number): { sex: Candidate<Sex>; age: Candida
 function loneCellOnPatientLine(ctx: Ctx, s: number): boolean {
   const t = ctx.reading.tokens;
   let after = s + 1;
-  if (punct(t, after) === 46) after++;
+  if (punctAt(t, after) === 46) after++;
   const endsCell = after >= t.n || t.kind[after] === GAP || t.kind[after] === NEWLINE;
   if (s === 0 || t.kind[s - 1] !== GAP || !endsCell) return false;
   const line = t.line[s];
@@ -705,7 +702,7 @@ function unlabelledExamDate(ctx: Ctx): DateParts | null {
   for (let k = 1; k < end; k++) {
     if (t.kind[k] !== REFUSED && t.kind[k] !== NUMBER) continue;
     let w = k - 1;
-    while (w > 0 && t.line[w] === t.line[k] && (punct(t, w) === COLON || t.kind[w] === GAP)) w--;
+    while (w > 0 && t.line[w] === t.line[k] && (punctAt(t, w) === COLON || t.kind[w] === GAP)) w--;
     if (wordIn(t, w, EXAM_DATE_PREPOSITIONS)) w--;
     if (t.line[w] !== t.line[k] || !wordIn(t, w, EXAM_DATE_WORDS)) continue;
     const d = dateAt(ctx, k);
@@ -733,7 +730,7 @@ function readBmi(ctx: Ctx, from: number): NumberFact | null {
     if (kind === NEWLINE || t.line[k] !== line || sentence[k] !== s0) return null;
     if (kind === GAP) continue;
     if (kind === PUNCT) {
-      const c = punct(t, k);
+      const c = punctAt(t, k);
       if (c === LESS || c === MORE || c === 0x2264 || c === 0x2265 || c === 59) return null;
       continue;
     }
@@ -753,7 +750,7 @@ function readBmi(ctx: Ctx, from: number): NumberFact | null {
     const v = t.value[k];
     if (t.flags[k] & SIGNED || (t.unit[k] !== UNIT_NONE && t.unit[k] !== UNIT_KG_M2)) return null;
     if (v < BMI_LIMITS[0] || v > BMI_LIMITS[1]) return null;
-    if (punct(t, k + 1) === 45 && t.end[k] === t.start[k + 1] && t.kind[k + 2] === NUMBER) return null;
+    if (punctAt(t, k + 1) === 45 && t.end[k] === t.start[k + 1] && t.kind[k + 2] === NUMBER) return null;
     const cx = context[k];
     if (cx & (THRESHOLD | HYPOTHETICAL) || historical(cx)) return null;
     const span = { start: t.start[k], end: t.end[k] };

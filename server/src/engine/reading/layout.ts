@@ -33,6 +33,7 @@ import {
   UNIT_PERCENT,
   WALL,
   WORD,
+  punctAt,
 } from './tokens';
 import { PERCENT_KEY_WORDS } from './vocab/labels';
 import { ASIDE_WORDS, BLOCK_TOTAL, FEMUR_BLOCK_WORDS, LIST_FILLERS, RESPECTIVELY } from './vocab/sites';
@@ -268,8 +269,7 @@ export function lineTokens(ctx: Ctx, line: number): Range {
 }
 
 function punctIs(ctx: Ctx, k: number, ch: number): boolean {
-  const t = ctx.reading.tokens;
-  return k >= 0 && k < t.n && t.kind[k] === PUNCT && t.norm.charCodeAt(t.start[k]) === ch;
+  return punctAt(ctx.reading.tokens, k) === ch;
 }
 
 function wordIs(ctx: Ctx, k: number, w: string): boolean {

@@ -747,6 +747,11 @@ export function tokenAt(t: Tokens, offset: number): number {
 }
 
 /** Is token i a word among `words` (compared in place: no string is made for it)? */
+/** The character of punctuation token i, or -1 when i is out of range or not punctuation. */
+export function punctAt(t: Tokens, i: number): number {
+  return i >= 0 && i < t.n && t.kind[i] === PUNCT ? t.norm.charCodeAt(t.start[i]) : -1;
+}
+
 export function wordIn(t: Tokens, i: number, words: readonly string[]): boolean {
   if (i < 0 || i >= t.n || t.kind[i] !== WORD) return false;
   const len = t.end[i] - t.start[i];
