@@ -47,10 +47,6 @@ export const KNOWN_FAILING: Record<string, string> = {
     '10 (French sites): "Col fémoral G" / "Hanche totale G" get no site and the conclusion restatement adds one more; 5: "ajustée pour le TBS" at the end of the heading line does not cover the risks on the next line; 4: "fracture de l\'extrémité supérieure du fémur 4,0 %" is not read as the hip risk; 9: "Patiente : Mme ... Née le" gives no sex',
   'R18-layout-us-current-with-prior-pasted.txt':
     '11/prior: the pasted "PRIOR REPORT (10/02/2024), for reference:" block is read as this study (TBS 1.262, T-scores -1.7 / -2.3, MOF 13 %, hip 2.6 %), which raises conflicting-values on the TBS, the spine T-score and both risks',
-  'R21-draft-terse-oneliners.txt':
-    '6 synonyms: "TBS nl." (the clinical abbreviation nl = normal) is not read as the normal TBS category',
-  'R22-draft-dictated-speech-artefacts.txt':
-    '6 synonyms/dictation: the speech-recognition artefact "fracks" (FRAX) is not read as the model: missing-risk-model',
   'R23-draft-bullet-notes.txt':
     '7/11: the bullet "- dx: osteopenia (AI-associated bone loss)" is not read as a WHO statement',
   'R24-draft-half-template-placeholders.txt':
@@ -59,8 +55,6 @@ export const KNOWN_FAILING: Record<string, string> = {
     '4 kind attribution: "(major osteoporotic / hip): 21 / 4.4 %" keeps only the hip value; the slash-paired MOF 21 % is dropped',
   'R36-probe-synonyms-works-out-to.txt':
     '5/6: "FRAX, corrected for the trabecular score, puts ... at roughly 26% ..." is read as unadjusted (the "corrected for the trabecular score" cue is not seen): risk-not-tbs-adjusted',
-  'R37-probe-section-headers-summary-advice.txt':
-    '7 section headers: under the header "Summary and advice" the line "Osteoporosis at the lumbar spine, ..." is not read as a WHO statement',
   'R39-probe-box-table-vertebrae-change.txt':
     '4/11: the impression "Osteoporosis (mean femoral neck T-score -2.6) with significant gain at the spine" attaches -2.6 to L1-L4, which raises conflicting-values against the table row L1-L4 -2.2',
 };

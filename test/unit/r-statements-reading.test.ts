@@ -1,0 +1,75 @@
+/**
+ * Statements, synonyms, scope and sign-offs of wave 6, read by general mechanisms (vocabulary data,
+ * cue generators, section scope). Every phrasing here was invented for the class, not taken from the
+ * wave-6 files; negative cases that must not change sit beside them.
+ */
+import { describe, expect, test } from 'vitest';
+import { analyze } from '../../server/src/engine';
+
+function models(text: string): string[] {
+  return analyze(text).elements.riskModels.map((m) => m.name);
+}
+
+describe('speech-recognition spellings of the risk-model names are the models', () => {
+  test.each([
+    ['the fraks ten year risk of major osteoporotic fracture is 21 percent.\n', 'FRAX'],
+    ["Using frax's calculator, major osteoporotic fracture 18%, hip 3.1%.\n", 'FRAX'],
+    ['cue fracture 10 year risk of major osteoporotic fracture 9 percent.\n', 'QFracture'],
+    ['queue fracture estimates a hip fracture risk of 2.2 percent.\n', 'QFracture'],
+    ['car rock ten year fracture risk category: high.\n', 'CAROC'],
+    ['f r a x major osteoporotic fracture 12 percent, hip 1.9 percent.\n', 'FRAX'],
+  ])('%j', (text, name) => {
+    expect(models(text)).toContain(name);
+  });
+
+  test('ordinary words near them are no model', () => {
+    expect(models('History of multiple fracs of the wrist. T-score -2.6.\n')).toEqual([]);
+    expect(models('Referred by Dr. Garvin. Spine T-score -1.2.\n')).toEqual([]);
+    expect(models('She fractured a rock climbing wrist. T-score -1.2.\n')).toEqual([]);
+  });
+});
+
+function categories(text: string): string[] {
+  return analyze(text).elements.categories.map((c) => c.category);
+}
+
+describe('short and foreign words for normal beside a TBS state the normal category', () => {
+  test.each([
+    ['L1-L4 T-score -1.1.\nTBS 1.355 - nml.\n'],
+    ['Spine T -0.8. TBS 1.402 WNL.\n'],
+    ['TBS L1-L4 : 1,388 (normale)\n'],
+    ['TBS 1.341.\nImpression: osteopenia; TBS nl\n'],
+  ])('%j', (text) => {
+    expect(categories(text)).toEqual(['normal']);
+  });
+
+  test('away from a TBS they state nothing', () => {
+    expect(categories('TBS 1.341.\nRenal function nl. Calcium WNL.\n')).toEqual([]);
+    expect(categories('TBS 1.341.\nNL: 12 mg/d vitamin D\n')).toEqual([]);
+  });
+});
+
+function who(text: string): string[] {
+  return analyze(text).elements.whoStatements.map((w) => w.whoClass);
+}
+
+describe('concluding headers of the "X and advice" family open the impression', () => {
+  const body = 'Lumbar spine T-score -2.7. Left femoral neck T-score -2.1.\n\n';
+  test.each([
+    ['Conclusions & recommendations\nOsteoporosis of the spine. Start therapy.\n', 'osteoporosis'],
+    ['Assessment / management\nLow bone mass at the hip; calcium and vitamin D.\n', 'osteopenia'],
+    ['Conclusión y recomendaciones\nOsteoporosis lumbar.\n', 'osteoporosis'],
+    ['Beurteilung und Empfehlung\nOsteoporose der LWS.\n', 'osteoporosis'],
+    ['Impression and next steps\nOsteopenia; repeat in two years.\n', 'osteopenia'],
+    ['Conclusion et conduite à tenir\nOstéopénie.\n', 'osteopenia'],
+  ])('%j', (text, cls) => {
+    const e = analyze(body + text).elements;
+    expect(e.impression).not.toBeNull();
+    expect(who(body + text)).toEqual([cls]);
+  });
+
+  test('a sentence that starts with such words is no header', () => {
+    const text = body + 'Summary and advice were given to the patient by phone.\nOsteoporosis education leaflet.\n';
+    expect(analyze(text).elements.impression).toBeNull();
+  });
+});
