@@ -27,8 +27,6 @@ export const KNOWN_FAILING: Record<string, string> = {
     '10 layouts: the "Total" row under a "[Left proximal femur]" bracketed heading is not read as the total hip (site unknown), and the conclusion restatement "(lowest value L2-L4, T-score -2.8, ...)" becomes a second T-score of unknown site',
   'R04-layout-poland-opis-decimal-comma.txt':
     '1 sign-offs: "lek. med. <name>, specjalista radiologii ..." (Polish title before the name, no role label) is not read as a provider; 11: the conclusion restatement "najniższy T-score -2,7 (szyjka kości udowej)" becomes an extra T-score of unknown site',
-  'R05-layout-denmark-nonnative-english.txt':
-    '6 synonyms/fillers: "The trabecular bone score is measured to 1.301" (non-native "measured to") yields no TBS; 5 adjustment scope: "FRAX ... where TBS is included in the calculation" is not read as TBS-adjusted',
   'R07-layout-turkey-nonnative-dob.txt':
     '6/10: "Lumbar vertebra (L1-L4) total BMD is ... and T score is -2.9" gets no site ("total" / "vertebra" wording); 1 sign-offs: the name line "Uzm. Dr. Elif Demir" is skipped and the role line below it is taken as the provider',
   'R08-layout-egypt-university.txt':
@@ -53,8 +51,6 @@ export const KNOWN_FAILING: Record<string, string> = {
     '2/placeholders: "Trabecular bone score L1-L4: [***]" gives missing-tbs-value instead of unfilled-placeholder (the labelled slot is not seen as unfilled)',
   'R34-probe-kind-slash-pair.txt':
     '4 kind attribution: "(major osteoporotic / hip): 21 / 4.4 %" keeps only the hip value; the slash-paired MOF 21 % is dropped',
-  'R36-probe-synonyms-works-out-to.txt':
-    '5/6: "FRAX, corrected for the trabecular score, puts ... at roughly 26% ..." is read as unadjusted (the "corrected for the trabecular score" cue is not seen): risk-not-tbs-adjusted',
   'R39-probe-box-table-vertebrae-change.txt':
     '4/11: the impression "Osteoporosis (mean femoral neck T-score -2.6) with significant gain at the spine" attaches -2.6 to L1-L4, which raises conflicting-values against the table row L1-L4 -2.2',
 };

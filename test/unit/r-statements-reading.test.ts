@@ -73,3 +73,54 @@ describe('concluding headers of the "X and advice" family open the impression', 
     expect(analyze(text).elements.impression).toBeNull();
   });
 });
+
+function risks(text: string): string[] {
+  return analyze(text)
+    .elements.risks.map((r) => `${r.kind}:${r.value}:${r.adjusted ? 'a' : 'u'}`)
+    .sort();
+}
+
+describe('adjustment cues as a family: participle, preposition, determiner, a name of the TBS', () => {
+  test.each([
+    ["FRAX (adjusted using the patient's TBS): major osteoporotic fracture 19%, hip fracture 3.3%.\n"],
+    [
+      'FRAX probabilities, where the trabecular bone score was taken into account: major osteoporotic fracture 19%, hip fracture 3.3%.\n',
+    ],
+    ['FRAX risks recalculated with the trabecular score: major osteoporotic fracture 19%, hip fracture 3.3%.\n'],
+    ['FRAX ajustada según el TBS: fractura osteoporótica mayor 19 %, fractura de cadera 3,3 %.\n'],
+    ['FRAX weighted by TBS\nMajor osteoporotic fracture 19%\nHip fracture 3.3%\n'],
+  ])('%j', (text) => {
+    expect(risks(text)).toEqual(['hip:3.3:a', 'mof:19:a']);
+  });
+
+  test('a French heading "corrigée par le TBS" covers the risks on the next line', () => {
+    const text =
+      'Probabilité de fracture à 10 ans (FRAX), corrigée par le TBS :\nfracture ostéoporotique majeure 19 %\n';
+    expect(risks(text)).toEqual(['mof:19:a']);
+  });
+
+  test('unadjusted and other adjustments stay unadjusted', () => {
+    expect(risks('FRAX without TBS adjustment: major osteoporotic fracture 19%, hip fracture 3.3%.\n')).toEqual([
+      'hip:3.3:u',
+      'mof:19:u',
+    ]);
+    expect(
+      risks('TBS 1.281. FRAX adjusted for steroid dose: major osteoporotic fracture 19%, hip fracture 3.3%.\n'),
+    ).toEqual(['hip:3.3:u', 'mof:19:u']);
+  });
+});
+
+describe('"in" after a number is inches only with no word after it', () => {
+  test.each([
+    ['The trabecular bone score is estimated to 1.274 in L1-L4.\n', 1.274],
+    ['TBS came to 1.274 in the lumbar spine.\n', 1.274],
+    ['Trabecular bone score amounts to 1.274 in vertebrae L1 to L4.\n', 1.274],
+  ])('%j', (text, value) => {
+    expect(analyze(text).elements.tbs.map((v) => v.value)).toEqual([value]);
+  });
+
+  test('a height in inches is still no TBS or score', () => {
+    const e = analyze('Height 64.5 in, weight 150 lb.\nTBS 1.274.\n').elements;
+    expect(e.tbs.map((v) => v.value)).toEqual([1.274]);
+  });
+});

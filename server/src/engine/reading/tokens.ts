@@ -283,8 +283,19 @@ function unitAfter(norm: string, e: number, len: number): number {
   const wl = w - k;
   if (wl > 6) return UNIT_NONE;
   for (const u of TIME_UNITS) if (u.length === wl && norm.startsWith(u, k)) return UNIT_TIME;
-  for (const u of OTHER_UNITS) if (u.length === wl && norm.startsWith(u, k)) return UNIT_OTHER;
+  for (const u of OTHER_UNITS)
+    if (u.length === wl && norm.startsWith(u, k)) return inchesOrPreposition(norm, u, w, len);
   return UNIT_NONE;
+}
+
+/**
+ * "in" after a number is inches only where no word follows it ("64 in, 150 lb", "5 ft 4 in"): with
+ * a word or a number after it, it is the preposition ("TBS 1.301 in L1-L4", "-2.5 in the spine").
+ */
+function inchesOrPreposition(norm: string, u: string, w: number, len: number): number {
+  if (u !== 'in') return UNIT_OTHER;
+  const k = w < len && norm.charCodeAt(w) === 32 ? w + 1 : w;
+  return k > w && k < len && CLASS[norm.charCodeAt(k)] & (C_LETTER | C_DIGIT) ? UNIT_NONE : UNIT_OTHER;
 }
 
 /**

@@ -389,6 +389,102 @@ for (const verb of LEAD_IN_VERBS)
     }
 
 /**
+ * Adjustment cues as a family: a participle of adjusting, a preposition, an optional determiner and
+ * a name of the TBS ("corrected for the trabecular score", "adjusted using the patient's TBS",
+ * "ajustée pour le TBS", "ajustados según el TBS"), and the passive with the TBS as subject ("where
+ * TBS is included in the calculation", "the trabecular bone score was taken into account"). Each
+ * language: its participles (every gender and number), prepositions and determiners; the TBS names
+ * are shared. A phrase the list above already holds keeps its own scope.
+ */
+const TBS_NAMES = ['tbs', 'trabecular bone score', 'trabecular score', 'tbs value'];
+const ADJUSTING: ReadonlyArray<{ participles: string[]; preps: string[]; determiners: string[]; names: string[] }> = [
+  {
+    participles: ['adjusted', 'corrected', 'modified', 'weighted', 'recalculated'],
+    preps: ['for', 'by', 'with', 'using'],
+    determiners: ['', 'the ', 'her ', 'his ', 'your ', "the patient's "],
+    names: TBS_NAMES,
+  },
+  {
+    participles: ['ajusté', 'ajustée', 'ajustés', 'ajustées', 'corrigé', 'corrigée', 'corrigés', 'corrigées'],
+    preps: ['pour', 'par', 'sur', 'selon'],
+    determiners: ['', 'le '],
+    names: ['tbs'],
+  },
+  {
+    participles: [
+      'ajustado',
+      'ajustada',
+      'ajustados',
+      'ajustadas',
+      'corregido',
+      'corregida',
+      'corregidos',
+      'corregidas',
+    ],
+    preps: ['por', 'según', 'con', 'al'],
+    determiners: ['', 'el '],
+    names: ['tbs'],
+  },
+  {
+    // Portuguese: "ajustado pelo TBS", "ajustada ao TBS", "corrigido com o TBS".
+    participles: ['ajustado', 'ajustada', 'ajustados', 'ajustadas', 'corrigido', 'corrigida'],
+    preps: ['pelo', 'ao', 'para o', 'com o', 'com'],
+    determiners: [''],
+    names: ['tbs'],
+  },
+  {
+    participles: [
+      'corretto',
+      'corretta',
+      'corretti',
+      'corrette',
+      'aggiustato',
+      'aggiustata',
+      'aggiustati',
+      'aggiustate',
+    ],
+    preps: ['per', 'con', 'secondo'],
+    determiners: ['', 'il '],
+    names: ['tbs'],
+  },
+  {
+    participles: ['adjustiert', 'korrigiert', 'angepasst'],
+    preps: ['für', 'mit', 'nach'],
+    determiners: ['', 'den ', 'das '],
+    names: ['tbs'],
+  },
+];
+/** The passive: "[the] TBS is included", "the trabecular bone score was taken into account". */
+const TBS_SUBJECT_DETERMINERS = ['', 'the '];
+const PASSIVE_AUX = ['is', 'was', 'has been', 'being'];
+const PASSIVE_PARTICIPLES = [
+  'included',
+  'incorporated',
+  'factored in',
+  'taken into account',
+  'accounted for',
+  'integrated',
+  'entered',
+  'considered',
+];
+{
+  const have = new Set(CUES.map(([phrase]) => phrase));
+  const add = (phrase: string, direction: Direction, scope: number) => {
+    if (have.has(phrase)) return;
+    have.add(phrase);
+    CUES.push([phrase, ADJUSTED, direction, scope]);
+  };
+  for (const { participles, preps, determiners, names } of ADJUSTING)
+    for (const p of participles)
+      for (const prep of preps)
+        for (const det of determiners) for (const name of names) add(`${p} ${prep} ${det}${name}`, 'both', 14);
+  // The passive reaches both ways: "FRAX, where TBS is included in the calculation: MOF 22 %, ...".
+  for (const det of TBS_SUBJECT_DETERMINERS)
+    for (const name of TBS_NAMES.slice(0, 3))
+      for (const aux of PASSIVE_AUX) for (const p of PASSIVE_PARTICIPLES) add(`${det}${name} ${aux} ${p}`, 'both', 20);
+}
+
+/**
  * A relative change is no value of its own ("the MOF should be raised by about 15% of its value",
  * "an increase of 10%"): a change verb with "by" covers the two words after it (the number, or a
  * hedge and the number: "by 3% to 15%" leaves the 15 %); "of its value" covers the number before
