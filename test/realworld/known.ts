@@ -31,8 +31,6 @@ export const KNOWN_FAILING: Record<string, string> = {
     '6/10: "Lumbar vertebra (L1-L4) total BMD is ... and T score is -2.9" gets no site ("total" / "vertebra" wording); 1 sign-offs: the name line "Uzm. Dr. Elif Demir" is skipped and the role line below it is taken as the provider',
   'R08-layout-egypt-university.txt':
     '1 sign-offs: "Dr. <name>" with "Lecturer of Radiodiagnosis, MD" on the next line is not read as a provider; 10: "Rt." / "Lt." side abbreviations are lost, so the right and left femoral neck T-scores raise conflicting-values',
-  'R09-layout-nigeria-teaching-hospital.txt':
-    '7/11: the all-capitals "CONCLUSION:" line "OSTEOPOROSIS (LUMBAR SPINE) WITH DEGRADED BONE MICROARCHITECTURE." is not read as a WHO statement',
   'R10-layout-south-africa-hips-forearm-man.txt':
     '10 layouts: rows "Right femoral neck .......... 0.690 / -1.9 / -0.6" under a "(BMD g/cm2 / T-score / Z-score)" caption (slash-separated triples after dotted leaders) yield no T-score at all: missing-t-score',
   'R11-layout-argentina-spanish.txt':
@@ -45,8 +43,6 @@ export const KNOWN_FAILING: Record<string, string> = {
     '10 (French sites): "Col fémoral G" / "Hanche totale G" get no site and the conclusion restatement adds one more; 5: "ajustée pour le TBS" at the end of the heading line does not cover the risks on the next line; 4: "fracture de l\'extrémité supérieure du fémur 4,0 %" is not read as the hip risk; 9: "Patiente : Mme ... Née le" gives no sex',
   'R18-layout-us-current-with-prior-pasted.txt':
     '11/prior: the pasted "PRIOR REPORT (10/02/2024), for reference:" block is read as this study (TBS 1.262, T-scores -1.7 / -2.3, MOF 13 %, hip 2.6 %), which raises conflicting-values on the TBS, the spine T-score and both risks',
-  'R23-draft-bullet-notes.txt':
-    '7/11: the bullet "- dx: osteopenia (AI-associated bone loss)" is not read as a WHO statement',
   'R24-draft-half-template-placeholders.txt':
     '2/placeholders: "Trabecular bone score L1-L4: [***]" gives missing-tbs-value instead of unfilled-placeholder (the labelled slot is not seen as unfilled)',
   'R34-probe-kind-slash-pair.txt':

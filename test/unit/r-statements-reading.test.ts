@@ -124,3 +124,37 @@ describe('"in" after a number is inches only with no word after it', () => {
     expect(e.tbs.map((v) => v.value)).toEqual([1.274]);
   });
 });
+
+describe('an all-capitals line right under a header that stands alone is the section text', () => {
+  const body = 'LUMBAR SPINE L1-L4: T-SCORE -2.7\nLEFT FEMORAL NECK: T-SCORE -2.2\n\n';
+  test.each([
+    ['IMPRESSION:\nOSTEOPOROSIS OF THE LUMBAR SPINE, DEGRADED TBS.\n', 'osteoporosis'],
+    ['OPINION\nLOW BONE MASS (OSTEOPENIA) AT THE LEFT HIP\n', 'osteopenia'],
+    ['CONCLUSION:\nDENSITOMETRIC OSTEOPOROSIS\nFOLLOW-UP DXA IN 2 YEARS\n', 'osteoporosis'],
+    ['SUMMARY:\nREPORT OF THE BONE DENSITY STUDY\nOSTEOPENIA.\n', 'osteopenia'],
+  ])('%j', (text, cls) => {
+    expect(who(body + text)).toEqual([cls]);
+  });
+
+  test('an all-capitals header after a blank line still opens its own section', () => {
+    const text = 'FINDINGS:\nSpine T-score -1.2.\n\nHISTORY\nOsteoporosis in her mother.\n';
+    expect(analyze(text).elements.whoStatements).toEqual([]);
+  });
+});
+
+describe('a diagnosis key in short or foreign form states the class', () => {
+  test.each([
+    ['- Dx: low bone mass\n', 'osteopenia'],
+    ['Final diagnosis: osteoporosis (spine).\n', 'osteoporosis'],
+    ['Diagnóstico: osteopenia\n', 'osteopenia'],
+    ['Diagnose: Osteoporose\n', 'osteoporosis'],
+  ])('%j', (text, cls) => {
+    expect(who('Spine T-score -2.6. Hip T-score -1.4.\n' + text)).toEqual([cls]);
+  });
+
+  test('not a ruled-out, an uncertain or a legend class', () => {
+    expect(who('Dx: r/o osteoporosis\n')).toEqual([]);
+    expect(who('- dx: osteoporosis cannot be excluded\n')).toEqual([]);
+    expect(who('Dx: T-score -2.5 or lower: osteoporosis\n')).toEqual([]);
+  });
+});

@@ -233,6 +233,17 @@ const WHO_KEYS = [
   'who diagnosis',
   'diagnosis',
   'diagnostic category',
+  // Short forms and other languages: "dx: osteopenia", "Diagnóstico: osteoporosis", "Diagnose: Osteopenie".
+  'dx',
+  'diag',
+  'final diagnosis',
+  'working diagnosis',
+  'densitometric dx',
+  'diagnóstico',
+  'diagnostic',
+  'diagnosi',
+  'diagnose',
+  'rozpoznanie',
 ];
 
 /** A clinical basis: the class rests on a fracture or a clinical diagnosis, not on the T-score. */
