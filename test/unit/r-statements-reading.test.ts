@@ -158,3 +158,47 @@ describe('a diagnosis key in short or foreign form states the class', () => {
     expect(who('Dx: T-score -2.5 or lower: osteoporosis\n')).toEqual([]);
   });
 });
+
+function ruleIds(text: string): string[] {
+  return analyze(text).findings.map((f) => f.code);
+}
+
+describe('a bracket of fill marks after a label is an unfilled slot', () => {
+  const rest =
+    'Spine T-score -2.1. FRAX adjusted for TBS: major osteoporotic fracture 15%, hip fracture 2.7%.\nRadiologist: Dr. Ana Ruiz\n';
+  test.each([
+    ['TBS: [---]\n'],
+    ['Trabecular bone score (L1-L4) [ ??? ]\n'],
+    ['TBS value [xxx]\n'],
+    ['TBS = [. . .]\n'],
+  ])('%j', (text) => {
+    const ids = ruleIds(text + rest);
+    expect(ids).toContain('unfilled-placeholder');
+    expect(ids).not.toContain('missing-tbs-value');
+  });
+
+  test('a ticked box, a footnote mark or a reference number is no slot', () => {
+    const t = 'TBS 1.281 [x] reviewed. Spine T-score -2.1 [*]. See guideline [12].\n' + rest;
+    expect(ruleIds(t)).not.toContain('unfilled-placeholder');
+  });
+});
+
+describe('a patient line in another language gives the sex', () => {
+  function sex(text: string): string | null {
+    return analyze(text).elements.population.sex;
+  }
+  test.each([
+    ['Paciente: Sra. Rosa Díaz Ortega    Edad: 67 años\n', 'female'],
+    ['Patient: Herr Klaus Bauer, geb. 03.04.1950\n', 'male'],
+    ['Patientin: Huber, Anna    geb. 12.05.1948\n', 'female'],
+    ['Nom : Mlle Claire Morel\n', 'female'],
+    ['Patient : M. Jean Dupont, homme de 71 ans\n', 'male'],
+  ])('%j', (text, s) => {
+    expect(sex(text + 'Spine T-score -2.1.\n')).toBe(s);
+  });
+
+  test('a title that names a doctor, not the patient, gives no sex', () => {
+    expect(sex('Médecin prescripteur : Dr Morvan\nSpine T-score -2.1.\n')).toBeNull();
+    expect(sex('Referred by Sra. Dra. López.\nSpine T-score -2.1.\n')).toBeNull();
+  });
+});

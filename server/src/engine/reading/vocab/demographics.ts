@@ -131,6 +131,16 @@ const SEXES: Array<[string, Sex]> = [
   ['masculin', 'male'],
   ['maschio', 'male'],
   ['männlich', 'male'],
+  // Patient nouns with a gender of their own ("Patiente :", "Patientin:", "Pacjentka:").
+  ['patiente', 'female'],
+  ['patientin', 'female'],
+  ['pacjentka', 'female'],
+  ['femme', 'female'],
+  ['mujer', 'female'],
+  ['kobieta', 'female'],
+  ['homme', 'male'],
+  ['hombre', 'male'],
+  ['mężczyzna', 'male'],
 ];
 
 const MENOPAUSE: Array<[string, MenopausalStatus]> = [
@@ -226,6 +236,26 @@ export const TITLES: ReadonlyArray<readonly [string, Sex]> = [
   ['ms', 'female'],
   ['miss', 'female'],
   ['mr', 'male'],
+  // Other languages: "Patiente : Mme ...", "Paciente: Sra. ...", "Patient: Frau ...", "Pacjent: Pani ...".
+  ['mme', 'female'],
+  ['madame', 'female'],
+  ['mlle', 'female'],
+  ['mademoiselle', 'female'],
+  ['sra', 'female'],
+  ['señora', 'female'],
+  ['srta', 'female'],
+  ['signora', 'female'],
+  ['frau', 'female'],
+  ['mevrouw', 'female'],
+  ['mevr', 'female'],
+  ['pani', 'female'],
+  ['monsieur', 'male'],
+  ['sr', 'male'],
+  ['señor', 'male'],
+  ['signor', 'male'],
+  ['herr', 'male'],
+  ['dhr', 'male'],
+  ['pan', 'male'],
 ];
 
 /**
@@ -251,7 +281,22 @@ export const EXAM_DATE_WORDS: readonly string[] = [
 export const EXAM_DATE_PREPOSITIONS: readonly string[] = ['on', 'dated'];
 
 /** Labels of the patient's name line: "Patient:", "Pt:", "Re:", "Name:", "Patient name:". */
-export const PATIENT_LABELS: readonly string[] = ['patient', 'pt', 're', 'name'];
+export const PATIENT_LABELS: readonly string[] = [
+  'patient',
+  'pt',
+  're',
+  'name',
+  // Other languages: "Patiente :", "Paciente:", "Patientin:", "Paziente:", "Pacjent:", "Nom :", "Nombre:".
+  'patiente',
+  'paciente',
+  'patientin',
+  'paziente',
+  'pacjent',
+  'pacjentka',
+  'nom',
+  'nombre',
+  'nome',
+];
 
 /**
  * "She is 77 and has ...": a subject pronoun, a present-tense "is" and a bare age. Only the present
