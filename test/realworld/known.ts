@@ -41,8 +41,6 @@ export const KNOWN_FAILING: Record<string, string> = {
     '1 sign-offs: "Radiologist  Yoon Hye-rin, MD" (role and name separated by a column gap, no colon) is not read as a provider',
   'R16-layout-dms-stratos-french.txt':
     '10 (French sites): "Col fémoral G" / "Hanche totale G" get no site and the conclusion restatement adds one more; 4: "fracture de l\'extrémité supérieure du fémur 4,0 %" is not read as the hip risk (the TBS-adjusted heading and the patient\'s sex are read since branch rstate)',
-  'R18-layout-us-current-with-prior-pasted.txt':
-    '11/prior: the pasted "PRIOR REPORT (10/02/2024), for reference:" block is read as this study (TBS 1.262, T-scores -1.7 / -2.3, MOF 13 %, hip 2.6 %), which raises conflicting-values on the TBS, the spine T-score and both risks',
   'R34-probe-kind-slash-pair.txt':
     '4 kind attribution: "(major osteoporotic / hip): 21 / 4.4 %" keeps only the hip value; the slash-paired MOF 21 % is dropped',
   'R39-probe-box-table-vertebrae-change.txt':

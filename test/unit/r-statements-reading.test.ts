@@ -185,7 +185,7 @@ describe('a bracket of fill marks after a label is an unfilled slot', () => {
 
 describe('a patient line in another language gives the sex', () => {
   function sex(text: string): string | null {
-    return analyze(text).elements.population.sex;
+    return analyze(text).elements.population?.sex ?? null;
   }
   test.each([
     ['Paciente: Sra. Rosa Díaz Ortega    Edad: 67 años\n', 'female'],
@@ -200,5 +200,48 @@ describe('a patient line in another language gives the sex', () => {
   test('a title that names a doctor, not the patient, gives no sex', () => {
     expect(sex('Médecin prescripteur : Dr Morvan\nSpine T-score -2.1.\n')).toBeNull();
     expect(sex('Referred by Sra. Dra. López.\nSpine T-score -2.1.\n')).toBeNull();
+  });
+});
+
+describe('a pasted earlier report under a banner is history to the end', () => {
+  const current =
+    'FINDINGS:\nLumbar spine L1-L4 T-score -2.1. TBS 1.244.\nFRAX adjusted for TBS: major osteoporotic fracture 14%, hip fracture 2.9%.\n\nIMPRESSION:\nOsteopenia.\n\nSigned: Dr. Ana Ruiz\n\n';
+  const prior =
+    'Lumbar spine L1-L4 T-score -2.6. TBS 1.301.\nFRAX adjusted for TBS: major osteoporotic fracture 19%, hip fracture 4.1%.\nImpression: osteoporosis.\n';
+  function read(text: string) {
+    const e = analyze(text).elements;
+    return {
+      t: e.tScores.map((s) => s.value),
+      tbs: e.tbs.map((v) => v.value),
+      risks: e.risks.map((r) => r.value).sort((a, b) => a - b),
+      who: e.whoStatements.map((w) => w.whoClass),
+    };
+  }
+  const expected = { t: [-2.1], tbs: [1.244], risks: [2.9, 14], who: ['osteopenia'] };
+  test.each([
+    ['PREVIOUS STUDY 2023'],
+    ['Informe previo (12/03/2023):'],
+    ['------------------------------\nEarlier DXA report, for comparison'],
+    ['## Compte rendu précédent'],
+    ['Vorbefund vom 01.02.2023:'],
+    ['OLD REPORT'],
+  ])('%j', (banner) => {
+    expect(read(current + banner + '\n' + prior)).toEqual(expected);
+  });
+
+  test('a sentence or a comparison header before this study is no banner', () => {
+    expect(read('Prior study: none.\n' + current).t).toEqual([-2.1]);
+    const text = 'Previous exam:\nNot available.\n\n' + current;
+    expect(read(text)).toEqual(expected);
+  });
+
+  test('a study named in a comparison section above this report is no banner', () => {
+    expect(read('COMPARISON:\nPRIOR DXA 03/2023 AVAILABLE FOR COMPARISON\n\n' + current)).toEqual(expected);
+    expect(read('Previous study 2023 reviewed for comparison\n\n' + current)).toEqual(expected);
+  });
+
+  test('a header of this study after the block ends it: the block is no tail', () => {
+    const text = 'PRIOR STUDY (2023):\nSee outside report.\n\nCURRENT STUDY:\n' + current;
+    expect(read(text)).toEqual(expected);
   });
 });

@@ -17,7 +17,7 @@ export const DICTATED_PUNCTUATION: ReadonlyArray<readonly [string, string]> = [
  * "car rock"). Each is the model's name only; none is an English word a report uses otherwise
  * ("fracs", a clinical short form of fractures, and "Garvin", a surname, are left out on purpose).
  */
-export const DICTATED_MODEL_NAMES: ReadonlyArray<readonly [string, 'FRAX' | 'QFracture' | 'Garvan' | 'CAROC']> = [
+export const DICTATED_MODEL_NAMES: ReadonlyArray<[string, 'FRAX' | 'QFracture' | 'Garvan' | 'CAROC']> = [
   ['fracks', 'FRAX'],
   ['fraks', 'FRAX'],
   ['fracx', 'FRAX'],
