@@ -245,3 +245,29 @@ describe('a pasted earlier report under a banner is history to the end', () => {
     expect(read(text)).toEqual(expected);
   });
 });
+
+describe('a signature block: a titled name with a job-title line beside it', () => {
+  const head = 'Spine T-score -2.6.\n\nImpression: osteoporosis.\n\n';
+  function signers(text: string): string[] {
+    return analyze(head + text).elements.providers.map((p) => p.text);
+  }
+  test.each([
+    ['MUDr. Jana Svobodová\nRadiologist, Fakultní nemocnice Brno\n', 'Svobodová'],
+    ['Assoc. Prof. Dr. Mehmet Kaya\nConsultant in Nuclear Medicine\n', 'Kaya'],
+    ['Radiologist\nDr. Kofi Mensah\n', 'Mensah'],
+    ['Dott.ssa Giulia Romano\nMedico specialista in Radiodiagnostica\n', 'Romano'],
+    ['Consultant    Aoife Byrne, FFR RCSI\n', 'Byrne'],
+    ['PD Dr. med. Lena Vogt\nOberärztin Radiologie\n', 'Vogt'],
+  ])('%j', (text, name) => {
+    const got = signers(text);
+    expect(got.length).toBe(1);
+    expect(got[0]).toContain(name);
+    expect(got[0]).not.toMatch(/Consultant in|specialista|Oberärztin|Fakultní/);
+  });
+
+  test('a referring doctor, a cc line or a technologist is no signer', () => {
+    expect(signers('Referring physician:\nDr. Paul Smith\nConsultant Endocrinologist\n')).toEqual([]);
+    expect(signers('cc: Dr. Anna Berg\nRheumatologist\n')).toEqual([]);
+    expect(signers('Technologist  Maria Lopez, RT(R)\n')).toEqual([]);
+  });
+});
