@@ -36,7 +36,7 @@ export const KNOWN_FAILING: Record<string, string> = {
   'R11-layout-argentina-spanish.txt':
     '10 (Spanish sites): "Cuello femoral izq." and "Cadera total izq." rows get no site (the "Dra." name over its role line is read since branch rstate)',
   'R12-layout-colombia-premenopausal-z.txt':
-    '2 legends: the Z-score note "un Z-score de -2,0 o menos ..." is read as a Z-score of this study; 4 kind attribution: "cadera 0,6 %" (Spanish hip) after "fractura mayor 3,4 %" is dropped',
+    '4 kind attribution: "cadera 0,6 %" (Spanish hip) after "fractura mayor 3,4 %" is dropped (the Z-score legend "un Z-score de -2,0 o menos ..." is no reading since branch rstate)',
   'R16-layout-dms-stratos-french.txt':
     '10 (French sites): "Col fémoral G" / "Hanche totale G" get no site and the conclusion restatement adds one more; 4: "fracture de l\'extrémité supérieure du fémur 4,0 %" is not read as the hip risk (the TBS-adjusted heading and the patient\'s sex are read since branch rstate)',
   'R34-probe-kind-slash-pair.txt':

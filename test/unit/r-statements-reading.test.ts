@@ -271,3 +271,21 @@ describe('a signature block: a titled name with a job-title line beside it', () 
     expect(signers('Technologist  Maria Lopez, RT(R)\n')).toEqual([]);
   });
 });
+
+describe('a legend bound after its value in other languages is no reading', () => {
+  function z(text: string): number[] {
+    return analyze(text).elements.zScores.map((s) => s.value);
+  }
+  test.each([
+    ["Z-score rachis -1,1. Un Z-score de -2,0 ou moins est dit « bas pour l'âge ».\n"],
+    ['Z-Score LWS -1,1. Ein Z-Score von -2,0 oder weniger gilt als niedrig.\n'],
+    ['Z-score coluna -1,1. Um Z-score de -2,0 ou menos é considerado baixo.\n'],
+    ['Z-score colonna -1,1. Uno Z-score di -2,0 o inferiore indica una densità bassa.\n'],
+  ])('%j', (text) => {
+    expect(z(text)).toEqual([-1.1]);
+  });
+
+  test('a value without such a bound is read', () => {
+    expect(z('Z-score rachis -2,3, ou moins que prévu.\n')).toEqual([-2.3]);
+  });
+});
