@@ -274,7 +274,7 @@ describe('a signature block: a titled name with a job-title line beside it', () 
 
 describe('a legend bound after its value in other languages is no reading', () => {
   function z(text: string): number[] {
-    return analyze(text).elements.zScores.map((s) => s.value);
+    return (analyze(text).elements.zScores ?? []).map((s) => s.value);
   }
   test.each([
     ["Z-score rachis -1,1. Un Z-score de -2,0 ou moins est dit « bas pour l'âge ».\n"],

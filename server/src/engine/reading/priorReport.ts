@@ -2,8 +2,8 @@
  * A pasted earlier report: a banner line ("PRIOR REPORT (10/02/2024), for reference:", "--- Previous
  * study ---", "Informe previo:") opens it, and everything from the banner on is history, unless a
  * header of this study ("CURRENT STUDY:") follows (then the block sits between two parts of this
- * report and is left to the clause cues). Phrases are in `vocab/history.ts`; native searches find
- * them, so the cost is a few passes of indexOf over the text.
+ * report and is left to the clause cues). Phrases are in `vocab/history.ts`; one pass over the
+ * lines compares each line's first word in place with the phrases' first words.
  *
  * A banner is set off from prose: marked by a rule ("---", "===", "***", "___") or "#" on its line
  * or alone on the line above it; or, below the report's own impression (a pasted report follows the
@@ -24,7 +24,10 @@ const isRuleMark = (c: number): boolean => c === 61 || c === 45 || c === 42 || c
 function byFirstWord(phrases: readonly string[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const p of phrases) {
-    const w = p.split(' ')[0];
+    // The leading run of letters ("compte" of "compte-rendu précédent", "today" of "today's study").
+    let e = 0;
+    while (e < p.length && isLetter(p.charCodeAt(e))) e++;
+    const w = p.slice(0, e);
     const list = out.get(w);
     if (list) list.push(p);
     else out.set(w, [p]);
@@ -35,18 +38,6 @@ function byFirstWord(phrases: readonly string[]): Map<string, string[]> {
 }
 let priorByWord: Map<string, string[]> | null = null;
 let currentByWord: Map<string, string[]> | null = null;
-
-/** The line index holding offset `at` (lines are sorted). */
-function lineAt(doc: Doc, at: number): number {
-  let lo = 0;
-  let hi = doc.lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (doc.lines[mid].start <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 /** The one of `phrases` that starts at `at` of the line (only marks before it on its line, a word end after it), or null. */
 function phraseAtLineStart(doc: Doc, line: number, at: number, phrases: readonly string[]): string | null {
@@ -65,7 +56,23 @@ function phraseAtLineStart(doc: Doc, line: number, at: number, phrases: readonly
   return null;
 }
 
-/** Lines (from the first one) where one of the phrases stands first: each found by a native search. */
+/** The first words of an index by length and first character, for a test in place (no string made). */
+function shapes(index: Map<string, string[]>): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const w of index.keys()) {
+    const key = w.length * 0x10000 + w.charCodeAt(0);
+    const list = out.get(key);
+    if (list) list.push(w);
+    else out.set(key, [w]);
+  }
+  return out;
+}
+const shapeCache = new WeakMap<Map<string, string[]>, Map<number, string[]>>();
+
+/**
+ * Lines from line `from` on where one of the phrases stands first: one pass over the lines, each
+ * line's first word compared in place with the phrases' first words (by length and first letter).
+ */
 function linesOpenedBy(
   doc: Doc,
   index: Map<string, string[]>,
@@ -73,14 +80,30 @@ function linesOpenedBy(
   found: (line: number, phrase: string) => boolean,
 ): void {
   const s = doc.norm;
-  for (const [word, phrases] of index)
-    for (let at = s.indexOf(word, from); at >= 0; at = s.indexOf(word, at + 1)) {
-      if (at > 0 && isLetter(s.charCodeAt(at - 1))) continue;
-      const line = lineAt(doc, at);
-      if (doc.lines[line].end - doc.lines[line].start > 120) continue;
-      const phrase = phraseAtLineStart(doc, line, at, phrases);
+  let byShape = shapeCache.get(index);
+  if (!byShape) {
+    byShape = shapes(index);
+    shapeCache.set(index, byShape);
+  }
+  for (let line = from; line < doc.lines.length; line++) {
+    const l = doc.lines[line];
+    if (l.end - l.start > 120) continue;
+    let at = l.start;
+    while (at < l.end && !isLetter(s.charCodeAt(at))) {
+      if (isDigit(s.charCodeAt(at))) break;
+      at++;
+    }
+    if (at >= l.end || isDigit(s.charCodeAt(at))) continue;
+    let e = at;
+    while (e < l.end && isLetter(s.charCodeAt(e))) e++;
+    const words = byShape.get((e - at) * 0x10000 + s.charCodeAt(at));
+    if (!words) continue;
+    for (const w of words) {
+      if (!s.startsWith(w, at)) continue;
+      const phrase = phraseAtLineStart(doc, line, at, index.get(w) as string[]);
       if (phrase !== null && found(line, phrase)) return;
     }
+  }
 }
 
 function hasRule(s: string, from: number, to: number): boolean {
@@ -156,7 +179,7 @@ export function priorReportStart(doc: Doc, sections: readonly Section[]): number
   let resumes = false;
   const headers = new Set<number>();
   for (const s of sections) if (s.headerLine > best) headers.add(s.headerLine);
-  linesOpenedBy(doc, currentByWord, doc.lines[best].end, (line) => {
+  linesOpenedBy(doc, currentByWord, best + 1, (line) => {
     if (line > best && (headers.has(line) || setOff(doc, line, sections, true))) resumes = true;
     return resumes;
   });
