@@ -18,6 +18,7 @@ import { HISTORICAL } from './concepts';
 import { match } from './trie';
 import type { Tokens } from './tokens';
 import { conceptOf, trieFor } from './read';
+import { hitKinds, kindBit } from './kinds';
 import { siteIn, siteKeyOf, siteOf } from './site';
 import {
   DECIMAL,
@@ -1598,11 +1599,24 @@ export interface Layout {
  */
 function unitCells(ctx: Ctx): void {
   const t = ctx.reading.tokens;
+  const { hits } = ctx.reading;
   const f = lineFacts(ctx);
+  // The hits that name a risk model, in document order (hits do not overlap): a line holds one
+  // when the next of them not yet passed starts before the line's end. Most lines hold none, and
+  // riskKindNumbers then needs no walk of their tokens.
+  const kinds = hitKinds(hits);
+  let mh = 0;
+  const nextModel = (from: number): number => {
+    for (let h = from; h < hits.n; h++) if (kinds[h] & MODEL_BIT && conceptOf(hits.concepts[h], 'model')) return h;
+    return hits.n;
+  };
+  mh = nextModel(0);
   let lines = 0;
   for (let line = 0; line < ctx.doc.lines.length && lines < MAX_MENTIONS * 10; line++) {
     if (ctx.blankLine[line]) continue;
-    const r = lineTokens(ctx, line);
+    // lineTokens without the object: the line's tokens are [a, b).
+    const a = f.start[line];
+    const b = f.end[line];
     // Cells: split at ";", at a column gap, or at "," between quotes ("a","b").
     const semis = f.semis[line];
     const quoted = f.quoted[line];
@@ -1616,17 +1630,14 @@ function unitCells(ctx: Ctx): void {
         t.unitEnd[v] = t.end[v];
       }
     }
-    riskKindNumbers(ctx, r.a, r.b);
+    while (mh < hits.n && hits.end[mh] <= a) mh = nextModel(mh + 1);
+    if (mh < hits.n && hits.start[mh] < b) riskKindNumbers(ctx, a, b);
     if (semis + quoted + gaps === 0) continue;
     lines++;
-    const split = (q: number) =>
-      (semis > 0 && punctIs(ctx, q, 59)) ||
-      (quoted > 0 && punctIs(ctx, q, 44) && punctIs(ctx, q - 1, 34) && punctIs(ctx, q + 1, 34)) ||
-      t.kind[q] === GAP;
     let prevValue = -1;
-    let s = r.a;
-    for (let q = r.a; q <= r.b; q++) {
-      if (q < r.b && !split(q)) continue;
+    let s = a;
+    for (let q = a; q <= b; q++) {
+      if (q < b && !cellSplit(ctx, q, semis, quoted)) continue;
       const v = singleValue(ctx, s, q);
       if (prevValue >= 0 && v < 0 && onlyPercent(ctx, s, q)) {
         t.unit[prevValue] = UNIT_PERCENT;
@@ -1638,6 +1649,18 @@ function unitCells(ctx: Ctx): void {
   }
 }
 
+/** Does a cell end at token q: a ";" (on a line with semicolons), a quoted ",", a column gap? */
+function cellSplit(ctx: Ctx, q: number, semis: number, quoted: number): boolean {
+  return (
+    (semis > 0 && punctIs(ctx, q, 59)) ||
+    (quoted > 0 && punctIs(ctx, q, 44) && punctIs(ctx, q - 1, 34) && punctIs(ctx, q + 1, 34)) ||
+    ctx.reading.tokens.kind[q] === GAP
+  );
+}
+
+const MODEL_BIT = kindBit('model');
+const KIND_BIT = kindBit('kind');
+
 /**
  * "FRAX_MOF_ADJ: 17.0", "FRAX-TBS  MOF 6.1 / hip 0.4": on a line that names a risk model, a bare
  * unsigned number right after a risk kind (at most two plain words, ":", "=" or a gap between) is
@@ -1645,17 +1668,19 @@ function unitCells(ctx: Ctx): void {
  */
 function riskKindNumbers(ctx: Ctx, a: number, b: number): void {
   const { tokens: t, hits } = ctx.reading;
+  // The hit kind bits first: a concept search only for a hit that may hold the kind.
+  const kinds = hitKinds(hits);
   let model = false;
   for (let q = a; q < b && !model; q++) {
     const h = hits.at[q];
-    if (h >= 0 && conceptOf(hits.concepts[h], 'model')) model = true;
+    if (h >= 0 && kinds[h] & MODEL_BIT && conceptOf(hits.concepts[h], 'model')) model = true;
   }
   if (!model) return;
   for (let q = a; q < b; q++) {
     const h = hits.at[q];
     if (h < 0 || hits.start[h] !== q) continue;
     q = hits.end[h] - 1;
-    if (!conceptOf(hits.concepts[h], 'kind')) continue;
+    if (!(kinds[h] & KIND_BIT) || !conceptOf(hits.concepts[h], 'kind')) continue;
     let k = hits.end[h];
     let words = 0;
     while (k < b) {
