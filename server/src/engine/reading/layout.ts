@@ -703,6 +703,7 @@ export function readTables(ctx: Ctx): TableRow[] {
   // Candidates for a header row: lines with a measure word ("BMD", "T-score", "TBS") or a "Score".
   let lastLine = -1;
   let count = 0;
+  const kinds = hitKinds(hits);
   for (let h = 0; h <= hits.n && tried < MAX_MENTIONS; h++) {
     const line = h < hits.n ? t.line[hits.start[h]] : -1;
     if (line !== lastLine) {
@@ -715,6 +716,8 @@ export function readTables(ctx: Ctx): TableRow[] {
       count = 0;
     }
     if (h === hits.n) break;
+    // The kind bits first: only a hit that may hold a header word has its concepts searched.
+    if (!(kinds[h] & HEADER_BITS)) continue;
     for (const c of hits.concepts[h])
       if (headerWord(c.c)) {
         count++;
@@ -723,6 +726,10 @@ export function readTables(ctx: Ctx): TableRow[] {
   }
   return rows;
 }
+
+/** The kind bits of the header words (headerWord). */
+const HEADER_BITS =
+  kindBit('t') | kindBit('z') | kindBit('tbs') | kindBit('tbsScore') | kindBit('bmd') | kindBit('valueKey');
 
 /**
  * The table whose header is at `line` (alone, or with the next line: "T -" over "Score", "Young-Adult"
