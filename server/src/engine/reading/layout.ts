@@ -218,6 +218,9 @@ function lineFacts(ctx: Ctx): LineFacts {
   return f;
 }
 
+/** The kind bits of the concepts measureLabelHits looks for. */
+const LABEL_BITS = kindBit('t') | kindBit('z') | kindBit('tbs') | kindBit('label');
+
 /**
  * The phrase hits that label a measure, in document order: a hit with the measure's own concept
  * ("T-score", "TBS"), or whose first settings label is the measure's element. One walk over every
@@ -228,7 +231,10 @@ export function measureLabelHits(ctx: Ctx, own: 't' | 'z' | 'tbs'): readonly num
   if (!f.labelHits) {
     const { hits } = ctx.reading;
     const out = { t: [] as number[], z: [] as number[], tbs: [] as number[] };
+    const kinds = hitKinds(hits);
     for (let h = 0; h < hits.n; h++) {
+      // The kind bits first: most hits hold none of these concepts.
+      if (!(kinds[h] & LABEL_BITS)) continue;
       let t = false;
       let z = false;
       let tbs = false;
