@@ -1396,17 +1396,28 @@ function skipSiteWords(ctx: Ctx, from: number): number {
 // ---------------------------------------------------------------------------------------------
 // Key/value layouts: delimited rows and key trees (YAML).
 
-/** The measure a label hit names, or null. */
-function measureOf(ctx: Ctx, h: number): 't' | 'z' | 'tbs' | null {
-  const c = ctx.reading.hits.concepts[h];
-  if (conceptOf(c, 'tbsScore')) return null;
-  if (conceptOf(c, 't')) return 't';
-  if (conceptOf(c, 'z')) return 'z';
-  if (conceptOf(c, 'tbs')) return 'tbs';
-  const label = conceptOf(c, 'label');
-  if (label?.element === 'tScore') return 't';
-  if (label?.element === 'tbs') return 'tbs';
-  return null;
+/**
+ * The measure a hit names: 't', 'z', 'tbs', null for none, or 'tbsScore' (a TBS T-score or
+ * Z-score, no BMD measure). One walk over its concepts: a T-score label wins over a Z-score, that
+ * over a TBS, that over the first settings label's element.
+ */
+function measureOfHit(ctx: Ctx, h: number): 't' | 'z' | 'tbs' | 'tbsScore' | null {
+  let t = false;
+  let z = false;
+  let tbs = false;
+  let label: string | null = null;
+  for (const x of ctx.reading.hits.concepts[h]) {
+    const c = x.c;
+    if (c === 'tbsScore') return 'tbsScore';
+    if (c === 't') t = true;
+    else if (c === 'z') z = true;
+    else if (c === 'tbs') tbs = true;
+    else if (c === 'label') label ??= x.element;
+  }
+  if (t) return 't';
+  if (z) return 'z';
+  if (tbs) return 'tbs';
+  return label === 'tScore' ? 't' : label === 'tbs' ? 'tbs' : null;
 }
 
 /** The measure named in tokens [a, b), and its hit's end; null when none or two different. */
@@ -1416,8 +1427,8 @@ function measureIn(ctx: Ctx, a: number, b: number): 't' | 'z' | 'tbs' | null {
   for (let k = a; k < b; k++) {
     const h = hits.at[k];
     if (h < 0) continue;
-    if (conceptOf(hits.concepts[h], 'tbsScore')) return null;
-    const m = measureOf(ctx, h);
+    const m = measureOfHit(ctx, h);
+    if (m === 'tbsScore') return null;
     if (m && found && m !== found) return null;
     if (m) found = m;
     k = Math.max(k, hits.end[h] - 1);
@@ -1540,30 +1551,30 @@ function keyTrees(ctx: Ctx, out: LayoutPair[]): void {
     // A sibling of an item: "- site: L1-L4" then "  t_score: -1.4" at the item's key column.
     const parent = stack.length ? stack[stack.length - 1] : null;
     const own = measureIn(ctx, kl.key.a, kl.key.b);
-    const keySite = siteOf(ctx, kl.key.a, kl.key.b);
-    // The value's site is asked only where it is used (an item, a sibling's "site:" key): most
-    // values are prose, and their site words are not read.
-    const valueSite = () => siteOf(ctx, kl.value.a, kl.value.b);
+    // The key's and the value's sites are asked only where they are used (an item, a measure's
+    // key, a sibling's "site:" key): most keys and values name no site, and their words are not read.
     const v = singleValue(ctx, kl.value.a, kl.value.b);
     const inherited = parent?.site ?? null;
     const empty = kl.value.b <= kl.value.a;
     if (kl.item) {
       // The item's first key opens the item; its site (a "site:" key's value) covers its siblings.
-      stack.push({ indent: kl.indent, site: valueSite() ?? keySite ?? inherited, own: null, item: true });
+      const keySite = siteOf(ctx, kl.key.a, kl.key.b);
+      const site = siteOf(ctx, kl.value.a, kl.value.b) ?? keySite ?? inherited;
+      stack.push({ indent: kl.indent, site, own: null, item: true });
       if (own && v >= 0 && run > 1) out.push({ own, tok: v, site: keySite ?? inherited });
       continue;
     }
     if (empty) {
-      stack.push({ indent: kl.indent, site: keySite ?? inherited, own, item: false });
+      stack.push({ indent: kl.indent, site: siteOf(ctx, kl.key.a, kl.key.b) ?? inherited, own, item: false });
       continue;
     }
     // "site: left femoral neck" among siblings: the siblings' site.
-    if (!own && parent && !keySite && conceptOf(keyConcepts(ctx, kl.key), 'column')) {
-      const site = valueSite();
+    if (!own && parent && !siteOf(ctx, kl.key.a, kl.key.b) && conceptOf(keyConcepts(ctx, kl.key), 'column')) {
+      const site = siteOf(ctx, kl.value.a, kl.value.b);
       if (site) parent.site = site;
     }
     if (v < 0 || run < 2) continue;
-    if (own) out.push({ own, tok: v, site: keySite ?? inherited });
+    if (own) out.push({ own, tok: v, site: siteOf(ctx, kl.key.a, kl.key.b) ?? inherited });
     else if (parent?.own && isValueKey(ctx, kl.key)) out.push({ own: parent.own, tok: v, site: parent.site });
   }
 }
