@@ -658,8 +658,12 @@ export function readZScores(ctx: Ctx, layout: Layout, tScores: readonly TScore[]
       continue;
     add(scoreNum(ctx, p.tok), p.site);
   }
+  // T-scores come sorted by start; when their ends rise too (spans do not nest), the one that ends
+  // last before a Z-score is found by bisection, not by a walk over all of them per Z-score.
+  let ordered = true;
+  for (let i = 1; i < tScores.length && ordered; i++) ordered = tScores[i].span.end > tScores[i - 1].span.end;
   for (const r of readProseScores(ctx, 'z'))
-    add(scoreNum(ctx, r.tok, r.sign), r.site ?? pairedSite(ctx, r.tok, tScores));
+    add(scoreNum(ctx, r.tok, r.sign), r.site ?? pairedSite(ctx, r.tok, tScores, ordered));
   out.sort((a, b) => a.span.start - b.span.start);
   return out;
 }
@@ -668,10 +672,21 @@ export function readZScores(ctx: Ctx, layout: Layout, tScores: readonly TScore[]
  * The site of a Z-score given with a T-score ("a T-score of -1.2 and a Z-score of 0.1", "T-score
  * -2.3 (Z-score -0.9)"): the T-score right before it in the same sentence, with no site between.
  */
-function pairedSite(ctx: Ctx, zTok: number, tScores: readonly TScore[]): string | null {
+function pairedSite(ctx: Ctx, zTok: number, tScores: readonly TScore[], ordered: boolean): string | null {
   const { tokens: t, sentence, hits } = ctx.reading;
   let best: TScore | null = null;
-  for (const s of tScores) if (s.span.end <= t.start[zTok] && (!best || s.span.end > best.span.end)) best = s;
+  const at = t.start[zTok];
+  if (ordered) {
+    // The last T-score whose span ends at or before the Z-score (ends strictly rising).
+    let lo = 0;
+    let hi = tScores.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tScores[mid].span.end <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    best = lo > 0 ? tScores[lo - 1] : null;
+  } else for (const s of tScores) if (s.span.end <= at && (!best || s.span.end > best.span.end)) best = s;
   if (!best || !best.site) return null;
   const from = tokenAt(t, best.span.start);
   if (zTok - from > 16 || sentence[from] !== sentence[zTok]) return null;
