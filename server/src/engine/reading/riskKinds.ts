@@ -57,6 +57,7 @@ export function readRiskKinds(ctx: Ctx): KindReading {
   const kindOfTok = new Map<number, RiskKind>();
   // The kind bits of the hits: a concept search only for a hit that may name a risk kind.
   const hitKind = hitKinds(hits);
+  const { at: hitAt, start: hitStart } = hits;
   // Bracketed lists of three or more items ("(spine, hip, wrist or shoulder)"): a stack of open
   // brackets, their commas and "or"s; two commas, or a comma and "or", make a list; a bracket left
   // open at the end of its line closes there. The tokens inside a list are marked when it closes,
@@ -124,8 +125,8 @@ export function readRiskKinds(ctx: Ctx): KindReading {
       depth = 0;
       openParenAfterKind = false;
     }
-    const h = hits.at[k];
-    if (h < 0 || hits.start[h] !== k || !(hitKind[h] & KIND_BIT)) continue;
+    const h = hitAt[k];
+    if (h < 0 || hitStart[h] !== k || !(hitKind[h] & KIND_BIT)) continue;
     const named = conceptOf(hits.concepts[h], 'kind');
     if (!named) continue;
     if (!openParenAfterKind) {
