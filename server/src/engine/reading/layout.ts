@@ -1629,12 +1629,11 @@ function unitCells(ctx: Ctx): void {
   // when the next of them not yet passed starts before the line's end. Most lines hold none, and
   // riskKindNumbers then needs no walk of their tokens.
   const kinds = hitKinds(hits);
-  let mh = 0;
   const nextModel = (from: number): number => {
     for (let h = from; h < hits.n; h++) if (kinds[h] & MODEL_BIT && conceptOf(hits.concepts[h], 'model')) return h;
     return hits.n;
   };
-  mh = nextModel(0);
+  let mh = nextModel(0);
   let lines = 0;
   for (let line = 0; line < ctx.doc.lines.length && lines < MAX_MENTIONS * 10; line++) {
     if (ctx.blankLine[line]) continue;
