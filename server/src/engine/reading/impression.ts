@@ -10,7 +10,7 @@ import { range } from '../context';
 import type { Located } from '../types';
 import { codedTail } from './layout';
 import { conceptOf } from './read';
-import { GAP, NEWLINE, PUNCT, tokenAt, WORD } from './tokens';
+import { GAP, NEWLINE, PUNCT, punctAt, tokenAt, WORD } from './tokens';
 
 /** Does the line start with a signing label ("Electronically signed by", "Dictated by", "/s/")? */
 function signingLine(ctx: Ctx, line: number): boolean {
@@ -82,6 +82,5 @@ export function readImpression(ctx: Ctx): Located | null {
 }
 
 function punctIs(ctx: Ctx, k: number, ch: number): boolean {
-  const t = ctx.reading.tokens;
-  return t.kind[k] === PUNCT && t.norm.charCodeAt(t.start[k]) === ch;
+  return punctAt(ctx.reading.tokens, k) === ch;
 }
