@@ -169,3 +169,86 @@ describe("DIR time: the study's own date, a later one and a document's year date
     expect(r.codes).toEqual([]);
   });
 });
+
+/**
+ * 2. HL7 v2 demographics: PID-7 date of birth, PID-8 sex, and the age from PID-7 and the exam date
+ *    (OBR-7, else OBX-14) when no age is stated (`reading/demographics.ts`, fields as data in
+ *    `vocab/demographics.ts` `HL7_FIELDS`).
+ */
+describe('MFT HL7 v2 demographics', () => {
+  const obx = [
+    'OBX|1|NM|38265-9^DXA Femur neck [T-score] Bone density^LN||-2.1|{T-score}|||||F',
+    'OBX|2|NM|TBS^Trabecular bone score L1-L4^L||1.251||||||F',
+    'OBX|3|NM|FRAXMOF^FRAX 10y major osteoporotic fracture probability, TBS-adjusted^L||18|%|||||F',
+    'OBX|4|NM|FRAXHIP^FRAX 10y hip fracture probability, TBS-adjusted^L||2.4|%|||||F',
+    'OBX|5|TX|IMP^Impression^L||Osteopenia. Partially degraded bone microarchitecture.||||||F',
+    'OBX|6|TX|SIGN^Interpreting radiologist^L||Farida Nazarova, MD||||||F',
+  ];
+  function demo(head: string[], sep = '\n', body = obx) {
+    const a = analyze([...head, ...body].join(sep));
+    return {
+      age: a.elements.age?.value ?? null,
+      sex: a.elements.population?.sex ?? null,
+      codes: a.findings.map((f) => f.code),
+    };
+  }
+  const MSH = 'MSH|^~\\&|RIS|NORTHRIDGE|EHR|NORTHRIDGE|20260412143055||ORU^R01|MSG1|P|2.5.1';
+
+  test.each([
+    [
+      'PID|1||MRN4471920^^^ELM||PETRAKIS^DESPINA||19560809|F',
+      'OBR|1||ACC1|77080^DXA BONE DENSITY AXIAL^CPT|||20260216',
+      69,
+      'female',
+    ],
+    // Repeated identifiers, a time on the birth date, an address after the sex.
+    [
+      'PID|1||MRN1^^^NIMG^MR~123-45-6789^^^SS||QUINTERO^ADELINE^M||195407191530|F|||18 LARCH WAY^^SPRINGVALE^OR^97222',
+      'OBR|1|ORD55190|ACC77120|77080^DXA^CPT4|||20260412091500',
+      71,
+      'female',
+    ],
+    // Birthday not reached yet in the exam year.
+    ['PID|1||X1||DOE^JOHN||19501230|M', 'OBR|1||A|77080^DXA^CPT|||20250101', 74, 'male'],
+    // Birthday on the exam day.
+    ['PID|1||X1||DOE^JOHN||19500412|M', 'OBR|1||A|77080^DXA^CPT|||20250412', 75, 'male'],
+    // An unknown sex code names no sex.
+    ['PID|1||X1||DOE^PAT||19600101|U', 'OBR|1||A|77080^DXA^CPT|||20250601', 65, null],
+  ])('%s / %s', (pid, obr, age, sex) => {
+    for (const sep of ['\n', '\r', '\r\n']) {
+      const r = demo([MSH, pid, obr], sep);
+      expect(r.age, JSON.stringify(sep)).toBe(age);
+      expect(r.sex).toBe(sex);
+      expect(r.codes).toEqual([]);
+    }
+  });
+
+  test('the exam date from OBX-14 when OBR-7 is empty', () => {
+    const body = [...obx];
+    body[0] = 'OBX|1|NM|38265-9^DXA Femur neck [T-score]^LN||-2.1|{T-score}|||||F|||20240305';
+    expect(demo(['PID|1||X1||DOE^JANE||19560809|F', 'OBR|1||A|77080^DXA^CPT'], '\n', body).age).toBe(67);
+  });
+
+  test('no exam date: no age from the date of birth alone; the sex is still read', () => {
+    const r = demo(['PID|1||X1||DOE^JANE||19560809|F', 'OBR|1||A|77080^DXA^CPT']);
+    expect(r.age).toBeNull();
+    expect(r.sex).toBe('female');
+  });
+
+  test('an age stated in the text outranks the one from the dates', () => {
+    const body = [...obx, 'OBX|7|TX|HX^History^L||HISTORY: 71-year-old woman.||||||F'];
+    expect(demo(['PID|1||X1||DOE^JANE||19500809|F', 'OBR|1||A|77080^DXA^CPT|||20260216'], '\n', body).age).toBe(71);
+  });
+
+  test('a field count off by one reads nothing wrong (PID-6 and PID-9 are not the birth date or sex)', () => {
+    // The date in PID-6 (mother's maiden name's place) and "F" in PID-9 (alias).
+    const r = demo(['PID|1||X1||DOE^JANE|19560809|||F', 'OBR|1||A|77080^DXA^CPT|||20260216']);
+    expect(r.age).toBeNull();
+    expect(r.sex).toBeNull();
+  });
+
+  test('a prose line is no segment', () => {
+    const r = demo(['PID 19560809 F', 'OBR 20260216']);
+    expect(r.age).toBeNull();
+  });
+});
