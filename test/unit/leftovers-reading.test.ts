@@ -8,6 +8,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { analyze } from '../../server/src/engine';
+import { fileReport } from '../../server/src/cli/report';
 
 /** A clean study (TBS 1.262: partially degraded; lowest T-score -2.1: osteopenia) around `extra` lines. */
 function study(
@@ -250,5 +251,61 @@ describe('MFT HL7 v2 demographics', () => {
   test('a prose line is no segment', () => {
     const r = demo(['PID 19560809 F', 'OBR 20260216']);
     expect(r.age).toBeNull();
+  });
+});
+
+/**
+ * 3. A signer's name joined across a line break (text copied from a PDF) reads as one line where a
+ *    user sees it (the engine's provider text, the CLI's report); its range still covers both lines.
+ *    After the credential, words ending in a colon are the next field's label, not the name.
+ */
+describe('MFT a signer joined across a line break reads as one line', () => {
+  function signer(signature: string[]) {
+    const text = [
+      'TBS L1-L4: 1.262 (partially degraded microarchitecture).',
+      'Left femoral neck T-score -2.1.',
+      'TBS-adjusted FRAX: MOF 17%, hip 2.9%.',
+      'IMPRESSION: Osteopenia.',
+      '',
+      ...signature,
+      '',
+    ].join('\n');
+    const a = analyze(text);
+    return { a, p: a.elements.providers };
+  }
+  test.each([
+    [
+      ['Interpreting physician: Cornelius', 'Ashdown-Mwangi, MD Date signed: 04/05/2026'],
+      'Cornelius Ashdown-Mwangi, MD',
+    ],
+    [['Reported by: Dr Philippa', 'Oyelaran-Strand FRCR'], 'Dr Philippa Oyelaran-Strand FRCR'],
+    [
+      ['Reviewing radiologist: Dr. Amara', '   Okonkwo-Baptiste MBBS FRANZCR'],
+      'Dr. Amara Okonkwo-Baptiste MBBS FRANZCR',
+    ],
+    [['Electronically signed by: Henrik', 'Vasquez-Lund, DO'], 'Henrik Vasquez-Lund, DO'],
+    [
+      ['Read by: Ingrid', 'Sollberger-Nwosu, MBChB FRCR PhD Date signed: 2026-05-04'],
+      'Ingrid Sollberger-Nwosu, MBChB FRCR PhD',
+    ],
+  ])('%j', (signature, name) => {
+    for (const eol of ['\n', '\r\n']) {
+      const text = signature.join(eol);
+      const { a, p } = signer(text.split('\n'));
+      expect(p.map((x) => x.text)).toEqual([name]);
+      expect(p[0].text).not.toMatch(/[\r\n]/);
+      // The range still runs from the first line of the name to the second.
+      expect(p[0].range.end.line).toBe(p[0].range.start.line + 1);
+      expect(fileReport('x.txt', a).elements.provider?.text).toBe(name);
+      expect(a.findings.map((f) => f.code)).not.toContain('missing-provider');
+    }
+  });
+
+  test('a name on one line keeps its text as written', () => {
+    expect(signer(['Electronically signed by: Jane  Roe, MD']).p.map((x) => x.text)).toEqual(['Jane  Roe, MD']);
+  });
+
+  test('a name ending in a colon is still a name when no credential came before', () => {
+    expect(signer(['Signed: Jane Roe, MD']).p.map((x) => x.text)).toEqual(['Jane Roe, MD']);
   });
 });
