@@ -284,6 +284,87 @@ const ageFromDob: Template = {
 };
 
 /**
+ * "re" is the German abbreviation of "rechts" (right) and "li" of "links" (left) only in a German
+ * report: rows "Schenkelhals re  T-Score -2,1" name the side. In English, "re" is a prefix or a
+ * preposition ("re-scan", "re check", "with re to") and names no side: a hip row without a side keeps
+ * none (never "right").
+ */
+const GERMAN_REGIONS: Record<'neck' | 'totalHip', readonly string[]> = {
+  neck: ['Schenkelhals', 'Femurhals'],
+  totalHip: ['Gesamthüfte', 'Hüfte gesamt'],
+};
+const ENGLISH_REGIONS: Record<'neck' | 'totalHip', readonly string[]> = {
+  neck: ['femoral neck', 'neck of femur'],
+  totalHip: ['total hip', 'total femur'],
+};
+const ENGLISH_RE = [
+  'The {r} T-score (re-scan) is {v}.',
+  '{R}, re-analysed after repositioning: T-score {v}.',
+  'With re to the {r}, the T-score is {v}.',
+  '{R} T-score {v}; re check positioning next time.',
+  'Re-scanned {r}: T-score {v}.',
+];
+const germanAndEnglishRe: Template = {
+  id: 'mft.t-score.german-sides-and-english-re',
+  concept: 'tScore',
+  type: 'MFT',
+  n: 60,
+  gen(rng) {
+    const { facts: f, phrasing: p } = study(rng, rng.pick(['us-prose', 'uk-letter', 'keyvalue'] as const));
+    p.statements = false;
+    const x = parts(f, p);
+    const hips = f.tscores.filter((t) => t.region === 'neck' || t.region === 'totalHip');
+    const spine = f.tscores.filter((t) => t.region === 'spine');
+    const german = rng.chance(0.5);
+    const comma = { ...P, decimal: ',' as const };
+    let expected = f.tscores;
+    if (german) {
+      x.findings = [
+        'Messort            T-Score',
+        ...spine.map((t) => `LWS L1-L4          ${fmtT(t.value, comma)}`),
+        ...hips.map(
+          (t) =>
+            `${rng.pick(GERMAN_REGIONS[t.region as 'neck' | 'totalHip'])} ${t.side === 'left' ? 'li' : 're'}   ${fmtT(t.value, comma)}`,
+        ),
+      ];
+    } else {
+      // The hips' rows name no side: the reading must keep none.
+      expected = f.tscores.map((t) => (t.region === 'spine' ? t : { ...t, side: null }));
+      x.findings = [
+        ...spine.map((t) => `Lumbar spine L1-L4 T-score: ${fmtT(t.value, P)}.`),
+        ...hips.map((t) => {
+          const r = rng.pick(ENGLISH_REGIONS[t.region as 'neck' | 'totalHip']);
+          return rng.pick(ENGLISH_RE).replace('{r}', r).replace('{R}', cap(r)).replace('{v}', fmtT(t.value, P));
+        }),
+      ];
+    }
+    return {
+      text: assemble(x, p),
+      check: (a) =>
+        all(
+          () => tScoresAre(a, expected),
+          () =>
+            german
+              ? null
+              : a.elements.tScores.some((g) => /right|left/.test(g.site ?? ''))
+                ? `an English "re" made a side: ${JSON.stringify(a.elements.tScores.map((g) => g.site))}`
+                : null,
+          () =>
+            german
+              ? hips.every((t) =>
+                  a.elements.tScores.some(
+                    (g) => near(g.value, t.value) && (g.site ?? '').startsWith(`${t.side ?? 'right'} `),
+                  ),
+                )
+                ? null
+                : `a German side is lost: ${JSON.stringify(a.elements.tScores.map((g) => [g.value, g.site]))}`
+              : null,
+        ),
+    };
+  },
+};
+
+/**
  * An HL7 v2 result message (ORU^R01) whose report text is carried in OBX text segments: the
  * patient's sex is the PID segment's 8th field, the age comes from its 7th (date of birth) and the
  * order's observation date (OBR-7) or, with none, an OBX's 14th field. No age or sex is written in
@@ -423,4 +504,5 @@ export const LAYOUT_TEMPLATES: Template[] = [
   nonDiagnostic,
   ageFromDob,
   hl7Demographics,
+  germanAndEnglishRe,
 ];

@@ -309,3 +309,57 @@ describe('MFT a signer joined across a line break reads as one line', () => {
     expect(signer(['Signed: Jane Roe, MD']).p.map((x) => x.text)).toEqual(['Jane Roe, MD']);
   });
 });
+
+/**
+ * 4. German "re" (rechts) and "li" (links) are sides only on a German line (a German word or a word
+ *    with ä, ö, ü, ß on it; `reading/language.ts`, words in `vocab/sites.ts`). English "re", "Re:",
+ *    "re-scan", "re check", "with re to" and the surname "Li" never make a side or break a site.
+ */
+describe('DIR German "re" / "li" against English "re"', () => {
+  function sites(lines: string[]): Array<[string | null, number]> {
+    const text = [
+      'TBS L1-L4: 1.262',
+      ...lines,
+      'TBS-adjusted FRAX: MOF 17%, hip 2.9%.',
+      'IMPRESSION: Osteopenia.',
+      'Signed by: Jane Roe, MD',
+    ].join('\n');
+    return analyze(text).elements.tScores.map((t) => [t.site ?? null, t.value]);
+  }
+  test.each([
+    ['Femoral neck T-score -2.1 (re-scan).', 'femoral neck'],
+    ['Femoral neck re-scan T-score -2.1.', 'femoral neck'],
+    ['Re femoral neck T-score -2.1.', 'femoral neck'],
+    ['Total hip re: T-score -2.1', 'total hip'],
+    ['Femoral neck, re-analysed: T-score -2.1', 'femoral neck'],
+    ['Femoral neck T-score re -2.1', 'femoral neck'],
+    ['With re to the total hip, the T-score is -2.1.', 'total hip'],
+    ['Total hip T-score -2.1; re check positioning.', 'total hip'],
+    ['Left femoral neck T-score -2.1 (re-scan, re-analysed).', 'left femoral neck'],
+    ['Femoral neck T-score -2.1 (reviewed with Dr Li).', 'femoral neck'],
+    ['Re: Mrs Hanna Li, femoral neck T-score -2.1.', 'femoral neck'],
+  ])('English: "%s" reads %s', (line, site) => {
+    expect(sites([line])).toEqual([[site, -2.1]]);
+  });
+
+  test.each([
+    ['Schenkelhals re  T-Score -2,1', 'right femoral neck'],
+    ['Schenkelhals li: T-Score -2,1', 'left femoral neck'],
+    ['Gesamthüfte re   T-Score -2,1', 'right total hip'],
+    ['Hüfte gesamt li   -2,1', 'left total hip'],
+    ['Femoral neck re  T-score -2.1 (Messung rechts)', 'right femoral neck'],
+    ['Total hip li -2.1, Beurteilung: Osteopenie', 'left total hip'],
+    ['Femurhals re   T-Score -2,1', 'right femoral neck'],
+  ])('German: "%s" reads %s', (line, site) => {
+    expect(sites([line])).toEqual([[site, -2.1]]);
+  });
+
+  test('the same row in English and in German: the German line alone has a side', () => {
+    expect(sites(['Femoral neck re -2.1'])).toEqual([['femoral neck', -2.1]]);
+    expect(sites(['Schenkelhals re -2.1'])).toEqual([['right femoral neck', -2.1]]);
+  });
+
+  test('a German line does not lend its language to the next line', () => {
+    expect(sites(['Befund: Knochendichte', 'Femoral neck re-scan T-score -2.1'])).toEqual([['femoral neck', -2.1]]);
+  });
+});
