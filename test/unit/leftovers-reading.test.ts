@@ -156,6 +156,19 @@ describe("DIR time: the study's own date, a later one and a document's year date
       'Osteopenia, down from normal bone density in 2019.',
       (r: ReturnType<typeof read>) => r.who.includes('osteopenia'),
     ],
+    // A terminator or the other end of a change ends the dated scope forward too.
+    [
+      'Osteoporosis in 2019 but osteopenia now.',
+      (r: ReturnType<typeof read>) => r.who.includes('osteopenia') && !r.who.includes('osteoporosis'),
+    ],
+    [
+      'In 2018 osteoporosis, whereas osteopenia on this study.',
+      (r: ReturnType<typeof read>) => r.who.includes('osteopenia') && !r.who.includes('osteoporosis'),
+    ],
+    [
+      'Osteopenia. The TBS category changed from normal in 2019 to partially degraded.',
+      (r: ReturnType<typeof read>) => r.categories.includes('partially degraded') && !r.categories.includes('normal'),
+    ],
   ])('the present part of "%s" stays current', (sentence, ok) => {
     const text = [
       'Exam date: 12/03/2024',

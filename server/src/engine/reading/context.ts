@@ -16,6 +16,7 @@ import {
   DATE_PREPOSITIONS,
   DATED_BACK_STOPS,
   DATED_FORWARD_ONLY,
+  DATED_FORWARD_STOPS,
   DATED_SCOPE,
   DATED_VERBS,
   YEAR_NAME_NOUNS,
@@ -437,6 +438,7 @@ function datedCues(
     let words = 0;
     const limit = Math.min(t.n, date + MAX_SCOPE_TOKENS);
     for (let k = date; k < limit && clause[k] === c && !(own[k] & CURRENT); k++) {
+      if (k > date && (terminator[k] || wordIn(t, k, DATED_FORWARD_STOPS))) break;
       mask[k] |= HISTORICAL;
       if ((t.kind[k] === WORD || t.kind[k] === NUMBER) && ++words >= DATED_SCOPE) break;
     }

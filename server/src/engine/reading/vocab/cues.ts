@@ -440,6 +440,11 @@ export const DATED_BACK_STOPS: readonly string[] = [
   'today',
   'currently',
 ];
+/**
+ * Words that end a dated cue's forward scope: the other end of a change ("from 1.350 in 2019 to
+ * 1.262"), a comparison ("in 2019 than now").
+ */
+export const DATED_FORWARD_STOPS: readonly string[] = ['to', 'than', 'vs', 'versus', 'whereas', 'while'];
 /** Dated cues that never reach back over what precedes them ("stable since 2019"). */
 export const DATED_FORWARD_ONLY: readonly string[] = ['since'];
 /**
