@@ -376,3 +376,50 @@ describe('DIR German "re" / "li" against English "re"', () => {
     expect(sites(['Befund: Knochendichte', 'Femoral neck re-scan T-score -2.1'])).toEqual([['femoral neck', -2.1]]);
   });
 });
+
+describe('DIR time: a date that opens its line as a label', () => {
+  function lines(extra: string[]) {
+    return read(
+      [
+        'Exam date: 12/03/2024',
+        'TBS L1-L4: 1.262',
+        'Left femoral neck T-score -2.1.',
+        'TBS-adjusted FRAX: MOF 17%, hip 2.9%.',
+        ...extra,
+        'IMPRESSION: Osteopenia. Partially degraded microarchitecture.',
+        'Signed by: Jane Roe, MD',
+      ].join('\n'),
+    );
+  }
+  test.each([
+    [['Prior studies:', '2019: TBS 1.350, normal microarchitecture. Osteoporosis.']],
+    [['03/2021: TBS 1.402 (normal); osteoporosis at the femoral neck.']],
+    [['History', '2018: osteoporosis, TBS 1.350 normal', '2020: osteoporosis']],
+  ])('%j is an earlier study', (extra) => {
+    const r = lines(extra);
+    expect(r.tbs).toEqual([1.262]);
+    expect(r.categories).not.toContain('normal');
+    expect(r.who).not.toContain('osteoporosis');
+    expect(r.codes).toEqual([]);
+  });
+
+  test("this study's date as a line label stays this study's", () => {
+    const r = read(
+      [
+        'Exam date: 12/03/2024',
+        '12/03/2024: TBS 1.262, partially degraded microarchitecture.',
+        'Left femoral neck T-score -2.1.',
+        'TBS-adjusted FRAX: MOF 17%, hip 2.9%.',
+        'IMPRESSION: Osteopenia.',
+        'Signed by: Jane Roe, MD',
+      ].join('\n'),
+    );
+    expect(r.tbs).toEqual([1.262]);
+    expect(r.categories).toContain('partially degraded');
+  });
+
+  test('the undated line is read (the cases above can fail)', () => {
+    const r = lines(['Prior studies:', 'TBS 1.350, normal microarchitecture.']);
+    expect(r.tbs).toContain(1.35);
+  });
+});

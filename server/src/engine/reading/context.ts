@@ -385,7 +385,9 @@ function namesDocument(t: Tokens, i: number): boolean {
  * earlier study's, and a date written to the day is this one's). What follows the date in the clause
  * is history, and what precedes the cue back to a comma, the cue's opening bracket or a stop word
  * (`DATED_BACK_STOPS`): "TBS was normal in 2019", "osteopenia diagnosed 03/2023". A year that names a
- * document ("the 2019 ISCD positions") dates nothing.
+ * document ("the 2019 ISCD positions") dates nothing. An earlier date that labels its brackets
+ * ("(2023: 15% and 3.1%)") or opens its line before a colon ("2019: TBS 1.350, normal") makes them
+ * history. The forward scope ends at a terminator or at DATED_FORWARD_STOPS ("from 1.350 in 2019 to").
  */
 function datedCues(
   t: Tokens,
@@ -412,6 +414,17 @@ function datedCues(
         if (punctAt(t, k) === 41) break;
         mask[k] |= HISTORICAL;
       }
+      continue;
+    }
+    // "2019: TBS 1.350, normal microarchitecture": a date that opens its line as its label.
+    if (
+      (kind[i] === NUMBER || kind[i] === REFUSED) &&
+      (i === 0 || kind[i - 1] === NEWLINE) &&
+      punctAt(t, i + 1) === 58 &&
+      isDate(t, i)
+    ) {
+      if (!earlier(i)) continue;
+      for (let k = i + 2; k < t.n && k - i < MAX_SCOPE_TOKENS && kind[k] !== NEWLINE; k++) mask[k] |= HISTORICAL;
       continue;
     }
     if (kind[i] !== WORD) continue;
