@@ -105,7 +105,11 @@ const historyT: Template = {
     const { facts: f, phrasing: p } = study(rng);
     const t = f.tscores[rng.int(1, 2)];
     const site = `${t.side} ${t.region === 'neck' ? 'femoral neck' : 'total hip'}`;
-    const w = other(rng, t.value, t.value - 1, t.value + 1, 1, 0.2);
+    // Apart from every T-score of this study (a prior value equal to another site's would be read
+    // there, and the check, which goes by value, could not tell them apart).
+    let w = other(rng, t.value, t.value - 1, t.value + 1, 1, 0.2);
+    while (f.tscores.some((u) => Math.abs(u.value - w) < 0.2))
+      w = other(rng, t.value, t.value - 1, t.value + 1, 1, 0.2);
     const x = parts(f, p);
     const baseX = { ...x, findings: [...x.findings, `The ${site} T-score is ${fmtT(w, PLAIN)}.`] };
     const varX = { ...x, findings: [...x.findings, fillTemplate(rng.pick(HISTORY_T), { site, w: fmtT(w, PLAIN) })] };
