@@ -423,3 +423,29 @@ describe('DIR time: a date that opens its line as a label', () => {
     expect(r.tbs).toContain(1.35);
   });
 });
+
+describe("DIR time: with no date written to the day, the latest year named is the study's", () => {
+  function undated(impression: string) {
+    return read(
+      [
+        'TBS L1-L4: 1.262',
+        'Left femoral neck T-score -2.1.',
+        'TBS-adjusted FRAX: MOF 17%, hip 2.9%.',
+        `IMPRESSION: ${impression}`,
+        'Signed by: Jane Roe, MD',
+      ].join('\n'),
+    );
+  }
+  test('two years: the earlier one is history, the latest is this study', () => {
+    const r = undated(
+      'Osteoporosis in 2018. Osteopenia in 2024. Partially degraded microarchitecture in 2024, normal in 2019.',
+    );
+    expect(r.who).toEqual(['osteopenia']);
+    expect(r.categories).toEqual(['partially degraded']);
+    expect(r.codes).toEqual([]);
+  });
+  test('one year alone is an earlier study', () => {
+    const r = undated('Osteopenia. Osteoporosis in 2018.');
+    expect(r.who).toEqual(['osteopenia']);
+  });
+});

@@ -381,8 +381,8 @@ function namesDocument(t: Tokens, i: number): boolean {
 
 /**
  * "in 2021", "on 03/12/2023", "diagnosed 03/2023": the clause is history when the date is earlier
- * than the study's (`studyYear`; with no study date in the report, a year or a month-and-year is an
- * earlier study's, and a date written to the day is this one's). What follows the date in the clause
+ * than the study's (`studyYear`; with no date written to the day in the report, the latest year
+ * the cues name when they name two or more, and with one, that year is an earlier study's). What follows the date in the clause
  * is history, and what precedes the cue back to a comma, the cue's opening bracket or a stop word
  * (`DATED_BACK_STOPS`): "TBS was normal in 2019", "osteopenia diagnosed 03/2023". A year that names a
  * document ("the 2019 ISCD positions") dates nothing. An earlier date that labels its brackets
@@ -399,21 +399,13 @@ function datedCues(
   mask: Uint16Array,
 ): void {
   const kind = t.kind;
-  let study = -2;
-  /** Is the date at token d earlier than this study's? */
-  const earlier = (d: number): boolean => {
-    if (study === -2) study = studyYear(t, hits);
-    const y = cueYear(t, d);
-    return study < 0 || (y >= 0 && y < study);
-  };
+  // First the cues: [cue token, its date token, what it is: 0 a word cue, 1 a bracket's label, 2 a
+  // line's label]; then the study's year; then the scopes.
+  const cues: number[] = [];
   for (let i = 0; i + 1 < t.n; i++) {
     // "(2023: 15% and 3.1%)": a year that labels the values of its brackets.
     if (kind[i] === NUMBER && isDate(t, i) && punctAt(t, i - 1) === 40 && punctAt(t, i + 1) === 58) {
-      if (!earlier(i)) continue;
-      for (let k = i + 2; k < t.n && k - i < MAX_SCOPE_TOKENS && clause[k] === clause[i]; k++) {
-        if (punctAt(t, k) === 41) break;
-        mask[k] |= HISTORICAL;
-      }
+      cues.push(i, i, 1);
       continue;
     }
     // "2019: TBS 1.350, normal microarchitecture": a date that opens its line as its label.
@@ -423,8 +415,7 @@ function datedCues(
       punctAt(t, i + 1) === 58 &&
       isDate(t, i)
     ) {
-      if (!earlier(i)) continue;
-      for (let k = i + 2; k < t.n && k - i < MAX_SCOPE_TOKENS && kind[k] !== NEWLINE; k++) mask[k] |= HISTORICAL;
+      cues.push(i, i, 2);
       continue;
     }
     if (kind[i] !== WORD) continue;
@@ -446,7 +437,41 @@ function datedCues(
         if (t.kind[k] === WORD || t.kind[k] === NUMBER) words++;
       }
     }
-    if (date < 0 || (kind[date] === NUMBER && namesDocument(t, date)) || !earlier(date)) continue;
+    if (date >= 0 && !(kind[date] === NUMBER && namesDocument(t, date))) cues.push(i, date, 0);
+  }
+  if (cues.length === 0) return;
+  // The study's year; with no date written to the day, the latest of the cues' years when they name
+  // two or more ("Osteoporosis in 2018. Osteopenia in 2024."); with one year only, none (its cue is
+  // an earlier study's).
+  let study = studyYear(t, hits);
+  if (study < 0) {
+    let lo = 1e9;
+    let hi = -1;
+    for (let q = 1; q < cues.length; q += 3) {
+      const y = cueYear(t, cues[q]);
+      if (y < 0) continue;
+      if (y < lo) lo = y;
+      if (y > hi) hi = y;
+    }
+    if (hi > lo) study = hi;
+  }
+  for (let q = 0; q < cues.length; q += 3) {
+    const i = cues[q];
+    const date = cues[q + 1];
+    const y = cueYear(t, date);
+    // Only a date earlier than the study's dates history.
+    if (study >= 0 && !(y >= 0 && y < study)) continue;
+    if (cues[q + 2] === 1) {
+      for (let k = i + 2; k < t.n && k - i < MAX_SCOPE_TOKENS && clause[k] === clause[i]; k++) {
+        if (punctAt(t, k) === 41) break;
+        mask[k] |= HISTORICAL;
+      }
+      continue;
+    }
+    if (cues[q + 2] === 2) {
+      for (let k = i + 2; k < t.n && k - i < MAX_SCOPE_TOKENS && kind[k] !== NEWLINE; k++) mask[k] |= HISTORICAL;
+      continue;
+    }
     const c = clause[i];
     let words = 0;
     const limit = Math.min(t.n, date + MAX_SCOPE_TOKENS);
