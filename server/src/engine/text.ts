@@ -130,9 +130,23 @@ export function normalise(text: string): string {
   if (norm.includes('<')) norm = norm.replace(HTML_TAG, blank);
   if (norm.includes('&')) norm = norm.replace(SPACE_ENTITY, blank);
   if (norm.includes('_')) norm = norm.replace(LONE_UNDERSCORE, ' ');
-  if (norm.includes(' period') || norm.includes(' colon') || norm.includes(' comma') || norm.includes(' full stop'))
-    norm = dictatedPunctuation(norm);
+  if (mayBeDictated(norm)) norm = dictatedPunctuation(norm);
   return norm;
+}
+
+/** The words whose presence after a space sends a text to `dictatedPunctuation`. */
+const DICTATED_CUES = ['period', 'colon', 'comma', 'full stop'];
+
+/**
+ * Does " period", " colon", " comma" or " full stop" occur in `norm`? Each word is searched for
+ * without its space and the character before each occurrence tested: a native search for a pattern
+ * that starts with a space stops at every space of the text (several times slower).
+ */
+function mayBeDictated(norm: string): boolean {
+  for (const w of DICTATED_CUES)
+    for (let at = norm.indexOf(w, 1); at >= 0; at = norm.indexOf(w, at + 1))
+      if (norm.charCodeAt(at - 1) === 32) return true;
+  return false;
 }
 
 // A dictated punctuation word: after a blank or a line's start, before a blank or a line's end.
