@@ -550,8 +550,8 @@ function indexIn(norm: string, s: number, e: number, words: readonly string[]): 
   return -1;
 }
 
-/** FNV-1a of a word, as the tokeniser makes it while it reads the word. */
-function fnv(word: string): number {
+/** FNV-1a of a word, as the tokeniser makes it while it reads the word (the `hash` of its token). */
+export function wordHash(word: string): number {
   let h = FNV_BASIS;
   for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
   return h;
@@ -567,13 +567,36 @@ const SPOKEN_MASK = 1023;
 const SPOKEN_HASHES = (() => {
   const t = new Uint8Array(SPOKEN_MASK + 1);
   for (const w of [...SPOKEN_DIGITS, ...SPOKEN_TEENS, ...SPOKEN_TENS, ...SPOKEN_POINT, 'minus', 'negative'])
-    t[fnv(w) & SPOKEN_MASK] = 1;
+    t[wordHash(w) & SPOKEN_MASK] = 1;
   return t;
 })();
 
 /** Might token i be a word `spokenDecimals` looks for (its hash passes the filter)? */
 function maybeSpoken(b: Builder, i: number): boolean {
   return b.kind[i] === WORD && SPOKEN_HASHES[b.hash[i] & SPOKEN_MASK] === 1;
+}
+
+/**
+ * Does the tokeniser read this word as more than a word: a dictated sign ("minus", "negative"), a
+ * spoken number or "point", or a unit after a number ("years", "mg", "percent")? Any other word, put
+ * in the place of another such word of the same length, leaves every other token as it was.
+ */
+export function readsSpecially(word: string): boolean {
+  const len = word.length;
+  const sized = (w: string) => w.length === len && w === word;
+  return (
+    dictatedSign(word, 0, len) ||
+    SPOKEN_DIGITS.some(sized) ||
+    SPOKEN_TEENS.some(sized) ||
+    SPOKEN_TENS.some(sized) ||
+    SPOKEN_POINT.some(sized) ||
+    TIME_UNITS.some(sized) ||
+    OTHER_UNITS.some(sized) ||
+    word === 'percent' ||
+    word === 'per' ||
+    word === 'cent' ||
+    word === 'pct'
+  );
 }
 
 /** The index of word token i in `words`, or -1 (-1 too when i is past the tokens or no word). */

@@ -112,13 +112,15 @@ function inBucket(b: Buckets, key: number, norm: string, s: number, m: number): 
 
 /**
  * The text with the typing errors of unmatched words corrected, or null when there is none. Only
- * words of letters that no vocabulary phrase covers are looked at.
+ * words of letters that no vocabulary phrase covers are looked at. `corrected`, when given, receives
+ * the index of each corrected word token (a corrected word keeps its token's span).
  */
 export function correctTypos(
   t: Tokens,
   hits: Hits,
   text: string = t.norm,
   vocabulary: readonly Entry[] = VOCABULARY,
+  corrected?: number[],
 ): string | null {
   let parts: string[] | null = null;
   let at = 0;
@@ -146,6 +148,7 @@ export function correctTypos(
     if (w === null) continue;
     parts ??= [];
     parts.push(norm.slice(at, s), w);
+    corrected?.push(i);
     at = s + len;
   }
   if (!parts) return null;
