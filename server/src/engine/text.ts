@@ -134,19 +134,15 @@ export function normalise(text: string): string {
   return norm;
 }
 
-/** The words whose presence after a space sends a text to `dictatedPunctuation`. */
-const DICTATED_CUES = ['period', 'colon', 'comma', 'full stop'];
-
 /**
- * Does " period", " colon", " comma" or " full stop" occur in `norm`? Each word is searched for
- * without its space and the character before each occurrence tested: a native search for a pattern
- * that starts with a space stops at every space of the text (several times slower).
+ * " period", " colon", " comma" or " full stop": a text without any is no dictation transcript. One
+ * regular expression scans faster than four searches for patterns that start with a space (each
+ * stops at every space of the text).
  */
+const DICTATED_CUE = / (?:period|colon|comma|full stop)/;
+
 function mayBeDictated(norm: string): boolean {
-  for (const w of DICTATED_CUES)
-    for (let at = norm.indexOf(w, 1); at >= 0; at = norm.indexOf(w, at + 1))
-      if (norm.charCodeAt(at - 1) === 32) return true;
-  return false;
+  return DICTATED_CUE.test(norm);
 }
 
 // A dictated punctuation word: after a blank or a line's start, before a blank or a line's end.
