@@ -325,47 +325,7 @@ export function tokenise(
       }
     }
     const c = norm.charCodeAt(i);
-    // NULs fill the rest of a dictated punctuation word (text.ts): nothing.
-    if (c === 0) {
-      i++;
-      continue;
-    }
-    if (c === 10 || c === 13) {
-      const next = c === 13 && norm.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-      b.push(NEWLINE, i, next, line);
-      line++;
-      lineHasToken = false;
-      i = next;
-      continue;
-    }
-    if (c === 32 || c === 9) {
-      let k = i + 1;
-      let tab = c === 9;
-      while (k < len) {
-        const d = norm.charCodeAt(k);
-        if (d === 32) k++;
-        else if (d === 9) {
-          tab = true;
-          k++;
-        } else break;
-      }
-      // (Most runs are one space between words: no gap, no look at the end of the line.)
-      if (lineHasToken && (tab || k - i >= 2)) {
-        const atEnd = k >= len || norm.charCodeAt(k) === 10 || norm.charCodeAt(k) === 13;
-        if (!atEnd) b.push(GAP, i, k, line);
-      }
-      i = k;
-      continue;
-    }
-    if (c === 124 || isBox(c)) {
-      let k = i + 1;
-      while (k < len && (norm.charCodeAt(k) === 124 || isBox(norm.charCodeAt(k)))) k++;
-      const t = b.push(GAP, i, k, line);
-      b.flags[t] = WALL;
-      lineHasToken = true;
-      i = k;
-      continue;
-    }
+    // A word first: most tokens are words (the tests below are exclusive, so their order is free).
     if (isLetter(c)) {
       let k = i + 1;
       let digits = false;
@@ -405,6 +365,47 @@ export function tokenise(
       // (push first: it may grow the arrays.)
       const w = b.push(WORD, i, k, line);
       b.hash[w] = h;
+      lineHasToken = true;
+      i = k;
+      continue;
+    }
+    // NULs fill the rest of a dictated punctuation word (text.ts): nothing.
+    if (c === 0) {
+      i++;
+      continue;
+    }
+    if (c === 10 || c === 13) {
+      const next = c === 13 && norm.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+      b.push(NEWLINE, i, next, line);
+      line++;
+      lineHasToken = false;
+      i = next;
+      continue;
+    }
+    if (c === 32 || c === 9) {
+      let k = i + 1;
+      let tab = c === 9;
+      while (k < len) {
+        const d = norm.charCodeAt(k);
+        if (d === 32) k++;
+        else if (d === 9) {
+          tab = true;
+          k++;
+        } else break;
+      }
+      // (Most runs are one space between words: no gap, no look at the end of the line.)
+      if (lineHasToken && (tab || k - i >= 2)) {
+        const atEnd = k >= len || norm.charCodeAt(k) === 10 || norm.charCodeAt(k) === 13;
+        if (!atEnd) b.push(GAP, i, k, line);
+      }
+      i = k;
+      continue;
+    }
+    if (c === 124 || isBox(c)) {
+      let k = i + 1;
+      while (k < len && (norm.charCodeAt(k) === 124 || isBox(norm.charCodeAt(k)))) k++;
+      const t = b.push(GAP, i, k, line);
+      b.flags[t] = WALL;
       lineHasToken = true;
       i = k;
       continue;
