@@ -161,7 +161,10 @@ function dictatedPunctuation(norm: string): string {
   DICTATED.lastIndex = 0;
   while (DICTATED.exec(norm) !== null) spoken++;
   if (spoken < 2) return norm;
-  const typed = norm.match(TYPED_MARK)?.length ?? 0;
+  // The typed marks are counted only until they match the spoken words (no array of matches).
+  let typed = 0;
+  TYPED_MARK.lastIndex = 0;
+  while (typed < spoken && TYPED_MARK.exec(norm) !== null) typed++;
   if (typed >= spoken) return norm;
   return norm.replace(DICTATED, (_m, pre: string, w: string) => pre + MARK_OF.get(w) + '\0'.repeat(w.length - 1));
 }
