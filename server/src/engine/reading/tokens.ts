@@ -308,6 +308,9 @@ export function tokenise(
   let i = 0;
   // Where the next placeholder starts: before it, no token needs to look at the placeholders.
   let phStart = placeholders.length ? placeholders[0].start : len;
+  // The first word that may start a spoken number (its hash passes the filter), or -1: the pass
+  // for spoken numbers starts there, and a text without any skips it.
+  let firstSpoken = -1;
   while (i < len) {
     if (i >= phStart) {
       while (ph < placeholders.length && placeholders[ph].end <= i) ph++;
@@ -365,6 +368,7 @@ export function tokenise(
       // (push first: it may grow the arrays.)
       const w = b.push(WORD, i, k, line);
       b.hash[w] = h;
+      if (firstSpoken < 0 && SPOKEN_HASHES[spokenSlot(h)] === 1) firstSpoken = w;
       lineHasToken = true;
       i = k;
       continue;
@@ -442,7 +446,7 @@ export function tokenise(
     lineHasToken = true;
     i++;
   }
-  spokenDecimals(norm, b);
+  if (firstSpoken >= 0) spokenDecimals(norm, b, firstSpoken);
   return {
     norm,
     n: b.n,
@@ -559,22 +563,24 @@ export function wordHash(word: string): number {
 }
 
 /**
- * A filter on word hashes for every word `spokenDecimals` looks for (the spoken numbers, "point",
+ * A filter on word hashes (16 K entries) for every word `spokenDecimals` looks for (the spoken numbers, "point",
  * and the sign words "minus" and "negative"): a word whose hash bit is clear is none of them, so the
  * pass skips nearly every word with one table load instead of comparing its text with 30 words.
  * A set bit only sends the word on to the exact comparisons.
  */
-const SPOKEN_MASK = 1023;
+const SPOKEN_SHIFT = 18;
+/** The filter's entry for a hash: its top 14 bits (FNV mixes its top bits best: fewer false hits). */
+const spokenSlot = (h: number): number => h >>> SPOKEN_SHIFT;
 const SPOKEN_HASHES = (() => {
-  const t = new Uint8Array(SPOKEN_MASK + 1);
+  const t = new Uint8Array(1 << (32 - SPOKEN_SHIFT));
   for (const w of [...SPOKEN_DIGITS, ...SPOKEN_TEENS, ...SPOKEN_TENS, ...SPOKEN_POINT, 'minus', 'negative'])
-    t[wordHash(w) & SPOKEN_MASK] = 1;
+    t[spokenSlot(wordHash(w))] = 1;
   return t;
 })();
 
 /** Might token i be a word `spokenDecimals` looks for (its hash passes the filter)? */
 function maybeSpoken(b: Builder, i: number): boolean {
-  return b.kind[i] === WORD && SPOKEN_HASHES[b.hash[i] & SPOKEN_MASK] === 1;
+  return b.kind[i] === WORD && SPOKEN_HASHES[spokenSlot(b.hash[i])] === 1;
 }
 
 /**
@@ -640,13 +646,14 @@ function spacesOrBreak(norm: string, a: number, b: number): boolean {
  * token (signed and DICTATED after "negative" / "minus"), as if the digits had been typed. A sign
  * word at a line's end signs the number that starts the next line ("T score minus" / "two point
  * three", or typed "2.3"): a hard-wrapped dictation never loses its sign (the number takes the
- * sign's line). One pass that compacts the tokens; a token that starts no spoken number (any but a
- * word that passes the hash filter) is only moved down.
+ * sign's line). One pass that compacts the tokens, from token `from` (no word before it passes the
+ * hash filter, so the pass would leave those tokens as they are); a token that starts no spoken
+ * number (any but a word that passes the filter) is only moved down.
  */
-function spokenDecimals(norm: string, b: Builder): void {
+function spokenDecimals(norm: string, b: Builder, from: number): void {
   const len = norm.length;
-  let w = 0;
-  for (let i = 0; i < b.n; i++) {
+  let w = from;
+  for (let i = from; i < b.n; i++) {
     if (!maybeSpoken(b, i)) {
       if (w !== i) move(b, i, w);
       w++;
