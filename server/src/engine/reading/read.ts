@@ -11,7 +11,18 @@ import { germanOnlySides } from './language';
 import type { Hits, Trie } from './trie';
 import { compile, match, matchBytes } from './trie';
 import type { SpanLike, Tokens } from './tokens';
-import { GAP, NEWLINE, NUMBER, PUNCT, TOKEN_BYTES, tokenCapacity, tokenise, WORD } from './tokens';
+import {
+  GAP,
+  NEWLINE,
+  NUMBER,
+  PUNCT,
+  readsSpecially,
+  TOKEN_BYTES,
+  tokenCapacity,
+  tokenise,
+  WORD,
+  wordHash,
+} from './tokens';
 import { VOCABULARY } from './vocab';
 
 export interface Reading {
@@ -182,6 +193,21 @@ function segment(t: Tokens, opts: ReadOptions, sentence: Int32Array, clause: Int
   }
 }
 
+/**
+ * May the tokens of the text stand for the corrected text? When no corrected word, before or after
+ * its correction, is one the tokeniser reads specially (a sign, a spoken number, a unit), a plain
+ * word of the same length in its place changes no other token.
+ */
+function patchable(t: Tokens, fixed: string, corrected: readonly number[]): boolean {
+  if (t.hash === undefined) return false;
+  for (const i of corrected) {
+    const s = t.start[i];
+    const e = t.end[i];
+    if (readsSpecially(t.norm.slice(s, e)) || readsSpecially(fixed.slice(s, e))) return false;
+  }
+  return true;
+}
+
 export function read(norm: string, placeholders: readonly SpanLike[], trie: Trie, opts: ReadOptions = {}): Reading {
   // The tokens and the per-token arrays of the reading share one buffer (the caller's arena or one
   // made here): an allocation is dear next to the work of a short report.
@@ -195,10 +221,19 @@ export function read(norm: string, placeholders: readonly SpanLike[], trie: Trie
   let buf = own ? arena : new ArrayBuffer(matchBytes(n) + READING_BYTES * n);
   let at = own ? from + align8(cap * TOKEN_BYTES) : 0;
   let hits = match(trie, tokens, buf, at);
-  // Typing errors in vocabulary words ("T-scroe", "nekc"): read again from the corrected text, in a
-  // fresh buffer (the tokeniser and the trie expect zeroed room); the first reading is dropped.
-  const fixed = correctTypos(tokens, hits, opts.text ?? norm);
-  if (fixed !== null) {
+  // Typing errors in vocabulary words ("T-scroe", "nekc"): read again from the corrected text.
+  const corrected: number[] = [];
+  const fixed = correctTypos(tokens, hits, opts.text ?? norm, VOCABULARY, corrected);
+  if (fixed !== null && patchable(tokens, fixed, corrected)) {
+    // Each corrected word is a word of the same span that the tokeniser reads as a plain word, as
+    // it read the word it replaces: the tokens stand, with the corrected text and the words' new
+    // hashes; only the trie runs again (it writes all of its arrays afresh).
+    for (const i of corrected) tokens.hash![i] = wordHash(fixed.slice(tokens.start[i], tokens.end[i]));
+    tokens.norm = fixed;
+    hits = match(trie, tokens, buf, at);
+  } else if (fixed !== null) {
+    // Else the text is tokenised again, in a fresh buffer (the tokeniser and the trie expect zeroed
+    // room); the first reading is dropped.
     const fresh = new ArrayBuffer(readingBytes(fixed.length));
     tokens = tokenise(fixed, placeholders, fresh, 0);
     n = tokens.n;
