@@ -29,7 +29,7 @@ export const KNOWN_GAPS: Record<string, string> = {
 export const GAP_FLOORS: Record<string, number> = {
   'mft.tbs.frames': 78,
   'mft.tbs.rows': 79,
-  'inv.pasted-prior-report': 10,
+  'inv.pasted-prior-report': 27,
   'inv.combined-transport': 45,
   'dir.history.t-score': 65,
 };

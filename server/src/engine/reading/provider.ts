@@ -9,6 +9,7 @@
  */
 import type { Ctx } from '../context';
 import { MAX_MENTIONS, range } from '../context';
+import { lineOf } from '../text';
 import type { Provider, Slot, Span } from '../types';
 import type { Concept } from './concepts';
 import { isKnownHeader, startsWithHeader } from './headers';
@@ -271,7 +272,8 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
 
   const starts = new Set<number>();
   const push = (span: Span, label: string) => {
-    if (starts.has(span.start)) return;
+    // A pasted earlier report's signer signed that report.
+    if (starts.has(span.start) || span.start >= ctx.priorFrom) return;
     starts.add(span.start);
     out.push({ text: text.slice(span.start, span.end), label, span, range: range(ctx, span) });
   };
@@ -450,6 +452,7 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
   if (!out.length) {
     for (let h = hits.n - 1; h >= 0; h--) {
       if (!(kinds[h] & COURTESY_KIND) || !conceptOf(hits.concepts[h], 'courtesy')) continue;
+      if (t.start[hits.start[h]] >= ctx.priorFrom) continue;
       const e = hits.end[h];
       const line = t.line[hits.start[h]];
       // "Thank you for your referral. Dr A B, FRANZCR 04/09/2024": the name on the same line; past a
@@ -494,7 +497,9 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
   // 3. A bare signature line near the end: "Jane Roe, MD"; "Dr Jane Roe" above a role line.
   if (!out.length) {
     let seen = 0;
-    for (let line = n - 1; line >= 0 && seen < 6; line--) {
+    // Above a pasted earlier report's banner, if there is one.
+    const last = ctx.priorFrom < doc.norm.length ? lineOf(doc, ctx.priorFrom) - 1 : n - 1;
+    for (let line = last; line >= 0 && seen < 6; line--) {
       if (ctx.blankLine[line]) continue;
       seen++;
       const first = tokenAt(t, doc.lines[line].start);
