@@ -30,6 +30,6 @@ export const GAP_FLOORS: Record<string, number> = {
   'mft.tbs.frames': 78,
   'mft.tbs.rows': 79,
   'inv.pasted-prior-report': 27,
-  'inv.combined-transport': 45,
+  'inv.combined-transport': 56,
   'dir.history.t-score': 65,
 };

@@ -68,3 +68,57 @@ Dictated and signed by Dr Osvaldo Pennington-Raj
     expect(view(text)).toEqual(view(CURRENT));
   });
 });
+
+/** Re-flows every line longer than `width` at spaces (a mail client or an editor's hard wrap). */
+const wrapAt = (text: string, width: number): string =>
+  text
+    .split('\n')
+    .flatMap((line) => {
+      const out: string[] = [];
+      let cur = '';
+      for (const w of line.split(' ')) {
+        if (cur && cur.length + 1 + w.length > width) {
+          out.push(cur);
+          cur = w;
+        } else cur = cur ? `${cur} ${w}` : w;
+      }
+      return [...out, cur];
+    })
+    .join('\n');
+
+describe('hard-wrapped prose reads as the same sentences', () => {
+  const paragraphs = [
+    'Bone densitometry of the lumbar spine and both hips was performed on a Lunar Prodigy. The lowest T-score is at the right femoral neck, where it measures -2.3; the right total hip T-score is -1.8 and the lumbar spine (L1-L4) T-score is -1.2. The trabecular bone score from the same acquisition is 1.254 and indicates partially degraded microarchitecture. Using FRAX adjusted for the TBS, the ten-year probability of a major osteoporotic fracture is 21% and of a hip fracture 3.9%.\n\nIMPRESSION: Osteopenia.\n\nReported by: Dr Ottilie Brannigan-Suzuki',
+    'A 71 year old postmenopausal woman on long term prednisolone was referred for assessment of bone health after a wrist fracture last winter. Her L1 to L4 T-score is -2.6 and her left femoral neck T-score is -2.1 (left total hip -1.7). Her trabecular bone score (TBS iNsight, L1-L4) was 1.198, in keeping with degraded microarchitecture. FRAX, adjusted for trabecular bone score, gives a 10-year major osteoporotic fracture probability of 28 percent and a hip fracture probability of 6.2 percent.\n\nImpression: Osteoporosis.\n\nSigned by Marisol Ebbesen-Tran, MD',
+  ];
+  for (const p of paragraphs)
+    test.each([60, 66, 72, 80])(`wrapped at %i: ${p.slice(0, 40)}...`, (width) => {
+      expect(view(wrapAt(p, width))).toEqual(view(p));
+    });
+  test('rows of a lower-case report keep their breaks (no row runs into the next)', () => {
+    const rows =
+      'findings:\nl1-l4 bmd 0.933 g/cm2, t-score -1.4, z-score -0.2\nleft femoral neck bmd 0.688 g/cm2, t-score -1.6\nleft total hip bmd 0.811 g/cm2, t-score -1.2\n';
+    const t = analyze(rows).elements.tScores.map((s) => `${s.site}:${s.value}`);
+    expect(t).toEqual(['L1-L4:-1.4', 'left femoral neck:-1.6', 'left total hip:-1.2']);
+  });
+});
+
+describe('a wrap between a label and its value, inside brackets or before a unit word reads as a space', () => {
+  test.each([
+    'Bone density was measured on a GE Lunar iDXA this morning. The T-score at the\nleft femoral neck is\nabout -1.8 and the lumbar spine is within normal limits.',
+    'Microarchitecture was assessed with TBS iNsight software on the lumbar images. The score for\nthe spine came\nout at 1.276, partially degraded.',
+    'The trabecular bone score of the lumbar spine, measured with the software (TBS iNsight,\nL1-L4) was 1.198 on this visit, which is degraded.',
+    'The ten-year probability of a major osteoporotic fracture, adjusted for the TBS, is 19\nper cent; the hip fracture probability is 2.4 per cent.',
+    'FRAX, adjusted for the trabecular bone score, gives a major osteoporotic fracture probability of 28\npercent and a hip fracture probability of 6.2 percent.',
+  ])('%j', (wrapped) => {
+    const flat = wrapped.replace(/\n/g, ' ');
+    expect(view(wrapped)).toEqual(view(flat));
+    const v = view(flat);
+    expect(v.tbs.length + v.t.length + v.risks.length).toBeGreaterThan(0);
+  });
+  test('a percent after a short line (a row, not a wrap) is not carried over the break', () => {
+    const rows = 'Hip 12\nPercent young adult 85\n';
+    const t = analyze(rows);
+    expect(t.elements.risks).toEqual([]);
+  });
+});

@@ -145,6 +145,7 @@ function segment(t: Tokens, opts: ReadOptions, sentence: Int32Array, clause: Int
       c++;
       depth[i] = d;
     } else if (k === NEWLINE) {
+      const open = d;
       d = 0;
       depth[i] = 0;
       // A sentence goes on over a line break only when the next line goes on in lower case and is
@@ -165,7 +166,9 @@ function segment(t: Tokens, opts: ReadOptions, sentence: Int32Array, clause: Int
             i > 0 &&
             (t.kind[i - 1] === WORD || t.kind[i - 1] === NUMBER)) ||
           // A line that opens with a comma goes on with the sentence ("MOF 31 %" / ", hip 8.2 %").
-          (t.kind[nextTok] === PUNCT && t.norm.charCodeAt(t.start[nextTok]) === 44);
+          (t.kind[nextTok] === PUNCT && t.norm.charCodeAt(t.start[nextTok]) === 44) ||
+          // A bracket left open at the line's end goes on ("(TBS iNsight," / "L1-L4) was 1.198").
+          (open > 0 && t.kind[nextTok] !== GAP);
         if (wrap && i > 0) {
           const before = t.norm.charCodeAt(t.start[i - 1]);
           if (t.kind[i - 1] === PUNCT && before === 58) wrap = false; // "Label:" then a line
@@ -176,6 +179,9 @@ function segment(t: Tokens, opts: ReadOptions, sentence: Int32Array, clause: Int
         c++;
         sentence[i] = s; // the break belongs to what follows
         clause[i] = c;
+      } else if (open > 0) {
+        d = open;
+        depth[i] = d;
       }
     } else depth[i] = d;
   }
@@ -212,8 +218,37 @@ export function read(norm: string, placeholders: readonly SpanLike[], trie: Trie
   const context = new Uint16Array(buf, after + 8 * n, n);
   const work = contextWork(n);
   segment(tokens, opts, sentence, clause, work.depth);
+  softenWraps(tokens, sentence);
   applyContext(tokens, hits, clause, context, work);
   return { tokens, hits, sentence, clause, context };
+}
+
+/**
+ * A wrapped line and the first word of the next would not have fit in this many columns together:
+ * the break is a wrap width's, not a short row's.
+ */
+const WRAP_WIDTH = 60;
+
+/**
+ * Hard-wrapped prose: a line break inside a sentence (segment() lets a sentence go on over it) after
+ * a line that filled the wrap width (with no column gap) becomes a narrow gap, so that what the readers attach over a space
+ * ("total hip -1.6", "Z-score -2.1", "(FRAX, TBS-adjusted)") they attach over the wrap as well. Lines
+ * stay lines (t.line); short lines, rows and key/value lines keep their break.
+ */
+function softenWraps(t: Tokens, sentence: Int32Array): void {
+  let lineStart = 0;
+  let gapped = false;
+  for (let i = 0; i < t.n; i++) {
+    const k = t.kind[i];
+    if (k === GAP) gapped = true;
+    if (k !== NEWLINE) continue;
+    if (i + 1 < t.n) {
+      const long = !gapped && t.start[i] - lineStart + 1 + t.end[i + 1] - t.start[i + 1] > WRAP_WIDTH;
+      lineStart = t.start[i + 1];
+      if (long && i > 0 && sentence[i - 1] === sentence[i] && sentence[i + 1] === sentence[i]) t.kind[i] = GAP;
+    }
+    gapped = false;
+  }
 }
 
 /** The first concept of kind `c` in a hit's concepts, if any. */
