@@ -77,12 +77,7 @@ export const KNOWN_PAIRS: Record<string, string[]> = {
     'Z01-fhir-narrative-assessment-bullets.txt',
     'Z27-probe-signoff-warm-regards.txt',
   ],
-  'header-case': [
-    'L06-hologic-printout.txt',
-    'L16-per-vertebra-tables.txt',
-    'L36-encore-trend-export.txt',
-    'W04-lunar-composite.txt',
-  ],
+  'header-case': [],
   'header-synonyms': [],
   'markdown-headers': [],
   'indent-2': [],

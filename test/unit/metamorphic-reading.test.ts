@@ -122,3 +122,24 @@ describe('a wrap between a label and its value, inside brackets or before a unit
     expect(t.elements.risks).toEqual([]);
   });
 });
+
+describe('a label in capitals with a measured value is a row, not a section that cuts its heading off', () => {
+  test.each([
+    [
+      'FRAX (TBS-adjusted), 10-year probability\nMajor osteoporotic fracture: 22%\nHip fracture: 4.1%\n',
+      'FRAX (TBS-adjusted), 10-year probability\nMAJOR OSTEOPOROTIC FRACTURE: 22%\nHIP FRACTURE: 4.1%\n',
+    ],
+    [
+      'Ten-year fracture risk adjusted for TBS (FRAX)\n  Major osteoporotic: 9.5 %\n  Hip: 1.2 %\n',
+      'Ten-year fracture risk adjusted for TBS (FRAX)\n  MAJOR OSTEOPOROTIC: 9.5 %\n  HIP: 1.2 %\n',
+    ],
+  ])('%j', (title, capitals) => {
+    expect(view(capitals)).toEqual(view(title));
+    expect(view(title).risks.length).toBe(2);
+  });
+  test('a capitals header with text after its colon is still a section', () => {
+    const a = analyze('FINDINGS: see below\nL1-L4 T-score -1.2.\n\nIMPRESSION: 1. Osteopenia.\n');
+    expect(a.sections.map((s) => s.kind)).toContain('impression');
+    expect(a.elements.whoStatements.map((w) => w.whoClass)).toEqual(['osteopenia']);
+  });
+});
