@@ -9,6 +9,9 @@
  *   session, so that no reader was tuned on them (report.ts prints their figures apart).
  *   wave: 3 for the V* files (layouts of real public DXA reports of many countries and vendors,
  *   expectations written before the engine was run on them; report.ts prints their figures apart).
+ *   wave: 6 for the R* files (R01-R20 layouts of real public reports of countries and vendors not
+ *   covered before, R21-R30 drafts, R31-R40 failure-class probes), written without reading the
+ *   engine, expectations committed before its first run on them; report.ts prints them apart.
  * - tbs: exact set of the study's TBS values; tbsSub: values that must be among them.
  * - t: exact set of "site:value" T-scores, site one of spine, neck, hip, radius, troch, other, "?"
  *   (the engine's normalised site mapped by keyword, see siteClass); tSub: entries that must be

@@ -16,7 +16,51 @@
  * Z07, Z08, Z22 and Z36 (statement and sign-off mechanisms, test/unit/z-statements-reading.test.ts),
  * branch zdraft Z16, Z19, Z20, Z29 and Z31 (test/unit/z-draft-reading.test.ts), branch zlayout Z02,
  * Z09, Z10, Z12 and Z17 (test/unit/z-layout-reading.test.ts). The Z files are no longer held out.
+ * The R* files (wave 6: 20 layouts, 10 drafts, 10 probes, written without reading the engine, the
+ * expectations committed before its first run) were first measured on branch wave6 (main 14d20f3):
+ * 20 / 40 fully right (layouts 8 / 20, drafts 6 / 10, probes 6 / 10); the 20 others are listed below.
  */
 export const KNOWN_FAILING: Record<string, string> = {
   // Waves 3 and 4 (V*, Q*) and the Z* files: none failing after the merges.
+  // Wave 6 (R*), first run on main 14d20f3:
+  'R01-layout-japan-yam-percent.txt':
+    '10 layouts: the "Total" row under a "[Left proximal femur]" bracketed heading is not read as the total hip (site unknown), and the conclusion restatement "(lowest value L2-L4, T-score -2.8, ...)" becomes a second T-score of unknown site',
+  'R04-layout-poland-opis-decimal-comma.txt':
+    '1 sign-offs: "lek. med. <name>, specjalista radiologii ..." (Polish title before the name, no role label) is not read as a provider; 11: the conclusion restatement "najniższy T-score -2,7 (szyjka kości udowej)" becomes an extra T-score of unknown site',
+  'R05-layout-denmark-nonnative-english.txt':
+    '6 synonyms/fillers: "The trabecular bone score is measured to 1.301" (non-native "measured to") yields no TBS; 5 adjustment scope: "FRAX ... where TBS is included in the calculation" is not read as TBS-adjusted',
+  'R07-layout-turkey-nonnative-dob.txt':
+    '6/10: "Lumbar vertebra (L1-L4) total BMD is ... and T score is -2.9" gets no site ("total" / "vertebra" wording); 1 sign-offs: the name line "Uzm. Dr. Elif Demir" is skipped and the role line below it is taken as the provider',
+  'R08-layout-egypt-university.txt':
+    '1 sign-offs: "Dr. <name>" with "Lecturer of Radiodiagnosis, MD" on the next line is not read as a provider; 10: "Rt." / "Lt." side abbreviations are lost, so the right and left femoral neck T-scores raise conflicting-values',
+  'R09-layout-nigeria-teaching-hospital.txt':
+    '7/11: the all-capitals "CONCLUSION:" line "OSTEOPOROSIS (LUMBAR SPINE) WITH DEGRADED BONE MICROARCHITECTURE." is not read as a WHO statement',
+  'R10-layout-south-africa-hips-forearm-man.txt':
+    '10 layouts: rows "Right femoral neck .......... 0.690 / -1.9 / -0.6" under a "(BMD g/cm2 / T-score / Z-score)" caption (slash-separated triples after dotted leaders) yield no T-score at all: missing-t-score',
+  'R11-layout-argentina-spanish.txt':
+    '10 (Spanish sites): "Cuello femoral izq." and "Cadera total izq." rows get no site; 1 sign-offs: the role line "Médica especialista en Diagnóstico por Imágenes" is taken instead of the name "Dra. Luciana Ferreyra" above it',
+  'R12-layout-colombia-premenopausal-z.txt':
+    '2 legends: the Z-score note "un Z-score de -2,0 o menos ..." is read as a Z-score of this study; 4 kind attribution: "cadera 0,6 %" (Spanish hip) after "fractura mayor 3,4 %" is dropped',
+  'R15-layout-osteosys-printout-drift.txt':
+    '1 sign-offs: "Radiologist  Yoon Hye-rin, MD" (role and name separated by a column gap, no colon) is not read as a provider',
+  'R16-layout-dms-stratos-french.txt':
+    '10 (French sites): "Col fémoral G" / "Hanche totale G" get no site and the conclusion restatement adds one more; 5: "ajustée pour le TBS" at the end of the heading line does not cover the risks on the next line; 4: "fracture de l\'extrémité supérieure du fémur 4,0 %" is not read as the hip risk; 9: "Patiente : Mme ... Née le" gives no sex',
+  'R18-layout-us-current-with-prior-pasted.txt':
+    '11/prior: the pasted "PRIOR REPORT (10/02/2024), for reference:" block is read as this study (TBS 1.262, T-scores -1.7 / -2.3, MOF 13 %, hip 2.6 %), which raises conflicting-values on the TBS, the spine T-score and both risks',
+  'R21-draft-terse-oneliners.txt':
+    '6 synonyms: "TBS nl." (the clinical abbreviation nl = normal) is not read as the normal TBS category',
+  'R22-draft-dictated-speech-artefacts.txt':
+    '6 synonyms/dictation: the speech-recognition artefact "fracks" (FRAX) is not read as the model: missing-risk-model',
+  'R23-draft-bullet-notes.txt':
+    '7/11: the bullet "- dx: osteopenia (AI-associated bone loss)" is not read as a WHO statement',
+  'R24-draft-half-template-placeholders.txt':
+    '2/placeholders: "Trabecular bone score L1-L4: [***]" gives missing-tbs-value instead of unfilled-placeholder (the labelled slot is not seen as unfilled)',
+  'R34-probe-kind-slash-pair.txt':
+    '4 kind attribution: "(major osteoporotic / hip): 21 / 4.4 %" keeps only the hip value; the slash-paired MOF 21 % is dropped',
+  'R36-probe-synonyms-works-out-to.txt':
+    '5/6: "FRAX, corrected for the trabecular score, puts ... at roughly 26% ..." is read as unadjusted (the "corrected for the trabecular score" cue is not seen): risk-not-tbs-adjusted',
+  'R37-probe-section-headers-summary-advice.txt':
+    '7 section headers: under the header "Summary and advice" the line "Osteoporosis at the lumbar spine, ..." is not read as a WHO statement',
+  'R39-probe-box-table-vertebrae-change.txt':
+    '4/11: the impression "Osteoporosis (mean femoral neck T-score -2.6) with significant gain at the spine" attaches -2.6 to L1-L4, which raises conflicting-values against the table row L1-L4 -2.2',
 };
