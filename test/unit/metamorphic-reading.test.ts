@@ -143,3 +143,14 @@ describe('a label in capitals with a measured value is a row, not a section that
     expect(a.elements.whoStatements.map((w) => w.whoClass)).toEqual(['osteopenia']);
   });
 });
+
+describe('a legend under a bare signature block does not push the signature out of reach', () => {
+  const signed = `${CURRENT.replace(/Signed:.*\n/, '')}\nDr. Anjali Vethanayagam\nMBBS, DMRD\nConsultant Radiologist\n`;
+  test.each([
+    '\nReference (WHO): normal T-score -1.0 or above\nosteopenia T-score between -1.0 and -2.5\nosteoporosis T-score -2.5 or below\nT-scores are compared with young adult reference values.\n',
+    '\nTBS reference ranges:\nabove 1.310: normal\n1.230 to 1.310: partially degraded\nbelow 1.230: degraded\nthresholds for postmenopausal women.\n',
+  ])('%j', (legend) => {
+    expect(view(signed).providers).toEqual(['Dr. Anjali Vethanayagam']);
+    expect(view(signed + legend).providers).toEqual(view(signed).providers);
+  });
+});

@@ -12,6 +12,7 @@ import { MAX_MENTIONS, range } from '../context';
 import { lineOf } from '../text';
 import type { Provider, Slot, Span } from '../types';
 import type { Concept } from './concepts';
+import { THRESHOLD } from './concepts';
 import { isKnownHeader, startsWithHeader } from './headers';
 import { codedTail } from './layout';
 import { conceptOf } from './read';
@@ -270,6 +271,13 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     return c0 >= 65 && c0 <= 90;
   };
 
+  /** Does the line hold a threshold or reference cue (context bits, vocab/cues.ts)? */
+  const legendLine = (line: number): boolean => {
+    for (let k = ctx.firstToken[line]; k < ctx.firstToken[line + 1]; k++)
+      if (ctx.reading.context[k] & THRESHOLD) return true;
+    return false;
+  };
+
   const starts = new Set<number>();
   const push = (span: Span, label: string) => {
     // A pasted earlier report's signer signed that report.
@@ -501,7 +509,9 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     const last = ctx.priorFrom < doc.norm.length ? lineOf(doc, ctx.priorFrom) - 1 : n - 1;
     for (let line = last; line >= 0 && seen < 6; line--) {
       if (ctx.blankLine[line]) continue;
-      seen++;
+      // A legend or reference line under the signature ("Osteoporosis: T-score -2.5 or lower") is
+      // boilerplate: it does not push the signature out of reach.
+      if (!legendLine(line)) seen++;
       const first = tokenAt(t, doc.lines[line].start);
       if (first >= t.n) continue;
       const l = doc.lines[line];
