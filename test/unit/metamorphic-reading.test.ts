@@ -154,3 +154,13 @@ describe('a legend under a bare signature block does not push the signature out 
     expect(view(signed + legend).providers).toEqual(view(signed).providers);
   });
 });
+
+describe('a page break between the closing courtesy and the name is skipped', () => {
+  const letter = (between: string) =>
+    `Dear Dr Okafor,\n\nYour patient's DXA today: lumbar spine T-score -1.4, femoral neck T-score -2.0, TBS 1.247.\nTBS-adjusted FRAX 10-year probabilities: major osteoporotic fracture 15%, hip 2.3%.\n\nKind regards,\n${between}\nDr Imogen Waddell-Asante\nConsultant Rheumatologist\n`;
+  const head = 'NORTH QUAY METABOLIC BONE UNIT, 4 Dock Street, Leith EH6 6QW\n';
+  test.each([`\n${head}Page 2\n`, `\n${head}- page 2 of 3 -\n`, `\n${head}Continued\n`])('%j', (between) => {
+    const v = view(`${head}\n${letter(between)}`);
+    expect(v.providers).toEqual(['Dr Imogen Waddell-Asante']);
+  });
+});

@@ -278,6 +278,26 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     return false;
   };
 
+  /**
+   * Is the line a page's running header or footer: a line repeated word for word elsewhere in the
+   * document (a letterhead printed on every page), or a page number ("Page 2 of 2")?
+   */
+  let repeated: Map<string, number> | null = null;
+  const pageFurniture = (line: number): boolean => {
+    const first = ctx.firstToken[line];
+    if (wordAt(first) === 'page' && first + 1 < t.n && t.kind[first + 1] === NUMBER) return true;
+    if (!repeated) {
+      repeated = new Map();
+      for (let l = 0; l < n; l++) {
+        if (ctx.blankLine[l] || doc.lines[l].end - doc.lines[l].start > 120) continue;
+        const key = doc.norm.slice(doc.lines[l].start, doc.lines[l].end).trim();
+        repeated.set(key, (repeated.get(key) ?? 0) + 1);
+      }
+    }
+    const { start, end } = doc.lines[line];
+    return end - start <= 120 && (repeated.get(doc.norm.slice(start, end).trim()) ?? 0) > 1;
+  };
+
   const starts = new Set<number>();
   const push = (span: Span, label: string) => {
     // A pasted earlier report's signer signed that report.
@@ -485,10 +505,11 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
         push(same.span, text.slice(t.start[hits.start[h]], t.end[e - 1]));
         break;
       }
-      // "Sincerely," then (after a blank line) the name.
+      // "Sincerely," then (after a blank line) the name; a page break's running header between them
+      // (repeated lines, "Page 2 of 2") is skipped.
       let found = false;
       for (let l = line + 1, seen = 0; l < n && seen < 2; l++) {
-        if (ctx.blankLine[l]) continue;
+        if (ctx.blankLine[l] || pageFurniture(l)) continue;
         seen++;
         const first = tokenAt(t, doc.lines[l].start);
         const name = nameFrom(first);
