@@ -105,6 +105,27 @@ const LEAD_INS = new Set([
   '&',
 ]);
 
+/**
+ * A name as a user reads it (hover, CLI): on one line. A name joined across a line break (`wrappedName`)
+ * keeps its span over both lines; its text has one space where the break was ("Cornelius" /
+ * "Ashdown-Mwangi, MD" reads "Cornelius Ashdown-Mwangi, MD").
+ */
+function oneLine(name: string): string {
+  if (name.indexOf('\n') < 0 && name.indexOf('\r') < 0) return name;
+  let out = '';
+  let space = false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 32 || c === 9) space = true;
+    else {
+      if (space && out.length > 0) out += ' ';
+      space = false;
+      out += name[i];
+    }
+  }
+  return out;
+}
+
 function hasConcept(concepts: readonly Concept[], c: Concept['c']): boolean {
   return concepts.some((x) => x.c === c);
 }
@@ -126,6 +147,15 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     return h >= 0 && hits.start[h] === k ? conceptOf(hits.concepts[h], 'role') : undefined;
   };
   const conceptsAt = (k: number): readonly Concept[] => (hits.at[k] >= 0 ? hits.concepts[hits.at[k]] : []);
+
+  /** Do one to three words from token k end in a colon on their line ("Date signed:")? */
+  const labelAhead = (k: number): boolean => {
+    for (let j = k; j < t.n && j < k + 4 && t.line[j] === t.line[k]; j++) {
+      if (t.kind[j] === WORD) continue;
+      return j > k && charAt(j) === 58;
+    }
+    return false;
+  };
 
   /** The first token of the line part that holds token k: after the last wide gap (3+ spaces, a tab, a cell wall). */
   const segmentStart = (k: number): number => {
@@ -185,6 +215,7 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     }
     const first = k;
     let last = -1;
+    let credentialed = false;
     for (let steps = 0; k < t.n && steps < 30; k++, steps++) {
       const kind = t.kind[k];
       if (kind === NEWLINE || kind === REFUSED || kind === NUMBER) break;
@@ -214,6 +245,11 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
       // Another label or a job title starts ("Technologist:", "..., Consultant Physician in ...").
       const r = roleOf(k);
       if (r && k > first) break;
+      // After the credential, words that end in a colon are the next field's label ("Jane Roe, MD
+      // Date signed: ...", text copied from a PDF without its layout).
+      const credential = hasConcept(conceptsAt(k), 'credential');
+      if (credentialed && !credential && labelAhead(k)) break;
+      if (credential) credentialed = true;
       last = k;
     }
     if (last < first) return { span: { start: t.start[first] ?? 0, end: t.start[first] ?? 0 }, first, last };
@@ -303,7 +339,7 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     // A pasted earlier report's signer signed that report.
     if (starts.has(span.start) || span.start >= ctx.priorFrom) return;
     starts.add(span.start);
-    out.push({ text: text.slice(span.start, span.end), label, span, range: range(ctx, span) });
+    out.push({ text: oneLine(text.slice(span.start, span.end)), label, span, range: range(ctx, span) });
   };
 
   /** The name after a label ending at token `end`, on its line or the next; a placeholder is the slot. */

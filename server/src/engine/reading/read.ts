@@ -7,6 +7,7 @@ import type { EngineSettings } from '../settings';
 import type { ElementId } from '../types';
 import type { Concept, Entry } from './concepts';
 import { applyContext, contextWork } from './context';
+import { germanOnlySides } from './language';
 import type { Hits, Trie } from './trie';
 import { compile, match, matchBytes } from './trie';
 import type { SpanLike, Tokens } from './tokens';
@@ -212,6 +213,8 @@ export function read(norm: string, placeholders: readonly SpanLike[], trie: Trie
     at = own ? align8(cap * TOKEN_BYTES) : 0;
     hits = match(trie, tokens, buf, at);
   }
+  // "re", "li": German sides only on a German line (language.ts).
+  germanOnlySides(tokens, hits);
   const after = at + matchBytes(n);
   const sentence = new Int32Array(buf, after, n);
   const clause = new Int32Array(buf, after + 4 * n, n);

@@ -416,6 +416,72 @@ export const DATE_ARTICLES: readonly string[] = ['the', 'her', 'his', 'their'];
 export const DATED_VERBS: readonly string[] = ['diagnosed', 'dx', 'noted', 'documented', 'measured', 'found'];
 /** Scope of a dated cue, in words. */
 export const DATED_SCOPE = 8;
+/**
+ * A dated cue also reaches back over the statement it dates ("TBS was normal in 2019", "osteopenia
+ * diagnosed 03/2023", "TBS 1.40 in 2021"), up to a comma, the cue's opening bracket or one of these words: a
+ * comparison ("lower than in 2019", "down from 1.35 in 2019"), a coordinated present statement ("is
+ * normal and was degraded in 2019"), a present-tense verb ("is stable since 2019"). "since" and "from"
+ * date a span that reaches today: their cue never reaches back.
+ */
+export const DATED_BACK_STOPS: readonly string[] = [
+  'than',
+  'and',
+  'but',
+  'to',
+  'from',
+  'vs',
+  'versus',
+  'compared',
+  'is',
+  'are',
+  'remains',
+  'remain',
+  'now',
+  'today',
+  'currently',
+];
+/**
+ * Words that end a dated cue's forward scope: the other end of a change ("from 1.350 in 2019 to
+ * 1.262"), a comparison ("in 2019 than now").
+ */
+export const DATED_FORWARD_STOPS: readonly string[] = ['to', 'than', 'vs', 'versus', 'whereas', 'while'];
+/** Dated cues that never reach back over what precedes them ("stable since 2019"). */
+export const DATED_FORWARD_ONLY: readonly string[] = ['since'];
+/**
+ * A year that names a document, not a date of a finding: "the ISCD 2019 positions", "in the 2019
+ * ISCD Official Positions", "FRAX 2019 version", "WHO 1994 criteria". Such a noun (or an
+ * organisation's name) right after a year makes it no dated cue ("in 2018 by WHO criteria" is one).
+ */
+export const YEAR_NAME_NOUNS: readonly string[] = [
+  'position',
+  'positions',
+  'guideline',
+  'guidelines',
+  'guidance',
+  'version',
+  'criteria',
+  'edition',
+  'update',
+  'revision',
+  'recommendation',
+  'recommendations',
+  'consensus',
+  'statement',
+  'classification',
+  'definition',
+  'definitions',
+  'release',
+  'model',
+  'algorithm',
+  'iscd',
+  'who',
+  'nof',
+  'bhof',
+  'nogg',
+  'aace',
+  'ces',
+  'acr',
+];
 
 /**
  * Words of a correction ("The correct hip fracture probability is 2.6% (not 3.6%)", "amended: ...

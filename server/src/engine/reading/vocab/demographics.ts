@@ -250,6 +250,25 @@ export const EXAM_DATE_WORDS: readonly string[] = [
 /** Prepositions between such a word and its date: "Scanned on 04.03.2026". */
 export const EXAM_DATE_PREPOSITIONS: readonly string[] = ['on', 'dated'];
 
+/**
+ * HL7 v2 segment fields that carry demographics (HL7 v2.5 chapters 3, 4 and 7), by segment and field
+ * number (field n follows the n-th "|" after the segment's name): PID-7 date/time of birth, PID-8
+ * administrative sex, OBR-7 observation date/time and OBX-14 date/time of the observation (the exam
+ * date, for an age from the date of birth).
+ */
+export const HL7_FIELDS: ReadonlyArray<readonly [segment: string, field: number, what: 'dob' | 'sex' | 'examDate']> = [
+  ['pid', 7, 'dob'],
+  ['pid', 8, 'sex'],
+  ['obr', 7, 'examDate'],
+  ['obx', 14, 'examDate'],
+];
+
+/** HL7 administrative sex codes (table 0001) that name a sex ("U", "O", "A", "N" name none). */
+export const HL7_SEX_CODES: ReadonlyArray<readonly [code: string, sex: Sex]> = [
+  ['f', 'female'],
+  ['m', 'male'],
+];
+
 /** Labels of the patient's name line: "Patient:", "Pt:", "Re:", "Name:", "Patient name:". */
 export const PATIENT_LABELS: readonly string[] = ['patient', 'pt', 're', 'name'];
 
