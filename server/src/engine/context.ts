@@ -68,11 +68,13 @@ export function makeCtx(doc: Doc, settings: EngineSettings): Ctx {
   });
   for (let i = 0; i < n; i++) if (isBlank(doc, i)) blankLine[i] = 1;
   const placeholders = findPlaceholders(doc);
+  const priorFrom = pastedPriorReport(doc);
   const reading = read(doc.norm, placeholders, trieFor(settings.labels), {
     headerLines: headerLine,
     text: doc.text,
     arena,
     arenaOffset: lineBytes,
+    priorFrom,
   });
   return {
     doc,
@@ -85,7 +87,7 @@ export function makeCtx(doc: Doc, settings: EngineSettings): Ctx {
     tableLine,
     priorNumbers: new Set<number>(),
     placeholders,
-    priorFrom: pastedPriorReport(doc),
+    priorFrom,
     reading,
     firstToken: firstTokens(reading.tokens, firstToken),
   };

@@ -98,6 +98,8 @@ export interface ReadOptions {
    */
   arena?: ArrayBuffer;
   arenaOffset?: number;
+  /** Where a pasted earlier report begins (its banner line; history.ts pastedPriorReport). */
+  priorFrom?: number;
 }
 
 /** Bytes per token of the reading's arrays after the trie's (`matchBytes`): sentence, clause (4 each), context (2). */
@@ -222,7 +224,7 @@ export function read(norm: string, placeholders: readonly SpanLike[], trie: Trie
   const work = contextWork(n);
   segment(tokens, opts, sentence, clause, work.depth);
   softenWraps(tokens, sentence);
-  applyContext(tokens, hits, clause, context, work);
+  applyContext(tokens, hits, clause, context, work, opts.priorFrom);
   return { tokens, hits, sentence, clause, context };
 }
 
