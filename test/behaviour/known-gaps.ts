@@ -26,5 +26,5 @@ export const GAP_FLOORS: Record<string, number> = {
   'mft.tbs.frames': 78,
   'mft.tbs.rows': 79,
   'inv.pasted-prior-report': 36,
-  'inv.combined-transport': 45,
+  'inv.combined-transport': 56,
 };

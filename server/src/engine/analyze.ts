@@ -4,6 +4,7 @@
  */
 import { makeCtx } from './context';
 import type { Ctx } from './context';
+import { sectionOfThisStudy } from './reading/history';
 import { readWho } from './reading/who';
 import { readCategories } from './reading/categories';
 import { readCodes } from './reading/codes';
@@ -59,7 +60,7 @@ function extract(ctx: Ctx): Elements {
   let impression = foundImpression;
   // An impression whose only content is a placeholder is the impression's place, unfilled.
   for (const s of ctx.sections) {
-    if (s.kind !== 'impression') continue;
+    if (s.kind !== 'impression' || !sectionOfThisStudy(ctx, s)) continue;
     const from = offsetAt(ctx.doc, s.headerRange.end);
     const to = ctx.doc.lines[s.endLine].end;
     // The placeholders are sorted by start: the first at or after `from`, then those that end by `to`.

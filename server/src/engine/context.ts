@@ -4,10 +4,11 @@
  * reading/ takes this; none of them scans the text again.
  */
 import type { Doc } from './text';
-import { isBlank, rangeOf } from './text';
+import { isBlank, lineOf, rangeOf } from './text';
 import { findSections } from './reading/sections';
+import { pastedPriorReport } from './reading/history';
 import { findPlaceholders } from './reading/placeholders';
-import { priorReportStart } from './reading/priorReport';
+import { priorReportStart, resumesAfter } from './reading/priorReport';
 import type { Reading } from './reading/read';
 import { read, readingBytes, trieFor } from './reading/read';
 import type { Range, Section, Span } from './types';
@@ -68,11 +69,20 @@ export function makeCtx(doc: Doc, settings: EngineSettings): Ctx {
   });
   for (let i = 0; i < n; i++) if (isBlank(doc, i)) blankLine[i] = 1;
   const placeholders = findPlaceholders(doc);
+  // Where a pasted earlier report begins: the earlier of the two banner tests (priorReport.ts reads
+  // banners from vocabulary in several languages; history.ts the plainer pasted/ruled/capitals banner),
+  // unless this study resumes under a header after the block.
+  const pasted = pastedPriorReport(doc);
+  const priorFrom = Math.min(
+    priorReportStart(doc, sections),
+    pasted < Infinity && !resumesAfter(doc, sections, lineOf(doc, pasted)) ? pasted : Infinity,
+  );
   const reading = read(doc.norm, placeholders, trieFor(settings.labels), {
     headerLines: headerLine,
     text: doc.text,
     arena,
     arenaOffset: lineBytes,
+    priorFrom,
   });
   return {
     doc,
@@ -85,7 +95,7 @@ export function makeCtx(doc: Doc, settings: EngineSettings): Ctx {
     tableLine,
     priorNumbers: new Set<number>(),
     placeholders,
-    priorFrom: priorReportStart(doc, sections),
+    priorFrom,
     reading,
     firstToken: firstTokens(reading.tokens, firstToken),
   };

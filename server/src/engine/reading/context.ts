@@ -118,6 +118,7 @@ export function applyContext(
   clause: Int32Array,
   mask: Uint16Array = new Uint16Array(t.n),
   work?: ContextWork,
+  priorFrom = Infinity,
 ): Uint16Array {
   const given = work !== undefined;
   const { own, depth, terminator } = work ?? contextWork(t.n);
@@ -192,7 +193,7 @@ export function applyContext(
       }
     }
   }
-  datedCues(t, hits, clause, own, terminator, depth, mask);
+  datedCues(t, hits, clause, own, terminator, depth, mask, priorFrom);
   return mask;
 }
 
@@ -332,9 +333,10 @@ function demographicHit(hits: Hits, h: number, field: 'examDate' | 'dob'): boole
 /**
  * The study's year: the date after an exam-date label ("Exam date: 12/03/2024", "Date of scan
  * 2024-04-09"), or else the latest date written to the day in the report that is no date of birth
- * (a header, a signature's time stamp). -1 when the report has none.
+ * (a header, a signature's time stamp) above a pasted earlier report's banner. -1 when the report
+ * has none.
  */
-function studyYear(t: Tokens, hits: Hits): number {
+function studyYear(t: Tokens, hits: Hits, priorFrom: number): number {
   for (let h = 0; h < hits.n; h++) {
     if (!demographicHit(hits, h, 'examDate')) continue;
     const line = t.line[hits.start[h]];
@@ -346,7 +348,8 @@ function studyYear(t: Tokens, hits: Hits): number {
     }
   }
   let latest = -1;
-  for (let i = 0; i < t.n; i++) {
+  // A pasted earlier report's dates (from its banner on) date that report, not this study.
+  for (let i = 0; i < t.n && t.start[i] < priorFrom; i++) {
     const y = dayDateYear(t, i);
     if (y <= latest) continue;
     // "DOB: 12/03/1951": a date of birth dates no study.
@@ -397,6 +400,7 @@ function datedCues(
   terminator: Uint8Array,
   depth: Uint8Array,
   mask: Uint16Array,
+  priorFrom: number,
 ): void {
   const kind = t.kind;
   // First the cues: [cue token, its date token, what it is: 0 a word cue, 1 a bracket's label, 2 a
@@ -443,11 +447,12 @@ function datedCues(
   // The study's year; with no date written to the day, the latest of the cues' years when they name
   // two or more ("Osteoporosis in 2018. Osteopenia in 2024."); with one year only, none (its cue is
   // an earlier study's).
-  let study = studyYear(t, hits);
+  let study = studyYear(t, hits, priorFrom);
   if (study < 0) {
     let lo = 1e9;
     let hi = -1;
     for (let q = 1; q < cues.length; q += 3) {
+      if (t.start[cues[q]] >= priorFrom) break; // a pasted earlier report's cues date that report
       const y = cueYear(t, cues[q]);
       if (y < 0) continue;
       if (y < lo) lo = y;

@@ -12,11 +12,20 @@
  * "current" or "today" between.
  */
 import type { Ctx } from '../context';
+import type { Section } from '../types';
 import { CURRENT, HISTORICAL } from './concepts';
 import type { Tokens } from './tokens';
 import { DECIMAL, NEWLINE, NUMBER, PUNCT, REFUSED, tokenAt, WORD, wordIn } from './tokens';
 import { DATE_PREPOSITIONS, DATED_VERBS } from './vocab/cues';
-import { HISTORY_ADJECTIVES, STUDY_NOUNS } from './vocab/history';
+import type { Doc } from '../text';
+import { lineOf } from '../text';
+import {
+  PASTED_BANNER_ADJECTIVES,
+  PASTED_BANNER_NOUNS,
+  HISTORY_ADJECTIVES,
+  PASTE_WORDS,
+  STUDY_NOUNS,
+} from './vocab/history';
 
 /** A historical cue whose scope is at least this many words covers its whole clause. */
 const CLAUSE_CUE_SCOPE = 6;
@@ -51,6 +60,74 @@ function qualifiesStudy(ctx: Ctx, from: number): boolean {
     k = hits.end[h] - 1;
   }
   return false;
+}
+
+/** Longest line read as a banner. */
+const BANNER_MAX = 120;
+
+const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+const isAlnum = (c: number): boolean => isLetter(c) || (c >= 48 && c <= 57);
+
+/** The next word of `s` after `i` (letters only, over anything else) and where it ends; '' at `end`. */
+function nextWord(s: string, i: number, end: number): [string, number] {
+  while (i < end && !isLetter(s.charCodeAt(i))) i++;
+  const from = i;
+  while (i < end && isLetter(s.charCodeAt(i))) i++;
+  return [s.slice(from, i), i];
+}
+
+/** Does the line part `line` (lower case, from its start) hold one of `words` as a whole word? */
+function hasWord(line: string, words: readonly string[]): boolean {
+  for (const w of words) {
+    for (let at = line.indexOf(w); at >= 0; at = line.indexOf(w, at + 1)) {
+      if ((at === 0 || !isLetter(line.charCodeAt(at - 1))) && !isLetter(line.charCodeAt(at + w.length))) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Where a pasted earlier report begins: the start of its banner line (vocab/history.ts
+ * PASTED_BANNER_ADJECTIVES, PASTED_BANNER_NOUNS, PASTE_WORDS), or Infinity when there is none. Everything from the
+ * banner on is that report's. A sentence that merely mentions a prior study ("Prior study reviewed
+ * for comparison.") is no banner: it is neither ruled, nor says it was pasted (capitals: priorReport.ts).
+ */
+export function pastedPriorReport(doc: Doc): number {
+  const norm = doc.norm;
+  let best = Infinity;
+  for (const adj of PASTED_BANNER_ADJECTIVES) {
+    for (let at = norm.indexOf(adj); at >= 0 && at < best; at = norm.indexOf(adj, at + 1)) {
+      if (isLetter(norm.charCodeAt(at + adj.length)) || (at > 0 && isLetter(norm.charCodeAt(at - 1)))) continue;
+      const l = doc.lines[lineOf(doc, at)];
+      if (l.end - l.start > BANNER_MAX) continue;
+      // Only punctuation (and "copy of (the)") before the adjective on its line.
+      let i = l.start;
+      while (i < at && !isAlnum(norm.charCodeAt(i))) i++;
+      const copy = norm.startsWith('copy of ', i);
+      if (copy) i += norm.startsWith('the ', i + 8) ? 12 : 8;
+      while (i < at && !isAlnum(norm.charCodeAt(i))) i++;
+      if (i !== at) continue;
+      // A study noun among the next two words.
+      const [n1, j] = nextWord(norm, at + adj.length, l.end);
+      if (!PASTED_BANNER_NOUNS.includes(n1) && !PASTED_BANNER_NOUNS.includes(nextWord(norm, j, l.end)[0])) continue;
+      // Set off as a banner: ruled, or saying it was pasted ("Copy of ...", "copied"). (A banner in
+      // capitals alone is priorReport.ts's to judge: it knows a comparison section and the impression.)
+      const raw = doc.text.slice(l.start, l.end);
+      if (copy || /={3,}|-{3,}|\*{3,}|_{3,}|^\s*#/.test(raw) || hasWord(norm.slice(l.start, l.end), PASTE_WORDS)) {
+        best = l.start;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * Is a section this study's? A section whose header stands in a pasted earlier report (from its
+ * banner on) is that report's: its impression is not this report's impression.
+ */
+export function sectionOfThisStudy(ctx: Ctx, s: Section): boolean {
+  return ctx.doc.lines[s.headerLine].start < ctx.priorFrom;
 }
 
 /** Does the clause before token `tok` hold a wide historical cue or a dated cue? */

@@ -6,6 +6,7 @@
  * ..."), or a dictated header followed straight by a stated class ("Impression osteopenia with ...").
  */
 import type { Ctx } from '../context';
+import { sectionOfThisStudy } from './history';
 import { range } from '../context';
 import type { Located } from '../types';
 import { codedTail } from './layout';
@@ -33,7 +34,7 @@ function signingLine(ctx: Ctx, line: number): boolean {
 
 export function readImpression(ctx: Ctx): Located | null {
   for (const s of ctx.sections) {
-    if (s.kind !== 'impression') continue;
+    if (s.kind !== 'impression' || !sectionOfThisStudy(ctx, s)) continue;
     let hasContent = s.inlineText.length > 0;
     for (let i = s.bodyStartLine; !hasContent && i <= s.endLine; i++)
       if (!ctx.blankLine[i] && !signingLine(ctx, i)) hasContent = true;

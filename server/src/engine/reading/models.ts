@@ -48,6 +48,8 @@ export function readModels(ctx: Ctx, slots: Slot[]): RiskModel[] {
   const kinds = hitKinds(hits);
   for (let h = 0; h < hits.n && out.length < MAX_MENTIONS; h++) {
     if (!(kinds[h] & MODEL_KINDS)) continue;
+    // A pasted earlier report's model is that study's.
+    if (t.start[hits.start[h]] >= ctx.priorFrom) break;
     const concepts = hits.concepts[h];
     const model = conceptOf(concepts, 'model');
     if (model) {

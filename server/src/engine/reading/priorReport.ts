@@ -174,7 +174,14 @@ export function priorReportStart(doc: Doc, sections: readonly Section[]): number
     return false;
   });
   if (best < 0) return Infinity;
-  // This study resumes under a header after the block: the block is no tail of the document.
+  return resumesAfter(doc, sections, best) ? Infinity : doc.lines[best].start;
+}
+
+/**
+ * Does this study resume under a header after a pasted block that opens on `best`? Then the block is
+ * no tail of the document (and is not made history from its banner on).
+ */
+export function resumesAfter(doc: Doc, sections: readonly Section[], best: number): boolean {
   if (!currentByWord) currentByWord = byFirstWord(CURRENT_BANNERS);
   let resumes = false;
   const headers = new Set<number>();
@@ -183,5 +190,5 @@ export function priorReportStart(doc: Doc, sections: readonly Section[]): number
     if (line > best && (headers.has(line) || setOff(doc, line, sections, true))) resumes = true;
     return resumes;
   });
-  return resumes ? Infinity : doc.lines[best].start;
+  return resumes;
 }

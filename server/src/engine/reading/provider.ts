@@ -9,8 +9,10 @@
  */
 import type { Ctx } from '../context';
 import { MAX_MENTIONS, range } from '../context';
+import { lineOf } from '../text';
 import type { Provider, Slot, Span } from '../types';
 import type { Concept } from './concepts';
+import { THRESHOLD } from './concepts';
 import { isKnownHeader, startsWithHeader } from './headers';
 import { codedTail } from './layout';
 import { conceptOf } from './read';
@@ -348,9 +350,37 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     return name.last >= name.first && signatureLike(name.first, name.last, false) ? name : null;
   };
 
+  /** Does the line hold a threshold or reference cue (context bits, vocab/cues.ts)? */
+  const legendLine = (line: number): boolean => {
+    for (let k = ctx.firstToken[line]; k < ctx.firstToken[line + 1]; k++)
+      if (ctx.reading.context[k] & THRESHOLD) return true;
+    return false;
+  };
+
+  /**
+   * Is the line a page's running header or footer: a line repeated word for word elsewhere in the
+   * document (a letterhead printed on every page), or a page number ("Page 2 of 2")?
+   */
+  let repeated: Map<string, number> | null = null;
+  const pageFurniture = (line: number): boolean => {
+    const first = ctx.firstToken[line];
+    if (wordAt(first) === 'page' && first + 1 < t.n && t.kind[first + 1] === NUMBER) return true;
+    if (!repeated) {
+      repeated = new Map();
+      for (let l = 0; l < n; l++) {
+        if (ctx.blankLine[l] || doc.lines[l].end - doc.lines[l].start > 120) continue;
+        const key = doc.norm.slice(doc.lines[l].start, doc.lines[l].end).trim();
+        repeated.set(key, (repeated.get(key) ?? 0) + 1);
+      }
+    }
+    const { start, end } = doc.lines[line];
+    return end - start <= 120 && (repeated.get(doc.norm.slice(start, end).trim()) ?? 0) > 1;
+  };
+
   const starts = new Set<number>();
   const push = (span: Span, label: string) => {
-    if (starts.has(span.start)) return;
+    // A pasted earlier report's signer signed that report.
+    if (starts.has(span.start) || span.start >= ctx.priorFrom) return;
     starts.add(span.start);
     out.push({ text: oneLine(text.slice(span.start, span.end)), label, span, range: range(ctx, span) });
   };
@@ -529,6 +559,7 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
   if (!out.length) {
     for (let h = hits.n - 1; h >= 0; h--) {
       if (!(kinds[h] & COURTESY_KIND) || !conceptOf(hits.concepts[h], 'courtesy')) continue;
+      if (t.start[hits.start[h]] >= ctx.priorFrom) continue;
       const e = hits.end[h];
       const line = t.line[hits.start[h]];
       // "Thank you for your referral. Dr A B, FRANZCR 04/09/2024": the name on the same line; past a
@@ -553,10 +584,11 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
         push(same.span, text.slice(t.start[hits.start[h]], t.end[e - 1]));
         break;
       }
-      // "Sincerely," then (after a blank line) the name.
+      // "Sincerely," then (after a blank line) the name; a page break's running header between them
+      // (repeated lines, "Page 2 of 2") is skipped.
       let found = false;
       for (let l = line + 1, seen = 0; l < n && seen < 2; l++) {
-        if (ctx.blankLine[l]) continue;
+        if (ctx.blankLine[l] || pageFurniture(l)) continue;
         seen++;
         const first = tokenAt(t, doc.lines[l].start);
         const name = nameFrom(first);
@@ -573,9 +605,13 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
   // 3. A bare signature line near the end: "Jane Roe, MD"; "Dr Jane Roe" above a role line.
   if (!out.length) {
     let seen = 0;
-    for (let line = n - 1; line >= 0 && seen < 6; line--) {
+    // Above a pasted earlier report's banner, if there is one.
+    const last = ctx.priorFrom < doc.norm.length ? lineOf(doc, ctx.priorFrom) - 1 : n - 1;
+    for (let line = last; line >= 0 && seen < 6; line--) {
       if (ctx.blankLine[line]) continue;
-      seen++;
+      // A legend or reference line under the signature ("Osteoporosis: T-score -2.5 or lower") is
+      // boilerplate: it does not push the signature out of reach.
+      if (!legendLine(line)) seen++;
       const first = tokenAt(t, doc.lines[line].start);
       if (first >= t.n) continue;
       const l = doc.lines[line];

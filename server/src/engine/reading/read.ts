@@ -109,6 +109,8 @@ export interface ReadOptions {
    */
   arena?: ArrayBuffer;
   arenaOffset?: number;
+  /** Where a pasted earlier report begins (its banner line; history.ts pastedPriorReport). */
+  priorFrom?: number;
 }
 
 /** Bytes per token of the reading's arrays after the trie's (`matchBytes`): sentence, clause (4 each), context (2). */
@@ -157,6 +159,7 @@ function segment(t: Tokens, opts: ReadOptions, sentence: Int32Array, clause: Int
       c++;
       depth[i] = d;
     } else if (k === NEWLINE) {
+      const open = d;
       d = 0;
       depth[i] = 0;
       // A sentence goes on over a line break only when the next line goes on in lower case and is
@@ -177,7 +180,9 @@ function segment(t: Tokens, opts: ReadOptions, sentence: Int32Array, clause: Int
             i > 0 &&
             (t.kind[i - 1] === WORD || t.kind[i - 1] === NUMBER)) ||
           // A line that opens with a comma goes on with the sentence ("MOF 31 %" / ", hip 8.2 %").
-          (t.kind[nextTok] === PUNCT && t.norm.charCodeAt(t.start[nextTok]) === 44);
+          (t.kind[nextTok] === PUNCT && t.norm.charCodeAt(t.start[nextTok]) === 44) ||
+          // A bracket left open at the line's end goes on ("(TBS iNsight," / "L1-L4) was 1.198").
+          (open > 0 && t.kind[nextTok] !== GAP);
         if (wrap && i > 0) {
           const before = t.norm.charCodeAt(t.start[i - 1]);
           if (t.kind[i - 1] === PUNCT && before === 58) wrap = false; // "Label:" then a line
@@ -188,6 +193,9 @@ function segment(t: Tokens, opts: ReadOptions, sentence: Int32Array, clause: Int
         c++;
         sentence[i] = s; // the break belongs to what follows
         clause[i] = c;
+      } else if (open > 0) {
+        d = open;
+        depth[i] = d;
       }
     } else depth[i] = d;
   }
@@ -250,8 +258,64 @@ export function read(norm: string, placeholders: readonly SpanLike[], trie: Trie
   const context = new Uint16Array(buf, after + 8 * n, n);
   const work = contextWork(n);
   segment(tokens, opts, sentence, clause, work.depth);
-  applyContext(tokens, hits, clause, context, work);
+  softenWraps(tokens, sentence);
+  applyContext(tokens, hits, clause, context, work, opts.priorFrom);
   return { tokens, hits, sentence, clause, context };
+}
+
+/**
+ * A wrapped line and the first word of the next would not have fit in this many columns together:
+ * the break is a wrap width's, not a short row's.
+ */
+const WRAP_WIDTH = 60;
+
+/** Full stop, exclamation and question marks, colon and semicolon. */
+const SENTENCE_END_MARKS = [46, 33, 63, 58, 59];
+
+/**
+ * Hard-wrapped prose: a line break inside a sentence (segment() lets a sentence go on over it) after
+ * a line that filled the wrap width (with no column gap) becomes a narrow gap, so that what the readers attach over a space
+ * ("total hip -1.6", "Z-score -2.1", "(FRAX, TBS-adjusted)") they attach over the wrap as well. Lines
+ * stay lines (t.line); short lines, rows and key/value lines keep their break.
+ */
+function softenWraps(t: Tokens, sentence: Int32Array): void {
+  let lineStart = 0;
+  let gapped = false;
+  for (let i = 0; i < t.n; i++) {
+    const k = t.kind[i];
+    if (k === GAP) gapped = true;
+    if (k !== NEWLINE) continue;
+    if (i + 1 < t.n) {
+      const long = !gapped && t.start[i] - lineStart + 1 + t.end[i + 1] - t.start[i + 1] > WRAP_WIDTH;
+      lineStart = t.start[i + 1];
+      // (Not after a mark that ends a sentence or a label: "... 12 percent.\nimpression: ..." keeps its
+      // break, so that a label opening the next line still opens it.)
+      const endMark =
+        i > 0 && t.kind[i - 1] === PUNCT && SENTENCE_END_MARKS.includes(t.norm.charCodeAt(t.start[i - 1]));
+      if (
+        long &&
+        !endMark &&
+        !labelOpens(t, i + 1) &&
+        i > 0 &&
+        sentence[i - 1] === sentence[i] &&
+        sentence[i + 1] === sentence[i]
+      )
+        t.kind[i] = GAP;
+    }
+    gapped = false;
+  }
+}
+
+/**
+ * Does a label open the line at token k: up to three words and a colon ("impression: ...", "Hip
+ * fracture risk: ...")? A new field, not the wrapped rest of a sentence.
+ */
+function labelOpens(t: Tokens, k: number): boolean {
+  for (let words = 0; k < t.n && words <= 3; k++) {
+    if (t.kind[k] === WORD) words++;
+    else return t.kind[k] === PUNCT && t.norm.charCodeAt(t.start[k]) === 58 && words > 0;
+  }
+  return false;
 }
 
 /** The first concept of kind `c` in a hit's concepts, if any. */

@@ -120,6 +120,23 @@ function hasDecimal(s: string): boolean {
   return false;
 }
 
+/** Longest text after a label that is read as one measured value ("17%", "-1.4", "0.812 g/cm2 (T -1.2)"). */
+const VALUE_MAX = 24;
+
+/**
+ * Is `s` one measured value: short, and a number first (a digit, or a sign or a decimal point then a
+ * digit), not a compound word ("10-YEAR PROBABILITY OF ...")?
+ */
+function measuredValue(s: string): boolean {
+  if (s.length > VALUE_MAX) return false;
+  let i = 0;
+  let c = s.charCodeAt(0);
+  if (c === 45 || c === 43 || c === 0x2212 || c === 0x2013 || c === 46) c = s.charCodeAt(++i);
+  if (!isDigitCode(c)) return false;
+  while (i < s.length && (isDigitCode(s.charCodeAt(i)) || s.charCodeAt(i) === 46 || s.charCodeAt(i) === 44)) i++;
+  return s.charCodeAt(i) !== 45;
+}
+
 /** Three capitals in a row. */
 function hasCapitalRun(s: string): boolean {
   for (let i = 0, run = 0; i < s.length; i++) {
@@ -248,10 +265,12 @@ function readHeader(raw: string): Omit<HeaderHit, 'kind'> | null {
     const st = letterStats(label);
     const allCaps = st.lower === 0 && st.letters >= 3;
     const words = labelNorm.split(' ').length;
+    // "MAJOR OSTEOPOROTIC FRACTURE: 17%", "LEFT TOTAL HIP: -1.4": a label in capitals with a measured
+    // value after it is a key/value row, not a section (a known header title still is one).
     const header =
       isKnownHeader(labelNorm) ||
       (inline === '' && startsWithHeader(labelNorm)) ||
-      (allCaps && (inline === '' || (words >= 2 && !hasDigit(label))));
+      (allCaps && (inline === '' || (words >= 2 && !hasDigit(label) && !measuredValue(inline))));
     if (!header) return null;
     if (numbered && !allCaps) return null;
     const s = lead + body.indexOf(label, numLen);

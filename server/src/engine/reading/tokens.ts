@@ -247,10 +247,40 @@ const OTHER_UNITS = [
 /** End of the unit `unitAfter` found (a module variable: no object per number). */
 let unitEndAt = 0;
 
+/**
+ * A number at the end of a line of wrapped prose (the line and the unit would not have fit in this
+ * many columns together, and the line has no column gap): its unit may stand first on the next line
+ * ("a probability of 28" / "percent", "0.702" / "g/cm²").
+ */
+const WRAP_WIDTH = 60;
+
+/** Where the unit starts after a line break that ends wrapped prose at `e`, or -1. */
+function wrappedUnitStart(norm: string, e: number, len: number): number {
+  let k = e;
+  if (norm.charCodeAt(k) === 13) k++;
+  if (norm.charCodeAt(k) !== 10) return -1;
+  k++;
+  while (k < len && norm.charCodeAt(k) === 32) k++;
+  let s = e;
+  for (let steps = 0; s > 0 && norm.charCodeAt(s - 1) !== 10; s--, steps++) {
+    if (steps > 200 || (norm.charCodeAt(s - 1) === 32 && norm.charCodeAt(s - 2) === 32) || norm.charCodeAt(s - 1) === 9)
+      return -1;
+  }
+  return e - s + 8 > WRAP_WIDTH ? k : -1;
+}
+
 function unitAfter(norm: string, e: number, len: number): number {
   let k = e;
+  unitEndAt = e;
   // One space (a no-break space is a space in the normalised text) or a hyphen ("10-year").
   if (k < len && (norm.charCodeAt(k) === 32 || norm.charCodeAt(k) === 45)) k++;
+  else if (k < len && (norm.charCodeAt(k) === 10 || norm.charCodeAt(k) === 13)) {
+    // A percent or a density unit after a wrap; never a time or another unit ("12" / "months").
+    const w = wrappedUnitStart(norm, e, len);
+    if (w < 0) return UNIT_NONE;
+    const u = unitAfter(norm, w, len);
+    return u === UNIT_PERCENT || u === UNIT_G_CM2 || u === UNIT_KG_M2 ? u : UNIT_NONE;
+  }
   const c = norm.charCodeAt(k);
   unitEndAt = e;
   if (c === 37) {
@@ -558,7 +588,9 @@ function number(norm: string, b: Builder, p: number, line: number): number {
   const ue = unitEndAt;
   b.unitEnd[t] = ue;
   if (unit === UNIT_TIME) markInterval(norm, b, t);
-  return ue > e ? ue : e;
+  // A unit after a line break (wrapped prose) stays a token of its own line; the number carries it.
+  const wrapped = norm.charCodeAt(e) === 10 || norm.charCodeAt(e) === 13;
+  return ue > e && !wrapped ? ue : e;
 }
 
 /** The index of the word [s, e) in `words`, or -1. */

@@ -5,6 +5,7 @@
  * impression; without one, in the sentences that classify (they name a T-score, the WHO or a diagnosis).
  */
 import type { Ctx } from '../context';
+import { sectionOfThisStudy } from './history';
 import { MAX_MENTIONS, range } from '../context';
 import type { Located, WhoStatement } from '../types';
 import { CURRENT, HISTORICAL, HYPOTHETICAL, NEGATED, THRESHOLD, TOPIC, UNCERTAIN } from './concepts';
@@ -25,7 +26,7 @@ export function readWho(ctx: Ctx, impression: Located | null): WhoStatement[] {
   const out: WhoStatement[] = [];
   const { tokens: t, hits, context, sentence } = ctx.reading;
   const kinds = hitKinds(hits);
-  const impressions = ctx.sections.filter((s) => s.kind === 'impression');
+  const impressions = ctx.sections.filter((s) => s.kind === 'impression' && sectionOfThisStudy(ctx, s));
   const inline = impressions.length ? null : impression;
   const hasImpression = impressions.length > 0 || inline !== null;
   const ranges: Array<[number, number]> = impressions.length

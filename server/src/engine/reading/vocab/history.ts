@@ -173,3 +173,28 @@ export const CURRENT_BANNERS: readonly string[] = [
   'esame attuale',
   'aktuelle untersuchung',
 ];
+
+/**
+ * (The simpler test of `reading/history.ts` `pastedPriorReport`, kept beside `PRIOR_BANNERS`: the
+ * earliest banner either finds opens the pasted report.) A banner that opens a pasted earlier report ("----- PRIOR REPORT (09/14/2023) -----", "PREVIOUS
+ * STUDY (copied for comparison):", "Prior exam report - pasted for reference"): it starts its line
+ * with one of these adjectives (after "copy of (the)" at most), one of the nouns among the next two
+ * words, and is set off as a banner: written in capitals, ruled ("===", "---", "***", "___", "#"),
+ * or saying it was pasted ("copy of" before the adjective, or one of the paste words anywhere on
+ * its line). `reading/history.ts`
+ * `pastedPriorReport`.
+ */
+export const PASTED_BANNER_ADJECTIVES: readonly string[] = ['prior', 'previous', 'earlier'];
+export const PASTED_BANNER_NOUNS: readonly string[] = [
+  'report',
+  'reports',
+  'study',
+  'studies',
+  'exam',
+  'examination',
+  'scan',
+  'dxa',
+  'dexa',
+  'densitometry',
+];
+export const PASTE_WORDS: readonly string[] = ['pasted', 'copied', 'reproduced', 'appended'];
