@@ -666,7 +666,7 @@ function lineSide(ctx: Ctx, i: number): BlockSide {
       const h = hits.at[k];
       if (h >= 0) {
         const site = conceptOf(hits.concepts[h], 'site');
-        if (site?.site.side && t.end[k] - t.start[k] > 1) side = site.site.side;
+        if (site?.site.side && !site.site.postposed && t.end[k] - t.start[k] > 1) side = site.site.side;
         if (site?.site.region === 'hip' || site?.site.region === 'total hip') femur = true;
         k = Math.max(k, hits.end[h] - 1);
         continue;

@@ -12,6 +12,7 @@ import { compile, match, matchBytes } from './trie';
 import type { SpanLike, Tokens } from './tokens';
 import { GAP, NEWLINE, NUMBER, PUNCT, TOKEN_BYTES, tokenCapacity, tokenise, WORD } from './tokens';
 import { VOCABULARY } from './vocab';
+import { SIDE_ABBREVIATIONS } from './vocab/sites';
 
 export interface Reading {
   tokens: Tokens;
@@ -83,7 +84,10 @@ function abbreviationBefore(t: Tokens, i: number): boolean {
   if (i === 0 || t.kind[i - 1] !== WORD) return false;
   const len = t.end[i - 1] - t.start[i - 1];
   if (len === 1) return true;
-  return len <= MAX_ABBREVIATION && ABBREVIATIONS.has(t.norm.slice(t.start[i - 1], t.end[i - 1]));
+  if (len > MAX_ABBREVIATION) return false;
+  const w = t.norm.slice(t.start[i - 1], t.end[i - 1]);
+  // A side abbreviation ("Rt. femoral neck", "Cadera total izq. T-score -1,9"): vocab/sites.ts.
+  return ABBREVIATIONS.has(w) || SIDE_ABBREVIATIONS.has(w);
 }
 
 export interface ReadOptions {

@@ -36,11 +36,13 @@ export function siteIn(ctx: Ctx, from: number, to: number): SiteParts {
     const site = conceptOf(hits.concepts[h], 'site');
     k = Math.max(k, hits.end[h] - 1);
     if (!site) continue;
-    // A side's initial ("L", "R") counts only next to its region; a side word anywhere in the range.
+    // A side's initial ("L", "R") counts only next to its region; a side word anywhere in the range;
+    // a postposed side ("Col fémoral G", "Collo femorale sx") only right after its region.
+    if (site.site.postposed && !regionBefore(ctx, hits.start[h], from)) continue;
     if (site.site.side && sides < 8) {
       SIDE_AT[sides] = hits.start[h];
       SIDE_OF[sides] = site.site.side;
-      SIDE_WORD[sides] = t.end[k] - t.start[k] > 1 ? 1 : 0;
+      SIDE_WORD[sides] = t.end[k] - t.start[k] > 1 || site.site.postposed ? 1 : 0;
       sides++;
       let p = hits.start[h] - 1;
       while (p >= from && t.kind[p] === GAP) p--;
@@ -79,6 +81,15 @@ export function siteIn(ctx: Ctx, from: number, to: number): SiteParts {
     }
   }
   return { region, side, word };
+}
+
+/** Does a region's phrase end right before token `k` (a column gap may stand between), at or after `from`? */
+function regionBefore(ctx: Ctx, k: number, from: number): boolean {
+  const { tokens: t, hits } = ctx.reading;
+  let p = k - 1;
+  if (p >= from && t.kind[p] === GAP) p--;
+  const h = p >= from ? hits.at[p] : -1;
+  return h >= 0 && hits.end[h] === p + 1 && conceptOf(hits.concepts[h], 'site')?.site.region !== undefined;
 }
 
 /** "L3": one vertebra. */

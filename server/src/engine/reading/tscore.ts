@@ -272,7 +272,7 @@ function sentenceSide(ctx: Ctx, tok: number): SiteInfo['side'] | undefined {
     const h = hits.at[k];
     if (h < 0) continue;
     const site = conceptOf(hits.concepts[h], 'site');
-    if (site?.site.side && t.end[k] - t.start[k] > 1) {
+    if (site?.site.side && !site.site.postposed && t.end[k] - t.start[k] > 1) {
       if (side && side !== site.site.side) return undefined;
       side = site.site.side;
     }

@@ -1,0 +1,68 @@
+/**
+ * Reading mechanisms added for wave 6 (realistic set, R* files): site and side words of other
+ * languages and their abbreviations as vocabulary data, a heading line that scopes the rows under it,
+ * restatements, slash-separated cells named by a caption, and coordinated risk kinds. Each mechanism
+ * is tested with phrasings and layouts other than the files that revealed it, and with neighbours
+ * that must not change.
+ */
+import { describe, expect, test } from 'vitest';
+import { analyze } from '../../server/src/engine';
+
+const tScores = (text: string): string[] =>
+  analyze(text)
+    .elements.tScores.map((t) => `${t.site ?? '?'}:${t.value}`)
+    .sort();
+
+describe('site and side words of other languages, written out or abbreviated', () => {
+  test.each([
+    // Spanish
+    ['Cuello femoral derecho   T-score -2,1', 'right femoral neck:-2.1'],
+    ['Cadera total dcha.:  T-score -1,4', 'right total hip:-1.4'],
+    ['Cuello de fémur izquierdo: T-score -2,5', 'left femoral neck:-2.5'],
+    ['Columna lumbar L1-L4  T-score -3,0', 'L1-L4:-3'],
+    // French
+    ['Col du fémur droit   T-score -2,2', 'right femoral neck:-2.2'],
+    ['Hanche totale D      T-score -1,0', 'right total hip:-1'],
+    ['Rachis lombaire      T-score -2,8', 'L1-L4:-2.8'],
+    // Portuguese
+    ['Colo do fêmur esquerdo: T-score -2,3', 'left femoral neck:-2.3'],
+    ['Quadril total direito: T-score -0,9', 'right total hip:-0.9'],
+    ['Coluna lombar L1-L4: T-score -1,7', 'L1-L4:-1.7'],
+    // Italian
+    ['Collo femorale sx    T-score -2,4', 'left femoral neck:-2.4'],
+    ['Femore totale dx     T-score -1,3', 'right total hip:-1.3'],
+    ['Colonna lombare      T-score -2,6', 'L1-L4:-2.6'],
+    // Dutch
+    ['Heuphals links       T-score -2,0', 'left femoral neck:-2'],
+    ['Totale heup rechts   T-score -1,2', 'right total hip:-1.2'],
+    // Polish
+    ['Szyjka kości udowej prawej: T-score -2,9', 'right femoral neck:-2.9'],
+    ['Biodro całkowite lewe: T-score -1,6', 'left total hip:-1.6'],
+  ])('"%s" names its site and side', (line, want) => {
+    expect(tScores(`Resultados / Results\n${line}\nTBS L1-L4 1,250\n`)).toContain(want);
+  });
+
+  test.each([
+    [
+      '* Rt. femoral neck: T-score = -1.6\n* Lt. femoral neck: T-score = -1.7',
+      ['left femoral neck:-1.7', 'right femoral neck:-1.6'],
+    ],
+    ['- Rt. total hip T-score -1.2.\n- Lt. total hip T-score -1.5.', ['left total hip:-1.5', 'right total hip:-1.2']],
+    [
+      'Cuello femoral izq. T-score -2,0; cuello femoral dcho. T-score -1,8',
+      ['left femoral neck:-2', 'right femoral neck:-1.8'],
+    ],
+  ])('a point after a side abbreviation does not cut the side from its site: %s', (lines, want) => {
+    expect(tScores(`Findings\n${lines}\nTBS 1.300\n`)).toEqual(want);
+  });
+
+  test.each([
+    // A letter or short word that is a side only right after its region.
+    ['Dx: osteoporosis. Femoral neck T-score -2.6', 'femoral neck:-2.6'],
+    ['Vitamin D low. Total hip T-score -1.9', 'total hip:-1.9'],
+    ['Sx: back pain; femoral neck T-score -2.2', 'femoral neck:-2.2'],
+    ['Femoral neck T-score -2.1 (g/cm2 0.701)', 'femoral neck:-2.1'],
+  ])('a postposed side elsewhere gives no side: "%s"', (line, want) => {
+    expect(tScores(`Findings\n${line}\nTBS 1.300\n`)).toEqual([want]);
+  });
+});
