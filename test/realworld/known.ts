@@ -23,8 +23,6 @@
 export const KNOWN_FAILING: Record<string, string> = {
   // Waves 3 and 4 (V*, Q*) and the Z* files: none failing after the merges.
   // Wave 6 (R*), first run on main 14d20f3:
-  'R01-layout-japan-yam-percent.txt':
-    '10 layouts: the "Total" row under a "[Left proximal femur]" bracketed heading is not read as the total hip (site unknown), and the conclusion restatement "(lowest value L2-L4, T-score -2.8, ...)" becomes a second T-score of unknown site',
   'R04-layout-poland-opis-decimal-comma.txt':
     '1 sign-offs: "lek. med. <name>, specjalista radiologii ..." (Polish title before the name, no role label) is not read as a provider; 11: the conclusion restatement "najniższy T-score -2,7 (szyjka kości udowej)" becomes an extra T-score of unknown site',
   'R05-layout-denmark-nonnative-english.txt':

@@ -66,3 +66,56 @@ describe('site and side words of other languages, written out or abbreviated', (
     expect(tScores(`Findings\n${line}\nTBS 1.300\n`)).toEqual([want]);
   });
 });
+
+describe('a heading line naming a region scopes the rows under it', () => {
+  test.each([
+    [
+      'bracketed headings, a row without a site and a "Total" row',
+      '[Spine L1-L3]\n  BMD 0.801   T-score -2.0   Z-score -0.3\n[Right hip]\n  Neck    BMD 0.611   T-score -2.4\n  Total   BMD 0.700   T-score -1.9',
+      ['L1-L3:-2', 'right femoral neck:-2.4', 'right total hip:-1.9'],
+    ],
+    [
+      'headings with a colon',
+      'Left femur:\n  Femoral neck   T-score -1.7\n  Total   T-score -1.2\nLumbar spine:\n  T-score -0.8',
+      ['L1-L4:-0.8', 'left femoral neck:-1.7', 'left total hip:-1.2'],
+    ],
+    [
+      'capitals, no indentation',
+      'LEFT PROXIMAL FEMUR\nNeck T-score -2.6 Z-score -0.6\nTotal T-score -2.1 Z-score -0.4',
+      ['left femoral neck:-2.6', 'left total hip:-2.1'],
+    ],
+    [
+      'a Spanish heading',
+      'Cadera izquierda\n  Cuello   T-score -2,2\n  Total    T-score -1,5',
+      ['left femoral neck:-2.2', 'left total hip:-1.5'],
+    ],
+  ])('%s', (_name, block, want) => {
+    expect(tScores(`DXA\n\n${block}\n\nTBS 1.250\n`)).toEqual([...want].sort());
+  });
+
+  test('a blank line ends the heading scope', () => {
+    expect(tScores('DXA\n\n[Left proximal femur]\n\nT-score -2.2\n\nTBS 1.250\n')).toEqual(['?:-2.2']);
+  });
+
+  test('a line naming two regions is no heading', () => {
+    expect(tScores('DXA\n\n[Spine and hip]\n  BMD 0.801   T-score -2.2\n\nTBS 1.250\n')).toEqual(['?:-2.2']);
+  });
+});
+
+describe('the range named after a spine word, and the subject of coordinated measures', () => {
+  test.each([
+    ['Lumbar spine L2-L4 T-score -2.8', ['L2-L4:-2.8']],
+    ['Spine (L1-L3): T-score -1.9', ['L1-L3:-1.9']],
+    ['Lumbar vertebrae (L1-L4) total BMD is 0.775 g/cm2 and T score is -2.9.', ['L1-L4:-2.9']],
+    ['The left femoral neck BMD measures 0.601 g/cm2 and the T-score is -2.3.', ['left femoral neck:-2.3']],
+    ['Total hip BMD was 0.702 g/cm2 and its T-score was -1.6, Z-score -0.4.', ['total hip:-1.6']],
+  ])('"%s"', (line, want) => {
+    expect(tScores(`Findings:\n${line}\nTBS 1.300\n`)).toEqual(want);
+  });
+
+  test('a sentence naming two regions gives a later unsited score no site', () => {
+    expect(tScores('Findings:\nSpine and hip BMD were measured and the T-score is -2.3.\nTBS 1.300\n')).toEqual([
+      '?:-2.3',
+    ]);
+  });
+});

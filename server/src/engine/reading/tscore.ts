@@ -47,7 +47,7 @@ import {
   WORD,
 } from './tokens';
 import { siteIn, siteKeyOf, vertebral } from './site';
-import { LIST_FILLERS } from './vocab/sites';
+import { BLOCK_TOTAL, LIST_FILLERS } from './vocab/sites';
 import { historicalToken } from './history';
 import { historicalAt, inRange, valueAfterLabel } from './values';
 
@@ -190,12 +190,121 @@ export function clauseSite(ctx: Ctx, labelStart: number, labelEnd: number, value
     const all = siteIn(ctx, before, after);
     return key(
       part.region,
-      (all.word ? all.side : undefined) ?? sentenceSide(ctx, labelStart) ?? blockRowSide(ctx, labelStart),
+      (all.word ? all.side : undefined) ??
+        sentenceSide(ctx, labelStart) ??
+        blockRowSide(ctx, labelStart) ??
+        headingSite(ctx, labelStart)?.side,
     );
   }
   // "Right femoral neck: BMD 0.571 g/cm2; T-score +0.1; Z-score +1.0": the line's key names the
   // site of every value on the line.
-  return lineKeySite(ctx, labelStart) ?? continuedRowSite(ctx, labelStart);
+  return (
+    lineKeySite(ctx, labelStart) ??
+    continuedRowSite(ctx, labelStart) ??
+    headedRowSite(ctx, labelStart) ??
+    sentenceSubjectSite(ctx, labelStart)
+  );
+}
+
+/** A heading line is short: at most this many tokens (bounds the work per value). */
+const HEADING_TOKENS = 16;
+/** How many lines above a row its heading may stand (rows of one block, no blank line between). */
+const HEADING_REACH = 8;
+
+/**
+ * The site a heading line above a row names ("[Left proximal femur]", "Lumbar spine L2-L4:", "LEFT
+ * HIP"): the nearest line above, in the row's block (no blank line between), that names one region
+ * or one side, and holds no number and no score label of its own (a heading, not another row). The
+ * heading scopes every row under it down to the next heading or blank line.
+ */
+function headingSite(ctx: Ctx, tok: number): { region?: string; side?: SiteInfo['side'] } | null {
+  const { tokens: t, hits } = ctx.reading;
+  const line = t.line[tok];
+  const starts = lineStarts(ctx);
+  if (tok - starts[line] > ROW_HEAD) return null;
+  for (let i = line - 1; i >= 0 && i >= line - HEADING_REACH && !ctx.blankLine[i]; i--) {
+    const a = starts[i];
+    let b = a;
+    let numbers = 0;
+    let sites = 0;
+    let scores = 0;
+    let region: string | undefined;
+    let regions = 0;
+    while (b < t.n && t.line[b] === i && t.kind[b] !== NEWLINE && b - a < HEADING_TOKENS) {
+      const h = hits.at[b];
+      if (h >= 0 && hits.start[h] === b) {
+        const c = hits.concepts[h];
+        const site = conceptOf(c, 'site');
+        if (site) {
+          sites++;
+          const r = site.site.region;
+          if (r && r !== region && !(region && vertebral(region) && vertebral(r))) {
+            region = r;
+            regions++;
+          }
+        } else if (scoreLabelAt(ctx, b)) scores++;
+        b = Math.max(b + 1, hits.end[h]);
+        continue;
+      }
+      if (h < 0 && t.kind[b] === NUMBER) numbers++;
+      b++;
+    }
+    const whole = b >= t.n || t.line[b] !== i || t.kind[b] === NEWLINE;
+    if (!whole || numbers || scores) continue; // another row of the block
+    if (!sites || regions > 1) return null; // a line of words: no heading of rows
+    const s = siteIn(ctx, a, b);
+    return { region: s.region, side: s.word ? s.side : undefined };
+  }
+  return null;
+}
+
+/**
+ * A row under a heading that names its site ("[Lumbar spine L2-L4]" then "  BMD 0.702  T-score
+ * -2.8"; "[Left proximal femur]" then "  Total  BMD 0.611  T-score -2.2"): a row that names no
+ * region takes the heading's; a "Total" row is the total of the heading's region (the total hip
+ * under a femur, the vertebrae's range under a spine).
+ */
+function headedRowSite(ctx: Ctx, tok: number): string | null {
+  const heading = headingSite(ctx, tok);
+  if (!heading?.region) return null;
+  const t = ctx.reading.tokens;
+  const a = lineStarts(ctx)[t.line[tok]];
+  // A row naming a region of its own is read by clauseSite; here the row names none.
+  if (siteIn(ctx, a, tok).region) return null;
+  let total = false;
+  for (let k = a; k < tok; k++) if (word(ctx, k) === BLOCK_TOTAL) total = true;
+  let region = heading.region;
+  if (total && !vertebral(region) && (region === 'hip' || region === 'femoral neck')) region = 'total hip';
+  return key(region, heading.side);
+}
+
+/**
+ * The one region a sentence names before its measures, as the site of a score later in it that no
+ * site word of its own clause names ("Lumbar vertebra (L1-L4) total BMD is 0.775 g/cm2 and T score
+ * is -2.9"): the subject of coordinated measures. None when the sentence names two regions or another
+ * score stands between.
+ */
+function sentenceSubjectSite(ctx: Ctx, tok: number): string | null {
+  const { tokens: t, hits, sentence } = ctx.reading;
+  const s0 = sentence[tok];
+  let region: string | undefined;
+  let from = -1;
+  for (let k = tok - 1; k >= 0 && k >= tok - 40 && sentence[k] === s0; k--) {
+    if (t.kind[k] === NEWLINE) break;
+    if (otherScore(ctx, k) || scoreLabelAt(ctx, k)) return null;
+    const h = hits.at[k];
+    if (h < 0) continue;
+    const r = conceptOf(hits.concepts[h], 'site')?.site.region;
+    if (r) {
+      if (region && r !== region && !(vertebral(region) && vertebral(r))) return null;
+      region = r;
+      from = hits.start[h];
+    }
+    k = hits.start[h];
+  }
+  if (from < 0) return null;
+  const s = siteIn(ctx, from, tok);
+  return s.region ? key(s.region, s.word ? s.side : undefined) : null;
 }
 
 /**

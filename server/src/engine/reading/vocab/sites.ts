@@ -93,6 +93,8 @@ const REGIONS: Array<[string, string]> = [
   ['oberschenkelhals', 'femoral neck'],
   ['wirbelsäule', 'L1-L4'],
   ['proximal femur', 'hip'],
+  // "Left femur:" over "Neck" and "Total" rows: the hip.
+  ['femur', 'hip'],
   ['lumbar vertebrae', 'L1-L4'],
   ['lumbar vertebra', 'L1-L4'],
   // Spanish ("Cuello femoral izq.", "Cadera total derecha", "Columna lumbar L1-L4").
@@ -103,6 +105,7 @@ const REGIONS: Array<[string, string]> = [
   ['total de cadera', 'total hip'],
   ['fémur total', 'total hip'],
   ['cadera', 'hip'],
+  ['cuello', 'femoral neck'],
   ['columna lumbar', 'L1-L4'],
   ['columna', 'L1-L4'],
   ['raquis lumbar', 'L1-L4'],
@@ -137,6 +140,7 @@ const REGIONS: Array<[string, string]> = [
   ['quadril total', 'total hip'],
   ['anca total', 'total hip'],
   ['quadril', 'hip'],
+  ['colo', 'femoral neck'],
   ['coluna lombar', 'L1-L4'],
   ['coluna', 'L1-L4'],
   ['antebraço', 'radius'],
@@ -149,6 +153,7 @@ const REGIONS: Array<[string, string]> = [
   ['femore totale', 'total hip'],
   ['anca totale', 'total hip'],
   ['anca', 'hip'],
+  ['collo', 'femoral neck'],
   ['femore', 'hip'],
   ['colonna lombare', 'L1-L4'],
   ['rachide lombare', 'L1-L4'],
