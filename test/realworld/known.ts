@@ -59,6 +59,4 @@ export const KNOWN_FAILING: Record<string, string> = {
     '5/6: "FRAX, corrected for the trabecular score, puts ... at roughly 26% ..." is read as unadjusted (the "corrected for the trabecular score" cue is not seen): risk-not-tbs-adjusted',
   'R37-probe-section-headers-summary-advice.txt':
     '7 section headers: under the header "Summary and advice" the line "Osteoporosis at the lumbar spine, ..." is not read as a WHO statement',
-  'R39-probe-box-table-vertebrae-change.txt':
-    '4/11: the impression "Osteoporosis (mean femoral neck T-score -2.6) with significant gain at the spine" attaches -2.6 to L1-L4, which raises conflicting-values against the table row L1-L4 -2.2',
 };

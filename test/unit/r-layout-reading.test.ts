@@ -119,3 +119,41 @@ describe('the range named after a spine word, and the subject of coordinated mea
     ]);
   });
 });
+
+describe('restatements: a value restated is the same reading, and its own site words win', () => {
+  const table =
+    'Region              T-score\nL1-L4               -1.4\nLeft femoral neck   -2.7\nLeft total hip      -2.0\n';
+  test.each([
+    ['Conclusion: osteoporosis, lowest T-score -2.7.', 'left femoral neck:-2.7'],
+    ['Impression: Osteoporosis (lowest value, T-score -2.7).', 'left femoral neck:-2.7'],
+    ['Wnioski: osteoporoza, najniższy T-score -2,7 (szyjka kości udowej).', 'left femoral neck:-2.7'],
+    ['Conclusión: osteoporosis; el T-score más bajo es -2,7 en el cuello femoral.', 'left femoral neck:-2.7'],
+    ['Beurteilung: Osteoporose, niedrigster T-Score -2,7 (Schenkelhals).', 'left femoral neck:-2.7'],
+  ])('"%s"', (conclusion, want) => {
+    const got = tScores(`Results\n${table}\nTBS 1.250\n\n${conclusion}\n`);
+    expect(got).not.toContain('?:-2.7');
+    expect(got).not.toContain('femoral neck:-2.7');
+    expect(got).toContain(want);
+  });
+
+  test('a value equal to readings at two sites keeps no site of theirs', () => {
+    const text =
+      'Region              T-score\nLeft femoral neck   -2.1\nLeft total hip      -2.1\n\nTBS 1.250\n\nImpression: lowest T-score -2.1.\n';
+    expect(tScores(text)).toContain('?:-2.1');
+  });
+
+  test.each([
+    ['Osteoporosis (mean femoral neck T-score -2.6) with gain at the spine.', 'mean femoral neck:-2.6'],
+    ['Osteopenia (left total hip T-score -1.9), stable lumbar spine.', 'left total hip:-1.9'],
+    ['Ostéoporose (T-score -2,8 au rachis lombaire) sans changement à la hanche.', 'L1-L4:-2.8'],
+    ['Osteoporosis at the spine (T-score -2.6, femoral neck).', 'femoral neck:-2.6'],
+  ])('site words inside the brackets win over those outside: "%s"', (line, want) => {
+    expect(tScores(`Impression:\n${line}\n\nTBS 1.250\n`)).toEqual([want]);
+  });
+
+  test('brackets that name no site leave the site outside them', () => {
+    expect(tScores('Impression:\nLeft femoral neck (T-score -2.4).\n\nTBS 1.250\n')).toEqual([
+      'left femoral neck:-2.4',
+    ]);
+  });
+});

@@ -175,6 +175,13 @@ export function clauseSite(ctx: Ctx, labelStart: number, labelEnd: number, value
     if (scoreLabelAt(ctx, k) || otherScore(ctx, k) || word(ctx, k) === 'and') break;
     before--;
   }
+  // "Osteoporosis (mean femoral neck T-score -2.6) with gain at the spine": a value restated in
+  // brackets with its site takes the site words inside the brackets, before those outside.
+  const inner = bracketAround(ctx, labelStart, value);
+  if (inner) {
+    const s = siteIn(ctx, inner.open + 1, inner.close);
+    if (s.region) return key(s.region, s.side);
+  }
   // The parts in order: between label and value, after the value, before the label. Each is read
   // only when the ones before it name no region; the whole clause only when its side is needed.
   const parts: Array<[number, number]> = [
@@ -204,6 +211,38 @@ export function clauseSite(ctx: Ctx, labelStart: number, labelEnd: number, value
     headedRowSite(ctx, labelStart) ??
     sentenceSubjectSite(ctx, labelStart)
   );
+}
+
+/** How far a bracket around a label and its value is looked for, in tokens each way. */
+const BRACKET_REACH = 16;
+
+/**
+ * The brackets around tokens [from, to] on one line ("(lowest, femoral neck T-score -2.7)"): the
+ * nearest unclosed "(" before and unopened ")" after, or null.
+ */
+function bracketAround(ctx: Ctx, from: number, to: number): { open: number; close: number } | null {
+  const t = ctx.reading.tokens;
+  const line = t.line[from];
+  let open = -1;
+  for (let k = from - 1, depth = 0; k >= 0 && k >= from - BRACKET_REACH && t.line[k] === line; k--) {
+    if (punct(ctx, k, 41)) depth++;
+    else if (punct(ctx, k, 40)) {
+      if (depth === 0) {
+        open = k;
+        break;
+      }
+      depth--;
+    }
+  }
+  if (open < 0) return null;
+  for (let k = to + 1, depth = 0; k < t.n && k <= to + BRACKET_REACH && t.line[k] === line; k++) {
+    if (punct(ctx, k, 40)) depth++;
+    else if (punct(ctx, k, 41)) {
+      if (depth === 0) return { open, close: k };
+      depth--;
+    }
+  }
+  return null;
 }
 
 /** A heading line is short: at most this many tokens (bounds the work per value). */
@@ -670,7 +709,36 @@ export function readTScores(ctx: Ctx, layout: Layout, slots: Slot[]): TScore[] {
   for (const r of siteLineScores(ctx)) add(scoreNum(ctx, r.tok, r.sign), r.site);
   if (out.length) for (const r of siteAfterScoreSentence(ctx, out)) add(scoreNum(ctx, r.tok, r.sign), r.site);
   out.sort((a, b) => a.span.start - b.span.start);
+  restatedSites(out);
   return out;
+}
+
+/**
+ * Restatements (the resolver): a value read again without a site, or with a less specific one
+ * ("lowest T-score -2.7" in the conclusion, "femoral neck -2.7" after "left femoral neck -2.7"), is
+ * the same reading as the one value equal to it read at a compatible site, and takes that site. A
+ * value equal to readings at two different sites stays as it was read.
+ */
+function restatedSites(scores: Array<{ value: number; site: string | null }>): void {
+  if (scores.length < 2 || scores.length > MAX_MENTIONS) return;
+  for (const s of scores) {
+    let found: string | null = null;
+    let ambiguous = false;
+    for (const o of scores) {
+      if (o === s || o.value !== s.value || !o.site || o.site === s.site || !moreSpecific(o.site, s.site)) continue;
+      if (found && found !== o.site) ambiguous = true;
+      found = o.site;
+    }
+    if (found && !ambiguous) s.site = found;
+  }
+}
+
+/** Is site `a` the same site as `b` told more exactly (b unnamed, or b without the side a names)? */
+function moreSpecific(a: string, b: string | null): boolean {
+  if (b === null) return true;
+  if (vertebral(b)) return false;
+  for (const p of SIDE_PREFIXES) if (a.startsWith(p)) return a.length === p.length + b.length && a.endsWith(b);
+  return false;
 }
 
 /**
