@@ -53,8 +53,6 @@ export const KNOWN_FAILING: Record<string, string> = {
     '7/11: the bullet "- dx: osteopenia (AI-associated bone loss)" is not read as a WHO statement',
   'R24-draft-half-template-placeholders.txt':
     '2/placeholders: "Trabecular bone score L1-L4: [***]" gives missing-tbs-value instead of unfilled-placeholder (the labelled slot is not seen as unfilled)',
-  'R34-probe-kind-slash-pair.txt':
-    '4 kind attribution: "(major osteoporotic / hip): 21 / 4.4 %" keeps only the hip value; the slash-paired MOF 21 % is dropped',
   'R36-probe-synonyms-works-out-to.txt':
     '5/6: "FRAX, corrected for the trabecular score, puts ... at roughly 26% ..." is read as unadjusted (the "corrected for the trabecular score" cue is not seen): risk-not-tbs-adjusted',
   'R37-probe-section-headers-summary-advice.txt':

@@ -157,3 +157,41 @@ describe('restatements: a value restated is the same reading, and its own site w
     ]);
   });
 });
+
+const risks = (text: string): string[] =>
+  analyze(text)
+    .elements.risks.map((r) => `${r.kind}:${r.value}`)
+    .sort();
+
+describe('risk kinds: other languages, and kinds coordinated like their values', () => {
+  test.each([
+    ['FRAX ajustado por TBS: fractura mayor 11 %, cadera 1,9 %.', ['hip:1.9', 'mof:11']],
+    ['FRAX ajusté au TBS : fracture majeure 14 %, hanche 3,2 %.', ['hip:3.2', 'mof:14']],
+    ['FRAX ajusté au TBS : fracture ostéoporotique majeure 12 %, FESF 2,5 %.', ['hip:2.5', 'mof:12']],
+    [
+      "FRAX ajusté au TBS : fractures majeures 9 % ; fractures de l'extrémité supérieure du fémur 1,1 %.",
+      ['hip:1.1', 'mof:9'],
+    ],
+    ['FRAX corretto per TBS: frattura maggiore 18 %, anca 4,2 %.', ['hip:4.2', 'mof:18']],
+    ['FRAX ajustado pelo TBS: fratura maior 16 %, quadril 3,0 %.', ['hip:3', 'mof:16']],
+    ['FRAX gecorrigeerd voor TBS: majeure osteoporotische fractuur 13 %, heupfractuur 2,4 %.', ['hip:2.4', 'mof:13']],
+  ])('"%s"', (line, want) => {
+    expect(risks(`TBS 1,250\n${line}\n`)).toEqual(want);
+  });
+
+  test.each([
+    ['TBS-adjusted FRAX (MOF / hip): 19 / 3.1 %.', ['hip:3.1', 'mof:19']],
+    ['TBS-adjusted FRAX, major osteoporotic and hip fracture: 22 and 5.5 % respectively.', ['hip:5.5', 'mof:22']],
+    ['FRAX ajustado por TBS (fractura mayor / cadera): 8,1 / 1,2 %.', ['hip:1.2', 'mof:8.1']],
+    ['TBS-adjusted 10-year risks, hip / major osteoporotic: 2.2 / 12 %.', ['hip:2.2', 'mof:12']],
+  ])('a slash or "and" pair of values shares the unit after the last: "%s"', (line, want) => {
+    expect(risks(`TBS 1.250\n${line}\n`)).toEqual(want);
+  });
+
+  test.each([
+    'Left femoral neck BMD 0.702 / 68 % of young adult mean, T-score -2.6.',
+    'Exam 11/30/2026: 4.4 % of the scan area was excluded.',
+  ])('a BMD, a date or a signed value before a percent takes no unit: "%s"', (line) => {
+    expect(risks(`TBS 1.250\n${line}\n`)).toEqual([]);
+  });
+});

@@ -10,7 +10,20 @@ import { applyContext, contextWork } from './context';
 import type { Hits, Trie } from './trie';
 import { compile, match, matchBytes } from './trie';
 import type { SpanLike, Tokens } from './tokens';
-import { GAP, NEWLINE, NUMBER, PUNCT, TOKEN_BYTES, tokenCapacity, tokenise, WORD } from './tokens';
+import {
+  GAP,
+  NEWLINE,
+  NUMBER,
+  PUNCT,
+  SIGNED,
+  TOKEN_BYTES,
+  tokenCapacity,
+  tokenise,
+  UNIT_NONE,
+  UNIT_PERCENT,
+  WORD,
+} from './tokens';
+import { VALUE_COORDINATORS } from './vocab/numbers';
 import { VOCABULARY } from './vocab';
 import { SIDE_ABBREVIATIONS } from './vocab/sites';
 
@@ -210,6 +223,7 @@ export function read(norm: string, placeholders: readonly SpanLike[], trie: Trie
     at = own ? align8(cap * TOKEN_BYTES) : 0;
     hits = match(trie, tokens, buf, at);
   }
+  shareUnits(tokens);
   const after = at + matchBytes(n);
   const sentence = new Int32Array(buf, after, n);
   const clause = new Int32Array(buf, after + 4 * n, n);
@@ -218,6 +232,48 @@ export function read(norm: string, placeholders: readonly SpanLike[], trie: Trie
   segment(tokens, opts, sentence, clause, work.depth);
   applyContext(tokens, hits, clause, context, work);
   return { tokens, hits, sentence, clause, context };
+}
+
+/**
+ * Values coordinated by "/" or "and" share the percent written after the last of them ("(major
+ * osteoporotic / hip): 21 / 4.4 %", "17 and 2.9 % respectively"): the first takes the unit. Only an
+ * unsigned number with at most one decimal and no unit of its own (never a BMD, a TBS or a
+ * T-score), and only straight before the coordinator. One pass over the tokens.
+ */
+function shareUnits(t: Tokens): void {
+  const { n, kind, unit, flags, norm, start, end } = t;
+  for (let k = 0; k + 2 < n; k++) {
+    if (kind[k] !== NUMBER || unit[k] !== UNIT_NONE || flags[k] & SIGNED) continue;
+    let j = k + 1;
+    if (kind[j] === GAP) j++;
+    if (j >= n) continue;
+    const c = norm.charCodeAt(start[j]);
+    const slash = kind[j] === PUNCT && c === 47 && end[j] - start[j] === 1;
+    if (!slash && !(kind[j] === WORD && isWordIn(t, j, VALUE_COORDINATORS))) continue;
+    // Not a date or a fraction ("11/30/2026", "1/3"): the slash stands apart from both numbers.
+    if (slash && (start[j] === end[k] || (j + 1 < n && start[j + 1] === end[j]))) continue;
+    j++;
+    if (j < n && kind[j] === GAP) j++;
+    if (j >= n || kind[j] !== NUMBER || unit[j] !== UNIT_PERCENT || flags[j] & SIGNED) continue;
+    if (decimals(norm, start[k], end[k]) > 1 || t.value[k] >= 100) continue;
+    unit[k] = UNIT_PERCENT;
+  }
+}
+
+/** Digits after the decimal point (or comma) of the number in norm[s, e). */
+function decimals(norm: string, s: number, e: number): number {
+  for (let i = s; i < e; i++) {
+    const c = norm.charCodeAt(i);
+    if (c === 46 || c === 44) return e - i - 1;
+  }
+  return 0;
+}
+
+/** Is token i one of these words? */
+function isWordIn(t: Tokens, i: number, words: readonly string[]): boolean {
+  const len = t.end[i] - t.start[i];
+  for (const w of words) if (w.length === len && t.norm.startsWith(w, t.start[i])) return true;
+  return false;
 }
 
 /** The first concept of kind `c` in a hit's concepts, if any. */
