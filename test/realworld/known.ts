@@ -34,7 +34,7 @@ export const KNOWN_FAILING: Record<string, string> = {
   'R09-layout-nigeria-teaching-hospital.txt':
     '7/11: the all-capitals "CONCLUSION:" line "OSTEOPOROSIS (LUMBAR SPINE) WITH DEGRADED BONE MICROARCHITECTURE." is not read as a WHO statement',
   'R10-layout-south-africa-hips-forearm-man.txt':
-    '10 layouts: rows "Right femoral neck .......... 0.690 / -1.9 / -0.6" under a "(BMD g/cm2 / T-score / Z-score)" caption (slash-separated triples after dotted leaders) yield no T-score at all: missing-t-score',
+    '11 statements: the slash rows are read (branch rlayout), but the site-qualified "with osteopenia at both femoral necks" in the comment is checked against the lowest T-score of all sites (radius -2.8): who-classification-mismatch',
   'R11-layout-argentina-spanish.txt':
     '10 (Spanish sites): "Cuello femoral izq." and "Cadera total izq." rows get no site; 1 sign-offs: the role line "Médica especialista en Diagnóstico por Imágenes" is taken instead of the name "Dra. Luciana Ferreyra" above it',
   'R12-layout-colombia-premenopausal-z.txt':

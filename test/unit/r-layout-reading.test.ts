@@ -195,3 +195,42 @@ describe('risk kinds: other languages, and kinds coordinated like their values',
     expect(risks(`TBS 1.250\n${line}\n`)).toEqual([]);
   });
 });
+
+describe('rows of slash-separated cells named by a caption', () => {
+  test.each([
+    [
+      'a caption in brackets, dot leaders',
+      'Results (BMD g/cm2 / T-score / Z-score)\n  L1-L4 ............ 0.951 / -1.6 / -0.2\n  Left total hip .... 0.801 / -1.4 / -0.5',
+      ['L1-L4:-1.6', 'left total hip:-1.4'],
+    ],
+    [
+      'Z before T, no brackets',
+      'Site            Z-score / T-score\nFemoral neck L   -0.9 / -2.3\nTotal hip L      -0.4 / -1.7',
+      ['left femoral neck:-2.3', 'left total hip:-1.7'],
+    ],
+    [
+      'a caption of short labels',
+      'Values: BMD / T / Z\nLumbar spine: 1.010 / -0.8 / 0.3\nRight femoral neck: 0.650 / -2.2 / -0.9',
+      ['L1-L4:-0.8', 'right femoral neck:-2.2'],
+    ],
+    [
+      'Spanish rows under a Spanish caption',
+      'Región (DMO g/cm² / T-score / Z-score)\nColumna lumbar    0,874 / -2,3 / -0,4\nCuello femoral izq.    0,672 / -2,0 / -0,1',
+      ['L1-L4:-2.3', 'left femoral neck:-2'],
+    ],
+  ])('%s', (_name, block, want) => {
+    expect(tScores(`DXA\n\n${block}\n\nTBS 1.300\n`)).toEqual([...want].sort());
+  });
+
+  test('a row with another number of values than the caption names is not read by it', () => {
+    const text = 'DXA\n\nResults (BMD / T-score / Z-score)\n  Left femoral neck ..... 0.690 / -1.9\n\nTBS 1.300\n';
+    expect(tScores(text)).not.toContain('left femoral neck:-1.9');
+  });
+
+  test('Z-scores of the rows are read as Z-scores, not T-scores', () => {
+    const text = 'DXA\n\nResults (BMD / T-score / Z-score)\n  L1-L4 ..... 1.112 / -0.4 / 0.1\n\nTBS 1.300\n';
+    const e = analyze(text).elements;
+    expect(e.tScores.map((x) => x.value)).toEqual([-0.4]);
+    expect((e.zScores ?? []).map((x) => x.value)).toEqual([0.1]);
+  });
+});

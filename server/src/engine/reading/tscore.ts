@@ -692,9 +692,12 @@ export function readTScores(ctx: Ctx, layout: Layout, slots: Slot[]): TScore[] {
   const { tokens: t, context } = ctx.reading;
   // A hypothetical value or a legend's threshold ("A T-score of -2.5 or lower would indicate
   // osteoporosis") is not this study's T-score (ConText).
+  // A value a layout reads as another measure (a Z-score column or cell) is no T-score.
+  const other = new Set<number>();
+  for (const p of layout.pairs) if (p.own === 'z') other.add(t.start[p.tok]);
   const { out, add } = scoreCollector(
     ctx,
-    (num) => (context[tokenAt(t, num.start)] & (HYPOTHETICAL | THRESHOLD)) !== 0,
+    (num) => other.has(num.start) || (context[tokenAt(t, num.start)] & (HYPOTHETICAL | THRESHOLD)) !== 0,
   );
   const slot = (tok: number) => {
     const span = { start: t.start[tok], end: t.end[tok] };
