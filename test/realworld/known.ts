@@ -33,8 +33,6 @@ export const KNOWN_FAILING: Record<string, string> = {
     '1 sign-offs: "Dr. <name>" with "Lecturer of Radiodiagnosis, MD" on the next line is not read as a provider; 10: "Rt." / "Lt." side abbreviations are lost, so the right and left femoral neck T-scores raise conflicting-values',
   'R09-layout-nigeria-teaching-hospital.txt':
     '7/11: the all-capitals "CONCLUSION:" line "OSTEOPOROSIS (LUMBAR SPINE) WITH DEGRADED BONE MICROARCHITECTURE." is not read as a WHO statement',
-  'R10-layout-south-africa-hips-forearm-man.txt':
-    '11 statements: the slash rows are read (branch rlayout), but the site-qualified "with osteopenia at both femoral necks" in the comment is checked against the lowest T-score of all sites (radius -2.8): who-classification-mismatch',
   'R11-layout-argentina-spanish.txt':
     '10 (Spanish sites): "Cuello femoral izq." and "Cadera total izq." rows get no site; 1 sign-offs: the role line "Médica especialista en Diagnóstico por Imágenes" is taken instead of the name "Dra. Luciana Ferreyra" above it',
   'R12-layout-colombia-premenopausal-z.txt':

@@ -234,3 +234,29 @@ describe('rows of slash-separated cells named by a caption', () => {
     expect((e.zScores ?? []).map((x) => x.value)).toEqual([0.1]);
   });
 });
+
+describe('a WHO class stated for named sites', () => {
+  const who = (text: string): number =>
+    analyze(text).findings.filter((f) => f.code === 'who-classification-mismatch').length;
+  const table =
+    'Region              T-score\nL1-L4               -0.6\nLeft femoral neck   -1.8\nLeft total hip      -1.2\nLeft radius 33%     -2.7\n';
+  test.each([
+    'Osteoporosis at the one-third radius, with osteopenia at the femoral neck and total hip.',
+    'Osteoporosis of the forearm. Osteopenia of both hips. Normal lumbar spine.',
+    'Ostéoporose au radius ; ostéopénie au col fémoral.',
+    'Osteoporosis (radius 33%); osteopenia (left hip); spine normal.',
+  ])('describes those sites beside the patient\'s class: "%s"', (impression) => {
+    expect(who(`Age: 70  Sex: F\nResults\n${table}\nTBS 1.300\n\nImpression:\n${impression}\n`)).toBe(0);
+  });
+
+  test.each([
+    // No statement of the patient's class (osteoporosis, from the radius).
+    ['Osteopenia at the femoral neck and total hip.', 1],
+    // The site's own T-score says otherwise.
+    ['Osteoporosis at the radius. Osteopenia of the lumbar spine.', 1],
+    // A class with no site is the patient's class.
+    ['Osteoporosis at the radius. Osteopenia.', 1],
+  ])('is still checked: "%s"', (impression, n) => {
+    expect(who(`Age: 70  Sex: F\nResults\n${table}\nTBS 1.300\n\nImpression:\n${impression}\n`)).toBe(n);
+  });
+});

@@ -6,6 +6,9 @@ import type { Entry, SiteInfo } from '../concepts';
 
 const REGIONS: Array<[string, string]> = [
   ['femoral neck', 'femoral neck'],
+  ['femoral necks', 'femoral neck'],
+  ['total hips', 'total hip'],
+  ['hips', 'hip'],
   ['femur neck', 'femoral neck'],
   ['neck of femur', 'femoral neck'],
   ['fn', 'femoral neck'],
@@ -62,6 +65,8 @@ const REGIONS: Array<[string, string]> = [
   ['l5', 'L5'],
   ['radius', 'radius'],
   ['forearm', 'radius'],
+  ['distal forearm', 'radius'],
+  ['forearms', 'radius'],
   ['radial', 'radius'],
   ['distal radius', 'radius'],
   ['radius 33%', 'radius 33%'],
@@ -293,6 +298,42 @@ export const BLOCK_TOTAL = 'total';
 
 /** Words that may stand between a list's separator, its site and its value ("and at the"). */
 export const LIST_FILLERS: ReadonlySet<string> = new Set(['at', 'the', 'of', 'is', 'in', 'for', 'and', 'on']);
+
+/**
+ * Words that lead from a stated class to the sites it is stated for ("osteopenia at both femoral
+ * necks and the total hip", "ostéopénie au col fémoral", "osteoporosis of the lumbar spine").
+ */
+export const SITE_LEAD_WORDS: ReadonlySet<string> = new Set([
+  'at',
+  'of',
+  'in',
+  'on',
+  'over',
+  'the',
+  'both',
+  'and',
+  'or',
+  'en',
+  'de',
+  'del',
+  'la',
+  'el',
+  'au',
+  'du',
+  'des',
+  'di',
+  'della',
+  'al',
+  'em',
+  'do',
+  'da',
+  'no',
+  'na',
+  'am',
+  'im',
+  'der',
+  'w',
+]);
 
 /** The word that pairs a list of values with a list of sites in order. */
 export const RESPECTIVELY = 'respectively';
