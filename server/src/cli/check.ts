@@ -23,7 +23,8 @@ export const MAX_LINE_EXCERPT = 240;
 export function checkText(path: string, text: string, opts: CheckOptions): Outcome {
   let report;
   try {
-    const a = analyze(text, opts.settings);
+    // The CLI shows no fix: the insertions of missing elements are not planned (the same findings).
+    const a = analyze(text, opts.settings, { insertionFixes: false });
     report = fileReport(path, a);
     // The editor's gate (engine/drafting.ts): a .txt/.md note is audited only when it reads as a TBS report.
     if (isPlainNotePath(path) && !checklistApplies(text, a)) report = { ...report, diagnostics: [] };

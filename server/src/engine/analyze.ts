@@ -159,10 +159,21 @@ function disabledBy(ctx: Ctx): (f: Finding) => boolean {
   };
 }
 
+/** How much of the analysis a caller wants. */
+export interface AnalyzeOptions {
+  /**
+   * Plan the insertions of missing elements: each missing-* finding's fix and `insertAll` (true by
+   * default). The CLI shows no fix and turns it off: the findings are the same, without those fixes.
+   */
+  insertionFixes?: boolean;
+}
+
 export function analyze(
   text: string,
   settingsInput: Partial<EngineSettings> | EngineSettings = DEFAULT_SETTINGS,
+  options: AnalyzeOptions = {},
 ): Analysis {
+  const planFixes = options.insertionFixes !== false;
   const settings = settingsInput === DEFAULT_SETTINGS ? DEFAULT_SETTINGS : resolveSettings(settingsInput);
   const doc = makeDoc(typeof text === 'string' ? text : String(text ?? ''));
   const ctx = makeCtx(doc, settings);
@@ -185,6 +196,7 @@ export function analyze(
     original: doc.text,
     documented,
     providerLines,
+    planFixes,
   };
 
   // Each rule lives in its own file (rules/<id>.ts); the registry lists them.
@@ -211,7 +223,8 @@ export function analyze(
       a.code.localeCompare(b.code),
   );
 
-  const insertAll = documented.missing.length ? planInsertions(ctx, documented.missing, providerLines) : [];
+  const insertAll =
+    planFixes && documented.missing.length ? planInsertions(ctx, documented.missing, providerLines) : [];
   return {
     profile,
     profileSource: fromCode ? 'code' : 'setting',

@@ -10,7 +10,11 @@ import { range } from '../context';
 import type { Located } from '../types';
 import { codedTail } from './layout';
 import { conceptOf } from './read';
+import { hitKinds, kindBit } from './kinds';
 import { GAP, NEWLINE, PUNCT, tokenAt, WORD } from './tokens';
+
+/** The kind bit of section headers. */
+const HEADER_BIT = kindBit('header');
 
 /** Does the line start with a signing label ("Electronically signed by", "Dictated by", "/s/")? */
 function signingLine(ctx: Ctx, line: number): boolean {
@@ -40,7 +44,10 @@ export function readImpression(ctx: Ctx): Located | null {
   // Inline: an impression header at a line's start or after a sentence, then ":" or "-" and text;
   // a lead-in ("In summary,") then ",".
   const { tokens: t, hits, sentence } = ctx.reading;
+  const kinds = hitKinds(hits);
   for (let h = 0; h < hits.n; h++) {
+    // The kind bits first: a concept search only for a hit that may be a header.
+    if (!(kinds[h] & HEADER_BIT)) continue;
     const header = conceptOf(hits.concepts[h], 'header');
     if (!header || header.kind !== 'impression') continue;
     const s = hits.start[h];

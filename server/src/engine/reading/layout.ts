@@ -18,6 +18,7 @@ import { HISTORICAL } from './concepts';
 import { match } from './trie';
 import type { Tokens } from './tokens';
 import { conceptOf, trieFor } from './read';
+import { hitKinds, kindBit } from './kinds';
 import { siteIn, siteKeyOf, siteOf } from './site';
 import {
   DECIMAL,
@@ -217,6 +218,9 @@ function lineFacts(ctx: Ctx): LineFacts {
   return f;
 }
 
+/** The kind bits of the concepts measureLabelHits looks for. */
+const LABEL_BITS = kindBit('t') | kindBit('z') | kindBit('tbs') | kindBit('label');
+
 /**
  * The phrase hits that label a measure, in document order: a hit with the measure's own concept
  * ("T-score", "TBS"), or whose first settings label is the measure's element. One walk over every
@@ -227,7 +231,10 @@ export function measureLabelHits(ctx: Ctx, own: 't' | 'z' | 'tbs'): readonly num
   if (!f.labelHits) {
     const { hits } = ctx.reading;
     const out = { t: [] as number[], z: [] as number[], tbs: [] as number[] };
+    const kinds = hitKinds(hits);
     for (let h = 0; h < hits.n; h++) {
+      // The kind bits first: most hits hold none of these concepts.
+      if (!(kinds[h] & LABEL_BITS)) continue;
       let t = false;
       let z = false;
       let tbs = false;
@@ -702,6 +709,7 @@ export function readTables(ctx: Ctx): TableRow[] {
   // Candidates for a header row: lines with a measure word ("BMD", "T-score", "TBS") or a "Score".
   let lastLine = -1;
   let count = 0;
+  const kinds = hitKinds(hits);
   for (let h = 0; h <= hits.n && tried < MAX_MENTIONS; h++) {
     const line = h < hits.n ? t.line[hits.start[h]] : -1;
     if (line !== lastLine) {
@@ -714,6 +722,8 @@ export function readTables(ctx: Ctx): TableRow[] {
       count = 0;
     }
     if (h === hits.n) break;
+    // The kind bits first: only a hit that may hold a header word has its concepts searched.
+    if (!(kinds[h] & HEADER_BITS)) continue;
     for (const c of hits.concepts[h])
       if (headerWord(c.c)) {
         count++;
@@ -722,6 +732,10 @@ export function readTables(ctx: Ctx): TableRow[] {
   }
   return rows;
 }
+
+/** The kind bits of the header words (headerWord). */
+const HEADER_BITS =
+  kindBit('t') | kindBit('z') | kindBit('tbs') | kindBit('tbsScore') | kindBit('bmd') | kindBit('valueKey');
 
 /**
  * The table whose header is at `line` (alone, or with the next line: "T -" over "Score", "Young-Adult"
@@ -1382,17 +1396,28 @@ function skipSiteWords(ctx: Ctx, from: number): number {
 // ---------------------------------------------------------------------------------------------
 // Key/value layouts: delimited rows and key trees (YAML).
 
-/** The measure a label hit names, or null. */
-function measureOf(ctx: Ctx, h: number): 't' | 'z' | 'tbs' | null {
-  const c = ctx.reading.hits.concepts[h];
-  if (conceptOf(c, 'tbsScore')) return null;
-  if (conceptOf(c, 't')) return 't';
-  if (conceptOf(c, 'z')) return 'z';
-  if (conceptOf(c, 'tbs')) return 'tbs';
-  const label = conceptOf(c, 'label');
-  if (label?.element === 'tScore') return 't';
-  if (label?.element === 'tbs') return 'tbs';
-  return null;
+/**
+ * The measure a hit names: 't', 'z', 'tbs', null for none, or 'tbsScore' (a TBS T-score or
+ * Z-score, no BMD measure). One walk over its concepts: a T-score label wins over a Z-score, that
+ * over a TBS, that over the first settings label's element.
+ */
+function measureOfHit(ctx: Ctx, h: number): 't' | 'z' | 'tbs' | 'tbsScore' | null {
+  let t = false;
+  let z = false;
+  let tbs = false;
+  let label: string | null = null;
+  for (const x of ctx.reading.hits.concepts[h]) {
+    const c = x.c;
+    if (c === 'tbsScore') return 'tbsScore';
+    if (c === 't') t = true;
+    else if (c === 'z') z = true;
+    else if (c === 'tbs') tbs = true;
+    else if (c === 'label') label ??= x.element;
+  }
+  if (t) return 't';
+  if (z) return 'z';
+  if (tbs) return 'tbs';
+  return label === 'tScore' ? 't' : label === 'tbs' ? 'tbs' : null;
 }
 
 /** The measure named in tokens [a, b), and its hit's end; null when none or two different. */
@@ -1402,8 +1427,8 @@ function measureIn(ctx: Ctx, a: number, b: number): 't' | 'z' | 'tbs' | null {
   for (let k = a; k < b; k++) {
     const h = hits.at[k];
     if (h < 0) continue;
-    if (conceptOf(hits.concepts[h], 'tbsScore')) return null;
-    const m = measureOf(ctx, h);
+    const m = measureOfHit(ctx, h);
+    if (m === 'tbsScore') return null;
     if (m && found && m !== found) return null;
     if (m) found = m;
     k = Math.max(k, hits.end[h] - 1);
@@ -1526,30 +1551,30 @@ function keyTrees(ctx: Ctx, out: LayoutPair[]): void {
     // A sibling of an item: "- site: L1-L4" then "  t_score: -1.4" at the item's key column.
     const parent = stack.length ? stack[stack.length - 1] : null;
     const own = measureIn(ctx, kl.key.a, kl.key.b);
-    const keySite = siteOf(ctx, kl.key.a, kl.key.b);
-    // The value's site is asked only where it is used (an item, a sibling's "site:" key): most
-    // values are prose, and their site words are not read.
-    const valueSite = () => siteOf(ctx, kl.value.a, kl.value.b);
+    // The key's and the value's sites are asked only where they are used (an item, a measure's
+    // key, a sibling's "site:" key): most keys and values name no site, and their words are not read.
     const v = singleValue(ctx, kl.value.a, kl.value.b);
     const inherited = parent?.site ?? null;
     const empty = kl.value.b <= kl.value.a;
     if (kl.item) {
       // The item's first key opens the item; its site (a "site:" key's value) covers its siblings.
-      stack.push({ indent: kl.indent, site: valueSite() ?? keySite ?? inherited, own: null, item: true });
+      const keySite = siteOf(ctx, kl.key.a, kl.key.b);
+      const site = siteOf(ctx, kl.value.a, kl.value.b) ?? keySite ?? inherited;
+      stack.push({ indent: kl.indent, site, own: null, item: true });
       if (own && v >= 0 && run > 1) out.push({ own, tok: v, site: keySite ?? inherited });
       continue;
     }
     if (empty) {
-      stack.push({ indent: kl.indent, site: keySite ?? inherited, own, item: false });
+      stack.push({ indent: kl.indent, site: siteOf(ctx, kl.key.a, kl.key.b) ?? inherited, own, item: false });
       continue;
     }
     // "site: left femoral neck" among siblings: the siblings' site.
-    if (!own && parent && !keySite && conceptOf(keyConcepts(ctx, kl.key), 'column')) {
-      const site = valueSite();
+    if (!own && parent && !siteOf(ctx, kl.key.a, kl.key.b) && conceptOf(keyConcepts(ctx, kl.key), 'column')) {
+      const site = siteOf(ctx, kl.value.a, kl.value.b);
       if (site) parent.site = site;
     }
     if (v < 0 || run < 2) continue;
-    if (own) out.push({ own, tok: v, site: keySite ?? inherited });
+    if (own) out.push({ own, tok: v, site: siteOf(ctx, kl.key.a, kl.key.b) ?? inherited });
     else if (parent?.own && isValueKey(ctx, kl.key)) out.push({ own: parent.own, tok: v, site: parent.site });
   }
 }
@@ -1703,11 +1728,23 @@ export interface Layout {
  */
 function unitCells(ctx: Ctx): void {
   const t = ctx.reading.tokens;
+  const { hits } = ctx.reading;
   const f = lineFacts(ctx);
+  // The hits that name a risk model, in document order (hits do not overlap): a line holds one
+  // when the next of them not yet passed starts before the line's end. Most lines hold none, and
+  // riskKindNumbers then needs no walk of their tokens.
+  const kinds = hitKinds(hits);
+  const nextModel = (from: number): number => {
+    for (let h = from; h < hits.n; h++) if (kinds[h] & MODEL_BIT && conceptOf(hits.concepts[h], 'model')) return h;
+    return hits.n;
+  };
+  let mh = nextModel(0);
   let lines = 0;
   for (let line = 0; line < ctx.doc.lines.length && lines < MAX_MENTIONS * 10; line++) {
     if (ctx.blankLine[line]) continue;
-    const r = lineTokens(ctx, line);
+    // lineTokens without the object: the line's tokens are [a, b).
+    const a = f.start[line];
+    const b = f.end[line];
     // Cells: split at ";", at a column gap, or at "," between quotes ("a","b").
     const semis = f.semis[line];
     const quoted = f.quoted[line];
@@ -1721,17 +1758,14 @@ function unitCells(ctx: Ctx): void {
         t.unitEnd[v] = t.end[v];
       }
     }
-    riskKindNumbers(ctx, r.a, r.b);
+    while (mh < hits.n && hits.end[mh] <= a) mh = nextModel(mh + 1);
+    if (mh < hits.n && hits.start[mh] < b) riskKindNumbers(ctx, a, b);
     if (semis + quoted + gaps === 0) continue;
     lines++;
-    const split = (q: number) =>
-      (semis > 0 && punctIs(ctx, q, 59)) ||
-      (quoted > 0 && punctIs(ctx, q, 44) && punctIs(ctx, q - 1, 34) && punctIs(ctx, q + 1, 34)) ||
-      t.kind[q] === GAP;
     let prevValue = -1;
-    let s = r.a;
-    for (let q = r.a; q <= r.b; q++) {
-      if (q < r.b && !split(q)) continue;
+    let s = a;
+    for (let q = a; q <= b; q++) {
+      if (q < b && !cellSplit(ctx, q, semis, quoted)) continue;
       const v = singleValue(ctx, s, q);
       if (prevValue >= 0 && v < 0 && onlyPercent(ctx, s, q)) {
         t.unit[prevValue] = UNIT_PERCENT;
@@ -1743,6 +1777,18 @@ function unitCells(ctx: Ctx): void {
   }
 }
 
+/** Does a cell end at token q: a ";" (on a line with semicolons), a quoted ",", a column gap? */
+function cellSplit(ctx: Ctx, q: number, semis: number, quoted: number): boolean {
+  return (
+    (semis > 0 && punctIs(ctx, q, 59)) ||
+    (quoted > 0 && punctIs(ctx, q, 44) && punctIs(ctx, q - 1, 34) && punctIs(ctx, q + 1, 34)) ||
+    ctx.reading.tokens.kind[q] === GAP
+  );
+}
+
+const MODEL_BIT = kindBit('model');
+const KIND_BIT = kindBit('kind');
+
 /**
  * "FRAX_MOF_ADJ: 17.0", "FRAX-TBS  MOF 6.1 / hip 0.4": on a line that names a risk model, a bare
  * unsigned number right after a risk kind (at most two plain words, ":", "=" or a gap between) is
@@ -1750,17 +1796,19 @@ function unitCells(ctx: Ctx): void {
  */
 function riskKindNumbers(ctx: Ctx, a: number, b: number): void {
   const { tokens: t, hits } = ctx.reading;
+  // The hit kind bits first: a concept search only for a hit that may hold the kind.
+  const kinds = hitKinds(hits);
   let model = false;
   for (let q = a; q < b && !model; q++) {
     const h = hits.at[q];
-    if (h >= 0 && conceptOf(hits.concepts[h], 'model')) model = true;
+    if (h >= 0 && kinds[h] & MODEL_BIT && conceptOf(hits.concepts[h], 'model')) model = true;
   }
   if (!model) return;
   for (let q = a; q < b; q++) {
     const h = hits.at[q];
     if (h < 0 || hits.start[h] !== q) continue;
     q = hits.end[h] - 1;
-    if (!conceptOf(hits.concepts[h], 'kind')) continue;
+    if (!(kinds[h] & KIND_BIT) || !conceptOf(hits.concepts[h], 'kind')) continue;
     let k = hits.end[h];
     let words = 0;
     while (k < b) {

@@ -17,6 +17,7 @@ import type { Risk, RiskCategory, RiskKind, RiskModel, Slot } from '../types';
 import { ADJUSTED, HISTORICAL, HYPOTHETICAL, NEGATED, THRESHOLD, UNADJUSTED } from './concepts';
 import { placeholderAfter } from './models';
 import { conceptOf } from './read';
+import { hitKinds, kindBit } from './kinds';
 import { lineOf } from '../text';
 import { readRiskKinds } from './riskKinds';
 import type { Stated } from './riskLines';
@@ -44,6 +45,9 @@ import { RISK_WORDS } from './vocab/risk';
 const isOpen = (c: number) => c === 40 || c === 91;
 /** Tokens around a value searched for its adjustment cue and its horizon. */
 const WINDOW = 48;
+/** Kind bits of the TBS labels and the settings' labels. */
+const TBS_BIT = kindBit('tbs');
+const LABEL_BIT = kindBit('label');
 /** Bracket nesting followed at most. */
 const MAX_DEPTH = 8;
 const isClose = (c: number) => c === 41 || c === 93;
@@ -407,7 +411,9 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
   function namesTbs(): boolean {
     if (tbsNamed < 0) {
       tbsNamed = 0;
-      for (let h = 0; h < hits.n && !tbsNamed; h++) if (conceptOf(hits.concepts[h], 'tbs')) tbsNamed = 1;
+      const kinds = hitKinds(hits);
+      for (let h = 0; h < hits.n && !tbsNamed; h++)
+        if (kinds[h] & TBS_BIT && conceptOf(hits.concepts[h], 'tbs')) tbsNamed = 1;
     }
     return tbsNamed === 1;
   }
@@ -531,7 +537,9 @@ function readSlots(ctx: Ctx, slots: Slot[]): void {
   // The configured risk labels ("Risk: ___"), each placeholder once.
   const taken = new Set<number>();
   for (const s of slots) if (s.element === 'risk') taken.add(s.span.start);
+  const hitKind = hitKinds(hits);
   for (let h = 0; h < hits.n; h++) {
+    if (!(hitKind[h] & LABEL_BIT)) continue;
     const label = conceptOf(hits.concepts[h], 'label');
     if (!label || label.element !== 'risk') continue;
     const ph = placeholderAfter(ctx, hits.end[h]);

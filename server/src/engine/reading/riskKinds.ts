@@ -15,6 +15,7 @@ import type { Ctx } from '../context';
 import type { RiskKind } from '../types';
 import { HYPOTHETICAL, THRESHOLD } from './concepts';
 import { conceptOf } from './read';
+import { hitKinds, kindBit } from './kinds';
 import { isWordIn } from './riskLines';
 import { RISK_WORDS } from './vocab/risk';
 import { NEWLINE, NUMBER, PUNCT, tokenAt, UNIT_PERCENT } from './tokens';
@@ -30,6 +31,8 @@ export interface KindReading {
 
 /** Words and numbers allowed between a value and the kind after it ("17% probability of a major ..."). */
 const MAX_AFTER = 5;
+
+const KIND_BIT = kindBit('kind');
 
 export function readRiskKinds(ctx: Ctx): KindReading {
   const kindAt = new Map<number, RiskKind>();
@@ -52,6 +55,9 @@ export function readRiskKinds(ctx: Ctx): KindReading {
   // Kind hits, with fracture-site lists in brackets after a kind left out, and any bracketed list
   // of three or more items ("a major bone (spine, hip, wrist or shoulder)").
   const kindOfTok = new Map<number, RiskKind>();
+  // The kind bits of the hits: a concept search only for a hit that may name a risk kind.
+  const hitKind = hitKinds(hits);
+  const { at: hitAt, start: hitStart } = hits;
   // Bracketed lists of three or more items ("(spine, hip, wrist or shoulder)"): a stack of open
   // brackets, their commas and "or"s; two commas, or a comma and "or", make a list; a bracket left
   // open at the end of its line closes there. The tokens inside a list are marked when it closes,
@@ -119,8 +125,8 @@ export function readRiskKinds(ctx: Ctx): KindReading {
       depth = 0;
       openParenAfterKind = false;
     }
-    const h = hits.at[k];
-    if (h < 0 || hits.start[h] !== k) continue;
+    const h = hitAt[k];
+    if (h < 0 || hitStart[h] !== k || !(hitKind[h] & KIND_BIT)) continue;
     const named = conceptOf(hits.concepts[h], 'kind');
     if (!named) continue;
     if (!openParenAfterKind) {

@@ -81,6 +81,14 @@ function word(ctx: Ctx, k: number): string {
   return k >= 0 && k < t.n && t.kind[k] === WORD ? t.norm.slice(t.start[k], t.end[k]) : '';
 }
 
+/** Is token k the word w? Compared in place: no string is made for the token. */
+function isWord(ctx: Ctx, k: number, w: string): boolean {
+  const t = ctx.reading.tokens;
+  return (
+    k >= 0 && k < t.n && t.kind[k] === WORD && t.end[k] - t.start[k] === w.length && t.norm.startsWith(w, t.start[k])
+  );
+}
+
 /** Does the token end a clause (a sentence end, ";", a line break) for the site search? */
 function clauseEnd(ctx: Ctx, k: number, s0: number): boolean {
   const { tokens: t, sentence } = ctx.reading;
@@ -95,8 +103,9 @@ function scoreLabelAt(ctx: Ctx, k: number): boolean {
   const { hits } = ctx.reading;
   const h = hits.at[k];
   if (h < 0) return false;
-  const c = hits.concepts[h];
-  return !!(conceptOf(c, 't') || conceptOf(c, 'z') || conceptOf(c, 'tbs') || conceptOf(c, 'tbsScore'));
+  // One walk over the hit's concepts (conceptOf four times would walk them four times).
+  for (const x of hits.concepts[h]) if (x.c === 't' || x.c === 'z' || x.c === 'tbs' || x.c === 'tbsScore') return true;
+  return false;
 }
 
 /** Is the token another score's value (a signed or decimal number without a unit)? */
@@ -129,7 +138,8 @@ function key(region: string, side: SiteInfo['side'] | undefined): string {
 function openEnd(ctx: Ctx, k: number): boolean {
   const { hits } = ctx.reading;
   if (k < 0) return false;
-  if (LIST_FILLERS.has(word(ctx, k)) && word(ctx, k) !== 'and') return true;
+  const w = word(ctx, k);
+  if (LIST_FILLERS.has(w) && w !== 'and') return true;
   const h = hits.at[k];
   const site = h >= 0 ? conceptOf(hits.concepts[h], 'site') : undefined;
   return site !== undefined && !site.site.region;
@@ -146,7 +156,7 @@ export function clauseSite(ctx: Ctx, labelStart: number, labelEnd: number, value
   const wrapsAt = (k: number) =>
     t.kind[k] === NEWLINE && k + 1 < t.n && sentence[k + 1] === s0 && sentence[k] === s0 && openEnd(ctx, k - 1);
   while (after < t.n && after < value + 40 && (wrapsAt(after) || !clauseEnd(ctx, after, s0))) {
-    if (otherScore(ctx, after) || word(ctx, after) === 'and') break;
+    if (otherScore(ctx, after) || isWord(ctx, after, 'and')) break;
     // "-1.7, the left femoral neck T-score ...": site words before another label are that label's.
     if (scoreLabelAt(ctx, after)) {
       after = value + 1;
@@ -172,7 +182,7 @@ export function clauseSite(ctx: Ctx, labelStart: number, labelEnd: number, value
       continue;
     }
     if (clauseEnd(ctx, k, sb)) break;
-    if (scoreLabelAt(ctx, k) || otherScore(ctx, k) || word(ctx, k) === 'and') break;
+    if (scoreLabelAt(ctx, k) || otherScore(ctx, k) || isWord(ctx, k, 'and')) break;
     before--;
   }
   // "Osteoporosis (mean femoral neck T-score -2.6) with gain at the spine": a value restated in
@@ -528,7 +538,7 @@ export function readProseScores(ctx: Ctx, own: 't' | 'z', onPlaceholder?: (tok: 
     // "-1.8 {T-score}" then "TBS L1-L4: 1.226" on the next line: another measure's label between.
     if (otherMeasureBetween(ctx, e, tok, own)) continue;
     // "improved from -2.5 to -2.0": the value after "to" is this study's.
-    if (word(ctx, tok - 1) === 'from' && word(ctx, tok + 1) === 'to' && tok + 2 < t.n && t.kind[tok + 2] === NUMBER)
+    if (isWord(ctx, tok - 1, 'from') && isWord(ctx, tok + 1, 'to') && tok + 2 < t.n && t.kind[tok + 2] === NUMBER)
       tok += 2;
     // "-2.5 < T < -1.0", "T >= -1.0": a legend's bound, not a value.
     if (comparison(ctx, tok - 1) || comparison(ctx, tok + 1)) continue;
@@ -617,11 +627,20 @@ export function siteLineScores(ctx: Ctx): ScoreRead[] {
     for (let q = r.a; q < r.b && !vetoed; q++) {
       const h = hits.at[q];
       if (h >= 0) {
-        const c = hits.concepts[h];
-        if (conceptOf(c, 't') || conceptOf(c, 'z') || conceptOf(c, 'tbs') || conceptOf(c, 'tbsScore')) vetoed = true;
-        // A risk kind ("MOF 12 %") vetoes the line; "hip" is a site too.
-        if (conceptOf(c, 'column')?.column === 'change' || conceptOf(c, 'label')) vetoed = true;
-        if (conceptOf(c, 'kind') && !conceptOf(c, 'site')) vetoed = true;
+        // One walk over the hit's concepts: a score or TBS label, a change column (the first
+        // column concept), a settings label, or a risk kind ("MOF 12 %") vetoes the line; "hip" is
+        // a site too.
+        let column: string | null = null;
+        let kind = false;
+        let site = false;
+        for (const x of hits.concepts[h]) {
+          const c = x.c;
+          if (c === 't' || c === 'z' || c === 'tbs' || c === 'tbsScore' || c === 'label') vetoed = true;
+          else if (c === 'column') column ??= x.column;
+          else if (c === 'kind') kind = true;
+          else if (c === 'site') site = true;
+        }
+        if (column === 'change' || (kind && !site)) vetoed = true;
         q = Math.max(q, hits.end[h] - 1);
         continue;
       }
@@ -629,8 +648,7 @@ export function siteLineScores(ctx: Ctx): ScoreRead[] {
         if (t.unit[q] === UNIT_PERCENT) vetoed = true;
         if (first < 0) first = q;
       }
-      const w = word(ctx, q);
-      if (w === 't' || w === 'z' || w === 'score') vetoed = true;
+      if (isWord(ctx, q, 't') || isWord(ctx, q, 'z') || isWord(ctx, q, 'score')) vetoed = true;
     }
     if (vetoed || first < 0) continue;
     const site = rowSite(ctx, line, { a: r.a, b: first });
@@ -786,7 +804,7 @@ function siteAfterScoreSentence(ctx: Ctx, read: readonly TScore[]): ScoreRead[] 
     for (let q = a - 1, steps = 0; q >= 0 && sentence[q] === sk && steps < 40 && !other; q--, steps++) {
       const g = hits.at[q];
       if (g < 0) {
-        if (word(ctx, q) === 'z' || t.unit[q] === UNIT_PERCENT) other = true;
+        if (isWord(ctx, q, 'z') || t.unit[q] === UNIT_PERCENT) other = true;
         continue;
       }
       const c = hits.concepts[g];
@@ -798,7 +816,7 @@ function siteAfterScoreSentence(ctx: Ctx, read: readonly TScore[]): ScoreRead[] 
     while (n < t.n && t.kind[n] === GAP && !(t.flags[n] & WALL)) n++;
     const g = n < t.n ? hits.at[n] : -1;
     const gc = g >= 0 ? hits.concepts[g] : null;
-    if (word(ctx, n) === 'z' || (gc && (conceptOf(gc, 'column') || conceptOf(gc, 'header') || scoreLabelAt(ctx, n))))
+    if (isWord(ctx, n, 'z') || (gc && (conceptOf(gc, 'column') || conceptOf(gc, 'header') || scoreLabelAt(ctx, n))))
       continue;
     if (other) continue;
     if (historicalToken(ctx, k) || historicalAt(ctx, k)) continue;
@@ -820,8 +838,12 @@ export function readZScores(ctx: Ctx, layout: Layout, tScores: readonly TScore[]
       continue;
     add(scoreNum(ctx, p.tok), p.site);
   }
+  // T-scores come sorted by start; when their ends rise too (spans do not nest), the one that ends
+  // last before a Z-score is found by bisection, not by a walk over all of them per Z-score.
+  let ordered = true;
+  for (let i = 1; i < tScores.length && ordered; i++) ordered = tScores[i].span.end > tScores[i - 1].span.end;
   for (const r of readProseScores(ctx, 'z'))
-    add(scoreNum(ctx, r.tok, r.sign), r.site ?? pairedSite(ctx, r.tok, tScores));
+    add(scoreNum(ctx, r.tok, r.sign), r.site ?? pairedSite(ctx, r.tok, tScores, ordered));
   out.sort((a, b) => a.span.start - b.span.start);
   return out;
 }
@@ -830,10 +852,21 @@ export function readZScores(ctx: Ctx, layout: Layout, tScores: readonly TScore[]
  * The site of a Z-score given with a T-score ("a T-score of -1.2 and a Z-score of 0.1", "T-score
  * -2.3 (Z-score -0.9)"): the T-score right before it in the same sentence, with no site between.
  */
-function pairedSite(ctx: Ctx, zTok: number, tScores: readonly TScore[]): string | null {
+function pairedSite(ctx: Ctx, zTok: number, tScores: readonly TScore[], ordered: boolean): string | null {
   const { tokens: t, sentence, hits } = ctx.reading;
   let best: TScore | null = null;
-  for (const s of tScores) if (s.span.end <= t.start[zTok] && (!best || s.span.end > best.span.end)) best = s;
+  const at = t.start[zTok];
+  if (ordered) {
+    // The last T-score whose span ends at or before the Z-score (ends strictly rising).
+    let lo = 0;
+    let hi = tScores.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tScores[mid].span.end <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    best = lo > 0 ? tScores[lo - 1] : null;
+  } else for (const s of tScores) if (s.span.end <= at && (!best || s.span.end > best.span.end)) best = s;
   if (!best || !best.site) return null;
   const from = tokenAt(t, best.span.start);
   if (zTok - from > 16 || sentence[from] !== sentence[zTok]) return null;

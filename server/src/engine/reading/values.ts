@@ -92,14 +92,20 @@ export function valueAfterLabel(ctx: Ctx, from: number, walk: Walk): Found {
     }
     const h = hits.at[k];
     if (h >= 0 && hits.start[h] === k) {
-      const concepts = hits.concepts[h];
-      if (
-        concepts.some((c) => OTHER_LABELS.has(c.c) && c.c !== walk.own) &&
-        !(walk.sitesPass && conceptOf(concepts, 'site'))
-      )
-        return { type: 'none' };
+      // One walk over the hit's concepts: another measure's label, a site, a software name or a
+      // quantity's noun (no closure, no repeated search per concept kind).
+      let other = false;
+      let site = false;
+      let software = false;
+      for (const x of hits.concepts[h]) {
+        const c = x.c;
+        if (c === 'site') site = true;
+        else if (c === 'software' || c === 'quantity') software = true;
+        if (c !== walk.own && OTHER_LABELS.has(c)) other = true;
+      }
+      if (other && !(walk.sitesPass && site)) return { type: 'none' };
       // After a software name a number is its version; after a quantity's noun, that quantity.
-      afterSoftware = conceptOf(concepts, 'software') !== undefined || conceptOf(concepts, 'quantity') !== undefined;
+      afterSoftware = software;
       k = hits.end[h] - 1;
       if (++words > maxWords) break;
       continue;

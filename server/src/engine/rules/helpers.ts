@@ -21,6 +21,11 @@ export interface RuleInput {
   documented: Documented;
   /** Lines of the provider (or its slot): insertions go above them. */
   providerLines: readonly number[];
+  /**
+   * Plan the insertion fixes of missing elements (true by default). A caller that shows no fix
+   * (the CLI) turns it off: the planning is the costliest part of a missing-* finding.
+   */
+  planFixes?: boolean;
 }
 
 /** A rule's metadata: its public id and how it is documented and configured. */

@@ -86,7 +86,7 @@ function anchorRange(input: RuleInput, el: ElementId): Range {
 /** The finding of a missing element (none when it is documented, unfilled or not required). */
 export function missingFinding(rule: RuleMeta, el: ElementId, input: RuleInput): Finding[] {
   if (!input.documented.missing.includes(el)) return [];
-  const edits = planInsertions(input.ctx, [el], input.providerLines);
+  const edits = input.planFixes === false ? [] : planInsertions(input.ctx, [el], input.providerLines);
   // No fix where the planner inserts nothing (a provider line in an addendum to a signed report).
   const fixes = edits.length ? [{ title: `Insert ${ELEMENT_NAMES[el]}`, preferred: true, edits }] : [];
   return [finding(rule, anchorRange(input, el), message(input, el), { fixes })];
