@@ -35,6 +35,11 @@ describe('site and side words of other languages, written out or abbreviated', (
     // Dutch
     ['Heuphals links       T-score -2,0', 'left femoral neck:-2'],
     ['Totale heup rechts   T-score -1,2', 'right total hip:-1.2'],
+    // Swedish, Danish, Turkish, Czech
+    ['Lårbenshals vänster   T-score -2,1', 'left femoral neck:-2.1'],
+    ['Total hofte højre     T-score -1,3', 'right total hip:-1.3'],
+    ['Sol femur boynu: T-skor -2,4', 'left femoral neck:-2.4'],
+    ['Krček femuru vlevo: T-skóre -1,9', 'left femoral neck:-1.9'],
     // Polish
     ['Szyjka kości udowej prawej: T-score -2,9', 'right femoral neck:-2.9'],
     ['Biodro całkowite lewe: T-score -1,6', 'left total hip:-1.6'],
