@@ -265,3 +265,18 @@ describe('a WHO class stated for named sites', () => {
     expect(who(`Age: 70  Sex: F\nResults\n${table}\nTBS 1.300\n\nImpression:\n${impression}\n`)).toBe(n);
   });
 });
+
+describe('a vertebra left out names no site of the value', () => {
+  test.each([
+    ['L1-L4 T-score -1.1 (L3 excluded)', 'L1-L4:-1.1'],
+    ['Lumbar spine T-score -2.1 (L2 excluded due to degenerative change).', 'L1-L4:-2.1'],
+    ['T-score -1.3 at L1-L3 (L4 excluded).', 'L1-L3:-1.3'],
+    ['L2-L4 T-score -1.6, L1 is excluded (fracture).', 'L2-L4:-1.6'],
+  ])('"%s"', (line, want) => {
+    expect(tScores(`Findings:\n${line}\nTBS 1.300\n`)).toEqual([want]);
+  });
+
+  test('a vertebra that is measured keeps its own value', () => {
+    expect(tScores('Findings:\nL3 T-score -2.0\nTBS 1.300\n')).toEqual(['L3:-2']);
+  });
+});

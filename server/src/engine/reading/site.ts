@@ -5,6 +5,7 @@
  */
 import type { Ctx } from '../context';
 import type { SiteInfo } from './concepts';
+import { NEGATED } from './concepts';
 import { conceptOf } from './read';
 import type { Tokens } from './tokens';
 import { GAP, NEWLINE, WORD } from './tokens';
@@ -66,6 +67,8 @@ export function siteIn(ctx: Ctx, from: number, to: number): SiteParts {
       site.site.region !== undefined &&
       site.site.region.length === 5 &&
       vertebral(site.site.region);
+    // "L1-L4 -1.1 (L3 excluded)": a vertebra left out names no site of the value.
+    if (site.site.region && singleVertebra(site.site.region) && ctx.reading.context[hits.start[h]] & NEGATED) continue;
     if (site.site.region && (!region || region === 'hip' || region === 'radius' || range)) {
       generic = !vertebralWord(t, hits.start[h]);
       region = site.site.region;
