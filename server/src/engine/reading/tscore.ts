@@ -741,14 +741,24 @@ export function readTScores(ctx: Ctx, layout: Layout, slots: Slot[]): TScore[] {
  * value equal to readings at two different sites stays as it was read.
  */
 function restatedSites(scores: Array<{ value: number; site: string | null }>): void {
-  if (scores.length < 2 || scores.length > MAX_MENTIONS) return;
+  if (scores.length < 2) return;
+  // The named sites of each value, in one pass (a value read at many sites has no one site to give).
+  const sites = new Map<number, string[]>();
   for (const s of scores) {
+    if (!s.site) continue;
+    const list = sites.get(s.value);
+    if (!list) sites.set(s.value, [s.site]);
+    else if (list.length < 4 && !list.includes(s.site)) list.push(s.site);
+  }
+  for (const s of scores) {
+    const list = sites.get(s.value);
+    if (!list) continue;
     let found: string | null = null;
     let ambiguous = false;
-    for (const o of scores) {
-      if (o === s || o.value !== s.value || !o.site || o.site === s.site || !moreSpecific(o.site, s.site)) continue;
-      if (found && found !== o.site) ambiguous = true;
-      found = o.site;
+    for (const o of list) {
+      if (o === s.site || !moreSpecific(o, s.site)) continue;
+      if (found && found !== o) ambiguous = true;
+      found = o;
     }
     if (found && !ambiguous) s.site = found;
   }
