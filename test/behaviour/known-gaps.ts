@@ -14,10 +14,6 @@ export const KNOWN_GAPS: Record<string, string> = {
   // ---- invariance
   'inv.pasted-prior-report': 'a prior report pasted below a banner is read as this study (issue 10, resolver)',
   'inv.combined-transport': 'hard wrapping and legends combined with CRLF, BOM and Unicode minus',
-
-  // ---- directional
-  'dir.history.t-score':
-    'a prior T-score ("In 2021 the left femoral neck T-score was -1.7") is read as this study\'s and conflicts',
 };
 
 /**
@@ -29,7 +25,6 @@ export const KNOWN_GAPS: Record<string, string> = {
 export const GAP_FLOORS: Record<string, number> = {
   'mft.tbs.frames': 78,
   'mft.tbs.rows': 79,
-  'inv.pasted-prior-report': 10,
+  'inv.pasted-prior-report': 36,
   'inv.combined-transport': 45,
-  'dir.history.t-score': 65,
 };

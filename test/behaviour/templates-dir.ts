@@ -7,11 +7,18 @@ import type { Analysis } from '../../server/src/engine';
 import { fillTemplate, NAMES, study } from './gen';
 import type { Template } from './harness';
 import { all, expectCode, list, near } from './harness';
-import { ADJUSTED_PREFIXES, ADJUSTED_SUFFIXES, EXCLUDED_ROLE_LABELS, WHO_NEGATED, WHO_PHRASES } from './phrases';
+import {
+  ADJUSTED_PREFIXES,
+  ADJUSTED_SUFFIXES,
+  EXCLUDED_ROLE_LABELS,
+  TBS_CAT_PHRASES,
+  WHO_NEGATED,
+  WHO_PHRASES,
+} from './phrases';
 import type { Rng } from './prng';
 import type { Facts } from './report';
 import type { Style } from './report';
-import { assemble, fmtPct, fmtT, fmtTbs, lowestT, parts, PLAIN, STYLES, whoOf } from './report';
+import { assemble, fmtPct, fmtT, fmtTbs, lowestT, parts, PLAIN, STYLES, tbsCatOf, whoOf } from './report';
 
 /** Layouts whose signer is on a labelled line (sign-off blocks have MFTs of their own). */
 const LABELLED_SIGNERS: readonly Style[] = ['us-prose', 'us-table', 'keyvalue', 'bullets', 'markdown', 'au-canada'];
@@ -98,7 +105,11 @@ const historyT: Template = {
     const { facts: f, phrasing: p } = study(rng);
     const t = f.tscores[rng.int(1, 2)];
     const site = `${t.side} ${t.region === 'neck' ? 'femoral neck' : 'total hip'}`;
-    const w = other(rng, t.value, t.value - 1, t.value + 1, 1, 0.2);
+    // Apart from every T-score of this study (a prior value equal to another site's would be read
+    // there, and the check, which goes by value, could not tell them apart).
+    let w = other(rng, t.value, t.value - 1, t.value + 1, 1, 0.2);
+    while (f.tscores.some((u) => Math.abs(u.value - w) < 0.2))
+      w = other(rng, t.value, t.value - 1, t.value + 1, 1, 0.2);
     const x = parts(f, p);
     const baseX = { ...x, findings: [...x.findings, `The ${site} T-score is ${fmtT(w, PLAIN)}.`] };
     const varX = { ...x, findings: [...x.findings, fillTemplate(rng.pick(HISTORY_T), { site, w: fmtT(w, PLAIN) })] };
@@ -188,6 +199,87 @@ const negatedWho: Template = {
             a.elements.whoStatements.some((w) => w.whoClass === 'osteoporosis')
               ? 'a negated or hypothetical "osteoporosis" is read as a statement'
               : null,
+        ),
+    };
+  },
+};
+
+/**
+ * Statements dated earlier than the study: a WHO class or a TBS category with a year or a month
+ * before or after it is an earlier study's (the study's own date, where written, is in 2024).
+ */
+const HISTORY_WHO = [
+  'Osteoporosis in 2018.',
+  'In 2019 she had osteoporosis.',
+  'Osteoporosis was diagnosed in 2017.',
+  'Findings were consistent with osteoporosis in 2020.',
+  'Densitometric osteoporosis was documented 03/2019.',
+  'In 11/2020 the bone density was in the osteoporotic range.',
+];
+
+const HISTORY_TBS_CATEGORY = [
+  'The TBS was {cat} in 2019.',
+  'In 2020 the TBS showed {cat}.',
+  'TBS category {cat} in 2018.',
+  'In 06/2021 the trabecular bone score indicated {cat}.',
+  'There was {cat} in 2019 on TBS.',
+];
+
+const historyWho: Template = {
+  id: 'dir.history.who',
+  concept: 'who',
+  type: 'DIR',
+  n: 60,
+  gen(rng) {
+    const { f, p } = osteopenic(rng);
+    const x = parts(f, p);
+    const low = lowestT(f);
+    const lead = `${rng.pick(WHO_PHRASES.osteopenia)} Lowest T-score ${fmtT(low.value, PLAIN)}.`;
+    const baseX = { ...x, impression: [`${lead} ${rng.pick(WHO_PHRASES.osteoporosis.slice(0, 3))}`] };
+    const varX = { ...x, impression: [`${lead} ${rng.pick(HISTORY_WHO)}`] };
+    return {
+      base: assemble(baseX, p),
+      text: assemble(varX, p),
+      check: (a, b) =>
+        all(
+          () => expectCode(b!, 'who-classification-mismatch', true),
+          () => expectCode(a, 'who-classification-mismatch', false),
+          () =>
+            a.elements.whoStatements.some((w) => w.whoClass === 'osteoporosis')
+              ? 'an earlier study\'s "osteoporosis" is read as this study\'s statement'
+              : null,
+          () =>
+            a.elements.whoStatements.some((w) => w.whoClass === 'osteopenia') ? null : "this study's class is lost",
+        ),
+    };
+  },
+};
+
+const historyTbsCategory: Template = {
+  id: 'dir.history.tbs-category',
+  concept: 'tbs',
+  type: 'DIR',
+  n: 60,
+  gen(rng) {
+    const { facts: f, phrasing: p } = study(rng);
+    const own = tbsCatOf(f.tbs);
+    const cat = rng.pick((['normal', 'partially degraded', 'degraded'] as const).filter((c) => c !== own));
+    const words = rng.pick(TBS_CAT_PHRASES[cat]);
+    const x = parts(f, p);
+    const baseX = { ...x, tbs: [...x.tbs, `The TBS shows ${words}.`] };
+    const varX = { ...x, tbs: [...x.tbs, fillTemplate(rng.pick(HISTORY_TBS_CATEGORY), { cat: words })] };
+    return {
+      base: assemble(baseX, p),
+      text: assemble(varX, p),
+      check: (a, b) =>
+        all(
+          () => expectCode(b!, 'tbs-category-mismatch', true),
+          () => expectCode(a, 'tbs-category-mismatch', false),
+          () =>
+            a.elements.categories.some((c) => c.category === cat)
+              ? `an earlier study's "${cat}" is read as this study's category`
+              : null,
+          () => (tbsValues(a).some((v) => near(v, f.tbs)) ? null : `this study's TBS ${f.tbs} is lost`),
         ),
     };
   },
@@ -336,6 +428,8 @@ export const DIR_TEMPLATES: Template[] = [
   riskSentenceDir('dir.history.risk', 'risk', HISTORY_RISK, 70),
   riskSentenceDir('dir.hypothetical.risk', 'risk', HYPOTHETICAL_RISK, 70),
   negatedWho,
+  historyWho,
+  historyTbsCategory,
   flipAdjusted,
   providerRemoved,
   providerReplacedByExcluded,

@@ -283,6 +283,142 @@ const ageFromDob: Template = {
   },
 };
 
+/**
+ * "re" is the German abbreviation of "rechts" (right) and "li" of "links" (left) only in a German
+ * report: rows "Schenkelhals re  T-Score -2,1" name the side. In English, "re" is a prefix or a
+ * preposition ("re-scan", "re check", "with re to") and names no side: a hip row without a side keeps
+ * none (never "right").
+ */
+const GERMAN_REGIONS: Record<'neck' | 'totalHip', readonly string[]> = {
+  neck: ['Schenkelhals', 'Femurhals'],
+  totalHip: ['Gesamthüfte', 'Hüfte gesamt'],
+};
+const ENGLISH_REGIONS: Record<'neck' | 'totalHip', readonly string[]> = {
+  neck: ['femoral neck', 'neck of femur'],
+  totalHip: ['total hip', 'total femur'],
+};
+const ENGLISH_RE = [
+  'The {r} T-score (re-scan) is {v}.',
+  '{R}, re-analysed after repositioning: T-score {v}.',
+  'With re to the {r}, the T-score is {v}.',
+  '{R} T-score {v}; re check positioning next time.',
+  'Re-scanned {r}: T-score {v}.',
+];
+const germanAndEnglishRe: Template = {
+  id: 'mft.t-score.german-sides-and-english-re',
+  concept: 'tScore',
+  type: 'MFT',
+  n: 60,
+  gen(rng) {
+    const { facts: f, phrasing: p } = study(rng, rng.pick(['us-prose', 'uk-letter', 'keyvalue'] as const));
+    p.statements = false;
+    const x = parts(f, p);
+    const hips = f.tscores.filter((t) => t.region === 'neck' || t.region === 'totalHip');
+    const spine = f.tscores.filter((t) => t.region === 'spine');
+    const german = rng.chance(0.5);
+    const comma = { ...P, decimal: ',' as const };
+    let expected = f.tscores;
+    if (german) {
+      x.findings = [
+        'Messort            T-Score',
+        ...spine.map((t) => `LWS L1-L4          ${fmtT(t.value, comma)}`),
+        ...hips.map(
+          (t) =>
+            `${rng.pick(GERMAN_REGIONS[t.region as 'neck' | 'totalHip'])} ${t.side === 'left' ? 'li' : 're'}   ${fmtT(t.value, comma)}`,
+        ),
+      ];
+    } else {
+      // The hips' rows name no side: the reading must keep none.
+      expected = f.tscores.map((t) => (t.region === 'spine' ? t : { ...t, side: null }));
+      x.findings = [
+        ...spine.map((t) => `Lumbar spine L1-L4 T-score: ${fmtT(t.value, P)}.`),
+        ...hips.map((t) => {
+          const r = rng.pick(ENGLISH_REGIONS[t.region as 'neck' | 'totalHip']);
+          return rng.pick(ENGLISH_RE).replace('{r}', r).replace('{R}', cap(r)).replace('{v}', fmtT(t.value, P));
+        }),
+      ];
+    }
+    return {
+      text: assemble(x, p),
+      check: (a) =>
+        all(
+          () => tScoresAre(a, expected),
+          () =>
+            german
+              ? null
+              : a.elements.tScores.some((g) => /right|left/.test(g.site ?? ''))
+                ? `an English "re" made a side: ${JSON.stringify(a.elements.tScores.map((g) => g.site))}`
+                : null,
+          () =>
+            german
+              ? hips.every((t) =>
+                  a.elements.tScores.some(
+                    (g) => near(g.value, t.value) && (g.site ?? '').startsWith(`${t.side ?? 'right'} `),
+                  ),
+                )
+                ? null
+                : `a German side is lost: ${JSON.stringify(a.elements.tScores.map((g) => [g.value, g.site]))}`
+              : null,
+        ),
+    };
+  },
+};
+
+/**
+ * An HL7 v2 result message (ORU^R01) whose report text is carried in OBX text segments: the
+ * patient's sex is the PID segment's 8th field, the age comes from its 7th (date of birth) and the
+ * order's observation date (OBR-7) or, with none, an OBX's 14th field. No age or sex is written in
+ * the text.
+ */
+const hl7Demographics: Template = {
+  id: 'mft.demographics.hl7-pid',
+  concept: 'demographics',
+  type: 'MFT',
+  n: 50,
+  gen(rng) {
+    const { facts: f, phrasing: p } = study(rng, 'us-prose');
+    const x = parts(f, p);
+    const exam = { y: rng.int(2023, 2026), m: rng.int(1, 12), d: rng.int(1, 28) };
+    const birth = { y: exam.y - f.age - rng.int(0, 1), m: rng.int(1, 12), d: rng.int(1, 28) };
+    const before = birth.m < exam.m || (birth.m === exam.m && birth.d <= exam.d);
+    const age = exam.y - birth.y - (before ? 0 : 1);
+    const ts = (t: { y: number; m: number; d: number }, time: boolean): string =>
+      `${t.y}${String(t.m).padStart(2, '0')}${String(t.d).padStart(2, '0')}${time ? `${rng.int(10, 23)}${rng.int(10, 59)}` : ''}`;
+    const sex = rng.pick(['F', 'M'] as const);
+    const [family, given] = f.patient.toUpperCase().split(' ').reverse();
+    x.header = [];
+    x.history = [rng.pick(['Screening for osteoporosis.', 'Indication: long-term glucocorticoid therapy.'])];
+    const inObr = rng.chance(0.5);
+    const examTs = ts(exam, rng.chance(0.5));
+    const text = assemble(x, p)
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l, i) => `OBX|${i + 1}|TX|77080^DXA REPORT^CPT4||${l}||||||F${!inObr && i === 0 ? `|||${examTs}` : ''}`);
+    const segments = [
+      `MSH|^~\\&|RIS|HOSP|EHR|HOSP|${ts(exam, true)}||ORU^R01|MSG${rng.int(1000, 9999)}|P|2.5.1`,
+      `PID|1||MRN${rng.int(100000, 999999)}^^^HOSP^MR||${family}^${given}||${ts(birth, rng.chance(0.5))}|${sex}|||${rng.int(1, 99)} OAK ST^^TOWN^OR^97222`,
+      `OBR|1|ORD${rng.int(1000, 9999)}|ACC${rng.int(1000, 9999)}|77080^DXA BONE DENSITY AXIAL^CPT4|||${inObr ? examTs : ''}`,
+      ...text,
+    ];
+    return {
+      text: segments.join(rng.pick(['\n', '\r', '\r\n'])),
+      check: (a) =>
+        all(
+          () =>
+            a.elements.age && near(a.elements.age.value, age)
+              ? null
+              : `expected age ${age}; read ${a.elements.age?.value}`,
+          () => {
+            const want = sex === 'F' ? 'female' : 'male';
+            return a.elements.population?.sex === want
+              ? null
+              : `expected sex ${want}; read ${a.elements.population?.sex}`;
+          },
+        ),
+    };
+  },
+};
+
 /** ISCD: below 50 / premenopausal, BMD is "below / within the expected range for age", not a WHO class. */
 const youngPatient: Template = {
   id: 'mft.who.premenopausal-or-young-man-expected-range',
@@ -367,4 +503,6 @@ export const LAYOUT_TEMPLATES: Template[] = [
   nonFraxAdjusted,
   nonDiagnostic,
   ageFromDob,
+  hl7Demographics,
+  germanAndEnglishRe,
 ];

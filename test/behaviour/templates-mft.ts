@@ -695,6 +695,42 @@ const providerLabels: Template = {
     return { text: assemble(x, p), values: [surname(name)], check: (a) => providerFound(a, name) };
   },
 };
+/**
+ * Text copied from a PDF breaks the signer's line after the first name: the name goes on on the next
+ * line with its credential (and sometimes the next field: "Date signed: ..."). The provider's text is
+ * the whole name on one line.
+ */
+const providerWrapped: Template = {
+  id: 'mft.provider.name-across-line-break',
+  concept: 'provider',
+  type: 'MFT',
+  n: 60,
+  gen(rng) {
+    const { facts: f, phrasing: p } = study(rng);
+    const x = parts(f, p);
+    const { name, cred } = f.provider;
+    const [first, ...rest] = name.split(' ');
+    const label = rng.pick(SIGNER_LABELS);
+    const title = rng.pick(['', 'Dr ', 'Dr. ']);
+    const tail = rng.pick(['', ` Date signed: ${f.date}`, `   ${f.date} 15:41`]);
+    const second = `${rng.pick(['', '  '])}${rest.join(' ')}${rng.pick([`, ${cred}`, ` ${cred.replace(/,/g, '')}`])}`;
+    x.signature = [`${label} ${title}${first}`, `${second}${tail}`];
+    const want = `${title}${first} ${second.trim()}`;
+    return {
+      text: assemble(x, p).replace(/\n/g, rng.pick(['\n', '\r\n'])),
+      values: [surname(name)],
+      check: (a) =>
+        all(
+          () => providerFound(a, name),
+          () =>
+            a.elements.providers.some((q) => q.text === want)
+              ? null
+              : `expected the provider text ${JSON.stringify(want)}; read ${JSON.stringify(a.elements.providers.map((q) => q.text))}`,
+        ),
+    };
+  },
+};
+
 const providerAmending: Template = {
   id: 'mft.provider.amended-and-addendum-lines',
   concept: 'provider',
@@ -1143,6 +1179,7 @@ export const MFT_TEMPLATES: Template[] = [
   riskGarvan,
   carocCategory,
   providerLabels,
+  providerWrapped,
   providerAmending,
   providerSignoff,
   excludedOnly,

@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { analyze } from '../../server/src/engine';
 import { correctTypos } from '../../server/src/engine/reading/typos';
-import { trieFor } from '../../server/src/engine/reading/read';
+import { read, trieFor } from '../../server/src/engine/reading/read';
 import { tokenise } from '../../server/src/engine/reading/tokens';
 import { match } from '../../server/src/engine/reading/trie';
 import { makeDoc } from '../../server/src/engine/text';
@@ -55,5 +55,32 @@ describe('ordinary words, names and inflections are not corrected (DIR)', () => 
   });
   test('the correction keeps every offset (same length)', () => {
     expect(corrected('Left femoral nekc T-scroe -2.6')).toBe('left femoral neck t-score -2.6');
+  });
+});
+
+describe('a corrected reading is the reading of the corrected text', () => {
+  // read() keeps the first pass's tokens when the corrections touch no word the tokeniser reads
+  // specially; else it tokenises the corrected text again. Either way the result is the same.
+  const trie = trieFor({});
+  const fields = ['kind', 'start', 'end', 'unitEnd', 'flags', 'unit', 'value', 'line', 'hash'] as const;
+  const view = (s: string) => {
+    const r = read(s, [], trie);
+    const t = r.tokens;
+    return {
+      norm: t.norm,
+      tokens: fields.map((f) => Array.from(t[f]!.subarray(0, t.n))),
+      hits: [Array.from(r.hits.start), Array.from(r.hits.end), r.hits.concepts],
+      context: Array.from(r.context),
+    };
+  };
+  test.each([
+    ['Left femoral nekc T-scroe -2.6, FRAX major osteoporitic fracture 19 %, hip 4.4 % over 10 years.'],
+    ['Lumbar spnie T-score minus 1.9; Trabecualr bone score 1.244 (partailly degraded).'],
+    ['Impresison: osteopneia.\nT-scroe negative two point one at the femoarl neck.'],
+  ])('%s', (s) => {
+    const norm = makeDoc(s).norm;
+    const fixed = corrected(s);
+    expect(fixed).not.toBeNull();
+    expect(view(norm)).toEqual(view(fixed!));
   });
 });

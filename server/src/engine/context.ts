@@ -4,9 +4,10 @@
  * reading/ takes this; none of them scans the text again.
  */
 import type { Doc } from './text';
-import { isBlank, lineOf, rangeOf } from './text';
+import { isBlank, rangeOf } from './text';
 import { findSections } from './reading/sections';
 import { findPlaceholders } from './reading/placeholders';
+import { priorReportStart } from './reading/priorReport';
 import type { Reading } from './reading/read';
 import { read, readingBytes, trieFor } from './reading/read';
 import type { Range, Section, Span } from './types';
@@ -84,32 +85,10 @@ export function makeCtx(doc: Doc, settings: EngineSettings): Ctx {
     tableLine,
     priorNumbers: new Set<number>(),
     placeholders,
-    priorFrom: pastedPriorReport(doc),
+    priorFrom: priorReportStart(doc, sections),
     reading,
     firstToken: firstTokens(reading.tokens, firstToken),
   };
-}
-
-/** A banner line that opens a pasted earlier report: the words stand first on their line. */
-const PRIOR_BANNER = /^[^a-z0-9]*(?:copy of (?:the )?)?(?:prior|previous) report\b/;
-
-/** Where a pasted earlier report begins: everything from its banner line on is history. */
-function pastedPriorReport(doc: Doc): number {
-  let best = Infinity;
-  for (const words of ['prior report', 'previous report']) {
-    // Native searches for the two phrases; a banner is checked only where one stands.
-    for (let at = doc.norm.indexOf(words); at >= 0 && at < best; at = doc.norm.indexOf(words, at + 1)) {
-      const l = doc.lines[lineOf(doc, at)];
-      if (l.end - l.start > 120 || !PRIOR_BANNER.test(doc.norm.slice(l.start, l.end))) continue;
-      // A banner, not a sentence ("Prior report reviewed."): in capitals, or set off by rules or "#".
-      const raw = doc.text.slice(l.start, l.end);
-      if (!/[a-z]/.test(raw) || /={3,}|-{3,}|\*{3,}|_{3,}|^\s*#/.test(raw)) {
-        best = l.start;
-        break;
-      }
-    }
-  }
-  return best;
 }
 
 export function range(ctx: Ctx, span: Span): Range {

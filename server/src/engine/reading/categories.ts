@@ -244,6 +244,11 @@ export function readCategories(ctx: Ctx, tbs: TbsValue[]): CategoryStatement[] {
           strong = true;
           wordsEnd = j;
         }
+      // A short "normal" ("nl", "WNL") alone is one only beside a TBS, as a bare "normal" is.
+      if (!strong && category === 'normal' && !bareNormalAboutTbs(k)) {
+        minK = end;
+        continue;
+      }
     } else {
       if (!bareNormalAboutTbs(k)) continue;
       category = 'normal';

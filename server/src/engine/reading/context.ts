@@ -10,8 +10,18 @@
 import { ADJUSTED, CURRENT, HISTORICAL, THRESHOLD, UNADJUSTED } from './concepts';
 import type { Hits } from './trie';
 import type { Tokens } from './tokens';
-import { DECIMAL, NEWLINE, NUMBER, PUNCT, REFUSED, WORD, punctAt, wordIn } from './tokens';
-import { DATE_ARTICLES, DATE_PREPOSITIONS, DATED_SCOPE, DATED_VERBS } from './vocab/cues';
+import { DECIMAL, GAP, NEWLINE, NUMBER, PUNCT, REFUSED, WORD, punctAt, wordIn } from './tokens';
+import {
+  DATE_ARTICLES,
+  DATE_PREPOSITIONS,
+  DATED_BACK_STOPS,
+  DATED_FORWARD_ONLY,
+  DATED_FORWARD_STOPS,
+  DATED_SCOPE,
+  DATED_VERBS,
+  YEAR_NAME_NOUNS,
+} from './vocab/cues';
+import { MONTHS } from './vocab/demographics';
 
 /** A scope counts words; it also never runs over more tokens than this (runs of punctuation). */
 const MAX_SCOPE_TOKENS = 120;
@@ -182,7 +192,7 @@ export function applyContext(
       }
     }
   }
-  datedCues(t, clause, own, mask);
+  datedCues(t, hits, clause, own, terminator, depth, mask);
   return mask;
 }
 
@@ -246,16 +256,166 @@ function opensValuedBracket(t: Tokens, depth: Uint8Array, s: number, e: number):
   return false;
 }
 
-/** "in 2021", "on 03/12/2023", "diagnosed 03/2023": what follows in the clause is history. */
-function datedCues(t: Tokens, clause: Int32Array, own: Uint16Array, mask: Uint16Array): void {
+/** Is token i a month name ("March", "Mar")? */
+function isMonth(t: Tokens, i: number): boolean {
+  if (i < 0 || i >= t.n || t.kind[i] !== WORD) return false;
+  const len = t.end[i] - t.start[i];
+  for (const [name] of MONTHS) if (name.length === len && t.norm.startsWith(name, t.start[i])) return true;
+  return false;
+}
+
+/** A 4-digit year (1900-2100) that is a NUMBER token, or -1. */
+function yearAt(t: Tokens, i: number): number {
+  if (i < 0 || i >= t.n || t.kind[i] !== NUMBER || t.flags[i] & DECIMAL || t.end[i] - t.start[i] !== 4) return -1;
+  const v = t.value[i];
+  return v >= 1900 && v <= 2100 ? v : -1;
+}
+
+/** Is token i a punctuation token glued to both its neighbours with this character ("2024-04-09")? */
+function gluedPunct(t: Tokens, i: number, ch: number): boolean {
+  return punctAt(t, i) === ch && i + 1 < t.n && t.end[i - 1] === t.start[i] && t.end[i] === t.start[i + 1];
+}
+
+/**
+ * The year of a date written to the day that starts at token i, or -1: "03/12/2023", "12.11.2025",
+ * "2024-04-09", "12-03-2024", "March 12, 2024", "12 March 2024". (A study is dated to the day; a
+ * bare year or a month names an earlier one.)
+ */
+function dayDateYear(t: Tokens, i: number): number {
+  const kind = t.kind[i];
+  if (kind === REFUSED) {
+    // Three runs of digits split by "/", "." or "-", one of them a year first or last.
+    let parts = 0;
+    let run = 0;
+    let first = -1;
+    let last = -1;
+    let v = 0;
+    for (let p = t.start[i]; p <= t.end[i]; p++) {
+      const c = p < t.end[i] ? t.norm.charCodeAt(p) : 47;
+      if (c >= 48 && c <= 57) {
+        v = v * 10 + c - 48;
+        run++;
+      } else if (c === 47 || c === 46 || c === 45) {
+        if (run === 0) return -1;
+        if (run === 4 && parts === 0) first = v;
+        else if (run === 4) last = v;
+        parts++;
+        run = 0;
+        v = 0;
+      } else return -1;
+    }
+    const y = parts === 3 ? (last >= 0 ? last : first) : -1;
+    return y >= 1900 && y <= 2100 ? y : -1;
+  }
+  if (kind === NUMBER) {
+    if (i + 4 >= t.n || !gluedPunct(t, i + 1, 45) || t.kind[i + 2] !== NUMBER || !gluedPunct(t, i + 3, 45)) {
+      // "12 March 2024"
+      if (t.end[i] - t.start[i] <= 2 && isMonth(t, i + 1)) return yearAt(t, punctAt(t, i + 2) === 46 ? i + 3 : i + 2);
+      return -1;
+    }
+    // "2024-04-09", "12-03-2024"
+    const y = yearAt(t, i);
+    return y >= 0 ? (t.kind[i + 4] === NUMBER ? y : -1) : yearAt(t, i + 4);
+  }
+  // "March 12, 2024"
+  if (kind === WORD && i + 2 < t.n && t.kind[i + 1] === NUMBER && t.end[i + 1] - t.start[i + 1] <= 2 && isMonth(t, i))
+    return yearAt(t, punctAt(t, i + 2) === 44 ? i + 3 : i + 2);
+  return -1;
+}
+
+/** Is hit h a demographic label of this field ("Exam date", "DOB")? */
+function demographicHit(hits: Hits, h: number, field: 'examDate' | 'dob'): boolean {
+  for (const c of hits.concepts[h]) if (c.c === 'demographic' && c.field === field) return true;
+  return false;
+}
+
+/**
+ * The study's year: the date after an exam-date label ("Exam date: 12/03/2024", "Date of scan
+ * 2024-04-09"), or else the latest date written to the day in the report that is no date of birth
+ * (a header, a signature's time stamp). -1 when the report has none.
+ */
+function studyYear(t: Tokens, hits: Hits): number {
+  for (let h = 0; h < hits.n; h++) {
+    if (!demographicHit(hits, h, 'examDate')) continue;
+    const line = t.line[hits.start[h]];
+    for (let k = hits.end[h]; k < t.n && k < hits.end[h] + 6 && t.line[k] === line; k++) {
+      if (t.kind[k] === PUNCT || t.kind[k] === GAP) continue;
+      const y = dayDateYear(t, k);
+      if (y >= 0) return y;
+      break;
+    }
+  }
+  let latest = -1;
+  for (let i = 0; i < t.n; i++) {
+    const y = dayDateYear(t, i);
+    if (y <= latest) continue;
+    // "DOB: 12/03/1951": a date of birth dates no study.
+    let birth = false;
+    for (let k = i - 1; k >= 0 && k >= i - 6 && t.line[k] === t.line[i] && !birth; k--)
+      birth = hits.at[k] >= 0 && demographicHit(hits, hits.at[k], 'dob');
+    if (!birth) latest = y;
+  }
+  return latest;
+}
+
+/** The year of a dated cue's date (a year, or the last 4-digit run of "03/12/2023", "04/2022"). */
+function cueYear(t: Tokens, i: number): number {
+  if (t.kind[i] === NUMBER) return t.value[i];
+  for (let p = t.end[i] - 4; p >= t.start[i]; p--) {
+    let v = 0;
+    let q = p;
+    for (; q < p + 4; q++) {
+      const c = t.norm.charCodeAt(q);
+      if (c < 48 || c > 57) break;
+      v = v * 10 + c - 48;
+    }
+    if (q === p + 4 && v >= 1900 && v <= 2100) return v;
+  }
+  return -1;
+}
+
+/** Is the year at token i the first word of a document's name ("2019 ISCD positions", "FRAX 2019 version")? */
+function namesDocument(t: Tokens, i: number): boolean {
+  return i + 1 < t.n && t.line[i + 1] === t.line[i] && wordIn(t, i + 1, YEAR_NAME_NOUNS);
+}
+
+/**
+ * "in 2021", "on 03/12/2023", "diagnosed 03/2023": the clause is history when the date is earlier
+ * than the study's (`studyYear`; with no date written to the day in the report, the latest year
+ * the cues name when they name two or more, and with one, that year is an earlier study's). What follows the date in the clause
+ * is history, and what precedes the cue back to a comma, the cue's opening bracket or a stop word
+ * (`DATED_BACK_STOPS`): "TBS was normal in 2019", "osteopenia diagnosed 03/2023". A year that names a
+ * document ("the 2019 ISCD positions") dates nothing. An earlier date that labels its brackets
+ * ("(2023: 15% and 3.1%)") or opens its line before a colon ("2019: TBS 1.350, normal") makes them
+ * history. The forward scope ends at a terminator or at DATED_FORWARD_STOPS ("from 1.350 in 2019 to").
+ */
+function datedCues(
+  t: Tokens,
+  hits: Hits,
+  clause: Int32Array,
+  own: Uint16Array,
+  terminator: Uint8Array,
+  depth: Uint8Array,
+  mask: Uint16Array,
+): void {
   const kind = t.kind;
+  // First the cues: [cue token, its date token, what it is: 0 a word cue, 1 a bracket's label, 2 a
+  // line's label]; then the study's year; then the scopes.
+  const cues: number[] = [];
   for (let i = 0; i + 1 < t.n; i++) {
     // "(2023: 15% and 3.1%)": a year that labels the values of its brackets.
     if (kind[i] === NUMBER && isDate(t, i) && punctAt(t, i - 1) === 40 && punctAt(t, i + 1) === 58) {
-      for (let k = i + 2; k < t.n && k - i < MAX_SCOPE_TOKENS && clause[k] === clause[i]; k++) {
-        if (punctAt(t, k) === 41) break;
-        mask[k] |= HISTORICAL;
-      }
+      cues.push(i, i, 1);
+      continue;
+    }
+    // "2019: TBS 1.350, normal microarchitecture": a date that opens its line as its label.
+    if (
+      (kind[i] === NUMBER || kind[i] === REFUSED) &&
+      (i === 0 || kind[i - 1] === NEWLINE) &&
+      punctAt(t, i + 1) === 58 &&
+      isDate(t, i)
+    ) {
+      cues.push(i, i, 2);
       continue;
     }
     if (kind[i] !== WORD) continue;
@@ -277,11 +437,57 @@ function datedCues(t: Tokens, clause: Int32Array, own: Uint16Array, mask: Uint16
         if (t.kind[k] === WORD || t.kind[k] === NUMBER) words++;
       }
     }
-    if (date < 0) continue;
+    if (date >= 0 && !(kind[date] === NUMBER && namesDocument(t, date))) cues.push(i, date, 0);
+  }
+  if (cues.length === 0) return;
+  // The study's year; with no date written to the day, the latest of the cues' years when they name
+  // two or more ("Osteoporosis in 2018. Osteopenia in 2024."); with one year only, none (its cue is
+  // an earlier study's).
+  let study = studyYear(t, hits);
+  if (study < 0) {
+    let lo = 1e9;
+    let hi = -1;
+    for (let q = 1; q < cues.length; q += 3) {
+      const y = cueYear(t, cues[q]);
+      if (y < 0) continue;
+      if (y < lo) lo = y;
+      if (y > hi) hi = y;
+    }
+    if (hi > lo) study = hi;
+  }
+  for (let q = 0; q < cues.length; q += 3) {
+    const i = cues[q];
+    const date = cues[q + 1];
+    const y = cueYear(t, date);
+    // Only a date earlier than the study's dates history.
+    if (study >= 0 && !(y >= 0 && y < study)) continue;
+    if (cues[q + 2] === 1) {
+      for (let k = i + 2; k < t.n && k - i < MAX_SCOPE_TOKENS && clause[k] === clause[i]; k++) {
+        if (punctAt(t, k) === 41) break;
+        mask[k] |= HISTORICAL;
+      }
+      continue;
+    }
+    if (cues[q + 2] === 2) {
+      for (let k = i + 2; k < t.n && k - i < MAX_SCOPE_TOKENS && kind[k] !== NEWLINE; k++) mask[k] |= HISTORICAL;
+      continue;
+    }
     const c = clause[i];
     let words = 0;
     const limit = Math.min(t.n, date + MAX_SCOPE_TOKENS);
     for (let k = date; k < limit && clause[k] === c && !(own[k] & CURRENT); k++) {
+      if (k > date && (terminator[k] || wordIn(t, k, DATED_FORWARD_STOPS))) break;
+      mask[k] |= HISTORICAL;
+      if ((t.kind[k] === WORD || t.kind[k] === NUMBER) && ++words >= DATED_SCOPE) break;
+    }
+    if (wordIn(t, i, DATED_FORWARD_ONLY)) continue;
+    words = 0;
+    // Back within the cue's brackets ("TBS 1.262 (normal in 2019)"), over a bracket of its own
+    // ("Low risk (CAROC) in 2019"), to a comma or a stop word.
+    const level = depth[i];
+    for (let k = i - 1; k >= 0 && k > i - MAX_SCOPE_TOKENS && clause[k] === c && depth[k] >= level; k--) {
+      if (terminator[k] || own[k] & CURRENT || wordIn(t, k, DATED_BACK_STOPS)) break;
+      if (t.kind[k] === NEWLINE || (punctAt(t, k) === 44 && depth[k] === level)) break;
       mask[k] |= HISTORICAL;
       if ((t.kind[k] === WORD || t.kind[k] === NUMBER) && ++words >= DATED_SCOPE) break;
     }

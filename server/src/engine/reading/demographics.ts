@@ -53,6 +53,8 @@ import {
   EXAM_DATE_PREPOSITIONS,
   EXAM_DATE_WORDS,
   GROUP_NOUNS,
+  HL7_FIELDS,
+  HL7_SEX_CODES,
   MONTHS,
   PATIENT_LABELS,
   SEX_LETTERS,
@@ -471,6 +473,67 @@ function dateAfterLabel(ctx: Ctx, end: number): DateParts | null {
   return dateAt(ctx, k);
 }
 
+/** The segment names of HL7_FIELDS, for a quick test of a line's first word. */
+const HL7_SEGMENTS = [...new Set(HL7_FIELDS.map(([segment]) => segment))];
+
+/** An HL7 v2 timestamp's date ("19560809", "20260412091500"): 8 digits or more from token k, or null. */
+function hl7Date(t: Tokens, k: number): DateParts | null {
+  if (t.kind[k] !== REFUSED && t.kind[k] !== NUMBER) return null;
+  const p = t.start[k];
+  if (t.end[k] - p < 8) return null;
+  for (let q = p; q < p + 8; q++) {
+    const c = t.norm.charCodeAt(q);
+    if (c < 48 || c > 57) return null;
+  }
+  const y = Number(t.norm.slice(p, p + 4));
+  const m = Number(t.norm.slice(p + 4, p + 6));
+  const d = Number(t.norm.slice(p + 6, p + 8));
+  if (y < 1900 || y > 2100 || !valid({ y, m, d })) return null;
+  return { parts: [y, m, d], month: null, year: 0, span: { start: p, end: t.end[k] } };
+}
+
+/**
+ * Demographics of an HL7 v2 message's coded fields (`HL7_FIELDS`): on a line that starts with a
+ * segment's name and a "|", the first token of field n (after the n-th "|"). Empty fields ("||")
+ * count; a repeated segment (several OBX) gives its first date.
+ */
+function hl7Demographics(
+  ctx: Ctx,
+): { dob: DateParts | null; exam: DateParts | null; sex: Candidate<Sex> | null } | null {
+  const t = ctx.reading.tokens;
+  const starts = ctx.firstToken;
+  let dob: DateParts | null = null;
+  let exam: DateParts | null = null;
+  let sex: Candidate<Sex> | null = null;
+  let any = false;
+  for (let line = 0; line + 1 < starts.length; line++) {
+    const k = starts[line];
+    if (k + 1 >= t.n || t.line[k] !== line || t.kind[k] !== WORD || t.end[k] - t.start[k] !== 3) continue;
+    if (t.start[k] >= ctx.priorFrom) break;
+    if (t.kind[k + 1] !== GAP || t.norm.charCodeAt(t.start[k + 1]) !== 124 || !wordIn(t, k, HL7_SEGMENTS)) continue;
+    any = true;
+    let field = 0;
+    for (let q = k + 1; q < t.n && t.line[q] === line; q++) {
+      if (t.kind[q] === GAP) {
+        for (let p = t.start[q]; p < t.end[q]; p++) if (t.norm.charCodeAt(p) === 124) field++;
+        continue;
+      }
+      // Only the first token of a field (right after its "|").
+      if (t.kind[q - 1] !== GAP || t.norm.charCodeAt(t.end[q - 1] - 1) !== 124) continue;
+      for (const [segment, n, what] of HL7_FIELDS) {
+        if (n !== field || !t.norm.startsWith(segment, t.start[k])) continue;
+        if (what === 'dob') dob ??= hl7Date(t, q);
+        else if (what === 'examDate') exam ??= hl7Date(t, q);
+        else if (!sex && t.kind[q] === WORD && t.end[q] - t.start[q] === 1 && (q + 1 >= t.n || t.kind[q + 1] !== WORD))
+          for (const [code, x] of HL7_SEX_CODES)
+            if (t.norm.startsWith(code, t.start[q]))
+              sex = { value: x, rank: 0, span: { start: t.start[q], end: t.end[q] } };
+      }
+    }
+  }
+  return any ? { dob, exam, sex } : null;
+}
+
 // ---------------------------------------------------------------- the readers
 
 export interface Demographics {
@@ -579,6 +642,15 @@ export function readDemographics(ctx: Ctx): Demographics {
       if (!p) continue;
       found.sex = better(found.sex, p.sex);
       if (p.age) found.age = better(found.age, p.age);
+    }
+  }
+  if (!dob || !exam || !found.sex) {
+    // An HL7 v2 message: the patient's segment (PID-7, PID-8) and the order's date (OBR-7, OBX-14).
+    const coded = hl7Demographics(ctx);
+    if (coded) {
+      dob ??= coded.dob;
+      exam ??= coded.exam;
+      if (coded.sex) found.sex = better(found.sex, coded.sex);
     }
   }
   if (dob && !exam) exam = unlabelledExamDate(ctx);

@@ -55,7 +55,7 @@ function qualifiesStudy(ctx: Ctx, from: number): boolean {
 
 /** Does the clause before token `tok` hold a wide historical cue or a dated cue? */
 function clauseBeforeIsHistorical(ctx: Ctx, tok: number): boolean {
-  const { tokens: t, hits, clause } = ctx.reading;
+  const { tokens: t, hits, clause, context } = ctx.reading;
   if (tok >= t.n) return false;
   const c = clause[tok];
   const limit = t.start[tok] - CLAUSE_REACH;
@@ -72,10 +72,11 @@ function clauseBeforeIsHistorical(ctx: Ctx, tok: number): boolean {
         }
       }
     }
-    if (wordIn(t, k, DATE_PREPOSITIONS) && isDate(t, k + 1) && k + 1 < tok) return true;
+    // A dated cue counts when the context pass found its date earlier than the study's (`context.ts`).
+    if (wordIn(t, k, DATE_PREPOSITIONS) && isDate(t, k + 1) && k + 1 < tok && context[k + 1] & HISTORICAL) return true;
     if (wordIn(t, k, DATED_VERBS)) {
       for (let j = k + 1, words = 0; j < tok && words < 4 && clause[j] === c; j++) {
-        if (isDate(t, j)) return true;
+        if (isDate(t, j)) return (context[j] & HISTORICAL) !== 0;
         if (t.kind[j] === WORD || t.kind[j] === NUMBER) words++;
       }
     }

@@ -11,7 +11,7 @@ import type { Located } from '../types';
 import { codedTail } from './layout';
 import { conceptOf } from './read';
 import { hitKinds, kindBit } from './kinds';
-import { GAP, NEWLINE, PUNCT, tokenAt, WORD } from './tokens';
+import { GAP, NEWLINE, PUNCT, punctAt, tokenAt, WORD } from './tokens';
 
 /** The kind bit of section headers. */
 const HEADER_BIT = kindBit('header');
@@ -89,6 +89,5 @@ export function readImpression(ctx: Ctx): Located | null {
 }
 
 function punctIs(ctx: Ctx, k: number, ch: number): boolean {
-  const t = ctx.reading.tokens;
-  return t.kind[k] === PUNCT && t.norm.charCodeAt(t.start[k]) === ch;
+  return punctAt(ctx.reading.tokens, k) === ch;
 }

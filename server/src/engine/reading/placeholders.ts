@@ -30,14 +30,25 @@ const isSpaceCode = (c: number) =>
 /** JavaScript's \w. */
 const isWordCode = (c: number) => isLower(c) || (c >= 65 && c <= 90) || isDigitCode(c) || c === 95;
 
-/** "[ ]", "[]", "[...]", "[…]": the end of the field, or -1. */
+/**
+ * Marks that fill a slot left to be typed: "[***]", "[---]", "[???]", "[###]", "[xxx]", "[. . .]".
+ * Two or more of them (one "*" is a footnote, one "x" a ticked box); "…" counts as three.
+ */
+const FILL_MARKS: readonly number[] = [42, 45, 46, 63, 35, 120, 95];
+
+/** "[ ]", "[]", "[...]", "[…]", "[***]", "[ ??? ]": the end of the field, or -1. */
 function emptyField(s: string, i: number): number {
   let k = i + 1;
-  while (s.charCodeAt(k) === 32) k++;
-  if (s.startsWith('...', k)) k += 3;
-  else if (s.charCodeAt(k) === 0x2026) k++;
-  while (s.charCodeAt(k) === 32) k++;
-  return s.charCodeAt(k) === 93 ? k + 1 : -1;
+  let marks = 0;
+  const limit = Math.min(s.length, i + 1 + 24);
+  for (; k < limit; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 32) continue;
+    if (c === 0x2026) marks += 3;
+    else if (FILL_MARKS.includes(c)) marks++;
+    else break;
+  }
+  return s.charCodeAt(k) === 93 && (marks === 0 || marks >= 2) ? k + 1 : -1;
 }
 
 /** "[tbs value]": letters, spaces, "_" and "/" around a placeholder word (at most 20 either side). */

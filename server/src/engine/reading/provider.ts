@@ -15,7 +15,7 @@ import { isKnownHeader, startsWithHeader } from './headers';
 import { codedTail } from './layout';
 import { conceptOf } from './read';
 import { hitKinds, kindBit } from './kinds';
-import { BARE_SIGNERS, NAME_TITLES } from './vocab/roles';
+import { BARE_SIGNERS, NAME_TITLES, ROLE_LINE_WORDS } from './vocab/roles';
 import { GAP, NEWLINE, NUMBER, PLACEHOLDER, PUNCT, REFUSED, tokenAt, WALL, WORD } from './tokens';
 
 /** Bare role words: a label only with a colon, a dash or a leader after it ("Radiologist: ..."). */
@@ -103,6 +103,27 @@ const LEAD_INS = new Set([
   '&',
 ]);
 
+/**
+ * A name as a user reads it (hover, CLI): on one line. A name joined across a line break (`wrappedName`)
+ * keeps its span over both lines; its text has one space where the break was ("Cornelius" /
+ * "Ashdown-Mwangi, MD" reads "Cornelius Ashdown-Mwangi, MD").
+ */
+function oneLine(name: string): string {
+  if (name.indexOf('\n') < 0 && name.indexOf('\r') < 0) return name;
+  let out = '';
+  let space = false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 32 || c === 9) space = true;
+    else {
+      if (space && out.length > 0) out += ' ';
+      space = false;
+      out += name[i];
+    }
+  }
+  return out;
+}
+
 function hasConcept(concepts: readonly Concept[], c: Concept['c']): boolean {
   return concepts.some((x) => x.c === c);
 }
@@ -124,6 +145,15 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     return h >= 0 && hits.start[h] === k ? conceptOf(hits.concepts[h], 'role') : undefined;
   };
   const conceptsAt = (k: number): readonly Concept[] => (hits.at[k] >= 0 ? hits.concepts[hits.at[k]] : []);
+
+  /** Do one to three words from token k end in a colon on their line ("Date signed:")? */
+  const labelAhead = (k: number): boolean => {
+    for (let j = k; j < t.n && j < k + 4 && t.line[j] === t.line[k]; j++) {
+      if (t.kind[j] === WORD) continue;
+      return j > k && charAt(j) === 58;
+    }
+    return false;
+  };
 
   /** The first token of the line part that holds token k: after the last wide gap (3+ spaces, a tab, a cell wall). */
   const segmentStart = (k: number): number => {
@@ -183,6 +213,7 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     }
     const first = k;
     let last = -1;
+    let credentialed = false;
     for (let steps = 0; k < t.n && steps < 30; k++, steps++) {
       const kind = t.kind[k];
       if (kind === NEWLINE || kind === REFUSED || kind === NUMBER) break;
@@ -212,6 +243,11 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
       // Another label or a job title starts ("Technologist:", "..., Consultant Physician in ...").
       const r = roleOf(k);
       if (r && k > first) break;
+      // After the credential, words that end in a colon are the next field's label ("Jane Roe, MD
+      // Date signed: ...", text copied from a PDF without its layout).
+      const credential = hasConcept(conceptsAt(k), 'credential');
+      if (credentialed && !credential && labelAhead(k)) break;
+      if (credential) credentialed = true;
       last = k;
     }
     if (last < first) return { span: { start: t.start[first] ?? 0, end: t.start[first] ?? 0 }, first, last };
@@ -269,11 +305,54 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     return c0 >= 65 && c0 <= 90;
   };
 
+  /** Is token k a wide column gap (3+ spaces, a tab, a cell wall)? */
+  const wideGap = (k: number): boolean =>
+    k < t.n &&
+    t.kind[k] === GAP &&
+    ((t.flags[k] & WALL) !== 0 || t.end[k] - t.start[k] >= 2 || t.norm.charCodeAt(t.start[k]) === 9);
+
+  /**
+   * Is the line a job-title line of a signature block: short, no colon, no title before a name, and
+   * a job-title word (`ROLE_LINE_WORDS`) among its first words ("Lecturer of Radiodiagnosis, MD")?
+   */
+  const roleLine = (line: number): boolean => {
+    if (line < 0 || line >= n || ctx.blankLine[line]) return false;
+    const l = doc.lines[line];
+    if (l.end - l.start > 100) return false;
+    let k = tokenAt(t, l.start);
+    if (k >= t.n || t.line[k] !== line || SIGNER_TITLES.has(wordAt(k))) return false;
+    for (let words = 0; k < t.n && t.line[k] === line && t.kind[k] !== NEWLINE; k++) {
+      if (charAt(k) === 58) return false;
+      if (t.kind[k] !== WORD) continue;
+      if (ROLE_LINE_WORDS.has(wordAt(k))) return !excludedFrom(tokenAt(t, l.start), t.n);
+      if (++words >= 6) return false;
+    }
+    return false;
+  };
+
+  /** Is the line under an excluded role's label alone on the line above ("Referring physician:")? */
+  const underExcludedLabel = (line: number): boolean => {
+    if (line < 1 || ctx.blankLine[line - 1]) return false;
+    const k = tokenAt(t, doc.lines[line - 1].start);
+    return k < t.n && t.line[k] === line - 1 && excludedFrom(k, t.n);
+  };
+
+  /** A titled name alone on the line ("Uzm. Dr. Elif Demir", "lek. med. A B"), or null. */
+  const titledNameOn = (line: number): { span: Span; first: number; last: number } | null => {
+    const l = doc.lines[line];
+    if (l.end - l.start > 80 || doc.norm.slice(l.start, l.end).includes(':')) return null;
+    const k = tokenAt(t, l.start);
+    if (k >= t.n || t.line[k] !== line || !SIGNER_TITLES.has(wordAt(k)) || excludedFrom(k, t.n)) return null;
+    if (underExcludedLabel(line)) return null;
+    const name = nameFrom(k);
+    return name.last >= name.first && signatureLike(name.first, name.last, false) ? name : null;
+  };
+
   const starts = new Set<number>();
   const push = (span: Span, label: string) => {
     if (starts.has(span.start)) return;
     starts.add(span.start);
-    out.push({ text: text.slice(span.start, span.end), label, span, range: range(ctx, span) });
+    out.push({ text: oneLine(text.slice(span.start, span.end)), label, span, range: range(ctx, span) });
   };
 
   /** The name after a label ending at token `end`, on its line or the next; a placeholder is the slot. */
@@ -510,9 +589,23 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
       )
         k++;
       if (charAt(k) === 47 && wordAt(k + 1) === 's' && charAt(k + 2) === 47) k += 3;
+      // "Radiologist    Yoon Hye-rin, MD": a job title, a column gap, then the name.
+      if (ROLE_LINE_WORDS.has(wordAt(k)) && wideGap(k + 1) && t.line[k + 2] === line) k += 2;
       const dashed = k > first && SIGNER_TITLES.has(wordAt(k));
       const name = nameFrom(k);
-      if (name.last < name.first) continue;
+      if (name.last < name.first || underExcludedLabel(line)) continue;
+      // A job-title line under a titled name ("Dra. A B" over "Médica especialista en ..."): the
+      // name above is the signer, never the job title.
+      if (roleLine(line) && !SIGNER_TITLES.has(wordAt(k))) {
+        const above = line - 1;
+        if (above >= 0 && !ctx.blankLine[above]) {
+          const a = titledNameOn(above);
+          if (a) {
+            push(a.span, '');
+            break;
+          }
+        }
+      }
       const below = line + 1 < n ? tokenAt(t, doc.lines[line + 1].start) : t.n;
       // A role title alone on the line below ("Consultant Radiologist"), not a labelled line.
       const roleBelow =
@@ -526,9 +619,16 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
       let after = name.last + 1;
       while (after < t.n && (charAt(after) === 44 || t.kind[after] === GAP)) after++;
       const titled = after < t.n && t.line[after] === line && roleOf(after) !== undefined && !roleOf(after)?.excluded;
+      // A job-title line right below or right above a titled name ("Dr. A B" / "Lecturer of
+      // Radiodiagnosis, MD"; "Radiologist" / "Dr. A B").
+      const roleBeside =
+        SIGNER_TITLES.has(wordAt(name.first)) &&
+        !underExcludedLabel(line) &&
+        (roleLine(line + 1) || (line > 0 && roleLine(line - 1)));
       if (
         signatureLike(name.first, name.last, true) ||
-        ((roleBelow || dashed || titled || credentialLine(line + 1)) && signatureLike(name.first, name.last, false))
+        ((roleBelow || dashed || titled || roleBeside || credentialLine(line + 1)) &&
+          signatureLike(name.first, name.last, false))
       ) {
         push(name.span, '');
         break;
@@ -589,6 +689,9 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
       }
       const c0 = text.charCodeAt(t.start[k]);
       if (PARTICLES.has(w) && k > first) continue;
+      // The second part of a hyphenated given name may be lower case ("Hye-rin", "Thi-lan").
+      if (k >= first + 2 && charAt(k - 1) === 45 && t.start[k] === t.end[k - 1] && t.start[k - 1] === t.end[k - 2])
+        continue;
       if (!(c0 >= 65 && c0 <= 90) && !(c0 >= 0xc0 && c0 <= 0xde)) return false; // a name word is capitalised
       words++;
     }

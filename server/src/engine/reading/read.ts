@@ -7,6 +7,7 @@ import type { EngineSettings } from '../settings';
 import type { ElementId } from '../types';
 import type { Concept, Entry } from './concepts';
 import { applyContext, contextWork } from './context';
+import { germanOnlySides } from './language';
 import type { Hits, Trie } from './trie';
 import { compile, match, matchBytes } from './trie';
 import type { SpanLike, Tokens } from './tokens';
@@ -15,6 +16,7 @@ import {
   NEWLINE,
   NUMBER,
   PUNCT,
+  readsSpecially,
   SIGNED,
   TOKEN_BYTES,
   tokenCapacity,
@@ -22,6 +24,7 @@ import {
   UNIT_NONE,
   UNIT_PERCENT,
   WORD,
+  wordHash,
 } from './tokens';
 import { VALUE_COORDINATORS } from './vocab/numbers';
 import { VOCABULARY } from './vocab';
@@ -198,6 +201,21 @@ function segment(t: Tokens, opts: ReadOptions, sentence: Int32Array, clause: Int
   }
 }
 
+/**
+ * May the tokens of the text stand for the corrected text? When no corrected word, before or after
+ * its correction, is one the tokeniser reads specially (a sign, a spoken number, a unit), a plain
+ * word of the same length in its place changes no other token.
+ */
+function patchable(t: Tokens, fixed: string, corrected: readonly number[]): boolean {
+  if (t.hash === undefined) return false;
+  for (const i of corrected) {
+    const s = t.start[i];
+    const e = t.end[i];
+    if (readsSpecially(t.norm.slice(s, e)) || readsSpecially(fixed.slice(s, e))) return false;
+  }
+  return true;
+}
+
 export function read(norm: string, placeholders: readonly SpanLike[], trie: Trie, opts: ReadOptions = {}): Reading {
   // The tokens and the per-token arrays of the reading share one buffer (the caller's arena or one
   // made here): an allocation is dear next to the work of a short report.
@@ -211,10 +229,19 @@ export function read(norm: string, placeholders: readonly SpanLike[], trie: Trie
   let buf = own ? arena : new ArrayBuffer(matchBytes(n) + READING_BYTES * n);
   let at = own ? from + align8(cap * TOKEN_BYTES) : 0;
   let hits = match(trie, tokens, buf, at);
-  // Typing errors in vocabulary words ("T-scroe", "nekc"): read again from the corrected text, in a
-  // fresh buffer (the tokeniser and the trie expect zeroed room); the first reading is dropped.
-  const fixed = correctTypos(tokens, hits, opts.text ?? norm);
-  if (fixed !== null) {
+  // Typing errors in vocabulary words ("T-scroe", "nekc"): read again from the corrected text.
+  const corrected: number[] = [];
+  const fixed = correctTypos(tokens, hits, opts.text ?? norm, VOCABULARY, corrected);
+  if (fixed !== null && patchable(tokens, fixed, corrected)) {
+    // Each corrected word is a word of the same span that the tokeniser reads as a plain word, as
+    // it read the word it replaces: the tokens stand, with the corrected text and the words' new
+    // hashes; only the trie runs again (it writes all of its arrays afresh).
+    for (const i of corrected) tokens.hash![i] = wordHash(fixed.slice(tokens.start[i], tokens.end[i]));
+    tokens.norm = fixed;
+    hits = match(trie, tokens, buf, at);
+  } else if (fixed !== null) {
+    // Else the text is tokenised again, in a fresh buffer (the tokeniser and the trie expect zeroed
+    // room); the first reading is dropped.
     const fresh = new ArrayBuffer(readingBytes(fixed.length));
     tokens = tokenise(fixed, placeholders, fresh, 0);
     n = tokens.n;
@@ -224,6 +251,8 @@ export function read(norm: string, placeholders: readonly SpanLike[], trie: Trie
     hits = match(trie, tokens, buf, at);
   }
   shareUnits(tokens);
+  // "re", "li": German sides only on a German line (language.ts).
+  germanOnlySides(tokens, hits);
   const after = at + matchBytes(n);
   const sentence = new Int32Array(buf, after, n);
   const clause = new Int32Array(buf, after + 4 * n, n);

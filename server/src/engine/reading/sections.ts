@@ -18,6 +18,8 @@ interface HeaderHit {
   end: number;
   inline: string;
   inlineStart?: number;
+  /** An all-capitals line without a colon or a Markdown mark ("OSTEOPOROSIS (LUMBAR SPINE)."). */
+  caps?: boolean;
 }
 
 function letterStats(s: string): { letters: number; lower: number; nonSpace: number } {
@@ -192,6 +194,7 @@ function computeHeaderShape(raw: string): HeaderHit | null {
         end: h.end,
         inline: h.inline,
         inlineStart: h.inlineStart,
+        caps: h.caps === true,
       }
     : null;
 }
@@ -269,7 +272,7 @@ function readHeader(raw: string): Omit<HeaderHit, 'kind'> | null {
     hasCapitalRun(rest)
   ) {
     const s = lead + numLen;
-    return { title: rest, start: s, end: s + rest.length, inline: '' };
+    return { title: rest, start: s, end: s + rest.length, inline: '', caps: true };
   }
   // A mixed-case known header alone on its line: "Impression", "Findings".
   if (isKnownHeader(rest.toLowerCase())) {
@@ -283,12 +286,22 @@ export function findSections(doc: Doc): Section[] {
   const sections: Section[] = [];
   const n = doc.lines.length;
   const lines = doc.lines;
+  // The line whose next line, if all capitals, is body text (a header alone, or a line absorbed).
+  let absorbs = -1;
   for (let i = 0; i < n; i++) {
     if (!mayBeHeader(doc, i)) continue;
     const l = lines[i];
     // Offsets of the shape are from the line's start.
     const h = headerShape(doc.text.slice(l.start, l.end));
     if (!h) continue;
+    // An all-capitals line right under a header that stands alone ("CONCLUSION:" over
+    // "OSTEOPOROSIS (LUMBAR SPINE) WITH DEGRADED ..."), or under such a line, is that section's text
+    // in an all-capitals report, unless it is a known header itself.
+    if (h.caps && h.kind === 'other' && i > 0 && absorbs === i - 1) {
+      absorbs = i;
+      continue;
+    }
+    absorbs = h.inline === '' ? i : -1;
     if (sections.length)
       sections[sections.length - 1].endLine = lastContentLine(doc, sections[sections.length - 1].headerLine, i - 1);
     const start = l.start + h.start;

@@ -13,7 +13,7 @@ import type { Slot, TbsValue } from '../types';
 import { THRESHOLD } from './concepts';
 import { inComparison, onLegendLine } from './legend';
 import { conceptOf } from './read';
-import { DECIMAL, NEWLINE, NUMBER, PLACEHOLDER, PUNCT, SIGNED, tokenAt, UNIT_NONE } from './tokens';
+import { DECIMAL, NEWLINE, NUMBER, PLACEHOLDER, SIGNED, tokenAt, UNIT_NONE } from './tokens';
 import { historicalAt, inRange, valueAfterLabel } from './values';
 
 /** Vertebral regions a TBS is measured on. */
@@ -159,10 +159,4 @@ export function readTbs(ctx: Ctx, layout: Layout, slots: Slot[]): TbsValue[] {
   }
   out.sort((a, b) => a.span.start - b.span.start);
   return out;
-}
-
-/** A punctuation token's character. */
-export function punctAt(ctx: Ctx, k: number): number {
-  const t = ctx.reading.tokens;
-  return t.kind[k] === PUNCT ? t.norm.charCodeAt(t.start[k]) : -1;
 }

@@ -85,11 +85,13 @@ export const FNV_BASIS = 0x811c9dc5;
 export const FNV_PRIME = 0x01000193;
 
 /**
- * Tokens the tokeniser makes room for at first in a text of `len` characters (about one per four
- * characters); a text with more grows its arrays.
+ * Tokens the tokeniser makes room for at first in a text of `len` characters: one per three
+ * characters. A text with more grows its arrays, and then its reading needs buffers of its own (two
+ * more allocations and a copy); reports hold one token per 4.2 characters at the median and below
+ * one per three only rarely (dense tables), so one per four made half of them grow.
  */
 export function tokenCapacity(len: number): number {
-  return (len >> 2) + 16;
+  return Math.floor(len / 3) + 16;
 }
 
 class Builder {
@@ -283,8 +285,19 @@ function unitAfter(norm: string, e: number, len: number): number {
   const wl = w - k;
   if (wl > 6) return UNIT_NONE;
   for (const u of TIME_UNITS) if (u.length === wl && norm.startsWith(u, k)) return UNIT_TIME;
-  for (const u of OTHER_UNITS) if (u.length === wl && norm.startsWith(u, k)) return UNIT_OTHER;
+  for (const u of OTHER_UNITS)
+    if (u.length === wl && norm.startsWith(u, k)) return inchesOrPreposition(norm, u, w, len);
   return UNIT_NONE;
+}
+
+/**
+ * "in" after a number is inches only where no word follows it ("64 in, 150 lb", "5 ft 4 in"): with
+ * a word or a number after it, it is the preposition ("TBS 1.301 in L1-L4", "-2.5 in the spine").
+ */
+function inchesOrPreposition(norm: string, u: string, w: number, len: number): number {
+  if (u !== 'in') return UNIT_OTHER;
+  const k = w < len && norm.charCodeAt(w) === 32 ? w + 1 : w;
+  return k > w && k < len && CLASS[norm.charCodeAt(k)] & (C_LETTER | C_DIGIT) ? UNIT_NONE : UNIT_OTHER;
 }
 
 /**
@@ -300,7 +313,7 @@ export function tokenise(
   offset = 0,
 ): Tokens {
   const len = norm.length;
-  // About one token per four characters: sized once, so that a large text is not copied as it grows.
+  // Room for one token per three characters: sized once, so that a text is rarely copied as it grows.
   const b = new Builder(tokenCapacity(len), arena, offset);
   let line = 0;
   let ph = 0;
@@ -308,6 +321,9 @@ export function tokenise(
   let i = 0;
   // Where the next placeholder starts: before it, no token needs to look at the placeholders.
   let phStart = placeholders.length ? placeholders[0].start : len;
+  // The first word that may start a spoken number (its hash passes the filter), or -1: the pass
+  // for spoken numbers starts there, and a text without any skips it.
+  let firstSpoken = -1;
   while (i < len) {
     if (i >= phStart) {
       while (ph < placeholders.length && placeholders[ph].end <= i) ph++;
@@ -325,6 +341,51 @@ export function tokenise(
       }
     }
     const c = norm.charCodeAt(i);
+    // A word first: most tokens are words (the tests below are exclusive, so their order is free).
+    if (isLetter(c)) {
+      let k = i + 1;
+      let digits = false;
+      // The word's hash, over every character it takes (FNV-1a, as the trie's keys).
+      let h = Math.imul(FNV_BASIS ^ c, FNV_PRIME);
+      // The character that ends the word (-1: the text's end).
+      let stop = -1;
+      for (;;) {
+        if (k >= len) break;
+        const d = norm.charCodeAt(k);
+        const cl = CLASS[d];
+        if (cl === C_LETTER) {
+          h = Math.imul(h ^ d, FNV_PRIME);
+          k++;
+        } else if (cl === C_DIGIT) {
+          digits = true;
+          h = Math.imul(h ^ d, FNV_PRIME);
+          k++;
+        } else if ((d === 39 || d === 0x2019) && isLetter(norm.charCodeAt(k + 1))) {
+          h = Math.imul(Math.imul(h ^ d, FNV_PRIME) ^ norm.charCodeAt(k + 1), FNV_PRIME);
+          k += 2;
+        }
+        // "v3.1", "4.0.2": a version is one word.
+        else if (digits && d === 46 && isDigit(norm.charCodeAt(k + 1)) && isDigit(norm.charCodeAt(k - 1))) {
+          h = Math.imul(Math.imul(h ^ d, FNV_PRIME) ^ norm.charCodeAt(k + 1), FNV_PRIME);
+          k += 2;
+        } else {
+          stop = d;
+          break;
+        }
+      }
+      // "ward's": the possessive belongs to the word.
+      if (stop === 39 && norm.charCodeAt(k + 1) === 115 && !isLetter(norm.charCodeAt(k + 2))) {
+        h = Math.imul(Math.imul(h ^ 39, FNV_PRIME) ^ 115, FNV_PRIME);
+        k += 2;
+      }
+      // (push first: it may grow the arrays.)
+      const w = b.push(WORD, i, k, line);
+      b.hash[w] = h;
+      if (firstSpoken < 0 && SPOKEN_HASHES[spokenSlot(h)] === 1) firstSpoken = w;
+      lineHasToken = true;
+      i = k;
+      continue;
+    }
     // NULs fill the rest of a dictated punctuation word (text.ts): nothing.
     if (c === 0) {
       i++;
@@ -366,49 +427,6 @@ export function tokenise(
       i = k;
       continue;
     }
-    if (isLetter(c)) {
-      let k = i + 1;
-      let digits = false;
-      // The word's hash, over every character it takes (FNV-1a, as the trie's keys).
-      let h = Math.imul(FNV_BASIS ^ c, FNV_PRIME);
-      // The character that ends the word (-1: the text's end).
-      let stop = -1;
-      for (;;) {
-        if (k >= len) break;
-        const d = norm.charCodeAt(k);
-        const cl = CLASS[d];
-        if (cl === C_LETTER) {
-          h = Math.imul(h ^ d, FNV_PRIME);
-          k++;
-        } else if (cl === C_DIGIT) {
-          digits = true;
-          h = Math.imul(h ^ d, FNV_PRIME);
-          k++;
-        } else if ((d === 39 || d === 0x2019) && isLetter(norm.charCodeAt(k + 1))) {
-          h = Math.imul(Math.imul(h ^ d, FNV_PRIME) ^ norm.charCodeAt(k + 1), FNV_PRIME);
-          k += 2;
-        }
-        // "v3.1", "4.0.2": a version is one word.
-        else if (digits && d === 46 && isDigit(norm.charCodeAt(k + 1)) && isDigit(norm.charCodeAt(k - 1))) {
-          h = Math.imul(Math.imul(h ^ d, FNV_PRIME) ^ norm.charCodeAt(k + 1), FNV_PRIME);
-          k += 2;
-        } else {
-          stop = d;
-          break;
-        }
-      }
-      // "ward's": the possessive belongs to the word.
-      if (stop === 39 && norm.charCodeAt(k + 1) === 115 && !isLetter(norm.charCodeAt(k + 2))) {
-        h = Math.imul(Math.imul(h ^ 39, FNV_PRIME) ^ 115, FNV_PRIME);
-        k += 2;
-      }
-      // (push first: it may grow the arrays.)
-      const w = b.push(WORD, i, k, line);
-      b.hash[w] = h;
-      lineHasToken = true;
-      i = k;
-      continue;
-    }
     if (isDigit(c)) {
       i = number(norm, b, i, line);
       lineHasToken = true;
@@ -441,7 +459,7 @@ export function tokenise(
     lineHasToken = true;
     i++;
   }
-  spokenDecimals(norm, b);
+  if (firstSpoken >= 0) spokenDecimals(norm, b, firstSpoken);
   return {
     norm,
     n: b.n,
@@ -550,6 +568,72 @@ function indexIn(norm: string, s: number, e: number, words: readonly string[]): 
   return -1;
 }
 
+/** FNV-1a of a word, as the tokeniser makes it while it reads the word (the `hash` of its token). */
+export function wordHash(word: string): number {
+  let h = FNV_BASIS;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+/**
+ * A filter on word hashes (16 K entries) for every word `spokenDecimals` looks for (the spoken numbers, "point",
+ * and the sign words "minus" and "negative"): a word whose hash bit is clear is none of them, so the
+ * pass skips nearly every word with one table load instead of comparing its text with 30 words.
+ * A set bit only sends the word on to the exact comparisons.
+ */
+const SPOKEN_SHIFT = 18;
+/** The filter's entry for a hash: its top 14 bits (FNV mixes its top bits best: fewer false hits). */
+const spokenSlot = (h: number): number => h >>> SPOKEN_SHIFT;
+const SPOKEN_HASHES = (() => {
+  const t = new Uint8Array(1 << (32 - SPOKEN_SHIFT));
+  for (const w of [...SPOKEN_DIGITS, ...SPOKEN_TEENS, ...SPOKEN_TENS, ...SPOKEN_POINT, 'minus', 'negative'])
+    t[spokenSlot(wordHash(w))] = 1;
+  return t;
+})();
+
+/** Might token i be a word `spokenDecimals` looks for (its hash passes the filter)? */
+function maybeSpoken(b: Builder, i: number): boolean {
+  return b.kind[i] === WORD && SPOKEN_HASHES[spokenSlot(b.hash[i])] === 1;
+}
+
+/**
+ * Does the tokeniser read this word as more than a word: a dictated sign ("minus", "negative"), a
+ * spoken number or "point", or a unit after a number ("years", "mg", "percent")? Any other word, put
+ * in the place of another such word of the same length, leaves every other token as it was.
+ */
+export function readsSpecially(word: string): boolean {
+  const len = word.length;
+  const sized = (w: string) => w.length === len && w === word;
+  return (
+    dictatedSign(word, 0, len) ||
+    SPOKEN_DIGITS.some(sized) ||
+    SPOKEN_TEENS.some(sized) ||
+    SPOKEN_TENS.some(sized) ||
+    SPOKEN_POINT.some(sized) ||
+    TIME_UNITS.some(sized) ||
+    OTHER_UNITS.some(sized) ||
+    word === 'percent' ||
+    word === 'per' ||
+    word === 'cent' ||
+    word === 'pct'
+  );
+}
+
+/** The index of word token i in `words`, or -1 (-1 too when i is past the tokens or no word). */
+function wordAt(norm: string, b: Builder, i: number, words: readonly string[]): number {
+  return i < b.n && maybeSpoken(b, i) ? indexIn(norm, b.start[i], b.end[i], words) : -1;
+}
+
+/** The value of spoken digit token i ("zero" to "nine"), or -1. */
+function digitAt(norm: string, b: Builder, i: number): number {
+  return wordAt(norm, b, i, SPOKEN_DIGITS);
+}
+
+/** Does token i follow token i - 1 on the same line with only spaces between? */
+function joinedAt(norm: string, b: Builder, i: number): boolean {
+  return i < b.n && b.kind[i] !== NEWLINE && spacesOnly(norm, b.end[i - 1], b.start[i]);
+}
+
 /** Only spaces between offsets a and b (a < b)? */
 function spacesOnly(norm: string, a: number, b: number): boolean {
   if (b <= a) return false;
@@ -575,21 +659,26 @@ function spacesOrBreak(norm: string, a: number, b: number): boolean {
  * token (signed and DICTATED after "negative" / "minus"), as if the digits had been typed. A sign
  * word at a line's end signs the number that starts the next line ("T score minus" / "two point
  * three", or typed "2.3"): a hard-wrapped dictation never loses its sign (the number takes the
- * sign's line). One pass that compacts the tokens.
+ * sign's line). One pass that compacts the tokens, from token `from` (no word before it passes the
+ * hash filter, so the pass would leave those tokens as they are); a token that starts no spoken
+ * number (any but a word that passes the filter) is kept, and the kept tokens between two spoken
+ * numbers are moved down as one block (a native copy per array, not nine stores per token).
  */
-function spokenDecimals(norm: string, b: Builder): void {
+function spokenDecimals(norm: string, b: Builder, from: number): void {
   const len = norm.length;
-  const word = (i: number, words: readonly string[]) =>
-    i < b.n && b.kind[i] === WORD ? indexIn(norm, b.start[i], b.end[i], words) : -1;
-  const digit = (i: number) => word(i, SPOKEN_DIGITS);
-  const joined = (i: number) => i < b.n && b.kind[i] !== NEWLINE && spacesOnly(norm, b.end[i - 1], b.start[i]);
-  let w = 0;
-  for (let i = 0; i < b.n; i++) {
+  let w = from;
+  // The kept tokens [kept, i) are not moved yet: they belong at [w - (i - kept), w).
+  let kept = from;
+  for (let i = from; i < b.n; i++) {
+    if (!maybeSpoken(b, i)) {
+      w++;
+      continue;
+    }
     let j = i;
     let signed = false;
     let broken = false;
-    if (b.kind[j] === WORD && j + 1 < b.n && dictatedSign(norm, b.start[j], b.end[j])) {
-      if (joined(j + 1)) {
+    if (j + 1 < b.n && dictatedSign(norm, b.start[j], b.end[j])) {
+      if (joinedAt(norm, b, j + 1)) {
         signed = true;
         j++;
       } else if (b.kind[j + 1] === NEWLINE && j + 2 < b.n && spacesOrBreak(norm, b.end[j], b.start[j + 2])) {
@@ -600,6 +689,8 @@ function spokenDecimals(norm: string, b: Builder): void {
     }
     // A typed number after a sign word and a line break (on one line, number() signs it).
     if (broken && b.kind[j] === NUMBER && !(b.flags[j] & SIGNED)) {
+      shiftDown(b, kept, i, w - (i - kept));
+      kept = j + 1;
       move(b, j, w);
       b.start[w] = b.start[i];
       b.flags[w] |= SIGNED | DICTATED;
@@ -610,21 +701,21 @@ function spokenDecimals(norm: string, b: Builder): void {
       continue;
     }
     // The whole part: a digit, a teen, or a ten with an optional digit ("thirty one", "thirty-one").
-    let whole = digit(j);
+    let whole = digitAt(norm, b, j);
     let k = j + 1;
     if (whole < 0) {
-      const teen = word(j, SPOKEN_TEENS);
-      const ten = teen < 0 ? word(j, SPOKEN_TENS) : -1;
+      const teen = wordAt(norm, b, j, SPOKEN_TEENS);
+      const ten = teen < 0 ? wordAt(norm, b, j, SPOKEN_TENS) : -1;
       if (teen >= 0) whole = 10 + teen;
       else if (ten >= 0) {
         whole = 10 * (ten + 2);
         const hyphen =
           k + 1 < b.n && b.kind[k] === PUNCT && norm.charCodeAt(b.start[k]) === 45 && b.end[j] === b.start[k];
-        if (hyphen && b.end[k] === b.start[k + 1] && digit(k + 1) > 0) {
-          whole += digit(k + 1);
+        if (hyphen && b.end[k] === b.start[k + 1] && digitAt(norm, b, k + 1) > 0) {
+          whole += digitAt(norm, b, k + 1);
           k += 2;
-        } else if (joined(k) && digit(k) > 0) {
-          whole += digit(k);
+        } else if (joinedAt(norm, b, k) && digitAt(norm, b, k) > 0) {
+          whole += digitAt(norm, b, k);
           k++;
         }
       }
@@ -632,12 +723,17 @@ function spokenDecimals(norm: string, b: Builder): void {
     if (whole >= 0) {
       let v = whole;
       let decimal = false;
-      if (joined(k) && word(k, SPOKEN_POINT) >= 0 && joined(k + 1) && digit(k + 1) >= 0) {
+      if (
+        joinedAt(norm, b, k) &&
+        wordAt(norm, b, k, SPOKEN_POINT) >= 0 &&
+        joinedAt(norm, b, k + 1) &&
+        digitAt(norm, b, k + 1) >= 0
+      ) {
         k++;
         let frac = 0;
         let nd = 0;
-        while (nd < 4 && k < b.n && (nd === 0 || joined(k)) && digit(k) >= 0) {
-          frac = frac * 10 + digit(k);
+        while (nd < 4 && k < b.n && (nd === 0 || joinedAt(norm, b, k)) && digitAt(norm, b, k) >= 0) {
+          frac = frac * 10 + digitAt(norm, b, k);
           nd++;
           k++;
         }
@@ -648,6 +744,9 @@ function spokenDecimals(norm: string, b: Builder): void {
       const unit = unitAfter(norm, end, len);
       // A whole number is read only with a unit after it (or a dictated sign before it).
       if (decimal || signed || unit === UNIT_PERCENT || unit === UNIT_TIME) {
+        // (The tokens before the number are in place first: markInterval looks back at them.)
+        shiftDown(b, kept, i, w - (i - kept));
+        kept = k;
         b.kind[w] = NUMBER;
         b.start[w] = b.start[i];
         b.end[w] = end;
@@ -663,10 +762,24 @@ function spokenDecimals(norm: string, b: Builder): void {
         continue;
       }
     }
-    if (w !== i) move(b, i, w);
     w++;
   }
+  shiftDown(b, kept, b.n, w - (b.n - kept));
   b.n = w;
+}
+
+/** Moves tokens [s, e) down to start at `to` (to <= s). */
+function shiftDown(b: Builder, s: number, e: number, to: number): void {
+  if (to === s || e <= s) return;
+  b.kind.copyWithin(to, s, e);
+  b.start.copyWithin(to, s, e);
+  b.end.copyWithin(to, s, e);
+  b.unitEnd.copyWithin(to, s, e);
+  b.flags.copyWithin(to, s, e);
+  b.unit.copyWithin(to, s, e);
+  b.value.copyWithin(to, s, e);
+  b.line.copyWithin(to, s, e);
+  b.hash.copyWithin(to, s, e);
 }
 
 /** Copies token i to w (w <= i). */

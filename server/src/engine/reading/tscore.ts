@@ -38,7 +38,7 @@ import {
   NEWLINE,
   NUMBER,
   PLACEHOLDER,
-  PUNCT,
+  punctAt,
   SIGNED,
   tokenAt,
   UNIT_NONE,
@@ -64,8 +64,7 @@ function scoreShape(ctx: Ctx, k: number, words: number): boolean {
 
 /** Is token k a punctuation token with this character? */
 function punct(ctx: Ctx, k: number, ch: number): boolean {
-  const t = ctx.reading.tokens;
-  return t.kind[k] === PUNCT && t.norm.charCodeAt(t.start[k]) === ch;
+  return punctAt(ctx.reading.tokens, k) === ch;
 }
 
 /** Is the token a comparison sign (<, >, <=, >=, ≤, ≥)? */

@@ -103,6 +103,12 @@ function targetFor(b: Buckets, norm: string, s: number, len: number, m: number):
   );
 }
 
+/** Does the bucket of words of length `len` that start with `first` hold no word? */
+function emptyBucket(b: Buckets, len: number, first: number): boolean {
+  const key = bucketKey(len, first);
+  return b.from[key] === b.from[key + 1];
+}
+
 function inBucket(b: Buckets, key: number, norm: string, s: number, m: number): string | null {
   for (let i = b.from[key]; i < b.from[key + 1]; i++)
     // A swap keeps the letters; a replacement changes at most two bits of the mask.
@@ -112,13 +118,15 @@ function inBucket(b: Buckets, key: number, norm: string, s: number, m: number): 
 
 /**
  * The text with the typing errors of unmatched words corrected, or null when there is none. Only
- * words of letters that no vocabulary phrase covers are looked at.
+ * words of letters that no vocabulary phrase covers are looked at. `corrected`, when given, receives
+ * the index of each corrected word token (a corrected word keeps its token's span).
  */
 export function correctTypos(
   t: Tokens,
   hits: Hits,
   text: string = t.norm,
   vocabulary: readonly Entry[] = VOCABULARY,
+  corrected?: number[],
 ): string | null {
   let parts: string[] | null = null;
   let at = 0;
@@ -131,6 +139,10 @@ export function correctTypos(
     const s = start[i];
     const len = end[i] - s;
     if (len < MIN_SWAP || len > MAX_LEN) continue;
+    buckets ??= vocabulary === VOCABULARY ? (targets ??= targetWords(VOCABULARY)) : targetWords(vocabulary);
+    // Cheap test first: no target word of this length starts with the word's first or second
+    // letter (the two buckets `targetFor` looks in), so there is nothing to correct it to.
+    if (emptyBucket(buckets, len, norm.charCodeAt(s)) && emptyBucket(buckets, len, norm.charCodeAt(s + 1))) continue;
     let m = 0;
     let k = s;
     for (; k < s + len; k++) {
@@ -141,11 +153,11 @@ export function correctTypos(
     if (k < s + len) continue;
     // "Boyd": a short capitalised word is more likely a name than a typing error.
     if (len === MIN_SWAP && !isLower(text.charCodeAt(s)) && isLower(text.charCodeAt(s + 1))) continue;
-    buckets ??= vocabulary === VOCABULARY ? (targets ??= targetWords(VOCABULARY)) : targetWords(vocabulary);
     const w = targetFor(buckets, norm, s, len, m);
     if (w === null) continue;
     parts ??= [];
     parts.push(norm.slice(at, s), w);
+    corrected?.push(i);
     at = s + len;
   }
   if (!parts) return null;

@@ -2,6 +2,12 @@
 import type { Entry } from '../concepts';
 import type { TbsCategory, WhoClass } from '../../types';
 
+/**
+ * Words that say normal in a note or another language: the clinical short forms "nl" and "nml",
+ * "wnl" (within normal limits), French and Italian "normale". ("normal" itself is found by the reader.)
+ */
+export const NORMAL_WORDS: readonly string[] = ['nl', 'nml', 'wnl', 'normale', 'normali', 'normaal'];
+
 /** The category words; each also stands with the TBS's topic nouns ("partially degraded bone microarchitecture"). */
 const TBS_CATEGORY_WORDS: Array<[string, TbsCategory]> = [
   ['normal', 'normal'],
@@ -25,6 +31,9 @@ const TBS_CATEGORY_WORDS: Array<[string, TbsCategory]> = [
   ['degradada', 'degraded'],
   ['degradata', 'degraded'],
   ['degradiert', 'degraded'],
+  // Short forms and other languages' words for normal ("TBS nl.", "TBS WNL", "TBS normale"): like a
+  // bare "normal", each is a TBS statement only right beside a TBS, its value or its topic.
+  ...NORMAL_WORDS.map((w): [string, TbsCategory] => [w, 'normal']),
 ];
 
 /**
@@ -224,6 +233,17 @@ const WHO_KEYS = [
   'who diagnosis',
   'diagnosis',
   'diagnostic category',
+  // Short forms and other languages: "dx: osteopenia", "Diagnóstico: osteoporosis", "Diagnose: Osteopenie".
+  'dx',
+  'diag',
+  'final diagnosis',
+  'working diagnosis',
+  'densitometric dx',
+  'diagnóstico',
+  'diagnostic',
+  'diagnosi',
+  'diagnose',
+  'rozpoznanie',
 ];
 
 /** A clinical basis: the class rests on a fracture or a clinical diagnosis, not on the T-score. */

@@ -89,6 +89,38 @@ const CUES: Cue[] = [
   ['and higher', THRESHOLD, 'backward', 6],
   ['and over', THRESHOLD, 'backward', 6],
   ['or over', THRESHOLD, 'backward', 6],
+  // The same bounds in other languages: "un Z-score de -2,0 o menos", "-2,5 ou moins", "-2,5 oder
+  // weniger", "-2,5 o inferiore", "-2,5 ou menos", "-2,5 lub mniej", "-2,5 of lager".
+  ...[
+    'o menos',
+    'o inferior',
+    'o más',
+    'o mayor',
+    'o superior',
+    'ou moins',
+    'ou plus',
+    'ou inférieur',
+    'ou supérieur',
+    'ou menos',
+    'ou mais',
+    'ou inferior',
+    'oder weniger',
+    'oder niedriger',
+    'oder darunter',
+    'oder mehr',
+    'oder höher',
+    'o meno',
+    'o inferiore',
+    'o più',
+    'o superiore',
+    'lub mniej',
+    'lub niżej',
+    'lub więcej',
+    'of lager',
+    'of minder',
+    'of hoger',
+    'of meer',
+  ].map((phrase): Cue => [phrase, THRESHOLD, 'backward', 6]),
   // ... and before it: "T-score at or below -2.5", "a TBS at or above 1.310".
   ['at or below', THRESHOLD, 'forward', 4],
   ['at or below', THRESHOLD, 'backward', 3],
@@ -389,6 +421,102 @@ for (const verb of LEAD_IN_VERBS)
     }
 
 /**
+ * Adjustment cues as a family: a participle of adjusting, a preposition, an optional determiner and
+ * a name of the TBS ("corrected for the trabecular score", "adjusted using the patient's TBS",
+ * "ajustée pour le TBS", "ajustados según el TBS"), and the passive with the TBS as subject ("where
+ * TBS is included in the calculation", "the trabecular bone score was taken into account"). Each
+ * language: its participles (every gender and number), prepositions and determiners; the TBS names
+ * are shared. A phrase the list above already holds keeps its own scope.
+ */
+const TBS_NAMES = ['tbs', 'trabecular bone score', 'trabecular score', 'tbs value'];
+const ADJUSTING: ReadonlyArray<{ participles: string[]; preps: string[]; determiners: string[]; names: string[] }> = [
+  {
+    participles: ['adjusted', 'corrected', 'modified', 'weighted', 'recalculated'],
+    preps: ['for', 'by', 'with', 'using'],
+    determiners: ['', 'the ', 'her ', 'his ', 'your ', "the patient's "],
+    names: TBS_NAMES,
+  },
+  {
+    participles: ['ajusté', 'ajustée', 'ajustés', 'ajustées', 'corrigé', 'corrigée', 'corrigés', 'corrigées'],
+    preps: ['pour', 'par', 'sur', 'selon'],
+    determiners: ['', 'le '],
+    names: ['tbs'],
+  },
+  {
+    participles: [
+      'ajustado',
+      'ajustada',
+      'ajustados',
+      'ajustadas',
+      'corregido',
+      'corregida',
+      'corregidos',
+      'corregidas',
+    ],
+    preps: ['por', 'según', 'con', 'al'],
+    determiners: ['', 'el '],
+    names: ['tbs'],
+  },
+  {
+    // Portuguese: "ajustado pelo TBS", "ajustada ao TBS", "corrigido com o TBS".
+    participles: ['ajustado', 'ajustada', 'ajustados', 'ajustadas', 'corrigido', 'corrigida'],
+    preps: ['pelo', 'ao', 'para o', 'com o', 'com'],
+    determiners: [''],
+    names: ['tbs'],
+  },
+  {
+    participles: [
+      'corretto',
+      'corretta',
+      'corretti',
+      'corrette',
+      'aggiustato',
+      'aggiustata',
+      'aggiustati',
+      'aggiustate',
+    ],
+    preps: ['per', 'con', 'secondo'],
+    determiners: ['', 'il '],
+    names: ['tbs'],
+  },
+  {
+    participles: ['adjustiert', 'korrigiert', 'angepasst'],
+    preps: ['für', 'mit', 'nach'],
+    determiners: ['', 'den ', 'das '],
+    names: ['tbs'],
+  },
+];
+/** The passive: "[the] TBS is included", "the trabecular bone score was taken into account". */
+const TBS_SUBJECT_DETERMINERS = ['', 'the '];
+const PASSIVE_AUX = ['is', 'was', 'has been', 'being'];
+const PASSIVE_PARTICIPLES = [
+  'included',
+  'incorporated',
+  'factored in',
+  'taken into account',
+  'accounted for',
+  'integrated',
+  'entered',
+  'considered',
+];
+{
+  const have = new Set(CUES.map(([phrase]) => phrase));
+  const add = (phrase: string, direction: Direction, scope: number) => {
+    if (have.has(phrase)) return;
+    have.add(phrase);
+    CUES.push([phrase, ADJUSTED, direction, scope]);
+  };
+  for (const { participles, preps, determiners, names } of ADJUSTING)
+    for (const p of participles)
+      for (const prep of preps)
+        for (const det of determiners) for (const name of names) add(`${p} ${prep} ${det}${name}`, 'both', 14);
+  // The passive reaches both ways: "FRAX, where TBS is included in the calculation: MOF 22 %, ...".
+  for (const det of TBS_SUBJECT_DETERMINERS)
+    for (const name of TBS_NAMES.slice(0, 3))
+      for (const aux of PASSIVE_AUX) for (const p of PASSIVE_PARTICIPLES) add(`${det}${name} ${aux} ${p}`, 'both', 20);
+}
+
+/**
  * A relative change is no value of its own ("the MOF should be raised by about 15% of its value",
  * "an increase of 10%"): a change verb with "by" covers the two words after it (the number, or a
  * hedge and the number: "by 3% to 15%" leaves the 15 %); "of its value" covers the number before
@@ -416,6 +544,72 @@ export const DATE_ARTICLES: readonly string[] = ['the', 'her', 'his', 'their'];
 export const DATED_VERBS: readonly string[] = ['diagnosed', 'dx', 'noted', 'documented', 'measured', 'found'];
 /** Scope of a dated cue, in words. */
 export const DATED_SCOPE = 8;
+/**
+ * A dated cue also reaches back over the statement it dates ("TBS was normal in 2019", "osteopenia
+ * diagnosed 03/2023", "TBS 1.40 in 2021"), up to a comma, the cue's opening bracket or one of these words: a
+ * comparison ("lower than in 2019", "down from 1.35 in 2019"), a coordinated present statement ("is
+ * normal and was degraded in 2019"), a present-tense verb ("is stable since 2019"). "since" and "from"
+ * date a span that reaches today: their cue never reaches back.
+ */
+export const DATED_BACK_STOPS: readonly string[] = [
+  'than',
+  'and',
+  'but',
+  'to',
+  'from',
+  'vs',
+  'versus',
+  'compared',
+  'is',
+  'are',
+  'remains',
+  'remain',
+  'now',
+  'today',
+  'currently',
+];
+/**
+ * Words that end a dated cue's forward scope: the other end of a change ("from 1.350 in 2019 to
+ * 1.262"), a comparison ("in 2019 than now").
+ */
+export const DATED_FORWARD_STOPS: readonly string[] = ['to', 'than', 'vs', 'versus', 'whereas', 'while'];
+/** Dated cues that never reach back over what precedes them ("stable since 2019"). */
+export const DATED_FORWARD_ONLY: readonly string[] = ['since'];
+/**
+ * A year that names a document, not a date of a finding: "the ISCD 2019 positions", "in the 2019
+ * ISCD Official Positions", "FRAX 2019 version", "WHO 1994 criteria". Such a noun (or an
+ * organisation's name) right after a year makes it no dated cue ("in 2018 by WHO criteria" is one).
+ */
+export const YEAR_NAME_NOUNS: readonly string[] = [
+  'position',
+  'positions',
+  'guideline',
+  'guidelines',
+  'guidance',
+  'version',
+  'criteria',
+  'edition',
+  'update',
+  'revision',
+  'recommendation',
+  'recommendations',
+  'consensus',
+  'statement',
+  'classification',
+  'definition',
+  'definitions',
+  'release',
+  'model',
+  'algorithm',
+  'iscd',
+  'who',
+  'nof',
+  'bhof',
+  'nogg',
+  'aace',
+  'ces',
+  'acr',
+];
 
 /**
  * Words of a correction ("The correct hip fracture probability is 2.6% (not 3.6%)", "amended: ...

@@ -131,6 +131,16 @@ const SEXES: Array<[string, Sex]> = [
   ['masculin', 'male'],
   ['maschio', 'male'],
   ['männlich', 'male'],
+  // Patient nouns with a gender of their own ("Patiente :", "Patientin:", "Pacjentka:").
+  ['patiente', 'female'],
+  ['patientin', 'female'],
+  ['pacjentka', 'female'],
+  ['femme', 'female'],
+  ['mujer', 'female'],
+  ['kobieta', 'female'],
+  ['homme', 'male'],
+  ['hombre', 'male'],
+  ['mężczyzna', 'male'],
 ];
 
 const MENOPAUSE: Array<[string, MenopausalStatus]> = [
@@ -226,6 +236,26 @@ export const TITLES: ReadonlyArray<readonly [string, Sex]> = [
   ['ms', 'female'],
   ['miss', 'female'],
   ['mr', 'male'],
+  // Other languages: "Patiente : Mme ...", "Paciente: Sra. ...", "Patient: Frau ...", "Pacjent: Pani ...".
+  ['mme', 'female'],
+  ['madame', 'female'],
+  ['mlle', 'female'],
+  ['mademoiselle', 'female'],
+  ['sra', 'female'],
+  ['señora', 'female'],
+  ['srta', 'female'],
+  ['signora', 'female'],
+  ['frau', 'female'],
+  ['mevrouw', 'female'],
+  ['mevr', 'female'],
+  ['pani', 'female'],
+  ['monsieur', 'male'],
+  ['sr', 'male'],
+  ['señor', 'male'],
+  ['signor', 'male'],
+  ['herr', 'male'],
+  ['dhr', 'male'],
+  ['pan', 'male'],
 ];
 
 /**
@@ -250,8 +280,42 @@ export const EXAM_DATE_WORDS: readonly string[] = [
 /** Prepositions between such a word and its date: "Scanned on 04.03.2026". */
 export const EXAM_DATE_PREPOSITIONS: readonly string[] = ['on', 'dated'];
 
+/**
+ * HL7 v2 segment fields that carry demographics (HL7 v2.5 chapters 3, 4 and 7), by segment and field
+ * number (field n follows the n-th "|" after the segment's name): PID-7 date/time of birth, PID-8
+ * administrative sex, OBR-7 observation date/time and OBX-14 date/time of the observation (the exam
+ * date, for an age from the date of birth).
+ */
+export const HL7_FIELDS: ReadonlyArray<readonly [segment: string, field: number, what: 'dob' | 'sex' | 'examDate']> = [
+  ['pid', 7, 'dob'],
+  ['pid', 8, 'sex'],
+  ['obr', 7, 'examDate'],
+  ['obx', 14, 'examDate'],
+];
+
+/** HL7 administrative sex codes (table 0001) that name a sex ("U", "O", "A", "N" name none). */
+export const HL7_SEX_CODES: ReadonlyArray<readonly [code: string, sex: Sex]> = [
+  ['f', 'female'],
+  ['m', 'male'],
+];
+
 /** Labels of the patient's name line: "Patient:", "Pt:", "Re:", "Name:", "Patient name:". */
-export const PATIENT_LABELS: readonly string[] = ['patient', 'pt', 're', 'name'];
+export const PATIENT_LABELS: readonly string[] = [
+  'patient',
+  'pt',
+  're',
+  'name',
+  // Other languages: "Patiente :", "Paciente:", "Patientin:", "Paziente:", "Pacjent:", "Nom :", "Nombre:".
+  'patiente',
+  'paciente',
+  'patientin',
+  'paziente',
+  'pacjent',
+  'pacjentka',
+  'nom',
+  'nombre',
+  'nome',
+];
 
 /**
  * "She is 77 and has ...": a subject pronoun, a present-tense "is" and a bare age. Only the present

@@ -10,3 +10,29 @@ export const DICTATED_PUNCTUATION: ReadonlyArray<readonly [string, string]> = [
   ['colon', ':'],
   ['comma', ','],
 ];
+
+/**
+ * Risk-model names as speech recognition writes them: the model is spoken, and the recogniser
+ * spells it as ordinary words or as a near homophone ("fracks 10 year probability", "cue fracture",
+ * "car rock"). Each is the model's name only; none is an English word a report uses otherwise
+ * ("fracs", a clinical short form of fractures, and "Garvin", a surname, are left out on purpose).
+ */
+export const DICTATED_MODEL_NAMES: ReadonlyArray<[string, 'FRAX' | 'QFracture' | 'Garvan' | 'CAROC']> = [
+  ['fracks', 'FRAX'],
+  ['fraks', 'FRAX'],
+  ['fracx', 'FRAX'],
+  ["frax's", 'FRAX'],
+  ['f r a x', 'FRAX'],
+  ['fracks plus', 'FRAX'],
+  ['cue fracture', 'QFracture'],
+  ['queue fracture', 'QFracture'],
+  ['kew fracture', 'QFracture'],
+  ['q fracture score', 'QFracture'],
+  ["garvan's", 'Garvan'],
+  ['garven', 'Garvan'],
+  ['car rock', 'CAROC'],
+  ['carrock', 'CAROC'],
+  ['karok', 'CAROC'],
+  ['care rock', 'CAROC'],
+  ['c a r o c', 'CAROC'],
+];

@@ -1,6 +1,7 @@
 /** Fracture-risk kinds, models and CAROC risk categories. One phrase per line. */
 import type { Entry } from '../concepts';
 import type { RiskKind, RiskModelName } from '../../types';
+import { DICTATED_MODEL_NAMES } from './dictation';
 
 const KINDS: Array<[string, RiskKind]> = [
   ['mof', 'mof'],
@@ -104,6 +105,8 @@ const MODELS: Array<[string, RiskModelName]> = [
   ['adjusted frax', 'FRAX'],
   ['tbs frax', 'FRAX'],
   ['frax tbs', 'FRAX'],
+  // Speech-recognition spellings of the model names (dictation.ts).
+  ...DICTATED_MODEL_NAMES,
 ];
 
 const CAROC: Array<[string, 'low' | 'moderate' | 'high']> = [

@@ -254,6 +254,7 @@ const CREDENTIALS = [
   'fachärztin',
   'fmh',
   'especialista',
+  'specjalista',
   'medico',
   'médecin',
   // Medical registration marks printed under or after a signer's name (a licence number follows):
@@ -271,7 +272,77 @@ const CREDENTIALS = [
  * "Drs" (Dutch), "Prof", "Pr", "Dott." / "Dott.ssa" (Italian; "ssa" is the feminine ending written
  * after the point), "Doctor". A title and a name are a signature above a role or credential line.
  */
-export const NAME_TITLES: readonly string[] = ['dr', 'dra', 'dre', 'drs', 'prof', 'pr', 'dott', 'doctor', 'ssa'];
+export const NAME_TITLES: readonly string[] = [
+  'dr',
+  'dra',
+  'dre',
+  'drs',
+  'prof',
+  'pr',
+  'dott',
+  'doctor',
+  'ssa',
+  // Titles of other countries, alone or in a chain ("lek. med." Polish, "MUDr." Czech and Slovak,
+  // "Uzm. Dr." and "Op. Dr." and "Doç. Dr." Turkish, "Assoc. Prof.", "Univ.-Prof.", "PD Dr.", "Priv.-Doz.").
+  'lek',
+  'mudr',
+  'uzm',
+  'op',
+  'doç',
+  'doc',
+  'assoc',
+  'univ',
+  'priv',
+  'doz',
+  'pd',
+];
+
+/**
+ * Words of a job-title line in a signature block ("Lecturer of Radiodiagnosis, MD", "Médica
+ * especialista en Diagnóstico por Imágenes", "Nükleer Tıp Uzmanı (Nuclear Medicine Specialist)",
+ * "Consultant Radiologist"): such a line beside a titled name marks the name as the signer, and is
+ * never the name itself. Compared as whole words, lower case.
+ */
+export const ROLE_LINE_WORDS: ReadonlySet<string> = new Set([
+  'specialist',
+  'consultant',
+  'lecturer',
+  'professor',
+  'registrar',
+  'resident',
+  'fellow',
+  'radiologist',
+  'physician',
+  'endocrinologist',
+  'rheumatologist',
+  'attending',
+  'specjalista',
+  'especialista',
+  'spécialiste',
+  'specialista',
+  'uzmanı',
+  'uzman',
+  'médica',
+  'médico',
+  'medica',
+  'medico',
+  'médecin',
+  'radiologue',
+  'radiólogo',
+  'radióloga',
+  'radiologo',
+  'radiologa',
+  'radiologe',
+  'radiologin',
+  'radioloog',
+  'facharzt',
+  'fachärztin',
+  'oberarzt',
+  'oberärztin',
+  'chefarzt',
+  'chefärztin',
+  'lekarz',
+]);
 
 /** Credentials of technologists: a name with only these is not the provider. */
 const TECH_CREDENTIALS = ['rt', 'rt r', 'cdt', 'rdms', 'arrt', 'bd', 'rtr'];

@@ -98,6 +98,92 @@ const HEADERS: Array<[string, SectionKind]> = [
   ['clinical data', 'other'],
 ];
 
+/**
+ * Concluding headers come in families: a concluding noun, alone or joined to an advice noun
+ * ("Summary and advice", "Conclusions & recommendations", "Assessment and plan", "Impression /
+ * management", "Conclusion et conduite à tenir", "Beurteilung und Empfehlung"). Each language's
+ * heads, joining words ('' for a slash or a bare pair) and tails; every head, and every head-join-tail
+ * phrase, opens the impression section. A new word is one line here.
+ */
+const CONCLUDING_FAMILIES: ReadonlyArray<{ heads: string[]; joins: string[]; tails: string[] }> = [
+  {
+    heads: [
+      'impression',
+      'impressions',
+      'conclusion',
+      'conclusions',
+      'summary',
+      'assessment',
+      'interpretation',
+      'opinion',
+      'comment',
+      'comments',
+      'diagnosis',
+      'final impression',
+      'overall assessment',
+      'summary of findings',
+    ],
+    joins: ['and', '&', ''],
+    tails: [
+      'recommendation',
+      'recommendations',
+      'advice',
+      'plan',
+      'management',
+      'management plan',
+      'suggestions',
+      'suggestion',
+      'comment',
+      'comments',
+      'follow up',
+      'next steps',
+      'conclusion',
+      'conclusions',
+      'interpretation',
+      'discussion',
+    ],
+  },
+  {
+    heads: ['conclusion', 'conclusions', 'synthèse', 'interprétation', 'commentaire', 'avis'],
+    joins: ['et', ''],
+    tails: ['recommandations', 'recommandation', 'conduite à tenir', 'conseils', 'commentaire', 'commentaires'],
+  },
+  {
+    heads: ['conclusión', 'conclusiones', 'impresión', 'impresión diagnóstica', 'comentario', 'resumen'],
+    joins: ['y', ''],
+    tails: ['recomendaciones', 'recomendación', 'plan', 'comentario', 'comentarios', 'sugerencias'],
+  },
+  {
+    heads: ['conclusione', 'conclusioni', 'commento', 'giudizio'],
+    joins: ['e', ''],
+    tails: ['raccomandazioni', 'consigli', 'suggerimenti', 'commento'],
+  },
+  {
+    heads: ['conclusão', 'conclusões', 'impressão', 'comentário'],
+    joins: ['e', ''],
+    tails: ['recomendações', 'recomendação', 'conduta', 'sugestões'],
+  },
+  {
+    heads: ['beurteilung', 'zusammenfassung'],
+    joins: ['und', ''],
+    tails: ['empfehlung', 'empfehlungen', 'procedere', 'therapieempfehlung'],
+  },
+];
+{
+  const known = new Set(HEADERS.map(([phrase]) => phrase));
+  const add = (phrase: string) => {
+    if (known.has(phrase)) return;
+    known.add(phrase);
+    HEADERS.push([phrase, 'impression']);
+  };
+  for (const { heads, joins, tails } of CONCLUDING_FAMILIES)
+    for (const head of heads) {
+      add(head);
+      for (const join of joins)
+        for (const tail of tails) if (tail !== head) add(join ? `${head} ${join} ${tail}` : `${head} ${tail}`);
+    }
+}
+
 /** Lead-ins of an impression inside a paragraph ("In summary, ..."): read inline, never a section header. */
 const IMPRESSION_LEADS = ['overall impression', 'imp', 'overall'];
 /** Lead-ins that open a concluding statement with or without a comma ("In summary he has osteopenia"). */

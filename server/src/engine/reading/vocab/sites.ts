@@ -318,10 +318,48 @@ export const SIDE_ABBREVIATIONS: ReadonlySet<string> = new Set([
   'sin',
   'dx',
   'sx',
-  'li',
-  're',
   'dex',
 ]);
+
+/**
+ * German sides that are English words or letters too ("re": "Re:", "re-scan", "re check", "with re
+ * to"; "li": a surname, an HTML list item): read as a side only on a line that is German, one with a
+ * word of GERMAN_WORDS or a word with "ä", "ö", "ü" or "ß" ("Schenkelhals re", "Gesamthüfte li").
+ */
+export const GERMAN_ONLY_SIDES: readonly string[] = ['re', 'li'];
+
+/** Words that make a line German: its region and side names, and common words of a German report. */
+export const GERMAN_WORDS: readonly string[] = [
+  'links',
+  'rechts',
+  'beidseits',
+  'schenkelhals',
+  'femurhals',
+  'gesamthüfte',
+  'gesamtfemur',
+  'gesamt',
+  'hüfte',
+  'lendenwirbelsäule',
+  'wirbelsäule',
+  'lws',
+  'bws',
+  'unterarm',
+  'oberschenkelhals',
+  'messung',
+  'messort',
+  'befund',
+  'beurteilung',
+  'knochendichte',
+  'osteopenie',
+  'osteoporose',
+  'und',
+  'mit',
+  'ist',
+  'bei',
+  'seite',
+  'wert',
+  'werte',
+];
 
 /** A side written inside a region's name: "total left hip". */
 const SIDED_REGIONS: Array<[string, string, SiteInfo['side']]> = [
