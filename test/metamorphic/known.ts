@@ -133,7 +133,7 @@ export const KNOWN_PAIRS: Record<string, string[]> = {
   'header-case': [],
   'header-synonyms': [],
   'markdown-headers': [],
-  'indent-2': ['R01-layout-japan-yam-percent.txt'],
+  'indent-2': [],
   'nbsp-before-number': [],
   'tab-columns': [
     'L03-fhir-diagnosticreport-narrative.txt',

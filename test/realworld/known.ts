@@ -22,25 +22,5 @@
  */
 export const KNOWN_FAILING: Record<string, string> = {
   // Waves 3 and 4 (V*, Q*) and the Z* files: none failing after the merges.
-  // Wave 6 (R*), first run on main 14d20f3:
-  'R01-layout-japan-yam-percent.txt':
-    '10 layouts: the "Total" row under a "[Left proximal femur]" bracketed heading is not read as the total hip (site unknown), and the conclusion restatement "(lowest value L2-L4, T-score -2.8, ...)" becomes a second T-score of unknown site',
-  'R04-layout-poland-opis-decimal-comma.txt':
-    '11: the conclusion restatement "najniższy T-score -2,7 (szyjka kości udowej)" becomes an extra T-score of unknown site (the "lek. med." sign-off is read since branch rstate)',
-  'R07-layout-turkey-nonnative-dob.txt':
-    '6/10: "Lumbar vertebra (L1-L4) total BMD is ... and T score is -2.9" gets no site ("total" / "vertebra" wording) (the "Uzm. Dr." sign-off over its role line is read since branch rstate)',
-  'R08-layout-egypt-university.txt':
-    '10: "Rt." / "Lt." side abbreviations are lost, so the right and left femoral neck T-scores raise conflicting-values (the sign-off over "Lecturer of Radiodiagnosis, MD" is read since branch rstate)',
-  'R10-layout-south-africa-hips-forearm-man.txt':
-    '10 layouts: rows "Right femoral neck .......... 0.690 / -1.9 / -0.6" under a "(BMD g/cm2 / T-score / Z-score)" caption (slash-separated triples after dotted leaders) yield no T-score at all: missing-t-score',
-  'R11-layout-argentina-spanish.txt':
-    '10 (Spanish sites): "Cuello femoral izq." and "Cadera total izq." rows get no site (the "Dra." name over its role line is read since branch rstate)',
-  'R12-layout-colombia-premenopausal-z.txt':
-    '4 kind attribution: "cadera 0,6 %" (Spanish hip) after "fractura mayor 3,4 %" is dropped (the Z-score legend "un Z-score de -2,0 o menos ..." is no reading since branch rstate)',
-  'R16-layout-dms-stratos-french.txt':
-    '10 (French sites): "Col fémoral G" / "Hanche totale G" get no site and the conclusion restatement adds one more; 4: "fracture de l\'extrémité supérieure du fémur 4,0 %" is not read as the hip risk (the TBS-adjusted heading and the patient\'s sex are read since branch rstate)',
-  'R34-probe-kind-slash-pair.txt':
-    '4 kind attribution: "(major osteoporotic / hip): 21 / 4.4 %" keeps only the hip value; the slash-paired MOF 21 % is dropped',
-  'R39-probe-box-table-vertebrae-change.txt':
-    '4/11: the impression "Osteoporosis (mean femoral neck T-score -2.6) with significant gain at the spine" attaches -2.6 to L1-L4, which raises conflicting-values against the table row L1-L4 -2.2',
+  // Wave 6 (R*), first run on main 14d20f3: none failing after branches rstate and rlayout.
 };

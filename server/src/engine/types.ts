@@ -131,6 +131,11 @@ export interface WhoStatement extends Located {
   whoClass: WhoClass;
   /** The sentence bases the class on a fracture or a clinical diagnosis, not on the T-score. */
   clinical: boolean;
+  /**
+   * The regions the class is stated for, when the statement names them ("osteopenia at both femoral
+   * necks": ["femoral neck"]); absent when it names none (the patient's class).
+   */
+  regions?: string[];
 }
 
 export interface NumberFact extends Located {

@@ -50,6 +50,8 @@ export type Direction = 'forward' | 'backward' | 'both' | 'terminate';
 export interface SiteInfo {
   side?: 'left' | 'right' | 'mean' | 'both';
   region?: string;
+  /** A side that counts only right after its region ("Col fémoral G"): vocab/sites.ts POSTPOSED_SIDES. */
+  postposed?: true;
 }
 
 export type Concept =

@@ -673,7 +673,7 @@ function lineSide(ctx: Ctx, i: number): BlockSide {
       const h = hits.at[k];
       if (h >= 0) {
         const site = conceptOf(hits.concepts[h], 'site');
-        if (site?.site.side && t.end[k] - t.start[k] > 1) side = site.site.side;
+        if (site?.site.side && !site.site.postposed && t.end[k] - t.start[k] > 1) side = site.site.side;
         if (site?.site.region === 'hip' || site?.site.region === 'total hip') femur = true;
         k = Math.max(k, hits.end[h] - 1);
         continue;
@@ -1601,6 +1601,111 @@ export function keyValuePairs(ctx: Ctx): LayoutPair[] {
   return out;
 }
 
+/** A caption names at most this many slash-separated columns; at most this many rows follow it. */
+const CAPTION_COLUMNS = 6;
+const CAPTION_ROWS = 24;
+
+/**
+ * Rows of slash-separated cells named by a caption above them ("Measured sites (BMD g/cm2 / T-score
+ * / Z-score)" over "Right femoral neck ....... 0.690 / -1.9 / -0.6"): each row's site is its label,
+ * and its values, as many as the caption names, take the caption's measures in order. The rows run
+ * down to a blank line.
+ */
+function captionedSlashRows(ctx: Ctx, out: LayoutPair[]): void {
+  const t = ctx.reading.tokens;
+  let checked = -1;
+  for (let k = 0; k < t.n; k++) {
+    if (t.kind[k] !== PUNCT || t.line[k] === checked || !punctIs(ctx, k, 47)) continue;
+    const line = t.line[k];
+    checked = line;
+    const cols = captionColumns(ctx, line);
+    if (!cols) continue;
+    const lines = ctx.doc.lines.length;
+    let last = line;
+    for (let l = line + 1; l < lines && l <= line + CAPTION_ROWS && !ctx.blankLine[l]; l++) {
+      last = l;
+      slashRow(ctx, l, cols, out);
+    }
+    // Go on after the rows read.
+    const r = lineTokens(ctx, last);
+    if (r.b > k) k = r.b;
+  }
+}
+
+/** The measures a caption line names between slashes ("(BMD g/cm2 / T-score / Z-score)"), or null. */
+function captionColumns(ctx: Ctx, line: number): Array<'t' | 'z' | 'other'> | null {
+  const { tokens: t, hits } = ctx.reading;
+  const r = lineTokens(ctx, line);
+  const cols: Array<'t' | 'z' | 'other'> = [];
+  let open = false; // a segment begun and not yet named
+  let sawSlash = false;
+  let scores = 0;
+  for (let k = r.a; k < r.b; k++) {
+    if (t.kind[k] === NUMBER) return null;
+    if (punctIs(ctx, k, 47)) {
+      if (cols.length) open = sawSlash = true;
+      continue;
+    }
+    if (punctIs(ctx, k, 41) && cols.length) break;
+    const h = hits.at[k];
+    if (h < 0 || hits.start[h] !== k) continue;
+    const c = hits.concepts[h];
+    const measure: 't' | 'z' | 'other' | null = conceptOf(c, 't')
+      ? 't'
+      : conceptOf(c, 'z')
+        ? 'z'
+        : conceptOf(c, 'bmd') || conceptOf(c, 'tbs') || conceptOf(c, 'column')?.column === 'change'
+          ? 'other'
+          : null;
+    k = hits.end[h] - 1;
+    if (!measure) continue;
+    // The measure word right before the first slash starts the caption ("Site  Z-score / T-score");
+    // after a slash, the first measure word names the segment ("g/cm2" names none).
+    if (cols.length && !open) {
+      if (!sawSlash) {
+        if (cols[0] !== 'other') scores--;
+        cols[0] = measure;
+        if (measure !== 'other') scores++;
+      }
+      continue;
+    }
+    if (cols.length >= CAPTION_COLUMNS) return null;
+    cols.push(measure);
+    if (measure !== 'other') scores++;
+    open = false;
+  }
+  return cols.length >= 2 && scores > 0 ? cols : null;
+}
+
+/** A row of slash-separated values after a site label, read against the caption's columns. */
+function slashRow(ctx: Ctx, line: number, cols: ReadonlyArray<'t' | 'z' | 'other'>, out: LayoutPair[]): void {
+  const t = ctx.reading.tokens;
+  const r = lineTokens(ctx, line);
+  const { hits } = ctx.reading;
+  let q = r.a;
+  // The first number that is no part of the label's phrases ("radius 33%").
+  while (q < r.b && (t.kind[q] !== NUMBER || hits.at[q] >= 0)) q++;
+  if (q >= r.b) return;
+  const values = [q];
+  let k = q + 1;
+  for (;;) {
+    while (k < r.b && t.kind[k] === GAP) k++;
+    if (k >= r.b || !punctIs(ctx, k, 47)) break;
+    k++;
+    while (k < r.b && t.kind[k] === GAP) k++;
+    if (k >= r.b || t.kind[k] !== NUMBER || values.length >= cols.length) return;
+    values.push(k);
+    k++;
+  }
+  if (values.length !== cols.length) return;
+  const site = siteOf(ctx, r.a, q) ?? rowSite(ctx, line, { a: r.a, b: q });
+  if (!site) return;
+  for (let i = 0; i < cols.length; i++) {
+    const own = cols[i];
+    if (own !== 'other') out.push({ own, tok: values[i], site });
+  }
+}
+
 /** Table cells of one measure as pairs (T-score and Z-score columns; TBS keeps its own rule). */
 export function tablePairs(rows: readonly TableRow[], column: 't' | 'z'): LayoutPair[] {
   const out: LayoutPair[] = [];
@@ -1736,5 +1841,17 @@ function percentWord(ctx: Ctx, k: number): boolean {
 export function readLayout(ctx: Ctx): Layout {
   unitCells(ctx);
   const rows = readTables(ctx);
-  return { rows, pairs: keyValuePairs(ctx) };
+  const pairs = keyValuePairs(ctx);
+  // Rows named by a slash caption: their cells are the caption's measures, whatever a table reading
+  // of the same lines made of them.
+  const captioned: LayoutPair[] = [];
+  captionedSlashRows(ctx, captioned);
+  if (!captioned.length) return { rows, pairs };
+  const claimed = new Set<number>();
+  for (const p of captioned) claimed.add(p.tok);
+  for (const row of rows) row.cells = row.cells.filter((c) => !(c.tok >= 0 && claimed.has(c.tok)));
+  const kept = pairs.filter((p) => !claimed.has(p.tok));
+  for (const p of captioned) kept.push(p);
+  kept.sort((x, y) => x.tok - y.tok);
+  return { rows, pairs: kept };
 }

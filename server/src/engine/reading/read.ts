@@ -17,13 +17,18 @@ import {
   NUMBER,
   PUNCT,
   readsSpecially,
+  SIGNED,
   TOKEN_BYTES,
   tokenCapacity,
   tokenise,
+  UNIT_NONE,
+  UNIT_PERCENT,
   WORD,
   wordHash,
 } from './tokens';
+import { VALUE_COORDINATORS } from './vocab/numbers';
 import { VOCABULARY } from './vocab';
+import { SIDE_ABBREVIATIONS } from './vocab/sites';
 
 export interface Reading {
   tokens: Tokens;
@@ -95,7 +100,10 @@ function abbreviationBefore(t: Tokens, i: number): boolean {
   if (i === 0 || t.kind[i - 1] !== WORD) return false;
   const len = t.end[i - 1] - t.start[i - 1];
   if (len === 1) return true;
-  return len <= MAX_ABBREVIATION && ABBREVIATIONS.has(t.norm.slice(t.start[i - 1], t.end[i - 1]));
+  if (len > MAX_ABBREVIATION) return false;
+  const w = t.norm.slice(t.start[i - 1], t.end[i - 1]);
+  // A side abbreviation ("Rt. femoral neck", "Cadera total izq. T-score -1,9"): vocab/sites.ts.
+  return ABBREVIATIONS.has(w) || SIDE_ABBREVIATIONS.has(w);
 }
 
 export interface ReadOptions {
@@ -250,6 +258,7 @@ export function read(norm: string, placeholders: readonly SpanLike[], trie: Trie
     at = own ? align8(cap * TOKEN_BYTES) : 0;
     hits = match(trie, tokens, buf, at);
   }
+  shareUnits(tokens);
   // "re", "li": German sides only on a German line (language.ts).
   germanOnlySides(tokens, hits);
   const after = at + matchBytes(n);
@@ -315,6 +324,48 @@ function labelOpens(t: Tokens, k: number): boolean {
     if (t.kind[k] === WORD) words++;
     else return t.kind[k] === PUNCT && t.norm.charCodeAt(t.start[k]) === 58 && words > 0;
   }
+  return false;
+}
+
+/**
+ * Values coordinated by "/" or "and" share the percent written after the last of them ("(major
+ * osteoporotic / hip): 21 / 4.4 %", "17 and 2.9 % respectively"): the first takes the unit. Only an
+ * unsigned number with at most one decimal and no unit of its own (never a BMD, a TBS or a
+ * T-score), and only straight before the coordinator. One pass over the tokens.
+ */
+function shareUnits(t: Tokens): void {
+  const { n, kind, unit, flags, norm, start, end } = t;
+  for (let k = 0; k + 2 < n; k++) {
+    if (kind[k] !== NUMBER || unit[k] !== UNIT_NONE || flags[k] & SIGNED) continue;
+    let j = k + 1;
+    if (kind[j] === GAP) j++;
+    if (j >= n) continue;
+    const c = norm.charCodeAt(start[j]);
+    const slash = kind[j] === PUNCT && c === 47 && end[j] - start[j] === 1;
+    if (!slash && !(kind[j] === WORD && isWordIn(t, j, VALUE_COORDINATORS))) continue;
+    // Not a date or a fraction ("11/30/2026", "1/3"): the slash stands apart from both numbers.
+    if (slash && (start[j] === end[k] || (j + 1 < n && start[j + 1] === end[j]))) continue;
+    j++;
+    if (j < n && kind[j] === GAP) j++;
+    if (j >= n || kind[j] !== NUMBER || unit[j] !== UNIT_PERCENT || flags[j] & SIGNED) continue;
+    if (decimals(norm, start[k], end[k]) > 1 || t.value[k] >= 100) continue;
+    unit[k] = UNIT_PERCENT;
+  }
+}
+
+/** Digits after the decimal point (or comma) of the number in norm[s, e). */
+function decimals(norm: string, s: number, e: number): number {
+  for (let i = s; i < e; i++) {
+    const c = norm.charCodeAt(i);
+    if (c === 46 || c === 44) return e - i - 1;
+  }
+  return 0;
+}
+
+/** Is token i one of these words? */
+function isWordIn(t: Tokens, i: number, words: readonly string[]): boolean {
+  const len = t.end[i] - t.start[i];
+  for (const w of words) if (w.length === len && t.norm.startsWith(w, t.start[i])) return true;
   return false;
 }
 

@@ -5,7 +5,9 @@
  */
 import type { Ctx } from '../context';
 import type { SiteInfo } from './concepts';
+import { NEGATED } from './concepts';
 import { conceptOf } from './read';
+import type { Tokens } from './tokens';
 import { GAP, NEWLINE, WORD } from './tokens';
 import { BLOCK_TOTAL } from './vocab/sites';
 
@@ -30,17 +32,21 @@ export function siteIn(ctx: Ctx, from: number, to: number): SiteParts {
   // "Total Left", "Total Mean" (Lunar rows and keys): a total with a side and no region is the total
   // hip (the spine's total has no side).
   let sidedTotal = false;
+  // Was the region named by a word ("lumbar spine"), not a vertebra ("L1-L4")? A range after it names it.
+  let generic = false;
   for (let k = Math.max(0, from); k < to && k < t.n; k++) {
     const h = hits.at[k];
     if (h < 0) continue;
     const site = conceptOf(hits.concepts[h], 'site');
     k = Math.max(k, hits.end[h] - 1);
     if (!site) continue;
-    // A side's initial ("L", "R") counts only next to its region; a side word anywhere in the range.
+    // A side's initial ("L", "R") counts only next to its region; a side word anywhere in the range;
+    // a postposed side ("Col fémoral G", "Collo femorale sx") only right after its region.
+    if (site.site.postposed && !regionBefore(ctx, hits.start[h], from)) continue;
     if (site.site.side && sides < 8) {
       SIDE_AT[sides] = hits.start[h];
       SIDE_OF[sides] = site.site.side;
-      SIDE_WORD[sides] = t.end[k] - t.start[k] > 1 ? 1 : 0;
+      SIDE_WORD[sides] = t.end[k] - t.start[k] > 1 || site.site.postposed ? 1 : 0;
       sides++;
       let p = hits.start[h] - 1;
       while (p >= from && t.kind[p] === GAP) p--;
@@ -54,7 +60,17 @@ export function siteIn(ctx: Ctx, from: number, to: number): SiteParts {
     }
     // "right hip femoral neck": the femoral neck, not the hip it is part of; "forearm, 33% radius":
     // the 33 % radius, not the forearm.
-    if (site.site.region && (!region || region === 'hip' || region === 'radius')) {
+    // "Lumbar spine L2-L4": the range named after a spine word is the spine's region.
+    const range =
+      region === 'L1-L4' &&
+      generic &&
+      site.site.region !== undefined &&
+      site.site.region.length === 5 &&
+      vertebral(site.site.region);
+    // "L1-L4 -1.1 (L3 excluded)": a vertebra left out names no site of the value.
+    if (site.site.region && singleVertebra(site.site.region) && ctx.reading.context[hits.start[h]] & NEGATED) continue;
+    if (site.site.region && (!region || region === 'hip' || region === 'radius' || range)) {
+      generic = !vertebralWord(t, hits.start[h]);
       region = site.site.region;
       at = hits.start[h];
       // "L1&ndash;L4", "L1 – L4": two vertebrae joined by anything but a word or a gap are a range.
@@ -79,6 +95,22 @@ export function siteIn(ctx: Ctx, from: number, to: number): SiteParts {
     }
   }
   return { region, side, word };
+}
+
+/** Does a region's phrase end right before token `k` (a column gap may stand between), at or after `from`? */
+function regionBefore(ctx: Ctx, k: number, from: number): boolean {
+  const { tokens: t, hits } = ctx.reading;
+  let p = k - 1;
+  if (p >= from && t.kind[p] === GAP) p--;
+  const h = p >= from ? hits.at[p] : -1;
+  return h >= 0 && hits.end[h] === p + 1 && conceptOf(hits.concepts[h], 'site')?.site.region !== undefined;
+}
+
+/** Does token k start with a vertebra's name ("l1", "L2-L4")? */
+function vertebralWord(t: Tokens, k: number): boolean {
+  const c = t.norm.charCodeAt(t.start[k]);
+  const d = t.norm.charCodeAt(t.start[k] + 1);
+  return c === 108 && d >= 48 && d <= 57;
 }
 
 /** "L3": one vertebra. */

@@ -47,7 +47,7 @@ import {
   WORD,
 } from './tokens';
 import { siteIn, siteKeyOf, vertebral } from './site';
-import { LIST_FILLERS } from './vocab/sites';
+import { BLOCK_TOTAL, LIST_FILLERS } from './vocab/sites';
 import { historicalToken } from './history';
 import { historicalAt, inRange, valueAfterLabel } from './values';
 
@@ -184,6 +184,13 @@ export function clauseSite(ctx: Ctx, labelStart: number, labelEnd: number, value
     if (scoreLabelAt(ctx, k) || otherScore(ctx, k) || isWord(ctx, k, 'and')) break;
     before--;
   }
+  // "Osteoporosis (mean femoral neck T-score -2.6) with gain at the spine": a value restated in
+  // brackets with its site takes the site words inside the brackets, before those outside.
+  const inner = bracketAround(ctx, labelStart, value);
+  if (inner) {
+    const s = siteIn(ctx, inner.open + 1, inner.close);
+    if (s.region) return key(s.region, s.side);
+  }
   // The parts in order: between label and value, after the value, before the label. Each is read
   // only when the ones before it name no region; the whole clause only when its side is needed.
   const parts: Array<[number, number]> = [
@@ -199,12 +206,153 @@ export function clauseSite(ctx: Ctx, labelStart: number, labelEnd: number, value
     const all = siteIn(ctx, before, after);
     return key(
       part.region,
-      (all.word ? all.side : undefined) ?? sentenceSide(ctx, labelStart) ?? blockRowSide(ctx, labelStart),
+      (all.word ? all.side : undefined) ??
+        sentenceSide(ctx, labelStart) ??
+        blockRowSide(ctx, labelStart) ??
+        headingSite(ctx, labelStart)?.side,
     );
   }
   // "Right femoral neck: BMD 0.571 g/cm2; T-score +0.1; Z-score +1.0": the line's key names the
   // site of every value on the line.
-  return lineKeySite(ctx, labelStart) ?? continuedRowSite(ctx, labelStart);
+  return (
+    lineKeySite(ctx, labelStart) ??
+    continuedRowSite(ctx, labelStart) ??
+    headedRowSite(ctx, labelStart) ??
+    sentenceSubjectSite(ctx, labelStart)
+  );
+}
+
+/** How far a bracket around a label and its value is looked for, in tokens each way. */
+const BRACKET_REACH = 16;
+
+/**
+ * The brackets around tokens [from, to] on one line ("(lowest, femoral neck T-score -2.7)"): the
+ * nearest unclosed "(" before and unopened ")" after, or null.
+ */
+function bracketAround(ctx: Ctx, from: number, to: number): { open: number; close: number } | null {
+  const t = ctx.reading.tokens;
+  const line = t.line[from];
+  let open = -1;
+  for (let k = from - 1, depth = 0; k >= 0 && k >= from - BRACKET_REACH && t.line[k] === line; k--) {
+    if (punct(ctx, k, 41)) depth++;
+    else if (punct(ctx, k, 40)) {
+      if (depth === 0) {
+        open = k;
+        break;
+      }
+      depth--;
+    }
+  }
+  if (open < 0) return null;
+  for (let k = to + 1, depth = 0; k < t.n && k <= to + BRACKET_REACH && t.line[k] === line; k++) {
+    if (punct(ctx, k, 40)) depth++;
+    else if (punct(ctx, k, 41)) {
+      if (depth === 0) return { open, close: k };
+      depth--;
+    }
+  }
+  return null;
+}
+
+/** A heading line is short: at most this many tokens (bounds the work per value). */
+const HEADING_TOKENS = 16;
+/** How many lines above a row its heading may stand (rows of one block, no blank line between). */
+const HEADING_REACH = 8;
+
+/**
+ * The site a heading line above a row names ("[Left proximal femur]", "Lumbar spine L2-L4:", "LEFT
+ * HIP"): the nearest line above, in the row's block (no blank line between), that names one region
+ * or one side, and holds no number and no score label of its own (a heading, not another row). The
+ * heading scopes every row under it down to the next heading or blank line.
+ */
+function headingSite(ctx: Ctx, tok: number): { region?: string; side?: SiteInfo['side'] } | null {
+  const { tokens: t, hits } = ctx.reading;
+  const line = t.line[tok];
+  const starts = lineStarts(ctx);
+  if (tok - starts[line] > ROW_HEAD) return null;
+  for (let i = line - 1; i >= 0 && i >= line - HEADING_REACH && !ctx.blankLine[i]; i--) {
+    const a = starts[i];
+    let b = a;
+    let numbers = 0;
+    let sites = 0;
+    let scores = 0;
+    let region: string | undefined;
+    let regions = 0;
+    while (b < t.n && t.line[b] === i && t.kind[b] !== NEWLINE && b - a < HEADING_TOKENS) {
+      const h = hits.at[b];
+      if (h >= 0 && hits.start[h] === b) {
+        const c = hits.concepts[h];
+        const site = conceptOf(c, 'site');
+        if (site) {
+          sites++;
+          const r = site.site.region;
+          if (r && r !== region && !(region && vertebral(region) && vertebral(r))) {
+            region = r;
+            regions++;
+          }
+        } else if (scoreLabelAt(ctx, b)) scores++;
+        b = Math.max(b + 1, hits.end[h]);
+        continue;
+      }
+      if (h < 0 && t.kind[b] === NUMBER) numbers++;
+      b++;
+    }
+    const whole = b >= t.n || t.line[b] !== i || t.kind[b] === NEWLINE;
+    if (!whole || numbers || scores) continue; // another row of the block
+    if (!sites || regions > 1) return null; // a line of words: no heading of rows
+    const s = siteIn(ctx, a, b);
+    return { region: s.region, side: s.word ? s.side : undefined };
+  }
+  return null;
+}
+
+/**
+ * A row under a heading that names its site ("[Lumbar spine L2-L4]" then "  BMD 0.702  T-score
+ * -2.8"; "[Left proximal femur]" then "  Total  BMD 0.611  T-score -2.2"): a row that names no
+ * region takes the heading's; a "Total" row is the total of the heading's region (the total hip
+ * under a femur, the vertebrae's range under a spine).
+ */
+function headedRowSite(ctx: Ctx, tok: number): string | null {
+  const heading = headingSite(ctx, tok);
+  if (!heading?.region) return null;
+  const t = ctx.reading.tokens;
+  const a = lineStarts(ctx)[t.line[tok]];
+  // A row naming a region of its own is read by clauseSite; here the row names none.
+  if (siteIn(ctx, a, tok).region) return null;
+  let total = false;
+  for (let k = a; k < tok; k++) if (word(ctx, k) === BLOCK_TOTAL) total = true;
+  let region = heading.region;
+  if (total && !vertebral(region) && (region === 'hip' || region === 'femoral neck')) region = 'total hip';
+  return key(region, heading.side);
+}
+
+/**
+ * The one region a sentence names before its measures, as the site of a score later in it that no
+ * site word of its own clause names ("Lumbar vertebra (L1-L4) total BMD is 0.775 g/cm2 and T score
+ * is -2.9"): the subject of coordinated measures. None when the sentence names two regions or another
+ * score stands between.
+ */
+function sentenceSubjectSite(ctx: Ctx, tok: number): string | null {
+  const { tokens: t, hits, sentence } = ctx.reading;
+  const s0 = sentence[tok];
+  let region: string | undefined;
+  let from = -1;
+  for (let k = tok - 1; k >= 0 && k >= tok - 40 && sentence[k] === s0; k--) {
+    if (t.kind[k] === NEWLINE) break;
+    if (otherScore(ctx, k) || scoreLabelAt(ctx, k)) return null;
+    const h = hits.at[k];
+    if (h < 0) continue;
+    const r = conceptOf(hits.concepts[h], 'site')?.site.region;
+    if (r) {
+      if (region && r !== region && !(vertebral(region) && vertebral(r))) return null;
+      region = r;
+      from = hits.start[h];
+    }
+    k = hits.start[h];
+  }
+  if (from < 0) return null;
+  const s = siteIn(ctx, from, tok);
+  return s.region ? key(s.region, s.word ? s.side : undefined) : null;
 }
 
 /**
@@ -281,7 +429,7 @@ function sentenceSide(ctx: Ctx, tok: number): SiteInfo['side'] | undefined {
     const h = hits.at[k];
     if (h < 0) continue;
     const site = conceptOf(hits.concepts[h], 'site');
-    if (site?.site.side && t.end[k] - t.start[k] > 1) {
+    if (site?.site.side && !site.site.postposed && t.end[k] - t.start[k] > 1) {
       if (side && side !== site.site.side) return undefined;
       side = site.site.side;
     }
@@ -561,9 +709,12 @@ export function readTScores(ctx: Ctx, layout: Layout, slots: Slot[]): TScore[] {
   const { tokens: t, context } = ctx.reading;
   // A hypothetical value or a legend's threshold ("A T-score of -2.5 or lower would indicate
   // osteoporosis") is not this study's T-score (ConText).
+  // A value a layout reads as another measure (a Z-score column or cell) is no T-score.
+  const other = new Set<number>();
+  for (const p of layout.pairs) if (p.own === 'z') other.add(t.start[p.tok]);
   const { out, add } = scoreCollector(
     ctx,
-    (num) => (context[tokenAt(t, num.start)] & (HYPOTHETICAL | THRESHOLD)) !== 0,
+    (num) => other.has(num.start) || (context[tokenAt(t, num.start)] & (HYPOTHETICAL | THRESHOLD)) !== 0,
   );
   const slot = (tok: number) => {
     const span = { start: t.start[tok], end: t.end[tok] };
@@ -578,7 +729,46 @@ export function readTScores(ctx: Ctx, layout: Layout, slots: Slot[]): TScore[] {
   for (const r of siteLineScores(ctx)) add(scoreNum(ctx, r.tok, r.sign), r.site);
   if (out.length) for (const r of siteAfterScoreSentence(ctx, out)) add(scoreNum(ctx, r.tok, r.sign), r.site);
   out.sort((a, b) => a.span.start - b.span.start);
+  restatedSites(out);
   return out;
+}
+
+/**
+ * Restatements (the resolver): a value read again without a site, or with a less specific one
+ * ("lowest T-score -2.7" in the conclusion, "femoral neck -2.7" after "left femoral neck -2.7"), is
+ * the same reading as the one value equal to it read at a compatible site, and takes that site. A
+ * value equal to readings at two different sites stays as it was read.
+ */
+function restatedSites(scores: Array<{ value: number; site: string | null }>): void {
+  if (scores.length < 2) return;
+  // The named sites of each value, in one pass (a value read at many sites has no one site to give).
+  const sites = new Map<number, string[]>();
+  for (const s of scores) {
+    if (!s.site) continue;
+    const list = sites.get(s.value);
+    if (!list) sites.set(s.value, [s.site]);
+    else if (list.length < 4 && !list.includes(s.site)) list.push(s.site);
+  }
+  for (const s of scores) {
+    const list = sites.get(s.value);
+    if (!list) continue;
+    let found: string | null = null;
+    let ambiguous = false;
+    for (const o of list) {
+      if (o === s.site || !moreSpecific(o, s.site)) continue;
+      if (found && found !== o) ambiguous = true;
+      found = o;
+    }
+    if (found && !ambiguous) s.site = found;
+  }
+}
+
+/** Is site `a` the same site as `b` told more exactly (b unnamed, or b without the side a names)? */
+function moreSpecific(a: string, b: string | null): boolean {
+  if (b === null) return true;
+  if (vertebral(b)) return false;
+  for (const p of SIDE_PREFIXES) if (a.startsWith(p)) return a.length === p.length + b.length && a.endsWith(b);
+  return false;
 }
 
 /**

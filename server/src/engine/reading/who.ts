@@ -12,7 +12,8 @@ import { CURRENT, HISTORICAL, HYPOTHETICAL, NEGATED, THRESHOLD, TOPIC, UNCERTAIN
 import { inComparison, legendEntry, onLegendLine } from './legend';
 import { conceptOf } from './read';
 import { hitKinds, kindBit } from './kinds';
-import { GAP, NEWLINE, NUMBER, PUNCT, tokenAt } from './tokens';
+import { GAP, NEWLINE, NUMBER, PUNCT, tokenAt, WORD } from './tokens';
+import { SITE_LEAD_WORDS } from './vocab/sites';
 import { hitFrom } from './trie';
 
 const NOT_STATED = NEGATED | UNCERTAIN | HYPOTHETICAL | THRESHOLD | TOPIC;
@@ -123,9 +124,52 @@ export function readWho(ctx: Ctx, impression: Located | null): WhoStatement[] {
       }
       const last = out[out.length - 1];
       if (!keyedOnly && last && last.span.end >= span.start) continue;
-      out.push({ whoClass: who.who, clinical: clinical.has(sentence[s]), span, range: range(ctx, span) });
+      const statement: WhoStatement = {
+        whoClass: who.who,
+        clinical: clinical.has(sentence[s]),
+        span,
+        range: range(ctx, span),
+      };
+      const regions = statedRegions(ctx, tokenAt(t, span.end - 1) + 1);
+      if (regions) statement.regions = regions;
+      out.push(statement);
     }
   }
   if (hasImpression) out.sort((a, b) => a.span.start - b.span.start);
   return out;
+}
+
+/** How many tokens after a class its sites are looked for. */
+const SITE_REACH = 16;
+
+/**
+ * The regions a class is stated for, named right after it ("osteopenia at both femoral necks and
+ * the total hip", "osteoporosis (lumbar spine)", "ostéopénie au col fémoral"): site phrases joined by
+ * lead words, commas and brackets from token `from` on, in its sentence. Null when none follows.
+ */
+function statedRegions(ctx: Ctx, from: number): string[] | null {
+  const { tokens: t, hits, sentence } = ctx.reading;
+  if (from >= t.n) return null;
+  const s0 = sentence[from - 1];
+  let regions: string[] | null = null;
+  for (let k = from; k < t.n && k < from + SITE_REACH && sentence[k] === s0; k++) {
+    const kind = t.kind[k];
+    if (kind === GAP) continue;
+    if (kind === PUNCT) {
+      const c = t.norm.charCodeAt(t.start[k]);
+      if (c === 40 || c === 41 || c === 44 || c === 45) continue;
+      break;
+    }
+    const h = hits.at[k];
+    if (h >= 0) {
+      const site = conceptOf(hits.concepts[h], 'site');
+      if (!site) break;
+      if (site.site.region) (regions ??= []).push(site.site.region);
+      k = hits.end[h] - 1;
+      continue;
+    }
+    if (kind === WORD && SITE_LEAD_WORDS.has(t.norm.slice(t.start[k], t.end[k]))) continue;
+    break;
+  }
+  return regions;
 }

@@ -22,6 +22,27 @@ function lowestDiagnostic<T extends Score>(scores: readonly T[]): T | null {
   return lowest;
 }
 
+/** The WHO class of the lowest T-score read at these regions, or null when none was read there. */
+function siteClass(scores: readonly Score[], regions: readonly string[]): string | null {
+  const at = lowestDiagnostic(scores.filter((s) => atRegions(s.site, regions)));
+  return at ? whoClassOf(at.value) : null;
+}
+
+/** Is a T-score's site (a site key: "left femoral neck", "L1-L4") one of these regions, whatever its side? */
+function atRegions(site: string | null, regions: readonly string[] | undefined): boolean {
+  if (!site || !regions) return false;
+  const region = site.replace(/^(?:left|right|mean|both) /, '');
+  for (const r of regions) {
+    if (r === region) return true;
+    // "the hip" names the total hip and the femoral neck; "the spine" any vertebral range.
+    if (r === 'hip' && (region === 'total hip' || region === 'femoral neck')) return true;
+    if (r[0] === 'L' && region[0] === 'L') return true;
+    // "the forearm", "the radius": any radius region ("radius 33%").
+    if (r.startsWith('radius') && region.startsWith('radius')) return true;
+  }
+  return false;
+}
+
 export const rule: Rule = {
   id: 'who-classification-mismatch',
   severity: 'warning',
@@ -65,7 +86,11 @@ export const rule: Rule = {
     const lowest = lowestDiagnostic(elements.tScores);
     if (!lowest) return out;
     const expected = whoClassOf(lowest.value);
+    // The patient's class is stated somewhere: a class stated for named sites beside it may describe
+    // those sites ("Osteoporosis at the one-third radius, with osteopenia at both femoral necks").
+    const classStated = elements.whoStatements.some((st) => st.whoClass === expected);
     for (const st of elements.whoStatements) {
+      if (classStated && st.regions && st.whoClass === siteClass(elements.tScores, st.regions)) continue;
       if (st.whoClass === expected) continue;
       // Osteoporosis diagnosed clinically (fragility fracture) may stand above the densitometric class.
       if (st.whoClass === 'osteoporosis' && st.clinical) continue;

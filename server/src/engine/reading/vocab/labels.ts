@@ -14,9 +14,56 @@ const TBS = [
 /** A T-score or Z-score of the TBS itself: not a BMD score. */
 const TBS_SCORES = ['tbs t score', 'tbs z score', 'tbs t scores', 'tbs z scores', 'tbs tscore', 'tbs zscore'];
 
-const T = ['t score', 't scores', 'tscore', 'tscores', 't-value', 'young adult t score', 'bmd t score'];
-const Z = ['z score', 'z scores', 'zscore', 'zscores', 'age matched z score', 'bmd z score'];
-const BMD = ['bmd', 'bone mineral density', 'bone density', 'areal bmd'];
+const T = [
+  't score',
+  't scores',
+  'tscore',
+  'tscores',
+  't-value',
+  'young adult t score',
+  'bmd t score',
+  // Turkish, Czech and Slovak, Swedish, Danish and Norwegian, Dutch, German.
+  't skor',
+  't skoru',
+  't skóre',
+  't värde',
+  't værdi',
+  't verdi',
+  't waarde',
+  't wert',
+];
+const Z = [
+  'z score',
+  'z scores',
+  'zscore',
+  'zscores',
+  'age matched z score',
+  'bmd z score',
+  'z skor',
+  'z skoru',
+  'z skóre',
+  'z värde',
+  'z værdi',
+  'z verdi',
+  'z waarde',
+  'z wert',
+];
+const BMD = [
+  'bmd',
+  'bone mineral density',
+  'bone density',
+  'areal bmd',
+  // Spanish and French (DMO: densidad / densité minérale osseuse), Portuguese and Italian (DMO, BMD),
+  // German (KMD: Knochenmineraldichte), Polish (BMD).
+  'dmo',
+  'densidad mineral ósea',
+  'densité minérale osseuse',
+  'densidade mineral óssea',
+  'densità minerale ossea',
+  'kmd',
+  'knochenmineraldichte',
+  'knochendichte',
+];
 
 /** Software and scanner names: the number after one is a version, not a value. */
 const SOFTWARE = [

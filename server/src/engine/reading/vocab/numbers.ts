@@ -47,3 +47,6 @@ export const SPOKEN_TENS: readonly string[] = [
   'eighty',
   'ninety',
 ];
+
+/** Words that coordinate two values sharing the unit after the last ("21 and 4.4 %", "17 y 2,9 %"). */
+export const VALUE_COORDINATORS: readonly string[] = ['and', 'y', 'et', 'und', 'e', 'en', 'i', 'og', 'och'];

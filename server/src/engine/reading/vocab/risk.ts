@@ -55,6 +55,36 @@ const KINDS: Array<[string, RiskKind]> = [
   ['fratura do quadril', 'hip'],
   ['hüftfraktur', 'hip'],
   ['schenkelhalsfraktur', 'hip'],
+  // The hip named alone after the major fracture, as "hip" is ("fractura mayor 3,4 %, cadera 0,6 %").
+  ['cadera', 'hip'],
+  ['hanche', 'hip'],
+  ['quadril', 'hip'],
+  ['anca', 'hip'],
+  ['heup', 'hip'],
+  ['hüfte', 'hip'],
+  ['biodro', 'hip'],
+  // The proximal femur named in full ("fracture de l'extrémité supérieure du fémur 4,0 %", FESF).
+  ["fracture de l'extrémité supérieure du fémur", 'hip'],
+  ["fractures de l'extrémité supérieure du fémur", 'hip'],
+  ['extrémité supérieure du fémur', 'hip'],
+  ['fesf', 'hip'],
+  ['fractura de fémur proximal', 'hip'],
+  ['fractura del fémur proximal', 'hip'],
+  ['fractura de fêmur proximal', 'hip'],
+  ['fratura do fêmur proximal', 'hip'],
+  ['frattura del femore prossimale', 'hip'],
+  ['frattura di anca', 'hip'],
+  ['frattura dell anca', 'hip'],
+  ['fratura da anca', 'hip'],
+  ['fractura de quadril', 'hip'],
+  // Dutch and Polish kinds.
+  ['heupfractuur', 'hip'],
+  ['majeure osteoporotische fractuur', 'mof'],
+  ['osteoporotische fractuur', 'mof'],
+  ['złamanie biodra', 'hip'],
+  ['złamanie szyjki kości udowej', 'hip'],
+  ['złamanie osteoporotyczne główne', 'mof'],
+  ['główne złamanie osteoporotyczne', 'mof'],
 ];
 
 const MODELS: Array<[string, RiskModelName]> = [
