@@ -12,6 +12,9 @@
  *   wave: 6 for the R* files (R01-R20 layouts of real public reports of countries and vendors not
  *   covered before, R21-R30 drafts, R31-R40 failure-class probes), written without reading the
  *   engine, expectations committed before its first run on them; report.ts prints them apart.
+ *   wave: 7 for the S* files (a held-out wave: 15 layouts of public reports of countries and vendors
+ *   not covered before, 8 drafts, 7 probes; expectations written from the clinical meaning and
+ *   committed before the engine was first run on them; report.ts prints their figures apart).
  * - tbs: exact set of the study's TBS values; tbsSub: values that must be among them.
  * - t: exact set of "site:value" T-scores, site one of spine, neck, hip, radius, troch, other, "?"
  *   (the engine's normalised site mapped by keyword, see siteClass); tSub: entries that must be

@@ -18,9 +18,39 @@
  * Z09, Z10, Z12 and Z17 (test/unit/z-layout-reading.test.ts). The Z files are no longer held out.
  * The R* files (wave 6: 20 layouts, 10 drafts, 10 probes, written without reading the engine, the
  * expectations committed before its first run) were first measured on branch wave6 (main 14d20f3):
- * 20 / 40 fully right (layouts 8 / 20, drafts 6 / 10, probes 6 / 10); the 20 others are listed below.
+ * 20 / 40 fully right (layouts 8 / 20, drafts 6 / 10, probes 6 / 10); branches rstate and rlayout took off the 20
+ * others.
+ *
+ * The S* files (wave 7, held out: written on branch wave7 by a helper that saw neither the engine's
+ * code nor the wave-6 files, expectations committed before the first run) were first measured on
+ * main 14d20f3: 15 / 30 fully right (layouts 4 / 15, drafts 8 / 8, probes 3 / 7); on main after this
+ * session's fixes for wave 6 (branches rstate, rlayout, metamorph, leftovers; none saw the S files): 18 / 30
+ * (S03, S12 and S15 read right).
  */
 export const KNOWN_FAILING: Record<string, string> = {
   // Waves 3 and 4 (V*, Q*) and the Z* files: none failing after the merges.
   // Wave 6 (R*), first run on main 14d20f3: none failing after branches rstate and rlayout.
+  // Wave 7 (S*, held out; first run on main 14d20f3, branch wave7: 15 / 30 fully right).
+  'S02-layout-ukraine-protocol-frax-zones.txt':
+    '6+5+9 literal-translation label "T-criterion" not read as a T-score (no T-score: missing-t-score); "with correction on TBS" not seen as the adjustment (risks read unadjusted, risk-not-tbs-adjusted); age not computed from "Date of birth: 11.05.1960" and "Date of investigation: 14.10.2026"',
+  'S05-layout-austria-tbs-insight-ocr-page-headers.txt':
+    '2+10+1 the TBS iNsight "T-Score (TBS)" column (-1.6) read as a BMD spine T-score (conflicting-values with L1-L4 -1.3); "Befundende Aerztin: Dr. med. ..." signer line not read (missing-provider)',
+  'S06-layout-sweden-referral-reply.txt': '9 age "Postmenopausal woman, 79 years." in the referral question not read',
+  'S07-layout-norway-lunar-dualfemur-male-adt.txt':
+    '10+5+1+11 DualFemur Mean and Difference rows read as T-scores (0.2 and 0.1 from the Difference row); "adjusted for TBS" in the FRAX footnote "(1)" not applied to the risks (risk-not-tbs-adjusted); "Radiolog: name, lege, spesialist i radiologi" not read (missing-provider); "osteopenia (WHO, men aged 50 and over)" and "TBS is normal (above 1.310)" in the comment not read',
+  'S08-layout-finland-addendum-corrects-tscore.txt':
+    '11+1+9 the addendum correction of the neck T-score (-1.4 -> -2.4) is not resolved: both kept (conflicting-values); signer "name, LL, radiologian erikoislaakari" not read (missing-provider); age "68 v" not read',
+  'S09-layout-china-tertiary-hospital-t-value.txt':
+    '1+11 "Report physician (...): name  Reviewing physician (...): name, chief physician" not read (missing-provider); "1. Osteoporosis (lumbar spine T value <= -2.5)." in the diagnostic opinion not read as a WHO statement',
+  'S13-layout-nova-scotia-caroc-low.txt':
+    '10 the "Left total" row (total hip, under a hip heading without the word "hip") read with no site',
+  'S14-layout-northern-ireland-nogg-graph-text.txt':
+    '11 "TBS 1.233: partially degraded microarchitecture, close to the degraded range." in the DIAGNOSIS not read as the stated category',
+  'S25-probe-threshold-cutoffs-in-prose.txt':
+    '3 treatment cut-offs in prose ("once the 10-year probabilities pass 20 percent for a major fracture or 3 percent for the hip") read as unadjusted MOF 20 and hip 3 results',
+  'S27-probe-scope-heading-modified-for-tbs.txt':
+    '5+4 "(Unmodified FRAX: 14 % and 2.6 % respectively.)" under the heading "FRAX, modified for TBS": 14 dropped and 2.6 read as adjusted (conflicting-values with hip 3.2)',
+  'S29-probe-demo-gentleman-of-83.txt': '9 "Mr name, a retired engineer of 83" gives neither age 83 nor sex male',
+  'S30-probe-away-who-in-recommendation.txt':
+    '11 "Because of her osteoporosis, ..." in the recommendations not read as a WHO statement, so the mismatch with the lowest T-score -2.1 is not raised',
 };
