@@ -4,6 +4,7 @@
  * more: for a premenopausal woman or a man under 50 a class is flagged without a fix, and
  * "osteoporosis" is never suggested from BMD.
  */
+import { regionOf } from '../reading/vocab/sites';
 import { T_RANGE, WHO_LABEL, whoClassOf } from '../thresholds';
 import type { Finding, Located } from '../types';
 import type { Rule } from './helpers';
@@ -31,7 +32,7 @@ function siteClass(scores: readonly Score[], regions: readonly string[]): string
 /** Is a T-score's site (a site key: "left femoral neck", "L1-L4") one of these regions, whatever its side? */
 function atRegions(site: string | null, regions: readonly string[] | undefined): boolean {
   if (!site || !regions) return false;
-  const region = site.replace(/^(?:left|right|mean|both) /, '');
+  const region = regionOf(site);
   for (const r of regions) {
     if (r === region) return true;
     // "the hip" names the total hip and the femoral neck; "the spine" any vertebral range.

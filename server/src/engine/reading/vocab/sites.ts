@@ -438,6 +438,16 @@ export const SITES: Entry[] = [
  */
 const DIAGNOSTIC = new Set(['femoral neck', 'total hip', 'hip', 'l1-l4', 'radius 33%', 'radius']);
 
+/** The side words a site key may open with ("left femoral neck", "mean total hip"). */
+const SIDE_PREFIXES = ['left ', 'right ', 'mean ', 'both '];
+
+/** A site key without its side: "left femoral neck" -> "femoral neck" (the case is kept). */
+export function regionOf(site: string): string {
+  for (const p of SIDE_PREFIXES)
+    if (site.length > p.length && site.toLowerCase().startsWith(p)) return site.slice(p.length);
+  return site;
+}
+
 /**
  * Is `site` (a `TScore.site` such as "left femoral neck", "L2-L4", "L3") an ISCD diagnostic site?
  * A range of two or more vertebrae is; a single vertebra, the trochanter, the intertrochanteric
@@ -445,7 +455,7 @@ const DIAGNOSTIC = new Set(['femoral neck', 'total hip', 'hip', 'l1-l4', 'radius
  */
 export function isDiagnosticSite(site: string | null | undefined): boolean {
   if (!site) return false;
-  const s = site.toLowerCase().replace(/^(?:left|right|mean|both) /, '');
+  const s = regionOf(site.toLowerCase());
   if (DIAGNOSTIC.has(s)) return true;
   // "l2-l4", "l1-l3": a vertebral range of at least two levels.
   if (s.length === 5 && s[0] === 'l' && s[2] === '-' && s[3] === 'l') return Number(s[4]) - Number(s[1]) >= 1;
