@@ -118,6 +118,12 @@ export const KNOWN_PAIRS: Record<string, string[]> = {
     'R04-layout-poland-opis-decimal-comma.txt',
     'R22-draft-dictated-speech-artefacts.txt',
     'R36-probe-synonyms-works-out-to.txt',
+    // Wave 7 (S*, merged after the suite's last fixes): measured on main b50e8ed.
+    'S02-layout-ukraine-protocol-frax-zones.txt',
+    'S03-layout-czech-bilingual-decimal-comma.txt',
+    'S08-layout-finland-addendum-corrects-tscore.txt',
+    'S14-layout-northern-ireland-nogg-graph-text.txt',
+    'S23-draft-endo-note-frax-unadjusted.txt',
     'Z12-germany-english-decimal-comma.txt',
     'Z14-box-drawn-structured.txt',
     'Z20-draft-man-glucocorticoids.txt',
@@ -130,7 +136,9 @@ export const KNOWN_PAIRS: Record<string, string[]> = {
   'append-who-sentence': [],
   'append-addendum': [],
   'letterhead-page-break': ['Z01-fhir-narrative-assessment-bullets.txt'],
-  'header-case': [],
+  // S07 (wave 7): a re-cased "Left" / "Right" heading over DualFemur rows loses the sides of the neck rows.
+  // S25: a re-cased heading changes which risks the adjustment covers.
+  'header-case': ['S07-layout-norway-lunar-dualfemur-male-adt.txt', 'S25-probe-threshold-cutoffs-in-prose.txt'],
   'header-synonyms': [],
   'markdown-headers': [],
   'indent-2': [],
