@@ -46,10 +46,6 @@ export const KNOWN_FAILING: Record<string, string> = {
     '10 the "Left total" row (total hip, under a hip heading without the word "hip") read with no site',
   'S14-layout-northern-ireland-nogg-graph-text.txt':
     '11 "TBS 1.233: partially degraded microarchitecture, close to the degraded range." in the DIAGNOSIS not read as the stated category',
-  'S25-probe-threshold-cutoffs-in-prose.txt':
-    '3 treatment cut-offs in prose ("once the 10-year probabilities pass 20 percent for a major fracture or 3 percent for the hip") read as unadjusted MOF 20 and hip 3 results',
-  'S27-probe-scope-heading-modified-for-tbs.txt':
-    '5+4 "(Unmodified FRAX: 14 % and 2.6 % respectively.)" under the heading "FRAX, modified for TBS": 14 dropped and 2.6 read as adjusted (conflicting-values with hip 3.2)',
   'S29-probe-demo-gentleman-of-83.txt': '9 "Mr name, a retired engineer of 83" gives neither age 83 nor sex male',
   'S30-probe-away-who-in-recommendation.txt':
     '11 "Because of her osteoporosis, ..." in the recommendations not read as a WHO statement, so the mismatch with the lowest T-score -2.1 is not raised',

@@ -147,6 +147,15 @@ const CUES: Cue[] = [
   ['at least', THRESHOLD, 'forward', 4],
   ['exceeds', THRESHOLD, 'forward', 4],
   ['exceed', THRESHOLD, 'forward', 4],
+  // "once the probabilities pass 20 percent", "when it surpasses 3 %", "goes above 20%".
+  ['pass', THRESHOLD, 'forward', 4],
+  ['passes', THRESHOLD, 'forward', 4],
+  ['surpass', THRESHOLD, 'forward', 4],
+  ['surpasses', THRESHOLD, 'forward', 4],
+  ['go above', THRESHOLD, 'forward', 4],
+  ['goes above', THRESHOLD, 'forward', 4],
+  ['rise above', THRESHOLD, 'forward', 4],
+  ['rises above', THRESHOLD, 'forward', 4],
   // "T-score between -1.0 and -2.5: osteopenia": a legend's band.
   ['between', THRESHOLD, 'forward', 4],
   ['above', THRESHOLD, 'forward', 2],
@@ -375,6 +384,11 @@ const CUES: Cue[] = [
   ['bmd tbs', ADJUSTED, 'both', 10],
   ['bmd + tbs', ADJUSTED, 'both', 10],
   ['unadjusted', UNADJUSTED, 'both', 10],
+  // The same for "modified" ("FRAX, modified for TBS" ... "unmodified FRAX: 14 %").
+  ['unmodified', UNADJUSTED, 'both', 10],
+  ['not modified', UNADJUSTED, 'both', 10],
+  ['without modification', UNADJUSTED, 'both', 10],
+  ['before modification', UNADJUSTED, 'both', 10],
   ['uncorrected', UNADJUSTED, 'both', 10],
   ['not corrected', UNADJUSTED, 'both', 10],
   ['without correction', UNADJUSTED, 'both', 10],

@@ -1,0 +1,72 @@
+/**
+ * Statements, scope, thresholds and layouts of the held-out wave 7 (S*), read by general mechanisms.
+ * Phrasings here are not the files' wording; cases that must not change sit beside them.
+ */
+import { describe, expect, test } from 'vitest';
+import { analyze } from '../../server/src/engine';
+
+function risks(text: string): Array<[string, number, boolean]> {
+  return analyze(text).elements.risks.map((r) => [r.kind, r.value, r.adjusted]);
+}
+
+describe('treatment cut-offs in prose, each value with its own qualifier, are thresholds', () => {
+  const result = 'TBS-adjusted FRAX: major osteoporotic fracture 11 %, hip fracture 1.7 %.\n';
+  test.each([
+    'Therapy is started once the 10-year probabilities pass 20 percent for a\nmajor fracture or 3 percent for the hip.\n',
+    'We treat when the probabilities exceed 20% for a major fracture or 3% for the hip.\n',
+    'Treatment is offered when the risk surpasses 20 % for major osteoporotic fracture and 3 % for hip fracture.\n',
+    'Drug therapy only if it goes above 20% for a major osteoporotic fracture or 3% for the hip.\n',
+  ])('%j', (cutoffs) => {
+    expect(risks(result + cutoffs)).toEqual([
+      ['mof', 11, true],
+      ['hip', 1.7, true],
+    ]);
+  });
+
+  test('a result stated with the same qualifiers is still read', () => {
+    expect(risks('Adjusted for TBS, her risk is 22% for a major fracture or 4% for the hip.\n')).toEqual([
+      ['mof', 22, true],
+      ['hip', 4, true],
+    ]);
+    expect(risks('FRAX (TBS-adjusted): 18% for a major fracture and 2.9% for the hip.\n')).toEqual([
+      ['mof', 18, true],
+      ['hip', 2.9, true],
+    ]);
+  });
+});
+
+describe('a local cue of no adjustment overrides the heading that declares one', () => {
+  test.each([
+    [
+      'FRACTURE RISK - FRAX, modified for TBS\nMajor osteoporotic fracture ..... 17 %\nHip fracture ..... 3.2 %\n(Unmodified FRAX: 14 % and 2.6 % respectively.)\n',
+      [17, 3.2, 14, 2.6],
+    ],
+    [
+      'Risk (TBS adjusted)\nMajor fracture 19%\nHip 3.5%\n(Unadjusted FRAX: 15% and 2.8% respectively.)\n',
+      [19, 3.5, 15, 2.8],
+    ],
+    ['FRAX MODIFIED FOR TBS\nMOF 19 %\nHip 3.5 %\nUnmodified: MOF 15 %, hip 2.8 %.\n', [19, 3.5, 15, 2.8]],
+    [
+      'Ten-year risk, adjusted for TBS\nMajor osteoporotic: 21 %\nHip: 4.1 %\nWithout the TBS adjustment these are 18 % and 3.3 % respectively.\n',
+      [21, 4.1, 18, 3.3],
+    ],
+  ])('%j', (text, [mofA, hipA, mofU, hipU]) => {
+    expect(risks(text)).toEqual([
+      ['mof', mofA, true],
+      ['hip', hipA, true],
+      ['mof', mofU, false],
+      ['hip', hipU, false],
+    ]);
+  });
+
+  test('a bracket that points back at nothing takes no kinds from the rows', () => {
+    const read = risks(
+      'FRAX adjusted for TBS\nMajor fracture 17%\nHip fracture 3.1%\n(Discussed: 14% and 2.6% are typical.)\n',
+    );
+    expect(read.slice(0, 2)).toEqual([
+      ['mof', 17, true],
+      ['hip', 3.1, true],
+    ]);
+    expect(read.some((r) => r[1] === 14)).toBe(false);
+  });
+});
