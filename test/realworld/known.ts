@@ -47,6 +47,4 @@ export const KNOWN_FAILING: Record<string, string> = {
   'S14-layout-northern-ireland-nogg-graph-text.txt':
     '11 "TBS 1.233: partially degraded microarchitecture, close to the degraded range." in the DIAGNOSIS not read as the stated category',
   'S29-probe-demo-gentleman-of-83.txt': '9 "Mr name, a retired engineer of 83" gives neither age 83 nor sex male',
-  'S30-probe-away-who-in-recommendation.txt':
-    '11 "Because of her osteoporosis, ..." in the recommendations not read as a WHO statement, so the mismatch with the lowest T-score -2.1 is not raised',
 };

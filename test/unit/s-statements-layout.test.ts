@@ -70,3 +70,45 @@ describe('a local cue of no adjustment overrides the heading that declares one',
     expect(read.some((r) => r[1] === 14)).toBe(false);
   });
 });
+
+function who(text: string): string[] {
+  return analyze(text).elements.whoStatements.map((w) => w.whoClass);
+}
+
+describe('a class given as the reason for a recommendation is stated', () => {
+  test.each([
+    [
+      'Spine T-score -2.1.\n\nRecommendations:\nBecause of her osteoporosis, an oral bisphosphonate is advised.\n',
+      'osteoporosis',
+    ],
+    ['Spine T-score -2.1.\nGiven her osteopenia, calcium and vitamin D are advised.\n', 'osteopenia'],
+    ['Spine T-score -2.1.\nIn view of the osteoporosis, we recommend zoledronic acid.\n', 'osteoporosis'],
+    ['Spine T-score -2.1.\nEn raison de son ostéoporose, un bisphosphonate est conseillé.\n', 'osteoporosis'],
+  ])('%j', (text, cls) => {
+    expect(who(text)).toEqual([cls]);
+  });
+
+  test('not a topic, an uncertainty or a reason that names no class', () => {
+    expect(who('Spine T-score -2.1.\nBecause of the risk of osteoporosis, calcium is advised.\n')).toEqual([]);
+    expect(who('Spine T-score -2.1.\nBecause osteoporosis cannot be excluded, repeat in 2 years.\n')).toEqual([]);
+    expect(who('Spine T-score -2.1.\nBecause of her age, a repeat scan is advised.\n')).toEqual([]);
+  });
+});
+
+describe('a bound in brackets that names the site it was met at grounds a statement', () => {
+  test.each([
+    ['Diagnostic opinion:\n1. Osteoporosis (lumbar spine T value <= -2.5).\n2. TBS decreased.\n', 'osteoporosis'],
+    ['Spine T-score -2.7.\nImpression:\n1. Osteoporosis (lumbar spine T-score ≤ -2.5).\n', 'osteoporosis'],
+    ['Spine T-score -1.7.\nConclusion: osteopenia (femoral neck T-score between -1.0 and -2.5).\n', 'osteopenia'],
+  ])('%j', (text, cls) => {
+    expect(who(text)).toEqual([cls]);
+  });
+
+  test('a legend of bounds without a site states nothing', () => {
+    expect(
+      who(
+        'Spine T-score -2.7.\nImpression:\nOsteoporosis (T-score ≤ -2.5)\nOsteopenia (T-score between -1.0 and -2.5)\n',
+      ),
+    ).toEqual([]);
+  });
+});
