@@ -112,3 +112,27 @@ describe('a bound in brackets that names the site it was met at grounds a statem
     ).toEqual([]);
   });
 });
+
+function categories(text: string): string[] {
+  return analyze(text).elements.categories.map((c) => c.category);
+}
+
+describe('a category the value is compared with is no second category of the sentence', () => {
+  test.each([
+    [
+      'DIAGNOSIS\nTBS 1.233: partially degraded microarchitecture, close to the degraded range.\n',
+      'partially degraded',
+    ],
+    ['TBS 1.25, partially degraded, near the degraded range.\n', 'partially degraded'],
+    ['TBS 1.32: normal microarchitecture, close to partially degraded.\n', 'normal'],
+    ['TBS 1.25: partially degraded, approaching the degraded range.\n', 'partially degraded'],
+  ])('%j', (text, category) => {
+    expect(categories(text)).toEqual([category]);
+  });
+
+  test('a legend of categories and a category only approached state nothing', () => {
+    expect(categories('TBS: normal > 1.310, partially degraded 1.230-1.310, degraded < 1.230.\n')).toEqual([]);
+    expect(categories('TBS 1.25. Normal, partially degraded or degraded.\n')).toEqual([]);
+    expect(categories('TBS 1.28: close to degraded.\n')).toEqual([]);
+  });
+});
