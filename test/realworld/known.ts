@@ -42,7 +42,5 @@ export const KNOWN_FAILING: Record<string, string> = {
     '11+1+9 the addendum correction of the neck T-score (-1.4 -> -2.4) is not resolved: both kept (conflicting-values); signer "name, LL, radiologian erikoislaakari" not read (missing-provider); age "68 v" not read',
   'S09-layout-china-tertiary-hospital-t-value.txt':
     '1 "Report physician (...): name  Reviewing physician (...): name, chief physician" not read (missing-provider) (the WHO statement is read since branch sstate)',
-  'S13-layout-nova-scotia-caroc-low.txt':
-    '10 the "Left total" row (total hip, under a hip heading without the word "hip") read with no site',
   'S29-probe-demo-gentleman-of-83.txt': '9 "Mr name, a retired engineer of 83" gives neither age 83 nor sex male',
 };

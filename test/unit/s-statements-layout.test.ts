@@ -136,3 +136,36 @@ describe('a category the value is compared with is no second category of the sen
     expect(categories('TBS 1.28: close to degraded.\n')).toEqual([]);
   });
 });
+
+describe('a total after its side word, with no region, is the total hip', () => {
+  function tScores(text: string): Array<[string | null, number]> {
+    return analyze(text).elements.tScores.map((s) => [s.site, s.value]);
+  }
+  test.each([
+    [
+      'BMD RESULTS\nL1-L4          0.995 g/cm2     T -0.9\nLeft FN        0.723 g/cm2     T -1.3\nLeft total     0.896 g/cm2     T -0.7\n',
+      [
+        ['L1-L4', -0.9],
+        ['left femoral neck', -1.3],
+        ['left total hip', -0.7],
+      ],
+    ],
+    [
+      'Right neck   T-score -1.9\nRight total  T-score -1.2\n',
+      [
+        ['right femoral neck', -1.9],
+        ['right total hip', -1.2],
+      ],
+    ],
+    ['Results:\nLeft total: T-score -1.5\n', [['left total hip', -1.5]]],
+  ])('%j', (text, sites) => {
+    expect(tScores(text)).toEqual(sites);
+  });
+
+  test('a total with a region of its own keeps it', () => {
+    expect(tScores('Left femoral neck T-score -1.4\nLumbar spine total T-score -1.1\n')).toEqual([
+      ['left femoral neck', -1.4],
+      ['L1-L4', -1.1],
+    ]);
+  });
+});
