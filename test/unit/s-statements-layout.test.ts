@@ -169,3 +169,34 @@ describe('a total after its side word, with no region, is the total hip', () => 
     ]);
   });
 });
+
+describe('literal translations of the T-score label and of the adjustment', () => {
+  function tScores(text: string): Array<[string | null, number]> {
+    return analyze(text).elements.tScores.map((s) => [s.site, s.value]);
+  }
+  test.each([
+    ['Lumbar spine L1-L4:   BMD 0.768 g/cm2,  T-criterion -2.7,  Z-criterion -1.0\n', [['L1-L4', -2.7]]],
+    ['L1-L4: T-Kriterium -2,1; Z-Kriterium -0,4\n', [['L1-L4', -2.1]]],
+    ['Femoral neck T-kryterii -1.8\n', [['femoral neck', -1.8]]],
+  ])('%j', (text, scores) => {
+    expect(tScores(text)).toEqual(scores);
+  });
+
+  test.each([
+    'FRAX with input of femoral neck BMD and with correction on TBS:\n  - major osteoporotic fracture - 19 %\n  - hip fracture - 4.6 %\n',
+    'FRAX (adjustment by the TBS): major osteoporotic fracture 19 %, hip 4.6 %.\n',
+    'FRAX after modification according to TBS: major osteoporotic 19%, hip 4.6%.\n',
+  ])('%j is adjusted', (text) => {
+    expect(risks(text)).toEqual([
+      ['mof', 19, true],
+      ['hip', 4.6, true],
+    ]);
+  });
+
+  test('without the correction it is not', () => {
+    expect(risks('FRAX without correction on TBS: major osteoporotic fracture 12 %, hip 2.0 %.\n')).toEqual([
+      ['mof', 12, false],
+      ['hip', 2, false],
+    ]);
+  });
+});

@@ -483,6 +483,13 @@ const ADJUSTING: ReadonlyArray<{ participles: string[]; preps: string[]; determi
     determiners: ['', 'the ', 'her ', 'his ', 'your ', "the patient's "],
     names: TBS_NAMES,
   },
+  // The noun, as a literal translation writes it: "with correction on TBS", "adjustment by the TBS".
+  {
+    participles: ['correction', 'adjustment', 'modification'],
+    preps: ['on', 'by', 'to', 'according to', 'taking into account'],
+    determiners: ['', 'the '],
+    names: TBS_NAMES,
+  },
   {
     participles: ['ajusté', 'ajustée', 'ajustés', 'ajustées', 'corrigé', 'corrigée', 'corrigés', 'corrigées'],
     preps: ['pour', 'par', 'sur', 'selon'],

@@ -31,6 +31,13 @@ const T = [
   't verdi',
   't waarde',
   't wert',
+  // A literal translation of "T-критерий" / "T-критерій" / "T-Kriterium" ("T-criterion").
+  't criterion',
+  't criteria',
+  't kriterium',
+  't kriteriy',
+  't kryterii',
+  't kryteriy',
 ];
 const Z = [
   'z score',
@@ -47,6 +54,12 @@ const Z = [
   'z verdi',
   'z waarde',
   'z wert',
+  'z criterion',
+  'z criteria',
+  'z kriterium',
+  'z kriteriy',
+  'z kryterii',
+  'z kryteriy',
 ];
 const BMD = [
   'bmd',
