@@ -34,7 +34,7 @@ export const KNOWN_FAILING: Record<string, string> = {
   'S02-layout-ukraine-protocol-frax-zones.txt':
     '9 age not computed from "Date of birth: 11.05.1960" and "Date of investigation: 14.10.2026" (the "T-criterion" label and "with correction on TBS" are read since branch sstate)',
   'S05-layout-austria-tbs-insight-ocr-page-headers.txt':
-    '2+10+1 the TBS iNsight "T-Score (TBS)" column (-1.6) read as a BMD spine T-score (conflicting-values with L1-L4 -1.3); "Befundende Aerztin: Dr. med. ..." signer line not read (missing-provider)',
+    '1 "Befundende Aerztin: Dr. med. ..." signer line not read (missing-provider) (the "T-Score (TBS)" column is read as the TBS T-score since branch sstate)',
   'S06-layout-sweden-referral-reply.txt': '9 age "Postmenopausal woman, 79 years." in the referral question not read',
   'S07-layout-norway-lunar-dualfemur-male-adt.txt':
     '10+5+1+11 DualFemur Mean and Difference rows read as T-scores (0.2 and 0.1 from the Difference row); "adjusted for TBS" in the FRAX footnote "(1)" not applied to the risks (risk-not-tbs-adjusted); "Radiolog: name, lege, spesialist i radiologi" not read (missing-provider); "osteopenia (WHO, men aged 50 and over)" and "TBS is normal (above 1.310)" in the comment not read',

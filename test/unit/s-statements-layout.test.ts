@@ -200,3 +200,20 @@ describe('literal translations of the T-score label and of the adjustment', () =
     ]);
   });
 });
+
+describe('a score column headed with the TBS after it is the TBS score, not a BMD T-score', () => {
+  function tScores(text: string): Array<[string | null, number]> {
+    return analyze(text).elements.tScores.map((s) => [s.site, s.value]);
+  }
+  test.each([
+    ['Region      TBS       T-Score (TBS)     Z-Score (TBS)\nL1-L4     1.284        -1.6               -0.4\n', []],
+    ['TBS 1.250, T-score of the TBS -2.0.\nL1-L4 T-score -1.1.\n', [['L1-L4', -1.1]]],
+    ['Region   TBS    T-score TBS\nL1-L4    1.21   -2.3\nL1-L4 BMD T-score -0.9\n', [['L1-L4', -0.9]]],
+  ])('%j', (text, scores) => {
+    expect(tScores(text)).toEqual(scores);
+  });
+
+  test('a BMD T-score beside a bracketed TBS value stays a T-score', () => {
+    expect(tScores('L1-L4 T-score -1.1 (TBS 1.30).\n')).toEqual([['L1-L4', -1.1]]);
+  });
+});

@@ -12,7 +12,23 @@ const TBS = [
 ];
 
 /** A T-score or Z-score of the TBS itself: not a BMD score. */
-const TBS_SCORES = ['tbs t score', 'tbs z score', 'tbs t scores', 'tbs z scores', 'tbs tscore', 'tbs zscore'];
+const TBS_SCORES = [
+  'tbs t score',
+  'tbs z score',
+  'tbs t scores',
+  'tbs z scores',
+  'tbs tscore',
+  'tbs zscore',
+  // The TBS named after the score, as a column heading writes it: "T-Score (TBS)", "Z-score TBS".
+  't score (tbs)',
+  'z score (tbs)',
+  't score tbs',
+  'z score tbs',
+  't score of tbs',
+  'z score of tbs',
+  't score of the tbs',
+  'z score of the tbs',
+];
 
 const T = [
   't score',
