@@ -217,3 +217,43 @@ describe('a score column headed with the TBS after it is the TBS score, not a BM
     expect(tScores('L1-L4 T-score -1.1 (TBS 1.30).\n')).toEqual([['L1-L4', -1.1]]);
   });
 });
+
+describe('a T-score stated in a correction supersedes the earlier value of its site', () => {
+  function tScores(text: string): Array<[string | null, number]> {
+    return analyze(text).elements.tScores.map((s) => [s.site, s.value]);
+  }
+  test.each([
+    [
+      'Left femoral neck T-score -1.4. Spine T-score -1.0.\nAddendum: the correct left femoral neck T-score is -2.4.\n',
+      [
+        ['L1-L4', -1],
+        ['left femoral neck', -2.4],
+      ],
+    ],
+    [
+      'Left femoral neck T-score -1.4.\nErratum: left femoral neck T-score corrected to -2.1.\n',
+      [['left femoral neck', -2.1]],
+    ],
+    [
+      'Left femoral neck T-score -1.4. Right femoral neck T-score -1.9.\nAmended: left femoral neck T-score -1.6.\n',
+      [
+        ['right femoral neck', -1.9],
+        ['left femoral neck', -1.6],
+      ],
+    ],
+  ])('%j', (text, scores) => {
+    expect(tScores(text)).toEqual(scores);
+  });
+
+  test('a correction of another site, or a sentence that corrects nothing, drops nothing', () => {
+    expect(tScores('Left femoral neck T-score -1.4.\nThe correct spine T-score is -2.0.\n')).toEqual([
+      ['left femoral neck', -1.4],
+      ['L1-L4', -2],
+    ]);
+    expect(
+      tScores(
+        'Left femoral neck T-score -1.4.\nTreatment should be considered; left femoral neck T-score -2.4 on the prior.\n',
+      ),
+    ).toEqual([['left femoral neck', -1.4]]);
+  });
+});
