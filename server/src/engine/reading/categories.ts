@@ -253,8 +253,10 @@ export function readCategories(ctx: Ctx, tbs: TbsValue[]): CategoryStatement[] {
       if (!bareNormalAboutTbs(k)) continue;
       category = 'normal';
     }
-    name(sentence[k], category);
     const cx = context[k];
+    // "partially degraded, close to the degraded range": a category the value is compared with
+    // (near, approaching, close to) is no second category named by the sentence.
+    if (!(cx & UNCERTAIN)) name(sentence[k], category);
     if (cx & NOT_STATED || (cx & HISTORICAL && !(cx & CURRENT))) {
       minK = end;
       continue;

@@ -30,6 +30,11 @@ export const CURRENT = 256;
  * "treatment of", "steroid-induced". Only statements of a class read it.
  */
 export const TOPIC = 512;
+/**
+ * A diagnosis given as the reason for a recommendation ("because of her osteoporosis, ...", "given
+ * his osteopenia"): affirmed, in any sentence. Only statements of a class read it.
+ */
+export const ASSERTED = 1024;
 
 export type CueCategory =
   | typeof HISTORICAL
@@ -41,7 +46,8 @@ export type CueCategory =
   | typeof UNADJUSTED
   | typeof EXCLUDED_ROLE
   | typeof CURRENT
-  | typeof TOPIC;
+  | typeof TOPIC
+  | typeof ASSERTED;
 
 /** FORWARD covers what follows the cue, BACKWARD what precedes it, TERMINATE ends other cues' scope. */
 export type Direction = 'forward' | 'backward' | 'both' | 'terminate';

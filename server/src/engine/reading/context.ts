@@ -199,6 +199,10 @@ export function applyContext(
 
 /** Words that coordinate the values of a list ("20% or 3%", "20 % and 3 %"). */
 const COORDINATORS = ['or', 'and'];
+/** Prepositions that open a value's qualifier in a coordinated list ("20% for a major fracture"). */
+const QUALIFIERS = ['for', 'at', 'pour', 'para', 'per', 'für', 'bei'];
+/** The most words of such a qualifier. */
+const MAX_QUALIFIER = 5;
 
 /**
  * A threshold's scope reaches over the coordinated list its value `v` (a NUMBER the scope covers,
@@ -229,6 +233,24 @@ function coordinatedList(
       if (j >= limit || punctAt(t, j) !== 41) return;
       for (let x = Math.max(k, last + 1); x <= j; x++) mask[x] |= THRESHOLD;
       k = j + 1;
+    }
+    // The value's qualifier ("20% for a major fracture or 3% for the hip"): a short phrase that
+    // opens with a preposition and holds no number or punctuation, up to the coordinator.
+    if (k < limit && clause[k] === c && wordIn(t, k, QUALIFIERS)) {
+      let j = k + 1;
+      let words = 0;
+      // A line break inside the phrase is a wrap of the prose.
+      while (
+        j < limit &&
+        words < MAX_QUALIFIER &&
+        (t.kind[j] === WORD || t.kind[j] === NEWLINE || t.kind[j] === GAP) &&
+        clause[j] === c &&
+        !wordIn(t, j, COORDINATORS)
+      )
+        if (t.kind[j++] === WORD) words++;
+      if (j >= limit || !wordIn(t, j, COORDINATORS) || terminator[j]) return;
+      for (let x = Math.max(k, last + 1); x < j; x++) mask[x] |= THRESHOLD;
+      k = j;
     }
     if (k + 1 >= limit || clause[k] !== c || terminator[k]) return;
     const p = punctAt(t, k);

@@ -162,6 +162,20 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
           });
           continue;
         }
+        // A table's rows before the bracket, one sentence each ("Major osteoporotic fracture ...
+        // 17 %" / "Hip fracture ... 3.2 %" / "(Unmodified FRAX: 14 % and 2.6 % respectively.)").
+        if (group.length >= 2 && prevSentence === sentence[from] - 1 && pointsBack(v, to)) {
+          const rows: RiskKind[] = prevKinds.slice();
+          for (const j of prior) rows.push(kinds[j] as RiskKind);
+          if (rows.length >= group.length) {
+            const use = rows.slice(rows.length - group.length);
+            group.forEach((g, idx) => {
+              kinds[g] = use[idx];
+              kindTok[g] = -1;
+            });
+            continue;
+          }
+        }
       }
       // A later clause that points back ("these", "both", "respectively") with values and no kinds:
       // the kinds of the values before it, in order ("MOF 23% and hip 6.2%; after adjustment for
@@ -209,7 +223,10 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
     const given: RiskKind[] = [];
     for (const k of kinds) if (k) given.push(k);
     if (given.length) {
-      prevKinds = given;
+      // Rows of a table are sentences of one kind each: the kinds of consecutive sentences add up
+      // ("Major osteoporotic fracture ... 17 %" / "Hip fracture ... 3.2 %" / "(... 14 % and 2.6 %
+      // respectively)").
+      prevKinds = prevSentence === sentence[from] - 1 ? prevKinds.concat(given).slice(-8) : given;
       prevSentence = sentence[from];
     }
     let nonHip = false;

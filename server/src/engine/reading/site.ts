@@ -29,8 +29,8 @@ export function siteIn(ctx: Ctx, from: number, to: number): SiteParts {
   let region: string | undefined;
   let at = -1;
   let sides = 0;
-  // "Total Left", "Total Mean" (Lunar rows and keys): a total with a side and no region is the total
-  // hip (the spine's total has no side).
+  // "Total Left", "Total Mean", "Left total" (Lunar rows and keys): a total with a side and no region
+  // is the total hip (the spine's total has no side).
   let sidedTotal = false;
   // Was the region named by a word ("lumbar spine"), not a vertebra ("L1-L4")? A range after it names it.
   let generic = false;
@@ -55,6 +55,18 @@ export function siteIn(ctx: Ctx, from: number, to: number): SiteParts {
         t.kind[p] === WORD &&
         t.end[p] - t.start[p] === BLOCK_TOTAL.length &&
         t.norm.startsWith(BLOCK_TOTAL, t.start[p])
+      )
+        sidedTotal = true;
+      // "Left total", "Right total" (a row under the femur): the total after its side word.
+      let q = hits.end[h];
+      while (q < to && q < t.n && t.kind[q] === GAP) q++;
+      if (
+        SIDE_WORD[sides - 1] === 1 &&
+        q < to &&
+        q < t.n &&
+        t.kind[q] === WORD &&
+        t.end[q] - t.start[q] === BLOCK_TOTAL.length &&
+        t.norm.startsWith(BLOCK_TOTAL, t.start[q])
       )
         sidedTotal = true;
     }

@@ -45,9 +45,11 @@ import {
   UNIT_PERCENT,
   WALL,
   WORD,
+  wordIn,
 } from './tokens';
 import { siteIn, siteKeyOf, vertebral } from './site';
 import { BLOCK_TOTAL, LIST_FILLERS } from './vocab/sites';
+import { CORRECTION_WORDS } from './vocab/cues';
 import { historicalToken } from './history';
 import { historicalAt, inRange, valueAfterLabel } from './values';
 
@@ -730,7 +732,37 @@ export function readTScores(ctx: Ctx, layout: Layout, slots: Slot[]): TScore[] {
   if (out.length) for (const r of siteAfterScoreSentence(ctx, out)) add(scoreNum(ctx, r.tok, r.sign), r.site);
   out.sort((a, b) => a.span.start - b.span.start);
   restatedSites(out);
+  if (out.length > 1) supersededScores(ctx, out);
   return out;
+}
+
+/** The correction words that state a corrected value ("should" recommends as often as it corrects). */
+const SCORE_CORRECTIONS = CORRECTION_WORDS.filter((w) => w !== 'should');
+
+/**
+ * "The correct left femoral neck T-score is -2.4" (an addendum, an erratum): a T-score stated in a
+ * sentence with a correction word supersedes the earlier T-scores of its site that carry another
+ * value; they are dropped. A score whose sentence corrects nothing, or that names no site, changes
+ * nothing.
+ */
+function supersededScores(ctx: Ctx, out: TScore[]): void {
+  const { tokens: t, sentence } = ctx.reading;
+  const corrects = (tok: number): boolean => {
+    const s = sentence[tok];
+    let a = tok;
+    while (a > 0 && sentence[a - 1] === s && tok - a < 80) a--;
+    for (let k = a; k < t.n && sentence[k] === s && k - a < 160; k++)
+      if (t.kind[k] === WORD && wordIn(t, k, SCORE_CORRECTIONS)) return true;
+    return false;
+  };
+  const drop = new Set<TScore>();
+  for (const c of out) {
+    if (!c.site || !corrects(tokenAt(t, c.span.start))) continue;
+    for (const o of out)
+      if (o.span.start < c.span.start && o.site === c.site && o.value !== c.value && !drop.has(c)) drop.add(o);
+  }
+  if (!drop.size) return;
+  for (let i = out.length - 1; i >= 0; i--) if (drop.has(out[i])) out.splice(i, 1);
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Ctx } from '../context';
 import { sectionOfThisStudy } from './history';
 import { MAX_MENTIONS, range } from '../context';
 import type { Located, WhoStatement } from '../types';
-import { CURRENT, HISTORICAL, HYPOTHETICAL, NEGATED, THRESHOLD, TOPIC, UNCERTAIN } from './concepts';
+import { ASSERTED, CURRENT, HISTORICAL, HYPOTHETICAL, NEGATED, THRESHOLD, TOPIC, UNCERTAIN } from './concepts';
 import { inComparison, legendEntry, onLegendLine } from './legend';
 import { conceptOf } from './read';
 import { hitKinds, kindBit } from './kinds';
@@ -78,6 +78,16 @@ export function readWho(ctx: Ctx, impression: Located | null): WhoStatement[] {
     while (k >= 0 && (t.kind[k] === GAP || t.kind[k] === PUNCT || t.kind[k] === NUMBER)) k--;
     return k < 0 || t.kind[k] === NEWLINE;
   };
+  /** Does a bracket open at token e and name a site before it closes, on its line? */
+  const groundedAtSite = (e: number): boolean => {
+    if (e >= t.n || t.kind[e] !== PUNCT || t.norm.charCodeAt(t.start[e]) !== 40) return false;
+    for (let k = e + 1; k < t.n && k < e + 12 && t.kind[k] !== NEWLINE; k++) {
+      if (t.kind[k] === PUNCT && t.norm.charCodeAt(t.start[k]) === 41) return false;
+      const h = hits.at[k];
+      if (h >= 0 && conceptOf(hits.concepts[h], 'site')) return true;
+    }
+    return false;
+  };
   // Keyed statements outside the impression are read too.
   if (hasImpression) ranges.push([0, t.norm.length]);
 
@@ -102,8 +112,10 @@ export function readWho(ctx: Ctx, impression: Located | null): WhoStatement[] {
       if (e < t.n && t.kind[e] === PUNCT && t.norm.charCodeAt(t.start[e]) === 58) continue;
       // "T-score -2.5 or lower: osteoporosis", "osteopenia -1.0 to -2.5": a class paired only with
       // bounds or ranges is a legend's entry; so is a class on a legend's line or in a comparison.
-      if (legendEntry(ctx, s) || onLegendLine(ctx, s) || inComparison(ctx, s)) continue;
-      if (classifying && !classifying.has(sentence[s]) && !keyed(s)) continue;
+      // "1. Osteoporosis (lumbar spine T value <= -2.5).": a bound in a bracket after the class that
+      // names the site it was met at gives the statement's ground; a legend names no site.
+      if ((!groundedAtSite(e) && legendEntry(ctx, s)) || onLegendLine(ctx, s) || inComparison(ctx, s)) continue;
+      if (classifying && !classifying.has(sentence[s]) && !(cx & ASSERTED) && !keyed(s)) continue;
       // "hip and spine in the osteopenic range": a site's range, not the patient's class.
       if (t.norm.startsWith('range', t.start[e - 1]) && siteBefore(s)) continue;
       let span = { start: t.start[s], end: t.end[e - 1] };

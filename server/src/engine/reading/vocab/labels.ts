@@ -12,7 +12,23 @@ const TBS = [
 ];
 
 /** A T-score or Z-score of the TBS itself: not a BMD score. */
-const TBS_SCORES = ['tbs t score', 'tbs z score', 'tbs t scores', 'tbs z scores', 'tbs tscore', 'tbs zscore'];
+const TBS_SCORES = [
+  'tbs t score',
+  'tbs z score',
+  'tbs t scores',
+  'tbs z scores',
+  'tbs tscore',
+  'tbs zscore',
+  // The TBS named after the score, as a column heading writes it: "T-Score (TBS)", "Z-score TBS".
+  't score (tbs)',
+  'z score (tbs)',
+  't score tbs',
+  'z score tbs',
+  't score of tbs',
+  'z score of tbs',
+  't score of the tbs',
+  'z score of the tbs',
+];
 
 const T = [
   't score',
@@ -31,6 +47,13 @@ const T = [
   't verdi',
   't waarde',
   't wert',
+  // A literal translation of "T-критерий" / "T-критерій" / "T-Kriterium" ("T-criterion").
+  't criterion',
+  't criteria',
+  't kriterium',
+  't kriteriy',
+  't kryterii',
+  't kryteriy',
 ];
 const Z = [
   'z score',
@@ -47,6 +70,12 @@ const Z = [
   'z verdi',
   'z waarde',
   'z wert',
+  'z criterion',
+  'z criteria',
+  'z kriterium',
+  'z kriteriy',
+  'z kryterii',
+  'z kryteriy',
 ];
 const BMD = [
   'bmd',
