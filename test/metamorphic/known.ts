@@ -137,8 +137,7 @@ export const KNOWN_PAIRS: Record<string, string[]> = {
   'append-addendum': [],
   'letterhead-page-break': ['Z01-fhir-narrative-assessment-bullets.txt'],
   // S07 (wave 7): a re-cased "Left" / "Right" heading over DualFemur rows loses the sides of the neck rows.
-  // S25: a re-cased heading changes which risks the adjustment covers.
-  'header-case': ['S07-layout-norway-lunar-dualfemur-male-adt.txt', 'S25-probe-threshold-cutoffs-in-prose.txt'],
+  'header-case': ['S07-layout-norway-lunar-dualfemur-male-adt.txt'],
   'header-synonyms': [],
   'markdown-headers': [],
   'indent-2': [],
