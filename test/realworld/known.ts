@@ -35,7 +35,6 @@ export const KNOWN_FAILING: Record<string, string> = {
     '6+5+9 literal-translation label "T-criterion" not read as a T-score (no T-score: missing-t-score); "with correction on TBS" not seen as the adjustment (risks read unadjusted, risk-not-tbs-adjusted); age not computed from "Date of birth: 11.05.1960" and "Date of investigation: 14.10.2026"',
   'S05-layout-austria-tbs-insight-ocr-page-headers.txt':
     '2+10+1 the TBS iNsight "T-Score (TBS)" column (-1.6) read as a BMD spine T-score (conflicting-values with L1-L4 -1.3); "Befundende Aerztin: Dr. med. ..." signer line not read (missing-provider)',
-  'S06-layout-sweden-referral-reply.txt': '9 age "Postmenopausal woman, 79 years." in the referral question not read',
   'S07-layout-norway-lunar-dualfemur-male-adt.txt':
     '10+5+1+11 DualFemur Mean and Difference rows read as T-scores (0.2 and 0.1 from the Difference row); "adjusted for TBS" in the FRAX footnote "(1)" not applied to the risks (risk-not-tbs-adjusted); "Radiolog: name, lege, spesialist i radiologi" not read (missing-provider); "osteopenia (WHO, men aged 50 and over)" and "TBS is normal (above 1.310)" in the comment not read',
   'S08-layout-finland-addendum-corrects-tscore.txt':
@@ -50,7 +49,6 @@ export const KNOWN_FAILING: Record<string, string> = {
     '3 treatment cut-offs in prose ("once the 10-year probabilities pass 20 percent for a major fracture or 3 percent for the hip") read as unadjusted MOF 20 and hip 3 results',
   'S27-probe-scope-heading-modified-for-tbs.txt':
     '5+4 "(Unmodified FRAX: 14 % and 2.6 % respectively.)" under the heading "FRAX, modified for TBS": 14 dropped and 2.6 read as adjusted (conflicting-values with hip 3.2)',
-  'S29-probe-demo-gentleman-of-83.txt': '9 "Mr name, a retired engineer of 83" gives neither age 83 nor sex male',
   'S30-probe-away-who-in-recommendation.txt':
     '11 "Because of her osteoporosis, ..." in the recommendations not read as a WHO statement, so the mismatch with the lowest T-score -2.1 is not raised',
 };

@@ -45,6 +45,7 @@ import {
   AGE_COPULAS,
   AGE_FOLLOWERS,
   AGE_LIMITS,
+  AGE_OF,
   AGE_SUBJECTS,
   AGE_UNIT_WORDS,
   ARTICLES,
@@ -301,19 +302,22 @@ function clauseStartsBefore(t: Tokens, k: number): boolean {
   const c = punctAt(t, k - 1);
   // A dash with a space after it ("DXA 2/20/26 -- 66M", "Name - 71F") sets a clause apart.
   if (c === 45 && t.end[k - 1] < t.start[k]) return true;
-  return c === 46 || c === COMMA || c === 59 || c === OPEN || c === COLON || c === SLASH;
+  // A question or exclamation mark ends a sentence as a stop does ("Osteoporosis? Woman, 79 years.").
+  return c === 46 || c === COMMA || c === 59 || c === OPEN || c === COLON || c === SLASH || c === 63 || c === 33;
 }
 
 /** "Female, 67", "67 F", "M/71": a bare age next to a sex word or letter, alone in its clause. */
 function ageBesideSex(ctx: Ctx, sexTok: number, sexEnd: number): Candidate<number> | null {
   const t = ctx.reading.tokens;
-  // After the sex: "Female, 67", "F/71", "F   71".
+  // After the sex: "Female, 67", "F/71", "F   71", "Postmenopausal woman, 79 years" (a status before
+  // the noun belongs to its clause).
+  const lead = statusBefore(ctx, sexTok);
   let k = sexEnd;
   if ((punctAt(t, k) === COMMA || punctAt(t, k) === SLASH || t.kind[k] === GAP) && t.line[k] === t.line[sexTok]) k++;
   let v = ageNumber(t, k);
   if (v !== null && t.line[k] === t.line[sexTok] && yearsOrNone(ctx, k) && !(t.flags[k] & DECIMAL)) {
     const last = afterAgeUnit(ctx, k) - 1;
-    if (clauseEndsAfter(t, last) && clauseStartsBefore(t, sexTok) && !notStated(ctx, k))
+    if (clauseEndsAfter(t, last) && clauseStartsBefore(t, lead) && !notStated(ctx, k))
       return { value: v, rank: 2, span: { start: t.start[k], end: t.end[k] } };
   }
   // Before it: "67 F", "67, female", "71/M", "67 y   F", "65F" (a letter glued to the number).
@@ -327,6 +331,30 @@ function ageBesideSex(ctx: Ctx, sexTok: number, sexEnd: number): Candidate<numbe
       return { value: v, rank: 2, span: { start: t.start[k], end: t.end[k] } };
   }
   return null;
+}
+
+/** The start of a menopausal status hit that ends right before token k ("postmenopausal woman"), else k. */
+function statusBefore(ctx: Ctx, k: number): number {
+  const { hits } = ctx.reading;
+  const h = k > 0 ? hits.at[k - 1] : -1;
+  return h >= 0 && hits.end[h] === k && conceptOf(hits.concepts[h], 'menopause') ? hits.start[h] : k;
+}
+
+/**
+ * "a gentleman of 78", "a retired engineer of 83": an age after AGE_OF following a person noun (the
+ * token at `k`), the number ending its clause or followed by one of AGE_FOLLOWERS ("of 20 years
+ * standing" goes on: no age).
+ */
+function ageAfterOf(ctx: Ctx, k: number): Candidate<number> | null {
+  const t = ctx.reading.tokens;
+  if (!wordIn(t, k, AGE_OF)) return null;
+  const n = k + 1;
+  const v = ageNumber(t, n);
+  if (v === null || t.kind[n] !== NUMBER || t.line[n] !== t.line[k] || t.flags[n] & DECIMAL) return null;
+  if (!yearsOrNone(ctx, n) || notStated(ctx, n)) return null;
+  const last = afterAgeUnit(ctx, n) - 1;
+  if (!clauseEndsAfter(t, last) && !wordIn(t, last + 1, AGE_FOLLOWERS)) return null;
+  return { value: v, rank: 2, span: { start: t.start[n], end: t.end[n] } };
 }
 
 // ---------------------------------------------------------------- dates
@@ -600,7 +628,7 @@ export function readDemographics(ctx: Ctx): Demographics {
       // "female patients", "male subjects": a group.
       const next = nextWord(t, e);
       if (next >= 0 && wordIn(t, next, GROUP_NOUNS)) continue;
-      const beside = ageBesideSex(ctx, s, e);
+      const beside = letter ? ageBesideSex(ctx, s, e) : (ageBesideSex(ctx, s, e) ?? ageAfterOf(ctx, e));
       if (beside) {
         found.age = better(found.age, beside);
         found.sex = better(found.sex, { value: one.sex, rank: 2, span: { start: t.start[s], end: t.end[e - 1] } });
@@ -734,6 +762,13 @@ function titledPatient(ctx: Ctx, s: number): { sex: Candidate<Sex>; age: Candida
   const open = punctAt(t, k);
   if (open !== OPEN && open !== COMMA) return null;
   k++;
+  // "Mr T. Lund, a retired engineer of 83": an apposition of a few words, then the age after "of".
+  if (open === COMMA && wordIn(t, k, ARTICLES)) {
+    for (let w = k + 1; w < t.n && w - k <= 4 && t.kind[w] === WORD && t.line[w] === line; w++) {
+      const of = ageAfterOf(ctx, w);
+      if (of) return { sex: title, age: { ...of, rank: 1 } };
+    }
+  }
   // "Mrs Brannock, aged 66": the age label's own reader reads the number.
   const f = fieldAt(ctx, k);
   if (f && f.field === 'age') return { sex: title, age: null };

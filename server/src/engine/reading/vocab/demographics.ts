@@ -326,6 +326,9 @@ export const AGE_SUBJECTS: readonly string[] = ['she', 'he'];
 export const AGE_COPULAS: readonly string[] = ['is'];
 export const AGE_FOLLOWERS: readonly string[] = ['and', 'with', 'years', 'yrs', 'now', 'today'];
 
+/** Words between a person noun and the age: "a gentleman of 78", "a retired engineer of 83". */
+export const AGE_OF: readonly string[] = ['of'];
+
 /** Articles read past before a label ("at the age of 45"). */
 export const ARTICLES: readonly string[] = ['the', 'a', 'an'];
 

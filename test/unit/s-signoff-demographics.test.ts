@@ -1,0 +1,48 @@
+/** Held-out wave 7 (S*): sign-offs and demographics read by general mechanisms (branch ssign). */
+import { describe, expect, test } from 'vitest';
+import { analyze } from '../../server/src/engine';
+
+const demo = (s: string) => {
+  const e = analyze(s).elements;
+  return { age: e.age?.value ?? null, sex: e.population?.sex ?? null };
+};
+
+describe('a sex noun after a status adjective, with its age beside it', () => {
+  test.each([
+    ['Question: osteoporosis? Postmenopausal woman, 79 years.', 79, 'female'],
+    ['Indication: post-menopausal female, 66 yrs. Height loss.', 66, 'female'],
+    ['Clinical details: perimenopausal woman, 52. Early menopause in mother.', 52, 'female'],
+  ])('%j', (s, age, sex) => {
+    expect(demo(s)).toEqual({ age, sex });
+  });
+  test.each([
+    // A population, not the patient.
+    ['FRAX applies to postmenopausal women, 40 to 90 years.'],
+    // Not a clause of its own: a count follows.
+    ['Postmenopausal woman, 79 years of smoking history was noted and 3 falls.'],
+  ])('no age: %j', (s) => {
+    expect(demo(s).age === 79 || demo(s).age === 40).toBe(false);
+  });
+});
+
+describe('an age after "of" following a person noun', () => {
+  test.each([
+    ['Mr Tobiah Ferreira-Lund, a retired engineer of 83, attended for DXA.', 83, 'male'],
+    ['Mrs Ada Quill, a keen gardener of 71, was scanned today.', 71, 'female'],
+    ['Ms J. Oduya, a teacher of 64 years, is referred for bone density.', 64, 'female'],
+    ['Referral: a gentleman of 78 with back pain.', 78, 'male'],
+    ['History: lady of 82, wrist fracture in 2024.', 82, 'female'],
+  ])('%j', (s, age, sex) => {
+    expect(demo(s)).toEqual({ age, sex });
+  });
+  test.each([
+    // Experience, not an age: the clause goes on after the number.
+    ['Mr Ian Hale, a consultant of 20 years standing, reviewed the scan.'],
+    // A group, not the patient.
+    ['FRAX was validated in men of 50 and over.'],
+    // No person noun: a count of things.
+    ['A series of 12 images was acquired.'],
+  ])('no age: %j', (s) => {
+    expect(demo(s).age).toBe(null);
+  });
+});
