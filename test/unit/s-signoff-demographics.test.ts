@@ -46,3 +46,37 @@ describe('an age after "of" following a person noun', () => {
     expect(demo(s).age).toBe(null);
   });
 });
+
+describe('an age from the date of birth and an exam date under more wordings of its label', () => {
+  test.each([
+    ['Date of birth: 11.05.1960            Date of investigation: 14.10.2026\nSex: female', 66],
+    ['DOB 02.03.1950\nInvestigation date 20.11.2026', 76],
+    ['Syntymäaika / Date of birth: 30.06.1949\nTutkimuspäivä: 01.07.2026', 77],
+    ['Födelsedatum: 1955-08-19\nUndersökningsdatum: 2026-08-18', 70],
+  ])('%j', (s, age) => {
+    expect(demo(s).age).toBe(age);
+  });
+  test('a date of birth without any exam date gives no age', () => {
+    expect(demo('Date of birth: 11.05.1960\nReport typed 14.10.2026 by the secretary.').age).toBe(null);
+  });
+});
+
+describe('an age after the name on the patient line, with an age unit of more languages', () => {
+  test.each([
+    ['Potilas / Patient: Rautiainen Aino, 68 v, nainen (female)', 68],
+    ['Patient: Karlsson Britt, 74 år\nExamination: DXA', 74],
+    ['Pasient: Nordby Kari, 81 år, kvinne', 81],
+    ['Patient: Hale Ruth, 66\nReferred by: Dr Lamb', 66],
+    ['Potilas: Virtanen Eeva, 71 vuotta', 71],
+  ])('%j', (s, age) => {
+    expect(demo(s).age).toBe(age);
+  });
+  test.each([
+    // A count after the name that does not end its clause.
+    ['Patient: Hale Ruth, 66 kg weight loss noted'],
+    // No patient label: a doctor's line.
+    ['Referred by: Dr Lamb Mary, 12 v'],
+  ])('no age: %j', (s) => {
+    expect(demo(s).age).toBe(null);
+  });
+});

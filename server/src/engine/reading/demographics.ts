@@ -660,6 +660,12 @@ export function readDemographics(ctx: Ctx): Demographics {
       found.age = { value: v, rank: 2, span: { start: t.start[k], end: t.end[k] } };
     }
   }
+  if (!found.age) {
+    // "Patient: Rautiainen Aino, 68 v": the age after the name on the patient line.
+    const end = Math.min(t.n, tokenAt(t, ctx.priorFrom));
+    for (let k = 0; k < end && !found.age; k++)
+      if (t.kind[k] === WORD && wordIn(t, k, PATIENT_LABELS)) found.age = patientLineAge(ctx, k);
+  }
   if (!found.age || !found.sex) {
     // "Mr Eamon Quirke (81)", "Mrs Brannock, aged 66": a titled name with an age beside it.
     const end = Math.min(t.n, tokenAt(t, ctx.priorFrom));
@@ -741,23 +747,11 @@ function titledPatient(ctx: Ctx, s: number): { sex: Candidate<Sex>; age: Candida
   const t = ctx.reading.tokens;
   const sex = titleAt(t, s);
   if (!sex) return null;
-  const text = ctx.doc.text;
   const line = t.line[s];
   let k = s + 1;
   if (punctAt(t, k) === 46) k++;
-  let names = 0;
-  while (k < t.n && t.line[k] === line && names < 4) {
-    if (t.kind[k] !== WORD) break;
-    const c = text.charCodeAt(t.start[k]);
-    if (c < 65 || c > 90) break;
-    names++;
-    k++;
-    // An initial's stop, or a hyphen / apostrophe inside the name ("Vasilakis-Drummond", "O'Neill").
-    const p = punctAt(t, k);
-    if (p === 46 && t.end[k - 1] - t.start[k - 1] === 1) k++;
-    else if ((p === 45 || p === 39 || p === 0x2019) && t.start[k] === t.end[k - 1] && t.kind[k + 1] === WORD) k++;
-  }
-  if (names === 0 || k >= t.n || t.line[k] !== line) return null;
+  k = nameEnd(ctx, k);
+  if (k <= s + 1 || k >= t.n || t.line[k] !== line) return null;
   const title = { value: sex, rank: 1, span: { start: t.start[s], end: t.end[s] } };
   const open = punctAt(t, k);
   if (open !== OPEN && open !== COMMA) return null;
@@ -779,6 +773,53 @@ function titledPatient(ctx: Ctx, s: number): { sex: Candidate<Sex>; age: Candida
   if (open === OPEN ? punctAt(t, after) === CLOSE : clauseEndsAfter(t, after - 1))
     return { sex: title, age: { value: v, rank: 1, span } };
   return null;
+}
+
+/**
+ * The token after a name of one to four capitalised words or initials starting at k ("D. Achterberg",
+ * "Vasilakis-Drummond", "O'Neill"); k itself when no name starts there.
+ */
+function nameEnd(ctx: Ctx, k: number): number {
+  const t = ctx.reading.tokens;
+  const text = ctx.doc.text;
+  const line = t.line[k];
+  let names = 0;
+  while (k < t.n && t.line[k] === line && names < 4) {
+    if (t.kind[k] !== WORD) break;
+    const c = text.charCodeAt(t.start[k]);
+    if (c < 65 || c > 90) break;
+    names++;
+    k++;
+    // An initial's stop, or a hyphen / apostrophe inside the name ("Vasilakis-Drummond", "O'Neill").
+    const p = punctAt(t, k);
+    if (p === 46 && t.end[k - 1] - t.start[k - 1] === 1) k++;
+    else if ((p === 45 || p === 39 || p === 0x2019) && t.start[k] === t.end[k - 1] && t.kind[k + 1] === WORD) k++;
+  }
+  return k;
+}
+
+/**
+ * "Patient: Rautiainen Aino, 68 v", "Pasient: Nordby Kari, 81 år": on a line a patient label opens
+ * (label, colon), the name, a comma and a bare age (with an age unit, if any) ending its clause.
+ */
+function patientLineAge(ctx: Ctx, label: number): Candidate<number> | null {
+  const t = ctx.reading.tokens;
+  const line = t.line[label];
+  let k = label + 1;
+  let colon = false;
+  while (k < t.n && t.line[k] === line && isLeader(t, k)) {
+    if (punctAt(t, k) === COLON) colon = true;
+    k++;
+  }
+  if (!colon || k >= t.n || t.line[k] !== line) return null;
+  const after = nameEnd(ctx, k);
+  if (after === k || punctAt(t, after) !== COMMA || t.line[after] !== line) return null;
+  const n = after + 1;
+  const v = ageNumber(t, n);
+  if (v === null || t.kind[n] !== NUMBER || t.line[n] !== line || t.flags[n] & DECIMAL) return null;
+  if (!yearsOrNone(ctx, n) || notStated(ctx, n)) return null;
+  if (!clauseEndsAfter(t, afterAgeUnit(ctx, n) - 1)) return null;
+  return { value: v, rank: 1, span: { start: t.start[n], end: t.end[n] } };
 }
 
 /**

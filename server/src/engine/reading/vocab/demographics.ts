@@ -84,6 +84,25 @@ const FIELDS: Array<[string, Field]> = [
   ['data do exame', 'examDate'],
   ['untersuchungsdatum', 'examDate'],
   ['onderzoeksdatum', 'examDate'],
+  // Literal translations and Nordic / Finnish labels ("Date of investigation", "Tutkimuspäivä",
+  // "Undersökningsdatum", "Födelsedatum", "Ålder").
+  ['date of investigation', 'examDate'],
+  ['investigation date', 'examDate'],
+  ['tutkimuspäivä', 'examDate'],
+  ['tutkimuspaiva', 'examDate'],
+  ['undersökningsdatum', 'examDate'],
+  ['undersokningsdatum', 'examDate'],
+  ['undersøkelsesdato', 'examDate'],
+  ['undersøgelsesdato', 'examDate'],
+  ['syntymäaika', 'dob'],
+  ['syntymaaika', 'dob'],
+  ['födelsedatum', 'dob'],
+  ['fodelsedatum', 'dob'],
+  ['fødselsdato', 'dob'],
+  ['fodselsdato', 'dob'],
+  ['ålder', 'age'],
+  ['alder', 'age'],
+  ['ikä', 'age'],
   ['bmi', 'bmi'],
   ['body mass index', 'bmi'],
   ['body mass index bmi', 'bmi'],
@@ -105,6 +124,8 @@ const FIELDS: Array<[string, Field]> = [
   ['anos', 'ageUnit'],
   ['jahre', 'ageUnit'],
   ['jaar', 'ageUnit'],
+  // Finnish "68-vuotias" (year-old).
+  ['vuotias', 'ageUnit'],
 ];
 
 const SEXES: Array<[string, Sex]> = [
@@ -141,6 +162,14 @@ const SEXES: Array<[string, Sex]> = [
   ['homme', 'male'],
   ['hombre', 'male'],
   ['mężczyzna', 'male'],
+  // Finnish and Nordic: "nainen", "kvinna", "kvinne", "kvinde"; "mies", "mann", "mand".
+  ['nainen', 'female'],
+  ['kvinna', 'female'],
+  ['kvinne', 'female'],
+  ['kvinde', 'female'],
+  ['mies', 'male'],
+  ['mann', 'male'],
+  ['mand', 'male'],
 ];
 
 const MENOPAUSE: Array<[string, MenopausalStatus]> = [
@@ -315,6 +344,8 @@ export const PATIENT_LABELS: readonly string[] = [
   'nom',
   'nombre',
   'nome',
+  'potilas',
+  'pasient',
 ];
 
 /**
@@ -345,6 +376,11 @@ export const AGE_UNIT_WORDS: readonly string[] = [
   'anos',
   'jahre',
   'jaar',
+  // Nordic "74 år", Finnish "71 vuotta" and its abbreviation "68 v" (read only where an age is
+  // expected: after an age label, beside a sex, after the name on the patient line).
+  'år',
+  'vuotta',
+  'v',
 ];
 
 /** Month names and their abbreviations, for written dates ("12 March 1951", "Mar 3, 1951"). */
