@@ -80,3 +80,76 @@ describe('an age after the name on the patient line, with an age unit of more la
     expect(demo(s).age).toBe(null);
   });
 });
+
+const signers = (s: string) =>
+  analyze(`Lumbar spine T-score -1.2. TBS 1.300.\n\n${s}`).elements.providers.map((p) => p.text);
+
+describe('German role labels and titles in the ASCII spelling of the umlauts (ae, oe, ue)', () => {
+  test.each([
+    ['Befundende Aerztin: Dr. med. Ruth Annaberg-Kisch, Fachaerztin fuer Innere Medizin', 'Annaberg-Kisch'],
+    ['Befundende Oberaerztin: Dr. Lena Vogt', 'Lena Vogt'],
+    ['Chefaerztin: Prof. Dr. Maria Ebner', 'Maria Ebner'],
+    ['Dr. Jonas Kern, Facharzt fuer Radiologie', 'Jonas Kern'],
+  ])('%j', (s, name) => {
+    expect(signers(s).join(' | ')).toContain(name);
+  });
+  test('the umlaut spelling still reads', () => {
+    expect(signers('Befundende Ärztin: Dr. med. Ruth Kisch').join(' | ')).toContain('Ruth Kisch');
+  });
+});
+
+describe('Nordic and Finnish role labels and credentials after the name', () => {
+  test.each([
+    ['Radiolog: Haakon Stromsvik-Aune, lege, spesialist i radiologi', 'Stromsvik-Aune'],
+    ['Radiolog: Karin Holm, överläkare', 'Karin Holm'],
+    ['Sanna Lehtovirta-Hale, LL, radiologian erikoislaakari   16.09.2026', 'Lehtovirta-Hale'],
+    ['Matti Korhonen, LT, erikoislääkäri', 'Matti Korhonen'],
+    ['Ingrid Dahl, overlege', 'Ingrid Dahl'],
+  ])('%j', (s, name) => {
+    expect(signers(s).join(' | ')).toContain(name);
+  });
+  test.each([
+    // A referring doctor stays excluded.
+    ['Henvisende lege / Referred by: Ola Nordmann, lege'],
+    // Radiology as a department, not a signer.
+    ['Radiologisk avdeling, Sykehuset Innlandet'],
+  ])('no signer: %j', (s) => {
+    expect(signers(s)).toEqual([]);
+  });
+});
+
+describe('a role label with a bracketed translation before its colon', () => {
+  test.each([
+    [
+      'Report physician (报告医师): Li Wanqing      Reviewing physician (审核医师): Zhou Hanbo, chief physician',
+      'Zhou Hanbo',
+    ],
+    ['Reporting radiologist (Befundender Arzt): Dr. Anna Weber', 'Anna Weber'],
+    ['Interpreting physician (médecin interprète): Claire Dubois, MD', 'Claire Dubois'],
+  ])('%j', (s, name) => {
+    expect(signers(s).join(' | ')).toContain(name);
+  });
+  test.each([['Referring physician (médecin traitant): Paul Martin, MD'], ['Performed by (technologist): Jane Roe']])(
+    'no signer: %j',
+    (s) => {
+      expect(signers(s)).toEqual([]);
+    },
+  );
+});
+
+describe('a signer title wrapped after a lower-case word goes on on the next line', () => {
+  test.each([
+    [
+      'Befundende Aerztin: Dr. med. Ruth Kisch, Fachaerztin fuer\nInnere Medizin, Osteologin',
+      'Fachaerztin fuer Innere Medizin, Osteologin',
+    ],
+    ['Reporting radiologist: Dr. Ana Ruiz, especialista en\nRadiodiagnóstico', 'especialista en Radiodiagnóstico'],
+  ])('%j', (s, tail) => {
+    expect(signers(s).join(' | ')).toContain(tail);
+  });
+  test('a label on the next line is not taken into the name', () => {
+    expect(
+      signers('Befundende Aerztin: Dr. med. Ruth Kisch, Fachaerztin fuer\nDatum: 12.10.2026').join(' | '),
+    ).not.toContain('Datum');
+  });
+});
