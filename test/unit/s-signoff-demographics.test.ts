@@ -153,3 +153,13 @@ describe('a signer title wrapped after a lower-case word goes on on the next lin
     ).not.toContain('Datum');
   });
 });
+
+describe('German demographic words in the ASCII umlaut spelling', () => {
+  test.each([
+    ['Geschlecht: maennlich\nAlter: 71', 'male'],
+    ['Geschlecht: männlich', 'male'],
+    ['Patient, maennlich, 64 Jahre', 'male'],
+  ])('%j', (s, sex) => {
+    expect(demo(s).sex).toBe(sex);
+  });
+});

@@ -6,6 +6,7 @@
 import type { Entry } from '../concepts';
 import { THRESHOLD } from '../concepts';
 import type { MenopausalStatus, Sex } from '../../types';
+import { withAsciiUmlauts } from './roles';
 
 type Field = 'age' | 'sex' | 'menopause' | 'dob' | 'examDate' | 'bmi' | 'ageUnit';
 
@@ -209,8 +210,13 @@ export const DEMOGRAPHICS: Entry[] = [
     phrase,
     concept: { c: 'cue', category: THRESHOLD, direction: 'backward', scope: 4 },
   })),
-  ...FIELDS.map(([phrase, field]): Entry => ({ phrase, concept: { c: 'demographic', field } })),
-  ...SEXES.map(([phrase, sex]): Entry => ({ phrase, concept: { c: 'sex', sex } })),
+  // German words also in the ASCII umlaut spelling ("maennlich" for "männlich").
+  ...FIELDS.flatMap(([phrase, field]) =>
+    withAsciiUmlauts([phrase]).map((p): Entry => ({ phrase: p, concept: { c: 'demographic', field } })),
+  ),
+  ...SEXES.flatMap(([phrase, sex]) =>
+    withAsciiUmlauts([phrase]).map((p): Entry => ({ phrase: p, concept: { c: 'sex', sex } })),
+  ),
   ...MENOPAUSE.map(([phrase, status]): Entry => ({ phrase, concept: { c: 'menopause', status } })),
 ];
 
