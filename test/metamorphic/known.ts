@@ -119,7 +119,6 @@ export const KNOWN_PAIRS: Record<string, string[]> = {
     'R22-draft-dictated-speech-artefacts.txt',
     'R36-probe-synonyms-works-out-to.txt',
     // Wave 7 (S*, merged after the suite's last fixes): measured on main b50e8ed.
-    'S02-layout-ukraine-protocol-frax-zones.txt',
     'S03-layout-czech-bilingual-decimal-comma.txt',
     'S08-layout-finland-addendum-corrects-tscore.txt',
     'S14-layout-northern-ireland-nogg-graph-text.txt',

@@ -45,6 +45,7 @@ import {
   AGE_COPULAS,
   AGE_FOLLOWERS,
   AGE_LIMITS,
+  AGE_OF,
   AGE_SUBJECTS,
   AGE_UNIT_WORDS,
   ARTICLES,
@@ -301,19 +302,22 @@ function clauseStartsBefore(t: Tokens, k: number): boolean {
   const c = punctAt(t, k - 1);
   // A dash with a space after it ("DXA 2/20/26 -- 66M", "Name - 71F") sets a clause apart.
   if (c === 45 && t.end[k - 1] < t.start[k]) return true;
-  return c === 46 || c === COMMA || c === 59 || c === OPEN || c === COLON || c === SLASH;
+  // A question or exclamation mark ends a sentence as a stop does ("Osteoporosis? Woman, 79 years.").
+  return c === 46 || c === COMMA || c === 59 || c === OPEN || c === COLON || c === SLASH || c === 63 || c === 33;
 }
 
 /** "Female, 67", "67 F", "M/71": a bare age next to a sex word or letter, alone in its clause. */
 function ageBesideSex(ctx: Ctx, sexTok: number, sexEnd: number): Candidate<number> | null {
   const t = ctx.reading.tokens;
-  // After the sex: "Female, 67", "F/71", "F   71".
+  // After the sex: "Female, 67", "F/71", "F   71", "Postmenopausal woman, 79 years" (a status before
+  // the noun belongs to its clause).
+  const lead = statusBefore(ctx, sexTok);
   let k = sexEnd;
   if ((punctAt(t, k) === COMMA || punctAt(t, k) === SLASH || t.kind[k] === GAP) && t.line[k] === t.line[sexTok]) k++;
   let v = ageNumber(t, k);
   if (v !== null && t.line[k] === t.line[sexTok] && yearsOrNone(ctx, k) && !(t.flags[k] & DECIMAL)) {
     const last = afterAgeUnit(ctx, k) - 1;
-    if (clauseEndsAfter(t, last) && clauseStartsBefore(t, sexTok) && !notStated(ctx, k))
+    if (clauseEndsAfter(t, last) && clauseStartsBefore(t, lead) && !notStated(ctx, k))
       return { value: v, rank: 2, span: { start: t.start[k], end: t.end[k] } };
   }
   // Before it: "67 F", "67, female", "71/M", "67 y   F", "65F" (a letter glued to the number).
@@ -327,6 +331,30 @@ function ageBesideSex(ctx: Ctx, sexTok: number, sexEnd: number): Candidate<numbe
       return { value: v, rank: 2, span: { start: t.start[k], end: t.end[k] } };
   }
   return null;
+}
+
+/** The start of a menopausal status hit that ends right before token k ("postmenopausal woman"), else k. */
+function statusBefore(ctx: Ctx, k: number): number {
+  const { hits } = ctx.reading;
+  const h = k > 0 ? hits.at[k - 1] : -1;
+  return h >= 0 && hits.end[h] === k && conceptOf(hits.concepts[h], 'menopause') ? hits.start[h] : k;
+}
+
+/**
+ * "a gentleman of 78", "a retired engineer of 83": an age after AGE_OF following a person noun (the
+ * token at `k`), the number ending its clause or followed by one of AGE_FOLLOWERS ("of 20 years
+ * standing" goes on: no age).
+ */
+function ageAfterOf(ctx: Ctx, k: number): Candidate<number> | null {
+  const t = ctx.reading.tokens;
+  if (!wordIn(t, k, AGE_OF)) return null;
+  const n = k + 1;
+  const v = ageNumber(t, n);
+  if (v === null || t.kind[n] !== NUMBER || t.line[n] !== t.line[k] || t.flags[n] & DECIMAL) return null;
+  if (!yearsOrNone(ctx, n) || notStated(ctx, n)) return null;
+  const last = afterAgeUnit(ctx, n) - 1;
+  if (!clauseEndsAfter(t, last) && !wordIn(t, last + 1, AGE_FOLLOWERS)) return null;
+  return { value: v, rank: 2, span: { start: t.start[n], end: t.end[n] } };
 }
 
 // ---------------------------------------------------------------- dates
@@ -600,7 +628,7 @@ export function readDemographics(ctx: Ctx): Demographics {
       // "female patients", "male subjects": a group.
       const next = nextWord(t, e);
       if (next >= 0 && wordIn(t, next, GROUP_NOUNS)) continue;
-      const beside = ageBesideSex(ctx, s, e);
+      const beside = letter ? ageBesideSex(ctx, s, e) : (ageBesideSex(ctx, s, e) ?? ageAfterOf(ctx, e));
       if (beside) {
         found.age = better(found.age, beside);
         found.sex = better(found.sex, { value: one.sex, rank: 2, span: { start: t.start[s], end: t.end[e - 1] } });
@@ -631,6 +659,12 @@ export function readDemographics(ctx: Ctx): Demographics {
       if (!clauseEndsAfter(t, last) && !wordIn(t, last + 1, AGE_FOLLOWERS)) continue;
       found.age = { value: v, rank: 2, span: { start: t.start[k], end: t.end[k] } };
     }
+  }
+  if (!found.age) {
+    // "Patient: Rautiainen Aino, 68 v": the age after the name on the patient line.
+    const end = Math.min(t.n, tokenAt(t, ctx.priorFrom));
+    for (let k = 0; k < end && !found.age; k++)
+      if (t.kind[k] === WORD && wordIn(t, k, PATIENT_LABELS)) found.age = patientLineAge(ctx, k);
   }
   if (!found.age || !found.sex) {
     // "Mr Eamon Quirke (81)", "Mrs Brannock, aged 66": a titled name with an age beside it.
@@ -713,10 +747,42 @@ function titledPatient(ctx: Ctx, s: number): { sex: Candidate<Sex>; age: Candida
   const t = ctx.reading.tokens;
   const sex = titleAt(t, s);
   if (!sex) return null;
-  const text = ctx.doc.text;
   const line = t.line[s];
   let k = s + 1;
   if (punctAt(t, k) === 46) k++;
+  k = nameEnd(ctx, k);
+  if (k <= s + 1 || k >= t.n || t.line[k] !== line) return null;
+  const title = { value: sex, rank: 1, span: { start: t.start[s], end: t.end[s] } };
+  const open = punctAt(t, k);
+  if (open !== OPEN && open !== COMMA) return null;
+  k++;
+  // "Mr T. Lund, a retired engineer of 83": an apposition of a few words, then the age after "of".
+  if (open === COMMA && wordIn(t, k, ARTICLES)) {
+    for (let w = k + 1; w < t.n && w - k <= 4 && t.kind[w] === WORD && t.line[w] === line; w++) {
+      const of = ageAfterOf(ctx, w);
+      if (of) return { sex: title, age: { ...of, rank: 1 } };
+    }
+  }
+  // "Mrs Brannock, aged 66": the age label's own reader reads the number.
+  const f = fieldAt(ctx, k);
+  if (f && f.field === 'age') return { sex: title, age: null };
+  const v = ageNumber(t, k);
+  if (v === null || t.kind[k] !== NUMBER || t.flags[k] & DECIMAL || notStated(ctx, k)) return null;
+  const after = afterAgeUnit(ctx, k);
+  const span = { start: t.start[k], end: t.end[k] };
+  if (open === OPEN ? punctAt(t, after) === CLOSE : clauseEndsAfter(t, after - 1))
+    return { sex: title, age: { value: v, rank: 1, span } };
+  return null;
+}
+
+/**
+ * The token after a name of one to four capitalised words or initials starting at k ("D. Achterberg",
+ * "Vasilakis-Drummond", "O'Neill"); k itself when no name starts there.
+ */
+function nameEnd(ctx: Ctx, k: number): number {
+  const t = ctx.reading.tokens;
+  const text = ctx.doc.text;
+  const line = t.line[k];
   let names = 0;
   while (k < t.n && t.line[k] === line && names < 4) {
     if (t.kind[k] !== WORD) break;
@@ -729,21 +795,31 @@ function titledPatient(ctx: Ctx, s: number): { sex: Candidate<Sex>; age: Candida
     if (p === 46 && t.end[k - 1] - t.start[k - 1] === 1) k++;
     else if ((p === 45 || p === 39 || p === 0x2019) && t.start[k] === t.end[k - 1] && t.kind[k + 1] === WORD) k++;
   }
-  if (names === 0 || k >= t.n || t.line[k] !== line) return null;
-  const title = { value: sex, rank: 1, span: { start: t.start[s], end: t.end[s] } };
-  const open = punctAt(t, k);
-  if (open !== OPEN && open !== COMMA) return null;
-  k++;
-  // "Mrs Brannock, aged 66": the age label's own reader reads the number.
-  const f = fieldAt(ctx, k);
-  if (f && f.field === 'age') return { sex: title, age: null };
-  const v = ageNumber(t, k);
-  if (v === null || t.kind[k] !== NUMBER || t.flags[k] & DECIMAL || notStated(ctx, k)) return null;
-  const after = afterAgeUnit(ctx, k);
-  const span = { start: t.start[k], end: t.end[k] };
-  if (open === OPEN ? punctAt(t, after) === CLOSE : clauseEndsAfter(t, after - 1))
-    return { sex: title, age: { value: v, rank: 1, span } };
-  return null;
+  return k;
+}
+
+/**
+ * "Patient: Rautiainen Aino, 68 v", "Pasient: Nordby Kari, 81 år": on a line a patient label opens
+ * (label, colon), the name, a comma and a bare age (with an age unit, if any) ending its clause.
+ */
+function patientLineAge(ctx: Ctx, label: number): Candidate<number> | null {
+  const t = ctx.reading.tokens;
+  const line = t.line[label];
+  let k = label + 1;
+  let colon = false;
+  while (k < t.n && t.line[k] === line && isLeader(t, k)) {
+    if (punctAt(t, k) === COLON) colon = true;
+    k++;
+  }
+  if (!colon || k >= t.n || t.line[k] !== line) return null;
+  const after = nameEnd(ctx, k);
+  if (after === k || punctAt(t, after) !== COMMA || t.line[after] !== line) return null;
+  const n = after + 1;
+  const v = ageNumber(t, n);
+  if (v === null || t.kind[n] !== NUMBER || t.line[n] !== line || t.flags[n] & DECIMAL) return null;
+  if (!yearsOrNone(ctx, n) || notStated(ctx, n)) return null;
+  if (!clauseEndsAfter(t, afterAgeUnit(ctx, n) - 1)) return null;
+  return { value: v, rank: 1, span: { start: t.start[n], end: t.end[n] } };
 }
 
 /**

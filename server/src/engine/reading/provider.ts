@@ -38,6 +38,7 @@ const BARE_ROLES = new Set([
   'radiologo',
   'radiólogo',
   'radiologue',
+  'radiolog',
 ]);
 
 /** Words a name never starts with. */
@@ -259,6 +260,20 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     return { span: { start: t.start[first], end: t.end[e] }, first, last: e };
   };
 
+  /** After "(" at token k: the token after its ")" when a colon follows it on the line, else k. */
+  const pastBracketBeforeColon = (k: number): number => {
+    const line = t.line[k];
+    for (let j = k + 1; j < t.n && j - k < 16 && t.line[j] === line && t.kind[j] !== NEWLINE; j++) {
+      const c = charAt(j);
+      if (c === 40 || c === 58) return k;
+      if (c !== 41) continue;
+      let q = j + 1;
+      while (q < t.n && t.kind[q] === GAP && t.line[q] === line) q++;
+      return charAt(q) === 58 ? j + 1 : k;
+    }
+    return k;
+  };
+
   const validName = (first: number, last: number): boolean => {
     if (last < first) return false;
     const w = wordAt(first);
@@ -429,6 +444,18 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     let k = name.last + 1;
     while (k < t.n && t.kind[k] === GAP) k++;
     if (k >= t.n || t.kind[k] !== NEWLINE) return name.span;
+    // A credential's specialty cut after a lower-case word ("..., Fachaerztin fuer" / "Innere Medizin,
+    // Osteologin"): the line was wrapped inside the signer's title, which goes on on the next line.
+    const l0 = text.charCodeAt(t.start[name.last]);
+    if (t.kind[name.last] === WORD && l0 >= 97 && l0 <= 122 && name.last > name.first) {
+      const next = k + 1 < t.n ? t.line[k] + 1 : n;
+      if (next < n && !ctx.blankLine[next] && !knownHeaderLine(next) && !labelAhead(k + 1)) {
+        const rest = nameFrom(k + 1);
+        if (rest.last >= rest.first && t.line[rest.first] === next && !roleOf(rest.first))
+          return { start: name.span.start, end: rest.span.end };
+      }
+      return name.span;
+    }
     let words = 0;
     for (let q = name.first; q <= name.last; q++) {
       if (hasConcept(conceptsAt(q), 'credential')) return name.span;
@@ -495,6 +522,8 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     }
     const r = k + 1 < t.n ? roleOf(k + 1) : undefined;
     if (r && r.excluded && charAt(k) === 40) continue;
+    // "Reviewing physician (审核医师):": a bracketed translation of the label before its colon.
+    if (charAt(e) === 40) e = pastBracketBeforeColon(e);
     const labelText = text.slice(t.start[s], t.end[e - 1]);
     if (role && !custom) {
       const word = t.norm.slice(t.start[s], t.end[e - 1]);

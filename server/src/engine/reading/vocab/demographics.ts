@@ -6,6 +6,7 @@
 import type { Entry } from '../concepts';
 import { THRESHOLD } from '../concepts';
 import type { MenopausalStatus, Sex } from '../../types';
+import { withAsciiUmlauts } from './roles';
 
 type Field = 'age' | 'sex' | 'menopause' | 'dob' | 'examDate' | 'bmi' | 'ageUnit';
 
@@ -84,6 +85,25 @@ const FIELDS: Array<[string, Field]> = [
   ['data do exame', 'examDate'],
   ['untersuchungsdatum', 'examDate'],
   ['onderzoeksdatum', 'examDate'],
+  // Literal translations and Nordic / Finnish labels ("Date of investigation", "Tutkimuspäivä",
+  // "Undersökningsdatum", "Födelsedatum", "Ålder").
+  ['date of investigation', 'examDate'],
+  ['investigation date', 'examDate'],
+  ['tutkimuspäivä', 'examDate'],
+  ['tutkimuspaiva', 'examDate'],
+  ['undersökningsdatum', 'examDate'],
+  ['undersokningsdatum', 'examDate'],
+  ['undersøkelsesdato', 'examDate'],
+  ['undersøgelsesdato', 'examDate'],
+  ['syntymäaika', 'dob'],
+  ['syntymaaika', 'dob'],
+  ['födelsedatum', 'dob'],
+  ['fodelsedatum', 'dob'],
+  ['fødselsdato', 'dob'],
+  ['fodselsdato', 'dob'],
+  ['ålder', 'age'],
+  ['alder', 'age'],
+  ['ikä', 'age'],
   ['bmi', 'bmi'],
   ['body mass index', 'bmi'],
   ['body mass index bmi', 'bmi'],
@@ -105,6 +125,8 @@ const FIELDS: Array<[string, Field]> = [
   ['anos', 'ageUnit'],
   ['jahre', 'ageUnit'],
   ['jaar', 'ageUnit'],
+  // Finnish "68-vuotias" (year-old).
+  ['vuotias', 'ageUnit'],
 ];
 
 const SEXES: Array<[string, Sex]> = [
@@ -141,6 +163,14 @@ const SEXES: Array<[string, Sex]> = [
   ['homme', 'male'],
   ['hombre', 'male'],
   ['mężczyzna', 'male'],
+  // Finnish and Nordic: "nainen", "kvinna", "kvinne", "kvinde"; "mies", "mann", "mand".
+  ['nainen', 'female'],
+  ['kvinna', 'female'],
+  ['kvinne', 'female'],
+  ['kvinde', 'female'],
+  ['mies', 'male'],
+  ['mann', 'male'],
+  ['mand', 'male'],
 ];
 
 const MENOPAUSE: Array<[string, MenopausalStatus]> = [
@@ -180,8 +210,13 @@ export const DEMOGRAPHICS: Entry[] = [
     phrase,
     concept: { c: 'cue', category: THRESHOLD, direction: 'backward', scope: 4 },
   })),
-  ...FIELDS.map(([phrase, field]): Entry => ({ phrase, concept: { c: 'demographic', field } })),
-  ...SEXES.map(([phrase, sex]): Entry => ({ phrase, concept: { c: 'sex', sex } })),
+  // German words also in the ASCII umlaut spelling ("maennlich" for "männlich").
+  ...FIELDS.flatMap(([phrase, field]) =>
+    withAsciiUmlauts([phrase]).map((p): Entry => ({ phrase: p, concept: { c: 'demographic', field } })),
+  ),
+  ...SEXES.flatMap(([phrase, sex]) =>
+    withAsciiUmlauts([phrase]).map((p): Entry => ({ phrase: p, concept: { c: 'sex', sex } })),
+  ),
   ...MENOPAUSE.map(([phrase, status]): Entry => ({ phrase, concept: { c: 'menopause', status } })),
 ];
 
@@ -315,6 +350,8 @@ export const PATIENT_LABELS: readonly string[] = [
   'nom',
   'nombre',
   'nome',
+  'potilas',
+  'pasient',
 ];
 
 /**
@@ -325,6 +362,9 @@ export const PATIENT_LABELS: readonly string[] = [
 export const AGE_SUBJECTS: readonly string[] = ['she', 'he'];
 export const AGE_COPULAS: readonly string[] = ['is'];
 export const AGE_FOLLOWERS: readonly string[] = ['and', 'with', 'years', 'yrs', 'now', 'today'];
+
+/** Words between a person noun and the age: "a gentleman of 78", "a retired engineer of 83". */
+export const AGE_OF: readonly string[] = ['of'];
 
 /** Articles read past before a label ("at the age of 45"). */
 export const ARTICLES: readonly string[] = ['the', 'a', 'an'];
@@ -342,6 +382,11 @@ export const AGE_UNIT_WORDS: readonly string[] = [
   'anos',
   'jahre',
   'jaar',
+  // Nordic "74 år", Finnish "71 vuotta" and its abbreviation "68 v" (read only where an age is
+  // expected: after an age label, beside a sex, after the name on the patient line).
+  'år',
+  'vuotta',
+  'v',
 ];
 
 /** Month names and their abbreviations, for written dates ("12 March 1951", "Mar 3, 1951"). */

@@ -1,6 +1,29 @@
 /** Signer roles, roles that never sign (referring, ordering, cc, technologist), credentials. */
 import type { Entry } from '../concepts';
 
+const UMLAUTS: ReadonlyArray<readonly [string, string]> = [
+  ['ä', 'ae'],
+  ['ö', 'oe'],
+  ['ü', 'ue'],
+  ['ß', 'ss'],
+];
+
+/**
+ * Each phrase, and its spelling with the umlauts written out as a keyboard without them types them
+ * ("Ärztin" / "Aerztin", "für" / "fuer", "Überweisung" / "Ueberweisung"): one spelling class of
+ * German (and Swiss German, which writes no ß) text, as data.
+ */
+export function withAsciiUmlauts(phrases: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const p of phrases) {
+    out.push(p);
+    let q = p;
+    for (const [u, a] of UMLAUTS) q = q.split(u).join(a);
+    if (q !== p) out.push(q);
+  }
+  return out;
+}
+
 /** Verbs of a signing line: "Reviewed by", "Dictated and signed by", "Calc./reviewed:". */
 const SIGNING_VERBS = [
   'reviewed',
@@ -169,6 +192,14 @@ const SIGNERS = [
   'specialist in rheumatology',
   'specialist in radiology',
   'senior physician',
+  // Literal translations of Chinese report roles (报告医师 / 审核医师): "Report physician", "Audit
+  // physician", "Chief physician".
+  'report physician',
+  'report doctor',
+  'report radiologist',
+  'audit physician',
+  'auditing physician',
+  'chief physician',
   // German signer roles ("Befundender Arzt:", "Befundende Ärztin", "Oberarzt").
   'befundender arzt',
   'befundende ärztin',
@@ -180,6 +211,19 @@ const SIGNERS = [
   'oberärztin',
   'chefarzt',
   'chefärztin',
+  // Nordic and Finnish signer roles ("Radiolog: ...", "Röntgenläkare", "Overlege", "Erikoislääkäri").
+  'radiolog',
+  'röntgenläkare',
+  'överläkare',
+  'overlege',
+  'overlæge',
+  'spesialist i radiologi',
+  'specialist i radiologi',
+  'speciallæge i radiologi',
+  'erikoislääkäri',
+  'radiologian erikoislääkäri',
+  'erikoislaakari',
+  'radiologian erikoislaakari',
 ];
 
 const EXCLUDED = [
@@ -265,6 +309,14 @@ const CREDENTIALS = [
   'gmc',
   'cédula profesional',
   'cedula profesional',
+  // Nordic and Finnish: "lege" / "läkare" / "læge" (physician), Finnish degrees "LL" (licentiate of
+  // medicine) and "LT" (doctor of medicine).
+  'lege',
+  'läkare',
+  'leg läkare',
+  'læge',
+  'll',
+  'lt',
 ];
 
 /**
@@ -303,46 +355,59 @@ export const NAME_TITLES: readonly string[] = [
  * "Consultant Radiologist"): such a line beside a titled name marks the name as the signer, and is
  * never the name itself. Compared as whole words, lower case.
  */
-export const ROLE_LINE_WORDS: ReadonlySet<string> = new Set([
-  'specialist',
-  'consultant',
-  'lecturer',
-  'professor',
-  'registrar',
-  'resident',
-  'fellow',
-  'radiologist',
-  'physician',
-  'endocrinologist',
-  'rheumatologist',
-  'attending',
-  'specjalista',
-  'especialista',
-  'spécialiste',
-  'specialista',
-  'uzmanı',
-  'uzman',
-  'médica',
-  'médico',
-  'medica',
-  'medico',
-  'médecin',
-  'radiologue',
-  'radiólogo',
-  'radióloga',
-  'radiologo',
-  'radiologa',
-  'radiologe',
-  'radiologin',
-  'radioloog',
-  'facharzt',
-  'fachärztin',
-  'oberarzt',
-  'oberärztin',
-  'chefarzt',
-  'chefärztin',
-  'lekarz',
-]);
+export const ROLE_LINE_WORDS: ReadonlySet<string> = new Set(
+  withAsciiUmlauts([
+    'specialist',
+    'consultant',
+    'lecturer',
+    'professor',
+    'registrar',
+    'resident',
+    'fellow',
+    'radiologist',
+    'physician',
+    'endocrinologist',
+    'rheumatologist',
+    'attending',
+    'specjalista',
+    'especialista',
+    'spécialiste',
+    'specialista',
+    'uzmanı',
+    'uzman',
+    'médica',
+    'médico',
+    'medica',
+    'medico',
+    'médecin',
+    'radiologue',
+    'radiólogo',
+    'radióloga',
+    'radiologo',
+    'radiologa',
+    'radiologe',
+    'radiologin',
+    'radioloog',
+    'facharzt',
+    'fachärztin',
+    'oberarzt',
+    'oberärztin',
+    'chefarzt',
+    'chefärztin',
+    'lekarz',
+    'radiolog',
+    'lege',
+    'läkare',
+    'læge',
+    'overlege',
+    'överläkare',
+    'overlæge',
+    'spesialist',
+    'speciallæge',
+    'erikoislääkäri',
+    'erikoislaakari',
+  ]),
+);
 
 /** Credentials of technologists: a name with only these is not the provider. */
 const TECH_CREDENTIALS = ['rt', 'rt r', 'cdt', 'rdms', 'arrt', 'bd', 'rtr'];
@@ -395,9 +460,9 @@ const COURTESIES = [
 ];
 
 export const ROLES: Entry[] = [
-  ...SIGNERS.map((phrase): Entry => ({ phrase, concept: { c: 'role', excluded: false } })),
-  ...EXCLUDED.map((phrase): Entry => ({ phrase, concept: { c: 'role', excluded: true } })),
-  ...CREDENTIALS.map((phrase): Entry => ({ phrase, concept: { c: 'credential' } })),
+  ...withAsciiUmlauts(SIGNERS).map((phrase): Entry => ({ phrase, concept: { c: 'role', excluded: false } })),
+  ...withAsciiUmlauts(EXCLUDED).map((phrase): Entry => ({ phrase, concept: { c: 'role', excluded: true } })),
+  ...withAsciiUmlauts(CREDENTIALS).map((phrase): Entry => ({ phrase, concept: { c: 'credential' } })),
   ...TECH_CREDENTIALS.map((phrase): Entry => ({ phrase, concept: { c: 'techCredential' } })),
   ...COURTESIES.map((phrase): Entry => ({ phrase, concept: { c: 'courtesy' } })),
 ];
