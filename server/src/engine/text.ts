@@ -5,7 +5,7 @@
  * line table that turns offsets into LSP positions. Offsets into `norm` are offsets into the
  * original text.
  */
-import { DICTATED_PUNCTUATION } from './reading/vocab/dictation';
+import { DICTATED_PUNCTUATION, DICTATION_CUES } from './reading/vocab/dictation';
 import type { Position, Range, Span } from './types';
 
 export interface Line {
@@ -135,11 +135,11 @@ export function normalise(text: string): string {
 }
 
 /**
- * " period", " colon", " comma" or " full stop": a text without any is no dictation transcript. One
- * regular expression scans faster than four searches for patterns that start with a space (each
- * stops at every space of the text).
+ * A cue word (vocab/dictation.ts DICTATION_CUES) after a space: a text without any is no dictation
+ * transcript. One alternation of literal words scans faster than a search per word for a pattern that
+ * starts with a space (each stops at every space of the text).
  */
-const DICTATED_CUE = / (?:period|colon|comma|full stop)/;
+const DICTATED_CUE = new RegExp(` (?:${DICTATION_CUES.join('|')})`);
 
 function mayBeDictated(norm: string): boolean {
   return DICTATED_CUE.test(norm);

@@ -12,6 +12,13 @@ export const DICTATED_PUNCTUATION: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /**
+ * The spoken marks whose presence (after a space) makes a text worth testing as a dictation
+ * transcript at all (text.ts): a text without any of them is typed. ("semicolon" alone does not open
+ * the test.)
+ */
+export const DICTATION_CUES: readonly string[] = ['period', 'colon', 'comma', 'full stop'];
+
+/**
  * Risk-model names as speech recognition writes them: the model is spoken, and the recogniser
  * spells it as ordinary words or as a near homophone ("fracks 10 year probability", "cue fracture",
  * "car rock"). Each is the model's name only; none is an English word a report uses otherwise
