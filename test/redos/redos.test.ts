@@ -45,7 +45,7 @@ const DYNAMIC: Record<string, string> = {
     'One character class built from character-class literals: linear.',
   'engine/text.ts: new RegExp(`(^|[ \\\\t])(${DICTATED_PUNCTUATION.map(':
     'An alternation of the literal words of vocab/dictation.ts between a blank and a look-ahead of one character: no quantifier, linear.',
-  'engine/text.ts: new RegExp(` (?:${DICTATION_CUES.join(\'|\')})`)':
+  "engine/text.ts: new RegExp(` (?:${DICTATION_CUES.join('|')})`)":
     'A space, then an alternation of the literal cue words of vocab/dictation.ts: no quantifier, linear.',
 };
 
