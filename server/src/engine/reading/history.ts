@@ -18,7 +18,6 @@ import type { Tokens } from './tokens';
 import { DECIMAL, NEWLINE, NUMBER, PUNCT, REFUSED, tokenAt, WORD, wordIn } from './tokens';
 import { DATE_PREPOSITIONS, DATED_VERBS } from './vocab/cues';
 import type { Doc } from '../text';
-import { lineOf } from '../text';
 import {
   PASTED_BANNER_ADJECTIVES,
   PASTED_BANNER_NOUNS,
@@ -92,34 +91,46 @@ function hasWord(line: string, words: readonly string[]): boolean {
  * banner on is that report's. A sentence that merely mentions a prior study ("Prior study reviewed
  * for comparison.") is no banner: it is neither ruled, nor says it was pasted (capitals: priorReport.ts).
  */
+/** The first letters of the banner adjectives and of "copy of". */
+const BANNER_FIRST = new Set(PASTED_BANNER_ADJECTIVES.map((a) => a.charCodeAt(0)).concat(99));
+
 export function pastedPriorReport(doc: Doc): number {
   const norm = doc.norm;
-  let best = Infinity;
-  for (const adj of PASTED_BANNER_ADJECTIVES) {
-    for (let at = norm.indexOf(adj); at >= 0 && at < best; at = norm.indexOf(adj, at + 1)) {
-      if (isLetter(norm.charCodeAt(at + adj.length)) || (at > 0 && isLetter(norm.charCodeAt(at - 1)))) continue;
-      const l = doc.lines[lineOf(doc, at)];
-      if (l.end - l.start > BANNER_MAX) continue;
-      // Only punctuation (and "copy of (the)") before the adjective on its line.
-      let i = l.start;
-      while (i < at && !isAlnum(norm.charCodeAt(i))) i++;
-      const copy = norm.startsWith('copy of ', i);
-      if (copy) i += norm.startsWith('the ', i + 8) ? 12 : 8;
-      while (i < at && !isAlnum(norm.charCodeAt(i))) i++;
-      if (i !== at) continue;
-      // A study noun among the next two words.
-      const [n1, j] = nextWord(norm, at + adj.length, l.end);
-      if (!PASTED_BANNER_NOUNS.includes(n1) && !PASTED_BANNER_NOUNS.includes(nextWord(norm, j, l.end)[0])) continue;
-      // Set off as a banner: ruled, or saying it was pasted ("Copy of ...", "copied"). (A banner in
-      // capitals alone is priorReport.ts's to judge: it knows a comparison section and the impression.)
-      const raw = doc.text.slice(l.start, l.end);
-      if (copy || /={3,}|-{3,}|\*{3,}|_{3,}|^\s*#/.test(raw) || hasWord(norm.slice(l.start, l.end), PASTE_WORDS)) {
-        best = l.start;
+  // One pass over the lines, in order: a banner's adjective is the first word of its line (after
+  // punctuation and "copy of (the)"), so only that place is tried; the first banner line wins.
+  for (const l of doc.lines) {
+    if (l.end - l.start > BANNER_MAX) continue;
+    // Only punctuation (and "copy of (the)") before the adjective on its line.
+    let i = l.start;
+    while (i < l.end && !isAlnum(norm.charCodeAt(i))) i++;
+    // Most lines start with no adjective's (nor "copy of"'s) first letter: out at once.
+    if (i >= l.end || !BANNER_FIRST.has(norm.charCodeAt(i))) continue;
+    const copy = norm.startsWith('copy of ', i);
+    if (copy) i += norm.startsWith('the ', i + 8) ? 12 : 8;
+    while (i < l.end && !isAlnum(norm.charCodeAt(i))) i++;
+    if (i >= l.end) continue;
+    const at = i;
+    let adj = '';
+    for (const a of PASTED_BANNER_ADJECTIVES)
+      if (
+        norm.startsWith(a, at) &&
+        !isLetter(norm.charCodeAt(at + a.length)) &&
+        !(at > 0 && isLetter(norm.charCodeAt(at - 1)))
+      ) {
+        adj = a;
         break;
       }
-    }
+    if (!adj) continue;
+    // A study noun among the next two words.
+    const [n1, j] = nextWord(norm, at + adj.length, l.end);
+    if (!PASTED_BANNER_NOUNS.includes(n1) && !PASTED_BANNER_NOUNS.includes(nextWord(norm, j, l.end)[0])) continue;
+    // Set off as a banner: ruled, or saying it was pasted ("Copy of ...", "copied"). (A banner in
+    // capitals alone is priorReport.ts's to judge: it knows a comparison section and the impression.)
+    const raw = doc.text.slice(l.start, l.end);
+    if (copy || /={3,}|-{3,}|\*{3,}|_{3,}|^\s*#/.test(raw) || hasWord(norm.slice(l.start, l.end), PASTE_WORDS))
+      return l.start;
   }
-  return best;
+  return Infinity;
 }
 
 /**
