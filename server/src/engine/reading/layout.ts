@@ -92,6 +92,8 @@ interface LineFacts {
   quoted: Int32Array;
   /** Study dates (`dateKey`) on the line, as the tokens were before unitCells gave numbers units. */
   dates: Int32Array;
+  /** Slashes ("/") on the line. */
+  slashes: Int32Array;
   /** The one-letter words "t" and "z" that no phrase holds ("T = -1.8"): bare score labels, maybe. */
   bareT: number[];
   bareZ: number[];
@@ -143,7 +145,7 @@ function lineFacts(ctx: Ctx): LineFacts {
   const start = lineStarts(ctx);
   // The counts' buffer is reused from document to document (zeroed), up to 64 Ki counts: a new
   // typed array per document costs an allocation outside the heap.
-  const size = 7 * n;
+  const size = 8 * n;
   let all: Int32Array;
   if (spare && spare.length >= size) {
     all = spare;
@@ -159,6 +161,7 @@ function lineFacts(ctx: Ctx): LineFacts {
   const semis = all.subarray(4 * n, 5 * n);
   const quoted = all.subarray(5 * n, 6 * n);
   const dates = all.subarray(6 * n, 7 * n);
+  const slashes = all.subarray(7 * n, 8 * n);
   const bareT: number[] = [];
   const bareZ: number[] = [];
   const { n: count, kind: kinds, line: lineOfTok, flags, start: starts, end: ends, norm } = t;
@@ -179,6 +182,7 @@ function lineFacts(ctx: Ctx): LineFacts {
       } else if (kind === PUNCT) {
         const c = norm.charCodeAt(starts[b]);
         if (c === 59) semis[line]++;
+        else if (c === 47) slashes[line]++;
         else if (
           c === 44 &&
           b > 0 &&
@@ -206,6 +210,7 @@ function lineFacts(ctx: Ctx): LineFacts {
     semis,
     quoted,
     dates,
+    slashes,
     bareT,
     bareZ,
     keys: new Array<KeyLine | null | undefined>(n),
@@ -1612,23 +1617,20 @@ const CAPTION_ROWS = 24;
  * down to a blank line.
  */
 function captionedSlashRows(ctx: Ctx, out: LayoutPair[]): void {
-  const t = ctx.reading.tokens;
-  let checked = -1;
-  for (let k = 0; k < t.n; k++) {
-    if (t.kind[k] !== PUNCT || t.line[k] === checked || !punctIs(ctx, k, 47)) continue;
-    const line = t.line[k];
-    checked = line;
+  // Only the lines with a slash (line facts) can be a caption.
+  const { slashes } = lineFacts(ctx);
+  const lines = ctx.doc.lines.length;
+  for (let line = 0; line < lines; line++) {
+    if (!slashes[line]) continue;
     const cols = captionColumns(ctx, line);
     if (!cols) continue;
-    const lines = ctx.doc.lines.length;
     let last = line;
     for (let l = line + 1; l < lines && l <= line + CAPTION_ROWS && !ctx.blankLine[l]; l++) {
       last = l;
       slashRow(ctx, l, cols, out);
     }
     // Go on after the rows read.
-    const r = lineTokens(ctx, last);
-    if (r.b > k) k = r.b;
+    line = last;
   }
 }
 

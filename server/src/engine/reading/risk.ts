@@ -491,7 +491,13 @@ function dropCorrected(ctx: Ctx, risks: Risk[], silent: (r: Risk) => boolean): v
   const { tokens: t, sentence, context } = ctx.reading;
   const replaced = new Set<number>();
   const sentences = new Set<number>();
-  const { n, kind, start, end, norm } = t;
+  const { n, kind, start, end, norm, unit } = t;
+  // Only a percentage under a negation or an earlier-study cue can be replaced: without one there
+  // is nothing to drop (most reports), and no correction word need be looked for.
+  let any = false;
+  for (let k = 0; k < n && !any; k++)
+    any = kind[k] === NUMBER && unit[k] === UNIT_PERCENT && (context[k] & (NEGATED | HISTORICAL)) !== 0;
+  if (!any) return;
   for (let k = 0; k < n; k++) {
     if (kind[k] !== WORD) continue;
     // A table of (length, first letter) first: most words are no correction word.
