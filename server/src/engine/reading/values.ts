@@ -10,6 +10,7 @@ import type { Ctx } from '../context';
 import type { Concept } from './concepts';
 import { CURRENT, HISTORICAL } from './concepts';
 import { conceptOf } from './read';
+import type { Tokens } from './tokens';
 import { DECIMAL, GAP, NEWLINE, NUMBER, PLACEHOLDER, PUNCT, REFUSED, SIGNED, UNIT_NONE, WORD, wordIn } from './tokens';
 import { ANAPHORA_DETERMINERS, ANAPHORA_NOUNS, ANAPHORA_WORDS } from './vocab/labels';
 
@@ -164,4 +165,20 @@ export function inRange(ctx: Ctx, tok: number): boolean {
   const dash = (i: number) => t.kind[i] === PUNCT && t.norm.charCodeAt(t.start[i]) === 45;
   if (tok + 2 < t.n && dash(tok + 1) && t.kind[tok + 2] === NUMBER && t.end[tok] === t.start[tok + 1]) return true;
   return tok >= 2 && dash(tok - 1) && t.kind[tok - 2] === NUMBER && t.end[tok - 2] === t.start[tok - 1];
+}
+
+/**
+ * `wordIn` for a fixed word list, made once: a table of the words' (length, first letter) shapes
+ * is asked first, so the list is searched only for a word of some entry's shape (most words are
+ * of none). The same answers as `wordIn(t, i, words)`.
+ */
+export function wordTest(words: readonly string[]): (t: Tokens, i: number) => boolean {
+  const shapes = new Uint8Array(32 * 128);
+  for (const w of words) shapes[Math.min(w.length, 31) * 128 + (w.charCodeAt(0) & 0x7f)] = 1;
+  return (t, i) => {
+    if (i < 0 || i >= t.n || t.kind[i] !== WORD) return false;
+    const s = t.start[i];
+    if (!shapes[Math.min(t.end[i] - s, 31) * 128 + (t.norm.charCodeAt(s) & 0x7f)]) return false;
+    return wordIn(t, i, words);
+  };
 }
