@@ -15,6 +15,7 @@ import type { Ctx } from '../context';
 import { lineStarts, MAX_MENTIONS } from '../context';
 import type { Concept } from './concepts';
 import { HISTORICAL } from './concepts';
+import type { Hits } from './trie';
 import { match } from './trie';
 import type { Tokens } from './tokens';
 import { conceptOf, trieFor } from './read';
@@ -361,28 +362,18 @@ interface HeaderCol {
   x1?: number;
 }
 
-interface CellHit {
-  end: number;
-  concepts: readonly Concept[];
-}
-
 /**
  * The phrases inside a cell. A phrase the document's pass matched across a narrow column gap
  * ("BMD  T-score" read as "BMD T-score") belongs to two cells: the cell is matched again on its own
- * tokens (a view of the token arrays, nothing copied).
+ * tokens (a view of the token arrays, nothing copied). `own` is that match (null when no phrase
+ * crosses the cell's edges: the document's hits serve).
  */
-function cellHits(ctx: Ctx, r: Range): { at: (k: number) => CellHit | null } {
+function cellMatch(ctx: Ctx, r: Range): Hits | null {
   const { tokens: t, hits } = ctx.reading;
   const first = r.a < r.b ? hits.at[r.a] : -1;
   const last = r.a < r.b ? hits.at[r.b - 1] : -1;
   const crosses = (first >= 0 && hits.start[first] < r.a) || (last >= 0 && hits.end[last] > r.b);
-  if (!crosses)
-    return {
-      at: (k) => {
-        const h = hits.at[k];
-        return h >= 0 && hits.start[h] >= r.a ? { end: Math.min(hits.end[h], r.b), concepts: hits.concepts[h] } : null;
-      },
-    };
+  if (!crosses) return null;
   const view: Tokens = {
     norm: t.norm,
     n: r.b - r.a,
@@ -395,19 +386,13 @@ function cellHits(ctx: Ctx, r: Range): { at: (k: number) => CellHit | null } {
     value: t.value.subarray(r.a, r.b),
     line: t.line.subarray(r.a, r.b),
   };
-  const own = match(trieFor(ctx.settings.labels), view);
-  return {
-    at: (k) => {
-      const h = own.at[k - r.a];
-      return h >= 0 && own.start[h] === k - r.a ? { end: own.end[h] + r.a, concepts: own.concepts[h] } : null;
-    },
-  };
+  return match(trieFor(ctx.settings.labels), view);
 }
 
 /** What a header cell names. A T-score or Z-score wins over other words; "Prior T-score" is a prior column. */
 function cellColumn(ctx: Ctx, r: Range): HeaderCol {
-  const t = ctx.reading.tokens;
-  const hits = cellHits(ctx, r);
+  const { tokens: t, hits } = ctx.reading;
+  const own = cellMatch(ctx, r);
   let tbsScore = false;
   let tScore = false;
   let z = false;
@@ -417,9 +402,25 @@ function cellColumn(ctx: Ctx, r: Range): HeaderCol {
   let change = false;
   let date = 0;
   for (let k = r.a; k < r.b; k++) {
-    const h = hits.at(k);
-    if (h) {
-      for (const c of h.concepts) {
+    // The phrase at token k: one of the document's that starts in the cell (cut at its end), or one
+    // of the cell's own match that starts at k.
+    let concepts: readonly Concept[] | null = null;
+    let end = 0;
+    if (own === null) {
+      const h = hits.at[k];
+      if (h >= 0 && hits.start[h] >= r.a) {
+        concepts = hits.concepts[h];
+        end = Math.min(hits.end[h], r.b);
+      }
+    } else {
+      const h = own.at[k - r.a];
+      if (h >= 0 && own.start[h] === k - r.a) {
+        concepts = own.concepts[h];
+        end = own.end[h] + r.a;
+      }
+    }
+    if (concepts) {
+      for (const c of concepts) {
         if (c.c === 'tbsScore') tbsScore = true;
         else if (c.c === 't') tScore = true;
         else if (c.c === 'z') z = true;
@@ -428,7 +429,7 @@ function cellColumn(ctx: Ctx, r: Range): HeaderCol {
         else if (c.c === 'column' && c.column === 'change') change = true;
         else if (c.c === 'cue' && c.category === HISTORICAL) prior = true;
       }
-      k = Math.max(k, h.end - 1);
+      k = Math.max(k, end - 1);
       continue;
     }
     // "T", "Z" alone name the score columns of a terse header.
