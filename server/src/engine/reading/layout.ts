@@ -165,7 +165,17 @@ function lineFacts(ctx: Ctx): LineFacts {
   const slashes = all.subarray(7 * n, 8 * n);
   const bareT: number[] = [];
   const bareZ: number[] = [];
-  const { n: count, kind: kinds, line: lineOfTok, flags, start: starts, end: ends, norm } = t;
+  const {
+    n: count,
+    kind: kinds,
+    line: lineOfTok,
+    flags,
+    start: starts,
+    end: ends,
+    norm,
+    unit: units,
+    value: values,
+  } = t;
   const at = ctx.reading.hits.at;
   for (let line = 0; line < n; line++) {
     let b = start[line];
@@ -176,8 +186,10 @@ function lineFacts(ctx: Ctx): LineFacts {
         gaps[line]++;
         if (flags[b] & WALL) walls[line]++;
       } else if (kind === NUMBER) {
-        if (flags[b] & DECIMAL) decimal[line] = 1;
-        if (dateKey(ctx, b)) dates[line]++;
+        const fl = flags[b];
+        if (fl & DECIMAL) decimal[line] = 1;
+        // dateKey of a number, inline: a whole unsigned year without a unit.
+        else if (!(fl & SIGNED) && units[b] === UNIT_NONE && values[b] >= 1900 && values[b] <= 2100) dates[line]++;
       } else if (kind === REFUSED) {
         if (dateKey(ctx, b)) dates[line]++;
       } else if (kind === PUNCT) {
