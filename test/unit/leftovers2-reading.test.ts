@@ -101,3 +101,132 @@ Signed: Dr Ana Polo, MD
     expect(found(text).length).toBeGreaterThan(0);
   });
 });
+
+describe('a change from an earlier value keeps the later one as this study', () => {
+  const report = (sentence: string) => `DXA WITH TBS
+Exam date: 03/10/2026. 66-year-old woman.
+L1-L4 T-score -1.6.
+${sentence}
+TBS-adjusted FRAX: major osteoporotic fracture 18%, hip fracture 2.7%.
+IMPRESSION: Osteopenia.
+Signed: Lucinda Farrow, MD
+`;
+  const tbs = (s: string) => analyze(report(s)).elements.tbs.map((v) => v.value);
+  const neck = (s: string) =>
+    analyze(report(`${s}\nTBS 1.250.`))
+      .elements.tScores.map((v) => v.value)
+      .filter((v) => v !== -1.6);
+
+  test.each([
+    ['TBS rose from 1.21 in 2019 to 1.26.', [1.26]],
+    ['TBS improved from 1.180 (2021) to 1.236.', [1.236]],
+    ['The trabecular bone score went from 1.180 on 02/03/2021 to 1.236.', [1.236]],
+    ['TBS has increased from 1.205 to 1.249 since the last scan.', [1.249]],
+    ['TBS de 1,180 (2021) a 1,236.', [1.236]],
+    // Both ends dated earlier than this study: both are history.
+    ['TBS fell from 1.310 in 2020 to 1.244 in 2023.', []],
+  ])('%s', (sentence, values) => {
+    expect(tbs(sentence)).toEqual(values);
+  });
+
+  test.each([
+    ['Femoral neck T-score went from -2.6 in 2019 to -2.0.', [-2.0]],
+    ['The femoral neck T-score improved from -2.6 (2019) to -2.0.', [-2.0]],
+    ['Femoral neck T-score declined from -1.8 in 2018 to -2.3 in 2022.', []],
+  ])('%s', (sentence, values) => {
+    expect(neck(sentence)).toEqual(values);
+  });
+
+  test('without a change word the first value stays the one read', () => {
+    expect(tbs('TBS 1.236 (2021: 1.180).')).toEqual([1.236]);
+    expect(tbs('TBS 1.236, from the L1-L4 region, to be compared next year.')).toEqual([1.236]);
+  });
+});
+
+describe('dated statements compare full dates when both are full', () => {
+  const report = (examDate: string, sentence: string) => `DXA WITH TBS
+Exam date: ${examDate}. 66-year-old woman.
+L1-L4 T-score -1.6.
+${sentence}
+TBS 1.250.
+TBS-adjusted FRAX: major osteoporotic fracture 18%, hip fracture 2.7%.
+IMPRESSION: Osteopenia.
+Signed: Lucinda Farrow, MD
+`;
+  const neck = (examDate: string, sentence: string) =>
+    analyze(report(examDate, sentence))
+      .elements.tScores.map((v) => v.value)
+      .filter((v) => v !== -1.6);
+
+  test.each([
+    // An earlier date in the same year as this study is still history.
+    ['03/10/2026', 'Femoral neck T-score -2.6 on 01/02/2026.', []],
+    ['25/10/2026', 'Femoral neck T-score -2.6 on 14/03/2026.', []],
+    ['2026-10-03', 'Femoral neck T-score -2.6 on 2026-02-01.', []],
+    ['10/25/2026', 'Femoral neck T-score -2.6 measured 03/14/2026.', []],
+    // This study's own date is not.
+    ['03/10/2026', 'Femoral neck T-score -2.6 on 03/10/2026.', [-2.6]],
+    ['2026-10-03', 'Femoral neck T-score -2.6 on 2026-10-03.', [-2.6]],
+    // Day-first or month-first unknown and the two readings disagree: not dated earlier.
+    ['03/10/2026', 'Femoral neck T-score -2.6 on 05/02/2026.', [-2.6]],
+    // An earlier year stays history, as before.
+    ['03/10/2026', 'Femoral neck T-score -2.6 on 11/12/2025.', []],
+  ])('exam %s: %s', (examDate, sentence, values) => {
+    expect(neck(examDate, sentence)).toEqual(values);
+  });
+});
+
+describe('a pasted prior banner with joiners between its words, or ruled with asterisks', () => {
+  const CURRENT = `DXA WITH TBS
+Exam date: 03/10/2026. 66-year-old woman.
+Left femoral neck T-score -2.0. L1-L4 T-score -1.6.
+TBS 1.241.
+TBS-adjusted FRAX: major osteoporotic fracture 18%, hip fracture 2.7%.
+IMPRESSION: Osteopenia.
+Signed: Lucinda Farrow, MD
+`;
+  const view = (text: string) => {
+    const a = analyze(text);
+    const el = a.elements;
+    return {
+      tbs: el.tbs.map((v) => v.value),
+      t: el.tScores.map((v) => v.value),
+      risks: el.risks.map((r) => `${r.kind}:${r.value}`),
+      models: el.riskModels.map((m) => m.name),
+      who: el.whoStatements.map((w) => w.whoClass),
+      findings: a.findings.map((f) => f.code).sort(),
+    };
+  };
+  const pasted = (banner: string) => `${CURRENT}
+${banner}
+Lumbar spine T-score -1.1; femoral neck T-score -1.4. TBS 1.322.
+Garvan 10-year risk of any fracture 9%.
+IMPRESSION: Normal bone mineral density.
+`;
+  test.each([
+    '=== Comparison: report of 03/2022 ===',
+    '----- Prior report (2022) -----',
+    '*** PREVIOUS STUDY 12.01.2021 ***',
+    '=== Previous - DXA report, 2020 ===',
+    '*** Prior: exam of 06/2023 ***',
+    '### Comparison, study 2019 ###',
+  ])('%s', (banner) => {
+    expect(view(pasted(banner))).toEqual(view(CURRENT));
+  });
+
+  test('a sentence that names a comparison report is no banner', () => {
+    const v = view(
+      `${CURRENT.replace('IMPRESSION', 'Comparison: report of 03/2022 reviewed, TBS 1.241 then.\nIMPRESSION')}`,
+    );
+    expect(v.tbs).toEqual([1.241]);
+  });
+
+  test.each([
+    ['***** IMPRESSION *****', []],
+    ['TBS ***', ['***']],
+    ['*** TBS', ['***']],
+    ['*** ***', ['***', '***']],
+  ])('ruled-off asterisks %s', (line, slots) => {
+    expect(found(line)).toEqual(slots);
+  });
+});

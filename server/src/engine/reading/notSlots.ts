@@ -6,7 +6,8 @@
  *   number ("1.xxx", "XX.X", "-2.X") or a lone "XX" where a value goes stays a slot;
  * - a bracketed HEADING: a field alone on its line, with a line under it, holding no instruction word
  *   (INSTRUCTION_WORDS: "[insert TBS]", "[TBS value]" stay slots), in a document that writes its
- *   headings in brackets (another bracketed line that is no slot) or with its rows indented under it.
+ *   headings in brackets (another bracketed line that is no slot) or with its rows indented under it;
+ * - the asterisks that rule off a banner at both ends of its line ("*** PREVIOUS STUDY ***").
  * Linear: each test looks at the span's own line and its neighbours only (the sibling search is one
  * pass over the "[" of the text, done only when a heading candidate is found).
  */
@@ -176,7 +177,32 @@ function bracketedHeadings(norm: string, spans: readonly Span[]): boolean {
   return false;
 }
 
-/** The placeholders less the redactions and the bracketed headings. */
+/**
+ * Asterisks that rule off a banner or a heading at both ends of its line ("*** PREVIOUS STUDY
+ * 12.01.2021 ***", "***** IMPRESSION *****"): decoration, not a slot. "TBS ***" stays a slot.
+ */
+function ruledOff(norm: string, span: Span): boolean {
+  if (norm.charCodeAt(span.start) !== 42) return false;
+  const [ls, le] = lineAt(norm, span.start);
+  let a = ls;
+  while (a < le && isBlank(norm.charCodeAt(a))) a++;
+  let b = le;
+  while (b > a && isBlank(norm.charCodeAt(b - 1))) b--;
+  if (norm.charCodeAt(a) !== 42 || norm.charCodeAt(b - 1) !== 42) return false;
+  // Runs of 3+ asterisks at both ends, a letter between them.
+  let i = a;
+  while (i < b && norm.charCodeAt(i) === 42) i++;
+  let j = b;
+  while (j > i && norm.charCodeAt(j - 1) === 42) j--;
+  if (i - a < 3 || b - j < 3) return false;
+  for (let k = i; k < j; k++) {
+    const c = norm.charCodeAt(k);
+    if ((c >= 97 && c <= 122) || c > 127) return true;
+  }
+  return false;
+}
+
+/** The placeholders less the redactions, the bracketed headings and the asterisks of a ruled line. */
 export function withoutNonSlots(norm: string, spans: Span[]): Span[] {
   let out: Span[] | undefined;
   // Computed once, when a heading candidate is found.
@@ -185,7 +211,7 @@ export function withoutNonSlots(norm: string, spans: Span[]): Span[] {
     const p = spans[k];
     const heading =
       headingCandidate(norm, p) && (rowsIndentedUnder(norm, p) || (siblings ??= bracketedHeadings(norm, spans)));
-    if (heading || isRedaction(norm, p)) {
+    if (heading || isRedaction(norm, p) || ruledOff(norm, p)) {
       if (!out) out = spans.slice(0, k);
     } else if (out) out.push(p);
   }

@@ -12,6 +12,7 @@ import { CURRENT, HISTORICAL } from './concepts';
 import { conceptOf } from './read';
 import { DECIMAL, GAP, NEWLINE, NUMBER, PLACEHOLDER, PUNCT, REFUSED, SIGNED, UNIT_NONE, WORD, wordIn } from './tokens';
 import { ANAPHORA_DETERMINERS, ANAPHORA_NOUNS, ANAPHORA_WORDS } from './vocab/labels';
+import { CHANGE_PAIRS } from './vocab/cues';
 
 export type Found = { type: 'number'; tok: number } | { type: 'placeholder'; tok: number } | { type: 'none' };
 
@@ -127,7 +128,9 @@ export function valueAfterLabel(ctx: Ctx, from: number, walk: Walk): Found {
         return { type: 'placeholder', tok: k + 2 };
       if (walk.fits(k, words)) {
         if (wrapped && !(t.flags[k] & DECIMAL)) return { type: 'none' };
-        return { type: 'number', tok: k };
+        // "from 1.21 (2019) to 1.26": the change's later value is the label's.
+        const later = changeEnd(ctx, k, walk, words);
+        return { type: 'number', tok: later >= 0 ? later : k };
       }
       // A count ("4 vertebrae", "L1-4") is read past; any other number ends the search.
       if (!(t.flags[k] & (DECIMAL | SIGNED)) && t.unit[k] === UNIT_NONE && t.value[k] < 100) {
@@ -138,6 +141,35 @@ export function valueAfterLabel(ctx: Ctx, from: number, walk: Walk): Found {
     }
   }
   return { type: 'none' };
+}
+
+/** Tokens read between a change's first value and its end word ("1.21 in 2019 to", "1.180 (2021) to"). */
+const CHANGE_REACH = 10;
+
+/**
+ * Token k (a value that fits) opens a change ("from 1.21 in 2019 to 1.26", CHANGE_PAIRS): the later
+ * value's token when it fits too, else -1. Dates and brackets between are read past; the sentence, a
+ * line break, ";" or another label ends the search.
+ */
+function changeEnd(ctx: Ctx, k: number, walk: Walk, words: number): number {
+  const { tokens: t, hits, sentence } = ctx.reading;
+  let pair = -1;
+  for (let p = 0; p < CHANGE_PAIRS.length && pair < 0; p++) if (wordIn(t, k - 1, [CHANGE_PAIRS[p][0]])) pair = p;
+  if (pair < 0) return -1;
+  const end = [CHANGE_PAIRS[pair][1]];
+  const limit = Math.min(t.n, k + 1 + CHANGE_REACH);
+  for (let j = k + 1; j < limit && sentence[j] === sentence[k]; j++) {
+    const kind = t.kind[j];
+    if (kind === NEWLINE || (kind === PUNCT && t.norm.charCodeAt(t.start[j]) === 59)) return -1;
+    if (hits.at[j] >= 0 && hits.start[hits.at[j]] === j) {
+      for (const x of hits.concepts[hits.at[j]]) if (x.c !== walk.own && OTHER_LABELS.has(x.c)) return -1;
+    }
+    if (!wordIn(t, j, end)) continue;
+    let v = j + 1;
+    while (v < t.n && t.kind[v] === GAP) v++;
+    return v < t.n && t.kind[v] === NUMBER && walk.fits(v, words) ? v : -1;
+  }
+  return -1;
 }
 
 /** Does the sentence that starts at token k open by referring back ("Yours", "It", "The score")? */
