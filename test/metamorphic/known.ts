@@ -104,14 +104,10 @@ export const KNOWN_PAIRS: Record<string, string[]> = {
   ],
   'space-percent': [],
   'hard-wrap-72': [
-    'D09-no-model-named.txt',
-    'D20-dictation-multiple-gaps.txt',
     'L20-comparison-table-change-column.txt',
     'P11-kind-site-list.txt',
-    'P20-dictated-negative.txt',
     'Q02-draft-dictation-spelled-numbers.txt',
     'Q07-draft-addendum-amended-value.txt',
-    'Q11-draft-young-man-zscores.txt',
     'Q20-kind-slash-pair.txt',
     'R01-layout-japan-yam-percent.txt',
     // A registration-number tail ("nr PWZ") wrapped onto the next line leaves the signer's text.

@@ -230,3 +230,45 @@ IMPRESSION: Normal bone mineral density.
     expect(found(line)).toEqual(slots);
   });
 });
+
+describe('a hard wrap is a space for lists, table headers and the inline impression', () => {
+  const view = (text: string) => {
+    const el = analyze(text).elements;
+    return {
+      t: el.tScores.map((v) => `${v.site}:${v.value}`),
+      z: el.zScores.map((v) => v.value),
+      who: el.whoStatements.map((w) => w.whoClass),
+    };
+  };
+  // Each paragraph is written on one line, then broken where a 60-72 column editor would break it.
+  test.each([
+    [
+      'Lumbar spine L1-L4 T-score -1.9; right femoral neck T-score -2.4; right total hip\n-1.7. TBS 1.240.',
+      'Lumbar spine L1-L4 T-score -1.9; right femoral neck T-score -2.4; right total hip -1.7. TBS 1.240.',
+    ],
+    [
+      'TBS 1.262. The left femoral neck T-score is minus 2.1, and the left total hip\nminus 1.3 this time.',
+      'TBS 1.262. The left femoral neck T-score is minus 2.1, and the left total hip minus 1.3 this time.',
+    ],
+    [
+      'bone density with tbs. seventy year old woman. the lumbar T-score is\n-1.2, the femoral neck T-score -2.2. tbs 1.250.',
+      'bone density with tbs. seventy year old woman. the lumbar T-score is -1.2, the femoral neck T-score -2.2. tbs 1.250.',
+    ],
+    [
+      'Male, 44. Spine Z-score -1.1. TBS 1.301.\nIMPRESSION: Hip BMD below the expected range for age (Z-score\n-2.3). Normal microarchitecture.',
+      'Male, 44. Spine Z-score -1.1. TBS 1.301.\nIMPRESSION: Hip BMD below the expected range for age (Z-score -2.3). Normal microarchitecture.',
+    ],
+    [
+      'tbs 1.250 and the femoral neck T-score -1.9. FRAX major osteoporotic 9 percent. impression\nosteopenia with normal microarchitecture.',
+      'tbs 1.250 and the femoral neck T-score -1.9. FRAX major osteoporotic 9 percent. impression osteopenia with normal microarchitecture.',
+    ],
+  ])('%j', (wrapped, flat) => {
+    expect(view(wrapped)).toEqual(view(flat));
+    expect(view(flat).t.length + view(flat).z.length + view(flat).who.length).toBeGreaterThan(0);
+  });
+
+  test('a short line is a row, not a wrap: a table header over a value row still reads', () => {
+    const table = 'Region      BMD     T-score   Z-score\nL1-L4       0.901   -1.8      -1.1\n';
+    expect(view(table).t).toEqual(['L1-L4:-1.8']);
+  });
+});

@@ -169,6 +169,9 @@ function lineFacts(ctx: Ctx): LineFacts {
       const kind = kinds[b];
       if (kind === NEWLINE) break;
       if (kind === GAP) {
+        // A wrap that read.ts softened ends the line for the layout: it is no column gap.
+        const c = norm.charCodeAt(starts[b]);
+        if (c === 10 || c === 13) break;
         gaps[line]++;
         if (flags[b] & WALL) walls[line]++;
       } else if (kind === NUMBER) {
@@ -471,8 +474,9 @@ export function headerColumns(ctx: Ctx, line: number): HeaderCol[] | null {
   const walled = lineFacts(ctx).walls[line] > 0;
   if (!walled && r.b > r.a && punctIs(ctx, r.b - 1, 58)) return null;
   if (!walled && r.b > r.a && punctIs(ctx, r.b - 1, 46)) return null;
-  // A sentence that names two measures ("BMD T-scores were not provided") is not a header.
-  if (words > 4) return null;
+  // A sentence that names two measures ("BMD T-scores were not provided") is not a header, nor a
+  // line of prose hard-wrapped into the next ("... the L1 through L4 T-score is" / "-1.4, ...").
+  if (words > 4 || softBreak(t, r.b)) return null;
   const { cells } = cellsOf(ctx, r);
   let cols: HeaderCol[];
   if (cells.length >= 3) {
@@ -1291,6 +1295,16 @@ export function sidewaysRow(ctx: Ctx, first: number): Array<[number, string | nu
 }
 
 /**
+ * A line break that `read.ts` softenWraps read as the wrap of a sentence (a GAP token that was the
+ * break): what goes on over a space goes on over it.
+ */
+export function softBreak(t: Tokens, k: number): boolean {
+  if (k >= t.n || t.kind[k] !== GAP) return false;
+  const c = t.norm.charCodeAt(t.start[k]);
+  return c === 10 || c === 13;
+}
+
+/**
  * A list after one label: "T-scores: L1-L4 -1.6, left femoral neck -2.3, left total hip -1.4", or
  * "-1.4 at L1-L4, -2.2 at the left femoral neck and -1.6 at the left total hip". From the value at
  * `value`, each next item is a separator (",", ";", "and"), site words and a signed score.
@@ -1299,7 +1313,7 @@ export function listAfter(ctx: Ctx, value: number): Array<[number, string | null
   const { tokens: t, hits } = ctx.reading;
   const out: Array<[number, string | null]> = [];
   let k = value + 1;
-  const line = t.line[value];
+  let line = t.line[value];
   for (let items = 0; items < 12; items++) {
     // This value's own site after it ("at the left femoral neck"), or an aside (", which is ...").
     k = skipSiteWords(ctx, k);
@@ -1324,6 +1338,11 @@ export function listAfter(ctx: Ctx, value: number): Array<[number, string | null
       }
       if (t.kind[q] === WORD && LIST_FILLERS.has(t.norm.slice(t.start[q], t.end[q]))) continue;
       if (punctIs(ctx, q, 40) || punctIs(ctx, q, 41) || punctIs(ctx, q, 58)) continue;
+      // A hard wrap inside the item ("; total hip" / "-1.6"): the list goes on on the next line.
+      if (softBreak(t, q)) {
+        line = t.line[q + 1];
+        continue;
+      }
       break;
     }
     if (next < 0 || t.line[next] !== line || !(t.flags[next] & SIGNED) || t.unit[next] !== UNIT_NONE) break;
