@@ -109,18 +109,14 @@ export const KNOWN_PAIRS: Record<string, string[]> = {
     'Q02-draft-dictation-spelled-numbers.txt',
     'Q07-draft-addendum-amended-value.txt',
     'Q20-kind-slash-pair.txt',
-    'R01-layout-japan-yam-percent.txt',
     // A registration-number tail ("nr PWZ") wrapped onto the next line leaves the signer's text.
     'R04-layout-poland-opis-decimal-comma.txt',
     'R22-draft-dictated-speech-artefacts.txt',
-    'R36-probe-synonyms-works-out-to.txt',
     // Wave 7 (S*, merged after the suite's last fixes): measured on main b50e8ed.
     'S03-layout-czech-bilingual-decimal-comma.txt',
     'S08-layout-finland-addendum-corrects-tscore.txt',
-    'S14-layout-northern-ireland-nogg-graph-text.txt',
     'S23-draft-endo-note-frax-unadjusted.txt',
     'Z12-germany-english-decimal-comma.txt',
-    'Z14-box-drawn-structured.txt',
     'Z20-draft-man-glucocorticoids.txt',
     'Z29-probe-threshold-would-be-indicated.txt',
   ],

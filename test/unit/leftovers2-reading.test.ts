@@ -272,3 +272,43 @@ describe('a hard wrap is a space for lists, table headers and the inline impress
     expect(view(table).t).toEqual(['L1-L4:-1.8']);
   });
 });
+
+describe('a unit wrapped away from its number, and a line that ends in an open word', () => {
+  const risks = (text: string) =>
+    analyze(text)
+      .elements.risks.map((r) => `${r.kind}:${r.value}:${r.adjusted ? 'a' : 'u'}`)
+      .sort();
+  const head = 'DXA WITH TBS. Femoral neck T-score -2.1. TBS 1.230.\n';
+  test.each([
+    [
+      '  TBS-adjusted FRAX, ten-year probability of major osteoporotic fracture 11.5\n  %, of hip fracture 1.4 %',
+      '  TBS-adjusted FRAX, ten-year probability of major osteoporotic fracture 11.5 %, of hip fracture 1.4 %',
+    ],
+    [
+      'FRAX, ten-year probability of major osteoporotic fracture with the TBS adjustment 16.5\n%, hip 2.2 %.',
+      'FRAX, ten-year probability of major osteoporotic fracture with the TBS adjustment 16.5 %, hip 2.2 %.',
+    ],
+  ])('%j', (wrapped, flat) => {
+    expect(risks(head + wrapped)).toEqual(risks(head + flat));
+    expect(risks(head + flat).length).toBe(2);
+  });
+
+  const tbs = (text: string) => analyze(text).elements.tbs.map((v) => v.value);
+  test.each([
+    [
+      'Femoral neck T-score -2.1, osteopenia, and the trabecular bone score measured for\nL1-L4 works out to 1.244.',
+      'Femoral neck T-score -2.1, osteopenia, and the trabecular bone score measured for L1-L4 works out to 1.244.',
+    ],
+    [
+      'Femoral neck T-score -2.1 (osteopenia). Texture analysis gives a trabecular bone score of\nL1-L4 1.301.',
+      'Femoral neck T-score -2.1 (osteopenia). Texture analysis gives a trabecular bone score of L1-L4 1.301.',
+    ],
+  ])('%j', (wrapped, flat) => {
+    expect(tbs(wrapped)).toEqual(tbs(flat));
+    expect(tbs(flat).length).toBe(1);
+  });
+
+  test('a short row keeps its break: a "%" line under a short line is not carried over', () => {
+    expect(risks(`${head}MOF 14\n%\nhip 2.5%\n`)).not.toContain('mof:14:u');
+  });
+});

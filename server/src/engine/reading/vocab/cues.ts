@@ -698,3 +698,36 @@ export const CHANGE_PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['von', 'auf'],
   ['van', 'naar'],
 ];
+
+/**
+ * Words that leave a phrase open: a line that ends in one goes on on the next line, whatever opens
+ * it ("FRAX, adjusted for" / "TBS: MOF 12%"; "probability of" / "Major osteoporotic fracture 14%").
+ */
+export const OPEN_END_WORDS: readonly string[] = [
+  'for',
+  'of',
+  'with',
+  'to',
+  'by',
+  'at',
+  'from',
+  'the',
+  'a',
+  'an',
+  'per',
+  'than',
+  'via',
+  'using',
+  'into',
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'del',
+  'di',
+  'für',
+  'mit',
+  'von',
+  'podle',
+];
