@@ -115,7 +115,6 @@ export const KNOWN_PAIRS: Record<string, string[]> = {
     // Wave 7 (S*, merged after the suite's last fixes): measured on main b50e8ed.
     'S03-layout-czech-bilingual-decimal-comma.txt',
     'S08-layout-finland-addendum-corrects-tscore.txt',
-    'S23-draft-endo-note-frax-unadjusted.txt',
     'Z12-germany-english-decimal-comma.txt',
     'Z20-draft-man-glucocorticoids.txt',
     'Z29-probe-threshold-would-be-indicated.txt',

@@ -236,7 +236,7 @@ describe('a hard wrap is a space for lists, table headers and the inline impress
     const el = analyze(text).elements;
     return {
       t: el.tScores.map((v) => `${v.site}:${v.value}`),
-      z: el.zScores.map((v) => v.value),
+      z: (el.zScores ?? []).map((v) => v.value),
       who: el.whoStatements.map((w) => w.whoClass),
     };
   };
@@ -310,5 +310,20 @@ describe('a unit wrapped away from its number, and a line that ends in an open w
 
   test('a short row keeps its break: a "%" line under a short line is not carried over', () => {
     expect(risks(`${head}MOF 14\n%\nhip 2.5%\n`)).not.toContain('mof:14:u');
+  });
+});
+
+describe('a value whose region opens the next line of a wrapped paragraph', () => {
+  const tbs = (text: string) => analyze(text).elements.tbs.map((v) => v.value);
+  test.each([
+    'Spine T +0.2, femoral neck T -1.4, total hip T -1.0, all on the GE Lunar today. TBS\nL1-L4 1.208 (partially degraded).',
+    'Left femoral neck T-score -1.8 and lumbar spine T-score -0.6 on this visit; trabecular bone score\nL1-L4 1.187, degraded.',
+  ])('%j', (wrapped) => {
+    expect(tbs(wrapped)).toEqual(tbs(wrapped.replace('\n', ' ')));
+    expect(tbs(wrapped)).toHaveLength(1);
+  });
+
+  test('under a short line a site opens a row of its own', () => {
+    expect(tbs('TBS\nL2  1.281\nL3  1.244\n')).toEqual([]);
   });
 });

@@ -46,6 +46,15 @@ function lineStartsWithSite(ctx: Ctx, k: number): boolean {
   return h >= 0 && conceptOf(ctx.reading.hits.concepts[h], 'site') !== undefined;
 }
 
+/** Columns of a line that a hard wrap filled (as read.ts reads a wrap: WRAP_WIDTH). */
+const WRAP_WIDTH = 60;
+
+/** Did line `line` fill a wrap width (a hard-wrapped line of prose, not a short row)? */
+function filledWidth(ctx: Ctx, line: number): boolean {
+  const l = ctx.doc.lines[line];
+  return l.end - l.start >= WRAP_WIDTH;
+}
+
 /** The value after the label that ends before token `from`. */
 export function valueAfterLabel(ctx: Ctx, from: number, walk: Walk): Found {
   const { tokens: t, hits, sentence } = ctx.reading;
@@ -65,7 +74,9 @@ export function valueAfterLabel(ctx: Ctx, from: number, walk: Walk): Found {
       if (wrapped || line >= ctx.doc.lines.length || ctx.blankLine[line] || ctx.headerLine[line]) break;
       if (ctx.tableLine[line] || ctx.tableLine[line - 1]) break;
       wrapped = true;
-      if (k + 1 < t.n && lineStartsWithSite(ctx, k + 1)) break;
+      // A row of its own ("L2  1.281") opens with a site; after a line that filled a wrap width the
+      // site goes on the label's phrase ("... TBS" / "L1-L4 1.196 (degraded)").
+      if (k + 1 < t.n && lineStartsWithSite(ctx, k + 1) && !filledWidth(ctx, t.line[k])) break;
       continue;
     }
     if (sentence[k] !== s0) {
