@@ -327,3 +327,67 @@ describe('a value whose region opens the next line of a wrapped paragraph', () =
     expect(tbs('TBS\nL2  1.281\nL3  1.244\n')).toEqual([]);
   });
 });
+
+describe('a statement wrapped across lines is no legend entry; Scandinavian impression titles', () => {
+  const who = (text: string) => analyze(text).elements.whoStatements.map((w) => w.whoClass);
+  test.each([
+    'Kommentar / Comment:\n58-year-old man on androgen deprivation therapy for prostate cancer. Lowest T-score -1.9 at\nthe right femoral neck: osteopenia (WHO, men aged 50 and over).\n',
+    'Vurdering:\nPostmenopausal woman, long-term aromatase inhibitor therapy for breast cancer; T-score -2.0 at\nthe left femoral neck: osteopenia (WHO, women aged 50 and over).\n',
+    'Konklusjon:\nSeventy-year-old woman referred by her GP after a wrist fracture last winter, T-score -2.7 at\nthe lumbar spine, L1-L4: osteoporosis (WHO criteria, ages 50 and over).\n',
+  ])('%j', (text) => {
+    const v = who(text);
+    expect(v).toHaveLength(1);
+    expect(v).toEqual(who(text.replace(/ at\n/, ' at ')));
+  });
+
+  test('a short line that ends in an open word goes on over its break', () => {
+    const text =
+      'Comment:\n58-year-old man on androgen deprivation therapy for prostate cancer.\nLowest T-score -1.9 at\nthe right femoral neck: osteopenia (WHO, men aged 50 and over).\n';
+    expect(who(text)).toEqual(['osteopenia']);
+  });
+
+  test('a legend entry stays a legend: bounds only, on its line', () => {
+    expect(who('Comment:\nTBS 1.300. Femoral neck T-score -1.2.\nT-score -2.5 or lower: osteoporosis.\n')).toEqual([]);
+  });
+});
+
+describe('grouped femur rows: a side-only row goes on with the region above; a difference row is no site', () => {
+  const t = (text: string) =>
+    analyze(text)
+      .elements.tScores.map((v) => `${v.site}:${v.value}`)
+      .sort();
+  test('a DualFemur table with Mean and Difference rows', () => {
+    const table = `DualFemur Bone Density
+Region              BMD (g/cm2)    Young-Adult T-score    Age-Matched Z-score
+Neck    Left          0.790              -2.1                   -1.4
+        Right         0.802              -2.0                   -1.3
+        Mean          0.796              -2.1                   -1.4
+        Difference    0.012               0.1                    0.1
+Total   Left          0.880              -1.6                   -0.9
+        Right         0.901              -1.4                   -0.8
+        Mean          0.891              -1.5                   -0.9
+        Difference    0.021               0.2                    0.1
+`;
+    const read = t(table);
+    expect(read).toEqual(
+      expect.arrayContaining([
+        'left femoral neck:-2.1',
+        'right femoral neck:-2',
+        'left total hip:-1.6',
+        'right total hip:-1.4',
+      ]),
+    );
+    expect(read.map((x) => Number(x.split(':').pop()))).not.toContain(0.1);
+    expect(read.map((x) => Number(x.split(':').pop()))).not.toContain(0.2);
+    expect(read.filter((x) => x.startsWith('null'))).toEqual([]);
+  });
+
+  test.each(['Change', 'Diff.', 'Difference (L-R)'])('a "%s" row under grouped rows holds no T-score', (label) => {
+    const table = `Region          BMD      T-score   Z-score
+Neck   Left     0.812    -1.8      -1.0
+       Right    0.790    -2.0      -1.2
+       ${label.padEnd(8)} 0.022    0.3       0.2
+`;
+    expect(t(table)).toEqual(['left femoral neck:-1.8', 'right femoral neck:-2']);
+  });
+});

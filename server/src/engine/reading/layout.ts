@@ -611,7 +611,13 @@ export function rowSite(ctx: Ctx, line: number, r: { a: number; b: number }): st
     // heading, L1-L4 under vertebra rows).
     let total = false;
     for (let k = r.a; k < r.b; k++) if (wordIs(ctx, k, BLOCK_TOTAL)) total = true;
-    if (!total) return null;
+    if (!total) {
+      // "Neck  Left" over "      Right" and "      Mean": a row that names only a side goes on with
+      // the region of the rows above it.
+      const grouped = s.side ? groupRegion(ctx, line) : null;
+      if (!grouped) return null;
+      return siteKeyOf(grouped, s.side);
+    }
     const above = blockRegion(ctx, line);
     if (above === 'spine') return 'L1-L4';
     if (s.side || above === 'hip') region = 'total hip';
@@ -622,6 +628,25 @@ export function rowSite(ctx: Ctx, line: number, r: { a: number; b: number }): st
   if (!region) return heading ? `${heading} total hip` : null;
   if (region === 'hip' && heading) region = 'total hip';
   return siteKeyOf(region, heading ?? undefined);
+}
+
+/**
+ * The region of a group of rows a side-only row stands in: the nearest row above (in its block) whose
+ * first cell names a region ("Neck", "Total" of a hip block); rows that name only a side are passed.
+ */
+function groupRegion(ctx: Ctx, line: number): string | null {
+  for (let i = line - 1, seen = 0; i >= 0 && seen < 6 && !ctx.blankLine[i]; i--, seen++) {
+    const { cells } = cellsOf(ctx, lineTokens(ctx, i));
+    if (!cells.length) return null;
+    const c = cells[0];
+    const si = siteIn(ctx, c.a, c.b);
+    let total = false;
+    for (let k = c.a; k < c.b; k++) if (wordIs(ctx, k, BLOCK_TOTAL)) total = true;
+    if (si.region) return si.region === 'hip' && total ? 'total hip' : si.region;
+    if (total) return blockRegion(ctx, i) === 'spine' ? 'L1-L4' : 'total hip';
+    if (!si.side) return null;
+  }
+  return null;
 }
 
 /** The region of the block a row stands in: the nearest site above names a vertebra or a hip region. */
@@ -817,6 +842,11 @@ function readRows(
       if (dated && col.date && col.date !== latest) cell.column = 'prior'; // "T-score 2023": an earlier study
       if (cell.column === 'prior' || cell.column === 'change') ctx.priorNumbers.add(t.start[cell.tok]);
     }
+    // A row of differences ("Difference  0.024  0.2  0.2", "Change  -0.7%"): no site's values.
+    if (labelNamesChange(ctx, cells.label)) {
+      for (const cell of cells.cells) if (cell.tok >= 0) ctx.priorNumbers.add(t.start[cell.tok]);
+      continue;
+    }
     rows.push({ line: j, site: rowSite(ctx, j, cells.label), cells: cells.cells });
   }
   if (studies.length) {
@@ -832,6 +862,18 @@ function readRows(
     }
   }
   return j - 1;
+}
+
+/** Does a row's label name a change column's word ("Difference", "Change", "Diff")? */
+function labelNamesChange(ctx: Ctx, label: Range): boolean {
+  const { hits } = ctx.reading;
+  for (let k = label.a; k < label.b; k++) {
+    const h = hits.at[k];
+    if (h < 0) continue;
+    for (const c of hits.concepts[h]) if (c.c === 'column' && c.column === 'change') return true;
+    k = hits.end[h] - 1;
+  }
+  return false;
 }
 
 /**

@@ -306,11 +306,13 @@ function softenWraps(t: Tokens, sentence: Int32Array): void {
       // break, so that a label opening the next line still opens it.)
       const endMark =
         i > 0 && t.kind[i - 1] === PUNCT && SENTENCE_END_MARKS.includes(t.norm.charCodeAt(t.start[i - 1]));
+      // A line that ends in a word that leaves its phrase open is wrapped, however short.
+      const openEnd = i > 0 && isWordIn(t, i - 1, OPEN_END_WORDS);
       if (
-        long &&
+        (long || openEnd) &&
         !endMark &&
         i > 0 &&
-        (!labelOpens(t, i + 1) || isWordIn(t, i - 1, OPEN_END_WORDS)) &&
+        (!labelOpens(t, i + 1) || openEnd) &&
         sentence[i - 1] === sentence[i] &&
         sentence[i + 1] === sentence[i]
       ) {
