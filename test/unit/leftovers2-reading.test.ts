@@ -391,3 +391,54 @@ Neck   Left     0.812    -1.8      -1.0
     expect(t(table)).toEqual(['left femoral neck:-1.8', 'right femoral neck:-2']);
   });
 });
+
+describe('a footnote mark carries its note; a threshold in brackets grounds a TBS category', () => {
+  const view = (text: string) => {
+    const el = analyze(text).elements;
+    return {
+      risks: el.risks.map((r) => `${r.kind}:${r.value}:${r.adjusted ? 'a' : 'u'}`).sort(),
+      cats: el.categories.map((c) => c.category),
+    };
+  };
+  const printout = (mark: string, note: string) => `TBS iNsight:   L1-L4  TBS  1.262
+Femoral neck T-score -1.7
+
+FRAX(R) WHO Fracture Risk Assessment Tool
+10-year Fracture Risk${mark}      Major Osteoporotic Fracture  12%      Hip Fracture  2.1%
+Reported Risk Factors: none
+${note}
+`;
+  test.each([
+    [
+      '(1)',
+      '(1) FRAX(R) version 4.4. Probability calculated for an untreated patient, femoral\nneck BMD entered, adjusted for TBS.',
+    ],
+    ['(2)', '(1) Reference: NHANES III.\n(2) Probabilities adjusted for the trabecular bone score (TBS iNsight).'],
+    ['(1)', '(1) TBS-adjusted FRAX, femoral neck BMD entered.'],
+  ])('mark %s', (mark, note) => {
+    expect(view(printout(mark, note)).risks).toEqual(['hip:2.1:a', 'mof:12:a']);
+  });
+
+  test('a note without the adjustment, or a mark with no note, adjusts nothing', () => {
+    expect(view(printout('(1)', '(1) FRAX(R) version 4.4, femoral neck BMD entered.')).risks).toEqual([
+      'hip:2.1:u',
+      'mof:12:u',
+    ]);
+    expect(view(printout('(3)', '(1) Probabilities adjusted for TBS.')).risks).toEqual(['hip:2.1:u', 'mof:12:u']);
+  });
+
+  test.each([
+    ['TBS is normal (above 1.310).', ['normal']],
+    ['The TBS is partially degraded (between 1.230 and 1.310).', ['partially degraded']],
+    ['Bone texture degraded (TBS below 1.230).', ['degraded']],
+  ])('%s', (sentence, cats) => {
+    expect(view(`TBS L1-L4 1.262.\n\nComment:\nFemoral neck T-score -1.9. ${sentence}\n`).cats).toEqual(cats);
+  });
+
+  test.each(['Normal TBS is above 1.310.', 'A TBS above 1.310 is normal.'])(
+    'a threshold sentence states none: %s',
+    (s) => {
+      expect(view(`TBS L1-L4 1.262.\n\nComment:\nFemoral neck T-score -1.9. ${s}\n`).cats).toEqual([]);
+    },
+  );
+});
