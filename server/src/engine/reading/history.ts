@@ -16,7 +16,7 @@ import type { Section } from '../types';
 import { CURRENT, HISTORICAL } from './concepts';
 import type { Tokens } from './tokens';
 import { DECIMAL, NEWLINE, NUMBER, PUNCT, REFUSED, tokenAt, WORD, wordIn } from './tokens';
-import { DATE_PREPOSITIONS, DATED_VERBS } from './vocab/cues';
+import { DATE_PREPOSITIONS, DATED_FORWARD_STOPS, DATED_VERBS } from './vocab/cues';
 import type { Doc } from '../text';
 import {
   PASTED_BANNER_ADJECTIVES,
@@ -147,7 +147,11 @@ function clauseBeforeIsHistorical(ctx: Ctx, tok: number): boolean {
   if (tok >= t.n) return false;
   const c = clause[tok];
   const limit = t.start[tok] - CLAUSE_REACH;
+  // A dated cue's scope ends at the other end of a change ("from -2.6 in 2019 to -2.0"): past such a
+  // word back, a dated cue dates the change's first value, not this one.
+  let changeEnd = false;
   for (let k = tok - 1; k >= 0 && clause[k] === c && t.kind[k] !== NEWLINE && t.start[k] >= limit; k--) {
+    if (!changeEnd && wordIn(t, k, DATED_FORWARD_STOPS)) changeEnd = true;
     const h = hits.at[k];
     if (h >= 0 && hits.start[h] === k) {
       for (const x of hits.concepts[h]) {
@@ -161,6 +165,7 @@ function clauseBeforeIsHistorical(ctx: Ctx, tok: number): boolean {
       }
     }
     // A dated cue counts when the context pass found its date earlier than the study's (`context.ts`).
+    if (changeEnd) continue;
     if (wordIn(t, k, DATE_PREPOSITIONS) && isDate(t, k + 1) && k + 1 < tok && context[k + 1] & HISTORICAL) return true;
     if (wordIn(t, k, DATED_VERBS)) {
       for (let j = k + 1, words = 0; j < tok && words < 4 && clause[j] === c; j++) {

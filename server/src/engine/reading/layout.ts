@@ -183,6 +183,9 @@ function lineFacts(ctx: Ctx): LineFacts {
       const kind = kinds[b];
       if (kind === NEWLINE) break;
       if (kind === GAP) {
+        // A wrap that read.ts softened ends the line for the layout: it is no column gap.
+        const c = norm.charCodeAt(starts[b]);
+        if (c === 10 || c === 13) break;
         gaps[line]++;
         if (flags[b] & WALL) walls[line]++;
       } else if (kind === NUMBER) {
@@ -489,8 +492,9 @@ export function headerColumns(ctx: Ctx, line: number): HeaderCol[] | null {
   const walled = lineFacts(ctx).walls[line] > 0;
   if (!walled && r.b > r.a && punctIs(ctx, r.b - 1, 58)) return null;
   if (!walled && r.b > r.a && punctIs(ctx, r.b - 1, 46)) return null;
-  // A sentence that names two measures ("BMD T-scores were not provided") is not a header.
-  if (words > 4) return null;
+  // A sentence that names two measures ("BMD T-scores were not provided") is not a header, nor a
+  // line of prose hard-wrapped into the next ("... the L1 through L4 T-score is" / "-1.4, ...").
+  if (words > 4 || softBreak(t, r.b)) return null;
   const { cells } = cellsOf(ctx, r);
   let cols: HeaderCol[];
   if (cells.length >= 3) {
@@ -625,7 +629,13 @@ export function rowSite(ctx: Ctx, line: number, r: { a: number; b: number }): st
     // heading, L1-L4 under vertebra rows).
     let total = false;
     for (let k = r.a; k < r.b; k++) if (wordIs(ctx, k, BLOCK_TOTAL)) total = true;
-    if (!total) return null;
+    if (!total) {
+      // "Neck  Left" over "      Right" and "      Mean": a row that names only a side goes on with
+      // the region of the rows above it.
+      const grouped = s.side ? groupRegion(ctx, line) : null;
+      if (!grouped) return null;
+      return siteKeyOf(grouped, s.side);
+    }
     const above = blockRegion(ctx, line);
     if (above === 'spine') return 'L1-L4';
     if (s.side || above === 'hip') region = 'total hip';
@@ -636,6 +646,25 @@ export function rowSite(ctx: Ctx, line: number, r: { a: number; b: number }): st
   if (!region) return heading ? `${heading} total hip` : null;
   if (region === 'hip' && heading) region = 'total hip';
   return siteKeyOf(region, heading ?? undefined);
+}
+
+/**
+ * The region of a group of rows a side-only row stands in: the nearest row above (in its block) whose
+ * first cell names a region ("Neck", "Total" of a hip block); rows that name only a side are passed.
+ */
+function groupRegion(ctx: Ctx, line: number): string | null {
+  for (let i = line - 1, seen = 0; i >= 0 && seen < 6 && !ctx.blankLine[i]; i--, seen++) {
+    const { cells } = cellsOf(ctx, lineTokens(ctx, i));
+    if (!cells.length) return null;
+    const c = cells[0];
+    const si = siteIn(ctx, c.a, c.b);
+    let total = false;
+    for (let k = c.a; k < c.b; k++) if (wordIs(ctx, k, BLOCK_TOTAL)) total = true;
+    if (si.region) return si.region === 'hip' && total ? 'total hip' : si.region;
+    if (total) return blockRegion(ctx, i) === 'spine' ? 'L1-L4' : 'total hip';
+    if (!si.side) return null;
+  }
+  return null;
 }
 
 /** The region of the block a row stands in: the nearest site above names a vertebra or a hip region. */
@@ -831,6 +860,11 @@ function readRows(
       if (dated && col.date && col.date !== latest) cell.column = 'prior'; // "T-score 2023": an earlier study
       if (cell.column === 'prior' || cell.column === 'change') ctx.priorNumbers.add(t.start[cell.tok]);
     }
+    // A row of differences ("Difference  0.024  0.2  0.2", "Change  -0.7%"): no site's values.
+    if (labelNamesChange(ctx, cells.label)) {
+      for (const cell of cells.cells) if (cell.tok >= 0) ctx.priorNumbers.add(t.start[cell.tok]);
+      continue;
+    }
     rows.push({ line: j, site: rowSite(ctx, j, cells.label), cells: cells.cells });
   }
   if (studies.length) {
@@ -846,6 +880,18 @@ function readRows(
     }
   }
   return j - 1;
+}
+
+/** Does a row's label name a change column's word ("Difference", "Change", "Diff")? */
+function labelNamesChange(ctx: Ctx, label: Range): boolean {
+  const { hits } = ctx.reading;
+  for (let k = label.a; k < label.b; k++) {
+    const h = hits.at[k];
+    if (h < 0) continue;
+    for (const c of hits.concepts[h]) if (c.c === 'column' && c.column === 'change') return true;
+    k = hits.end[h] - 1;
+  }
+  return false;
 }
 
 /**
@@ -1309,6 +1355,16 @@ export function sidewaysRow(ctx: Ctx, first: number): Array<[number, string | nu
 }
 
 /**
+ * A line break that `read.ts` softenWraps read as the wrap of a sentence (a GAP token that was the
+ * break): what goes on over a space goes on over it.
+ */
+export function softBreak(t: Tokens, k: number): boolean {
+  if (k >= t.n || t.kind[k] !== GAP) return false;
+  const c = t.norm.charCodeAt(t.start[k]);
+  return c === 10 || c === 13;
+}
+
+/**
  * A list after one label: "T-scores: L1-L4 -1.6, left femoral neck -2.3, left total hip -1.4", or
  * "-1.4 at L1-L4, -2.2 at the left femoral neck and -1.6 at the left total hip". From the value at
  * `value`, each next item is a separator (",", ";", "and"), site words and a signed score.
@@ -1317,7 +1373,7 @@ export function listAfter(ctx: Ctx, value: number): Array<[number, string | null
   const { tokens: t, hits } = ctx.reading;
   const out: Array<[number, string | null]> = [];
   let k = value + 1;
-  const line = t.line[value];
+  let line = t.line[value];
   for (let items = 0; items < 12; items++) {
     // This value's own site after it ("at the left femoral neck"), or an aside (", which is ...").
     k = skipSiteWords(ctx, k);
@@ -1342,6 +1398,11 @@ export function listAfter(ctx: Ctx, value: number): Array<[number, string | null
       }
       if (t.kind[q] === WORD && LIST_FILLERS.has(t.norm.slice(t.start[q], t.end[q]))) continue;
       if (punctIs(ctx, q, 40) || punctIs(ctx, q, 41) || punctIs(ctx, q, 58)) continue;
+      // A hard wrap inside the item ("; total hip" / "-1.6"): the list goes on on the next line.
+      if (softBreak(t, q)) {
+        line = t.line[q + 1];
+        continue;
+      }
       break;
     }
     if (next < 0 || t.line[next] !== line || !(t.flags[next] & SIGNED) || t.unit[next] !== UNIT_NONE) break;
