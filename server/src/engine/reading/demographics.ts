@@ -59,6 +59,7 @@ import {
   MONTHS,
   PATIENT_LABELS,
   SEX_LETTERS,
+  TITLE_FEMININE_ENDINGS,
   TITLES,
 } from './vocab/demographics';
 
@@ -718,9 +719,7 @@ function titleAfterPatientLabel(ctx: Ctx, s: number): Candidate<Sex> | null {
     k--;
   }
   if (!colon || !wordIn(t, k, PATIENT_LABELS)) return null;
-  const len = t.end[s] - t.start[s];
-  let sex: Sex | null = null;
-  for (const [w, x] of TITLES) if (w.length === len && t.norm.startsWith(w, t.start[s])) sex = x;
+  const sex = titleAt(t, s);
   if (!sex) return null;
   return { value: sex, rank: 0, span: { start: t.start[s], end: t.end[s] } };
 }
@@ -733,7 +732,14 @@ for (const [w] of TITLES) TITLE_FIRST[w.charCodeAt(0) & 0x7f] = 1;
 function titleAt(t: Tokens, s: number): Sex | null {
   if (t.kind[s] !== WORD) return null;
   const len = t.end[s] - t.start[s];
-  for (const [w, x] of TITLES) if (w.length === len && t.norm.startsWith(w, t.start[s])) return x;
+  for (const [w, x] of TITLES) {
+    if (w.length !== len || !t.norm.startsWith(w, t.start[s])) continue;
+    // "Sig.ra", "Sr.a": a feminine ending glued after the point.
+    const e = s + 2;
+    if (e < t.n && punctAt(t, s + 1) === 46 && t.start[s + 1] === t.end[s] && t.start[e] === t.end[s + 1])
+      if (wordIn(t, e, TITLE_FEMININE_ENDINGS)) return 'female';
+    return x;
+  }
   return null;
 }
 

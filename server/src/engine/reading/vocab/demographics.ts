@@ -6,6 +6,7 @@
 import type { Entry } from '../concepts';
 import { THRESHOLD } from '../concepts';
 import type { MenopausalStatus, Sex } from '../../types';
+import { ROMANIAN_AGE_UNITS } from './romanian';
 import { withAsciiUmlauts } from './roles';
 
 type Field = 'age' | 'sex' | 'menopause' | 'dob' | 'examDate' | 'bmi' | 'ageUnit';
@@ -288,10 +289,18 @@ export const TITLES: ReadonlyArray<readonly [string, Sex]> = [
   ['sr', 'male'],
   ['señor', 'male'],
   ['signor', 'male'],
+  // Italian "Sig." (signor); "Sig.ra" is the feminine (TITLE_FEMININE_ENDINGS).
+  ['sig', 'male'],
   ['herr', 'male'],
   ['dhr', 'male'],
   ['pan', 'male'],
 ];
+
+/**
+ * Feminine endings written after a title's point: "Sig.ra" (signora), "Sr.a" (senhora), "Dott.ssa":
+ * the title with one of them glued after its point names a woman.
+ */
+export const TITLE_FEMININE_ENDINGS: readonly string[] = ['ra', 'a', 'ssa'];
 
 /**
  * Words right before a date that make it the exam date when no exam-date label is written
@@ -387,6 +396,7 @@ export const AGE_UNIT_WORDS: readonly string[] = [
   'år',
   'vuotta',
   'v',
+  ...ROMANIAN_AGE_UNITS,
 ];
 
 /** Month names and their abbreviations, for written dates ("12 March 1951", "Mar 3, 1951"). */

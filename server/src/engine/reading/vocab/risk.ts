@@ -75,6 +75,10 @@ const KINDS: Array<[string, RiskKind]> = [
   ['frattura del femore prossimale', 'hip'],
   ['frattura di anca', 'hip'],
   ['frattura dell anca', 'hip'],
+  // An elided article glued to its noun is one word ("dell'anca", "all'anca").
+  ["frattura dell'anca", 'hip'],
+  ["fratture dell'anca", 'hip'],
+  ["frattura d'anca", 'hip'],
   ['fratura da anca', 'hip'],
   ['fractura de quadril', 'hip'],
   // Dutch and Polish kinds.

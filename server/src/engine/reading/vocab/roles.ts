@@ -171,6 +171,11 @@ const SIGNERS = [
   'médico radiologista',
   'médico radiólogo',
   'médica radióloga',
+  // Sign-off labels over the signer's name ("Il medico refertante" / "Dr. A B").
+  'medico refertante',
+  'medica refertante',
+  'medico radiologo refertante',
+  'médecin radiologue',
   'reumatólogo',
   'reumatóloga',
   'reumatologo',
@@ -298,6 +303,7 @@ const CREDENTIALS = [
   'fachärztin',
   'fmh',
   'especialista',
+  'specialista',
   'specjalista',
   'medico',
   'médecin',
@@ -379,6 +385,7 @@ export const ROLE_LINE_WORDS: ReadonlySet<string> = new Set(
     'médico',
     'medica',
     'medico',
+    'medic',
     'médecin',
     'radiologue',
     'radiólogo',
@@ -408,6 +415,21 @@ export const ROLE_LINE_WORDS: ReadonlySet<string> = new Set(
     'erikoislaakari',
   ]),
 );
+
+/** Articles before a sign-off label at a line's start ("Il medico refertante", "O Médico Radiologista"). */
+export const SIGNOFF_LABEL_ARTICLES: readonly string[] = [
+  'il',
+  'la',
+  'lo',
+  'o',
+  'a',
+  'el',
+  'le',
+  'der',
+  'die',
+  'de',
+  'het',
+];
 
 /** Credentials of technologists: a name with only these is not the provider. */
 const TECH_CREDENTIALS = ['rt', 'rt r', 'cdt', 'rdms', 'arrt', 'bd', 'rtr'];
