@@ -45,18 +45,12 @@ export const KNOWN_FAILING: Record<string, string> = {
   'S07-layout-norway-lunar-dualfemur-male-adt.txt':
     '10+5+11 DualFemur Mean and Difference rows read as T-scores (0.2 and 0.1 from the Difference row); "adjusted for TBS" in the FRAX footnote "(1)" not applied to the risks (risk-not-tbs-adjusted); "osteopenia (WHO, men aged 50 and over)" and "TBS is normal (above 1.310)" in the comment not read',
   // Wave 8 (T*, held out; first run on main 3c5a51c, branch wave8: 17 / 30 fully right).
-  'T02-layout-portugal-relatorio-osteodensitometria.txt':
-    '9 "Probabilidade de fratura a 10 anos" (the FRAX horizon) read as the patient\'s age 10 instead of the age from the date of birth and exam date (72): false age-outside-validated-range and a false who-classification-mismatch (WHO classes treated as not applicable below 50)',
   'T09-layout-croatia-hologic-printout-prior-comparison.txt':
     '1+9 signer "doc. dr. sc. Vesna Radic-Horvat, dr. med., specijalist radiologije" cut to its academic title "doc. dr. sc" (name lost); bilingual sex field "Z / F" in the repeated page header not read',
   'T10-layout-us-academic-endocrine-clinic-note.txt':
     '1+7 attending attestation ("... as documented. - Adebola Oyelaran, MD, Associate Professor of Medicine") and "Fellow: ..., MD" not read as providers (missing-provider); "# Osteopenia (WHO), on bisphosphonate" under "ASSESSMENT/PLAN" not read as a WHO statement',
   'T12-layout-us-mobile-dxa-forearm-male.txt':
     '10+11 the impression\'s "one-third (33%) radius T-score of -2.7" is resolved to the total-radius row (-2.9) instead of the 33 % row: false conflicting-values between two different forearm regions',
-  'T14-layout-us-endocrine-consult-letter-male.txt':
-    '6 "His lumbar spine (L1-L4) T-score is -1.4": the bracketed region between site and label detaches the site (T-score read with no site)',
-  'T16-draft-terse-shorthand-no-signer.txt':
-    '6 shorthand "L1-4 T -2.8 / Lt FN -2.3 / Lt TH -1.9": "L1-4" not read as the spine, so -2.8 attaches to the femoral neck label after the slash (false conflicting-values)',
   'T19-draft-half-finished-template-placeholders.txt':
     '10 (template slots) labelled risk slots "10-year major osteoporotic fracture probability: ***%" not recognised as the risk\'s unfilled place: missing-calculated-risk fires beside unfilled-placeholder',
   'T28-probe-scope-correction-heading-and-unadjusted-line.txt':

@@ -199,3 +199,69 @@ describe('a sign-off label line over the name: the name is the signer, the label
     expect(signers('Il medico refertante\nsi consiglia controllo tra 2 anni')).toEqual([]);
   });
 });
+
+describe('a number of years that is a time horizon is never the age; the dates give it', () => {
+  test.each([
+    [
+      "Date de naissance : 15/03/1950\nDate de l'examen : 20/01/2026\nProbabilité de fracture à 10 ans : fracture majeure 12 %.",
+      75,
+    ],
+    ['Date of birth: 15/03/1950\nExam date: 20/01/2026\nHip fracture risk over the next 10 years: 3 %.', 75],
+    ['Data nașterii: 15.03.1950  Data examinării: 20.01.2026\nRisc de fractură la 10 ani: 12 %.', 75],
+    ['Geboortedatum: 15-03-1950  Datum onderzoek: 20-01-2026\nKans op een heupfractuur binnen 10 jaar: 3 %.', 75],
+    ['Data de nascimento: 15/03/1950\nData do exame: 20/01/2026\nRisco de fratura em 10 anos: 9 %.', 75],
+    ['DOB 15/03/1950, scanned 20/01/2026. The 10 years risk of a hip fracture is 3 %.', 75],
+  ])('%j', (s, age) => {
+    expect(els(s).age?.value).toBe(age);
+  });
+  test.each([
+    // Ages written with a unit stay ages.
+    ['A 72 yo F with back pain.', 72],
+    ['A 68 years old woman.', 68],
+    ['Edad: 67 anos   Sexo: F', 67],
+    ['Vârsta: 73 ani', 73],
+    ['Femme de 71 ans, ménopausée.', 71],
+  ])('age kept: %j', (s, age) => {
+    expect(els(s).age?.value).toBe(age);
+  });
+  test.each([['Rischio di frattura a 10 anni: 12 %.'], ['Probability of a fracture within 10 years: 14 %.']])(
+    'no age: %j',
+    (s) => {
+      expect(els(s).age).toBe(null);
+    },
+  );
+});
+
+describe('lumbar shorthand and slash-separated terse items keep their own sites', () => {
+  test.each([
+    ['L1-4 T -2.6 / Rt FN -2.0 / Rt TH -1.7', ['L1-L4:-2.6', 'right femoral neck:-2', 'right total hip:-1.7']],
+    ['L2-4 T -1.9 / Lt FN -2.2', ['L2-L4:-1.9', 'left femoral neck:-2.2']],
+    ['L1\u20134 T -3.0 / L FN T -2.4', ['L1-L4:-3', 'left femoral neck:-2.4']],
+    ['spine T -2.8 / hip T -2.3', ['L1-L4:-2.8', 'hip:-2.3']],
+  ])('%j', (s, want) => {
+    expect(tscores(s)).toEqual(want);
+  });
+  test('a slash list of values with their sites in brackets is still one list', () => {
+    expect(tscores('T-score -1.2 / -2.3 (L1-L4 / FN)')).toEqual(['L1-L4:-1.2', 'femoral neck:-2.3']);
+  });
+});
+
+describe('a bracketed region between a site and its label, across a line break, keeps the site', () => {
+  test.each([
+    ['Scan done in clinic today. His lumbar spine (L1-L4)\nT-score is -1.4.', ['L1-L4:-1.4']],
+    ['Scanned today. The femoral neck (left)\nT-score is -2.1.', ['left femoral neck:-2.1']],
+    ['Scanned today. Her total hip (right side)\nT-score was -1.6.', ['right total hip:-1.6']],
+    [
+      'His lumbar spine (L1-L4) T-score is -1.4, femoral neck (left) T-score -2.0.',
+      ['L1-L4:-1.4', 'left femoral neck:-2'],
+    ],
+  ])('%j', (s, want) => {
+    expect(tscores(s)).toEqual(want);
+  });
+  test('a bracket that names no site gives none', () => {
+    expect(tscores('Results were discussed (see above)\nT-score is -1.1.')).toEqual(['?:-1.1']);
+  });
+  test("a line that states a value of its own lends no site to the next line's label", () => {
+    expect(tscores('TBS L1-L4 1.255 (partially degraded)\nT-score -2.4.')).toEqual(['?:-2.4']);
+  });
+});

@@ -56,6 +56,8 @@ import {
   GROUP_NOUNS,
   HL7_FIELDS,
   HL7_SEX_CODES,
+  HORIZON_AFTER,
+  HORIZON_BEFORE,
   MONTHS,
   PATIENT_LABELS,
   SEX_LETTERS,
@@ -274,7 +276,25 @@ function unitAge(ctx: Ctx, unitStart: number): { cand: Candidate<number>; tok: n
   if (v === null || t.kind[k] !== NUMBER || t.flags[k] & DECIMAL || notStated(ctx, k, false)) return null;
   const before = prevWord(t, k);
   if (before >= 0 && wordIn(t, before, EVENT_AGE_WORDS)) return null;
+  if (timeHorizon(ctx, k, unitStart)) return null;
   return { cand: { value: v, rank: 1, span: { start: t.start[k], end: t.end[k] } }, tok: k };
+}
+
+/**
+ * Is "N years" (number at k, a bare years word at `unit`) a time horizon, never an age: after a
+ * preposition of time ("a 10 anos", "à 10 ans", "in 10 years", "over the next 10 years", "la 10 ani")
+ * or before a risk noun ("10 years risk")? An age phrase ("72 years old", "68 yo") never is.
+ */
+function timeHorizon(ctx: Ctx, k: number, unit: number): boolean {
+  const t = ctx.reading.tokens;
+  const { hits } = ctx.reading;
+  const h = hits.at[unit];
+  const end = h >= 0 ? hits.end[h] : unit + 1;
+  if (end !== unit + 1 || t.end[unit] - t.start[unit] < 3 || !wordIn(t, unit, AGE_UNIT_WORDS)) return false;
+  const before = prevWord(t, k);
+  if (before >= 0 && wordIn(t, before, HORIZON_BEFORE)) return true;
+  const after = nextWord(t, end);
+  return after >= 0 && wordIn(t, after, HORIZON_AFTER);
 }
 
 /** A sex letter or word right after an age and its unit: "68 yo F", "93 y / male", "71F". */

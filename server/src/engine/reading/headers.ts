@@ -8,7 +8,7 @@ import { memoByString } from '../memo';
 import { normalise } from '../text';
 import type { SectionKind } from '../types';
 import { GAP, NEWLINE, NUMBER, PUNCT, tokenise, WORD } from './tokens';
-import { foldKey } from './trie';
+import { foldKey } from './fold';
 import { HEADER_KINDS } from './vocab/sections';
 
 interface Node {

@@ -7,6 +7,7 @@
  */
 import { normalise } from '../text';
 import type { Concept, Entry } from './concepts';
+import { foldKey } from './fold';
 import type { Tokens } from './tokens';
 import {
   FNV_BASIS,
@@ -281,16 +282,6 @@ export function compile(entries: readonly Entry[]): Trie {
   addFolded(root, entries, allKeys, all, first);
   const { keyTable, keyStrings, ids } = internTable(all);
   return { depth, maxKey, first, keyTable, keyStrings, ...flatten(root, ids, keyStrings.length) };
-}
-
-/** Combining marks left by canonical decomposition (accents, cedillas, the Romanian comma below). */
-const MARKS = /[\u0300-\u036f]/g;
-
-/** A key without its diacritics ("osteoporótica" -> "osteoporotica", "șold" -> "sold"). */
-export function foldKey(k: string): string {
-  // Only keys with a letter beyond ASCII can change: most keys cost one scan.
-  for (let i = 0; i < k.length; i++) if (k.charCodeAt(i) > 0x7f) return k.normalize('NFD').replace(MARKS, '');
-  return k;
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { Entry } from '../concepts';
 import { THRESHOLD } from '../concepts';
 import type { MenopausalStatus, Sex } from '../../types';
+import { withFolded } from '../fold';
 import { ROMANIAN_AGE_UNITS } from './romanian';
 import { withAsciiUmlauts } from './roles';
 
@@ -81,6 +82,9 @@ const FIELDS: Array<[string, Field]> = [
   ['geb', 'dob'],
   ['geboortedatum', 'dob'],
   ['data esame', 'examDate'],
+  ["date de l'examen", 'examDate'],
+  ["date d'examen", 'examDate'],
+  ["data dell'esame", 'examDate'],
   ['fecha del estudio', 'examDate'],
   ['fecha de estudio', 'examDate'],
   ['data do exame', 'examDate'],
@@ -265,6 +269,56 @@ export const EVENT_AGE_WORDS: readonly string[] = [
   'diagnosis',
   'onset',
 ];
+
+/**
+ * Words right before "N years" that make it a time horizon, never the patient's age: "a 10 anos",
+ * "à 10 ans", "in 10 years", "within 10 years", "over the next 10 years", "la 10 ani", "entro 10
+ * anni", "binnen 10 jaar", "nei prossimi 10 anni", "en los próximos 10 años".
+ */
+export const HORIZON_BEFORE: readonly string[] = withFolded([
+  'in',
+  'within',
+  'next',
+  'a',
+  'à',
+  'em',
+  'en',
+  'la',
+  'în',
+  'entro',
+  'binnen',
+  'próximos',
+  'próximas',
+  'prossimi',
+  'prochaines',
+  'prochains',
+  'nächsten',
+  'naechsten',
+  'komende',
+  'volgende',
+  'următorii',
+  'innerhalb',
+]);
+
+/** Words right after "N years" that make it a horizon: "10 years risk", "10 anos de" is no age then. */
+export const HORIZON_AFTER: readonly string[] = withFolded([
+  'probability',
+  'probabilities',
+  'risk',
+  'risks',
+  'horizon',
+  'probabilidade',
+  'probabilidad',
+  'probabilità',
+  'probabilité',
+  'risco',
+  'riesgo',
+  'rischio',
+  'risque',
+  'risc',
+  'risiko',
+  'kans',
+]);
 
 /** Honorifics, read as the patient's sex only right after a patient label ("Patient: Miss D Quayle"). */
 export const TITLES: ReadonlyArray<readonly [string, Sex]> = [

@@ -21,6 +21,10 @@ const ADJUSTMENTS = ['gecorrigeerd', 'gecorrigeerde', 'aangepast', 'aangepaste']
 );
 
 export const DUTCH: Entry[] = [
+  ...['datum onderzoek', 'datum van onderzoek'].map((phrase): Entry => ({
+    phrase,
+    concept: { c: 'demographic', field: 'examDate' },
+  })),
   ...CATEGORIES.map(([phrase, category]): Entry => ({ phrase, concept: { c: 'tbsCategory', category } })),
   ...ADJUSTMENTS.map((phrase): Entry => ({
     phrase,

@@ -1,7 +1,7 @@
 /**
  * Romanian words of a DXA report, as data ("Col femural stâng", "fractură osteoporotică majoră",
  * "Concluzie:", "Vârsta: 73 ani"). Written with their diacritics: the trie also compiles every phrase
- * without them (trie.ts `foldKey`), so "Sold total stang" and "Varsta" read the same.
+ * without them (fold.ts), so "Sold total stang" and "Varsta" read the same.
  */
 import type { Entry, SiteInfo } from '../concepts';
 import { ADJUSTED } from '../concepts';
@@ -76,6 +76,14 @@ export const ROMANIAN: Entry[] = [
     concept: { c: 'demographic', field: 'age' },
   })),
   { phrase: 'ani', concept: { c: 'demographic', field: 'ageUnit' } },
+  ...['data nașterii', 'data naşterii'].map((phrase): Entry => ({
+    phrase,
+    concept: { c: 'demographic', field: 'dob' },
+  })),
+  ...['data examinării', 'data examenului', 'data investigației'].map((phrase): Entry => ({
+    phrase,
+    concept: { c: 'demographic', field: 'examDate' },
+  })),
   ...(
     [
       ['femeie', 'female'],
