@@ -265,3 +265,33 @@ describe('a bracketed region between a site and its label, across a line break, 
     expect(tscores('TBS L1-L4 1.255 (partially degraded)\nT-score -2.4.')).toEqual(['?:-2.4']);
   });
 });
+
+describe('the same concepts in Portuguese, Spanish, French, Italian and German', () => {
+  test.each([
+    [
+      'FRAX, tendo em conta o TBS: fratura osteoporótica major 8 %, fratura do colo do fémur 2,1 %.',
+      ['hip:2.1:a', 'mof:8:a'],
+    ],
+    [
+      'FRAX teniendo en cuenta el TBS: fractura osteoporótica mayor 9 %, fractura de cuello femoral 2 %.',
+      ['hip:2:a', 'mof:9:a'],
+    ],
+    ['FRAX en tenant compte du TBS : fracture majeure 13 %, fracture du col fémoral 3 %.', ['hip:3:a', 'mof:13:a']],
+    [
+      'FRAX tenendo conto del TBS: frattura maggiore 10 %, frattura del collo del femore 2,5 %.',
+      ['hip:2.5:a', 'mof:10:a'],
+    ],
+    [
+      'FRAX unter Berücksichtigung des TBS: osteoporotische Hauptfraktur 16 %, Oberschenkelhalsfraktur 4 %.',
+      ['hip:4:a', 'mof:16:a'],
+    ],
+  ])('%j', (s, want) => {
+    expect(risks(s)).toEqual(want);
+  });
+  test('the hip kinds without a cue stay unadjusted', () => {
+    expect(risks('FRAX: fratura osteoporótica major 8 %, fratura do colo do fémur 2,1 %.')).toEqual([
+      'hip:2.1:u',
+      'mof:8:u',
+    ]);
+  });
+});
