@@ -295,3 +295,10 @@ describe('the same concepts in Portuguese, Spanish, French, Italian and German',
     ]);
   });
 });
+
+describe('a job-title line without its accents', () => {
+  test('a job-title line typed without accents under a titled name', () => {
+    const s = 'Conclusion : ostéopénie.\n\nDr Anne Marchal\nMedecin radiologue, CHU de Nantes';
+    expect(els(s).providers.map((p) => p.text)).toEqual(['Dr Anne Marchal']);
+  });
+});
