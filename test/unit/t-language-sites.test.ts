@@ -302,3 +302,16 @@ describe('a job-title line without its accents', () => {
     expect(els(s).providers.map((p) => p.text)).toEqual(['Dr Anne Marchal']);
   });
 });
+
+describe('a folded form never takes a word of another language', () => {
+  test('Dutch "hoger" is no side; Swedish "höger" is', () => {
+    expect(tscores('Femurhals hoger dan verwacht: T-score -1,2')).toEqual(['femoral neck:-1.2']);
+    expect(tscores('Lårbenshals höger: T-score -1,2')).toEqual(['right femoral neck:-1.2']);
+  });
+  test('the surname "Levy" names no side', () => {
+    expect(els('Femoral neck T-score -1.9.\n\nSigned: Dr. Ruth Levy, MD').providers.map((p) => p.text)).toEqual([
+      'Dr. Ruth Levy, MD',
+    ]);
+    expect(tscores('Femoral neck T-score -1.9.\n\nSigned: Dr. Ruth Levy, MD')).toEqual(['femoral neck:-1.9']);
+  });
+});

@@ -4,6 +4,7 @@ import { CATEGORIES } from './categories';
 import { CUE_ENTRIES } from './cues';
 import { DEMOGRAPHICS } from './demographics';
 import { DUTCH } from './dutch';
+import { FOLD_BLOCKERS } from './folding';
 import { LABELS } from './labels';
 import { MODEL_LABELS, RISK } from './risk';
 import { ROLES } from './roles';
@@ -24,6 +25,7 @@ export const VOCABULARY: readonly Entry[] = [
   // Languages whose words are kept together rather than spread over the concept modules.
   ...DUTCH,
   ...ROMANIAN,
+  ...FOLD_BLOCKERS,
 ];
 
 export { isDiagnosticSite } from './sites';
