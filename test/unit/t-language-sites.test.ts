@@ -170,11 +170,13 @@ describe('a sign-off label line over the name: the name is the signer, the label
     ['Medic specialist radiologie,\nDr. Ioana Marinescu', 'Ioana Marinescu'],
     ['O Médico Radiologista,\nDr. Rui Pedro Costa', 'Rui Pedro Costa'],
     ['Il medico refertante: Dr. Marco Neri', 'Marco Neri'],
+    ['Der befundende Arzt\nDr. med. Hans Keller', 'Hans Keller'],
+    ['El médico informante\nDra. Ana Ruiz Paredes', 'Ana Ruiz Paredes'],
   ])('%j', (s, name) => {
     const p = signers(s);
     expect(p).toHaveLength(1);
     expect(p[0]).toContain(name);
-    expect(p[0]).not.toMatch(/refertante|Medic |Radiologista/);
+    expect(p[0]).not.toMatch(/refertante|Medic |Radiologista|befundende|informante/);
   });
   test('a job-title line with a dash under a titled name: the name above signs', () => {
     const p = signers('Dr. Elena Ruiz Paredes\nMédica radióloga - Unidad de Densitometría Ósea');

@@ -175,6 +175,8 @@ const SIGNERS = [
   'medico refertante',
   'medica refertante',
   'medico radiologo refertante',
+  'médico informante',
+  'médica informante',
   'médecin radiologue',
   'reumatólogo',
   'reumatóloga',
@@ -207,6 +209,9 @@ const SIGNERS = [
   'chief physician',
   // German signer roles ("Befundender Arzt:", "Befundende Ärztin", "Oberarzt").
   'befundender arzt',
+  // After an article the adjective is weak: "Der befundende Arzt" over the signer's name.
+  'befundende arzt',
+  'befundende oberarzt',
   'befundende ärztin',
   'befundender oberarzt',
   'befundende oberärztin',
