@@ -67,8 +67,6 @@ export const KNOWN_FAILING: Record<string, string> = {
     '7 "Osteopenia (masa osea baja / low bone mass)." under the bilingual header "Impresion / Impression:" not read as a WHO statement',
   'T16-draft-terse-shorthand-no-signer.txt':
     '6 shorthand "L1-4 T -2.8 / Lt FN -2.3 / Lt TH -1.9": "L1-4" not read as the spine, so -2.8 attaches to the femoral neck label after the slash (false conflicting-values)',
-  'T19-draft-half-finished-template-placeholders.txt':
-    '10 (template slots) labelled risk slots "10-year major osteoporotic fracture probability: ***%" not recognised as the risk\'s unfilled place: missing-calculated-risk fires beside unfilled-placeholder',
   // Wave 9 (U*, held out; first run on branch wave9, main 3c5a51c: 24 / 30 fully right).
   'U12-layout-queensland-letter-gp-both-hips-threshold.txt':
     '9 "DOB 02/08/1944 (81 years)" on the "Re:" line of a letter to the GP: no age read',

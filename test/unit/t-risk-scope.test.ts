@@ -144,3 +144,53 @@ describe('"respectively" takes the kinds named in the sentence before', () => {
     expect(read(s)).toEqual([]);
   });
 });
+
+describe('a labelled risk slot written as a percentage to fill is the risk, unfilled', () => {
+  /** A template with both risks left as the given slot. */
+  const template = (
+    slot: string,
+    mof = '10-year major osteoporotic fracture probability',
+    hip = '10-year hip fracture probability',
+  ) =>
+    [
+      'EXAM: DXA with trabecular bone score (CPT 77080, 77091)',
+      'AGE: 65   SEX: F',
+      'Lumbar spine L1-L4 T-score: -1.5. TBS (L1-L4): 1.318.',
+      '',
+      'FRACTURE RISK (FRAX, adjusted for TBS):',
+      `${mof}: ${slot}`,
+      `${hip}: ${slot}`,
+      '',
+      'IMPRESSION: Osteopenia.',
+      'Signed: Jane Roe, MD',
+      '',
+    ].join('\n');
+  test.each([['***%'], ['__ %'], ['[ ]%'], ['xx%'], ['XX %'], ['xxx %']])('slot %s', (slot) => {
+    const c = codes(template(slot));
+    expect(c).toContain('unfilled-placeholder');
+    expect(c).not.toContain('missing-calculated-risk');
+  });
+  test.each([
+    ['MOF', 'Hip'],
+    ['Probabilité de fracture majeure à 10 ans', 'Probabilité de fracture de hanche'],
+  ])('other labels: %s', (mof, hip) => {
+    const c = codes(template('***%', mof, hip));
+    expect(c).toContain('unfilled-placeholder');
+    expect(c).not.toContain('missing-calculated-risk');
+  });
+  test('filled values raise neither finding', () => {
+    const c = codes(
+      template('17%').replace(
+        /17%\n10-year hip fracture probability: 17%/,
+        '17%\n10-year hip fracture probability: 2.9%',
+      ),
+    );
+    expect(c).not.toContain('unfilled-placeholder');
+    expect(c).not.toContain('missing-calculated-risk');
+  });
+  test("x's inside a word, and two underscores with no percentage, are no slot", () => {
+    expect(codes(around('TBS-adjusted FRAX: MOF 17%, hip 2.9%. Seen at Maxx% clinic; file ref a__b.'))).not.toContain(
+      'unfilled-placeholder',
+    );
+  });
+});
