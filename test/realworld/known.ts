@@ -59,8 +59,6 @@ export const KNOWN_FAILING: Record<string, string> = {
     '1+9 signer "doc. dr. sc. Vesna Radic-Horvat, dr. med., specijalist radiologije" cut to its academic title "doc. dr. sc" (name lost); bilingual sex field "Z / F" in the repeated page header not read',
   'T10-layout-us-academic-endocrine-clinic-note.txt':
     '1+7 attending attestation ("... as documented. - Adebola Oyelaran, MD, Associate Professor of Medicine") and "Fellow: ..., MD" not read as providers (missing-provider); "# Osteopenia (WHO), on bisphosphonate" under "ASSESSMENT/PLAN" not read as a WHO statement',
-  'T12-layout-us-mobile-dxa-forearm-male.txt':
-    '10+11 the impression\'s "one-third (33%) radius T-score of -2.7" is resolved to the total-radius row (-2.9) instead of the 33 % row: false conflicting-values between two different forearm regions',
   'T14-layout-us-endocrine-consult-letter-male.txt':
     '6 "His lumbar spine (L1-L4) T-score is -1.4": the bracketed region between site and label detaches the site (T-score read with no site)',
   'T15-layout-puerto-rico-bilingual.txt':

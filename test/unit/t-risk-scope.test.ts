@@ -194,3 +194,56 @@ describe('a labelled risk slot written as a percentage to fill is the risk, unfi
     );
   });
 });
+
+describe('a restated forearm value resolves to the sub-region it was read at', () => {
+  const sites = (s: string): string[] =>
+    analyze(s)
+      .elements.tScores.map((x) => `${x.site}:${x.value}`)
+      .sort();
+  /** A forearm table, then an impression line. */
+  const forearm = (
+    impression: string,
+    rows = ['Left radius 33%        0.662   -2.7', 'Left radius total      0.571   -2.9'],
+  ) =>
+    [
+      'Region                 BMD     T-score',
+      'AP spine L1-L4         1.021   -1.3',
+      ...rows,
+      '',
+      `Impression: ${impression}`,
+      '',
+    ].join('\n');
+
+  test.each([
+    ['Osteoporosis based on the one-third (33%) radius T-score of -2.7.'],
+    ['Osteoporosis at the 1/3 (33 %) radius, T-score -2.7.'],
+    ['Osteoporosis; the lowest T-score is at the radius (33%): -2.7.'],
+    ['Osteoporosis based on the radius T-score of -2.7.'],
+    ['Osteoporosis, left forearm T-score -2.7.'],
+  ])('%s', (s) => {
+    const text = forearm(s);
+    expect(sites(text)).toEqual(['L1-L4:-1.3', 'left radius 33%:-2.7', 'left radius 33%:-2.7', 'left radius:-2.9']);
+    expect(codes(text)).not.toContain('conflicting-values');
+  });
+
+  test('a bracketed gloss names the sub-region on its own line too', () => {
+    expect(sites('Radius (33%): T-score -2.7\nRadius (UD): T-score -2.1\n')).toEqual([
+      'radius 33%:-2.7',
+      'radius UD:-2.1',
+    ]);
+    expect(sites('Left radius (one third) T-score -2.7\n')).toEqual(['left radius 33%:-2.7']);
+  });
+
+  test('the total radius value restated stays the total radius', () => {
+    expect(sites(forearm('Osteoporosis; radius T-score -2.9.'))).toContain('left radius:-2.9');
+    expect(sites(forearm('Osteoporosis; radius T-score -2.9.'))).not.toContain('left radius 33%:-2.9');
+  });
+
+  test('a value equal at two sub-regions takes neither', () => {
+    const text = forearm('Osteoporosis; radius T-score -2.7.', [
+      'Left radius 33%        0.662   -2.7',
+      'Right radius 33%       0.671   -2.7',
+    ]);
+    expect(sites(text)).toContain('radius:-2.7');
+  });
+});
