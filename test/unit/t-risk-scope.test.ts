@@ -51,6 +51,18 @@ describe('an adjustment lead-in covers the lines under it', () => {
     expect(codes(s)).not.toContain('conflicting-values');
   });
 
+  test.each([
+    [
+      'FRAX\nMit TBS-Korrektur:\n  Major osteoporotische Fraktur: 21 %\n  Hüftfraktur: 4,2 %\nOhne TBS-Korrektur: 18 % und 3,5 %.',
+    ],
+    [
+      'FRAX avec TBS :\n- fracture ostéoporotique majeure : 21 %\n- fracture de hanche : 4,2 %\nSans TBS : 18 % et 3,5 %.',
+    ],
+    ['FRAX con TBS:\n- fractura osteoporótica mayor: 21 %\n- fractura de cadera: 4,2 %\nSin TBS: 18 % y 3,5 %.'],
+  ])('other languages, with the contrary line after the items: %s', (s) => {
+    expect(read(around(s))).toEqual(['hip 3.5 unadj', 'hip 4.2 adj', 'mof 18 unadj', 'mof 21 adj']);
+  });
+
   test('a blank line and a new header end the lead-in', () => {
     const s = around(
       'FRAX, after correction for TBS:\n  - MOF: 21%\n  - hip: 4.2%\n\nFRAX WITHOUT TBS:\n  - MOF: 18%\n  - hip: 3.5%',

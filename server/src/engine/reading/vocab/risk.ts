@@ -238,7 +238,7 @@ export const RISK_WORDS = {
   /** "(spine, hip, wrist or shoulder)": a bracketed list names sites, not a kind. */
   listOr: ['or'],
   /** Words that join coordinated values: "11.8 % and 1.9 %", "18 % & 9.3 %". */
-  coordination: ['and', '&'],
+  coordination: ['and', '&', 'und', 'et', 'y', 'e', 'en', 'i'],
   /**
    * An approximate value ("close to 3%", "near 20 %", "around 3%", "exceeding 20%") in a sentence
    * that speaks of treatment or its cut-off ("Consider treatment given the hip probability close to
