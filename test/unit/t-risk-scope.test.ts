@@ -88,6 +88,9 @@ describe('slash pairs whose members carry their own qualifiers', () => {
       'FRAX 10-year probability of a major osteoporotic fracture 18% (without TBS) / 21% (with TBS), of a hip fracture 3.5% (without TBS) / 4.2% (with TBS).',
     ],
     ['FRAX\n  MOF 21% (TBS-adjusted) / 18% (unadjusted)\n  hip 4.2% (TBS-adjusted) / 3.5% (unadjusted)'],
+    ['FRAX major osteoporotic fracture 18% (BMD only), 21% (with TBS); hip fracture 3.5% (BMD only), 4.2% (with TBS).'],
+    ['FRAX MOF 18% unadjusted | 21% TBS-adjusted\nFRAX hip 3.5% unadjusted | 4.2% TBS-adjusted'],
+    ['FRAX MOF: 18% (sans TBS) / 21% (avec TBS); hanche: 3,5% (sans TBS) / 4,2% (avec TBS)'],
   ])('%s', (s) => {
     expect(read(around(s))).toEqual(['hip 3.5 unadj', 'hip 4.2 adj', 'mof 18 unadj', 'mof 21 adj']);
     expect(codes(around(s))).not.toContain('risk-not-tbs-adjusted');
@@ -96,6 +99,15 @@ describe('slash pairs whose members carry their own qualifiers', () => {
   test('a bare slash pair of two kinds is still read by kind', () => {
     expect(read(around('TBS-adjusted FRAX MOF/hip: 21%/4.2%.'))).toEqual(['hip 4.2 adj', 'mof 21 adj']);
     expect(read(around('TBS-adjusted FRAX: MOF 21% / hip 4.2%.'))).toEqual(['hip 4.2 adj', 'mof 21 adj']);
+  });
+
+  test('a list of values of one qualifier is no pair', () => {
+    expect(read(around('FRAX (TBS-adjusted): MOF 21%, hip 4.2%; unadjusted: MOF 18%, hip 3.5%.'))).toEqual([
+      'hip 3.5 unadj',
+      'hip 4.2 adj',
+      'mof 18 unadj',
+      'mof 21 adj',
+    ]);
   });
 
   test('a slash pair without qualifiers takes no second value of the same kind', () => {

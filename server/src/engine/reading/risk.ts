@@ -217,8 +217,8 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
           continue;
         }
       }
-      // "MOF 4.8% (BMD only) / 4.3% (adjusted for TBS)", "12 % unadjusted / 10 % TBS-adjusted": a
-      // slash pair whose members state contrary adjustments is one kind read twice.
+      // "MOF 4.8% (BMD only) / 4.3% (adjusted for TBS)", "12 % unadjusted, 10 % TBS-adjusted": a
+      // pair whose members state contrary adjustments is one kind read twice.
       if (i > 0 && kinds[i - 1] && slashPair(values[i - 1], v, from, to, bareCue(sentenceStated))) {
         kinds[i] = kinds[i - 1];
         kindTok[i] = -1;
@@ -293,10 +293,21 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
   }
 
   /**
-   * The member of a slash pair that holds value v: the tokens from the slash, a separator, a kind
-   * or another value before it, to the slash, a separator, a kind or another value after it, when
-   * one of the two ends is a slash outside brackets ("4.8% (BMD only) / 4.3% (adjusted for TBS)").
-   * [from, to) of the member, or null.
+   * Does token k join the two members of a pair: a slash, a comma, a pipe ("4.8% (BMD only) / 4.3%
+   * (adjusted for TBS)", "18% (BMD only), 21% (with TBS)", "18 % unadjusted | 21 % TBS-adjusted")?
+   * ("vs" is no join here: what follows it reads as an earlier study.)
+   */
+  function pairJoin(k: number): boolean {
+    const kind = t.kind[k];
+    const c = t.norm.charCodeAt(t.start[k]);
+    if (kind === PUNCT) return c === 47 || c === 44;
+    return kind === GAP && (c === 124 || c === 0x2502);
+  }
+
+  /**
+   * The member of a pair that holds value v: the tokens from the join, a separator, a kind or
+   * another value before it, to the join, a separator, a kind or another value after it, when one
+   * of the two ends is a join outside brackets. [from, to, join before, join after], or null.
    */
   function slashMember(v: number, from: number, to: number): [number, number, number, number] | null {
     let a = v;
@@ -304,14 +315,15 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
     let depth = 0;
     for (let k = v - 1; k >= from && v - k <= 16; k--) {
       if (t.kind[k] === NEWLINE || pct(k) || kindHitAt(k)) break;
+      if (depth === 0 && pairJoin(k)) {
+        slashBefore = k;
+        break;
+      }
       if (t.kind[k] === PUNCT) {
         const c = t.norm.charCodeAt(t.start[k]);
         if (isClose(c)) depth++;
         else if (isOpen(c) && depth-- === 0) break;
-        else if (depth === 0 && c === 47) {
-          slashBefore = k;
-          break;
-        } else if (depth === 0 && (c === 44 || c === 59 || c === 58 || c === 46)) break;
+        else if (depth === 0 && (c === 59 || c === 58 || c === 46)) break;
       }
       a = k;
     }
@@ -321,14 +333,15 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
     for (let k = v + 1; k < to && k - v <= 16; k++) {
       b = k;
       if (t.kind[k] === NEWLINE || pct(k) || kindHitAt(k)) break;
+      if (depth === 0 && pairJoin(k)) {
+        slashAfter = k;
+        break;
+      }
       if (t.kind[k] === PUNCT) {
         const c = t.norm.charCodeAt(t.start[k]);
         if (isOpen(c)) depth++;
         else if (isClose(c) && depth-- === 0) break;
-        else if (depth === 0 && c === 47) {
-          slashAfter = k;
-          break;
-        } else if (depth === 0 && (c === 44 || c === 59 || c === 58 || c === 46)) break;
+        else if (depth === 0 && (c === 59 || c === 58 || c === 46)) break;
       }
       b = k + 1;
     }
@@ -336,7 +349,7 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
     return [a, b, slashBefore, slashAfter];
   }
 
-  /** Two values joined by one slash, each member stating its own, contrary, adjustment. */
+  /** Two values joined by one slash, comma or pipe, each member stating its own, contrary, adjustment. */
   function slashPair(p: number, v: number, from: number, to: number, tbs: number): boolean {
     const m1 = slashMember(p, from, to);
     const m2 = slashMember(v, from, to);
@@ -465,7 +478,7 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
     open: readonly number[],
     bracketPct: Map<number, boolean>,
   ): boolean {
-    // A member of a slash pair ("4.8% (BMD only) / 4.3% (adjusted for TBS)") carries its own cue.
+    // A member of a pair ("4.8% (BMD only) / 4.3% (adjusted for TBS)") carries its own cue.
     const member = slashMember(v, from, to);
     if (member) {
       const r = nearestCue(v, from, to, tbs, (k) => k >= member[0] && k < member[1]);
