@@ -154,6 +154,23 @@ describe('"respectively" takes the kinds named in the sentence before', () => {
     expect(codes(around(s))).not.toContain('missing-calculated-risk');
   });
 
+  test.each([
+    [
+      'The FRAX probabilities of major osteoporotic and hip fracture were adjusted for TBS. They are 14% and 2.7% respectively.',
+      'adj',
+    ],
+    [
+      'Hip and major osteoporotic fracture probabilities were computed with FRAX corrected for the TBS. They are 2.7% and 14%, respectively.',
+      'adj',
+    ],
+    [
+      'The FRAX probabilities of major osteoporotic and hip fracture were not adjusted for TBS. They are 14% and 2.7% respectively.',
+      'unadj',
+    ],
+  ])('the pair takes the adjustment the sentence before states: %s', (s, adj) => {
+    expect(read(around(s))).toEqual([`hip 2.7 ${adj}`, `mof 14 ${adj}`]);
+  });
+
   test('the kinds are taken in the order last named', () => {
     const s = around(
       'Treatment is advised above 3% for hip fracture or above 20% for a major osteoporotic fracture. With TBS adjustment, FRAX gives 2.7% and 14% respectively.',

@@ -142,6 +142,8 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
     const kindTok: number[] = values.map((v) => kindTokAt.get(t.start[v]) ?? -1);
     /** Value i is the first of a "from X to Y" / "X rising to Y" pair: the value before the change. */
     const before = new Uint8Array(values.length);
+    // The adjustment the sentence before states, when these values take the kinds it names.
+    let carried: boolean | null = null;
     for (let i = 0; i < values.length; i++) {
       if (kinds[i]) continue;
       const v = values[i];
@@ -207,8 +209,16 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
         for (let j = 0; j < values.length && j < 8 && clause[values[j]] === clause[v]; j++)
           if (!kinds[j]) group.push(j);
         let named = prevSentence === sentence[from] - 1 ? prevKinds : [];
-        if (group.length >= 2 && named.length < group.length) named = kindsNamedBefore(from);
+        let fromNamed = false;
+        if (group.length >= 2 && named.length < group.length) {
+          named = kindsNamedBefore(from);
+          fromNamed = true;
+        }
         if (group.length >= 2 && group.length <= named.length) {
+          if (fromNamed) {
+            const [a, e] = previousSentence(from);
+            carried = a < e ? statedIn(ctx, a, e).adjusted : null;
+          }
           const use = named.slice(named.length - group.length);
           group.forEach((g, idx) => {
             kinds[g] = use[idx];
@@ -267,7 +277,7 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
         kind,
         value: t.value[v],
         text: ctx.doc.text.slice(span.start, span.end),
-        adjusted: before[i] ? false : adjustedAt(v, from, to, bareCue(sentenceStated), open, bracketPct),
+        adjusted: before[i] ? false : adjustedAt(v, from, to, bareCue(sentenceStated), open, bracketPct, carried),
         horizon: horizonOf(from, v),
         span,
         range: range(ctx, span),
@@ -382,14 +392,9 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
    * twice counts where it was named last): "... above 12% (major) or above 3.5% (hip)".
    */
   function kindsNamedBefore(from: number): RiskKind[] {
-    let k = from - 1;
-    while (k >= 0 && (t.kind[k] === NEWLINE || t.kind[k] === GAP || t.kind[k] === PUNCT)) k--;
-    if (k < 0) return [];
-    const s = sentence[k];
-    let a = k;
-    while (a > 0 && sentence[a - 1] === s && k - a < 160) a--;
+    const [a, e] = previousSentence(from);
     const named: RiskKind[] = [];
-    for (let j = a; j <= k; j++) {
+    for (let j = a; j < e; j++) {
       const h = hits.at[j];
       if (h < 0 || hits.start[h] !== j) continue;
       const c = conceptOf(hits.concepts[h], 'kind');
@@ -400,6 +405,17 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
       j = hits.end[h] - 1;
     }
     return named;
+  }
+
+  /** The tokens [from, to) of the sentence before token `from` (at most 160 tokens of it). */
+  function previousSentence(from: number): [number, number] {
+    let k = from - 1;
+    while (k >= 0 && (t.kind[k] === NEWLINE || t.kind[k] === GAP || t.kind[k] === PUNCT)) k--;
+    if (k < 0) return [0, 0];
+    const s = sentence[k];
+    let a = k;
+    while (a > 0 && sentence[a - 1] === s && k - a < 160) a--;
+    return [a, k + 1];
   }
 
   /**
@@ -477,6 +493,7 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
     tbs: number,
     open: readonly number[],
     bracketPct: Map<number, boolean>,
+    carried: boolean | null,
   ): boolean {
     // A member of a pair ("4.8% (BMD only) / 4.3% (adjusted for TBS)") carries its own cue.
     const member = slashMember(v, from, to);
@@ -501,6 +518,8 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
     // The pipeline's context bits (a cue in another clause of a "both" scope).
     if (context[v] & UNADJUSTED) return false;
     if (context[v] & ADJUSTED) return true;
+    // "The probabilities ... were adjusted for TBS. They are 14% and 2.7% respectively."
+    if (carried !== null) return carried;
     // A lead-in line above ("FRAX, TBS-adjusted:", "Model: FRAX (TBS-adjusted)").
     const line = t.line[v];
     const lead = lines.leadIn(line);

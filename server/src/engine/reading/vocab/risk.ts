@@ -246,7 +246,20 @@ export const RISK_WORDS = {
    * preposition ("close to", "proche de", "cerca de", "vicino a", "nahe an").
    */
   approximate: ['near', 'around', 'approaching', 'exceeding', 'nearing', 'environ', 'circa', 'alrededor'],
-  approximateHeads: ['close', 'closer', 'proche', 'près', 'cerca', 'próximo', 'próxima', 'proximo', 'vicino', 'nahe'],
+  approximateHeads: [
+    'close',
+    'closer',
+    'proche',
+    'près',
+    'cerca',
+    'cercana',
+    'cercano',
+    'próximo',
+    'próxima',
+    'proximo',
+    'vicino',
+    'nahe',
+  ],
   approximatePreps: ['to', 'de', 'du', 'a', 'al', 'an', 'von'],
   /** Words of treatment and its cut-offs (a recommendation, a threshold) in several languages. */
   treatment: [
