@@ -383,7 +383,9 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
       (p > from && isWordIn(t, p, RISK_WORDS.approximatePreps) && isWordIn(t, p - 1, RISK_WORDS.approximateHeads));
     if (!near) return false;
     if (s.threshold) return true;
-    for (let k = from; k < to; k++) if (isWordIn(t, k, RISK_WORDS.treatment)) return true;
+    // A window of the sentence around the value: bounded work per value however long the sentence.
+    const end = Math.min(to, v + 2 * WINDOW);
+    for (let k = Math.max(from, v - 2 * WINDOW); k < end; k++) if (isWordIn(t, k, RISK_WORDS.treatment)) return true;
     return false;
   }
 
