@@ -92,6 +92,7 @@
  * hard-wrap-72 T09 T14 T17, header-case T15, markdown-headers T15, tab-columns T09), listed below with
  * their reasons. Branch tlang takes T15 off header-case and markdown-headers (diacritics folded in
  * the header finder: the original now reads the WHO statement too) and T14 off hard-wrap-72.
+ * their reasons. Branch trisk read "***%" as the risk's slot, so nbsp-percent T19 passes and is off.
  *
  * `node /tmp/mm-$USER.js --known` (see report.ts) prints this table as it would be today.
  */
@@ -106,9 +107,6 @@ export const KNOWN_PAIRS: Record<string, string[]> = {
   'nbsp-percent': [
     'R01-layout-japan-yam-percent.txt',
     'R15-layout-osteosys-printout-drift.txt',
-    // Wave 8 (T*, measured on main 3c5a51c): with a no-break space in "***%" the risk slot is seen as
-    // the unfilled risk (missing-calculated-risk goes), as the domain reference wants for the original.
-    'T19-draft-half-finished-template-placeholders.txt',
     'V23-norland-wards-shaft.txt',
   ],
   'space-percent': [],

@@ -48,23 +48,11 @@ export const KNOWN_FAILING: Record<string, string> = {
     '1+9 signer "doc. dr. sc. Vesna Radic-Horvat, dr. med., specijalist radiologije" cut to its academic title "doc. dr. sc" (name lost); bilingual sex field "Z / F" in the repeated page header not read',
   'T10-layout-us-academic-endocrine-clinic-note.txt':
     '1+7 attending attestation ("... as documented. - Adebola Oyelaran, MD, Associate Professor of Medicine") and "Fellow: ..., MD" not read as providers (missing-provider); "# Osteopenia (WHO), on bisphosphonate" under "ASSESSMENT/PLAN" not read as a WHO statement',
-  'T12-layout-us-mobile-dxa-forearm-male.txt':
-    '10+11 the impression\'s "one-third (33%) radius T-score of -2.7" is resolved to the total-radius row (-2.9) instead of the 33 % row: false conflicting-values between two different forearm regions',
-  'T19-draft-half-finished-template-placeholders.txt':
-    '10 (template slots) labelled risk slots "10-year major osteoporotic fracture probability: ***%" not recognised as the risk\'s unfilled place: missing-calculated-risk fires beside unfilled-placeholder',
-  'T28-probe-scope-correction-heading-and-unadjusted-line.txt':
-    '5 lead-in "FRAX (US), after correction for the trabecular bone score:" not applied to the bulleted MOF / hip lines under it (read unadjusted: risk-not-tbs-adjusted, and conflicting-values with the "without the TBS correction" pair)',
   // Wave 9 (U*, held out; first run on branch wave9, main 3c5a51c: 24 / 30 fully right).
-  'U09-layout-kuwait-ris-export-field-codes.txt':
-    '4+5 "4.8% (BMD only) / 4.3% (adjusted for TBS)": the second value of each slash pair (the TBS-adjusted MOF 4.3 and hip 0.8) is dropped, so only the unadjusted pair is read and risk-not-tbs-adjusted fires',
   'U12-layout-queensland-letter-gp-both-hips-threshold.txt':
     '9 "DOB 02/08/1944 (81 years)" on the "Re:" line of a letter to the GP: no age read',
-  'U15-layout-ghana-lunar-composer-summary-addendum.txt':
-    '3 "given the TBS-adjusted hip probability close to 3%" (a treatment cut-off in the comment) read as a second TBS-adjusted hip risk 3, raising conflicting-values',
   'U16-draft-terse-initials-only.txt':
     '7+11 "Impr: osteopenia, partially degraded microarchitecture." (abbreviated impression header) not read as a WHO statement',
   'U20-draft-tbs-category-contradicts-value.txt':
     '2+11 "Impression: Osteopenia (WHO criteria, men 50 and over)." not read as a WHO statement (the criteria parenthesis seems to turn it into legend / population text)',
-  'U25-probe-threshold-national-guidance.txt':
-    '3+4 after a sentence of cut-offs ("above 12% or ... above 3.5%"), "Her FRAX values, adjusted for TBS, are 9.4% and 2.2% respectively" is not read: the kinds named only in the threshold sentence are not carried to the "respectively" pair (no risk, missing-calculated-risk)',
 };

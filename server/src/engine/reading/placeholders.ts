@@ -3,8 +3,9 @@
  * "___", "[ ]", "[...]", a bracketed field that names what goes there ("[TBS]", "[tbs value]";
  * words in `vocab/placeholders.ts`), "***" (not a line of asterisks: a Markdown rule), "{{tbs}}",
  * "<name>", "&lt;name&gt;", the x's of an example value ("1.xxx"), and capital X's in the original
- * text ("XX/XX/XXXX", "XXX XXX XXXX" as one field; not the karyotype "46,XX"). Less what is no slot
- * (`notSlots.ts`): redacted identifiers ("DNI: 11.xxx.xxx") and bracketed headings.
+ * text ("XX/XX/XXXX", "XXX XXX XXXX" as one field; not the karyotype "46,XX"); a percentage's slot
+ * ("***%", "__ %", "xx%"). Less what is no slot (`notSlots.ts`): redacted identifiers ("DNI:
+ * 11.xxx.xxx") and bracketed headings.
  */
 import type { Doc } from '../text';
 import type { Span } from '../types';
@@ -84,6 +85,10 @@ function thematicBreak(s: string, start: number, end: number): boolean {
   return j >= s.length || s.charCodeAt(j) === 10 || s.charCodeAt(j) === 13;
 }
 
+/** A "%" right after position k, or after one space: "__ %", "xx%". */
+const percentAfter = (s: string, k: number) =>
+  s.charCodeAt(k) === 37 || (s.charCodeAt(k) === 32 && s.charCodeAt(k + 1) === 37);
+
 /** The placeholder starting at `i` of the normalised text: its end, or -1. */
 function placeholderAt(s: string, i: number): number {
   const c = s.charCodeAt(i);
@@ -92,7 +97,7 @@ function placeholderAt(s: string, i: number): number {
       // "___"
       let k = i;
       while (s.charCodeAt(k) === 95) k++;
-      return k - i >= 3 ? k : -1;
+      return k - i >= 3 || (k - i === 2 && percentAfter(s, k)) ? k : -1;
     }
     case 91: {
       // "[ ]", "[...]", "[tbs value]"
@@ -108,7 +113,9 @@ function placeholderAt(s: string, i: number): number {
       const n = s.charCodeAt(k);
       return k >= s.length || isSpaceCode(n) || n === 46 || n === 44 || n === 59 || n === 58 || n === 41 || n === 93
         ? k
-        : -1;
+        : n === 37 // "***%": a percentage's slot
+          ? k
+          : -1;
     }
     case 123: {
       // "{{tbs}}"
@@ -141,10 +148,11 @@ function placeholderAt(s: string, i: number): number {
       return -1;
     }
     case 120: {
-      // "1.xxx": the x's after a digit and a point.
-      if (i < 2 || s.charCodeAt(i - 1) !== 46 || !isDigitCode(s.charCodeAt(i - 2))) return -1;
+      // "1.xxx": the x's after a digit and a point; "xx%", "xx %": a percentage's slot.
       let k = i;
       while (s.charCodeAt(k) === 120) k++;
+      if (k - i >= 2 && (i === 0 || !isWordCode(s.charCodeAt(i - 1))) && percentAfter(s, k)) return k;
+      if (i < 2 || s.charCodeAt(i - 1) !== 46 || !isDigitCode(s.charCodeAt(i - 2))) return -1;
       return k - i >= 2 && !isLower(s.charCodeAt(k)) ? k : -1;
     }
     default:
@@ -185,6 +193,9 @@ const CUES: ReadonlyArray<readonly [string, number]> = [
   ['<', 0],
   ['&lt;', 0],
   ['.xx', 1],
+  ['xx', 0],
+  ['__%', 0],
+  ['__ %', 0],
 ];
 
 /** The placeholders of the normalised text, left to right, each scan resuming after a placeholder. */
@@ -232,7 +243,8 @@ export function findPlaceholders(doc: Doc): Span[] {
     s.includes('{{') ||
     s.includes('<') ||
     s.includes('&lt;') ||
-    s.includes('xx');
+    s.includes('xx') ||
+    s.includes('__');
   if (!maybe && !doc.text.includes('XX')) return out;
   if (maybe) scanPlaceholders(s, out);
   const text = doc.text;
@@ -255,6 +267,11 @@ export function findPlaceholders(doc: Doc): Span[] {
   const merged: Span[] = [];
   for (const span of out) {
     const last = merged[merged.length - 1];
+    // "XX %" is found twice (capital X's, and a percentage's slot): one placeholder.
+    if (last && span.start < last.end) {
+      if (span.end > last.end) last.end = span.end;
+      continue;
+    }
     if (
       last &&
       span.start === last.end + 1 &&

@@ -145,6 +145,8 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
     const kindTok: number[] = values.map((v) => kindTokAt.get(t.start[v]) ?? -1);
     /** Value i is the first of a "from X to Y" / "X rising to Y" pair: the value before the change. */
     const before = new Uint8Array(values.length);
+    // The adjustment the sentence before states, when these values take the kinds it names.
+    let carried: boolean | null = null;
     for (let i = 0; i < values.length; i++) {
       if (kinds[i]) continue;
       const v = values[i];
@@ -202,18 +204,38 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
       }
       // The same in the next sentence: "FRAX: MOF 15% and hip 2.4%. With the TBS factored in, these
       // increase to 18% and 3.0% respectively."
-      if (i === 0 && prevKinds.length && prevSentence === sentence[from] - 1 && pointsBack(v, to)) {
+      // When the sentence before gave no results (a sentence of cut-offs: "... above 12% (major) or
+      // above 3.5% (hip). Her values are 9.4% and 2.2% respectively"), the kinds it names, in the
+      // order last named.
+      if (i === 0 && pointsBack(v, to)) {
         const group: number[] = [];
         for (let j = 0; j < values.length && j < 8 && clause[values[j]] === clause[v]; j++)
           if (!kinds[j]) group.push(j);
-        if (group.length >= 2 && group.length <= prevKinds.length) {
-          const use = prevKinds.slice(prevKinds.length - group.length);
+        let named = prevSentence === sentence[from] - 1 ? prevKinds : [];
+        let fromNamed = false;
+        if (group.length >= 2 && named.length < group.length) {
+          named = kindsNamedBefore(from);
+          fromNamed = true;
+        }
+        if (group.length >= 2 && group.length <= named.length) {
+          if (fromNamed) {
+            const [a, e] = previousSentence(from);
+            carried = a < e ? statedIn(ctx, a, e).adjusted : null;
+          }
+          const use = named.slice(named.length - group.length);
           group.forEach((g, idx) => {
             kinds[g] = use[idx];
             kindTok[g] = -1;
           });
           continue;
         }
+      }
+      // "MOF 4.8% (BMD only) / 4.3% (adjusted for TBS)", "12 % unadjusted, 10 % TBS-adjusted": a
+      // pair whose members state contrary adjustments is one kind read twice.
+      if (i > 0 && kinds[i - 1] && slashPair(values[i - 1], v, from, to, bareCue(sentenceStated))) {
+        kinds[i] = kinds[i - 1];
+        kindTok[i] = -1;
+        continue;
       }
       // "12% rising to 15%", "from 11% to 14%": the kind goes on.
       if (i > 0 && kinds[i - 1] && linkedByTo(values[i - 1], v)) {
@@ -242,6 +264,7 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
       if (!kind || fromTable.has(t.start[v])) continue;
       const cx = context[v];
       if (cx & (THRESHOLD | HYPOTHETICAL) || inRange(ctx, v)) continue;
+      if (approximateCutOff(v, from, to, sentenceStated)) continue;
       // "from 11% to 14%": "from" marks no earlier study here.
       let p = v - 1;
       while (p > 0 && (t.kind[p] === NEWLINE || t.kind[p] === GAP)) p--;
@@ -257,7 +280,7 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
         kind,
         value: t.value[v],
         text: ctx.doc.text.slice(span.start, span.end),
-        adjusted: before[i] ? false : adjustedAt(v, from, to, bareCue(sentenceStated), open, bracketPct),
+        adjusted: before[i] ? false : adjustedAt(v, from, to, bareCue(sentenceStated), open, bracketPct, carried),
         horizon: horizonOf(from, v),
         span,
         range: range(ctx, span),
@@ -274,6 +297,130 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
     for (let k = a; k < to && clause[k] === c && k - a < 48; k++)
       if (isWordIn(t, k, RISK_WORDS.nextSentenceSubjects) || isWordIn(t, k, RISK_WORDS.respectively)) return true;
     return false;
+  }
+
+  /** Is token k the first token of a risk-kind hit? */
+  function kindHitAt(k: number): boolean {
+    const h = hits.at[k];
+    return h >= 0 && hits.start[h] === k && conceptOf(hits.concepts[h], 'kind') !== undefined;
+  }
+
+  /**
+   * Does token k join the two members of a pair: a slash, a comma, a pipe ("4.8% (BMD only) / 4.3%
+   * (adjusted for TBS)", "18% (BMD only), 21% (with TBS)", "18 % unadjusted | 21 % TBS-adjusted")?
+   * ("vs" is no join here: what follows it reads as an earlier study.)
+   */
+  function pairJoin(k: number): boolean {
+    const kind = t.kind[k];
+    const c = t.norm.charCodeAt(t.start[k]);
+    if (kind === PUNCT) return c === 47 || c === 44;
+    return kind === GAP && (c === 124 || c === 0x2502);
+  }
+
+  /**
+   * The member of a pair that holds value v: the tokens from the join, a separator, a kind or
+   * another value before it, to the join, a separator, a kind or another value after it, when one
+   * of the two ends is a join outside brackets. [from, to, join before, join after], or null.
+   */
+  function slashMember(v: number, from: number, to: number): [number, number, number, number] | null {
+    let a = v;
+    let slashBefore = -1;
+    let depth = 0;
+    for (let k = v - 1; k >= from && v - k <= 16; k--) {
+      if (t.kind[k] === NEWLINE || pct(k) || kindHitAt(k)) break;
+      if (depth === 0 && pairJoin(k)) {
+        slashBefore = k;
+        break;
+      }
+      if (t.kind[k] === PUNCT) {
+        const c = t.norm.charCodeAt(t.start[k]);
+        if (isClose(c)) depth++;
+        else if (isOpen(c) && depth-- === 0) break;
+        else if (depth === 0 && (c === 59 || c === 58 || c === 46)) break;
+      }
+      a = k;
+    }
+    let b = v + 1;
+    let slashAfter = -1;
+    depth = 0;
+    for (let k = v + 1; k < to && k - v <= 16; k++) {
+      b = k;
+      if (t.kind[k] === NEWLINE || pct(k) || kindHitAt(k)) break;
+      if (depth === 0 && pairJoin(k)) {
+        slashAfter = k;
+        break;
+      }
+      if (t.kind[k] === PUNCT) {
+        const c = t.norm.charCodeAt(t.start[k]);
+        if (isOpen(c)) depth++;
+        else if (isClose(c) && depth-- === 0) break;
+        else if (depth === 0 && (c === 59 || c === 58 || c === 46)) break;
+      }
+      b = k + 1;
+    }
+    if (slashBefore < 0 && slashAfter < 0) return null;
+    return [a, b, slashBefore, slashAfter];
+  }
+
+  /** Two values joined by one slash, comma or pipe, each member stating its own, contrary, adjustment. */
+  function slashPair(p: number, v: number, from: number, to: number, tbs: number): boolean {
+    const m1 = slashMember(p, from, to);
+    const m2 = slashMember(v, from, to);
+    if (!m1 || !m2 || m1[3] < 0 || m1[3] !== m2[2]) return false;
+    const c1 = nearestCue(p, from, to, tbs, (k) => k >= m1[0] && k < m1[1]);
+    const c2 = nearestCue(v, from, to, tbs, (k) => k >= m2[0] && k < m2[1]);
+    return c1 !== null && c2 !== null && c1 !== c2;
+  }
+
+  /**
+   * An approximate value in a sentence of treatment or its cut-off: "Consider treatment given the
+   * hip probability close to 3%" names the cut-off, not a second result. "MOF risk is close to 20%"
+   * with no such word stays the result.
+   */
+  function approximateCutOff(v: number, from: number, to: number, s: Stated): boolean {
+    let p = v - 1;
+    while (p >= from && (t.kind[p] === GAP || t.kind[p] === NEWLINE)) p--;
+    if (p < from) return false;
+    const near =
+      isWordIn(t, p, RISK_WORDS.approximate) ||
+      (p > from && isWordIn(t, p, RISK_WORDS.approximatePreps) && isWordIn(t, p - 1, RISK_WORDS.approximateHeads));
+    if (!near) return false;
+    if (s.threshold) return true;
+    // A window of the sentence around the value: bounded work per value however long the sentence.
+    const end = Math.min(to, v + 2 * WINDOW);
+    for (let k = Math.max(from, v - 2 * WINDOW); k < end; k++) if (isWordIn(t, k, RISK_WORDS.treatment)) return true;
+    return false;
+  }
+
+  /**
+   * The risk kinds the sentence before token `from` names, in the order last named (a kind named
+   * twice counts where it was named last): "... above 12% (major) or above 3.5% (hip)".
+   */
+  function kindsNamedBefore(from: number): RiskKind[] {
+    const [a, e] = previousSentence(from);
+    const named: RiskKind[] = [];
+    for (let j = a; j < e; j++) {
+      const h = hits.at[j];
+      if (h < 0 || hits.start[h] !== j) continue;
+      const c = conceptOf(hits.concepts[h], 'kind');
+      if (!c) continue;
+      const seen = named.indexOf(c.kind);
+      if (seen >= 0) named.splice(seen, 1);
+      named.push(c.kind);
+      j = hits.end[h] - 1;
+    }
+    return named;
+  }
+
+  /** The tokens [from, to) of the sentence before token `from` (at most 160 tokens of it). */
+  function previousSentence(from: number): [number, number] {
+    let k = from - 1;
+    while (k >= 0 && (t.kind[k] === NEWLINE || t.kind[k] === GAP || t.kind[k] === PUNCT)) k--;
+    if (k < 0) return [0, 0];
+    const s = sentence[k];
+    let a = k;
+    while (a > 0 && sentence[a - 1] === s && k - a < 160) a--;
+    return [a, k + 1];
   }
 
   /**
@@ -387,7 +534,14 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
     tbs: number,
     open: readonly number[],
     bracketPct: Map<number, boolean>,
+    carried: boolean | null,
   ): boolean {
+    // A member of a pair ("4.8% (BMD only) / 4.3% (adjusted for TBS)") carries its own cue.
+    const member = slashMember(v, from, to);
+    if (member) {
+      const r = nearestCue(v, from, to, tbs, (k) => k >= member[0] && k < member[1]);
+      if (r !== null) return r;
+    }
     const own = open[v - from];
     // Cues inside a bracket that holds a value of its own qualify that value only.
     const foreign = (k: number) => {
@@ -405,6 +559,8 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
     // The pipeline's context bits (a cue in another clause of a "both" scope).
     if (context[v] & UNADJUSTED) return false;
     if (context[v] & ADJUSTED) return true;
+    // "The probabilities ... were adjusted for TBS. They are 14% and 2.7% respectively."
+    if (carried !== null) return carried;
     // A lead-in line above ("FRAX, TBS-adjusted:", "Model: FRAX (TBS-adjusted)").
     const line = t.line[v];
     const lead = lines.leadIn(line);

@@ -48,7 +48,7 @@ import {
   wordIn,
 } from './tokens';
 import { siteIn, siteKeyOf, vertebral } from './site';
-import { BLOCK_TOTAL, LIST_FILLERS } from './vocab/sites';
+import { BLOCK_TOTAL, LIST_FILLERS, SUBREGION_OF } from './vocab/sites';
 import { CORRECTION_WORDS } from './vocab/cues';
 import { historicalToken } from './history';
 import { historicalAt, inRange, valueAfterLabel } from './values';
@@ -811,12 +811,21 @@ function restatedSites(scores: Array<{ value: number; site: string | null }>): v
   }
 }
 
-/** Is site `a` the same site as `b` told more exactly (b unnamed, or b without the side a names)? */
+/**
+ * Is site `a` the same site as `b` told more exactly (b unnamed, or b without the side a names, or
+ * b the region a is a sub-region of: vocab/sites.ts SUBREGION_OF)?
+ */
 function moreSpecific(a: string, b: string | null): boolean {
   if (b === null) return true;
   if (vertebral(b)) return false;
-  for (const p of SIDE_PREFIXES) if (a.startsWith(p)) return a.length === p.length + b.length && a.endsWith(b);
-  return false;
+  for (const p of SIDE_PREFIXES)
+    if (a.startsWith(p)) {
+      if (a.length === p.length + b.length && a.endsWith(b)) return true;
+      // "radius" or "left radius" restated for the left 33 % radius: a sub-region of b's region.
+      const parent = SUBREGION_OF.get(a.slice(p.length));
+      return parent !== undefined && (b === parent || b === p + parent);
+    }
+  return SUBREGION_OF.get(a) === b;
 }
 
 /**

@@ -428,6 +428,13 @@ const CUES: Cue[] = [
   ['bmd tbs', ADJUSTED, 'both', 10],
   ['bmd + tbs', ADJUSTED, 'both', 10],
   ['unadjusted', UNADJUSTED, 'both', 10],
+  // "With" / "without" the TBS in other languages: "FRAX mit TBS-Korrektur:", "FRAX sans TBS".
+  ...['mit tbs', 'mit tbs korrektur', 'mit der tbs korrektur', 'tbs korrektur', 'avec tbs', 'avec le tbs']
+    .concat(['con tbs', 'con el tbs', 'con il tbs', 'com tbs', 'com o tbs', 'met tbs', 'met de tbs'])
+    .map((phrase): Cue => [phrase, ADJUSTED, 'both', 10]),
+  ...['ohne tbs', 'ohne tbs korrektur', 'sans tbs', 'sans le tbs', 'sin tbs', 'sin el tbs', 'senza tbs']
+    .concat(['senza il tbs', 'sem tbs', 'sem o tbs', 'zonder tbs', 'zonder de tbs'])
+    .map((phrase): Cue => [phrase, UNADJUSTED, 'both', 10]),
   // The same for "modified" ("FRAX, modified for TBS" ... "unmodified FRAX: 14 %").
   ['unmodified', UNADJUSTED, 'both', 10],
   ['not modified', UNADJUSTED, 'both', 10],
@@ -497,7 +504,7 @@ const ADJUSTING: ReadonlyArray<{ participles: string[]; preps: string[]; determi
   // The noun, as a literal translation writes it: "with correction on TBS", "adjustment by the TBS".
   {
     participles: ['correction', 'adjustment', 'modification'],
-    preps: ['on', 'by', 'to', 'according to', 'taking into account'],
+    preps: ['on', 'by', 'to', 'for', 'according to', 'taking into account'],
     determiners: ['', 'the '],
     names: TBS_NAMES,
   },

@@ -257,7 +257,67 @@ export const RISK_WORDS = {
   /** "(spine, hip, wrist or shoulder)": a bracketed list names sites, not a kind. */
   listOr: ['or'],
   /** Words that join coordinated values: "11.8 % and 1.9 %", "18 % & 9.3 %". */
-  coordination: ['and', '&'],
+  coordination: ['and', '&', 'und', 'et', 'y', 'e', 'en', 'i'],
+  /**
+   * An approximate value ("close to 3%", "near 20 %", "around 3%", "exceeding 20%") in a sentence
+   * that speaks of treatment or its cut-off ("Consider treatment given the hip probability close to
+   * 3%") is the cut-off, not a result. One word right before the value, or a head and its
+   * preposition ("close to", "proche de", "cerca de", "vicino a", "nahe an").
+   */
+  approximate: ['near', 'around', 'approaching', 'exceeding', 'nearing', 'environ', 'circa', 'alrededor'],
+  approximateHeads: [
+    'close',
+    'closer',
+    'proche',
+    'près',
+    'cerca',
+    'cercana',
+    'cercano',
+    'próximo',
+    'próxima',
+    'proximo',
+    'vicino',
+    'nahe',
+  ],
+  approximatePreps: ['to', 'de', 'du', 'a', 'al', 'an', 'von'],
+  /** Words of treatment and its cut-offs (a recommendation, a threshold) in several languages. */
+  treatment: [
+    'treatment',
+    'treat',
+    'treating',
+    'therapy',
+    'pharmacotherapy',
+    'medication',
+    'recommend',
+    'recommended',
+    'recommends',
+    'advise',
+    'advised',
+    'consider',
+    'indicated',
+    'warranted',
+    'intervention',
+    'threshold',
+    'thresholds',
+    'cutoff',
+    'traitement',
+    'thérapie',
+    'recommandé',
+    'seuil',
+    'tratamiento',
+    'tratamento',
+    'terapia',
+    'recomendado',
+    'umbral',
+    'limiar',
+    'trattamento',
+    'raccomandato',
+    'soglia',
+    'behandlung',
+    'therapie',
+    'empfohlen',
+    'schwelle',
+  ],
   /** Fillers between a risk kind and a placeholder: "MOF risk ___", "hip probability is ___". */
   slotFillers: ['risk', 'probability', 'is', 'of'],
 };

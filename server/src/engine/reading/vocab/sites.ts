@@ -213,6 +213,23 @@ const REGIONS: Array<[string, string]> = [
   ['kręgosłup', 'L1-L4'],
 ];
 
+/**
+ * A forearm region told twice, the second time in brackets: "one-third (33%) radius", "1/3 (33 %)
+ * radius", "Radius (33%)", "radius (ultradistal)". The bracketed gloss names the same sub-region,
+ * so the whole is that sub-region, not the radius it is part of.
+ */
+const FOREARM_NAMES = ['radius', 'radial', 'forearm'];
+const FOREARM_SUBREGIONS: ReadonlyArray<[qualifiers: string[], region: string]> = [
+  [['33%', '1/3', 'one third', 'third'], 'radius 33%'],
+  [['ud', 'ultradistal', 'ultra distal'], 'radius UD'],
+];
+for (const [qualifiers, region] of FOREARM_SUBREGIONS)
+  for (const name of FOREARM_NAMES)
+    for (const q of qualifiers) {
+      REGIONS.push([`${name} (${q})`, region]);
+      for (const q2 of qualifiers) if (q2 !== q) REGIONS.push([`${q} (${q2}) ${name}`, region]);
+    }
+
 const SIDES: Array<[string, SiteInfo['side']]> = [
   ['left', 'left'],
   ['lt', 'left'],
@@ -437,6 +454,17 @@ export const SITES: Entry[] = [
  * regions reports mean by them.
  */
 const DIAGNOSTIC = new Set(['femoral neck', 'total hip', 'hip', 'l1-l4', 'radius 33%', 'radius']);
+
+/**
+ * Sub-regions and the region they are part of: a value restated at the forearm's "radius" that
+ * equals one reading at its 33 % or ultradistal region is that reading ("Impression: osteoporosis
+ * based on the radius T-score of -2.7" under rows "Left radius 33% -2.7" and "Left radius total -2.9").
+ */
+export const SUBREGION_OF: ReadonlyMap<string, string> = new Map([
+  ['radius 33%', 'radius'],
+  ['radius UD', 'radius'],
+  ['radius mid', 'radius'],
+]);
 
 /** The side words a site key may open with ("left femoral neck", "mean total hip"). */
 const SIDE_PREFIXES = ['left ', 'right ', 'mean ', 'both '];
