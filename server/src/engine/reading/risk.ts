@@ -64,6 +64,8 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
   const lines = new LineReader(ctx);
   /** Footnote marks that open a line ("(1) FRAX ..."): the mark's number -> its line; read once. */
   let notes: Map<number, number> | null = null;
+  /** footnoteAdjusted's answer per line. */
+  const footnoteByLine = new Map<number, boolean | null>();
   const tableRisks = readRiskTables(ctx, lines);
   const out: Risk[] = [...tableRisks];
   const fromTable = new Set<number>();
@@ -497,8 +499,17 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
       return -1;
     return t.value[k + 1];
   }
-  /** What the note of a footnote mark on `line` (glued to a word: "Risk(1)") states of the adjustment. */
+  /**
+   * What the note of a footnote mark on `line` (glued to a word: "Risk(1)") states of the adjustment.
+   * Answered once per line (footnoteByLine): every value of a line asks, and a line can be the whole
+   * document.
+   */
   function footnoteAdjusted(line: number): boolean | null {
+    let answer = footnoteByLine.get(line);
+    if (answer === undefined) footnoteByLine.set(line, (answer = lineFootnoteAdjusted(line)));
+    return answer;
+  }
+  function lineFootnoteAdjusted(line: number): boolean | null {
     const docLines = ctx.doc.lines;
     let mark = -1;
     for (let k = tokenAt(t, docLines[line].start); k < t.n && t.kind[k] !== NEWLINE && mark < 0; k++)
