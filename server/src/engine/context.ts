@@ -45,6 +45,50 @@ export interface Ctx {
    * line: `firstToken[line]` to `firstToken[line + 1]` are the line's tokens. Made once per document.
    */
   firstToken: Int32Array;
+  /**
+   * The buffer that holds the document's typed arrays (null once `releaseCtx` handed it back). Not
+   * for readers: they use the arrays above.
+   */
+  arena: ArrayBuffer | null;
+}
+
+/**
+ * The buffer of the last released document (`releaseCtx`), reused by the next `makeCtx`: a fresh
+ * buffer per document costs an allocation outside the heap and, worse, page faults on first touch,
+ * more than all the work on its first kilobytes. Only `analyze` releases (when it is done with the
+ * document), so a caller that keeps several documents' Ctx at once never shares a buffer.
+ */
+let spareArena: ArrayBuffer | null = null;
+/** A spare larger than this is not kept (a 1 MB document's buffer is about 19 MB). */
+const MAX_SPARE_BYTES = 1 << 24;
+/** The smallest buffer made for a document (room for any typical report, so that one is reused). */
+const MIN_ARENA_BYTES = 1 << 16;
+
+/** A zeroed buffer of at least `bytes` bytes: the spare one when it is large enough, else a new one. */
+function takeArena(bytes: number): ArrayBuffer {
+  const spare = spareArena;
+  if (spare !== null && spare.byteLength >= bytes) {
+    spareArena = null;
+    // Zero what this document uses: every array expects a fresh buffer's zeros.
+    new Uint8Array(spare, 0, bytes).fill(0);
+    return spare;
+  }
+  if (bytes > MAX_SPARE_BYTES) return new ArrayBuffer(bytes);
+  // Rounded up to a power of two, so that the next document of about this size reuses it.
+  let size = MIN_ARENA_BYTES;
+  while (size < bytes) size *= 2;
+  return new ArrayBuffer(size);
+}
+
+/**
+ * Hands the document's buffer back for the next document: `ctx` and every array of its reading
+ * must not be used after this (analyze calls it last; its result holds no typed array).
+ */
+export function releaseCtx(ctx: Ctx): void {
+  const arena = ctx.arena;
+  ctx.arena = null;
+  if (arena === null || arena.byteLength > MAX_SPARE_BYTES) return;
+  if (spareArena === null || spareArena.byteLength < arena.byteLength) spareArena = arena;
 }
 
 export function makeCtx(doc: Doc, settings: EngineSettings): Ctx {
@@ -54,7 +98,7 @@ export function makeCtx(doc: Doc, settings: EngineSettings): Ctx {
   // allocation costs more than the work on a short report. Line arrays: section (4 bytes a line),
   // first token (4, one more line), header, blank and table flags (1 each).
   const lineBytes = (4 * n + 4 * (n + 1) + 3 * n + 7) & ~7;
-  const arena = new ArrayBuffer(lineBytes + readingBytes(doc.norm.length));
+  const arena = takeArena(lineBytes + readingBytes(doc.norm.length));
   const sectionOfLine = new Int32Array(arena, 0, n).fill(-1);
   const firstToken = new Int32Array(arena, 4 * n, n + 1);
   const headerLine = new Uint8Array(arena, 8 * n + 4, n);
@@ -98,6 +142,7 @@ export function makeCtx(doc: Doc, settings: EngineSettings): Ctx {
     priorFrom,
     reading,
     firstToken: firstTokens(reading.tokens, firstToken),
+    arena,
   };
 }
 
