@@ -9,7 +9,8 @@ import type { Concept, Entry } from './concepts';
 import { applyContext, contextWork } from './context';
 import { germanOnlySides } from './language';
 import type { Hits, Trie } from './trie';
-import { compile, match, matchBytes } from './trie';
+import { compile, match, matchBytes, MAX_HITS } from './trie';
+import { fillHitKinds } from './kinds';
 import type { SpanLike, Tokens } from './tokens';
 import {
   GAP,
@@ -261,6 +262,9 @@ export function read(norm: string, placeholders: readonly SpanLike[], trie: Trie
   shareUnits(tokens);
   // "re", "li": German sides only on a German line (language.ts).
   germanOnlySides(tokens, hits);
+  // The hits are final: the kinds of each, from its trie node (room after the nodes, matchBytes).
+  const most = Math.min(n, MAX_HITS);
+  hits.kinds = fillHitKinds(trie, hits, new Int32Array(buf, at + 4 * n + 12 * most, hits.n));
   const after = at + matchBytes(n);
   const sentence = new Int32Array(buf, after, n);
   const clause = new Int32Array(buf, after + 4 * n, n);

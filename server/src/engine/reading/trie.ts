@@ -319,6 +319,13 @@ export interface Hits {
   cues: Array<CueConcept[] | null>;
   /** For each token, the hit that covers it, or -1. */
   at: Int32Array;
+  /**
+   * For each hit, the bits of the kinds of its concepts (kinds.ts `hitKinds`), filled by `read` once
+   * its hits are final; absent on hits matched outside a reading (kinds.ts works them out then).
+   */
+  kinds?: Int32Array;
+  /** For each hit, the trie node its phrase ends at (the node's concepts are the hit's as matched). */
+  node: Int32Array;
 }
 
 /** A context cue of the vocabulary. */
@@ -331,11 +338,11 @@ export const MAX_HITS = 20000;
 let keyIds = new Int32Array(1024);
 
 /**
- * Bytes `match` hands out for `n` tokens: each token's hit (4), and the starts and ends of at most
- * `MAX_HITS` hits (4 each).
+ * Bytes `match` hands out for `n` tokens: each token's hit (4), and the starts, ends, nodes and kinds
+ * of at most `MAX_HITS` hits (4 each; the kinds are `read`'s to fill).
  */
 export function matchBytes(n: number): number {
-  return 4 * n + 8 * Math.min(n, MAX_HITS);
+  return 4 * n + 16 * Math.min(n, MAX_HITS);
 }
 
 /**
@@ -350,6 +357,7 @@ export function match(trie: Trie, t: Tokens, out?: ArrayBuffer, offset = 0): Hit
   const at = new Int32Array(buf, offset, n).fill(-1);
   const hs = new Int32Array(buf, offset + 4 * n, most);
   const he = new Int32Array(buf, offset + 4 * n + 4 * most, most);
+  const hn = new Int32Array(buf, offset + 4 * n + 8 * most, most);
   const concepts: Concept[][] = [];
   const cues: Array<CueConcept[] | null> = [];
   const nodeCues = trie.nodeCues;
@@ -417,6 +425,7 @@ export function match(trie: Trie, t: Tokens, out?: ArrayBuffer, offset = 0): Hit
     }
     hs[h] = i;
     he[h] = bestEnd;
+    hn[h] = bestNode;
     concepts.push(best);
     cues.push(nodeCues[bestNode]);
     for (let k = i; k < bestEnd; k++) at[k] = h;
@@ -424,7 +433,7 @@ export function match(trie: Trie, t: Tokens, out?: ArrayBuffer, offset = 0): Hit
     i = bestEnd;
   }
   if (keyIds.length > 1 << 16) keyIds = new Int32Array(1024);
-  return { n: h, start: hs.subarray(0, h), end: he.subarray(0, h), concepts, cues, at };
+  return { n: h, start: hs.subarray(0, h), end: he.subarray(0, h), concepts, cues, at, node: hn.subarray(0, h) };
 }
 
 /** Index of the first hit that starts at or after token `tok` (binary search). */
