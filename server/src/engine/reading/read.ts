@@ -231,7 +231,8 @@ export function read(norm: string, placeholders: readonly SpanLike[], trie: Trie
   const cap = tokenCapacity(norm.length);
   const arena = opts.arena ?? new ArrayBuffer(readingBytes(norm.length));
   const from = opts.arena ? (opts.arenaOffset ?? 0) : 0;
-  let tokens = tokenise(norm, placeholders, arena, from);
+  // The tokeniser looks each word's key up in the trie as it reads it (the match takes them).
+  let tokens = tokenise(norm, placeholders, arena, from, trie);
   let n = tokens.n;
   // More tokens than the tokeniser made room for at first (it grew): a buffer of their own.
   let own = n <= cap;
@@ -245,14 +246,18 @@ export function read(norm: string, placeholders: readonly SpanLike[], trie: Trie
     // Each corrected word is a word of the same span that the tokeniser reads as a plain word, as
     // it read the word it replaces: the tokens stand, with the corrected text and the words' new
     // hashes; only the trie runs again (it writes all of its arrays afresh).
-    for (const i of corrected) tokens.hash![i] = wordHash(fixed.slice(tokens.start[i], tokens.end[i]));
+    // (Their keys are looked up again by the trie, from the new hashes.)
+    for (const i of corrected) {
+      tokens.hash![i] = wordHash(fixed.slice(tokens.start[i], tokens.end[i]));
+      tokens.key![i] = -2;
+    }
     tokens.norm = fixed;
     hits = match(trie, tokens, buf, at);
   } else if (fixed !== null) {
     // Else the text is tokenised again, in a fresh buffer (the tokeniser and the trie expect zeroed
     // room); the first reading is dropped.
     const fresh = new ArrayBuffer(readingBytes(fixed.length));
-    tokens = tokenise(fixed, placeholders, fresh, 0);
+    tokens = tokenise(fixed, placeholders, fresh, 0, trie);
     n = tokens.n;
     own = n <= cap;
     buf = own ? fresh : new ArrayBuffer(matchBytes(n) + READING_BYTES * n);

@@ -373,7 +373,9 @@ export function match(trie: Trie, t: Tokens, out?: ArrayBuffer, offset = 0): Hit
   // A token's key is looked up once, though a phrase that fails looks at the tokens after its start.
   if (keyIds.length < n) keyIds = new Int32Array(Math.max(n, 2 * keyIds.length));
   const ids = n > 1 << 16 ? new Int32Array(n) : keyIds;
-  ids.fill(-2, 0, n);
+  // The words' keys were looked up as they were read (when the tokeniser had this trie).
+  if (t.key !== undefined && t.keysOf === trie) ids.set(t.key.subarray(0, n));
+  else ids.fill(-2, 0, n);
   let h = 0;
   let i = 0;
   while (i < n && h < MAX_HITS) {
