@@ -266,6 +266,19 @@ const OTHER_UNITS = [
   'µg',
 ];
 
+/** The longest time or other unit, in characters. */
+const MAX_UNIT = 6;
+
+/**
+ * The shapes of the time and other units (length * 32 + the low 5 bits of the first character): a
+ * word of no such shape is none of them, with no comparison.
+ */
+const UNIT_SHAPES = (() => {
+  const t = new Uint8Array((MAX_UNIT + 1) * 32);
+  for (const u of [...TIME_UNITS, ...OTHER_UNITS]) t[u.length * 32 + (u.charCodeAt(0) & 31)] = 1;
+  return t;
+})();
+
 /** End of the unit `unitAfter` found (a module variable: no object per number). */
 let unitEndAt = 0;
 
@@ -335,7 +348,8 @@ function unitAfter(norm: string, e: number, len: number): number {
   let w = k;
   while (w < len && CLASS[norm.charCodeAt(w)] & (C_LETTER | C_DIGIT)) w++;
   const wl = w - k;
-  if (wl > 6) return UNIT_NONE;
+  // (Most words after a number are no unit: one table load rules them out.)
+  if (wl > MAX_UNIT || UNIT_SHAPES[wl * 32 + (c & 31)] === 0) return UNIT_NONE;
   for (const u of TIME_UNITS) if (u.length === wl && norm.startsWith(u, k)) return UNIT_TIME;
   for (const u of OTHER_UNITS)
     if (u.length === wl && norm.startsWith(u, k)) return inchesOrPreposition(norm, u, w, len);

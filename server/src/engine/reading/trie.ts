@@ -384,14 +384,17 @@ export function match(trie: Trie, t: Tokens, out?: ArrayBuffer, offset = 0): Hit
       i++;
       continue;
     }
-    // Cheap tests first: most tokens start no phrase (no string is made for them).
-    const s = starts[i];
-    if (!first[norm.charCodeAt(s)] || ends[i] - s > maxKey || skippable(t, i)) {
-      i++;
-      continue;
-    }
     let k0 = ids[i];
-    if (k0 === -2) k0 = ids[i] = keyId(trie, t, i);
+    if (k0 === -2) {
+      // Cheap tests first: most tokens start no phrase (no string is made for them). (A word's key
+      // was mostly looked up as it was read: a key that starts a phrase passes these tests.)
+      const s = starts[i];
+      if (!first[norm.charCodeAt(s)] || ends[i] - s > maxKey || skippable(t, i)) {
+        i++;
+        continue;
+      }
+      k0 = ids[i] = keyId(trie, t, i);
+    }
     let node = k0 < 0 ? -1 : rootChild[k0];
     if (node < 0) {
       i++;

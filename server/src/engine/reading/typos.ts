@@ -127,6 +127,12 @@ const cachedWord: Array<string | null> = new Array<string | null>(CACHE_SIZE).fi
 const cachedTarget: Array<string | null> = new Array<string | null>(CACHE_SIZE).fill(null);
 const EMPTY_HASHES = new Int32Array(0);
 
+/** Are the characters of norm from `s` those of `word`? (A loop: cheaper than a call for a short word.) */
+function sameWord(norm: string, s: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) if (norm.charCodeAt(s + k) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
 /**
  * The text with the typing errors of unmatched words corrected, or null when there is none. Only
  * words of letters that no vocabulary phrase covers are looked at. `corrected`, when given, receives
@@ -160,7 +166,7 @@ export function correctTypos(
     // A word looked at before (in this document or an earlier one): its answer, without its search.
     const slot = useCache ? hashes[i] & (CACHE_SIZE - 1) : -1;
     const seen = slot >= 0 ? cachedWord[slot] : null;
-    if (seen !== null && seen.length === len && norm.startsWith(seen, s)) {
+    if (seen !== null && seen.length === len && sameWord(norm, s, seen)) {
       const w = cachedTarget[slot];
       if (w === null) continue;
       if (len === MIN_SWAP && !isLower(text.charCodeAt(s)) && isLower(text.charCodeAt(s + 1))) continue;
