@@ -59,15 +59,22 @@ export interface Ctx {
  * document), so a caller that keeps several documents' Ctx at once never shares a buffer.
  */
 let spareArena: ArrayBuffer | null = null;
-/** A spare larger than this is not kept (a 1 MB document's buffer is about 19 MB). */
-const MAX_SPARE_BYTES = 1 << 24;
+/**
+ * A spare larger than this is not kept (a 1 MB document's buffer is about 19 MB, 32 MB rounded up);
+ * a spare this large is dropped when a document needs less than a quarter of it, so that a large
+ * document's buffer does not stay after it.
+ */
+const MAX_SPARE_BYTES = 1 << 25;
+/** A spare larger than this is kept only for a document that needs a quarter of it or more. */
+const LARGE_SPARE_BYTES = 1 << 22;
 /** The smallest buffer made for a document (room for any typical report, so that one is reused). */
 const MIN_ARENA_BYTES = 1 << 16;
 
 /** A zeroed buffer of at least `bytes` bytes: the spare one when it is large enough, else a new one. */
 function takeArena(bytes: number): ArrayBuffer {
   const spare = spareArena;
-  if (spare !== null && spare.byteLength >= bytes) {
+  if (spare !== null && spare.byteLength > LARGE_SPARE_BYTES && bytes < spare.byteLength >> 2) spareArena = null;
+  else if (spare !== null && spare.byteLength >= bytes) {
     spareArena = null;
     // Zero what this document uses: every array expects a fresh buffer's zeros.
     new Uint8Array(spare, 0, bytes).fill(0);
