@@ -49,11 +49,10 @@ export interface Trie {
   nodeCues: Array<CueConcept[] | null>;
   /** 1 when the node has children. */
   nodeHasNext: Uint8Array;
-  /**
-   * Edges below the root: an open-addressing table of (node, key id) -> child, four numbers a slot
-   * (node, key id, child, unused; node -1: empty), so that a probe reads one cache line, not three.
-   */
-  edges: Int32Array;
+  /** Edges below the root: an open-addressing table of (node, key id) -> child (slot empty: -1). */
+  edgeNode: Int32Array;
+  edgeKey: Int32Array;
+  edgeChild: Int32Array;
 }
 
 const PERCENT = 37;
@@ -103,7 +102,7 @@ function flatten(
   root: Node,
   ids: Map<string, number>,
   keyCount: number,
-): Pick<Trie, 'rootChild' | 'nodeConcepts' | 'nodeCues' | 'nodeHasNext' | 'edges'> {
+): Pick<Trie, 'rootChild' | 'nodeConcepts' | 'nodeCues' | 'nodeHasNext' | 'edgeNode' | 'edgeKey' | 'edgeChild'> {
   const nodes: Node[] = [root];
   const edges: Array<[number, number, number]> = [];
   for (let i = 0; i < nodes.length; i++) {
@@ -117,18 +116,19 @@ function flatten(
   const rootChild = new Int32Array(keyCount).fill(-1);
   let size = 16;
   while (size < edges.length * 2) size <<= 1;
-  const table = new Int32Array(4 * size);
-  for (let slot = 0; slot < size; slot++) table[4 * slot] = -1;
+  const edgeNode = new Int32Array(size).fill(-1);
+  const edgeKey = new Int32Array(size);
+  const edgeChild = new Int32Array(size);
   for (const [node, key, child] of edges) {
     if (node === 0) {
       rootChild[key] = child;
       continue;
     }
     let slot = edgeHash(node, key) & (size - 1);
-    while (table[4 * slot] !== -1) slot = (slot + 1) & (size - 1);
-    table[4 * slot] = node;
-    table[4 * slot + 1] = key;
-    table[4 * slot + 2] = child;
+    while (edgeNode[slot] !== -1) slot = (slot + 1) & (size - 1);
+    edgeNode[slot] = node;
+    edgeKey[slot] = key;
+    edgeChild[slot] = child;
   }
   const nodeHasNext = new Uint8Array(nodes.length);
   for (let i = 0; i < nodes.length; i++) if (nodes[i].next) nodeHasNext[i] = 1;
@@ -136,17 +136,17 @@ function flatten(
     const cues = (n.concepts ?? []).filter((c): c is CueConcept => c.c === 'cue');
     return cues.length ? cues : null;
   });
-  return { rootChild, nodeConcepts: nodes.map((n) => n.concepts), nodeCues, nodeHasNext, edges: table };
+  return { rootChild, nodeConcepts: nodes.map((n) => n.concepts), nodeCues, nodeHasNext, edgeNode, edgeKey, edgeChild };
 }
 
 /** The child of `node` (not the root) by key id, or -1. */
 function childOf(trie: Trie, node: number, key: number): number {
-  const table = trie.edges;
-  const mask = (table.length >> 2) - 1;
+  const table = trie.edgeNode;
+  const mask = table.length - 1;
   for (let slot = edgeHash(node, key) & mask; ; slot = (slot + 1) & mask) {
-    const n = table[4 * slot];
+    const n = table[slot];
     if (n === -1) return -1;
-    if (n === node && table[4 * slot + 1] === key) return table[4 * slot + 2];
+    if (n === node && trie.edgeKey[slot] === key) return trie.edgeChild[slot];
   }
 }
 
