@@ -67,24 +67,23 @@ let spareArena: ArrayBuffer | null = null;
 const MAX_SPARE_BYTES = 1 << 25;
 /** A spare larger than this is kept only for a document that needs a quarter of it or more. */
 const LARGE_SPARE_BYTES = 1 << 22;
-/** The smallest buffer made for a document (room for any typical report, so that one is reused). */
-const MIN_ARENA_BYTES = 1 << 16;
 
 /** A zeroed buffer of at least `bytes` bytes: the spare one when it is large enough, else a new one. */
 function takeArena(bytes: number): ArrayBuffer {
-  const spare = spareArena;
-  if (spare !== null && spare.byteLength > LARGE_SPARE_BYTES && bytes < spare.byteLength >> 2) spareArena = null;
-  else if (spare !== null && spare.byteLength >= bytes) {
+  let spare = spareArena;
+  if (spare !== null && spare.byteLength > LARGE_SPARE_BYTES && bytes < spare.byteLength >> 2)
+    spare = spareArena = null;
+  if (spare !== null && spare.byteLength >= bytes) {
     spareArena = null;
     // Zero what this document uses: every array expects a fresh buffer's zeros.
     new Uint8Array(spare, 0, bytes).fill(0);
     return spare;
   }
-  if (bytes > MAX_SPARE_BYTES) return new ArrayBuffer(bytes);
-  // Rounded up to a power of two, so that the next document of about this size reuses it.
-  let size = MIN_ARENA_BYTES;
-  while (size < bytes) size *= 2;
-  return new ArrayBuffer(size);
+  // With no spare (a caller that keeps its Ctx, or the first document), the size asked for: a larger
+  // buffer only costs more pages. With a spare too small, twice its size (or more), so that the
+  // spare soon fits every document of about this size.
+  if (spare === null || bytes > MAX_SPARE_BYTES) return new ArrayBuffer(bytes);
+  return new ArrayBuffer(Math.max(bytes, Math.min(2 * spare.byteLength, MAX_SPARE_BYTES)));
 }
 
 /**
