@@ -87,6 +87,11 @@
  *   nbsp-before-number       0 / 291  
  *   tab-columns              4 / 101  tScores 4, zScores 3, findings 3
  *
+ * Main gained the wave-8 files T01-T30 (branch wave8, held out; 13 of them known failing in
+ * test/realworld/known.ts): measured on the engine of main 3c5a51c they add 7 pairs (nbsp-percent T19,
+ * hard-wrap-72 T09 T14 T17, header-case T15, markdown-headers T15, tab-columns T09), listed below with
+ * their reasons.
+ *
  * `node /tmp/mm-$USER.js --known` (see report.ts) prints this table as it would be today.
  */
 export const KNOWN_PAIRS: Record<string, string[]> = {
@@ -100,6 +105,9 @@ export const KNOWN_PAIRS: Record<string, string[]> = {
   'nbsp-percent': [
     'R01-layout-japan-yam-percent.txt',
     'R15-layout-osteosys-printout-drift.txt',
+    // Wave 8 (T*, measured on main 3c5a51c): with a no-break space in "***%" the risk slot is seen as
+    // the unfilled risk (missing-calculated-risk goes), as the domain reference wants for the original.
+    'T19-draft-half-finished-template-placeholders.txt',
     'V23-norland-wards-shaft.txt',
   ],
   'space-percent': [],
@@ -123,10 +131,27 @@ export const KNOWN_PAIRS: Record<string, string[]> = {
     'S08-layout-finland-addendum-corrects-tscore.txt',
     'S14-layout-northern-ireland-nogg-graph-text.txt',
     'S23-draft-endo-note-frax-unadjusted.txt',
+    // Wave 8 (T*, measured on main 3c5a51c): T09 loses the hip risk and the adjustment when the FRAX
+    // lead-in is wrapped; T14 gains the spine site of "lumbar spine (L1-L4) T-score" once wrapped (the
+    // original misses it: known in test/realworld/known.ts); T17 reads the spoken "minus one point
+    // eight" as -1 when "point eight" is wrapped onto the next line (a truncated number).
+    'T09-layout-croatia-hologic-printout-prior-comparison.txt',
+    'T14-layout-us-endocrine-consult-letter-male.txt',
+    'T17-draft-dictated-speech-recognition.txt',
     'Z12-germany-english-decimal-comma.txt',
     'Z14-box-drawn-structured.txt',
     'Z20-draft-man-glucocorticoids.txt',
     'Z29-probe-threshold-would-be-indicated.txt',
+    // Wave 9 (U*, held out on branch wave9): measured on branch wave9 (main 3c5a51c), first run;
+    // the causes below are guessed from the differences, not traced in the engine.
+    // U01: the wrapped "FRAX (... model; ...)" column header makes every risk of the table adjusted.
+    'U01-layout-malaysia-hologic-discovery-printout.txt',
+    // U11: the wrapped impression line loses "Osteoporosis at the left femoral neck (WHO ...)".
+    'U11-layout-kenya-garvan-male.txt',
+    // U12: the prior-study sentence wrapped mid-way reads its L1-L4 T-score -2.0 as this study's.
+    'U12-layout-queensland-letter-gp-both-hips-threshold.txt',
+    // U17: a spoken T-score wrapped inside "minus two point seven" is read as -2.
+    'U17-draft-dictated-speech-recognition.txt',
   ],
   'append-who-legend': [],
   'append-tbs-legend': [],
@@ -136,13 +161,17 @@ export const KNOWN_PAIRS: Record<string, string[]> = {
   'append-addendum': [],
   'letterhead-page-break': ['Z01-fhir-narrative-assessment-bullets.txt'],
   // S07 (wave 7): a re-cased "Left" / "Right" heading over DualFemur rows loses the sides of the neck rows.
-  'header-case': ['S07-layout-norway-lunar-dualfemur-male-adt.txt'],
+  // T15 (wave 8): the WHO statement under the bilingual "Impresion / Impression:" header is read once
+  // the header is re-cased or made a markdown header (the original misses it: known in realworld).
+  'header-case': ['S07-layout-norway-lunar-dualfemur-male-adt.txt', 'T15-layout-puerto-rico-bilingual.txt'],
   'header-synonyms': [],
-  'markdown-headers': [],
+  'markdown-headers': ['T15-layout-puerto-rico-bilingual.txt'],
   'indent-2': [],
   'nbsp-before-number': [],
   'tab-columns': [
     'L03-fhir-diagnosticreport-narrative.txt',
+    // Wave 8 (T09): the Z-scores of the Hologic printout rows are lost when the column gaps become tabs.
+    'T09-layout-croatia-hologic-printout-prior-comparison.txt',
     'V04-lunar-dualfemur-trend-change.txt',
     'Z01-fhir-narrative-assessment-bullets.txt',
     'Z10-trend-table-comparison.txt',

@@ -15,6 +15,13 @@
  *   wave: 7 for the S* files (a held-out wave: 15 layouts of public reports of countries and vendors
  *   not covered before, 8 drafts, 7 probes; expectations written from the clinical meaning and
  *   committed before the engine was first run on them; report.ts prints their figures apart).
+ *   wave: 8 for the T* files (a held-out wave: 15 layouts of public report conventions of the Americas
+ *   and Europe not covered before and US settings (clinic note, consult letter, mobile DXA, EHR result
+ *   view), 8 drafts, 7 probes; expectations written from the clinical meaning and committed before
+ *   the engine was first run on them; report.ts prints their figures apart).
+ *   wave: 9 for the U* files (held out: 15 layouts of Asian, Middle Eastern, African and Oceanian
+ *   reports and vendor / software outputs, 8 drafts, 7 probes; expectations written from the
+ *   clinical meaning and committed before the engine was first run on them; report.ts prints them apart).
  * - tbs: exact set of the study's TBS values; tbsSub: values that must be among them.
  * - t: exact set of "site:value" T-scores, site one of spine, neck, hip, radius, troch, other, "?"
  *   (the engine's normalised site mapped by keyword, see siteClass); tSub: entries that must be

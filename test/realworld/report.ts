@@ -69,13 +69,18 @@ if (arg === 'known') {
   // the Z* files: held out from the helpers that fixed the engine, merged only at the end. Wave 6
   // (R01-R40: layouts, drafts and failure-class probes) was written without reading the engine and
   // measured before any reader change. Wave 7
-  // (S01-S30): held out, expectations committed before the first run (on main 14d20f3).
+  // (S01-S30): held out, expectations committed before the first run (on main 14d20f3). Wave 8
+  // (T01-T30): held out, expectations committed (4c93c6d) before the first run (on main 3c5a51c). Wave 9
+  // (U01-U30: layouts of Asian, Middle Eastern, African and Oceanian reports and vendor outputs,
+  // drafts, probes): held out, expectations committed before the first run (branch wave9).
   const waves: [string, (r: FileResult) => boolean][] = [
     ['wave 3 (V* layouts, Q* drafts and probes)', (r) => r.expectation.wave === 3],
     ['wave 4 (Q31-Q40 probes)', (r) => r.expectation.wave === 4],
     ['Z* (held out until the last round of fixes)', (r) => r.name.startsWith('Z')],
     ['wave 6 (R* layouts, drafts and probes)', (r) => r.expectation.wave === 6],
     ['wave 7 (S* held out: layouts, drafts and probes)', (r) => r.expectation.wave === 7],
+    ['wave 8 (T* held out: layouts, drafts and probes)', (r) => r.expectation.wave === 8],
+    ['wave 9 (U* held out: layouts, drafts and probes)', (r) => r.expectation.wave === 9],
   ];
   for (const [label, inWave] of waves) {
     const wave3 = results.filter(inWave);
