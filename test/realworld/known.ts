@@ -44,28 +44,12 @@ export const KNOWN_FAILING: Record<string, string> = {
   // Wave 7 (S*, held out; first run on main 14d20f3, branch wave7: 15 / 30 fully right).
   // S07: fully right since branch leftovers2 (grouped femur rows, footnote adjustment, wrapped statements).
   // Wave 8 (T*, held out; first run on main 3c5a51c, branch wave8: 17 / 30 fully right).
-  'T01-layout-chile-informe-densitometria.txt':
-    '6 Spanish MOF label without accents ("Fractura osteoporotica mayor ......... 9,8 %", dotted leader) not read as a risk kind: MOF 9.8 % dropped (the hip line in the same layout is read)',
-  'T02-layout-portugal-relatorio-osteodensitometria.txt':
-    '9 "Probabilidade de fratura a 10 anos" (the FRAX horizon) read as the patient\'s age 10 instead of the age from the date of birth and exam date (72): false age-outside-validated-range and a false who-classification-mismatch (WHO classes treated as not applicable below 50)',
-  'T03-layout-netherlands-verslag-botdichtheid.txt':
-    '5+6+11 Dutch: "gecorrigeerd voor TBS" not read as the TBS adjustment (risks read unadjusted, risk-not-tbs-adjusted) and "gedegradeerde (trabeculaire) microarchitectuur" not read as the degraded TBS category',
-  'T04-layout-switzerland-ticino-referto-forearm-male.txt':
-    '6+1+9 Italian "frattura dell\'anca 2,9 %" not read as the hip risk; the sign-off label "Il medico refertante" taken as the provider text, the name on the next line ("Dr. med. Claudio Bernasconi, specialista FMH") not read; "Sig." (male honorific) not read as the sex',
-  'T08-layout-romania-buletin-osteodensitometrie.txt':
-    '6+1+9+7 Romanian: "Col femural stang" / "Sold total stang" rows read without a site; "fractura osteoporotica majora" / "fractura de sold" risks not read (missing-calculated-risk); the signer after "Medic primar radiologie si imagistica medicala," not read (missing-provider); "Osteoporoza" in "Concluzie:" not read; "Varsta: 73 ani" not read',
   'T09-layout-croatia-hologic-printout-prior-comparison.txt':
     '1+9 signer "doc. dr. sc. Vesna Radic-Horvat, dr. med., specijalist radiologije" cut to its academic title "doc. dr. sc" (name lost); bilingual sex field "Z / F" in the repeated page header not read',
   'T10-layout-us-academic-endocrine-clinic-note.txt':
     '1+7 attending attestation ("... as documented. - Adebola Oyelaran, MD, Associate Professor of Medicine") and "Fellow: ..., MD" not read as providers (missing-provider); "# Osteopenia (WHO), on bisphosphonate" under "ASSESSMENT/PLAN" not read as a WHO statement',
   'T12-layout-us-mobile-dxa-forearm-male.txt':
     '10+11 the impression\'s "one-third (33%) radius T-score of -2.7" is resolved to the total-radius row (-2.9) instead of the 33 % row: false conflicting-values between two different forearm regions',
-  'T14-layout-us-endocrine-consult-letter-male.txt':
-    '6 "His lumbar spine (L1-L4) T-score is -1.4": the bracketed region between site and label detaches the site (T-score read with no site)',
-  'T15-layout-puerto-rico-bilingual.txt':
-    '7 "Osteopenia (masa osea baja / low bone mass)." under the bilingual header "Impresion / Impression:" not read as a WHO statement',
-  'T16-draft-terse-shorthand-no-signer.txt':
-    '6 shorthand "L1-4 T -2.8 / Lt FN -2.3 / Lt TH -1.9": "L1-4" not read as the spine, so -2.8 attaches to the femoral neck label after the slash (false conflicting-values)',
   'T19-draft-half-finished-template-placeholders.txt':
     '10 (template slots) labelled risk slots "10-year major osteoporotic fracture probability: ***%" not recognised as the risk\'s unfilled place: missing-calculated-risk fires beside unfilled-placeholder',
   'T28-probe-scope-correction-heading-and-unadjusted-line.txt':

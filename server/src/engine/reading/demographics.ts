@@ -56,9 +56,12 @@ import {
   GROUP_NOUNS,
   HL7_FIELDS,
   HL7_SEX_CODES,
+  HORIZON_AFTER,
+  HORIZON_BEFORE,
   MONTHS,
   PATIENT_LABELS,
   SEX_LETTERS,
+  TITLE_FEMININE_ENDINGS,
   TITLES,
 } from './vocab/demographics';
 import { wordTest } from './values';
@@ -277,7 +280,25 @@ function unitAge(ctx: Ctx, unitStart: number): { cand: Candidate<number>; tok: n
   if (v === null || t.kind[k] !== NUMBER || t.flags[k] & DECIMAL || notStated(ctx, k, false)) return null;
   const before = prevWord(t, k);
   if (before >= 0 && wordIn(t, before, EVENT_AGE_WORDS)) return null;
+  if (timeHorizon(ctx, k, unitStart)) return null;
   return { cand: { value: v, rank: 1, span: { start: t.start[k], end: t.end[k] } }, tok: k };
+}
+
+/**
+ * Is "N years" (number at k, a bare years word at `unit`) a time horizon, never an age: after a
+ * preposition of time ("a 10 anos", "à 10 ans", "in 10 years", "over the next 10 years", "la 10 ani")
+ * or before a risk noun ("10 years risk")? An age phrase ("72 years old", "68 yo") never is.
+ */
+function timeHorizon(ctx: Ctx, k: number, unit: number): boolean {
+  const t = ctx.reading.tokens;
+  const { hits } = ctx.reading;
+  const h = hits.at[unit];
+  const end = h >= 0 ? hits.end[h] : unit + 1;
+  if (end !== unit + 1 || t.end[unit] - t.start[unit] < 3 || !wordIn(t, unit, AGE_UNIT_WORDS)) return false;
+  const before = prevWord(t, k);
+  if (before >= 0 && wordIn(t, before, HORIZON_BEFORE)) return true;
+  const after = nextWord(t, end);
+  return after >= 0 && wordIn(t, after, HORIZON_AFTER);
 }
 
 /** A sex letter or word right after an age and its unit: "68 yo F", "93 y / male", "71F". */
@@ -727,9 +748,7 @@ function titleAfterPatientLabel(ctx: Ctx, s: number): Candidate<Sex> | null {
     k--;
   }
   if (!colon || !wordIn(t, k, PATIENT_LABELS)) return null;
-  const len = t.end[s] - t.start[s];
-  let sex: Sex | null = null;
-  for (const [w, x] of TITLES) if (w.length === len && t.norm.startsWith(w, t.start[s])) sex = x;
+  const sex = titleAt(t, s);
   if (!sex) return null;
   return { value: sex, rank: 0, span: { start: t.start[s], end: t.end[s] } };
 }
@@ -742,7 +761,14 @@ for (const [w] of TITLES) TITLE_FIRST[w.charCodeAt(0) & 0x7f] = 1;
 function titleAt(t: Tokens, s: number): Sex | null {
   if (t.kind[s] !== WORD) return null;
   const len = t.end[s] - t.start[s];
-  for (const [w, x] of TITLES) if (w.length === len && t.norm.startsWith(w, t.start[s])) return x;
+  for (const [w, x] of TITLES) {
+    if (w.length !== len || !t.norm.startsWith(w, t.start[s])) continue;
+    // "Sig.ra", "Sr.a": a feminine ending glued after the point.
+    const e = s + 2;
+    if (e < t.n && punctAt(t, s + 1) === 46 && t.start[s + 1] === t.end[s] && t.start[e] === t.end[s + 1])
+      if (wordIn(t, e, TITLE_FEMININE_ENDINGS)) return 'female';
+    return x;
+  }
   return null;
 }
 

@@ -8,6 +8,7 @@ import { memoByString } from '../memo';
 import { normalise } from '../text';
 import type { SectionKind } from '../types';
 import { GAP, NEWLINE, NUMBER, PUNCT, tokenise, WORD } from './tokens';
+import { foldKey } from './fold';
 import { HEADER_KINDS } from './vocab/sections';
 
 interface Node {
@@ -54,17 +55,21 @@ function build(): Node {
   for (const [phrase, kind] of HEADER_KINDS) {
     const words = wordsOf(phrase);
     if (!words.length) continue;
-    firstWords.add(words[0]);
-    let node = root;
-    for (const w of words) {
-      let child = node.next.get(w);
-      if (!child) {
-        child = { next: new Map(), kind: null };
-        node.next.set(w, child);
+    // Each phrase also without its diacritics ("Impresion", "Conclusao"), as the vocabulary's trie.
+    const folded = words.map(foldKey);
+    for (const ws of folded.some((w, i) => w !== words[i]) ? [words, folded] : [words]) {
+      firstWords.add(ws[0]);
+      let node = root;
+      for (const w of ws) {
+        let child = node.next.get(w);
+        if (!child) {
+          child = { next: new Map(), kind: null };
+          node.next.set(w, child);
+        }
+        node = child;
       }
-      node = child;
+      node.kind ??= kind;
     }
-    node.kind ??= kind;
   }
   return root;
 }

@@ -1,8 +1,9 @@
 /**
  * What the placeholder scan finds that is no template slot:
  * - a REDACTED identifier: masking x's mixed with digits in one identifier-shaped field
- *   ("11.xxx.xxx", "00XXXX12", "XX/XX/1951", "485 XXX XXXX"), or masks after an identifier label
- *   (`vocab/placeholders.ts` IDENTIFIER_LABELS: "MRN: XXXXXXX"). An example value shaped like a
+ *   ("11.xxx.xxx", "00XXXX12", "XX/XX/1951", "485 XXX XXXX"), or a shorter partial mask after an
+ *   identifier label (`vocab/placeholders.ts` IDENTIFIER_LABELS: "ID: 4xx9"). Masks alone ("MRN:
+ *   XXXXXXX") stay a slot: a template's field is written that way too. An example value shaped like a
  *   number ("1.xxx", "XX.X", "-2.X") or a lone "XX" where a value goes stays a slot;
  * - a bracketed HEADING: a field alone on its line, with a line under it, holding no instruction word
  *   (INSTRUCTION_WORDS: "[insert TBS]", "[TBS value]" stay slots), in a document that writes its
@@ -101,7 +102,9 @@ export function isRedaction(norm: string, span: Span): boolean {
     else if (isMask(c)) masks++;
   }
   if (digits > 0 && masks > 0 && digits + masks >= 5 && !numberShaped(norm, a, b)) return true;
-  return labelBefore(norm, a);
+  // After an identifier label a shorter partial mask is redaction too ("ID: 4xx9"); a field of masks
+  // only ("Patient ID: XXX XXX XXXX") is a template's slot, as the domain reference lists "XX".
+  return digits > 0 && labelBefore(norm, a);
 }
 
 /** The line around offset `i`: [start, end) without its line break. */

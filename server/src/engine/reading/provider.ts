@@ -17,7 +17,7 @@ import { isKnownHeader, startsWithHeader } from './headers';
 import { codedTail } from './layout';
 import { conceptOf } from './read';
 import { hitKinds, kindBit } from './kinds';
-import { BARE_SIGNERS, NAME_TITLES, ROLE_LINE_WORDS } from './vocab/roles';
+import { BARE_SIGNERS, NAME_TITLES, ROLE_LINE_WORDS, SIGNOFF_LABEL_ARTICLES } from './vocab/roles';
 import { GAP, NEWLINE, NUMBER, PLACEHOLDER, PUNCT, REFUSED, tokenAt, WALL, WORD } from './tokens';
 
 /** Bare role words: a label only with a colon, a dash or a leader after it ("Radiologist: ..."). */
@@ -89,6 +89,9 @@ const PARTICLES = new Set([
 const TITLES = new Set(['mr', 'mrs', 'ms', 'med', 'st', 'jr', 'sr', 'mt', ...NAME_TITLES]);
 /** Titles of a signer before the name ("Dr", "Dra.", "Dott.ssa"): vocabulary. */
 const SIGNER_TITLES: ReadonlySet<string> = new Set(NAME_TITLES);
+
+/** Articles before a sign-off label at a line's start ("Il medico refertante", "O Médico Radiologista"). */
+const SIGNOFF_ARTICLES: ReadonlySet<string> = new Set(SIGNOFF_LABEL_ARTICLES);
 
 /** Words that may open a clause before a label: "The report was reviewed by". */
 const LEAD_INS = new Set([
@@ -468,6 +471,63 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     return { start: name.span.start, end: next.span.end };
   };
 
+  /** Does the role at token s open its line, alone or after an article ("Il medico refertante")? */
+  const opensLine = (s: number): boolean => {
+    const first = ctx.firstToken[t.line[s]];
+    if (s === first) return true;
+    return s === first + 1 && t.kind[first] === WORD && SIGNOFF_ARTICLES.has(wordAt(first));
+  };
+
+  /**
+   * Does the rest of a label line, from token k, hold only the label's specialty words ("Medic primar
+   * radiologie si imagistica medicala,"): a few words and commas or dashes, no colon, no number?
+   */
+  const labelRest = (k: number): boolean => {
+    for (let words = 0; k < t.n && t.kind[k] !== NEWLINE; k++) {
+      const kind = t.kind[k];
+      if (kind === WORD) {
+        if (++words > 8) return false;
+      } else if (kind === PUNCT) {
+        const c = charAt(k);
+        if (c !== 44 && c !== 45 && c !== 46 && c !== 40 && c !== 41) return false;
+      } else if (kind !== GAP) return false;
+    }
+    return true;
+  };
+
+  /**
+   * A sign-off block around a titled name, read as one: a label line over the name ("Il medico
+   * refertante" / "Dr. med. A B", "Medic primar radiologie...," / "Dr. A B"), or a job-title line under
+   * it ("Dra. A B" / "Médico radiólogo - Densitometrista ..."). The titled name is the signer; the
+   * label, and the job title's words after the role, never are. As the bare job-title line rule of
+   * step 3 (`roleLine`), but for a line that opens with a signer role of the vocabulary.
+   */
+  const signOffBlock = (s: number, e: number, seg: number): boolean => {
+    if (!opensLine(s) || seg !== ctx.firstToken[t.line[s]]) return false;
+    const line = t.line[s];
+    // A titled name after the label on its own line is the label's name (read as usual).
+    const same = nameFrom(e);
+    if (same.last >= same.first && t.line[same.first] === line && SIGNER_TITLES.has(wordAt(same.first))) return false;
+    if (line + 1 < n && !ctx.blankLine[line + 1] && labelRest(e) && !legendLine(line + 1)) {
+      const below = titledNameOn(line + 1);
+      if (below) {
+        push(below.span, text.slice(t.start[ctx.firstToken[line]], t.end[e - 1]));
+        return true;
+      }
+    }
+    // Under the name, only a label with a separator ("Médico radiólogo - ..."), whose words after it
+    // would be read as its name; an addressee's title line ("Dr A B" / "Consultant Urologist") is none.
+    const c = charAt(e);
+    if (line > 0 && !ctx.blankLine[line - 1] && (c === 45 || c === 58 || c === 61)) {
+      const above = titledNameOn(line - 1);
+      if (!above) return false;
+      for (let k = same.first; k <= same.last; k++) if (hasConcept(conceptsAt(k), 'credential')) return false;
+      push(above.span, '');
+      return true;
+    }
+    return false;
+  };
+
   // 1. Labelled signers; the first label of each line part counts.
   let lastSeg = -1;
   let labels = 0;
@@ -508,7 +568,7 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     if (excludedFrom(seg, s)) continue;
     // A label opens its clause: "Radiologist: X" yes, "discussed with the radiologist" no.
     const prev = s - 1;
-    if (prev >= seg && t.kind[prev] === WORD && !LEAD_INS.has(wordAt(prev))) continue;
+    if (prev >= seg && t.kind[prev] === WORD && !LEAD_INS.has(wordAt(prev)) && !opensLine(s)) continue;
     // "Dr A B, Consultant Physician": a job title after a comma is no label ("Calculated, interpreted
     // and signed by" is).
     if (prev >= seg && charAt(prev) === 44 && wordAt(e - 1) !== 'by') continue;
@@ -525,6 +585,10 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     // "Reviewing physician (审核医师):": a bracketed translation of the label before its colon.
     if (charAt(e) === 40) e = pastBracketBeforeColon(e);
     const labelText = text.slice(t.start[s], t.end[e - 1]);
+    if (role && !custom && signOffBlock(s, e, seg)) {
+      lastSeg = seg;
+      continue;
+    }
     if (role && !custom) {
       const word = t.norm.slice(t.start[s], t.end[e - 1]);
       const c = charAt(e);

@@ -7,6 +7,7 @@
  */
 import { normalise } from '../text';
 import type { Concept, Entry } from './concepts';
+import { foldKey } from './fold';
 import type { Tokens } from './tokens';
 import {
   FNV_BASIS,
@@ -283,8 +284,51 @@ export function compile(entries: readonly Entry[]): Trie {
   inheritLabels(root, entries, allKeys);
   const all: string[] = [];
   for (const keys of allKeys) for (const k of keys) all.push(k);
+  addFolded(root, entries, allKeys, all, first);
   const { keyTable, keyStrings, ids } = internTable(all);
   return { depth, maxKey, first, keyTable, keyStrings, ...flatten(root, ids, keyStrings.length) };
+}
+
+/**
+ * Every phrase written with diacritics is also compiled in its folded form, so that a report typed
+ * without them ("Fractura osteoporotica mayor", "Varsta", "sold stang") reads as the vocabulary
+ * written with them; folding costs nothing per token. A folded form never takes the place of a
+ * phrase the vocabulary already holds ("fémur" folds to "femur": the English word keeps its meaning).
+ */
+function addFolded(
+  root: Node,
+  entries: readonly Entry[],
+  allKeys: readonly string[][],
+  all: string[],
+  first: Uint8Array,
+): void {
+  const made = new Set<Node>();
+  for (let i = 0; i < entries.length; i++) {
+    const keys = allKeys[i] ?? [];
+    let changed = false;
+    const folded = keys.map((k) => {
+      const f = foldKey(k);
+      if (f !== k) changed = true;
+      return f;
+    });
+    if (!changed) continue;
+    first[folded[0].charCodeAt(0)] = 1;
+    let node = root;
+    for (const k of folded) {
+      node.next ??= new Map();
+      let child = node.next.get(k);
+      if (!child) {
+        child = { next: null, concepts: null };
+        node.next.set(k, child);
+      }
+      node = child;
+      all.push(k);
+    }
+    if (node.concepts && !made.has(node)) continue;
+    made.add(node);
+    node.concepts ??= [];
+    if (!node.concepts.includes(entries[i].concept)) node.concepts.push(entries[i].concept);
+  }
 }
 
 /** Label concepts a cue keeps when its phrase ends with the label ("with TBS", "adjusted for TBS"). */

@@ -164,7 +164,8 @@ export function clauseSite(ctx: Ctx, labelStart: number, labelEnd: number, value
       break;
     }
     // ", left femoral neck -2.3": a list's next item; ", left femoral neck)" names this value's site.
-    if (punct(ctx, after, 44) && listAhead(ctx, after + 1, s0)) break;
+    // A slash separates a terse note's items as a comma does ("L1-4 T -2.8 / Lt FN -2.3").
+    if ((punct(ctx, after, 44) || punct(ctx, after, 47)) && listAhead(ctx, after + 1, s0)) break;
     after++;
   }
   // The clause before the label: back to another score's value or label, or the clause start. A
@@ -172,11 +173,26 @@ export function clauseSite(ctx: Ctx, labelStart: number, labelEnd: number, value
   // clause goes on over its line break.
   let before = labelStart;
   let sb = sentence[labelStart];
+  // Does the broken line's last sentence, up to token k, hold no value ("TBS 1.255 (partially
+  // degraded)" is a statement of its own, not a site phrase cut by the break)?
+  const noValueBefore = (k: number): boolean => {
+    for (let j = k - 1; j >= 0 && t.line[j] === t.line[k] && sentence[j] === sentence[k - 1]; j--)
+      if (t.kind[j] === NUMBER) return false;
+    return true;
+  };
   let wrapped = false;
   for (;;) {
     if (before <= 0 || before <= labelStart - 40) break;
     const k = before - 1;
-    if (!wrapped && t.kind[k] === NEWLINE && k > 0 && t.kind[k - 1] === WORD && t.line[k] === t.line[labelStart] - 1) {
+    // A bracketed region may end the broken line ("His lumbar spine (L1-L4)" / "T-score is -1.4")
+    // when the label opens the next line.
+    if (
+      !wrapped &&
+      t.kind[k] === NEWLINE &&
+      k > 0 &&
+      (t.kind[k - 1] === WORD || (punct(ctx, k - 1, 41) && k + 1 === labelStart && noValueBefore(k))) &&
+      t.line[k] === t.line[labelStart] - 1
+    ) {
       wrapped = true;
       sb = sentence[k - 1];
       before--;

@@ -1,6 +1,8 @@
 /** TBS categories and WHO densitometric classes. One phrase per line. */
 import type { Entry } from '../concepts';
 import type { TbsCategory, WhoClass } from '../../types';
+import { DUTCH_TBS_TOPICS } from './dutch';
+import { ROMANIAN_TBS_TOPICS } from './romanian';
 
 /**
  * Words that say normal in a note or another language: the clinical short forms "nl" and "nml",
@@ -54,6 +56,8 @@ export const TBS_TOPIC_WORDS: readonly string[] = [
   'microarquitectura',
   'microarchitettura',
   'microarquitetura',
+  ...DUTCH_TBS_TOPICS,
+  ...ROMANIAN_TBS_TOPICS,
 ];
 
 /**
@@ -116,6 +120,9 @@ export const TBS_ONLY_WORDS: readonly string[] = [
   'parcialmente',
   'parzialmente',
   'teilweise',
+  'gedeeltelijk',
+  'deels',
+  'parțial',
 ];
 export const CATEGORY_LABELS: readonly string[] = ['category', 'tbs category', 'microarchitecture category'];
 

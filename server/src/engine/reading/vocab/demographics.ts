@@ -6,6 +6,8 @@
 import type { Entry } from '../concepts';
 import { THRESHOLD } from '../concepts';
 import type { MenopausalStatus, Sex } from '../../types';
+import { withFolded } from '../fold';
+import { ROMANIAN_AGE_UNITS } from './romanian';
 import { withAsciiUmlauts } from './roles';
 
 type Field = 'age' | 'sex' | 'menopause' | 'dob' | 'examDate' | 'bmi' | 'ageUnit';
@@ -80,6 +82,9 @@ const FIELDS: Array<[string, Field]> = [
   ['geb', 'dob'],
   ['geboortedatum', 'dob'],
   ['data esame', 'examDate'],
+  ["date de l'examen", 'examDate'],
+  ["date d'examen", 'examDate'],
+  ["data dell'esame", 'examDate'],
   ['fecha del estudio', 'examDate'],
   ['fecha de estudio', 'examDate'],
   ['data do exame', 'examDate'],
@@ -265,6 +270,56 @@ export const EVENT_AGE_WORDS: readonly string[] = [
   'onset',
 ];
 
+/**
+ * Words right before "N years" that make it a time horizon, never the patient's age: "a 10 anos",
+ * "à 10 ans", "in 10 years", "within 10 years", "over the next 10 years", "la 10 ani", "entro 10
+ * anni", "binnen 10 jaar", "nei prossimi 10 anni", "en los próximos 10 años".
+ */
+export const HORIZON_BEFORE: readonly string[] = withFolded([
+  'in',
+  'within',
+  'next',
+  'a',
+  'à',
+  'em',
+  'en',
+  'la',
+  'în',
+  'entro',
+  'binnen',
+  'próximos',
+  'próximas',
+  'prossimi',
+  'prochaines',
+  'prochains',
+  'nächsten',
+  'naechsten',
+  'komende',
+  'volgende',
+  'următorii',
+  'innerhalb',
+]);
+
+/** Words right after "N years" that make it a horizon: "10 years risk", "10 anos de" is no age then. */
+export const HORIZON_AFTER: readonly string[] = withFolded([
+  'probability',
+  'probabilities',
+  'risk',
+  'risks',
+  'horizon',
+  'probabilidade',
+  'probabilidad',
+  'probabilità',
+  'probabilité',
+  'risco',
+  'riesgo',
+  'rischio',
+  'risque',
+  'risc',
+  'risiko',
+  'kans',
+]);
+
 /** Honorifics, read as the patient's sex only right after a patient label ("Patient: Miss D Quayle"). */
 export const TITLES: ReadonlyArray<readonly [string, Sex]> = [
   ['mrs', 'female'],
@@ -288,10 +343,18 @@ export const TITLES: ReadonlyArray<readonly [string, Sex]> = [
   ['sr', 'male'],
   ['señor', 'male'],
   ['signor', 'male'],
+  // Italian "Sig." (signor); "Sig.ra" is the feminine (TITLE_FEMININE_ENDINGS).
+  ['sig', 'male'],
   ['herr', 'male'],
   ['dhr', 'male'],
   ['pan', 'male'],
 ];
+
+/**
+ * Feminine endings written after a title's point: "Sig.ra" (signora), "Sr.a" (senhora), "Dott.ssa":
+ * the title with one of them glued after its point names a woman.
+ */
+export const TITLE_FEMININE_ENDINGS: readonly string[] = ['ra', 'a', 'ssa'];
 
 /**
  * Words right before a date that make it the exam date when no exam-date label is written
@@ -387,6 +450,7 @@ export const AGE_UNIT_WORDS: readonly string[] = [
   'år',
   'vuotta',
   'v',
+  ...ROMANIAN_AGE_UNITS,
 ];
 
 /** Month names and their abbreviations, for written dates ("12 March 1951", "Mar 3, 1951"). */

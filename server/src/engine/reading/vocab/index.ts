@@ -3,9 +3,12 @@ import type { Entry } from '../concepts';
 import { CATEGORIES } from './categories';
 import { CUE_ENTRIES } from './cues';
 import { DEMOGRAPHICS } from './demographics';
+import { DUTCH } from './dutch';
+import { FOLD_BLOCKERS } from './folding';
 import { LABELS } from './labels';
 import { MODEL_LABELS, RISK } from './risk';
 import { ROLES } from './roles';
+import { ROMANIAN } from './romanian';
 import { SECTIONS } from './sections';
 import { SITES } from './sites';
 
@@ -19,6 +22,10 @@ export const VOCABULARY: readonly Entry[] = [
   ...SECTIONS,
   ...DEMOGRAPHICS,
   ...CUE_ENTRIES,
+  // Languages whose words are kept together rather than spread over the concept modules.
+  ...DUTCH,
+  ...ROMANIAN,
+  ...FOLD_BLOCKERS,
 ];
 
 export { isDiagnosticSite } from './sites';

@@ -171,6 +171,13 @@ const SIGNERS = [
   'médico radiologista',
   'médico radiólogo',
   'médica radióloga',
+  // Sign-off labels over the signer's name ("Il medico refertante" / "Dr. A B").
+  'medico refertante',
+  'medica refertante',
+  'medico radiologo refertante',
+  'médico informante',
+  'médica informante',
+  'médecin radiologue',
   'reumatólogo',
   'reumatóloga',
   'reumatologo',
@@ -202,6 +209,9 @@ const SIGNERS = [
   'chief physician',
   // German signer roles ("Befundender Arzt:", "Befundende Ärztin", "Oberarzt").
   'befundender arzt',
+  // After an article the adjective is weak: "Der befundende Arzt" over the signer's name.
+  'befundende arzt',
+  'befundende oberarzt',
   'befundende ärztin',
   'befundender oberarzt',
   'befundende oberärztin',
@@ -298,6 +308,7 @@ const CREDENTIALS = [
   'fachärztin',
   'fmh',
   'especialista',
+  'specialista',
   'specjalista',
   'medico',
   'médecin',
@@ -379,6 +390,7 @@ export const ROLE_LINE_WORDS: ReadonlySet<string> = new Set(
     'médico',
     'medica',
     'medico',
+    'medic',
     'médecin',
     'radiologue',
     'radiólogo',
@@ -408,6 +420,21 @@ export const ROLE_LINE_WORDS: ReadonlySet<string> = new Set(
     'erikoislaakari',
   ]),
 );
+
+/** Articles before a sign-off label at a line's start ("Il medico refertante", "O Médico Radiologista"). */
+export const SIGNOFF_LABEL_ARTICLES: readonly string[] = [
+  'il',
+  'la',
+  'lo',
+  'o',
+  'a',
+  'el',
+  'le',
+  'der',
+  'die',
+  'de',
+  'het',
+];
 
 /** Credentials of technologists: a name with only these is not the provider. */
 const TECH_CREDENTIALS = ['rt', 'rt r', 'cdt', 'rdms', 'arrt', 'bd', 'rtr'];

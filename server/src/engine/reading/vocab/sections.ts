@@ -1,6 +1,7 @@
 /** Section headers and the kind of section each opens. One phrase per line. */
 import type { Entry } from '../concepts';
 import type { SectionKind } from '../../types';
+import { ROMANIAN_HEADERS } from './romanian';
 
 const HEADERS: Array<[string, SectionKind]> = [
   ['indication', 'indication'],
@@ -99,6 +100,7 @@ const HEADERS: Array<[string, SectionKind]> = [
   ['resultados', 'findings'],
   ['résultats', 'findings'],
   ['risultati', 'findings'],
+  ...ROMANIAN_HEADERS,
   // Headers of lists that are not results: "FRAX risk factors", "Clinical data".
   ['risk factors', 'other'],
   ['risk factor', 'other'],
