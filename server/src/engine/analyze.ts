@@ -2,7 +2,7 @@
  * The engine's one entry point: text and settings in, an immutable analysis out. The language
  * server, the CLI and the tests all call this function; none of them analyses text another way.
  */
-import { makeCtx } from './context';
+import { makeCtx, releaseCtx } from './context';
 import type { Ctx } from './context';
 import { sectionOfThisStudy } from './reading/history';
 import { readWho } from './reading/who';
@@ -234,6 +234,8 @@ export function analyze(
 
   const insertAll =
     planFixes && documented.missing.length ? planInsertions(ctx, documented.missing, providerLines) : [];
+  // The document's buffer goes to the next analysis (nothing returned holds a typed array of it).
+  releaseCtx(ctx);
   return {
     profile,
     profileSource: fromCode ? 'code' : 'setting',

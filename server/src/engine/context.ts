@@ -45,6 +45,56 @@ export interface Ctx {
    * line: `firstToken[line]` to `firstToken[line + 1]` are the line's tokens. Made once per document.
    */
   firstToken: Int32Array;
+  /**
+   * The buffer that holds the document's typed arrays (null once `releaseCtx` handed it back). Not
+   * for readers: they use the arrays above.
+   */
+  arena: ArrayBuffer | null;
+}
+
+/**
+ * The buffer of the last released document (`releaseCtx`), reused by the next `makeCtx`: a fresh
+ * buffer per document costs an allocation outside the heap and, worse, page faults on first touch,
+ * more than all the work on its first kilobytes. Only `analyze` releases (when it is done with the
+ * document), so a caller that keeps several documents' Ctx at once never shares a buffer.
+ */
+let spareArena: ArrayBuffer | null = null;
+/**
+ * A spare larger than this is not kept (a 1 MB document's buffer is about 19 MB, 32 MB rounded up);
+ * a spare this large is dropped when a document needs less than a quarter of it, so that a large
+ * document's buffer does not stay after it.
+ */
+const MAX_SPARE_BYTES = 1 << 25;
+/** A spare larger than this is kept only for a document that needs a quarter of it or more. */
+const LARGE_SPARE_BYTES = 1 << 22;
+
+/** A zeroed buffer of at least `bytes` bytes: the spare one when it is large enough, else a new one. */
+function takeArena(bytes: number): ArrayBuffer {
+  let spare = spareArena;
+  if (spare !== null && spare.byteLength > LARGE_SPARE_BYTES && bytes < spare.byteLength >> 2)
+    spare = spareArena = null;
+  if (spare !== null && spare.byteLength >= bytes) {
+    spareArena = null;
+    // Zero what this document uses: every array expects a fresh buffer's zeros.
+    new Uint8Array(spare, 0, bytes).fill(0);
+    return spare;
+  }
+  // With no spare (a caller that keeps its Ctx, or the first document), the size asked for: a larger
+  // buffer only costs more pages. With a spare too small, twice its size (or more), so that the
+  // spare soon fits every document of about this size.
+  if (spare === null || bytes > MAX_SPARE_BYTES) return new ArrayBuffer(bytes);
+  return new ArrayBuffer(Math.max(bytes, Math.min(2 * spare.byteLength, MAX_SPARE_BYTES)));
+}
+
+/**
+ * Hands the document's buffer back for the next document: `ctx` and every array of its reading
+ * must not be used after this (analyze calls it last; its result holds no typed array).
+ */
+export function releaseCtx(ctx: Ctx): void {
+  const arena = ctx.arena;
+  ctx.arena = null;
+  if (arena === null || arena.byteLength > MAX_SPARE_BYTES) return;
+  if (spareArena === null || spareArena.byteLength < arena.byteLength) spareArena = arena;
 }
 
 export function makeCtx(doc: Doc, settings: EngineSettings): Ctx {
@@ -54,7 +104,7 @@ export function makeCtx(doc: Doc, settings: EngineSettings): Ctx {
   // allocation costs more than the work on a short report. Line arrays: section (4 bytes a line),
   // first token (4, one more line), header, blank and table flags (1 each).
   const lineBytes = (4 * n + 4 * (n + 1) + 3 * n + 7) & ~7;
-  const arena = new ArrayBuffer(lineBytes + readingBytes(doc.norm.length));
+  const arena = takeArena(lineBytes + readingBytes(doc.norm.length));
   const sectionOfLine = new Int32Array(arena, 0, n).fill(-1);
   const firstToken = new Int32Array(arena, 4 * n, n + 1);
   const headerLine = new Uint8Array(arena, 8 * n + 4, n);
@@ -98,6 +148,7 @@ export function makeCtx(doc: Doc, settings: EngineSettings): Ctx {
     priorFrom,
     reading,
     firstToken: firstTokens(reading.tokens, firstToken),
+    arena,
   };
 }
 

@@ -9,7 +9,8 @@ import type { Concept, Entry } from './concepts';
 import { applyContext, contextWork } from './context';
 import { germanOnlySides } from './language';
 import type { Hits, Trie } from './trie';
-import { compile, match, matchBytes } from './trie';
+import { compile, match, matchBytes, MAX_HITS } from './trie';
+import { fillHitKinds } from './kinds';
 import type { SpanLike, Tokens } from './tokens';
 import {
   GAP,
@@ -235,7 +236,8 @@ export function read(norm: string, placeholders: readonly SpanLike[], trie: Trie
   const cap = tokenCapacity(norm.length);
   const arena = opts.arena ?? new ArrayBuffer(readingBytes(norm.length));
   const from = opts.arena ? (opts.arenaOffset ?? 0) : 0;
-  let tokens = tokenise(norm, placeholders, arena, from);
+  // The tokeniser looks each word's key up in the trie as it reads it (the match takes them).
+  let tokens = tokenise(norm, placeholders, arena, from, trie);
   let n = tokens.n;
   // More tokens than the tokeniser made room for at first (it grew): a buffer of their own.
   let own = n <= cap;
@@ -249,14 +251,18 @@ export function read(norm: string, placeholders: readonly SpanLike[], trie: Trie
     // Each corrected word is a word of the same span that the tokeniser reads as a plain word, as
     // it read the word it replaces: the tokens stand, with the corrected text and the words' new
     // hashes; only the trie runs again (it writes all of its arrays afresh).
-    for (const i of corrected) tokens.hash![i] = wordHash(fixed.slice(tokens.start[i], tokens.end[i]));
+    // (Their keys are looked up again by the trie, from the new hashes.)
+    for (const i of corrected) {
+      tokens.hash![i] = wordHash(fixed.slice(tokens.start[i], tokens.end[i]));
+      tokens.key![i] = -2;
+    }
     tokens.norm = fixed;
     hits = match(trie, tokens, buf, at);
   } else if (fixed !== null) {
     // Else the text is tokenised again, in a fresh buffer (the tokeniser and the trie expect zeroed
     // room); the first reading is dropped.
     const fresh = new ArrayBuffer(readingBytes(fixed.length));
-    tokens = tokenise(fixed, placeholders, fresh, 0);
+    tokens = tokenise(fixed, placeholders, fresh, 0, trie);
     n = tokens.n;
     own = n <= cap;
     buf = own ? fresh : new ArrayBuffer(matchBytes(n) + READING_BYTES * n);
@@ -266,6 +272,9 @@ export function read(norm: string, placeholders: readonly SpanLike[], trie: Trie
   shareUnits(tokens);
   // "re", "li": German sides only on a German line (language.ts).
   germanOnlySides(tokens, hits);
+  // The hits are final: the kinds of each, from its trie node (room after the nodes, matchBytes).
+  const most = Math.min(n, MAX_HITS);
+  hits.kinds = fillHitKinds(trie, hits, new Int32Array(buf, at + 4 * n + 12 * most, hits.n));
   const after = at + matchBytes(n);
   const sentence = new Int32Array(buf, after, n);
   const clause = new Int32Array(buf, after + 4 * n, n);

@@ -69,6 +69,23 @@ export interface Tokens {
    * looks a word up without reading it again (absent on a view made by hand: the trie hashes then).
    */
   hash?: Int32Array;
+  /**
+   * For each token, its key id in the vocabulary trie `keysOf` (-1: no key), looked up as the
+   * tokeniser reads a word (its characters are at hand then); -2: not looked up (any token but a
+   * word, or no trie given). The trie's match takes these instead of looking the words up again.
+   */
+  key?: Int32Array;
+  /** The trie whose key ids `key` holds. */
+  keysOf?: KeyTable;
+}
+
+/** What the tokeniser needs of the vocabulary trie (trie.ts `Trie`) to look a word's key up. */
+export interface KeyTable {
+  /** The longest key, in characters. */
+  maxKey: number;
+  /** Open addressing by the key's FNV-1a hash: key id + 1, 0 empty. */
+  keyTable: Int32Array;
+  keyStrings: string[];
 }
 
 /** Spans the tokeniser reads as one placeholder each (sorted by start, not overlapping). */
@@ -77,8 +94,8 @@ export interface SpanLike {
   end: number;
 }
 
-/** Bytes per token: value (8), start, end, unitEnd, line, hash (4 each), kind, flags, unit (1 each). */
-export const TOKEN_BYTES = 8 + 20 + 3;
+/** Bytes per token: value (8), start, end, unitEnd, line, hash, key (4 each), kind, flags, unit (1 each). */
+export const TOKEN_BYTES = 8 + 24 + 3;
 
 /** FNV-1a: offset basis and prime (the trie's key hash). */
 export const FNV_BASIS = 0x811c9dc5;
@@ -106,12 +123,13 @@ class Builder {
   value!: Float64Array;
   line!: Int32Array;
   hash!: Int32Array;
+  key!: Int32Array;
   constructor(cap: number, arena?: ArrayBuffer, offset = 0) {
     this.cap = Math.max(16, cap);
     this.alloc(this.cap, arena, offset);
   }
   /**
-   * All eight arrays are views of one buffer: one allocation per document, not eight (none when the
+   * All ten arrays are views of one buffer: one allocation per document, not eight (none when the
    * caller's `arena` has room for `cap` tokens at `offset`, a multiple of 8).
    */
   private alloc(cap: number, arena?: ArrayBuffer, offset = 0): void {
@@ -129,6 +147,8 @@ class Builder {
     at += 4 * cap;
     this.hash = new Int32Array(buf, at, cap);
     at += 4 * cap;
+    this.key = new Int32Array(buf, at, cap);
+    at += 4 * cap;
     this.kind = new Uint8Array(buf, at, cap);
     at += cap;
     this.flags = new Uint8Array(buf, at, cap);
@@ -136,7 +156,7 @@ class Builder {
     this.unit = new Uint8Array(buf, at, cap);
   }
   private grow(): void {
-    const { kind, start, end, unitEnd, flags, unit, value, line, hash } = this;
+    const { kind, start, end, unitEnd, flags, unit, value, line, hash, key } = this;
     this.cap *= 2;
     this.alloc(this.cap);
     this.kind.set(kind);
@@ -148,6 +168,7 @@ class Builder {
     this.value.set(value);
     this.line.set(line);
     this.hash.set(hash);
+    this.key.set(key);
   }
   push(kind: number, start: number, end: number, line: number): number {
     if (this.n >= this.cap) this.grow();
@@ -159,6 +180,7 @@ class Builder {
     // A fresh buffer is zero: flags, unit and value stay zero but on a number, and only a word or a
     // punctuation mark (flags, unit and value zero) is taken back, for the number that sets them.
     this.line[i] = line;
+    this.key[i] = -2;
     return i;
   }
 }
@@ -244,6 +266,19 @@ const OTHER_UNITS = [
   'µg',
 ];
 
+/** The longest time or other unit, in characters. */
+const MAX_UNIT = 6;
+
+/**
+ * The shapes of the time and other units (length * 32 + the low 5 bits of the first character): a
+ * word of no such shape is none of them, with no comparison.
+ */
+const UNIT_SHAPES = (() => {
+  const t = new Uint8Array((MAX_UNIT + 1) * 32);
+  for (const u of [...TIME_UNITS, ...OTHER_UNITS]) t[u.length * 32 + (u.charCodeAt(0) & 31)] = 1;
+  return t;
+})();
+
 /** End of the unit `unitAfter` found (a module variable: no object per number). */
 let unitEndAt = 0;
 
@@ -313,7 +348,8 @@ function unitAfter(norm: string, e: number, len: number): number {
   let w = k;
   while (w < len && CLASS[norm.charCodeAt(w)] & (C_LETTER | C_DIGIT)) w++;
   const wl = w - k;
-  if (wl > 6) return UNIT_NONE;
+  // (Most words after a number are no unit: one table load rules them out.)
+  if (wl > MAX_UNIT || UNIT_SHAPES[wl * 32 + (c & 31)] === 0) return UNIT_NONE;
   for (const u of TIME_UNITS) if (u.length === wl && norm.startsWith(u, k)) return UNIT_TIME;
   for (const u of OTHER_UNITS)
     if (u.length === wl && norm.startsWith(u, k)) return inchesOrPreposition(norm, u, w, len);
@@ -341,6 +377,7 @@ export function tokenise(
   placeholders: readonly SpanLike[] = [],
   arena?: ArrayBuffer,
   offset = 0,
+  keys?: KeyTable,
 ): Tokens {
   const len = norm.length;
   // Room for one token per three characters: sized once, so that a text is rarely copied as it grows.
@@ -411,6 +448,8 @@ export function tokenise(
       // (push first: it may grow the arrays.)
       const w = b.push(WORD, i, k, line);
       b.hash[w] = h;
+      // The word's key in the trie, while its characters are at hand (trie.ts matches by key ids).
+      if (keys !== undefined) b.key[w] = wordKey(keys, norm, i, k, h);
       if (firstSpoken < 0 && SPOKEN_HASHES[spokenSlot(h)] === 1) firstSpoken = w;
       lineHasToken = true;
       i = k;
@@ -502,7 +541,32 @@ export function tokenise(
     value: b.value,
     line: b.line,
     hash: b.hash,
+    key: b.key,
+    keysOf: keys,
   };
+}
+
+/**
+ * The key id of the word norm[s, e) with FNV-1a hash `h` in the trie's key table, or -1 (as trie.ts
+ * `keyId` finds it for a word token).
+ */
+function wordKey(keys: KeyTable, norm: string, s: number, e: number, h: number): number {
+  const len = e - s;
+  if (len > keys.maxKey) return -1;
+  const table = keys.keyTable;
+  const mask = table.length - 1;
+  for (let slot = (h >>> 0) & mask; ; slot = (slot + 1) & mask) {
+    const idx = table[slot];
+    if (idx === 0) return -1;
+    const key = keys.keyStrings[idx - 1];
+    if (key.length === len && sameWord(norm, s, key)) return idx - 1;
+  }
+}
+
+/** Are the characters of norm from `s` those of `key`? (Compared in place: no string is made.) */
+function sameWord(norm: string, s: number, key: string): boolean {
+  for (let k = 0; k < key.length; k++) if (norm.charCodeAt(s + k) !== key.charCodeAt(k)) return false;
+  return true;
 }
 
 /** Reads the number whose first digit is at `p`; returns the offset after it. */
@@ -788,6 +852,7 @@ function spokenDecimals(norm: string, b: Builder, from: number): void {
         b.unitEnd[w] = unitEndAt;
         b.line[w] = b.line[i];
         b.hash[w] = 0;
+        b.key[w] = -2;
         if (unit === UNIT_TIME) markInterval(norm, b, w);
         w++;
         i = k - 1;
@@ -812,6 +877,7 @@ function shiftDown(b: Builder, s: number, e: number, to: number): void {
   b.value.copyWithin(to, s, e);
   b.line.copyWithin(to, s, e);
   b.hash.copyWithin(to, s, e);
+  b.key.copyWithin(to, s, e);
 }
 
 /** Copies token i to w (w <= i). */
@@ -825,6 +891,7 @@ function move(b: Builder, i: number, w: number): void {
   b.value[w] = b.value[i];
   b.line[w] = b.line[i];
   b.hash[w] = b.hash[i];
+  b.key[w] = b.key[i];
 }
 
 /** Words that join the two ends of a range: "1.5 to 2 years", "1 or 2 years", "between 1 and 2 years". */

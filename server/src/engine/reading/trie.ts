@@ -76,19 +76,24 @@ function internTable(keys: readonly string[]): {
   keyStrings: string[];
   ids: Map<string, number>;
 } {
-  // At most one key in four slots: a token that is no key mostly finds an empty slot at once.
-  let size = 16;
-  while (size < keys.length * 4) size <<= 1;
-  const keyTable = new Int32Array(size);
   const keyStrings: string[] = [];
   const ids = new Map<string, number>();
   for (const k of keys) {
     if (ids.has(k)) continue;
-    let slot = hashRange(k, 0, k.length, false) & (size - 1);
-    while (keyTable[slot] !== 0) slot = (slot + 1) & (size - 1);
     keyStrings.push(k);
     ids.set(k, keyStrings.length - 1);
-    keyTable[slot] = keyStrings.length;
+  }
+  // At most one distinct key in four slots: a token that is no key mostly finds an empty slot at
+  // once. (Sized by the distinct keys, not by every phrase's keys: a table several times larger
+  // only misses the cache more; every word of a document is looked up in it.)
+  let size = 16;
+  while (size < keyStrings.length * 4) size <<= 1;
+  const keyTable = new Int32Array(size);
+  for (let id = 0; id < keyStrings.length; id++) {
+    const k = keyStrings[id];
+    let slot = hashRange(k, 0, k.length, false) & (size - 1);
+    while (keyTable[slot] !== 0) slot = (slot + 1) & (size - 1);
+    keyTable[slot] = id + 1;
   }
   return { keyTable, keyStrings, ids };
 }
@@ -363,6 +368,13 @@ export interface Hits {
   cues: Array<CueConcept[] | null>;
   /** For each token, the hit that covers it, or -1. */
   at: Int32Array;
+  /**
+   * For each hit, the bits of the kinds of its concepts (kinds.ts `hitKinds`), filled by `read` once
+   * its hits are final; absent on hits matched outside a reading (kinds.ts works them out then).
+   */
+  kinds?: Int32Array;
+  /** For each hit, the trie node its phrase ends at (the node's concepts are the hit's as matched). */
+  node: Int32Array;
 }
 
 /** A context cue of the vocabulary. */
@@ -375,11 +387,11 @@ export const MAX_HITS = 20000;
 let keyIds = new Int32Array(1024);
 
 /**
- * Bytes `match` hands out for `n` tokens: each token's hit (4), and the starts and ends of at most
- * `MAX_HITS` hits (4 each).
+ * Bytes `match` hands out for `n` tokens: each token's hit (4), and the starts, ends, nodes and kinds
+ * of at most `MAX_HITS` hits (4 each; the kinds are `read`'s to fill).
  */
 export function matchBytes(n: number): number {
-  return 4 * n + 8 * Math.min(n, MAX_HITS);
+  return 4 * n + 16 * Math.min(n, MAX_HITS);
 }
 
 /**
@@ -394,6 +406,7 @@ export function match(trie: Trie, t: Tokens, out?: ArrayBuffer, offset = 0): Hit
   const at = new Int32Array(buf, offset, n).fill(-1);
   const hs = new Int32Array(buf, offset + 4 * n, most);
   const he = new Int32Array(buf, offset + 4 * n + 4 * most, most);
+  const hn = new Int32Array(buf, offset + 4 * n + 8 * most, most);
   const concepts: Concept[][] = [];
   const cues: Array<CueConcept[] | null> = [];
   const nodeCues = trie.nodeCues;
@@ -409,7 +422,9 @@ export function match(trie: Trie, t: Tokens, out?: ArrayBuffer, offset = 0): Hit
   // A token's key is looked up once, though a phrase that fails looks at the tokens after its start.
   if (keyIds.length < n) keyIds = new Int32Array(Math.max(n, 2 * keyIds.length));
   const ids = n > 1 << 16 ? new Int32Array(n) : keyIds;
-  ids.fill(-2, 0, n);
+  // The words' keys were looked up as they were read (when the tokeniser had this trie).
+  if (t.key !== undefined && t.keysOf === trie) ids.set(t.key.subarray(0, n));
+  else ids.fill(-2, 0, n);
   let h = 0;
   let i = 0;
   while (i < n && h < MAX_HITS) {
@@ -418,14 +433,17 @@ export function match(trie: Trie, t: Tokens, out?: ArrayBuffer, offset = 0): Hit
       i++;
       continue;
     }
-    // Cheap tests first: most tokens start no phrase (no string is made for them).
-    const s = starts[i];
-    if (!first[norm.charCodeAt(s)] || ends[i] - s > maxKey || skippable(t, i)) {
-      i++;
-      continue;
-    }
     let k0 = ids[i];
-    if (k0 === -2) k0 = ids[i] = keyId(trie, t, i);
+    if (k0 === -2) {
+      // Cheap tests first: most tokens start no phrase (no string is made for them). (A word's key
+      // was mostly looked up as it was read: a key that starts a phrase passes these tests.)
+      const s = starts[i];
+      if (!first[norm.charCodeAt(s)] || ends[i] - s > maxKey || skippable(t, i)) {
+        i++;
+        continue;
+      }
+      k0 = ids[i] = keyId(trie, t, i);
+    }
     let node = k0 < 0 ? -1 : rootChild[k0];
     if (node < 0) {
       i++;
@@ -461,6 +479,7 @@ export function match(trie: Trie, t: Tokens, out?: ArrayBuffer, offset = 0): Hit
     }
     hs[h] = i;
     he[h] = bestEnd;
+    hn[h] = bestNode;
     concepts.push(best);
     cues.push(nodeCues[bestNode]);
     for (let k = i; k < bestEnd; k++) at[k] = h;
@@ -468,7 +487,7 @@ export function match(trie: Trie, t: Tokens, out?: ArrayBuffer, offset = 0): Hit
     i = bestEnd;
   }
   if (keyIds.length > 1 << 16) keyIds = new Int32Array(1024);
-  return { n: h, start: hs.subarray(0, h), end: he.subarray(0, h), concepts, cues, at };
+  return { n: h, start: hs.subarray(0, h), end: he.subarray(0, h), concepts, cues, at, node: hn.subarray(0, h) };
 }
 
 /** Index of the first hit that starts at or after token `tok` (binary search). */

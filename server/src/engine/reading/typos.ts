@@ -117,6 +117,23 @@ function inBucket(b: Buckets, key: number, norm: string, s: number, m: number): 
 }
 
 /**
+ * The target each recent word was found to be one edit away from (null: none), by the word's hash
+ * (direct-mapped; the word is kept, so a hash shared by two words only costs a search). Reports
+ * repeat their words from document to document: a repeated word costs one comparison instead of a
+ * search of its buckets. Bounded: a word takes the slot of the one before it.
+ */
+const CACHE_SIZE = 4096;
+const cachedWord: Array<string | null> = new Array<string | null>(CACHE_SIZE).fill(null);
+const cachedTarget: Array<string | null> = new Array<string | null>(CACHE_SIZE).fill(null);
+const EMPTY_HASHES = new Int32Array(0);
+
+/** Are the characters of norm from `s` those of `word`? (A loop: cheaper than a call for a short word.) */
+function sameWord(norm: string, s: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) if (norm.charCodeAt(s + k) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
  * The text with the typing errors of unmatched words corrected, or null when there is none. Only
  * words of letters that no vocabulary phrase covers are looked at. `corrected`, when given, receives
  * the index of each corrected word token (a corrected word keeps its token's span).
@@ -134,6 +151,9 @@ export function correctTypos(
   // The arrays in locals: the loop touches every token.
   const { n, kind, start, end, norm } = t;
   const covered = hits.at;
+  // The cache holds answers for the vocabulary's targets only, found by the words' hashes.
+  const hashes = t.hash ?? EMPTY_HASHES;
+  const useCache = vocabulary === VOCABULARY && t.hash !== undefined;
   for (let i = 0; i < n; i++) {
     if (kind[i] !== WORD || covered[i] >= 0) continue;
     const s = start[i];
@@ -143,6 +163,19 @@ export function correctTypos(
     // Cheap test first: no target word of this length starts with the word's first or second
     // letter (the two buckets `targetFor` looks in), so there is nothing to correct it to.
     if (emptyBucket(buckets, len, norm.charCodeAt(s)) && emptyBucket(buckets, len, norm.charCodeAt(s + 1))) continue;
+    // A word looked at before (in this document or an earlier one): its answer, without its search.
+    const slot = useCache ? hashes[i] & (CACHE_SIZE - 1) : -1;
+    const seen = slot >= 0 ? cachedWord[slot] : null;
+    if (seen !== null && seen.length === len && sameWord(norm, s, seen)) {
+      const w = cachedTarget[slot];
+      if (w === null) continue;
+      if (len === MIN_SWAP && !isLower(text.charCodeAt(s)) && isLower(text.charCodeAt(s + 1))) continue;
+      parts ??= [];
+      parts.push(norm.slice(at, s), w);
+      corrected?.push(i);
+      at = s + len;
+      continue;
+    }
     let m = 0;
     let k = s;
     for (; k < s + len; k++) {
@@ -154,6 +187,10 @@ export function correctTypos(
     // "Boyd": a short capitalised word is more likely a name than a typing error.
     if (len === MIN_SWAP && !isLower(text.charCodeAt(s)) && isLower(text.charCodeAt(s + 1))) continue;
     const w = targetFor(buckets, norm, s, len, m);
+    if (slot >= 0) {
+      cachedWord[slot] = norm.slice(s, s + len);
+      cachedTarget[slot] = w;
+    }
     if (w === null) continue;
     parts ??= [];
     parts.push(norm.slice(at, s), w);
