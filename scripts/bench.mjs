@@ -287,10 +287,11 @@ esbuild.buildSync({
   stdin: {
     contents: [
       "export { analyze } from './server/src/engine/analyze';",
-      "import { makeCtx } from './server/src/engine/context';",
+      "import { makeCtx, releaseCtx } from './server/src/engine/context';",
       "import { makeDoc } from './server/src/engine/text';",
       "import { DEFAULT_SETTINGS } from './server/src/engine/settings';",
-      'export const readPipeline = (text) => makeCtx(makeDoc(text), DEFAULT_SETTINGS);',
+      // As analyze() runs it: the document's buffer is handed back for the next document.
+      'export const readPipeline = (text) => releaseCtx(makeCtx(makeDoc(text), DEFAULT_SETTINGS));',
       "export { generateReport, generateReports, generateLargeDocument } from './test/robustness/reportGen';",
       "export { startServer } from './test/protocol/lspClient';",
     ].join('\n'),
