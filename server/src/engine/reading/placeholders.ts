@@ -148,7 +148,9 @@ function placeholderAt(s: string, i: number): number {
       return -1;
     }
     case 120: {
-      // "1.xxx": the x's after a digit and a point; "xx%", "xx %": a percentage's slot.
+      // "1.xxx": the x's after a digit and a point; "xx%", "xx %": a percentage's slot. A run of x's
+      // is looked at from its first x only: from each of its x's, a long run would cost its square.
+      if (i > 0 && s.charCodeAt(i - 1) === 120) return -1;
       let k = i;
       while (s.charCodeAt(k) === 120) k++;
       if (k - i >= 2 && (i === 0 || !isWordCode(s.charCodeAt(i - 1))) && percentAfter(s, k)) return k;
