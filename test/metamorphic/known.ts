@@ -114,7 +114,6 @@ export const KNOWN_PAIRS: Record<string, string[]> = {
   'hard-wrap-72': [
     'D09-no-model-named.txt',
     'D20-dictation-multiple-gaps.txt',
-    'L20-comparison-table-change-column.txt',
     'P11-kind-site-list.txt',
     'P20-dictated-negative.txt',
     'Q02-draft-dictation-spelled-numbers.txt',
@@ -146,8 +145,6 @@ export const KNOWN_PAIRS: Record<string, string[]> = {
     // the causes below are guessed from the differences, not traced in the engine.
     // U01: the wrapped "FRAX (... model; ...)" column header makes every risk of the table adjusted.
     'U01-layout-malaysia-hologic-discovery-printout.txt',
-    // U11: the wrapped impression line loses "Osteoporosis at the left femoral neck (WHO ...)".
-    'U11-layout-kenya-garvan-male.txt',
     // U12: the prior-study sentence wrapped mid-way reads its L1-L4 T-score -2.0 as this study's.
     'U12-layout-queensland-letter-gp-both-hips-threshold.txt',
     // U17: a spoken T-score wrapped inside "minus two point seven" is read as -2.
@@ -161,11 +158,9 @@ export const KNOWN_PAIRS: Record<string, string[]> = {
   'append-addendum': [],
   'letterhead-page-break': ['Z01-fhir-narrative-assessment-bullets.txt'],
   // S07 (wave 7): a re-cased "Left" / "Right" heading over DualFemur rows loses the sides of the neck rows.
-  // T15 (wave 8): the WHO statement under the bilingual "Impresion / Impression:" header is read once
-  // the header is re-cased or made a markdown header (the original misses it: known in realworld).
-  'header-case': ['S07-layout-norway-lunar-dualfemur-male-adt.txt', 'T15-layout-puerto-rico-bilingual.txt'],
+  'header-case': ['S07-layout-norway-lunar-dualfemur-male-adt.txt'],
   'header-synonyms': [],
-  'markdown-headers': ['T15-layout-puerto-rico-bilingual.txt'],
+  'markdown-headers': [],
   'indent-2': [],
   'nbsp-before-number': [],
   'tab-columns': [

@@ -36,6 +36,7 @@ import {
   UNIT_OTHER,
   UNIT_PERCENT,
   UNIT_TIME,
+  WALL,
   tokenAt,
   WORD,
   wordIn,
@@ -615,8 +616,13 @@ export function readDemographics(ctx: Ctx): Demographics {
           const sx = sexAfterAge(ctx, e);
           if (sx) found.sex = better(found.sex, sx);
         }
-      } else if (d.field === 'dob') dob ??= dateAfterLabel(ctx, e);
-      else if (d.field === 'examDate') exam ??= dateAfterLabel(ctx, e);
+      } else if (d.field === 'dob') {
+        const born = dateAfterLabel(ctx, e);
+        dob ??= born;
+        // "DOB 02/08/1944 (81 years)", "born 3.4.1950 (75 y)": the age the writer worked out.
+        const bracketed = born ? ageInBracketAfter(ctx, born.span.end) : null;
+        if (bracketed) found.age = better(found.age, bracketed);
+      } else if (d.field === 'examDate') exam ??= dateAfterLabel(ctx, e);
       else if (d.field === 'bmi') bmi ??= readBmi(ctx, e);
       continue;
     }
@@ -830,8 +836,18 @@ function loneCellOnPatientLine(ctx: Ctx, s: number): boolean {
   const t = ctx.reading.tokens;
   let after = s + 1;
   if (punctAt(t, after) === 46) after++;
+  let before = s - 1;
+  // A bilingual pair of letters in one cell ("Z / F", "Ž / F", "M / M", "F / K"): the other language's
+  // letter across the slash; two sex letters that disagree are no reading.
+  const other = slashedLetter(t, after, 1);
+  if (other >= 0) after = other + 1;
+  const otherBefore = other < 0 ? slashedLetter(t, before, -1) : -1;
+  if (otherBefore >= 0) before = otherBefore - 1;
+  const pair = other >= 0 ? other : otherBefore;
+  if (pair >= 0 && wordIn(t, pair, SEX_LETTERS) && t.norm.charCodeAt(t.start[pair]) !== t.norm.charCodeAt(t.start[s]))
+    return false;
   const endsCell = after >= t.n || t.kind[after] === GAP || t.kind[after] === NEWLINE;
-  if (s === 0 || t.kind[s - 1] !== GAP || !endsCell) return false;
+  if (before < 0 || t.kind[before] !== GAP || !endsCell) return false;
   const line = t.line[s];
   // The line's first token from the per-document table (a walk back would make one long line quadratic).
   const first = ctx.firstToken[line];
@@ -841,6 +857,44 @@ function loneCellOnPatientLine(ctx: Ctx, s: number): boolean {
     if (f && (f.field === 'dob' || f.field === 'age' || f.field === 'examDate')) return true;
   }
   return false;
+}
+
+/**
+ * An age in a bracket right after offset `at` (the end of a date of birth): "(81 years)", "(75 y)",
+ * "(aged 81)", "(81)"; a number with a unit other than years, a decimal, or more words are no age.
+ */
+function ageInBracketAfter(ctx: Ctx, at: number): Candidate<number> | null {
+  const t = ctx.reading.tokens;
+  let k = tokenAt(t, at);
+  const line = k < t.n ? t.line[k] : -1;
+  if (t.kind[k] === GAP) k++;
+  if (punctAt(t, k) !== OPEN || t.line[k] !== line) return null;
+  k++;
+  const f = fieldAt(ctx, k);
+  if (f && f.field === 'age') k = f.end;
+  if (t.kind[k] === GAP) k++;
+  const v = ageNumber(t, k);
+  if (v === null || t.kind[k] !== NUMBER || t.flags[k] & DECIMAL || !yearsOrNone(ctx, k)) return null;
+  let close = afterAgeUnit(ctx, k);
+  // The point of an abbreviated unit ("78 J.", "75 yrs.").
+  if (close > k + 1 && punctAt(t, close) === 46) close++;
+  if (t.kind[close] === GAP) close++;
+  if (punctAt(t, close) !== CLOSE) return null;
+  return { value: v, rank: 1, span: { start: t.start[k], end: t.end[k] } };
+}
+
+/**
+ * From token k (next to a letter), going `dir`: a slash then a one-letter word, with no wide gap
+ * between ("F" -> "/ Z" or "Z /" <- "F"); the letter's token, or -1.
+ */
+function slashedLetter(t: Tokens, k: number, dir: 1 | -1): number {
+  const narrow = (i: number) =>
+    i >= 0 && i < t.n && t.kind[i] === GAP && !(t.flags[i] & WALL) && t.end[i] - t.start[i] <= 2;
+  if (narrow(k)) k += dir;
+  if (k < 0 || k >= t.n || punctAt(t, k) !== SLASH) return -1;
+  k += dir;
+  if (narrow(k)) k += dir;
+  return k >= 0 && k < t.n && t.kind[k] === WORD && t.end[k] - t.start[k] === 1 ? k : -1;
 }
 
 /** The date right after one of EXAM_DATE_WORDS ("Exam: 12.11.2025", "scanned 03/04/2026"), or null. */

@@ -23,12 +23,36 @@ function isNumber(word: string): boolean {
   return word.length > 0;
 }
 
+/** Base letters of the accented lower-case Latin letters U+00DF-U+00FF ('' where none). */
+const BASE_LATIN1 = 'saaaaaaaceeeeiiiidnooooo/ouuuuyty';
+
+/**
+ * A word without its accents ("impresión" -> "impresion", "conclusão" -> "conclusao"): headers are
+ * often typed without them (US and Puerto Rican templates, keyboards without dead keys). Allocates
+ * only for a word that holds an accented letter.
+ */
+export function foldAccents(word: string): string {
+  let out: string | null = null;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 0xe0 || c > 0xff || c === 0xf7) continue;
+    out ??= word.slice(0, i);
+    out += BASE_LATIN1[c - 0xdf];
+    for (let j = i + 1; j < word.length; j++) {
+      const d = word.charCodeAt(j);
+      out += d >= 0xe0 && d <= 0xff && d !== 0xf7 ? BASE_LATIN1[d - 0xdf] : word[j];
+    }
+    return out;
+  }
+  return word;
+}
+
 function computeWords(text: string): string[] {
   const t = tokenise(normalise(text));
   const out: string[] = [];
   for (let i = 0; i < t.n; i++) {
     const k = t.kind[i];
-    if (k === WORD || k === NUMBER) out.push(t.norm.slice(t.start[i], t.end[i]));
+    if (k === WORD || k === NUMBER) out.push(foldAccents(t.norm.slice(t.start[i], t.end[i])));
     else if (k === PUNCT) {
       const c = t.norm.charCodeAt(t.start[i]);
       // Joining marks are not words; a bracket or a slash ends nothing either ("(TBS)", "and/or").
@@ -54,7 +78,10 @@ function build(): Node {
   for (const [phrase, kind] of HEADER_KINDS) {
     const words = wordsOf(phrase);
     if (!words.length) continue;
+    // The first word as written and without its accents (the section finder compares it in place).
     firstWords.add(words[0]);
+    const raw = phrase.split(' ')[0];
+    if (raw !== words[0] && foldAccents(raw) === words[0]) firstWords.add(raw);
     let node = root;
     for (const w of words) {
       let child = node.next.get(w);
@@ -116,18 +143,24 @@ export function isKnownHeader(label: string): boolean {
   const words = wordsOf(label);
   const head = longestAt(words, 0);
   if (head !== null && head.length === words.length) return true;
-  // A bilingual title: every half a known header ("Conclusão / Conclusion").
+  // A bilingual title: one half a known header, every other half a short title of words
+  // ("Conclusão / Conclusion", "Kommentar / Comment", "Hallazgos / Findings").
   if (!label.includes('/')) return false;
   const parts = label.split('/');
-  return (
-    parts.length <= 3 &&
-    parts.every((p) => {
-      const w = wordsOf(p);
-      const h = longestAt(w, 0);
-      return w.length > 0 && h !== null && h.length === w.length;
-    })
-  );
+  if (parts.length > 3) return false;
+  let known = false;
+  for (const p of parts) {
+    const w = wordsOf(p);
+    if (w.length === 0 || w.length > BILINGUAL_WORDS) return false;
+    const h = longestAt(w, 0);
+    if (h !== null && h.length === w.length) known = true;
+    else if (w.some(isNumber)) return false;
+  }
+  return known;
 }
+
+/** Most words in one half of a bilingual title. */
+const BILINGUAL_WORDS = 3;
 
 /** Does the label start with a known header ("Fracture risk (FRAX adjusted for TBS)")? */
 export function startsWithHeader(label: string): boolean {
@@ -137,7 +170,7 @@ export function startsWithHeader(label: string): boolean {
 /** Can a mixed-case header start with this (lower-case) word? */
 export function isHeaderFirstWord(word: string): boolean {
   if (!firstWords) trie = build();
-  return (firstWords as Set<string>).has(word);
+  return (firstWords as Set<string>).has(word) || (firstWords as Set<string>).has(foldAccents(word));
 }
 
 /** The header first words by length, then first character (for a test in place). */

@@ -39,7 +39,16 @@ const BARE_ROLES = new Set([
   'radiólogo',
   'radiologue',
   'radiolog',
+  // Trainees and attestations ("Fellow:", "Resident -", "Attestation:").
+  'fellow',
+  'resident',
+  'trainee',
+  'intern',
+  'attestation',
 ]);
+
+/** How many lines after its label an attestation's paragraph is searched for its signer. */
+const ATTESTATION_LINES = 6;
 
 /** Words a name never starts with. */
 const NOT_A_NAME = new Set([
@@ -286,8 +295,9 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
       const c = conceptsAt(k);
       if (hasConcept(c, 'credential')) credential = true;
       else if (hasConcept(c, 'techCredential')) tech = true;
-      // A credential alone is not a name ("<Radiologist Name>, MD").
-      else if (t.kind[k] === WORD) letters += t.end[k] - t.start[k];
+      // A credential alone is not a name ("<Radiologist Name>, MD"); nor is a chain of titles
+      // ("doc. dr. sc.", "Dr.").
+      else if (t.kind[k] === WORD && !TITLES.has(wordAt(k))) letters += t.end[k] - t.start[k];
     }
     if (letters < 2) return false;
     return !(tech && !credential);
@@ -468,6 +478,57 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     return { start: name.span.start, end: next.span.end };
   };
 
+  /**
+   * The signer of an attestation whose label ends at token `from` ("Attending attestation: I saw and
+   * examined the patient ... as documented. - A B, MD, Associate Professor"): the last credentialed
+   * name that opens a line or follows a sentence's end or a spaced dash, in the paragraph.
+   */
+  const attestedName = (from: number, label: string): void => {
+    const line0 = t.line[from - 1];
+    let best: { span: Span; first: number; last: number } | null = null;
+    for (let k = from; k < t.n && t.line[k] <= line0 + ATTESTATION_LINES; k++) {
+      const kind = t.kind[k];
+      if (kind === NEWLINE) {
+        const next = t.line[k] + 1;
+        if (next >= n || ctx.blankLine[next] || ctx.headerLine[next]) break;
+        continue;
+      }
+      if (kind !== WORD && kind !== PUNCT) continue;
+      // A name opens after the label, a line break, a sentence's end or a spaced dash.
+      let p = k - 1;
+      if (t.kind[p] === GAP) p--;
+      const spaced = t.start[k] > t.end[p];
+      const c = charAt(p);
+      const opens =
+        t.kind[p] === NEWLINE ||
+        c === 58 ||
+        (spaced && c === 46) ||
+        (spaced && kind === PUNCT && (charAt(k) === 45 || charAt(k) === 0x2014));
+      if (!opens) continue;
+      const name = nameFrom(k);
+      if (name.last >= name.first && signatureLike(name.first, name.last, true)) {
+        best = name;
+        k = name.last;
+      }
+    }
+    if (best) push(upToCredentials(best), label);
+  };
+  /**
+   * A signature's name up to its credentials ("A B, MD, PhD, Associate Professor of Medicine" ->
+   * "A B, MD, PhD"): a job title after them is no part of the name, and a line break may cut it.
+   */
+  const upToCredentials = (name: { span: Span; first: number; last: number }): Span => {
+    let end = -1;
+    for (let k = name.first; k <= name.last; k++) {
+      if (t.kind[k] !== WORD) continue;
+      if (hasConcept(conceptsAt(k), 'credential')) end = hits.end[hits.at[k]] - 1;
+      else if (end >= 0) break;
+    }
+    return end >= 0 ? { start: name.span.start, end: t.end[end] } : name.span;
+  };
+  /** Trainees' labels ("Fellow:", "Resident:"): token after the label and the label's text. */
+  const trainees: Array<[number, string]> = [];
+
   // 1. Labelled signers; the first label of each line part counts.
   let lastSeg = -1;
   let labels = 0;
@@ -539,7 +600,17 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
         if (!signatureLike(name.first, name.last, false)) continue;
       }
     }
+    // A trainee's line waits: the attending or signing physician is the provider ("Resident: A B,
+    // MD. Attending: C D, MD" on one line).
+    if (role && role.part === 'trainee') {
+      trainees.push([e, labelText]);
+      continue;
+    }
     lastSeg = seg;
+    if (role && role.part === 'attestation') {
+      attestedName(e, labelText);
+      continue;
+    }
     nameAfterLabel(e, labelText);
   }
 
@@ -718,6 +789,35 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
       break;
     }
   }
+  // 4b. A signature after a closing statement, led by a spaced dash, on one of the last lines ("I have
+  // seen and examined the patient and agree with the plan. -- A B, MD, Attending").
+  if (!out.length) {
+    const last = ctx.priorFrom < doc.norm.length ? lineOf(doc, ctx.priorFrom) - 1 : n - 1;
+    for (let line = last, seen = 0; line >= 0 && seen < 6 && !out.length; line--) {
+      if (ctx.blankLine[line]) continue;
+      seen++;
+      for (let k = ctx.firstToken[line] + 1; k < ctx.firstToken[line + 1]; k++) {
+        const c = charAt(k);
+        if (c !== 45 && c !== 0x2014) continue;
+        let p = k - 1;
+        while (p >= 0 && charAt(p) === c) p--;
+        if (t.kind[p] === GAP) p--;
+        if (charAt(p) !== 46 || t.start[k] === t.end[p]) continue;
+        const name = nameFrom(k);
+        if (
+          name.last >= name.first &&
+          signatureLike(name.first, name.last, true) &&
+          !excludedFrom(name.first, name.last)
+        ) {
+          push(upToCredentials(name), '');
+          break;
+        }
+      }
+    }
+  }
+
+  // 5. A trainee's line, when no one else signs.
+  if (!out.length) for (const [e, label] of trainees) if (nameAfterLabel(e, label)) break;
   out.sort((a, b) => a.span.start - b.span.start);
   return out;
 

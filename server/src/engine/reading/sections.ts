@@ -20,6 +20,8 @@ interface HeaderHit {
   inlineStart?: number;
   /** An all-capitals line without a colon or a Markdown mark ("OSTEOPOROSIS (LUMBAR SPINE)."). */
   caps?: boolean;
+  /** A line led by one "#" ("# Osteopenia (WHO), on bisphosphonate"): a problem list's item or a title. */
+  item?: boolean;
 }
 
 function letterStats(s: string): { letters: number; lower: number; nonSpace: number } {
@@ -184,14 +186,30 @@ function mayBeHeader(doc: Doc, line: number): boolean {
   return lower ? capital && end - j <= 40 && knownFirstWord(doc.norm, j, end) : letters >= 4;
 }
 
-/** Is the word at `from` one that a mixed-case header can start with (vocabulary)? */
+/**
+ * Is the word at `from` one that a mixed-case header can start with (vocabulary)? In a bilingual
+ * title ("Kommentar / Comment", "Hallazgos / Findings"), the word after the slash may be.
+ */
 function knownFirstWord(norm: string, from: number, to: number): boolean {
   const c = norm.charCodeAt(from);
   if (c < 97 || c > 122) return false;
   let w = from;
   while (w < to && isLowerLetter(norm.charCodeAt(w))) w++;
-  return isHeaderFirstWordAt(norm, from, w);
+  if (isHeaderFirstWordAt(norm, from, w)) return true;
+  // The other half of a bilingual title: a slash within a few words.
+  const stop = Math.min(to, from + BILINGUAL_HALF);
+  let slash = w;
+  while (slash < stop && norm.charCodeAt(slash) !== 47) slash++;
+  if (slash >= stop) return false;
+  let a = slash + 1;
+  while (a < to && norm.charCodeAt(a) === 32) a++;
+  let b = a;
+  while (b < to && isLowerLetter(norm.charCodeAt(b))) b++;
+  return b > a && isHeaderFirstWordAt(norm, a, b);
 }
+
+/** Longest first half of a bilingual title ("Medico referente / ..."), in characters. */
+const BILINGUAL_HALF = 32;
 
 /**
  * What a line that may be a header is, with offsets relative to the line's start. A pure function
@@ -212,6 +230,7 @@ function computeHeaderShape(raw: string): HeaderHit | null {
         inline: h.inline,
         inlineStart: h.inlineStart,
         caps: h.caps === true,
+        item: h.item === true,
       }
     : null;
 }
@@ -236,7 +255,7 @@ function readHeader(raw: string): Omit<HeaderHit, 'kind'> | null {
     title = title.trim();
     if (!title) return null;
     const s = lead + md;
-    return { title, start: s, end: s + title.length, inline: '' };
+    return { title, start: s, end: s + title.length, inline: '', item: body.charCodeAt(1) !== 35 };
   }
   const numLen = listNumber(body);
   const numbered = numLen > 0;
@@ -251,7 +270,7 @@ function readHeader(raw: string): Omit<HeaderHit, 'kind'> | null {
     if (lower !== label && hasLower(label)) {
       let w = 0;
       while (isLowerLetter(lower.charCodeAt(w))) w++;
-      if (w === 0 || !isHeaderFirstWord(lower.slice(0, w))) return null;
+      if (w === 0 || (!isHeaderFirstWord(lower.slice(0, w)) && !knownFirstWord(lower, 0, lower.length))) return null;
       const inline = body.slice(colon + 1).trim();
       if (numbered || !(isKnownHeader(labelNorm) || (inline === '' && startsWithHeader(labelNorm)))) return null;
       const s = lead + body.indexOf(label, numLen);
@@ -320,6 +339,10 @@ export function findSections(doc: Doc): Section[] {
       absorbs = i;
       continue;
     }
+    // "ASSESSMENT/PLAN" then "# Osteopenia (WHO), on bisphosphonate" and "# Hypothyroidism - ...":
+    // the items of a problem list under an assessment, not headers of their own.
+    if (h.item && h.kind === 'other' && sections.length && sections[sections.length - 1].kind === 'impression')
+      continue;
     absorbs = h.inline === '' ? i : -1;
     if (sections.length)
       sections[sections.length - 1].endLine = lastContentLine(doc, sections[sections.length - 1].headerLine, i - 1);

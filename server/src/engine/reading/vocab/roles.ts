@@ -347,6 +347,14 @@ export const NAME_TITLES: readonly string[] = [
   'priv',
   'doz',
   'pd',
+  // Academic degrees and ranks in a title chain ("doc. dr. sc." Croatian, "mr. sc.", "dr hab."
+  // Polish, "Ass.-Prof.", "Mag." and "Dipl.-Ing." Austrian, "Dr. phil."): parts of the signer.
+  'sc',
+  'hab',
+  'ass',
+  'mag',
+  'dipl',
+  'phil',
 ];
 
 /**
@@ -459,7 +467,45 @@ const COURTESIES = [
   'respectfully',
 ];
 
+/**
+ * Trainees' lines of an academic note ("Fellow: A B, MD", "Resident: ..."): the attending or
+ * signing physician is the provider; a trainee is read only when no one else signs.
+ */
+const TRAINEES = [
+  'fellow',
+  'clinical fellow',
+  'fellow physician',
+  'resident',
+  'resident physician',
+  'radiology resident',
+  'trainee',
+  'intern',
+  'house officer',
+  'house staff',
+];
+
+/**
+ * Labels of an attending's or teaching physician's attestation ("Attending attestation: I saw and
+ * examined the patient ... - A B, MD"): the credentialed name that closes its paragraph signs.
+ */
+const ATTESTATIONS = [
+  'attestation',
+  'attending attestation',
+  'attending physician attestation',
+  'attending statement',
+  'attending note',
+  'attending addendum',
+  'teaching physician attestation',
+  'teaching physician statement',
+  'teaching attestation',
+  'supervising physician attestation',
+  'faculty attestation',
+  'staff attestation',
+];
+
 export const ROLES: Entry[] = [
+  ...TRAINEES.map((phrase): Entry => ({ phrase, concept: { c: 'role', excluded: false, part: 'trainee' } })),
+  ...ATTESTATIONS.map((phrase): Entry => ({ phrase, concept: { c: 'role', excluded: false, part: 'attestation' } })),
   ...withAsciiUmlauts(SIGNERS).map((phrase): Entry => ({ phrase, concept: { c: 'role', excluded: false } })),
   ...withAsciiUmlauts(EXCLUDED).map((phrase): Entry => ({ phrase, concept: { c: 'role', excluded: true } })),
   ...withAsciiUmlauts(CREDENTIALS).map((phrase): Entry => ({ phrase, concept: { c: 'credential' } })),
