@@ -152,6 +152,14 @@ describe('attestations and trainee lines: the attending or signing physician is 
     ['Spine T -2.0.\n\nDictated by: Tom Ng, MD (resident)\nSigned by: Jane Roe, MD', ['Ng', 'Roe']],
     // A trainee alone signs.
     ['Spine T -2.0.\n\nResident: Tom Ng, MD', ['Ng']],
+    [
+      'Spine T -2.0.\n\nResident physician: Tom Ng, MD\nI have seen and examined the patient and agree with the resident note. Jane Roe, MD',
+      ['Roe'],
+    ],
+    ['Spine T -2.0.\n\nI agree with the interpretation above. Jane Roe, MD, PhD 01/22/2026 10:14', ['Roe']],
+    ['Spine T -2.0.\n\nTeaching Physician: Jane Roe, MD', ['Roe']],
+    ['Spine T -2.0.\n\nFellow: Tom Ng, MD\nCo-signed by: Jane Roe, MD 01/22/2026', ['Roe']],
+    ['Spine T -2.0.\n\nResident: Tomasz Wren, MD. Attending: Ana Lan, MD - I have reviewed the images.', ['Lan']],
   ])('%j', (s, names) => {
     const got = signer(s);
     expect(got.length).toBe(names.length);
@@ -164,6 +172,8 @@ describe('attestations and trainee lines: the attending or signing physician is 
     ['Spine T -2.0. She is a nursing home resident.'],
     // Dashes between values, no signature.
     ['Spine T -2.0 - stable. Hip -1.2 - stable.'],
+    // A credentialed name inside a sentence, not closing it.
+    ['Spine T -2.0. Discussed with the patient. Jane Roe, MD will follow up in clinic.'],
   ])('no provider: %j', (s) => {
     expect(signer(s)).toEqual([]);
   });

@@ -518,13 +518,18 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
    * "A B, MD, PhD"): a job title after them is no part of the name, and a line break may cut it.
    */
   const upToCredentials = (name: { span: Span; first: number; last: number }): Span => {
+    const end = credentialsEnd(name.first, name.last);
+    return end >= 0 ? { start: name.span.start, end: t.end[end] } : name.span;
+  };
+  /** The last token of the first run of credentials in [first, last] ("MD, PhD"), or -1. */
+  const credentialsEnd = (first: number, last: number): number => {
     let end = -1;
-    for (let k = name.first; k <= name.last; k++) {
+    for (let k = first; k <= last; k++) {
       if (t.kind[k] !== WORD) continue;
       if (hasConcept(conceptsAt(k), 'credential')) end = hits.end[hits.at[k]] - 1;
       else if (end >= 0) break;
     }
-    return end >= 0 ? { start: name.span.start, end: t.end[end] } : name.span;
+    return end;
   };
   /** Trainees' labels ("Fellow:", "Resident:"): token after the label and the label's text. */
   const trainees: Array<[number, string]> = [];
@@ -789,29 +794,35 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
       break;
     }
   }
-  // 4b. A signature after a closing statement, led by a spaced dash, on one of the last lines ("I have
-  // seen and examined the patient and agree with the plan. -- A B, MD, Attending").
+  // 4b. A credentialed signature after a closing statement, on one of the last lines, the rest of
+  // its line ("I have seen and examined the patient and agree with the plan. -- A B, MD, Attending",
+  // "I agree with the interpretation above. A B, MD 01/22/2026").
   if (!out.length) {
     const last = ctx.priorFrom < doc.norm.length ? lineOf(doc, ctx.priorFrom) - 1 : n - 1;
     for (let line = last, seen = 0; line >= 0 && seen < 6 && !out.length; line--) {
       if (ctx.blankLine[line]) continue;
       seen++;
       for (let k = ctx.firstToken[line] + 1; k < ctx.firstToken[line + 1]; k++) {
-        const c = charAt(k);
-        if (c !== 45 && c !== 0x2014) continue;
+        // After a sentence's end and a space, with or without a dash.
         let p = k - 1;
-        while (p >= 0 && charAt(p) === c) p--;
+        const c = charAt(k);
+        if (c === 45 || c === 0x2014) while (p >= 0 && charAt(p) === c) p--;
+        else if (t.kind[k] !== WORD) continue;
         if (t.kind[p] === GAP) p--;
-        if (charAt(p) !== 46 || t.start[k] === t.end[p]) continue;
+        if (charAt(p) !== 46 || t.start[k] === t.end[p] || t.line[p] !== line) continue;
         const name = nameFrom(k);
         if (
-          name.last >= name.first &&
-          signatureLike(name.first, name.last, true) &&
-          !excludedFrom(name.first, name.last)
-        ) {
-          push(upToCredentials(name), '');
-          break;
-        }
+          name.last < name.first ||
+          !signatureLike(name.first, name.last, true) ||
+          excludedFrom(name.first, name.last)
+        )
+          continue;
+        // The signature ends its line (a date, a time or a job title may follow it).
+        let q = credentialsEnd(name.first, name.last) + 1;
+        while (q < t.n && (t.kind[q] === GAP || t.kind[q] === PUNCT)) q++;
+        if (q < t.n && t.kind[q] === WORD && !roleOf(q) && t.line[q] === line) continue;
+        push(upToCredentials(name), '');
+        break;
       }
     }
   }

@@ -50,6 +50,10 @@ const SIGNING_VERBS = [
   'report amended',
   'addendum',
   'addendum signed',
+  // "Cosigned by", "Co-signed by": the attending's countersignature of a trainee's note.
+  'cosigned',
+  'co signed',
+  'countersigned',
 ];
 
 /** "VERB by", "VERB and VERB by", "VERB & VERB by", "VERB/VERB". */
@@ -82,6 +86,7 @@ const ROLE_PREFIXES = [
   'performing',
   'signing',
   'supervising',
+  'teaching',
   'staff',
   'consultant',
   'primary interpreting',
