@@ -14,6 +14,13 @@ describe('a criteria or population bracket after a class keeps it a statement of
     ['Impression: Low bone mass (per ISCD criteria, age 50 or above).', 'osteopenia'],
     ['Spine T-score -2.7. Lowest T-score -2.7 at the lumbar spine: osteoporosis (WHO, women over 50).', 'osteoporosis'],
     ['Beurteilung: Osteopenie (WHO-Kriterien, Männer ab 50 Jahren).', 'osteopenia'],
+    // The criteria the class was given by, then the bounds that define them.
+    ['Spine T-score -2.7.\n\nImpression: Osteoporosis by WHO criteria (T-score -2.5 or below).', 'osteoporosis'],
+    [
+      'Spine T-score -2.7.\n\nConclusion: osteoporosis according to WHO criteria (T-score of -2.5 or lower in postmenopausal women).',
+      'osteoporosis',
+    ],
+    ['Spine T-score -1.7.\n\nImpression: osteopenia, per ISCD criteria (T-score between -1.0 and -2.5).', 'osteopenia'],
   ])('%j', (s, cls) => {
     expect(who(s)).toEqual([cls]);
   });
@@ -22,6 +29,12 @@ describe('a criteria or population bracket after a class keeps it a statement of
     ['Osteopenia: T-score between -1.0 and -2.5 (men aged 50 and over).'],
     ['Osteoporosis: T-score -2.5 or below in women over 50.'],
     ['WHO classification (1994): osteoporosis -2.5 or lower, osteopenia -1.0 to -2.5.'],
+    // A legend that lists the classes each with its criteria.
+    [
+      'Osteoporosis by WHO criteria (T-score -2.5 or below); osteopenia by WHO criteria (-1.0 to -2.5).\nSpine T-score -1.2.',
+    ],
+    ['Osteoporosis WHO (T-score <= -2.5); osteopenia WHO (-1.0 to -2.5).\nSpine T-score -1.2.'],
+    ['Osteoporosis by WHO criteria: T-score -2.5 or below.\nSpine T-score -1.2.'],
   ])('no statement: %j', (s) => {
     expect(who(s)).toEqual([]);
   });
@@ -37,6 +50,8 @@ describe('bilingual and accentless section headers', () => {
     ['Befund: LWS T-Score -1.4.\n\nKommentar / Comment:\nOsteopenia. Repeat in two years.', 'osteopenia'],
     ['Spine T-score -1.6.\n\nZakljucak / Conclusion:\nosteopenia of the spine.', 'osteopenia'],
     ['DIAGNOSTICO / DIAGNOSIS:\nOsteoporosis lumbar.\n', 'osteoporosis'],
+    ['Spine T-score -1.7.\n\nImpresión diagnóstica / Diagnostic impression:\nOsteopenia.', 'osteopenia'],
+    ['Spine T-score -1.7.\n\nDiagnóstico / Diagnosis: Osteopenia.', 'osteopenia'],
   ])('%j', (s, cls) => {
     const a = analyze(s);
     expect(a.elements.impression).not.toBe(null);

@@ -175,15 +175,18 @@ function mayBeHeader(doc: Doc, line: number): boolean {
   if (capital && second >= 97 && second <= 122 && !knownFirstWord(doc.norm, j, end)) return false;
   let letters = 0;
   let lower = false;
+  // A mixed-case label is short; a bilingual one ("Impresión diagnóstica / Diagnostic impression") twice so.
+  let longest = MIXED_LABEL;
   for (let k = j; k < end; k++) {
     const c = text.charCodeAt(k);
-    if (c === 58) return !lower || (capital && k - j <= 40 && !numbered && knownFirstWord(doc.norm, j, k)); // ':' ends the label
+    if (c === 58) return !lower || (capital && k - j <= longest && !numbered && knownFirstWord(doc.norm, j, k)); // ':' ends the label
+    if (c === 47) longest = 2 * MIXED_LABEL;
     if (c >= 97 && c <= 122) {
       lower = true;
-      if (!capital || k - j > 40) return false;
+      if (!capital || k - j > longest) return false;
     } else if (c >= 65 && c <= 90) letters++;
   }
-  return lower ? capital && end - j <= 40 && knownFirstWord(doc.norm, j, end) : letters >= 4;
+  return lower ? capital && end - j <= longest && knownFirstWord(doc.norm, j, end) : letters >= 4;
 }
 
 /**
@@ -207,6 +210,9 @@ function knownFirstWord(norm: string, from: number, to: number): boolean {
   while (b < to && isLowerLetter(norm.charCodeAt(b))) b++;
   return b > a && isHeaderFirstWordAt(norm, a, b);
 }
+
+/** Longest mixed-case header label, in characters. */
+const MIXED_LABEL = 40;
 
 /** Longest first half of a bilingual title ("Medico referente / ..."), in characters. */
 const BILINGUAL_HALF = 32;
