@@ -203,6 +203,9 @@ describe('an age in brackets after a date of birth', () => {
     ['Name: Ruiz, Ana  Date of birth: 12 March 1951 (aged 74)\nSpine T-score -2.6.', 74],
     ['Geburtsdatum: 01.02.1948 (78 J.)\nSpine T-score -2.6.', 78],
     ['DOB: 1950-05-06 (75)\nSpine T-score -2.6.', 75],
+    ['Re: Mrs A Lee  DOB 02/08/1944 [81 y]\nSpine T-score -2.6.', 81],
+    ['Patient: A Lee, DOB: 02/08/1944, 81 years\nSpine T-score -2.6.', 81],
+    ['Patient: A Lee   Date of birth 1950-03-12 (75 ans)\nSpine T-score -2.6.', 75],
   ])('%j', (s, age) => {
     expect(ageOf(s)).toBe(age);
   });
@@ -210,6 +213,9 @@ describe('an age in brackets after a date of birth', () => {
     ['DOB 02/08/1944 (81 kg)\nSpine T-score -2.6.'],
     ['DOB 02/08/1944 (see chart)\nSpine T-score -2.6.'],
     ['DOB 02/08/1944 (81.5)\nSpine T-score -2.6.'],
+    // After a comma, a bare number or one the clause goes on after is no age.
+    ['Patient: A Lee, DOB: 02/08/1944, 81\nSpine T-score -2.6.'],
+    ['Patient: A Lee, DOB: 02/08/1944, 81 years smoking history\nSpine T-score -2.6.'],
   ])('no age: %j', (s) => {
     expect(ageOf(s)).toBe(null);
   });

@@ -69,6 +69,8 @@ const COLON = 58;
 const EQUALS = 61;
 const SLASH = 47;
 const COMMA = 44;
+const OPEN_SQUARE = 91;
+const CLOSE_SQUARE = 93;
 const OPEN = 40;
 const CLOSE = 41;
 const LESS = 60;
@@ -860,26 +862,34 @@ function loneCellOnPatientLine(ctx: Ctx, s: number): boolean {
 }
 
 /**
- * An age in a bracket right after offset `at` (the end of a date of birth): "(81 years)", "(75 y)",
- * "(aged 81)", "(81)"; a number with a unit other than years, a decimal, or more words are no age.
+ * An age right after offset `at` (the end of a date of birth): in brackets, "(81 years)", "(75 y)",
+ * "(aged 81)", "[81]"; or after a comma with its unit, "DOB 02/08/1944, 81 years". A number with a
+ * unit other than years, a decimal, or more words are no age.
  */
 function ageInBracketAfter(ctx: Ctx, at: number): Candidate<number> | null {
   const t = ctx.reading.tokens;
   let k = tokenAt(t, at);
   const line = k < t.n ? t.line[k] : -1;
   if (t.kind[k] === GAP) k++;
-  if (punctAt(t, k) !== OPEN || t.line[k] !== line) return null;
+  const open = punctAt(t, k);
+  if ((open !== OPEN && open !== OPEN_SQUARE && open !== COMMA) || t.line[k] !== line) return null;
   k++;
+  if (t.kind[k] === GAP) k++;
   const f = fieldAt(ctx, k);
   if (f && f.field === 'age') k = f.end;
   if (t.kind[k] === GAP) k++;
   const v = ageNumber(t, k);
   if (v === null || t.kind[k] !== NUMBER || t.flags[k] & DECIMAL || !yearsOrNone(ctx, k)) return null;
   let close = afterAgeUnit(ctx, k);
+  // After a comma the unit (or the age label) makes the number an age, and the clause ends there.
+  if (open === COMMA) return (close > k + 1 || f) && clauseEndsAfter(t, close - 1) ? ageCandidate(t, k, v) : null;
   // The point of an abbreviated unit ("78 J.", "75 yrs.").
   if (close > k + 1 && punctAt(t, close) === 46) close++;
   if (t.kind[close] === GAP) close++;
-  if (punctAt(t, close) !== CLOSE) return null;
+  return punctAt(t, close) === (open === OPEN ? CLOSE : CLOSE_SQUARE) ? ageCandidate(t, k, v) : null;
+}
+
+function ageCandidate(t: Tokens, k: number, v: number): Candidate<number> {
   return { value: v, rank: 1, span: { start: t.start[k], end: t.end[k] } };
 }
 
