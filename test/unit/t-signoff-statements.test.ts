@@ -136,6 +136,9 @@ describe('a bilingual sex field', () => {
     ['Pacjent: Nowak Anna    DOB 1950-01-02    K / F\nSpine T-score -2.6.', 'female'],
     ['Sex / Sexo: F\nSpine T-score -2.6.', 'female'],
     ['Sexo / Sex: M\nSpine T-score -2.6.', 'male'],
+    ['Spol / Sex: Ž / F\nSpine T-score -2.6.', 'female'],
+    ['Geschlecht / Sex: W / F\nSpine T-score -2.6.', 'female'],
+    ['Pohlaví / Sex: M / M\nSpine T-score -2.6.', 'male'],
   ])('%j', (s, sex) => {
     expect(sexOf(s)).toBe(sex);
   });
@@ -144,6 +147,8 @@ describe('a bilingual sex field', () => {
     ['Patient: Nowak Anna    DOB 1950-01-02    M / F\nSpine T-score -2.6.'],
     // Letters in a cell of a line that is no patient line.
     ['Region   A / F\nSpine T-score -2.6.'],
+    // A form's unticked choice.
+    ['Sex: M / F\nSpine T-score -2.6.'],
   ])('no sex: %j', (s) => {
     expect(sexOf(s)).toBe(null);
   });

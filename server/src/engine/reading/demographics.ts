@@ -609,7 +609,16 @@ export function readDemographics(ctx: Ctx): Demographics {
       } else if (d.field === 'sex') {
         let k = e;
         while (k < t.n && t.line[k] === t.line[s] && isLeader(t, k)) k++;
-        const sx = sexAt(ctx, k, true);
+        // A bilingual value, "Ž / F", "K / F", "M / M": the sex letter of either language; a form's
+        // unticked choice "M / F" names none.
+        const pair = t.kind[k] === WORD && t.end[k] - t.start[k] === 1 ? slashedLetter(t, k + 1, 1) : -1;
+        let sx = sexAt(ctx, k, true);
+        const other = pair >= 0 ? sexAt(ctx, pair, true) : null;
+        if (sx && other && other.sex !== sx.sex) sx = null;
+        else if (!sx && other) {
+          sx = other;
+          k = pair;
+        }
         if (sx) found.sex = better(found.sex, { value: sx.sex, rank: 0, span: { start: t.start[k], end: t.end[k] } });
       } else if (d.field === 'ageUnit') {
         const u = unitAge(ctx, s);
