@@ -178,6 +178,11 @@ describe('attestations and trainee lines: the attending or signing physician is 
     ],
     ['Spine T -2.0.\n\nI agree with the interpretation above. Jane Roe, MD, PhD 01/22/2026 10:14', ['Roe']],
     ['Spine T -2.0.\n\nTeaching Physician: Jane Roe, MD', ['Roe']],
+    ['Spine T -2.0.\n\nResident: Tom Ng, MD\nStaff: Jane Roe, MD', ['Roe']],
+    [
+      "Spine T -2.0.\n\nAttending Physician Attestation: I have reviewed the resident's interpretation and agree. Electronically signed by Jane Roe, MD",
+      ['Roe'],
+    ],
     ['Spine T -2.0.\n\nFellow: Tom Ng, MD\nCo-signed by: Jane Roe, MD 01/22/2026', ['Roe']],
     ['Spine T -2.0.\n\nResident: Tomasz Wren, MD. Attending: Ana Lan, MD - I have reviewed the images.', ['Lan']],
   ])('%j', (s, names) => {
@@ -192,6 +197,8 @@ describe('attestations and trainee lines: the attending or signing physician is 
     ['Spine T -2.0. She is a nursing home resident.'],
     // Dashes between values, no signature.
     ['Spine T -2.0 - stable. Hip -1.2 - stable.'],
+    // "staff" inside a sentence is no label.
+    ['Spine T -2.0. Discussed with staff: no change.'],
     // A credentialed name inside a sentence, not closing it.
     ['Spine T -2.0. Discussed with the patient. Jane Roe, MD will follow up in clinic.'],
   ])('no provider: %j', (s) => {

@@ -45,6 +45,7 @@ const BARE_ROLES = new Set([
   'trainee',
   'intern',
   'attestation',
+  'staff',
 ]);
 
 /** How many lines after its label an attestation's paragraph is searched for its signer. */
@@ -611,11 +612,13 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
       trainees.push([e, labelText]);
       continue;
     }
-    lastSeg = seg;
+    // An attestation's signer closes its paragraph; a signing label inside it still counts
+    // ("Attestation: I agree. Electronically signed by A B, MD").
     if (role && role.part === 'attestation') {
       attestedName(e, labelText);
       continue;
     }
+    lastSeg = seg;
     nameAfterLabel(e, labelText);
   }
 

@@ -151,6 +151,8 @@ const SIGNERS = [
   'attending physician',
   'attending radiologist',
   'attending',
+  // "Staff: A B, MD" (a US teaching hospital's staff radiologist; a colon is needed).
+  'staff',
   'primary interpreting staff',
   'interpreting staff',
   'staff radiologist',
