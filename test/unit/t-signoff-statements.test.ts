@@ -117,6 +117,9 @@ describe('academic titles before a name are part of the signer, never the whole 
     ['Spine T-score -2.6.\n\nSigned: Ass.-Prof. Dr. Eva Gruber, Radiologin', 'Gruber'],
     ['Spine T-score -2.6.\n\nSigned: Priv.-Doz. Dr. med. Jonas Keller', 'Keller'],
     ['Spine T-score -2.6.\n\nBefundet von: Univ.-Prof. Dr. Karl Huber', 'Huber'],
+    ['Spine T-score -2.6.\n\nReported by:\nprim. dr. sc. Ivan Horvat, dr. med.', 'Horvat'],
+    ['Spine T-score -2.6.\n\nReported by:\nizv. prof. dr. sc. Ana Kovac', 'Kovac'],
+    ['Spine T-score -2.6.\n\nReported by: Dr. med. Dr. rer. nat. Eva Berger', 'Berger'],
   ])('%j', (s, name) => {
     const names = signer(s);
     expect(names.length).toBe(1);

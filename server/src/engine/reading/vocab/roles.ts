@@ -362,6 +362,12 @@ export const NAME_TITLES: readonly string[] = [
   'mag',
   'dipl',
   'phil',
+  // "prim. dr." (primarius), "izv. prof." (associate professor), "asist.", "Dr. rer. nat.".
+  'prim',
+  'izv',
+  'asist',
+  'rer',
+  'nat',
 ];
 
 /**
