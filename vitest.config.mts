@@ -1,12 +1,13 @@
 // One vitest project per test area: every directory test/<area>/ that holds *.test.{ts,mts,mjs}
 // files becomes a project named <area>, so a new area needs no change here. Two areas are not run
 // by vitest: test/e2e (code-server + Chromium, `npm run test:e2e`) and test/electron (inside VS
-// Code's extension host, `npm run test:electron`); the README's Tests section says why.
+// Code's extension host, `npm run test:electron`); the README's Tests section says why. test/shared
+// holds helpers the suites share (no tests of its own).
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-const NOT_VITEST = new Set(['e2e', 'electron', 'fixtures']);
+const NOT_VITEST = new Set(['e2e', 'electron', 'fixtures', 'shared']);
 
 /** Per-area test timeout (ms): areas that spawn the bundled server, the CLI or an editor get more. */
 const TIMEOUT: Record<string, number> = {

@@ -1,4 +1,5 @@
 /** Shared generators: a clean study in a random layout, names, and small text helpers. */
+import { hardWrap } from '../shared/wrap';
 import { CREDENTIALS, FIRST_NAMES, LAST_NAMES } from './phrases';
 import type { Rng } from './prng';
 import type { Facts, Phrasing, Style } from './report';
@@ -32,23 +33,7 @@ export function fillTemplate(s: string, vars: Record<string, string>): string {
   return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? vars[k] : m));
 }
 
-/** Hard-wraps lines of prose longer than `width` at spaces; table-like lines stay. */
+/** Hard-wraps lines of prose longer than `width` at spaces (test/shared/wrap.ts); table-like lines stay. */
 export function wrap(text: string, width: number): string {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  return text
-    .split(eol)
-    .map((line) => {
-      if (line.length <= width || /\S {2,}\S|\t|\|/.test(line)) return line;
-      const out: string[] = [];
-      let cur = '';
-      for (const w of line.split(' ')) {
-        if (cur && cur.length + 1 + w.length > width) {
-          out.push(cur);
-          cur = w;
-        } else cur = cur ? `${cur} ${w}` : w;
-      }
-      if (cur) out.push(cur);
-      return out.join(eol);
-    })
-    .join(eol);
+  return hardWrap(text, width, (line) => /\S {2,}\S|\t|\|/.test(line));
 }

@@ -12,7 +12,6 @@ export const KNOWN_GAPS: Record<string, string> = {
   'mft.tbs.rows': 'a TBS after a dot leader (". . . .") or after "TBS iNsight result (L1-L4):" is not read',
 
   // ---- invariance
-  'inv.pasted-prior-report': 'a prior report pasted below a banner is read as this study (issue 10, resolver)',
   'inv.combined-transport': 'hard wrapping and legends combined with CRLF, BOM and Unicode minus',
 };
 
@@ -25,6 +24,5 @@ export const KNOWN_GAPS: Record<string, string> = {
 export const GAP_FLOORS: Record<string, number> = {
   'mft.tbs.frames': 78,
   'mft.tbs.rows': 79,
-  'inv.pasted-prior-report': 36,
   'inv.combined-transport': 56,
 };

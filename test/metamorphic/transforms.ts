@@ -14,6 +14,7 @@
  *   report carries its own signer; the checklist only asks whether this report names one, and the
  *   finding codes, compared as they are, still catch a provider newly "found" in a report that had none).
  */
+import { wrapLine } from '../shared/wrap';
 
 export type Relation = 'same' | 'same-plus-provider';
 
@@ -56,24 +57,6 @@ export function looksTabular(line: string): boolean {
 }
 
 // ---------------------------------------------------------------- 8: hard wrapping
-
-/** Re-flows one line at `width` columns at spaces, keeping its leading indentation on every piece. */
-function wrapLine(line: string, width: number): string[] {
-  const indent = /^[ \t]*/.exec(line)![0];
-  const words = line.slice(indent.length).split(/ +/);
-  const out: string[] = [];
-  let cur = '';
-  for (const w of words) {
-    if (cur === '') cur = w;
-    else if (indent.length + cur.length + 1 + w.length <= width) cur += ' ' + w;
-    else {
-      out.push(indent + cur);
-      cur = w;
-    }
-  }
-  if (cur !== '') out.push(indent + cur);
-  return out;
-}
 
 // ---------------------------------------------------------------- 11, 12: header lines
 

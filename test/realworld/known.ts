@@ -42,8 +42,7 @@ export const KNOWN_FAILING: Record<string, string> = {
   // Waves 3 and 4 (V*, Q*) and the Z* files: none failing after the merges.
   // Wave 6 (R*), first run on main 14d20f3: none failing after branches rstate and rlayout.
   // Wave 7 (S*, held out; first run on main 14d20f3, branch wave7: 15 / 30 fully right).
-  'S07-layout-norway-lunar-dualfemur-male-adt.txt':
-    '10+5+11 DualFemur Mean and Difference rows read as T-scores (0.2 and 0.1 from the Difference row); "adjusted for TBS" in the FRAX footnote "(1)" not applied to the risks (risk-not-tbs-adjusted); "TBS is normal (above 1.310)" in the comment not read',
+  // S07: fully right since branch leftovers2 (grouped femur rows, footnote adjustment, wrapped statements).
   // Wave 8 (T*, held out; first run on main 3c5a51c, branch wave8: 17 / 30 fully right).
   'T01-layout-chile-informe-densitometria.txt':
     '6 Spanish MOF label without accents ("Fractura osteoporotica mayor ......... 9,8 %", dotted leader) not read as a risk kind: MOF 9.8 % dropped (the hip line in the same layout is read)',

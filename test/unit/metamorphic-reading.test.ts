@@ -4,6 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { analyze } from '../../server/src/engine';
+import { hardWrap } from '../shared/wrap';
 
 const CURRENT = `DXA BONE DENSITY WITH TBS
 Exam date: 03/10/2026. 66-year-old woman.
@@ -70,21 +71,7 @@ Dictated and signed by Dr Osvaldo Pennington-Raj
 });
 
 /** Re-flows every line longer than `width` at spaces (a mail client or an editor's hard wrap). */
-const wrapAt = (text: string, width: number): string =>
-  text
-    .split('\n')
-    .flatMap((line) => {
-      const out: string[] = [];
-      let cur = '';
-      for (const w of line.split(' ')) {
-        if (cur && cur.length + 1 + w.length > width) {
-          out.push(cur);
-          cur = w;
-        } else cur = cur ? `${cur} ${w}` : w;
-      }
-      return [...out, cur];
-    })
-    .join('\n');
+const wrapAt = (text: string, width: number): string => hardWrap(text, width);
 
 describe('hard-wrapped prose reads as the same sentences', () => {
   const paragraphs = [

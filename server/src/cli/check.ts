@@ -11,6 +11,7 @@ import type { Outcome } from './report';
 import { fileReport } from './report';
 
 export interface CheckOptions {
+  /** Resolved settings (`resolveSettings`), the same for every input of a run. */
   settings: EngineSettings;
   maxBytes: number;
   /** Keep the text of each finding's line (the HTML page shows it). */
@@ -24,7 +25,8 @@ export function checkText(path: string, text: string, opts: CheckOptions): Outco
   let report;
   try {
     // The CLI shows no fix: the insertions of missing elements are not planned (the same findings).
-    const a = analyze(text, opts.settings, { insertionFixes: false });
+    // The settings were resolved once for the run (main.ts loadSettings).
+    const a = analyze(text, opts.settings, { insertionFixes: false, settingsResolved: true });
     report = fileReport(path, a);
     // The editor's gate (engine/drafting.ts): a .txt/.md note is audited only when it reads as a TBS report.
     if (isPlainNotePath(path) && !checklistApplies(text, a)) report = { ...report, diagnostics: [] };

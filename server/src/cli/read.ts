@@ -149,6 +149,19 @@ export function readStdin(maxBytes = MAX_FILE_BYTES): ReadResult {
   }
 }
 
+/**
+ * A buffer for a file of `size` bytes: a report (a few kilobytes) is read into one scratch buffer
+ * that the thread reuses (decodeReport copies the text out before the next file is read); a larger
+ * file gets a buffer of its own.
+ */
+let scratch: Buffer | null = null;
+const SCRATCH_MAX = 1024 * 1024;
+function bufferFor(size: number): Buffer {
+  if (size > SCRATCH_MAX) return Buffer.allocUnsafe(size);
+  if (!scratch || scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(64 * 1024, size));
+  return scratch.subarray(0, size);
+}
+
 /** Reads one report. Regular files are sized first, so a huge file is refused without reading it. */
 export function readReport(path: string, maxBytes = MAX_FILE_BYTES): ReadResult {
   if (path === '-') return readStdin(maxBytes);
@@ -171,7 +184,7 @@ export function readReport(path: string, maxBytes = MAX_FILE_BYTES): ReadResult 
     let buf: Buffer;
     if (st.isFile()) {
       if (st.size > maxBytes) return tooLarge(st.size, maxBytes);
-      buf = Buffer.allocUnsafe(st.size);
+      buf = bufferFor(st.size);
       let off = 0;
       while (off < st.size) {
         const n = fs.readSync(fd, buf, off, st.size - off, off);

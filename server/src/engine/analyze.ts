@@ -167,6 +167,11 @@ export interface AnalyzeOptions {
    * default). The CLI shows no fix and turns it off: the findings are the same, without those fixes.
    */
   insertionFixes?: boolean;
+  /**
+   * The settings were made by `resolveSettings` and are not changed between calls (the CLI resolves
+   * them once per run): they are used as given instead of being resolved again for every text.
+   */
+  settingsResolved?: boolean;
 }
 
 export function analyze(
@@ -175,7 +180,10 @@ export function analyze(
   options: AnalyzeOptions = {},
 ): Analysis {
   const planFixes = options.insertionFixes !== false;
-  const settings = settingsInput === DEFAULT_SETTINGS ? DEFAULT_SETTINGS : resolveSettings(settingsInput);
+  const settings =
+    settingsInput === DEFAULT_SETTINGS || options.settingsResolved === true
+      ? (settingsInput as EngineSettings)
+      : resolveSettings(settingsInput);
   const doc = makeDoc(typeof text === 'string' ? text : String(text ?? ''));
   const ctx = makeCtx(doc, settings);
   const elements = extract(ctx);

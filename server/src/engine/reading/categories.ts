@@ -145,8 +145,12 @@ export function readCategories(ctx: Ctx, tbs: TbsValue[]): CategoryStatement[] {
       if (v) return v;
       if (tbsShaped(t, k)) return undefined;
     }
+    // "TBS is normal (above 1.310)": a threshold in the brackets right after the category grounds it;
+    // it is no value the category describes.
+    let ground = t.kind[e] === PUNCT && t.norm.charCodeAt(t.start[e]) === 40;
     for (let k = e; k < t.n && sentence[k] === sent && k - e < 30; k++) {
-      if (t.kind[k] !== NUMBER) continue;
+      if (ground && t.kind[k] === PUNCT && t.norm.charCodeAt(t.start[k]) === 41) ground = false;
+      if (t.kind[k] !== NUMBER || (ground && context[k] & THRESHOLD)) continue;
       const v = byStart.get(t.start[k]);
       if (v) return v;
       if (tbsShaped(t, k)) return undefined;

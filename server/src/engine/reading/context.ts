@@ -358,14 +358,17 @@ function demographicHit(hits: Hits, h: number, field: 'examDate' | 'dob'): boole
  * (a header, a signature's time stamp) above a pasted earlier report's banner. -1 when the report
  * has none.
  */
-function studyYear(t: Tokens, hits: Hits, priorFrom: number): number {
+function studyYear(t: Tokens, hits: Hits, priorFrom: number, at: { tok: number }): number {
   for (let h = 0; h < hits.n; h++) {
     if (!demographicHit(hits, h, 'examDate')) continue;
     const line = t.line[hits.start[h]];
     for (let k = hits.end[h]; k < t.n && k < hits.end[h] + 6 && t.line[k] === line; k++) {
       if (t.kind[k] === PUNCT || t.kind[k] === GAP) continue;
       const y = dayDateYear(t, k);
-      if (y >= 0) return y;
+      if (y >= 0) {
+        at.tok = k;
+        return y;
+      }
       break;
     }
   }
@@ -378,9 +381,64 @@ function studyYear(t: Tokens, hits: Hits, priorFrom: number): number {
     let birth = false;
     for (let k = i - 1; k >= 0 && k >= i - 6 && t.line[k] === t.line[i] && !birth; k--)
       birth = hits.at[k] >= 0 && demographicHit(hits, hits.at[k], 'dob');
-    if (!birth) latest = y;
+    if (!birth) {
+      latest = y;
+      at.tok = i;
+    }
   }
   return latest;
+}
+
+/**
+ * The day and month of a date written "03/12/2023", "12.11.2025" (one REFUSED token) or "2024-04-09"
+ * (numbers glued by hyphens) at token i: [first, second] as written after or before the year, and whether the year comes
+ * first (then they are month and day); null for any other writing.
+ */
+function dayMonth(t: Tokens, i: number): [number, number, boolean] | null {
+  // "2024-04-09", "12-03-2024": numbers glued by hyphens.
+  if (t.kind[i] === NUMBER && i + 4 < t.n && gluedPunct(t, i + 1, 45) && gluedPunct(t, i + 3, 45)) {
+    if (t.kind[i + 2] !== NUMBER || t.kind[i + 4] !== NUMBER) return null;
+    if (t.end[i] - t.start[i] === 4) return [t.value[i + 2], t.value[i + 4], true];
+    return t.end[i + 4] - t.start[i + 4] === 4 ? [t.value[i], t.value[i + 2], false] : null;
+  }
+  if (t.kind[i] !== REFUSED) return null;
+  const parts: number[] = [];
+  const runs: number[] = [];
+  let v = 0;
+  let run = 0;
+  for (let p = t.start[i]; p <= t.end[i]; p++) {
+    const c = p < t.end[i] ? t.norm.charCodeAt(p) : 47;
+    if (c >= 48 && c <= 57) {
+      v = v * 10 + c - 48;
+      run++;
+    } else if ((c === 47 || c === 46 || c === 45) && run > 0 && parts.length < 3) {
+      parts.push(v);
+      runs.push(run);
+      v = 0;
+      run = 0;
+    } else return null;
+  }
+  if (parts.length !== 3) return null;
+  if (runs[0] === 4) return [parts[1], parts[2], true];
+  return runs[2] === 4 ? [parts[0], parts[1], false] : null;
+}
+
+/**
+ * Is the full date at token `cue` earlier than the study's full date at token `study`, both in the
+ * same year? Day-first or month-first is read from a part above 12 in either date (one document
+ * writes its dates one way); when neither tells, the date is earlier only if it is under both readings.
+ */
+function earlierInYear(t: Tokens, cue: number, study: number): boolean {
+  const a = dayMonth(t, cue);
+  const b = dayMonth(t, study);
+  if (!a || !b) return false;
+  // [month, day] under a reading: month first (or year first), or day first.
+  const key = (d: [number, number, boolean], dayFirst: boolean) =>
+    d[2] || !dayFirst ? d[0] * 100 + d[1] : d[1] * 100 + d[0];
+  const dayFirst = (!a[2] && a[0] > 12) || (!b[2] && b[0] > 12);
+  const monthFirst = (!a[2] && a[1] > 12) || (!b[2] && b[1] > 12);
+  if (dayFirst !== monthFirst) return key(a, dayFirst) < key(b, dayFirst);
+  return key(a, true) < key(b, true) && key(a, false) < key(b, false);
 }
 
 /** The year of a dated cue's date (a year, or the last 4-digit run of "03/12/2023", "04/2022"). */
@@ -469,7 +527,8 @@ function datedCues(
   // The study's year; with no date written to the day, the latest of the cues' years when they name
   // two or more ("Osteoporosis in 2018. Osteopenia in 2024."); with one year only, none (its cue is
   // an earlier study's).
-  let study = studyYear(t, hits, priorFrom);
+  const studyAt = { tok: -1 };
+  let study = studyYear(t, hits, priorFrom, studyAt);
   if (study < 0) {
     let lo = 1e9;
     let hi = -1;
@@ -486,8 +545,13 @@ function datedCues(
     const i = cues[q];
     const date = cues[q + 1];
     const y = cueYear(t, date);
-    // Only a date earlier than the study's dates history.
-    if (study >= 0 && !(y >= 0 && y < study)) continue;
+    // Only a date earlier than the study's dates history: by year, or by day when both are full
+    // dates of one year ("on 01/02/2026" before an exam of 03/10/2026; the exam's own date is none).
+    if (
+      study >= 0 &&
+      !(y >= 0 && (y < study || (y === study && studyAt.tok >= 0 && earlierInYear(t, date, studyAt.tok))))
+    )
+      continue;
     if (cues[q + 2] === 1) {
       for (let k = i + 2; k < t.n && k - i < MAX_SCOPE_TOKENS && clause[k] === clause[i]; k++) {
         if (punctAt(t, k) === 41) break;

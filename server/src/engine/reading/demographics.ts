@@ -62,6 +62,7 @@ import {
   SEX_LETTERS,
   TITLES,
 } from './vocab/demographics';
+import { wordTest } from './values';
 
 type Field = Extract<Concept, { c: 'demographic' }>['field'];
 
@@ -75,6 +76,9 @@ const OPEN = 40;
 const CLOSE = 41;
 const LESS = 60;
 const MORE = 62;
+
+/** wordIn(t, k, PATIENT_LABELS), with a shape table first (the walk below asks it of every word). */
+const isPatientLabel = wordTest(PATIENT_LABELS);
 
 /** Separators between a label and its value: ":", "=", "-", brackets, column gaps, dot leaders. */
 function isLeader(t: Tokens, i: number): boolean {
@@ -680,8 +684,7 @@ export function readDemographics(ctx: Ctx): Demographics {
   if (!found.age) {
     // "Patient: Rautiainen Aino, 68 v": the age after the name on the patient line.
     const end = Math.min(t.n, tokenAt(t, ctx.priorFrom));
-    for (let k = 0; k < end && !found.age; k++)
-      if (t.kind[k] === WORD && wordIn(t, k, PATIENT_LABELS)) found.age = patientLineAge(ctx, k);
+    for (let k = 0; k < end && !found.age; k++) if (isPatientLabel(t, k)) found.age = patientLineAge(ctx, k);
   }
   if (!found.age || !found.sex) {
     // "Mr Eamon Quirke (81)", "Mrs Brannock, aged 66": a titled name with an age beside it.
@@ -708,7 +711,13 @@ export function readDemographics(ctx: Ctx): Demographics {
   if (!found.sex) {
     const end = Math.min(t.n, tokenAt(t, ctx.priorFrom));
     for (let k = 1; k < end && !found.sex; k++)
-      if (t.kind[k] === WORD && t.end[k] - t.start[k] <= 4) found.sex = titleAfterPatientLabel(ctx, k);
+      if (
+        t.kind[k] === WORD &&
+        t.end[k] - t.start[k] <= 4 &&
+        // Only a title can be one (its first letter first: most words are out at once).
+        TITLE_FIRST[t.norm.charCodeAt(t.start[k]) & 0x7f]
+      )
+        found.sex = titleAfterPatientLabel(ctx, k);
   }
   if (dob && exam && (!found.age || found.age.rank > 3)) {
     const c = ageFromDates(ctx, dob, exam);

@@ -16,9 +16,8 @@ import type { Section } from '../types';
 import { CURRENT, HISTORICAL } from './concepts';
 import type { Tokens } from './tokens';
 import { DECIMAL, NEWLINE, NUMBER, PUNCT, REFUSED, tokenAt, WORD, wordIn } from './tokens';
-import { DATE_PREPOSITIONS, DATED_VERBS } from './vocab/cues';
+import { DATE_PREPOSITIONS, DATED_FORWARD_STOPS, DATED_VERBS } from './vocab/cues';
 import type { Doc } from '../text';
-import { lineOf } from '../text';
 import {
   PASTED_BANNER_ADJECTIVES,
   PASTED_BANNER_NOUNS,
@@ -92,34 +91,46 @@ function hasWord(line: string, words: readonly string[]): boolean {
  * banner on is that report's. A sentence that merely mentions a prior study ("Prior study reviewed
  * for comparison.") is no banner: it is neither ruled, nor says it was pasted (capitals: priorReport.ts).
  */
+/** The first letters of the banner adjectives and of "copy of". */
+const BANNER_FIRST = new Set(PASTED_BANNER_ADJECTIVES.map((a) => a.charCodeAt(0)).concat(99));
+
 export function pastedPriorReport(doc: Doc): number {
   const norm = doc.norm;
-  let best = Infinity;
-  for (const adj of PASTED_BANNER_ADJECTIVES) {
-    for (let at = norm.indexOf(adj); at >= 0 && at < best; at = norm.indexOf(adj, at + 1)) {
-      if (isLetter(norm.charCodeAt(at + adj.length)) || (at > 0 && isLetter(norm.charCodeAt(at - 1)))) continue;
-      const l = doc.lines[lineOf(doc, at)];
-      if (l.end - l.start > BANNER_MAX) continue;
-      // Only punctuation (and "copy of (the)") before the adjective on its line.
-      let i = l.start;
-      while (i < at && !isAlnum(norm.charCodeAt(i))) i++;
-      const copy = norm.startsWith('copy of ', i);
-      if (copy) i += norm.startsWith('the ', i + 8) ? 12 : 8;
-      while (i < at && !isAlnum(norm.charCodeAt(i))) i++;
-      if (i !== at) continue;
-      // A study noun among the next two words.
-      const [n1, j] = nextWord(norm, at + adj.length, l.end);
-      if (!PASTED_BANNER_NOUNS.includes(n1) && !PASTED_BANNER_NOUNS.includes(nextWord(norm, j, l.end)[0])) continue;
-      // Set off as a banner: ruled, or saying it was pasted ("Copy of ...", "copied"). (A banner in
-      // capitals alone is priorReport.ts's to judge: it knows a comparison section and the impression.)
-      const raw = doc.text.slice(l.start, l.end);
-      if (copy || /={3,}|-{3,}|\*{3,}|_{3,}|^\s*#/.test(raw) || hasWord(norm.slice(l.start, l.end), PASTE_WORDS)) {
-        best = l.start;
+  // One pass over the lines, in order: a banner's adjective is the first word of its line (after
+  // punctuation and "copy of (the)"), so only that place is tried; the first banner line wins.
+  for (const l of doc.lines) {
+    if (l.end - l.start > BANNER_MAX) continue;
+    // Only punctuation (and "copy of (the)") before the adjective on its line.
+    let i = l.start;
+    while (i < l.end && !isAlnum(norm.charCodeAt(i))) i++;
+    // Most lines start with no adjective's (nor "copy of"'s) first letter: out at once.
+    if (i >= l.end || !BANNER_FIRST.has(norm.charCodeAt(i))) continue;
+    const copy = norm.startsWith('copy of ', i);
+    if (copy) i += norm.startsWith('the ', i + 8) ? 12 : 8;
+    while (i < l.end && !isAlnum(norm.charCodeAt(i))) i++;
+    if (i >= l.end) continue;
+    const at = i;
+    let adj = '';
+    for (const a of PASTED_BANNER_ADJECTIVES)
+      if (
+        norm.startsWith(a, at) &&
+        !isLetter(norm.charCodeAt(at + a.length)) &&
+        !(at > 0 && isLetter(norm.charCodeAt(at - 1)))
+      ) {
+        adj = a;
         break;
       }
-    }
+    if (!adj) continue;
+    // A study noun among the next two words.
+    const [n1, j] = nextWord(norm, at + adj.length, l.end);
+    if (!PASTED_BANNER_NOUNS.includes(n1) && !PASTED_BANNER_NOUNS.includes(nextWord(norm, j, l.end)[0])) continue;
+    // Set off as a banner: ruled, or saying it was pasted ("Copy of ...", "copied"). (A banner in
+    // capitals alone is priorReport.ts's to judge: it knows a comparison section and the impression.)
+    const raw = doc.text.slice(l.start, l.end);
+    if (copy || /={3,}|-{3,}|\*{3,}|_{3,}|^\s*#/.test(raw) || hasWord(norm.slice(l.start, l.end), PASTE_WORDS))
+      return l.start;
   }
-  return best;
+  return Infinity;
 }
 
 /**
@@ -136,7 +147,11 @@ function clauseBeforeIsHistorical(ctx: Ctx, tok: number): boolean {
   if (tok >= t.n) return false;
   const c = clause[tok];
   const limit = t.start[tok] - CLAUSE_REACH;
+  // A dated cue's scope ends at the other end of a change ("from -2.6 in 2019 to -2.0"): past such a
+  // word back, a dated cue dates the change's first value, not this one.
+  let changeEnd = false;
   for (let k = tok - 1; k >= 0 && clause[k] === c && t.kind[k] !== NEWLINE && t.start[k] >= limit; k--) {
+    if (!changeEnd && wordIn(t, k, DATED_FORWARD_STOPS)) changeEnd = true;
     const h = hits.at[k];
     if (h >= 0 && hits.start[h] === k) {
       for (const x of hits.concepts[h]) {
@@ -150,6 +165,7 @@ function clauseBeforeIsHistorical(ctx: Ctx, tok: number): boolean {
       }
     }
     // A dated cue counts when the context pass found its date earlier than the study's (`context.ts`).
+    if (changeEnd) continue;
     if (wordIn(t, k, DATE_PREPOSITIONS) && isDate(t, k + 1) && k + 1 < tok && context[k + 1] & HISTORICAL) return true;
     if (wordIn(t, k, DATED_VERBS)) {
       for (let j = k + 1, words = 0; j < tok && words < 4 && clause[j] === c; j++) {

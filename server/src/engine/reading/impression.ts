@@ -84,8 +84,14 @@ export function readImpression(ctx: Ctx): Located | null {
     let k = e + 1;
     while (k < t.n && t.kind[k] === GAP) k++;
     if (k >= t.n || t.kind[k] === NEWLINE) continue;
-    const line = t.line[s];
-    const span = { start: t.start[s], end: ctx.doc.lines[line].end };
+    // Over the line breaks that read.ts softened (a hard-wrapped "... impression" / "osteopenia, ...").
+    let line = t.line[s];
+    const lines = ctx.doc.lines;
+    for (let b = tokenAt(t, lines[line].end); line + 1 < lines.length; b = tokenAt(t, lines[line].end)) {
+      if (b >= t.n || t.kind[b] !== GAP || t.start[b] !== lines[line].end) break;
+      line++;
+    }
+    const span = { start: t.start[s], end: lines[line].end };
     return { span, range: range(ctx, span) };
   }
   return null;

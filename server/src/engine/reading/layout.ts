@@ -15,6 +15,7 @@ import type { Ctx } from '../context';
 import { lineStarts, MAX_MENTIONS } from '../context';
 import type { Concept } from './concepts';
 import { HISTORICAL } from './concepts';
+import type { Hits } from './trie';
 import { match } from './trie';
 import type { Tokens } from './tokens';
 import { conceptOf, trieFor } from './read';
@@ -92,6 +93,8 @@ interface LineFacts {
   quoted: Int32Array;
   /** Study dates (`dateKey`) on the line, as the tokens were before unitCells gave numbers units. */
   dates: Int32Array;
+  /** Slashes ("/") on the line. */
+  slashes: Int32Array;
   /** The one-letter words "t" and "z" that no phrase holds ("T = -1.8"): bare score labels, maybe. */
   bareT: number[];
   bareZ: number[];
@@ -143,7 +146,7 @@ function lineFacts(ctx: Ctx): LineFacts {
   const start = lineStarts(ctx);
   // The counts' buffer is reused from document to document (zeroed), up to 64 Ki counts: a new
   // typed array per document costs an allocation outside the heap.
-  const size = 7 * n;
+  const size = 8 * n;
   let all: Int32Array;
   if (spare && spare.length >= size) {
     all = spare;
@@ -159,9 +162,20 @@ function lineFacts(ctx: Ctx): LineFacts {
   const semis = all.subarray(4 * n, 5 * n);
   const quoted = all.subarray(5 * n, 6 * n);
   const dates = all.subarray(6 * n, 7 * n);
+  const slashes = all.subarray(7 * n, 8 * n);
   const bareT: number[] = [];
   const bareZ: number[] = [];
-  const { n: count, kind: kinds, line: lineOfTok, flags, start: starts, end: ends, norm } = t;
+  const {
+    n: count,
+    kind: kinds,
+    line: lineOfTok,
+    flags,
+    start: starts,
+    end: ends,
+    norm,
+    unit: units,
+    value: values,
+  } = t;
   const at = ctx.reading.hits.at;
   for (let line = 0; line < n; line++) {
     let b = start[line];
@@ -169,16 +183,22 @@ function lineFacts(ctx: Ctx): LineFacts {
       const kind = kinds[b];
       if (kind === NEWLINE) break;
       if (kind === GAP) {
+        // A wrap that read.ts softened ends the line for the layout: it is no column gap.
+        const c = norm.charCodeAt(starts[b]);
+        if (c === 10 || c === 13) break;
         gaps[line]++;
         if (flags[b] & WALL) walls[line]++;
       } else if (kind === NUMBER) {
-        if (flags[b] & DECIMAL) decimal[line] = 1;
-        if (dateKey(ctx, b)) dates[line]++;
+        const fl = flags[b];
+        if (fl & DECIMAL) decimal[line] = 1;
+        // dateKey of a number, inline: a whole unsigned year without a unit.
+        else if (!(fl & SIGNED) && units[b] === UNIT_NONE && values[b] >= 1900 && values[b] <= 2100) dates[line]++;
       } else if (kind === REFUSED) {
         if (dateKey(ctx, b)) dates[line]++;
       } else if (kind === PUNCT) {
         const c = norm.charCodeAt(starts[b]);
         if (c === 59) semis[line]++;
+        else if (c === 47) slashes[line]++;
         else if (
           c === 44 &&
           b > 0 &&
@@ -206,6 +226,7 @@ function lineFacts(ctx: Ctx): LineFacts {
     semis,
     quoted,
     dates,
+    slashes,
     bareT,
     bareZ,
     keys: new Array<KeyLine | null | undefined>(n),
@@ -356,28 +377,18 @@ interface HeaderCol {
   x1?: number;
 }
 
-interface CellHit {
-  end: number;
-  concepts: readonly Concept[];
-}
-
 /**
  * The phrases inside a cell. A phrase the document's pass matched across a narrow column gap
  * ("BMD  T-score" read as "BMD T-score") belongs to two cells: the cell is matched again on its own
- * tokens (a view of the token arrays, nothing copied).
+ * tokens (a view of the token arrays, nothing copied). `own` is that match (null when no phrase
+ * crosses the cell's edges: the document's hits serve).
  */
-function cellHits(ctx: Ctx, r: Range): { at: (k: number) => CellHit | null } {
+function cellMatch(ctx: Ctx, r: Range): Hits | null {
   const { tokens: t, hits } = ctx.reading;
   const first = r.a < r.b ? hits.at[r.a] : -1;
   const last = r.a < r.b ? hits.at[r.b - 1] : -1;
   const crosses = (first >= 0 && hits.start[first] < r.a) || (last >= 0 && hits.end[last] > r.b);
-  if (!crosses)
-    return {
-      at: (k) => {
-        const h = hits.at[k];
-        return h >= 0 && hits.start[h] >= r.a ? { end: Math.min(hits.end[h], r.b), concepts: hits.concepts[h] } : null;
-      },
-    };
+  if (!crosses) return null;
   const view: Tokens = {
     norm: t.norm,
     n: r.b - r.a,
@@ -390,19 +401,13 @@ function cellHits(ctx: Ctx, r: Range): { at: (k: number) => CellHit | null } {
     value: t.value.subarray(r.a, r.b),
     line: t.line.subarray(r.a, r.b),
   };
-  const own = match(trieFor(ctx.settings.labels), view);
-  return {
-    at: (k) => {
-      const h = own.at[k - r.a];
-      return h >= 0 && own.start[h] === k - r.a ? { end: own.end[h] + r.a, concepts: own.concepts[h] } : null;
-    },
-  };
+  return match(trieFor(ctx.settings.labels), view);
 }
 
 /** What a header cell names. A T-score or Z-score wins over other words; "Prior T-score" is a prior column. */
 function cellColumn(ctx: Ctx, r: Range): HeaderCol {
-  const t = ctx.reading.tokens;
-  const hits = cellHits(ctx, r);
+  const { tokens: t, hits } = ctx.reading;
+  const own = cellMatch(ctx, r);
   let tbsScore = false;
   let tScore = false;
   let z = false;
@@ -412,9 +417,25 @@ function cellColumn(ctx: Ctx, r: Range): HeaderCol {
   let change = false;
   let date = 0;
   for (let k = r.a; k < r.b; k++) {
-    const h = hits.at(k);
-    if (h) {
-      for (const c of h.concepts) {
+    // The phrase at token k: one of the document's that starts in the cell (cut at its end), or one
+    // of the cell's own match that starts at k.
+    let concepts: readonly Concept[] | null = null;
+    let end = 0;
+    if (own === null) {
+      const h = hits.at[k];
+      if (h >= 0 && hits.start[h] >= r.a) {
+        concepts = hits.concepts[h];
+        end = Math.min(hits.end[h], r.b);
+      }
+    } else {
+      const h = own.at[k - r.a];
+      if (h >= 0 && own.start[h] === k - r.a) {
+        concepts = own.concepts[h];
+        end = own.end[h] + r.a;
+      }
+    }
+    if (concepts) {
+      for (const c of concepts) {
         if (c.c === 'tbsScore') tbsScore = true;
         else if (c.c === 't') tScore = true;
         else if (c.c === 'z') z = true;
@@ -423,7 +444,7 @@ function cellColumn(ctx: Ctx, r: Range): HeaderCol {
         else if (c.c === 'column' && c.column === 'change') change = true;
         else if (c.c === 'cue' && c.category === HISTORICAL) prior = true;
       }
-      k = Math.max(k, h.end - 1);
+      k = Math.max(k, end - 1);
       continue;
     }
     // "T", "Z" alone name the score columns of a terse header.
@@ -471,8 +492,9 @@ export function headerColumns(ctx: Ctx, line: number): HeaderCol[] | null {
   const walled = lineFacts(ctx).walls[line] > 0;
   if (!walled && r.b > r.a && punctIs(ctx, r.b - 1, 58)) return null;
   if (!walled && r.b > r.a && punctIs(ctx, r.b - 1, 46)) return null;
-  // A sentence that names two measures ("BMD T-scores were not provided") is not a header.
-  if (words > 4) return null;
+  // A sentence that names two measures ("BMD T-scores were not provided") is not a header, nor a
+  // line of prose hard-wrapped into the next ("... the L1 through L4 T-score is" / "-1.4, ...").
+  if (words > 4 || softBreak(t, r.b)) return null;
   const { cells } = cellsOf(ctx, r);
   let cols: HeaderCol[];
   if (cells.length >= 3) {
@@ -607,7 +629,13 @@ export function rowSite(ctx: Ctx, line: number, r: { a: number; b: number }): st
     // heading, L1-L4 under vertebra rows).
     let total = false;
     for (let k = r.a; k < r.b; k++) if (wordIs(ctx, k, BLOCK_TOTAL)) total = true;
-    if (!total) return null;
+    if (!total) {
+      // "Neck  Left" over "      Right" and "      Mean": a row that names only a side goes on with
+      // the region of the rows above it.
+      const grouped = s.side ? groupRegion(ctx, line) : null;
+      if (!grouped) return null;
+      return siteKeyOf(grouped, s.side);
+    }
     const above = blockRegion(ctx, line);
     if (above === 'spine') return 'L1-L4';
     if (s.side || above === 'hip') region = 'total hip';
@@ -618,6 +646,25 @@ export function rowSite(ctx: Ctx, line: number, r: { a: number; b: number }): st
   if (!region) return heading ? `${heading} total hip` : null;
   if (region === 'hip' && heading) region = 'total hip';
   return siteKeyOf(region, heading ?? undefined);
+}
+
+/**
+ * The region of a group of rows a side-only row stands in: the nearest row above (in its block) whose
+ * first cell names a region ("Neck", "Total" of a hip block); rows that name only a side are passed.
+ */
+function groupRegion(ctx: Ctx, line: number): string | null {
+  for (let i = line - 1, seen = 0; i >= 0 && seen < 6 && !ctx.blankLine[i]; i--, seen++) {
+    const { cells } = cellsOf(ctx, lineTokens(ctx, i));
+    if (!cells.length) return null;
+    const c = cells[0];
+    const si = siteIn(ctx, c.a, c.b);
+    let total = false;
+    for (let k = c.a; k < c.b; k++) if (wordIs(ctx, k, BLOCK_TOTAL)) total = true;
+    if (si.region) return si.region === 'hip' && total ? 'total hip' : si.region;
+    if (total) return blockRegion(ctx, i) === 'spine' ? 'L1-L4' : 'total hip';
+    if (!si.side) return null;
+  }
+  return null;
 }
 
 /** The region of the block a row stands in: the nearest site above names a vertebra or a hip region. */
@@ -813,6 +860,11 @@ function readRows(
       if (dated && col.date && col.date !== latest) cell.column = 'prior'; // "T-score 2023": an earlier study
       if (cell.column === 'prior' || cell.column === 'change') ctx.priorNumbers.add(t.start[cell.tok]);
     }
+    // A row of differences ("Difference  0.024  0.2  0.2", "Change  -0.7%"): no site's values.
+    if (labelNamesChange(ctx, cells.label)) {
+      for (const cell of cells.cells) if (cell.tok >= 0) ctx.priorNumbers.add(t.start[cell.tok]);
+      continue;
+    }
     rows.push({ line: j, site: rowSite(ctx, j, cells.label), cells: cells.cells });
   }
   if (studies.length) {
@@ -828,6 +880,18 @@ function readRows(
     }
   }
   return j - 1;
+}
+
+/** Does a row's label name a change column's word ("Difference", "Change", "Diff")? */
+function labelNamesChange(ctx: Ctx, label: Range): boolean {
+  const { hits } = ctx.reading;
+  for (let k = label.a; k < label.b; k++) {
+    const h = hits.at[k];
+    if (h < 0) continue;
+    for (const c of hits.concepts[h]) if (c.c === 'column' && c.column === 'change') return true;
+    k = hits.end[h] - 1;
+  }
+  return false;
 }
 
 /**
@@ -1291,6 +1355,16 @@ export function sidewaysRow(ctx: Ctx, first: number): Array<[number, string | nu
 }
 
 /**
+ * A line break that `read.ts` softenWraps read as the wrap of a sentence (a GAP token that was the
+ * break): what goes on over a space goes on over it.
+ */
+export function softBreak(t: Tokens, k: number): boolean {
+  if (k >= t.n || t.kind[k] !== GAP) return false;
+  const c = t.norm.charCodeAt(t.start[k]);
+  return c === 10 || c === 13;
+}
+
+/**
  * A list after one label: "T-scores: L1-L4 -1.6, left femoral neck -2.3, left total hip -1.4", or
  * "-1.4 at L1-L4, -2.2 at the left femoral neck and -1.6 at the left total hip". From the value at
  * `value`, each next item is a separator (",", ";", "and"), site words and a signed score.
@@ -1299,7 +1373,7 @@ export function listAfter(ctx: Ctx, value: number): Array<[number, string | null
   const { tokens: t, hits } = ctx.reading;
   const out: Array<[number, string | null]> = [];
   let k = value + 1;
-  const line = t.line[value];
+  let line = t.line[value];
   for (let items = 0; items < 12; items++) {
     // This value's own site after it ("at the left femoral neck"), or an aside (", which is ...").
     k = skipSiteWords(ctx, k);
@@ -1324,6 +1398,11 @@ export function listAfter(ctx: Ctx, value: number): Array<[number, string | null
       }
       if (t.kind[q] === WORD && LIST_FILLERS.has(t.norm.slice(t.start[q], t.end[q]))) continue;
       if (punctIs(ctx, q, 40) || punctIs(ctx, q, 41) || punctIs(ctx, q, 58)) continue;
+      // A hard wrap inside the item ("; total hip" / "-1.6"): the list goes on on the next line.
+      if (softBreak(t, q)) {
+        line = t.line[q + 1];
+        continue;
+      }
       break;
     }
     if (next < 0 || t.line[next] !== line || !(t.flags[next] & SIGNED) || t.unit[next] !== UNIT_NONE) break;
@@ -1612,23 +1691,20 @@ const CAPTION_ROWS = 24;
  * down to a blank line.
  */
 function captionedSlashRows(ctx: Ctx, out: LayoutPair[]): void {
-  const t = ctx.reading.tokens;
-  let checked = -1;
-  for (let k = 0; k < t.n; k++) {
-    if (t.kind[k] !== PUNCT || t.line[k] === checked || !punctIs(ctx, k, 47)) continue;
-    const line = t.line[k];
-    checked = line;
+  // Only the lines with a slash (line facts) can be a caption.
+  const { slashes } = lineFacts(ctx);
+  const lines = ctx.doc.lines.length;
+  for (let line = 0; line < lines; line++) {
+    if (!slashes[line]) continue;
     const cols = captionColumns(ctx, line);
     if (!cols) continue;
-    const lines = ctx.doc.lines.length;
     let last = line;
     for (let l = line + 1; l < lines && l <= line + CAPTION_ROWS && !ctx.blankLine[l]; l++) {
       last = l;
       slashRow(ctx, l, cols, out);
     }
     // Go on after the rows read.
-    const r = lineTokens(ctx, last);
-    if (r.b > k) k = r.b;
+    line = last;
   }
 }
 

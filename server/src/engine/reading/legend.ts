@@ -9,7 +9,7 @@
  */
 import type { Ctx } from '../context';
 import { THRESHOLD } from './concepts';
-import { NUMBER, PUNCT, tokenAt, UNIT_NONE, WORD } from './tokens';
+import { NEWLINE, NUMBER, PUNCT, tokenAt, UNIT_NONE, WORD } from './tokens';
 
 /** The largest magnitude a T-score bound of a WHO legend takes (the classes' cut-offs are -1 and -2.5). */
 const T_SCALE = 5;
@@ -41,7 +41,6 @@ function rangeEnd(ctx: Ctx, k: number): boolean {
 export function legendEntry(ctx: Ctx, s: number): boolean {
   const { tokens: t, clause, context } = ctx.reading;
   const c = clause[s];
-  const line = t.line[s];
   let bounds = 0;
   const visit = (k: number): boolean => {
     // A WHO bound is a bare number ("-2.5"); a percentage or a density is neither bound nor class value.
@@ -53,9 +52,11 @@ export function legendEntry(ctx: Ctx, s: number): boolean {
     else return false;
     return true;
   };
-  for (let k = s - 1, steps = 0; k >= 0 && steps < 24 && clause[k] === c && t.line[k] === line; k--, steps++)
+  // On its line, and over the line breaks read.ts softened (a hard-wrapped sentence: "Lowest T-score
+  // -1.9 at" / "the right femoral neck: osteopenia (WHO, men aged 50 and over)" is no legend).
+  for (let k = s - 1, steps = 0; k >= 0 && steps < 24 && clause[k] === c && t.kind[k] !== NEWLINE; k--, steps++)
     if (!visit(k)) return false;
-  for (let k = s + 1, steps = 0; k < t.n && steps < 24 && clause[k] === c && t.line[k] === line; k++, steps++)
+  for (let k = s + 1, steps = 0; k < t.n && steps < 24 && clause[k] === c && t.kind[k] !== NEWLINE; k++, steps++)
     if (!visit(k)) return false;
   return bounds > 0;
 }

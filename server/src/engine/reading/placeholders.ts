@@ -3,10 +3,12 @@
  * "___", "[ ]", "[...]", a bracketed field that names what goes there ("[TBS]", "[tbs value]";
  * words in `vocab/placeholders.ts`), "***" (not a line of asterisks: a Markdown rule), "{{tbs}}",
  * "<name>", "&lt;name&gt;", the x's of an example value ("1.xxx"), and capital X's in the original
- * text ("XX/XX/XXXX", "XXX XXX XXXX" as one field; not the karyotype "46,XX").
+ * text ("XX/XX/XXXX", "XXX XXX XXXX" as one field; not the karyotype "46,XX"). Less what is no slot
+ * (`notSlots.ts`): redacted identifiers ("DNI: 11.xxx.xxx") and bracketed headings.
  */
 import type { Doc } from '../text';
 import type { Span } from '../types';
+import { withoutNonSlots } from './notSlots';
 import { PLACEHOLDER_WORDS } from './vocab/placeholders';
 
 /** Placeholders read per document (each becomes a diagnostic; more than this is not a draft). */
@@ -263,5 +265,6 @@ export function findPlaceholders(doc: Doc): Span[] {
       last.end = span.end;
     else merged.push(span);
   }
-  return merged;
+  // Redacted identifiers ("DNI: 11.xxx.xxx") and bracketed headings are no slots (notSlots.ts).
+  return withoutNonSlots(s, merged);
 }

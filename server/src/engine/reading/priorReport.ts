@@ -48,12 +48,28 @@ function phraseAtLineStart(doc: Doc, line: number, at: number, phrases: readonly
     if (isLetter(c) || isDigit(c)) return null;
   }
   for (const p of phrases) {
-    if (!s.startsWith(p, at)) continue;
-    const e = at + p.length;
-    if (e > l.end) continue;
+    const e = s.startsWith(p, at) ? at + p.length : looseEnd(s, at, l.end, p);
+    if (e < 0 || e > l.end) continue;
     if (e === l.end || !(isLetter(s.charCodeAt(e)) || isDigit(s.charCodeAt(e)))) return p;
   }
   return null;
+}
+
+/** Marks that may stand between a banner's words: "Comparison: report of 03/2022", "Prior - study". */
+const isJoiner = (c: number): boolean => c === 32 || c === 9 || c === 58 || c === 45 || c === 44 || c === 47;
+
+/** The end of phrase `p` read at `at` with any run of joiners where it has one space, or -1. */
+function looseEnd(s: string, at: number, end: number, p: string): number {
+  let i = at;
+  for (let k = 0; k < p.length; k++) {
+    const c = p.charCodeAt(k);
+    if (c === 32) {
+      if (i >= end || !isJoiner(s.charCodeAt(i))) return -1;
+      while (i < end && isJoiner(s.charCodeAt(i))) i++;
+    } else if (i < end && s.charCodeAt(i) === c) i++;
+    else return -1;
+  }
+  return i;
 }
 
 /** The first words of an index by length and first character, for a test in place (no string made). */

@@ -27,6 +27,7 @@ import {
   wordHash,
 } from './tokens';
 import { VALUE_COORDINATORS } from './vocab/numbers';
+import { OPEN_END_WORDS } from './vocab/cues';
 import { VOCABULARY } from './vocab';
 import { SIDE_ABBREVIATIONS } from './vocab/sites';
 
@@ -189,6 +190,10 @@ function segment(t: Tokens, opts: ReadOptions, sentence: Int32Array, clause: Int
             (t.kind[i - 1] === WORD || t.kind[i - 1] === NUMBER)) ||
           // A line that opens with a comma goes on with the sentence ("MOF 31 %" / ", hip 8.2 %").
           (t.kind[nextTok] === PUNCT && t.norm.charCodeAt(t.start[nextTok]) === 44) ||
+          // A unit wrapped away from its number ("hip fracture 7.9" / "%").
+          (t.kind[nextTok] === PUNCT && first === 37 && i > 0 && t.kind[i - 1] === NUMBER) ||
+          // A line that ends in a word that leaves its phrase open ("adjusted for" / "TBS: ...").
+          (i > 0 && isWordIn(t, i - 1, OPEN_END_WORDS)) ||
           // A bracket left open at the line's end goes on ("(TBS iNsight," / "L1-L4) was 1.198").
           (open > 0 && t.kind[nextTok] !== GAP);
         if (wrap && i > 0) {
@@ -301,19 +306,28 @@ function softenWraps(t: Tokens, sentence: Int32Array): void {
       // break, so that a label opening the next line still opens it.)
       const endMark =
         i > 0 && t.kind[i - 1] === PUNCT && SENTENCE_END_MARKS.includes(t.norm.charCodeAt(t.start[i - 1]));
+      // A line that ends in a word that leaves its phrase open is wrapped, however short.
+      const openEnd = i > 0 && isWordIn(t, i - 1, OPEN_END_WORDS);
       if (
-        long &&
+        (long || openEnd) &&
         !endMark &&
-        !labelOpens(t, i + 1) &&
         i > 0 &&
+        (!labelOpens(t, i + 1) || openEnd) &&
         sentence[i - 1] === sentence[i] &&
         sentence[i + 1] === sentence[i]
-      )
+      ) {
         t.kind[i] = GAP;
+        // The unit wrapped away from its number is the number's ("7.9" / "%").
+        if (t.kind[i - 1] === NUMBER && t.unit[i - 1] === UNIT_NONE && punctIs(t, i + 1, 37))
+          t.unit[i - 1] = UNIT_PERCENT;
+      }
     }
     gapped = false;
   }
 }
+
+const punctIs = (t: Tokens, k: number, ch: number): boolean =>
+  k < t.n && t.kind[k] === PUNCT && t.norm.charCodeAt(t.start[k]) === ch;
 
 /**
  * Does a label open the line at token k: up to three words and a colon ("impression: ...", "Hip

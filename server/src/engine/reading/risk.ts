@@ -35,6 +35,7 @@ import {
   UNIT_KG_M2,
   UNIT_PERCENT,
   WORD,
+  punctAt,
   tokenAt,
   wordIn,
 } from './tokens';
@@ -61,6 +62,8 @@ export interface RiskReading {
 
 export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
   const lines = new LineReader(ctx);
+  /** Footnote marks that open a line ("(1) FRAX ..."): the mark's number -> its line; read once. */
+  let notes: Map<number, number> | null = null;
   const tableRisks = readRiskTables(ctx, lines);
   const out: Risk[] = [...tableRisks];
   const fromTable = new Set<number>();
@@ -340,6 +343,42 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
     return false;
   }
 
+  /** "(1)" at token k: its number (1-9), or -1. */
+  function markAt(k: number): number {
+    if (k + 2 >= t.n || punctAt(t, k) !== 40 || punctAt(t, k + 2) !== 41 || t.kind[k + 1] !== NUMBER) return -1;
+    if (t.end[k + 1] - t.start[k + 1] !== 1 || t.start[k + 1] !== t.end[k] || t.start[k + 2] !== t.end[k + 1])
+      return -1;
+    return t.value[k + 1];
+  }
+  /** What the note of a footnote mark on `line` (glued to a word: "Risk(1)") states of the adjustment. */
+  function footnoteAdjusted(line: number): boolean | null {
+    const docLines = ctx.doc.lines;
+    let mark = -1;
+    for (let k = tokenAt(t, docLines[line].start); k < t.n && t.kind[k] !== NEWLINE && mark < 0; k++)
+      if (k > 0 && t.kind[k - 1] === WORD && t.end[k - 1] === t.start[k]) mark = markAt(k);
+    if (mark < 0) return null;
+    if (!notes) {
+      notes = new Map();
+      for (let l = 0; l < docLines.length; l++) {
+        const k = tokenAt(t, docLines[l].start);
+        const m = k < t.n && t.line[k] === l ? markAt(k) : -1;
+        if (m >= 0 && !notes.has(m)) notes.set(m, l);
+      }
+    }
+    const at = notes.get(mark);
+    if (at === undefined || at === line) return null;
+    // The note runs to a blank line or the next note, over at most 4 lines.
+    const a = tokenAt(t, docLines[at].start) + 3;
+    let last = at;
+    while (last + 1 < docLines.length && last - at < 3 && !ctx.blankLine[last + 1]) {
+      const k = tokenAt(t, docLines[last + 1].start);
+      if (k < t.n && markAt(k) >= 0) break;
+      last++;
+    }
+    const b = tokenAt(t, docLines[last].end);
+    return a < b ? statedIn(ctx, a, b).adjusted : null;
+  }
+
   /** The adjustment cue nearest the value: in its brackets, then in its sentence outside other brackets. */
   function adjustedAt(
     v: number,
@@ -373,6 +412,10 @@ export function readRisks(ctx: Ctx, slots: Slot[]): RiskReading {
     // "MOF 17%, hip 2.9%. Both probabilities are adjusted for TBS."
     const next = nextSentence(to);
     if (next !== null) return next;
+    // A footnote mark on the value's line ("10-year Fracture Risk(1)") whose note says what was
+    // adjusted ("(1) FRAX version 4.4. ... femoral neck BMD entered, adjusted for TBS.").
+    const note = footnoteAdjusted(line);
+    if (note !== null) return note;
     // The section's header, when it is about risk ("Fracture risk (TBS-adjusted)").
     // (A header on the value's own line, "FRAX: MOF 23%, ...", was read with the sentence.)
     const h = lines.header(line);
@@ -491,7 +534,13 @@ function dropCorrected(ctx: Ctx, risks: Risk[], silent: (r: Risk) => boolean): v
   const { tokens: t, sentence, context } = ctx.reading;
   const replaced = new Set<number>();
   const sentences = new Set<number>();
-  const { n, kind, start, end, norm } = t;
+  const { n, kind, start, end, norm, unit } = t;
+  // Only a percentage under a negation or an earlier-study cue can be replaced: without one there
+  // is nothing to drop (most reports), and no correction word need be looked for.
+  let any = false;
+  for (let k = 0; k < n && !any; k++)
+    any = kind[k] === NUMBER && unit[k] === UNIT_PERCENT && (context[k] & (NEGATED | HISTORICAL)) !== 0;
+  if (!any) return;
   for (let k = 0; k < n; k++) {
     if (kind[k] !== WORD) continue;
     // A table of (length, first letter) first: most words are no correction word.

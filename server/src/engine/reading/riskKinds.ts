@@ -137,7 +137,15 @@ export function readRiskKinds(ctx: Ctx): KindReading {
     skipUntil = hits.end[h];
   }
   if (count && has) sentences.push(sFrom, count);
-  for (let i = 0; i < candTok.length; i++) if (!inList?.[candTok[i]]) kindOfTok.set(candTok[i], candKind[i]);
+  // The kind tokens in document order (candTok is), for the sentences' walks below.
+  const kindToks: number[] = [];
+  for (let i = 0; i < candTok.length; i++)
+    if (!inList?.[candTok[i]]) {
+      kindOfTok.set(candTok[i], candKind[i]);
+      kindToks.push(candTok[i]);
+    }
+  // The first kind token not before the sentence read (sentences come in document order).
+  let kp = 0;
 
   // Sentence by sentence; a sentence without a percentage gives no kind.
   for (let i = 0; i < sentences.length; i += 2) readSentence(sentences[i], sentences[i + 1]);
@@ -154,9 +162,12 @@ export function readRiskKinds(ctx: Ctx): KindReading {
       kinds.push(hits.start[h0]);
       start = hits.start[h0];
     }
-    for (let k = from; k < to; k++) {
-      if (isPercent(k) && !(t.value[k] < 0)) values.push(k);
-      else if (kindOfTok.has(k)) kinds.push(k);
+    for (let k = from; k < to; k++) if (isPercent(k) && !(t.value[k] < 0)) values.push(k);
+    // The sentence's kind tokens from the ordered list (no lookup per token); a value is none.
+    while (kp < kindToks.length && kindToks[kp] < from) kp++;
+    for (let j = kp; j < kindToks.length && kindToks[j] < to; j++) {
+      const k = kindToks[j];
+      if (!(isPercent(k) && !(t.value[k] < 0))) kinds.push(k);
     }
     if (!values.length || !kinds.length) {
       // Bracketed values with no kind at all: the kinds of the values just before, in order.

@@ -10,8 +10,10 @@ import type { Ctx } from '../context';
 import type { Concept } from './concepts';
 import { CURRENT, HISTORICAL } from './concepts';
 import { conceptOf } from './read';
+import type { Tokens } from './tokens';
 import { DECIMAL, GAP, NEWLINE, NUMBER, PLACEHOLDER, PUNCT, REFUSED, SIGNED, UNIT_NONE, WORD, wordIn } from './tokens';
 import { ANAPHORA_DETERMINERS, ANAPHORA_NOUNS, ANAPHORA_WORDS } from './vocab/labels';
+import { CHANGE_PAIRS } from './vocab/cues';
 
 export type Found = { type: 'number'; tok: number } | { type: 'placeholder'; tok: number } | { type: 'none' };
 
@@ -45,6 +47,15 @@ function lineStartsWithSite(ctx: Ctx, k: number): boolean {
   return h >= 0 && conceptOf(ctx.reading.hits.concepts[h], 'site') !== undefined;
 }
 
+/** Columns of a line that a hard wrap filled (as read.ts reads a wrap: WRAP_WIDTH). */
+const WRAP_WIDTH = 60;
+
+/** Did line `line` fill a wrap width (a hard-wrapped line of prose, not a short row)? */
+function filledWidth(ctx: Ctx, line: number): boolean {
+  const l = ctx.doc.lines[line];
+  return l.end - l.start >= WRAP_WIDTH;
+}
+
 /** The value after the label that ends before token `from`. */
 export function valueAfterLabel(ctx: Ctx, from: number, walk: Walk): Found {
   const { tokens: t, hits, sentence } = ctx.reading;
@@ -64,7 +75,9 @@ export function valueAfterLabel(ctx: Ctx, from: number, walk: Walk): Found {
       if (wrapped || line >= ctx.doc.lines.length || ctx.blankLine[line] || ctx.headerLine[line]) break;
       if (ctx.tableLine[line] || ctx.tableLine[line - 1]) break;
       wrapped = true;
-      if (k + 1 < t.n && lineStartsWithSite(ctx, k + 1)) break;
+      // A row of its own ("L2  1.281") opens with a site; after a line that filled a wrap width the
+      // site goes on the label's phrase ("... TBS" / "L1-L4 1.196 (degraded)").
+      if (k + 1 < t.n && lineStartsWithSite(ctx, k + 1) && !filledWidth(ctx, t.line[k])) break;
       continue;
     }
     if (sentence[k] !== s0) {
@@ -127,7 +140,9 @@ export function valueAfterLabel(ctx: Ctx, from: number, walk: Walk): Found {
         return { type: 'placeholder', tok: k + 2 };
       if (walk.fits(k, words)) {
         if (wrapped && !(t.flags[k] & DECIMAL)) return { type: 'none' };
-        return { type: 'number', tok: k };
+        // "from 1.21 (2019) to 1.26": the change's later value is the label's.
+        const later = changeEnd(ctx, k, walk, words);
+        return { type: 'number', tok: later >= 0 ? later : k };
       }
       // A count ("4 vertebrae", "L1-4") is read past; any other number ends the search.
       if (!(t.flags[k] & (DECIMAL | SIGNED)) && t.unit[k] === UNIT_NONE && t.value[k] < 100) {
@@ -138,6 +153,35 @@ export function valueAfterLabel(ctx: Ctx, from: number, walk: Walk): Found {
     }
   }
   return { type: 'none' };
+}
+
+/** Tokens read between a change's first value and its end word ("1.21 in 2019 to", "1.180 (2021) to"). */
+const CHANGE_REACH = 10;
+
+/**
+ * Token k (a value that fits) opens a change ("from 1.21 in 2019 to 1.26", CHANGE_PAIRS): the later
+ * value's token when it fits too, else -1. Dates and brackets between are read past; the sentence, a
+ * line break, ";" or another label ends the search.
+ */
+function changeEnd(ctx: Ctx, k: number, walk: Walk, words: number): number {
+  const { tokens: t, hits, sentence } = ctx.reading;
+  let pair = -1;
+  for (let p = 0; p < CHANGE_PAIRS.length && pair < 0; p++) if (wordIn(t, k - 1, [CHANGE_PAIRS[p][0]])) pair = p;
+  if (pair < 0) return -1;
+  const end = [CHANGE_PAIRS[pair][1]];
+  const limit = Math.min(t.n, k + 1 + CHANGE_REACH);
+  for (let j = k + 1; j < limit && sentence[j] === sentence[k]; j++) {
+    const kind = t.kind[j];
+    if (kind === NEWLINE || (kind === PUNCT && t.norm.charCodeAt(t.start[j]) === 59)) return -1;
+    if (hits.at[j] >= 0 && hits.start[hits.at[j]] === j) {
+      for (const x of hits.concepts[hits.at[j]]) if (x.c !== walk.own && OTHER_LABELS.has(x.c)) return -1;
+    }
+    if (!wordIn(t, j, end)) continue;
+    let v = j + 1;
+    while (v < t.n && t.kind[v] === GAP) v++;
+    return v < t.n && t.kind[v] === NUMBER && walk.fits(v, words) ? v : -1;
+  }
+  return -1;
 }
 
 /** Does the sentence that starts at token k open by referring back ("Yours", "It", "The score")? */
@@ -164,4 +208,20 @@ export function inRange(ctx: Ctx, tok: number): boolean {
   const dash = (i: number) => t.kind[i] === PUNCT && t.norm.charCodeAt(t.start[i]) === 45;
   if (tok + 2 < t.n && dash(tok + 1) && t.kind[tok + 2] === NUMBER && t.end[tok] === t.start[tok + 1]) return true;
   return tok >= 2 && dash(tok - 1) && t.kind[tok - 2] === NUMBER && t.end[tok - 2] === t.start[tok - 1];
+}
+
+/**
+ * `wordIn` for a fixed word list, made once: a table of the words' (length, first letter) shapes
+ * is asked first, so the list is searched only for a word of some entry's shape (most words are
+ * of none). The same answers as `wordIn(t, i, words)`.
+ */
+export function wordTest(words: readonly string[]): (t: Tokens, i: number) => boolean {
+  const shapes = new Uint8Array(32 * 128);
+  for (const w of words) shapes[Math.min(w.length, 31) * 128 + (w.charCodeAt(0) & 0x7f)] = 1;
+  return (t, i) => {
+    if (i < 0 || i >= t.n || t.kind[i] !== WORD) return false;
+    const s = t.start[i];
+    if (!shapes[Math.min(t.end[i] - s, 31) * 128 + (t.norm.charCodeAt(s) & 0x7f)]) return false;
+    return wordIn(t, i, words);
+  };
 }

@@ -685,3 +685,49 @@ export const CORRECTION_WORDS: readonly string[] = [
   'supersedes',
   'should',
 ];
+
+/**
+ * A change between two values of one measure, as [start word, end word]: "TBS rose from 1.21 in 2019
+ * to 1.26", "improved from 1.180 (2021) to 1.236", "pasó de 1,180 a 1,236". The value after the end
+ * word is the later one: this study's, unless its own context dates it earlier.
+ */
+export const CHANGE_PAIRS: ReadonlyArray<readonly [string, string]> = [
+  ['from', 'to'],
+  ['de', 'a'],
+  ['da', 'a'],
+  ['von', 'auf'],
+  ['van', 'naar'],
+];
+
+/**
+ * Words that leave a phrase open: a line that ends in one goes on on the next line, whatever opens
+ * it ("FRAX, adjusted for" / "TBS: MOF 12%"; "probability of" / "Major osteoporotic fracture 14%").
+ */
+export const OPEN_END_WORDS: readonly string[] = [
+  'for',
+  'of',
+  'with',
+  'to',
+  'by',
+  'at',
+  'from',
+  'the',
+  'a',
+  'an',
+  'per',
+  'than',
+  'via',
+  'using',
+  'into',
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'del',
+  'di',
+  'für',
+  'mit',
+  'von',
+  'podle',
+];
