@@ -52,6 +52,11 @@ describe('bilingual and accentless section headers', () => {
     ['DIAGNOSTICO / DIAGNOSIS:\nOsteoporosis lumbar.\n', 'osteoporosis'],
     ['Spine T-score -1.7.\n\nImpresión diagnóstica / Diagnostic impression:\nOsteopenia.', 'osteopenia'],
     ['Spine T-score -1.7.\n\nDiagnóstico / Diagnosis: Osteopenia.', 'osteopenia'],
+    // One half in another script.
+    ['Spine T-score -1.6.\n\nKết luận / Conclusion: Osteopenia.', 'osteopenia'],
+    ['Spine T-score -1.6.\n\nالخلاصة / Conclusion: Osteopenia.', 'osteopenia'],
+    ['Spine T-score -1.6.\n\n结论 / Conclusion:\nOsteopenia.', 'osteopenia'],
+    ['Spine T-score -1.6.\n\n소견 / Impression:\nOsteopenia.', 'osteopenia'],
   ])('%j', (s, cls) => {
     const a = analyze(s);
     expect(a.elements.impression).not.toBe(null);
@@ -61,6 +66,7 @@ describe('bilingual and accentless section headers', () => {
     // Bilingual field labels with a value are no headers, and name no class.
     ['Paciente / Patient: Ana Ruiz\nEdad / Age: 71\nSpine T-score -1.4.'],
     ['Medico referente / Referring physician: Dr. Lopez\nSpine T-score -1.4.'],
+    ['الاسم / Name: Ahmad\nSpine T-score -1.4.'],
   ])('no impression: %j', (s) => {
     expect(analyze(s).elements.impression).toBe(null);
   });

@@ -48,12 +48,14 @@ const isDigitCode = (c: number) => c >= 48 && c <= 57;
 /** A label's characters: a letter first, then letters, digits, spaces and / & ( ) , ' + . - */
 function labelChars(label: string): boolean {
   const c0 = label.charCodeAt(0);
-  if (!isUpper(c0) && !isLowerCode(c0)) return false;
+  if (!isUpper(c0) && !isLowerCode(c0) && !otherScript(c0)) return false;
   for (let i = 1; i < label.length; i++) {
     const c = label.charCodeAt(i);
     if (isUpper(c) || isLowerCode(c) || isDigitCode(c)) continue;
     // Accented Latin letters ("CONCLUSÃO", "Résultats").
     if (c >= 0xc0 && c <= 0x17f && c !== 0xd7 && c !== 0xf7) continue;
+    // Letters of other scripts in a bilingual title ("Kết luận / Conclusion", "الخلاصة / Conclusion").
+    if (otherScript(c)) continue;
     // space / & ( ) , ' + . -
     if (
       c === 32 ||
@@ -71,6 +73,14 @@ function labelChars(label: string): boolean {
     return false;
   }
   return true;
+}
+
+/**
+ * A letter of another script (Latin Extended Additional, Greek, Cyrillic, Arabic, Hebrew, Indic, CJK,
+ * Hangul, ...): not the punctuation, symbol and space blocks.
+ */
+function otherScript(c: number): boolean {
+  return c >= 0x370 && !(c >= 0x2000 && c <= 0x2bff) && !(c >= 0x3000 && c <= 0x303f) && c < 0xfe00;
 }
 
 /** Runs of spaces as one space. */
@@ -168,7 +178,8 @@ function mayBeHeader(doc: Doc, line: number): boolean {
   } else j = i;
   const numbered = j > i;
   const first = text.charCodeAt(j);
-  const capital = first >= 65 && first <= 90;
+  // A title of another script opens like a capital: only a known header word will do.
+  const capital = (first >= 65 && first <= 90) || first >= 0x180;
   if (first >= 97 && first <= 122) return false; // a line that starts in lower case
   // "Patient: ...", "The ...": mixed case from the first word on, so only a known header word will do.
   const second = text.charCodeAt(j + 1);
@@ -195,10 +206,11 @@ function mayBeHeader(doc: Doc, line: number): boolean {
  */
 function knownFirstWord(norm: string, from: number, to: number): boolean {
   const c = norm.charCodeAt(from);
-  if (c < 97 || c > 122) return false;
+  const latin = c >= 97 && c <= 122;
+  if (!latin && !otherScript(c) && !(c >= 0x180 && c < 0x370)) return false;
   let w = from;
   while (w < to && isLowerLetter(norm.charCodeAt(w))) w++;
-  if (isHeaderFirstWordAt(norm, from, w)) return true;
+  if (latin && isHeaderFirstWordAt(norm, from, w)) return true;
   // The other half of a bilingual title: a slash within a few words.
   const stop = Math.min(to, from + BILINGUAL_HALF);
   let slash = w;
@@ -276,7 +288,7 @@ function readHeader(raw: string): Omit<HeaderHit, 'kind'> | null {
     if (lower !== label && hasLower(label)) {
       let w = 0;
       while (isLowerLetter(lower.charCodeAt(w))) w++;
-      if (w === 0 || (!isHeaderFirstWord(lower.slice(0, w)) && !knownFirstWord(lower, 0, lower.length))) return null;
+      if (!(w > 0 && isHeaderFirstWord(lower.slice(0, w))) && !knownFirstWord(lower, 0, lower.length)) return null;
       const inline = body.slice(colon + 1).trim();
       if (numbered || !(isKnownHeader(labelNorm) || (inline === '' && startsWithHeader(labelNorm)))) return null;
       const s = lead + body.indexOf(label, numLen);
