@@ -111,7 +111,6 @@ export const KNOWN_PAIRS: Record<string, string[]> = {
   ],
   'space-percent': [],
   'hard-wrap-72': [
-    'L20-comparison-table-change-column.txt',
     'P11-kind-site-list.txt',
     'Q02-draft-dictation-spelled-numbers.txt',
     'Q07-draft-addendum-amended-value.txt',
@@ -135,8 +134,6 @@ export const KNOWN_PAIRS: Record<string, string[]> = {
     // the causes below are guessed from the differences, not traced in the engine.
     // U01: the wrapped "FRAX (... model; ...)" column header makes every risk of the table adjusted.
     'U01-layout-malaysia-hologic-discovery-printout.txt',
-    // U11: the wrapped impression line loses "Osteoporosis at the left femoral neck (WHO ...)".
-    'U11-layout-kenya-garvan-male.txt',
     // U12: the prior-study sentence wrapped mid-way reads its L1-L4 T-score -2.0 as this study's.
     'U12-layout-queensland-letter-gp-both-hips-threshold.txt',
     // U17: a spoken T-score wrapped inside "minus two point seven" is read as -2.

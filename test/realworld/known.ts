@@ -44,15 +44,5 @@ export const KNOWN_FAILING: Record<string, string> = {
   // Wave 7 (S*, held out; first run on main 14d20f3, branch wave7: 15 / 30 fully right).
   // S07: fully right since branch leftovers2 (grouped femur rows, footnote adjustment, wrapped statements).
   // Wave 8 (T*, held out; first run on main 3c5a51c, branch wave8: 17 / 30 fully right).
-  'T09-layout-croatia-hologic-printout-prior-comparison.txt':
-    '1+9 signer "doc. dr. sc. Vesna Radic-Horvat, dr. med., specijalist radiologije" cut to its academic title "doc. dr. sc" (name lost); bilingual sex field "Z / F" in the repeated page header not read',
-  'T10-layout-us-academic-endocrine-clinic-note.txt':
-    '1+7 attending attestation ("... as documented. - Adebola Oyelaran, MD, Associate Professor of Medicine") and "Fellow: ..., MD" not read as providers (missing-provider); "# Osteopenia (WHO), on bisphosphonate" under "ASSESSMENT/PLAN" not read as a WHO statement',
   // Wave 9 (U*, held out; first run on branch wave9, main 3c5a51c: 24 / 30 fully right).
-  'U12-layout-queensland-letter-gp-both-hips-threshold.txt':
-    '9 "DOB 02/08/1944 (81 years)" on the "Re:" line of a letter to the GP: no age read',
-  'U16-draft-terse-initials-only.txt':
-    '7+11 "Impr: osteopenia, partially degraded microarchitecture." (abbreviated impression header) not read as a WHO statement',
-  'U20-draft-tbs-category-contradicts-value.txt':
-    '2+11 "Impression: Osteopenia (WHO criteria, men 50 and over)." not read as a WHO statement (the criteria parenthesis seems to turn it into legend / population text)',
 };

@@ -89,7 +89,11 @@ export type Concept =
   /** A clinical basis of a diagnosis: "fragility fracture", "clinically", "vertebral fracture". */
   | { c: 'clinicalBasis' }
   | { c: 'riskCategory'; category: RiskCategoryName }
-  | { c: 'role'; excluded: boolean }
+  /**
+   * A provider's role label. `part`: a trainee's line ("Fellow:", "Resident:"), a provider only when
+   * no other signer is named; an attestation ("Attending attestation:"), whose signer closes it.
+   */
+  | { c: 'role'; excluded: boolean; part?: 'trainee' | 'attestation' }
   | { c: 'credential' }
   | { c: 'techCredential' }
   | { c: 'courtesy' }

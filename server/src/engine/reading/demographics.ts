@@ -36,6 +36,7 @@ import {
   UNIT_OTHER,
   UNIT_PERCENT,
   UNIT_TIME,
+  WALL,
   tokenAt,
   WORD,
   wordIn,
@@ -72,6 +73,8 @@ const COLON = 58;
 const EQUALS = 61;
 const SLASH = 47;
 const COMMA = 44;
+const OPEN_SQUARE = 91;
+const CLOSE_SQUARE = 93;
 const OPEN = 40;
 const CLOSE = 41;
 const LESS = 60;
@@ -631,7 +634,16 @@ export function readDemographics(ctx: Ctx): Demographics {
       } else if (d.field === 'sex') {
         let k = e;
         while (k < t.n && t.line[k] === t.line[s] && isLeader(t, k)) k++;
-        const sx = sexAt(ctx, k, true);
+        // A bilingual value, "Ž / F", "K / F", "M / M": the sex letter of either language; a form's
+        // unticked choice "M / F" names none.
+        const pair = t.kind[k] === WORD && t.end[k] - t.start[k] === 1 ? slashedLetter(t, k + 1, 1) : -1;
+        let sx = sexAt(ctx, k, true);
+        const other = pair >= 0 ? sexAt(ctx, pair, true) : null;
+        if (sx && other && other.sex !== sx.sex) sx = null;
+        else if (!sx && other) {
+          sx = other;
+          k = pair;
+        }
         if (sx) found.sex = better(found.sex, { value: sx.sex, rank: 0, span: { start: t.start[k], end: t.end[k] } });
       } else if (d.field === 'ageUnit') {
         const u = unitAge(ctx, s);
@@ -640,8 +652,13 @@ export function readDemographics(ctx: Ctx): Demographics {
           const sx = sexAfterAge(ctx, e);
           if (sx) found.sex = better(found.sex, sx);
         }
-      } else if (d.field === 'dob') dob ??= dateAfterLabel(ctx, e);
-      else if (d.field === 'examDate') exam ??= dateAfterLabel(ctx, e);
+      } else if (d.field === 'dob') {
+        const born = dateAfterLabel(ctx, e);
+        dob ??= born;
+        // "DOB 02/08/1944 (81 years)", "born 3.4.1950 (75 y)": the age the writer worked out.
+        const bracketed = born ? ageInBracketAfter(ctx, born.span.end) : null;
+        if (bracketed) found.age = better(found.age, bracketed);
+      } else if (d.field === 'examDate') exam ??= dateAfterLabel(ctx, e);
       else if (d.field === 'bmi') bmi ??= readBmi(ctx, e);
       continue;
     }
@@ -865,8 +882,18 @@ function loneCellOnPatientLine(ctx: Ctx, s: number): boolean {
   const t = ctx.reading.tokens;
   let after = s + 1;
   if (punctAt(t, after) === 46) after++;
+  let before = s - 1;
+  // A bilingual pair of letters in one cell ("Z / F", "Ž / F", "M / M", "F / K"): the other language's
+  // letter across the slash; two sex letters that disagree are no reading.
+  const other = slashedLetter(t, after, 1);
+  if (other >= 0) after = other + 1;
+  const otherBefore = other < 0 ? slashedLetter(t, before, -1) : -1;
+  if (otherBefore >= 0) before = otherBefore - 1;
+  const pair = other >= 0 ? other : otherBefore;
+  if (pair >= 0 && wordIn(t, pair, SEX_LETTERS) && t.norm.charCodeAt(t.start[pair]) !== t.norm.charCodeAt(t.start[s]))
+    return false;
   const endsCell = after >= t.n || t.kind[after] === GAP || t.kind[after] === NEWLINE;
-  if (s === 0 || t.kind[s - 1] !== GAP || !endsCell) return false;
+  if (before < 0 || t.kind[before] !== GAP || !endsCell) return false;
   const line = t.line[s];
   // The line's first token from the per-document table (a walk back would make one long line quadratic).
   const first = ctx.firstToken[line];
@@ -876,6 +903,52 @@ function loneCellOnPatientLine(ctx: Ctx, s: number): boolean {
     if (f && (f.field === 'dob' || f.field === 'age' || f.field === 'examDate')) return true;
   }
   return false;
+}
+
+/**
+ * An age right after offset `at` (the end of a date of birth): in brackets, "(81 years)", "(75 y)",
+ * "(aged 81)", "[81]"; or after a comma with its unit, "DOB 02/08/1944, 81 years". A number with a
+ * unit other than years, a decimal, or more words are no age.
+ */
+function ageInBracketAfter(ctx: Ctx, at: number): Candidate<number> | null {
+  const t = ctx.reading.tokens;
+  let k = tokenAt(t, at);
+  const line = k < t.n ? t.line[k] : -1;
+  if (t.kind[k] === GAP) k++;
+  const open = punctAt(t, k);
+  if ((open !== OPEN && open !== OPEN_SQUARE && open !== COMMA) || t.line[k] !== line) return null;
+  k++;
+  if (t.kind[k] === GAP) k++;
+  const f = fieldAt(ctx, k);
+  if (f && f.field === 'age') k = f.end;
+  if (t.kind[k] === GAP) k++;
+  const v = ageNumber(t, k);
+  if (v === null || t.kind[k] !== NUMBER || t.flags[k] & DECIMAL || !yearsOrNone(ctx, k)) return null;
+  let close = afterAgeUnit(ctx, k);
+  // After a comma the unit (or the age label) makes the number an age, and the clause ends there.
+  if (open === COMMA) return (close > k + 1 || f) && clauseEndsAfter(t, close - 1) ? ageCandidate(t, k, v) : null;
+  // The point of an abbreviated unit ("78 J.", "75 yrs.").
+  if (close > k + 1 && punctAt(t, close) === 46) close++;
+  if (t.kind[close] === GAP) close++;
+  return punctAt(t, close) === (open === OPEN ? CLOSE : CLOSE_SQUARE) ? ageCandidate(t, k, v) : null;
+}
+
+function ageCandidate(t: Tokens, k: number, v: number): Candidate<number> {
+  return { value: v, rank: 1, span: { start: t.start[k], end: t.end[k] } };
+}
+
+/**
+ * From token k (next to a letter), going `dir`: a slash then a one-letter word, with no wide gap
+ * between ("F" -> "/ Z" or "Z /" <- "F"); the letter's token, or -1.
+ */
+function slashedLetter(t: Tokens, k: number, dir: 1 | -1): number {
+  const narrow = (i: number) =>
+    i >= 0 && i < t.n && t.kind[i] === GAP && !(t.flags[i] & WALL) && t.end[i] - t.start[i] <= 2;
+  if (narrow(k)) k += dir;
+  if (k < 0 || k >= t.n || punctAt(t, k) !== SLASH) return -1;
+  k += dir;
+  if (narrow(k)) k += dir;
+  return k >= 0 && k < t.n && t.kind[k] === WORD && t.end[k] - t.start[k] === 1 ? k : -1;
 }
 
 /** The date right after one of EXAM_DATE_WORDS ("Exam: 12.11.2025", "scanned 03/04/2026"), or null. */

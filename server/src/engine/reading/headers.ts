@@ -29,7 +29,7 @@ function computeWords(text: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < t.n; i++) {
     const k = t.kind[i];
-    if (k === WORD || k === NUMBER) out.push(t.norm.slice(t.start[i], t.end[i]));
+    if (k === WORD || k === NUMBER) out.push(foldKey(t.norm.slice(t.start[i], t.end[i])));
     else if (k === PUNCT) {
       const c = t.norm.charCodeAt(t.start[i]);
       // Joining marks are not words; a bracket or a slash ends nothing either ("(TBS)", "and/or").
@@ -55,21 +55,20 @@ function build(): Node {
   for (const [phrase, kind] of HEADER_KINDS) {
     const words = wordsOf(phrase);
     if (!words.length) continue;
-    // Each phrase also without its diacritics ("Impresion", "Conclusao"), as the vocabulary's trie.
-    const folded = words.map(foldKey);
-    for (const ws of folded.some((w, i) => w !== words[i]) ? [words, folded] : [words]) {
-      firstWords.add(ws[0]);
-      let node = root;
-      for (const w of ws) {
-        let child = node.next.get(w);
-        if (!child) {
-          child = { next: new Map(), kind: null };
-          node.next.set(w, child);
-        }
-        node = child;
+    // The first word as written and without its accents (the section finder compares it in place).
+    firstWords.add(words[0]);
+    const raw = phrase.split(' ')[0];
+    if (raw !== words[0] && foldKey(raw) === words[0]) firstWords.add(raw);
+    let node = root;
+    for (const w of words) {
+      let child = node.next.get(w);
+      if (!child) {
+        child = { next: new Map(), kind: null };
+        node.next.set(w, child);
       }
-      node.kind ??= kind;
+      node = child;
     }
+    node.kind ??= kind;
   }
   return root;
 }
@@ -121,18 +120,24 @@ export function isKnownHeader(label: string): boolean {
   const words = wordsOf(label);
   const head = longestAt(words, 0);
   if (head !== null && head.length === words.length) return true;
-  // A bilingual title: every half a known header ("Conclusão / Conclusion").
+  // A bilingual title: one half a known header, every other half a short title of words
+  // ("Conclusão / Conclusion", "Kommentar / Comment", "Hallazgos / Findings").
   if (!label.includes('/')) return false;
   const parts = label.split('/');
-  return (
-    parts.length <= 3 &&
-    parts.every((p) => {
-      const w = wordsOf(p);
-      const h = longestAt(w, 0);
-      return w.length > 0 && h !== null && h.length === w.length;
-    })
-  );
+  if (parts.length > 3) return false;
+  let known = false;
+  for (const p of parts) {
+    const w = wordsOf(p);
+    if (w.length === 0 || w.length > BILINGUAL_WORDS) return false;
+    const h = longestAt(w, 0);
+    if (h !== null && h.length === w.length) known = true;
+    else if (w.some(isNumber)) return false;
+  }
+  return known;
 }
+
+/** Most words in one half of a bilingual title. */
+const BILINGUAL_WORDS = 3;
 
 /** Does the label start with a known header ("Fracture risk (FRAX adjusted for TBS)")? */
 export function startsWithHeader(label: string): boolean {
@@ -142,7 +147,7 @@ export function startsWithHeader(label: string): boolean {
 /** Can a mixed-case header start with this (lower-case) word? */
 export function isHeaderFirstWord(word: string): boolean {
   if (!firstWords) trie = build();
-  return (firstWords as Set<string>).has(word);
+  return (firstWords as Set<string>).has(word) || (firstWords as Set<string>).has(foldKey(word));
 }
 
 /** The header first words by length, then first character (for a test in place). */

@@ -71,7 +71,9 @@ export function readImpression(ctx: Ctx): Located | null {
       // The value field follows.
     } else if (t.kind[e] === PUNCT) {
       const c = t.norm.charCodeAt(t.start[e]);
-      if (c !== 58 && c !== 45 && c !== 44) continue;
+      // "IMP. osteoporosis", "Concl. osteopenia": the point of an abbreviated header.
+      const abbreviated = c === 46 && e === s + 1 && t.end[s] - t.start[s] <= ABBREVIATION_MAX;
+      if (c !== 58 && c !== 45 && c !== 44 && !abbreviated) continue;
     } else if (!(header.lead && t.kind[e] === WORD)) {
       // A lead-in opens its statement without a comma too ("In summary he has ..."). Dictated without a colon: "Impression osteopenia ...", the header then a stated class.
       const n = t.kind[e] === GAP ? e + 1 : e;
@@ -94,6 +96,9 @@ export function readImpression(ctx: Ctx): Located | null {
   }
   return null;
 }
+
+/** Longest abbreviated header word ("dx", "imp", "impr", "concl"). */
+const ABBREVIATION_MAX = 5;
 
 function punctIs(ctx: Ctx, k: number, ch: number): boolean {
   return punctAt(ctx.reading.tokens, k) === ch;

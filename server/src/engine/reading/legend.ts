@@ -11,6 +11,9 @@ import type { Ctx } from '../context';
 import { THRESHOLD } from './concepts';
 import { NEWLINE, NUMBER, PUNCT, tokenAt, UNIT_NONE, WORD } from './tokens';
 
+/** The largest magnitude a T-score bound of a WHO legend takes (the classes' cut-offs are -1 and -2.5). */
+const T_SCALE = 5;
+
 /** Words that join the two ends of a range: "-1.0 to -2.5", "1.230 - 1.310". */
 function rangeJoin(ctx: Ctx, k: number): boolean {
   const t = ctx.reading.tokens;
@@ -32,7 +35,7 @@ function rangeEnd(ctx: Ctx, k: number): boolean {
 
 /**
  * Is the class word at token s a legend's entry: its clause (on its line) holds at least one bound
- * or range and no plain value ("Osteoporosis: T-score -2.5 and below", "osteopenia -1.0 to -2.5";
+ * or range on the T-score scale and no plain value ("Osteoporosis: T-score -2.5 and below", "osteopenia -1.0 to -2.5";
  * not "Osteoporosis (T-score -2.8, below the -2.5 threshold)")?
  */
 export function legendEntry(ctx: Ctx, s: number): boolean {
@@ -42,6 +45,9 @@ export function legendEntry(ctx: Ctx, s: number): boolean {
   const visit = (k: number): boolean => {
     // A WHO bound is a bare number ("-2.5"); a percentage or a density is neither bound nor class value.
     if (t.kind[k] !== NUMBER || t.unit[k] !== UNIT_NONE) return true;
+    // A number off the T-score scale is a population's age or a year ("osteopenia (WHO, men aged 50
+    // and over)", "(WHO 1994)"): neither a bound nor the class's value.
+    if (Math.abs(t.value[k]) > T_SCALE) return true;
     if (context[k] & THRESHOLD || rangeEnd(ctx, k)) bounds++;
     else return false;
     return true;

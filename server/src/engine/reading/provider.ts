@@ -39,7 +39,17 @@ const BARE_ROLES = new Set([
   'radiólogo',
   'radiologue',
   'radiolog',
+  // Trainees and attestations ("Fellow:", "Resident -", "Attestation:").
+  'fellow',
+  'resident',
+  'trainee',
+  'intern',
+  'attestation',
+  'staff',
 ]);
+
+/** How many lines after its label an attestation's paragraph is searched for its signer. */
+const ATTESTATION_LINES = 6;
 
 /** Words a name never starts with. */
 const NOT_A_NAME = new Set([
@@ -289,8 +299,9 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
       const c = conceptsAt(k);
       if (hasConcept(c, 'credential')) credential = true;
       else if (hasConcept(c, 'techCredential')) tech = true;
-      // A credential alone is not a name ("<Radiologist Name>, MD").
-      else if (t.kind[k] === WORD) letters += t.end[k] - t.start[k];
+      // A credential alone is not a name ("<Radiologist Name>, MD"); nor is a chain of titles
+      // ("doc. dr. sc.", "Dr.").
+      else if (t.kind[k] === WORD && !TITLES.has(wordAt(k))) letters += t.end[k] - t.start[k];
     }
     if (letters < 2) return false;
     return !(tech && !credential);
@@ -527,6 +538,61 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
     }
     return false;
   };
+  /**
+   * The signer of an attestation whose label ends at token `from` ("Attending attestation: I saw and
+   * examined the patient ... as documented. - A B, MD, Associate Professor"): the last credentialed
+   * name that opens a line or follows a sentence's end or a spaced dash, in the paragraph.
+   */
+  const attestedName = (from: number, label: string): void => {
+    const line0 = t.line[from - 1];
+    let best: { span: Span; first: number; last: number } | null = null;
+    for (let k = from; k < t.n && t.line[k] <= line0 + ATTESTATION_LINES; k++) {
+      const kind = t.kind[k];
+      if (kind === NEWLINE) {
+        const next = t.line[k] + 1;
+        if (next >= n || ctx.blankLine[next] || ctx.headerLine[next]) break;
+        continue;
+      }
+      if (kind !== WORD && kind !== PUNCT) continue;
+      // A name opens after the label, a line break, a sentence's end or a spaced dash.
+      let p = k - 1;
+      if (t.kind[p] === GAP) p--;
+      const spaced = t.start[k] > t.end[p];
+      const c = charAt(p);
+      const opens =
+        t.kind[p] === NEWLINE ||
+        c === 58 ||
+        (spaced && c === 46) ||
+        (spaced && kind === PUNCT && (charAt(k) === 45 || charAt(k) === 0x2014));
+      if (!opens) continue;
+      const name = nameFrom(k);
+      if (name.last >= name.first && signatureLike(name.first, name.last, true)) {
+        best = name;
+        k = name.last;
+      }
+    }
+    if (best) push(upToCredentials(best), label);
+  };
+  /**
+   * A signature's name up to its credentials ("A B, MD, PhD, Associate Professor of Medicine" ->
+   * "A B, MD, PhD"): a job title after them is no part of the name, and a line break may cut it.
+   */
+  const upToCredentials = (name: { span: Span; first: number; last: number }): Span => {
+    const end = credentialsEnd(name.first, name.last);
+    return end >= 0 ? { start: name.span.start, end: t.end[end] } : name.span;
+  };
+  /** The last token of the first run of credentials in [first, last] ("MD, PhD"), or -1. */
+  const credentialsEnd = (first: number, last: number): number => {
+    let end = -1;
+    for (let k = first; k <= last; k++) {
+      if (t.kind[k] !== WORD) continue;
+      if (hasConcept(conceptsAt(k), 'credential')) end = hits.end[hits.at[k]] - 1;
+      else if (end >= 0) break;
+    }
+    return end;
+  };
+  /** Trainees' labels ("Fellow:", "Resident:"): token after the label and the label's text. */
+  const trainees: Array<[number, string]> = [];
 
   // 1. Labelled signers; the first label of each line part counts.
   let lastSeg = -1;
@@ -602,6 +668,18 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
         const name = nameFrom(e);
         if (!signatureLike(name.first, name.last, false)) continue;
       }
+    }
+    // A trainee's line waits: the attending or signing physician is the provider ("Resident: A B,
+    // MD. Attending: C D, MD" on one line).
+    if (role && role.part === 'trainee') {
+      trainees.push([e, labelText]);
+      continue;
+    }
+    // An attestation's signer closes its paragraph; a signing label inside it still counts
+    // ("Attestation: I agree. Electronically signed by A B, MD").
+    if (role && role.part === 'attestation') {
+      attestedName(e, labelText);
+      continue;
     }
     lastSeg = seg;
     nameAfterLabel(e, labelText);
@@ -782,6 +860,41 @@ export function readProviders(ctx: Ctx, slots: Slot[]): Provider[] {
       break;
     }
   }
+  // 4b. A credentialed signature after a closing statement, on one of the last lines, the rest of
+  // its line ("I have seen and examined the patient and agree with the plan. -- A B, MD, Attending",
+  // "I agree with the interpretation above. A B, MD 01/22/2026").
+  if (!out.length) {
+    const last = ctx.priorFrom < doc.norm.length ? lineOf(doc, ctx.priorFrom) - 1 : n - 1;
+    for (let line = last, seen = 0; line >= 0 && seen < 6 && !out.length; line--) {
+      if (ctx.blankLine[line]) continue;
+      seen++;
+      for (let k = ctx.firstToken[line] + 1; k < ctx.firstToken[line + 1]; k++) {
+        // After a sentence's end and a space, with or without a dash.
+        let p = k - 1;
+        const c = charAt(k);
+        if (c === 45 || c === 0x2014) while (p >= 0 && charAt(p) === c) p--;
+        else if (t.kind[k] !== WORD) continue;
+        if (t.kind[p] === GAP) p--;
+        if (charAt(p) !== 46 || t.start[k] === t.end[p] || t.line[p] !== line) continue;
+        const name = nameFrom(k);
+        if (
+          name.last < name.first ||
+          !signatureLike(name.first, name.last, true) ||
+          excludedFrom(name.first, name.last)
+        )
+          continue;
+        // The signature ends its line (a date, a time or a job title may follow it).
+        let q = credentialsEnd(name.first, name.last) + 1;
+        while (q < t.n && (t.kind[q] === GAP || t.kind[q] === PUNCT)) q++;
+        if (q < t.n && t.kind[q] === WORD && !roleOf(q) && t.line[q] === line) continue;
+        push(upToCredentials(name), '');
+        break;
+      }
+    }
+  }
+
+  // 5. A trainee's line, when no one else signs.
+  if (!out.length) for (const [e, label] of trainees) if (nameAfterLabel(e, label)) break;
   out.sort((a, b) => a.span.start - b.span.start);
   return out;
 

@@ -20,6 +20,8 @@ interface HeaderHit {
   inlineStart?: number;
   /** An all-capitals line without a colon or a Markdown mark ("OSTEOPOROSIS (LUMBAR SPINE)."). */
   caps?: boolean;
+  /** A line led by one "#" ("# Osteopenia (WHO), on bisphosphonate"): a problem list's item or a title. */
+  item?: boolean;
 }
 
 function letterStats(s: string): { letters: number; lower: number; nonSpace: number } {
@@ -46,12 +48,14 @@ const isDigitCode = (c: number) => c >= 48 && c <= 57;
 /** A label's characters: a letter first, then letters, digits, spaces and / & ( ) , ' + . - */
 function labelChars(label: string): boolean {
   const c0 = label.charCodeAt(0);
-  if (!isUpper(c0) && !isLowerCode(c0)) return false;
+  if (!isUpper(c0) && !isLowerCode(c0) && !otherScript(c0)) return false;
   for (let i = 1; i < label.length; i++) {
     const c = label.charCodeAt(i);
     if (isUpper(c) || isLowerCode(c) || isDigitCode(c)) continue;
     // Accented Latin letters ("CONCLUSÃO", "Résultats").
     if (c >= 0xc0 && c <= 0x17f && c !== 0xd7 && c !== 0xf7) continue;
+    // Letters of other scripts in a bilingual title ("Kết luận / Conclusion", "الخلاصة / Conclusion").
+    if (otherScript(c)) continue;
     // space / & ( ) , ' + . -
     if (
       c === 32 ||
@@ -69,6 +73,14 @@ function labelChars(label: string): boolean {
     return false;
   }
   return true;
+}
+
+/**
+ * A letter of another script (Latin Extended Additional, Greek, Cyrillic, Arabic, Hebrew, Indic, CJK,
+ * Hangul, ...): not the punctuation, symbol and space blocks.
+ */
+function otherScript(c: number): boolean {
+  return c >= 0x370 && !(c >= 0x2000 && c <= 0x2bff) && !(c >= 0x3000 && c <= 0x303f) && c < 0xfe00;
 }
 
 /** Runs of spaces as one space. */
@@ -166,32 +178,56 @@ function mayBeHeader(doc: Doc, line: number): boolean {
   } else j = i;
   const numbered = j > i;
   const first = text.charCodeAt(j);
-  const capital = first >= 65 && first <= 90;
+  // A title of another script opens like a capital: only a known header word will do.
+  const capital = (first >= 65 && first <= 90) || first >= 0x180;
   if (first >= 97 && first <= 122) return false; // a line that starts in lower case
   // "Patient: ...", "The ...": mixed case from the first word on, so only a known header word will do.
   const second = text.charCodeAt(j + 1);
   if (capital && second >= 97 && second <= 122 && !knownFirstWord(doc.norm, j, end)) return false;
   let letters = 0;
   let lower = false;
+  // A mixed-case label is short; a bilingual one ("Impresión diagnóstica / Diagnostic impression") twice so.
+  let longest = MIXED_LABEL;
   for (let k = j; k < end; k++) {
     const c = text.charCodeAt(k);
-    if (c === 58) return !lower || (capital && k - j <= 40 && !numbered && knownFirstWord(doc.norm, j, k)); // ':' ends the label
+    if (c === 58) return !lower || (capital && k - j <= longest && !numbered && knownFirstWord(doc.norm, j, k)); // ':' ends the label
+    if (c === 47) longest = 2 * MIXED_LABEL;
     if (c >= 97 && c <= 122) {
       lower = true;
-      if (!capital || k - j > 40) return false;
+      if (!capital || k - j > longest) return false;
     } else if (c >= 65 && c <= 90) letters++;
   }
-  return lower ? capital && end - j <= 40 && knownFirstWord(doc.norm, j, end) : letters >= 4;
+  return lower ? capital && end - j <= longest && knownFirstWord(doc.norm, j, end) : letters >= 4;
 }
 
-/** Is the word at `from` one that a mixed-case header can start with (vocabulary)? */
+/**
+ * Is the word at `from` one that a mixed-case header can start with (vocabulary)? In a bilingual
+ * title ("Kommentar / Comment", "Hallazgos / Findings"), the word after the slash may be.
+ */
 function knownFirstWord(norm: string, from: number, to: number): boolean {
   const c = norm.charCodeAt(from);
-  if (c < 97 || c > 122) return false;
+  const latin = c >= 97 && c <= 122;
+  if (!latin && !otherScript(c) && !(c >= 0x180 && c < 0x370)) return false;
   let w = from;
   while (w < to && isLowerLetter(norm.charCodeAt(w))) w++;
-  return isHeaderFirstWordAt(norm, from, w);
+  if (latin && isHeaderFirstWordAt(norm, from, w)) return true;
+  // The other half of a bilingual title: a slash within a few words.
+  const stop = Math.min(to, from + BILINGUAL_HALF);
+  let slash = w;
+  while (slash < stop && norm.charCodeAt(slash) !== 47) slash++;
+  if (slash >= stop) return false;
+  let a = slash + 1;
+  while (a < to && norm.charCodeAt(a) === 32) a++;
+  let b = a;
+  while (b < to && isLowerLetter(norm.charCodeAt(b))) b++;
+  return b > a && isHeaderFirstWordAt(norm, a, b);
 }
+
+/** Longest mixed-case header label, in characters. */
+const MIXED_LABEL = 40;
+
+/** Longest first half of a bilingual title ("Medico referente / ..."), in characters. */
+const BILINGUAL_HALF = 32;
 
 /**
  * What a line that may be a header is, with offsets relative to the line's start. A pure function
@@ -212,6 +248,7 @@ function computeHeaderShape(raw: string): HeaderHit | null {
         inline: h.inline,
         inlineStart: h.inlineStart,
         caps: h.caps === true,
+        item: h.item === true,
       }
     : null;
 }
@@ -236,7 +273,7 @@ function readHeader(raw: string): Omit<HeaderHit, 'kind'> | null {
     title = title.trim();
     if (!title) return null;
     const s = lead + md;
-    return { title, start: s, end: s + title.length, inline: '' };
+    return { title, start: s, end: s + title.length, inline: '', item: body.charCodeAt(1) !== 35 };
   }
   const numLen = listNumber(body);
   const numbered = numLen > 0;
@@ -251,7 +288,7 @@ function readHeader(raw: string): Omit<HeaderHit, 'kind'> | null {
     if (lower !== label && hasLower(label)) {
       let w = 0;
       while (isLowerLetter(lower.charCodeAt(w))) w++;
-      if (w === 0 || !isHeaderFirstWord(lower.slice(0, w))) return null;
+      if (!(w > 0 && isHeaderFirstWord(lower.slice(0, w))) && !knownFirstWord(lower, 0, lower.length)) return null;
       const inline = body.slice(colon + 1).trim();
       if (numbered || !(isKnownHeader(labelNorm) || (inline === '' && startsWithHeader(labelNorm)))) return null;
       const s = lead + body.indexOf(label, numLen);
@@ -320,6 +357,10 @@ export function findSections(doc: Doc): Section[] {
       absorbs = i;
       continue;
     }
+    // "ASSESSMENT/PLAN" then "# Osteopenia (WHO), on bisphosphonate" and "# Hypothyroidism - ...":
+    // the items of a problem list under an assessment, not headers of their own.
+    if (h.item && h.kind === 'other' && sections.length && sections[sections.length - 1].kind === 'impression')
+      continue;
     absorbs = h.inline === '' ? i : -1;
     if (sections.length)
       sections[sections.length - 1].endLine = lastContentLine(doc, sections[sections.length - 1].headerLine, i - 1);

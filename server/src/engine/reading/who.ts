@@ -12,7 +12,7 @@ import { ASSERTED, CURRENT, HISTORICAL, HYPOTHETICAL, NEGATED, THRESHOLD, TOPIC,
 import { inComparison, legendEntry, onLegendLine } from './legend';
 import { conceptOf } from './read';
 import { hitKinds, kindBit } from './kinds';
-import { GAP, NEWLINE, NUMBER, PUNCT, tokenAt, WORD } from './tokens';
+import { GAP, NEWLINE, NUMBER, PUNCT, tokenAt, WORD, wordIn } from './tokens';
 import { SITE_LEAD_WORDS } from './vocab/sites';
 import { hitFrom } from './trie';
 
@@ -88,6 +88,41 @@ export function readWho(ctx: Ctx, impression: Located | null): WhoStatement[] {
     }
     return false;
   };
+  /**
+   * Is the class at token s..e followed, on its line, by the criteria it was classified by and then a
+   * bracket ("Osteoporosis by WHO criteria (T-score -2.5 or below)", "osteopenia per ISCD criteria
+   * (...)")? The bracket's bounds then define the criteria met: the class is stated, not a legend's.
+   */
+  const byCriteria = (s: number, e: number): boolean => {
+    let k0 = e;
+    while (k0 < t.n && (t.kind[k0] === GAP || (t.kind[k0] === PUNCT && t.norm.charCodeAt(t.start[k0]) === 44))) k0++;
+    if (!wordIn(t, k0, CRITERIA_LINKS)) return false;
+    let named = false;
+    for (let k = k0 + 1; k < t.n && k < e + CRITERIA_REACH && t.kind[k] !== NEWLINE; k++) {
+      const kind = t.kind[k];
+      if (kind === NUMBER) return false;
+      if (kind === PUNCT) {
+        const c = t.norm.charCodeAt(t.start[k]);
+        if (c === 40) return named && !otherClassOnLine(s, e);
+        if (c !== 45 && c !== 44) return false;
+        continue;
+      }
+      const h = hits.at[k];
+      if (h >= 0 && conceptOf(hits.concepts[h], 'classification')) named = true;
+      else if (kind === WORD && wordIn(t, k, CRITERIA_WORDS)) named = true;
+    }
+    return false;
+  };
+  /** Does the line of the class at tokens s..e name another WHO class (a legend lists the classes)? */
+  const otherClassOnLine = (s: number, e: number): boolean => {
+    const line = t.line[s];
+    for (let j = ctx.firstToken[line], steps = 0; j < ctx.firstToken[line + 1] && steps < 64; j++, steps++) {
+      if (j === s) j = e;
+      const h = hits.at[j];
+      if (h >= 0 && kinds[h] & WHO_KIND && conceptOf(hits.concepts[h], 'who')) return true;
+    }
+    return false;
+  };
   // Keyed statements outside the impression are read too.
   if (hasImpression) ranges.push([0, t.norm.length]);
 
@@ -114,7 +149,12 @@ export function readWho(ctx: Ctx, impression: Located | null): WhoStatement[] {
       // bounds or ranges is a legend's entry; so is a class on a legend's line or in a comparison.
       // "1. Osteoporosis (lumbar spine T value <= -2.5).": a bound in a bracket after the class that
       // names the site it was met at gives the statement's ground; a legend names no site.
-      if ((!groundedAtSite(e) && legendEntry(ctx, s)) || onLegendLine(ctx, s) || inComparison(ctx, s)) continue;
+      if (
+        (!groundedAtSite(e) && !byCriteria(s, e) && legendEntry(ctx, s)) ||
+        onLegendLine(ctx, s) ||
+        inComparison(ctx, s)
+      )
+        continue;
       if (classifying && !classifying.has(sentence[s]) && !(cx & ASSERTED) && !keyed(s)) continue;
       // "hip and spine in the osteopenic range": a site's range, not the patient's class.
       if (t.norm.startsWith('range', t.start[e - 1]) && siteBefore(s)) continue;
@@ -150,6 +190,22 @@ export function readWho(ctx: Ctx, impression: Located | null): WhoStatement[] {
   if (hasImpression) out.sort((a, b) => a.span.start - b.span.start);
   return out;
 }
+
+/** How many tokens after a class the criteria it was classified by are looked for. */
+const CRITERIA_REACH = 8;
+/** Words that link a class to the criteria it was given by: "by", "per", "according to", "using". */
+const CRITERIA_LINKS: readonly string[] = [
+  'by',
+  'per',
+  'according',
+  'using',
+  'under',
+  'meeting',
+  'meets',
+  'fulfilling',
+];
+/** Words that name the criteria a class was given by (besides the classification vocabulary). */
+const CRITERIA_WORDS: readonly string[] = ['criteria', 'criterion', 'iscd', 'definition', 'definitions'];
 
 /** How many tokens after a class its sites are looked for. */
 const SITE_REACH = 16;

@@ -444,6 +444,8 @@ export const AGE_UNIT_WORDS: readonly string[] = [
   'años',
   'anos',
   'jahre',
+  // German "78 J." (Jahre).
+  'j',
   'jaar',
   // Nordic "74 år", Finnish "71 vuotta" and its abbreviation "68 v" (read only where an age is
   // expected: after an age label, beside a sex, after the name on the patient line).

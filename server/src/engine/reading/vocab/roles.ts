@@ -50,6 +50,10 @@ const SIGNING_VERBS = [
   'report amended',
   'addendum',
   'addendum signed',
+  // "Cosigned by", "Co-signed by": the attending's countersignature of a trainee's note.
+  'cosigned',
+  'co signed',
+  'countersigned',
 ];
 
 /** "VERB by", "VERB and VERB by", "VERB & VERB by", "VERB/VERB". */
@@ -82,6 +86,7 @@ const ROLE_PREFIXES = [
   'performing',
   'signing',
   'supervising',
+  'teaching',
   'staff',
   'consultant',
   'primary interpreting',
@@ -146,6 +151,8 @@ const SIGNERS = [
   'attending physician',
   'attending radiologist',
   'attending',
+  // "Staff: A B, MD" (a US teaching hospital's staff radiologist; a colon is needed).
+  'staff',
   'primary interpreting staff',
   'interpreting staff',
   'staff radiologist',
@@ -358,6 +365,20 @@ export const NAME_TITLES: readonly string[] = [
   'priv',
   'doz',
   'pd',
+  // Academic degrees and ranks in a title chain ("doc. dr. sc." Croatian, "mr. sc.", "dr hab."
+  // Polish, "Ass.-Prof.", "Mag." and "Dipl.-Ing." Austrian, "Dr. phil."): parts of the signer.
+  'sc',
+  'hab',
+  'ass',
+  'mag',
+  'dipl',
+  'phil',
+  // "prim. dr." (primarius), "izv. prof." (associate professor), "asist.", "Dr. rer. nat.".
+  'prim',
+  'izv',
+  'asist',
+  'rer',
+  'nat',
 ];
 
 /**
@@ -486,7 +507,45 @@ const COURTESIES = [
   'respectfully',
 ];
 
+/**
+ * Trainees' lines of an academic note ("Fellow: A B, MD", "Resident: ..."): the attending or
+ * signing physician is the provider; a trainee is read only when no one else signs.
+ */
+const TRAINEES = [
+  'fellow',
+  'clinical fellow',
+  'fellow physician',
+  'resident',
+  'resident physician',
+  'radiology resident',
+  'trainee',
+  'intern',
+  'house officer',
+  'house staff',
+];
+
+/**
+ * Labels of an attending's or teaching physician's attestation ("Attending attestation: I saw and
+ * examined the patient ... - A B, MD"): the credentialed name that closes its paragraph signs.
+ */
+const ATTESTATIONS = [
+  'attestation',
+  'attending attestation',
+  'attending physician attestation',
+  'attending statement',
+  'attending note',
+  'attending addendum',
+  'teaching physician attestation',
+  'teaching physician statement',
+  'teaching attestation',
+  'supervising physician attestation',
+  'faculty attestation',
+  'staff attestation',
+];
+
 export const ROLES: Entry[] = [
+  ...TRAINEES.map((phrase): Entry => ({ phrase, concept: { c: 'role', excluded: false, part: 'trainee' } })),
+  ...ATTESTATIONS.map((phrase): Entry => ({ phrase, concept: { c: 'role', excluded: false, part: 'attestation' } })),
   ...withAsciiUmlauts(SIGNERS).map((phrase): Entry => ({ phrase, concept: { c: 'role', excluded: false } })),
   ...withAsciiUmlauts(EXCLUDED).map((phrase): Entry => ({ phrase, concept: { c: 'role', excluded: true } })),
   ...withAsciiUmlauts(CREDENTIALS).map((phrase): Entry => ({ phrase, concept: { c: 'credential' } })),

@@ -63,6 +63,13 @@ const HEADERS: Array<[string, SectionKind]> = [
   ['opinion', 'impression'],
   ['diagnosis', 'impression'],
   ['diagnostic impression', 'impression'],
+  // Abbreviated headers of terse notes ("Impr:", "Imp:", "IMP.", "Concl.:", "Dx:"); a point after
+  // an abbreviation is no word.
+  ['impr', 'impression'],
+  ['imp', 'impression'],
+  ['concl', 'impression'],
+  ['dx', 'impression'],
+  ['diag', 'impression'],
   ['recommendation', 'recommendations'],
   ['recommendations', 'recommendations'],
   ['plan', 'recommendations'],
@@ -196,7 +203,7 @@ const CONCLUDING_FAMILIES: ReadonlyArray<{ heads: string[]; joins: string[]; tai
 }
 
 /** Lead-ins of an impression inside a paragraph ("In summary, ..."): read inline, never a section header. */
-const IMPRESSION_LEADS = ['overall impression', 'imp', 'overall'];
+const IMPRESSION_LEADS = ['overall impression', 'overall'];
 /** Lead-ins that open a concluding statement with or without a comma ("In summary he has osteopenia"). */
 const STATEMENT_LEADS = ['in summary', 'in conclusion', 'to summarise', 'to summarize', 'to conclude', 'in short'];
 
