@@ -268,16 +268,7 @@ export function compile(entries: readonly Entry[]): Trie {
     depth = Math.max(depth, keys.length);
     first[keys[0].charCodeAt(0)] = 1;
     for (const k of keys) maxKey = Math.max(maxKey, k.length);
-    let node = root;
-    for (const k of keys) {
-      node.next ??= new Map();
-      let child = node.next.get(k);
-      if (!child) {
-        child = { next: null, concepts: null };
-        node.next.set(k, child);
-      }
-      node = child;
-    }
+    const node = pathTo(root, keys);
     node.concepts ??= [];
     node.concepts.push(e.concept);
   }
@@ -287,6 +278,21 @@ export function compile(entries: readonly Entry[]): Trie {
   addFolded(root, entries, allKeys, all, first);
   const { keyTable, keyStrings, ids } = internTable(all);
   return { depth, maxKey, first, keyTable, keyStrings, ...flatten(root, ids, keyStrings.length) };
+}
+
+/** The node at the end of `keys` from `root`, made where missing. */
+function pathTo(root: Node, keys: readonly string[]): Node {
+  let node = root;
+  for (const k of keys) {
+    node.next ??= new Map();
+    let child = node.next.get(k);
+    if (!child) {
+      child = { next: null, concepts: null };
+      node.next.set(k, child);
+    }
+    node = child;
+  }
+  return node;
 }
 
 /**
@@ -313,17 +319,8 @@ function addFolded(
     });
     if (!changed) continue;
     first[folded[0].charCodeAt(0)] = 1;
-    let node = root;
-    for (const k of folded) {
-      node.next ??= new Map();
-      let child = node.next.get(k);
-      if (!child) {
-        child = { next: null, concepts: null };
-        node.next.set(k, child);
-      }
-      node = child;
-      all.push(k);
-    }
+    const node = pathTo(root, folded);
+    for (const k of folded) all.push(k);
     if (node.concepts && !made.has(node)) continue;
     made.add(node);
     node.concepts ??= [];
